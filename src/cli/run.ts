@@ -1,0 +1,48 @@
+/** The `trace` command's logic, separated from process I/O so tests can run it directly. */
+import { readFileSync } from 'node:fs';
+import { parseScenarioJson, formatErrors, trace, TraceInputError, topology } from '../sim/index';
+import { parseTraceArgs, UsageError, USAGE } from './args';
+
+export interface CliOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runTraceCli(argv: string[]): CliOutcome {
+  try {
+    const args = parseTraceArgs(argv);
+    let text: string;
+    try {
+      text = readFileSync(args.file, 'utf8');
+    } catch (e) {
+      return { code: 2, stdout: '', stderr: `error: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n` };
+    }
+    const parsed = parseScenarioJson(text);
+    if (!parsed.ok) return { code: 2, stdout: '', stderr: `error: invalid scenario ${args.file}: ${formatErrors(parsed.errors)}\n` };
+    const t = topology(parsed.scenario);
+    if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) {
+      return { code: 2, stdout: '', stderr: `error: unknown element "${args.from}" (--from); known: ${[...t.byName.keys()].filter((k) => !k.includes('/')).join(', ')}\n` };
+    }
+    const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
+    if (args.count === 1) {
+      const result = trace(parsed.scenario, spec, { seed: args.seed });
+      return { code: 0, stdout: JSON.stringify(result, null, 2) + '\n', stderr: '' };
+    }
+    const tally: Record<string, number> = {};
+    const verdicts = { delivered: 0, dropped: 0 };
+    let first;
+    for (let i = 0; i < args.count; i++) {
+      const r = trace(parsed.scenario, spec, { seed: args.seed + i, reply: false });
+      first ??= r;
+      verdicts[r.verdict]++;
+      const key = r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?'));
+      tally[key] = (tally[key] ?? 0) + 1;
+    }
+    return { code: 0, stdout: JSON.stringify({ count: args.count, seed: args.seed, verdicts, tally, first }, null, 2) + '\n', stderr: '' };
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.message}\n${USAGE}\n` };
+    if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `error: ${e.message}\n` };
+    throw e;
+  }
+}

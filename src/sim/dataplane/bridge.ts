@@ -1,0 +1,92 @@
+/**
+ * The node's Linux bridge cni0 and the veth pairs that plug pods into it (CNI bridge plugin, which
+ * flannel's "cbr0" config delegates to). A frame between two pods of one node is switched here, at
+ * L2, with no routing and no TTL change.
+ */
+import type { Node, Pod } from '../model/schema';
+import { stableHash } from '../trace/rng';
+import { pushHop, drop, type TraceCtx } from '../trace/context';
+import type { PacketHeaders } from '../trace/types';
+import { bridgeGateway } from '../net/ipam';
+import { deliverToPod } from './listeners';
+
+export const BRIDGE = 'cni0';
+
+/** The host-side veth of a pod: "veth" and 8 hex digits, as the CNI bridge plugin names them. */
+export function vethName(pod: Pod): string {
+  return `veth${stableHash(pod.id).toString(16).padStart(8, '0')}`;
+}
+
+/** The bridge plugin gives a pod a MAC made of 0a:58 and its IPv4 address. */
+export function macForIp(ip: string): string {
+  return ['0a', '58', ...ip.split('.').map((o) => Number(o).toString(16).padStart(2, '0'))].join(':');
+}
+
+export function vethLink(pod: Pod): string {
+  return `veth:${pod.id}`;
+}
+
+/** A pod's frame crosses its veth pair into the node's end, a port of cni0. */
+export function podToVeth(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeaders): void {
+  ctx.pendingLink = vethLink(pod);
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: vethName(pod),
+    action: 'veth',
+    packet: pkt,
+    explain: `The frame leaves ${pod.name}'s eth0 and comes out of the other end of its veth pair, ${vethName(pod)}, in the node's root namespace; that end is a port of ${BRIDGE}.`,
+  });
+}
+
+/** The frame is addressed to cni0's own MAC (the pod's default gateway): the bridge hands it to the host's IP stack. */
+export function bridgeUpToHost(ctx: TraceCtx, node: Node, pkt: PacketHeaders): void {
+  const gw = bridgeGateway(node.podCidr);
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: BRIDGE,
+    action: 'bridge',
+    packet: pkt,
+    match: [{ kind: 'arp', rule: `${gw} dev eth0 lladdr ${macForIp(gw)} REACHABLE (in the pod)` }],
+    explain: `The destination is off the pod's subnet, so the pod sent the frame to its gateway ${gw}, the address of ${BRIDGE}; the bridge passes it up to ${node.name}'s IP stack for routing.`,
+  });
+}
+
+/**
+ * Switch a frame on cni0 to the pod that owns `pkt.dst`, across that pod's veth, and deliver it.
+ * `routed` tells whether the host routed it here (true) or another pod on the bridge sent it (false).
+ */
+export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, routed: boolean): never {
+  const target = ctx.topo.podByIp.get(pkt.dst);
+  if (!target || target.node !== node.id) {
+    drop(ctx, 'host-unreachable', node.id, 'node', pkt, `No pod on ${node.name}'s ${BRIDGE} answers ARP for ${pkt.dst}: the address is in ${node.podCidr} but no pod has it.`, BRIDGE, [
+      { kind: 'arp', rule: `${pkt.dst} dev ${BRIDGE} INCOMPLETE` },
+    ]);
+  }
+  const veth = vethName(target);
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: BRIDGE,
+    action: 'bridge',
+    packet: pkt,
+    match: [
+      { kind: 'arp', rule: `${target.ip} dev ${BRIDGE} lladdr ${macForIp(target.ip)} REACHABLE` },
+      { kind: 'fdb', rule: `${macForIp(target.ip)} dev ${veth} master ${BRIDGE}` },
+    ],
+    explain: routed
+      ? `${node.name} routed the packet out ${BRIDGE}; ARP gives ${target.ip}'s MAC and the bridge's forwarding table says it lives behind port ${veth}.`
+      : `${BRIDGE} switches the frame at layer 2: its forwarding table says ${macForIp(target.ip)} (${target.name}) is behind port ${veth}. No routing, TTL unchanged.`,
+  });
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: veth,
+    action: 'veth',
+    packet: pkt,
+    explain: `The frame enters ${veth}, the host end of ${target.name}'s veth pair, and comes out of the pod's eth0.`,
+  });
+  ctx.pendingLink = vethLink(target);
+  deliverToPod(ctx, target, pkt);
+}

@@ -1,0 +1,52 @@
+/**
+ * flannel's masquerade rules (ipMasq: true in kube-flannel.yml; flannel pkg/iptables MasqRules), in
+ * nat POSTROUTING -> FLANNEL-POSTRTG. Pod traffic to the pod network keeps its pod IP; pod traffic
+ * leaving the pod network (e.g. to the internet) is MASQUERADEd to the outgoing interface's address.
+ */
+import type { Node } from '../model/schema';
+import type { Topology } from '../model/topology';
+import { cidrContainsInt, ipToInt, parseCidr } from '../net/cidr';
+
+export const FLANNEL_POSTROUTING = 'FLANNEL-POSTRTG';
+
+export interface MasqDecision {
+  masquerade: boolean;
+  /** The rule that decided, in iptables-save form. */
+  rule: string;
+}
+
+const COMMENT = '-m comment --comment "flanneld masq"';
+
+/** The FLANNEL-POSTRTG chain of one node, as iptables-save prints it. */
+export function flannelMasqRules(t: Topology, node: Node): string[] {
+  const net = t.podCidr.text;
+  const local = parseCidr(node.podCidr).text;
+  return [
+    `-A ${FLANNEL_POSTROUTING} -m mark --mark 0x4000/0x4000 ${COMMENT} -j RETURN`,
+    `-A ${FLANNEL_POSTROUTING} -s ${local} -d ${net} ${COMMENT} -j RETURN`,
+    `-A ${FLANNEL_POSTROUTING} -s ${net} -d ${local} ${COMMENT} -j RETURN`,
+    `-A ${FLANNEL_POSTROUTING} ! -s ${net} -d ${local} ${COMMENT} -j RETURN`,
+    `-A ${FLANNEL_POSTROUTING} -s ${net} ! -d 224.0.0.0/4 ${COMMENT} -j MASQUERADE --random-fully`,
+    `-A ${FLANNEL_POSTROUTING} ! -s ${net} -d ${net} ${COMMENT} -j MASQUERADE --random-fully`,
+  ];
+}
+
+const MULTICAST = parseCidr('224.0.0.0/4');
+
+/** Walk FLANNEL-POSTRTG for a packet leaving `node`; the first matching rule decides. */
+export function flannelMasquerade(t: Topology, node: Node, src: string, dst: string, marked: boolean): MasqDecision | undefined {
+  const rules = flannelMasqRules(t, node);
+  const net = t.podCidr;
+  const local = t.nodeCidrs.get(node.id)!;
+  const s = ipToInt(src);
+  const d = ipToInt(dst);
+  const sNet = cidrContainsInt(net, s);
+  const dNet = cidrContainsInt(net, d);
+  if (marked) return { masquerade: false, rule: rules[0]! };
+  if (cidrContainsInt(local, s) && dNet) return { masquerade: false, rule: rules[1]! };
+  if (sNet && cidrContainsInt(local, d)) return { masquerade: false, rule: rules[2]! };
+  if (!sNet && cidrContainsInt(local, d)) return { masquerade: false, rule: rules[3]! };
+  if (sNet && !cidrContainsInt(MULTICAST, d)) return { masquerade: true, rule: rules[4]! };
+  if (!sNet && dNet) return { masquerade: true, rule: rules[5]! };
+  return undefined;
+}

@@ -1,0 +1,64 @@
+/**
+ * flannel's VXLAN overlay: the flannel.1 device (VNI 1) wraps the pod packet in outer
+ * IP/UDP/VXLAN headers addressed node to node on UDP 8472 (the Linux kernel's default VXLAN port,
+ * not IANA's 4789). 50 bytes of headers, so flannel.1 has MTU 1450 on a 1500-byte underlay.
+ * Per remote node flannel programs one route, one ARP entry and one FDB entry.
+ */
+import type { Node } from '../model/schema';
+import { stableHash } from '../trace/rng';
+import { pushHop, type TraceCtx } from '../trace/context';
+import type { HopMatch, PacketHeaders } from '../trace/types';
+import { FLANNEL_VXLAN_DEV, vtepAddress, type Route } from './routing';
+
+export const VXLAN_PORT = 8472;
+export const VXLAN_VNI = 1;
+export const VXLAN_OVERHEAD = 50;
+
+/** flannel gives each VTEP a MAC; we derive a stable one from the node. */
+export function vtepMac(node: Node): string {
+  const h = stableHash(`vtep:${node.id}`);
+  return ['ee', ...[24, 16, 8, 0].map((s) => ((h >>> s) & 255).toString(16).padStart(2, '0')), '01'].join(':');
+}
+
+/** The kernel picks the outer UDP source port from a hash of the inner flow, so ECMP can spread flows. */
+function outerSourcePort(pkt: PacketHeaders): number {
+  return 32768 + (stableHash(`${pkt.src}|${pkt.dst}|${pkt.sport}|${pkt.dport}|${pkt.proto}`) % 28232);
+}
+
+export function encapsulate(ctx: TraceCtx, node: Node, remote: Node, route: Route, pkt: PacketHeaders): PacketHeaders {
+  const mtu = ctx.topo.scenario.cluster.mtu - VXLAN_OVERHEAD;
+  const out: PacketHeaders = {
+    ...pkt,
+    outer: { src: node.ip, dst: remote.ip, proto: 'udp', sport: outerSourcePort(pkt), dport: VXLAN_PORT, vni: VXLAN_VNI, ttl: 64 },
+  };
+  const match: HopMatch[] = [
+    { kind: 'route', table: 'main', rule: route.text },
+    { kind: 'arp', rule: `${vtepAddress(remote)} dev ${FLANNEL_VXLAN_DEV} lladdr ${vtepMac(remote)} PERMANENT` },
+    { kind: 'fdb', rule: `${vtepMac(remote)} dev ${FLANNEL_VXLAN_DEV} dst ${remote.ip} self permanent` },
+  ];
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: FLANNEL_VXLAN_DEV,
+    action: 'encapsulate',
+    packet: out,
+    match,
+    explain: `${FLANNEL_VXLAN_DEV} (VXLAN, VNI ${VXLAN_VNI}, MTU ${mtu}) wraps the pod packet in outer IP/UDP headers from ${node.ip} to ${remote.name}'s ${remote.ip}, UDP port ${VXLAN_PORT}; the FDB entry maps ${remote.name}'s VTEP MAC to its node IP.`,
+  });
+  return out;
+}
+
+export function decapsulate(ctx: TraceCtx, node: Node, pkt: PacketHeaders): PacketHeaders {
+  const inner: PacketHeaders = { ...pkt };
+  delete inner.outer;
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: FLANNEL_VXLAN_DEV,
+    action: 'decapsulate',
+    packet: inner,
+    match: [{ kind: 'listener', rule: `UDP *:${VXLAN_PORT} vxlan id ${VXLAN_VNI} dev ${FLANNEL_VXLAN_DEV}` }],
+    explain: `UDP ${VXLAN_PORT} with VNI ${VXLAN_VNI} arrives on ${node.name}'s eth0; the kernel's VXLAN socket strips the outer headers and the inner pod packet appears on ${FLANNEL_VXLAN_DEV}.`,
+  });
+  return inner;
+}

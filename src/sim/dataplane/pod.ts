@@ -1,0 +1,53 @@
+/**
+ * A pod's network namespace, created by the pause container and shared by all its containers:
+ * one eth0 (a veth end) with the pod IP, lo for localhost between containers, and two routes.
+ */
+import type { Pod } from '../model/schema';
+import { drop, pushHop, type TraceCtx } from '../trace/context';
+import type { PacketHeaders } from '../trace/types';
+import { bridgeGateway } from '../net/ipam';
+import { lookupRoute, podRouteTable } from './routing';
+import { bridgeToPod, bridgeUpToHost, podToVeth } from './bridge';
+import { deliverToPod } from './listeners';
+import { nodeStack } from './host';
+
+export function isLoopback(ip: string): boolean {
+  return ip.startsWith('127.');
+}
+
+/** A packet leaves a pod: over lo to a sibling container, or out eth0 onto the node's bridge. */
+export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
+  const node = ctx.topo.nodes.get(pod.node);
+  if (!node) drop(ctx, 'no-route', pod.id, 'pod', pkt, `${pod.name} is not scheduled on an existing node, so it has no network.`);
+  if (pkt.dst === pod.ip || isLoopback(pkt.dst)) {
+    // A socket talking to 127.0.0.1 is bound to 127.0.0.1 too (the route's preferred source).
+    if (isLoopback(pkt.dst) && !ctx.isReply) pkt = { ...pkt, src: pkt.dst };
+    pushHop(ctx, {
+      at: pod.id,
+      kind: 'pod',
+      iface: 'lo',
+      action: 'loopback',
+      packet: pkt,
+      match: [{ kind: 'route', table: 'local', rule: `local ${pkt.dst} dev lo` }],
+      explain: `${pkt.dst} is the pod's own address: the packet loops back inside the network namespace the pause container holds, which every container of ${pod.name} shares; it never reaches eth0.`,
+    });
+    deliverToPod(ctx, pod, pkt, 'lo');
+  }
+  const route = lookupRoute(podRouteTable(ctx.topo, pod), pkt.dst);
+  if (!route) drop(ctx, 'no-route', pod.id, 'pod', pkt, `${pod.name} has no route to ${pkt.dst}.`, 'eth0');
+  pushHop(ctx, {
+    at: pod.id,
+    kind: 'pod',
+    iface: 'eth0',
+    action: 'send',
+    packet: pkt,
+    match: [{ kind: 'route', table: 'main', rule: route.text }],
+    explain: route.via
+      ? `${pod.name} looks up ${pkt.dst} in its routing table: not on its subnet, so it goes to the default gateway ${route.via} (cni0 on ${node.name}).`
+      : `${pkt.dst} is on ${pod.name}'s own subnet ${node.podCidr}: the pod ARPs for it directly and sends the frame out eth0.`,
+  });
+  podToVeth(ctx, pod, node, pkt);
+  if (!route.via && pkt.dst !== bridgeGateway(node.podCidr)) bridgeToPod(ctx, node, pkt, false);
+  bridgeUpToHost(ctx, node, pkt);
+  nodeStack(ctx, node, pkt, { inIface: 'cni0', local: false });
+}

@@ -1,0 +1,130 @@
+/**
+ * The node network: L2 segments (subnets) where ARP finds the next hop, routers that forward between
+ * them, and outside hosts. Routers know connected subnets and their static routes only: pod CIDRs and
+ * ClusterIPs mean nothing to them unless someone added a route.
+ */
+import type { ClientHost, Router } from '../model/schema';
+import { deliver, drop, pushHop, type TraceCtx } from '../trace/context';
+import type { PacketHeaders } from '../trace/types';
+import { cidrContains } from '../net/cidr';
+import { clientRouteTable, lookupRoute, routerIfaceName, routerRouteTable } from './routing';
+import { decapsulate, VXLAN_PORT } from './overlay';
+import { macForIp } from './bridge';
+import { deliverToClient } from './listeners';
+import { nodeStack } from './host';
+import { receiveAtLoadBalancer } from './loadbalancer';
+
+export function routerLink(routerId: string, subnetId: string): string {
+  return `if:${routerId}:${subnetId}`;
+}
+
+export function hostLink(id: string): string {
+  return `eth0:${id}`;
+}
+
+/** The destination the underlay forwards on: the outer header's while VXLAN-encapsulated. */
+function underlayDst(pkt: PacketHeaders): string {
+  return pkt.outer ? pkt.outer.dst : pkt.dst;
+}
+
+/** Put a frame on a subnet for `nextHop`: ARP, switch, and hand it to whoever owns that address. */
+export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, pkt: PacketHeaders, link: string, senderId: string): never {
+  const subnet = ctx.topo.subnets.get(subnetId);
+  if (!subnet) drop(ctx, 'no-route', senderId, ctx.topo.kindOf.get(senderId) ?? 'node', pkt, `${senderId} is attached to subnet "${subnetId}", which does not exist.`);
+  const host = ctx.topo.l2.get(subnetId)?.get(nextHop);
+  ctx.pendingLink = link;
+  if (!host) {
+    drop(ctx, 'host-unreachable', subnet.id, 'subnet', pkt, `Nobody on ${subnet.name} (${subnet.cidr}) answers ARP for ${nextHop}, so the frame cannot be sent (ICMP host unreachable).`, undefined, [
+      { kind: 'arp', rule: `${nextHop} dev eth0 INCOMPLETE` },
+    ]);
+  }
+  pushHop(ctx, {
+    at: subnet.id,
+    kind: 'subnet',
+    action: 'switch',
+    packet: pkt,
+    match: [{ kind: 'arp', rule: `${nextHop} dev eth0 lladdr ${macForIp(nextHop)} REACHABLE` }],
+    explain: `On ${subnet.name} (${subnet.cidr}) ARP resolves the next hop ${nextHop} to its MAC and the frame is switched to it${nextHop === underlayDst(pkt) ? '' : ` (the IP destination stays ${underlayDst(pkt)})`}.`,
+  });
+  switch (host.kind) {
+    case 'node': {
+      const node = ctx.topo.nodes.get(host.id)!;
+      ctx.pendingLink = hostLink(node.id);
+      if (pkt.outer) {
+        if (pkt.outer.dst === node.ip && pkt.outer.dport === VXLAN_PORT) {
+          nodeStack(ctx, node, decapsulate(ctx, node, pkt), { inIface: 'flannel.1', local: false });
+        }
+        drop(ctx, 'no-route', node.id, 'node', pkt, `${node.name} received a VXLAN packet addressed to ${pkt.outer.dst}, not to itself.`, 'eth0');
+      }
+      nodeStack(ctx, node, pkt, { inIface: 'eth0', local: false });
+    }
+    case 'router':
+      ctx.pendingLink = routerLink(host.id, subnetId);
+      routerForward(ctx, ctx.topo.routers.get(host.id)!, subnetId, pkt);
+    case 'client': {
+      const client = ctx.topo.clients.get(host.id)!;
+      ctx.pendingLink = hostLink(client.id);
+      if (underlayDst(pkt) !== client.ip) {
+        drop(ctx, 'no-route', client.id, 'client', pkt, `${client.name} is a host, not a router (ip_forward=0): it drops a packet for ${underlayDst(pkt)}.`, 'eth0');
+      }
+      deliverToClient(ctx, client, pkt);
+    }
+    case 'loadBalancer':
+      ctx.pendingLink = hostLink(host.id);
+      receiveAtLoadBalancer(ctx, ctx.topo.loadBalancers.get(host.id)!, pkt);
+  }
+}
+
+function noRouteMessage(ctx: TraceCtx, router: Router, dst: string): string {
+  const { podCidr, serviceCidr } = ctx.topo.scenario.cluster;
+  if (cidrContains(podCidr, dst)) {
+    return `${router.name} has no route to ${dst}: pod IPs (${podCidr}) are known only to the nodes' own routes, not to routers outside the cluster.`;
+  }
+  if (cidrContains(serviceCidr, dst)) {
+    return `${router.name} has no route to ${dst}: ClusterIPs (${serviceCidr}) are virtual, they exist only in kube-proxy's rules on the nodes.`;
+  }
+  return `${router.name} has no route to ${dst} (ICMP net unreachable).`;
+}
+
+/** Forward a packet through a router; `local` for one the router itself sends (an ICMP echo reply). */
+export function routerForward(ctx: TraceCtx, router: Router, inSubnet: string, input: PacketHeaders, local = false): never {
+  let pkt = input;
+  const dst = underlayDst(pkt);
+  const inIface = routerIfaceName(router, inSubnet);
+  if (!local && router.interfaces.some((i) => i.ip === dst)) {
+    if (pkt.proto === 'icmp' && !pkt.outer) deliver(ctx, router.id, 'router', pkt, inIface, `${router.name} owns ${dst} and answers the ICMP echo request.`);
+    drop(ctx, 'port-closed', router.id, 'router', pkt, `${router.name} owns ${dst} but runs no service on that port.`, inIface);
+  }
+  const route = lookupRoute(routerRouteTable(ctx.topo, router), dst);
+  if (!route) drop(ctx, 'no-route', router.id, 'router', pkt, noRouteMessage(ctx, router, dst), inIface);
+  const ttl = pkt.outer ? pkt.outer.ttl : pkt.ttl;
+  const dec = local ? 0 : 1;
+  if (ttl <= dec) drop(ctx, 'ttl-exceeded', router.id, 'router', pkt, `The TTL ran out at ${router.name} (ICMP time exceeded).`, inIface);
+  pkt = pkt.outer ? { ...pkt, outer: { ...pkt.outer, ttl: ttl - dec } } : { ...pkt, ttl: ttl - dec };
+  pushHop(ctx, {
+    at: router.id,
+    kind: 'router',
+    iface: route.dev,
+    action: 'route',
+    packet: pkt,
+    match: [{ kind: 'route', table: 'main', rule: route.text }],
+    explain: `${router.name} forwards ${dst}${pkt.outer ? ' (the outer VXLAN header: it never sees the pod addresses inside)' : ''} by the route "${route.text}"${local ? '' : `, TTL ${ttl} -> ${ttl - 1}`}.`,
+  });
+  const outSubnet = router.interfaces[Number(route.dev.slice(3))]?.subnet ?? inSubnet;
+  sendOnSubnet(ctx, outSubnet, route.via ?? dst, pkt, routerLink(router.id, outSubnet), router.id);
+}
+
+export function clientSend(ctx: TraceCtx, client: ClientHost, pkt: PacketHeaders): never {
+  const route = lookupRoute(clientRouteTable(ctx.topo, client), pkt.dst);
+  if (!route) drop(ctx, 'no-route', client.id, 'client', pkt, `${client.name} has no route to ${pkt.dst} (no default gateway on its subnet).`, 'eth0');
+  pushHop(ctx, {
+    at: client.id,
+    kind: 'client',
+    iface: 'eth0',
+    action: 'send',
+    packet: pkt,
+    match: [{ kind: 'route', table: 'main', rule: route.text }],
+    explain: route.via ? `${client.name} sends to ${pkt.dst} through its default gateway ${route.via}.` : `${client.name} sends to ${pkt.dst} directly on its own subnet.`,
+  });
+  sendOnSubnet(ctx, client.subnet, route.via ?? pkt.dst, pkt, hostLink(client.id), client.id);
+}

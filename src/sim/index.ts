@@ -1,0 +1,14 @@
+/** The public API of the simulation: what the store, the CLI and tests import. */
+export * from './model/schema';
+export { parseScenario, parseScenarioJson, formatErrors, migrate, type FieldError, type ParseResult } from './model/parse';
+export { materialize, isDnsService } from './model/materialize';
+export { topology, type Topology } from './model/topology';
+export { validateScenario, type Problem, type ProblemCode } from './net/validate';
+export * from './net/ipam';
+export * from './net/cidr';
+export { trace, TraceInputError, type PacketSpec, type TraceOptions } from './trace/trace';
+export { DROP_REASONS, DROP_CODES, type DropCode } from './trace/reasons';
+export type * from './trace/types';
+export { createRng, type Rng } from './trace/rng';
+export { vethName } from './dataplane/bridge';
+export { nodeRouteTable, podRouteTable, routerRouteTable, type Route } from './dataplane/routing';

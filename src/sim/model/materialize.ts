@@ -1,0 +1,77 @@
+/**
+ * Fill every address a scenario left out, the way the cluster's own allocators would:
+ * node pod CIDRs, pod IPs, ClusterIPs and nodePorts. Deterministic: document order decides.
+ */
+import type { Node, Pod, Scenario, ScenarioDoc, Service } from './schema';
+import type { FieldError } from './parse';
+import { allocateClusterIp, allocateNodePodCidr, allocateNodePort, allocatePodIp } from '../net/ipam';
+import { isIPv4Cidr } from '../net/cidr';
+
+export function isDnsService(s: Pick<Service, 'name' | 'namespace'>): boolean {
+  return s.name === 'kube-dns' && s.namespace === 'kube-system';
+}
+
+export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const { cluster } = doc;
+
+  const takenCidrs = doc.nodes.flatMap((n) => (n.podCidr ? [n.podCidr] : []));
+  const nodes: Node[] = doc.nodes.map((n, i) => {
+    if (n.podCidr) return { ...n, podCidr: n.podCidr };
+    const podCidr = isIPv4Cidr(cluster.podCidr) ? allocateNodePodCidr(cluster.podCidr, cluster.nodePodPrefix, takenCidrs) : undefined;
+    if (!podCidr) {
+      errors.push({ path: `nodes.${i}.podCidr`, message: `no free /${cluster.nodePodPrefix} left in the cluster pod CIDR ${cluster.podCidr}` });
+      return { ...n, podCidr: '0.0.0.0/32' };
+    }
+    takenCidrs.push(podCidr);
+    return { ...n, podCidr };
+  });
+
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const takenByNode = new Map<string, string[]>();
+  for (const p of doc.pods) {
+    if (p.ip) takenByNode.set(p.node, [...(takenByNode.get(p.node) ?? []), p.ip]);
+  }
+  const pods: Pod[] = doc.pods.map((p, i) => {
+    if (p.ip) return { ...p, ip: p.ip };
+    const node = nodeById.get(p.node);
+    if (!node) {
+      errors.push({ path: `pods.${i}.node`, message: `pod ${p.name} is on node "${p.node}", which does not exist` });
+      return { ...p, ip: '0.0.0.0' };
+    }
+    const taken = takenByNode.get(p.node) ?? [];
+    const ip = allocatePodIp(node.podCidr, taken);
+    if (!ip) {
+      errors.push({ path: `pods.${i}.ip`, message: `node ${node.name} has no free address left in ${node.podCidr}` });
+      return { ...p, ip: '0.0.0.0' };
+    }
+    taken.push(ip);
+    takenByNode.set(p.node, taken);
+    return { ...p, ip };
+  });
+
+  const takenIps = doc.services.flatMap((s) => (s.clusterIP && s.clusterIP !== 'None' ? [s.clusterIP] : []));
+  const takenPorts = doc.services.flatMap((s) => s.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])));
+  const services: Service[] = doc.services.map((s, i) => {
+    let clusterIP = s.clusterIP;
+    if (clusterIP === undefined && s.type !== 'ExternalName') {
+      clusterIP = allocateClusterIp(doc.cluster.serviceCidr, takenIps, isDnsService(s));
+      if (!clusterIP) errors.push({ path: `services.${i}.clusterIP`, message: `the service CIDR ${cluster.serviceCidr} is full` });
+      else takenIps.push(clusterIP);
+    }
+    const wantsNodePorts = s.type === 'NodePort' || s.type === 'LoadBalancer';
+    const ports = s.ports.map((p, j) => {
+      if (!wantsNodePorts || p.nodePort !== undefined) return p;
+      const nodePort = allocateNodePort(takenPorts);
+      if (nodePort === undefined) {
+        errors.push({ path: `services.${i}.ports.${j}.nodePort`, message: 'the NodePort range 30000-32767 is full' });
+        return p;
+      }
+      takenPorts.push(nodePort);
+      return { ...p, nodePort };
+    });
+    return { ...s, ports, ...(clusterIP !== undefined ? { clusterIP } : {}) };
+  });
+
+  return { scenario: { ...doc, nodes, pods, services }, errors };
+}

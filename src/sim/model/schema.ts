@@ -1,0 +1,221 @@
+/**
+ * The scenario: the one versioned JSON document that describes a cluster and its underlay.
+ * Everything loaded from outside (files, links, CLI arguments) goes through `parseScenario`,
+ * which validates it against these zod schemas.
+ */
+import { z } from 'zod';
+import { isIPv4, isIPv4Cidr } from '../net/cidr';
+
+export const SCENARIO_VERSION = 1 as const;
+
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'ids use letters, digits, "-", "_", ".", ":"');
+/** A DNS-1123 label, as Kubernetes names of pods, services and namespaces are. */
+const k8sName = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a Kubernetes name is lower-case letters, digits and "-" (RFC 1123 label)');
+const ipv4 = z.string().refine(isIPv4, { message: 'not an IPv4 address (expected e.g. 192.168.1.10)' });
+const cidr = z.string().refine(isIPv4Cidr, { message: 'not an IPv4 CIDR (expected e.g. 10.244.0.0/16)' });
+const port = z.number().int().min(1).max(65535);
+const labels = z.record(z.string().min(1).max(63), z.string().max(63));
+
+export const protocolSchema = z.enum(['tcp', 'udp', 'icmp']);
+export const l4ProtocolSchema = z.enum(['TCP', 'UDP', 'SCTP']);
+
+export const clusterSchema = z.object({
+  /** flannel "Network": the cluster pod CIDR. */
+  podCidr: cidr.default('10.244.0.0/16'),
+  /** flannel "SubnetLen": the prefix length of each node's pod CIDR. */
+  nodePodPrefix: z.number().int().min(8).max(30).default(24),
+  /** kube-apiserver --service-cluster-ip-range. */
+  serviceCidr: cidr.default('10.96.0.0/12'),
+  /** flannel backend: host-gw routes or the vxlan overlay. */
+  cni: z.enum(['host-gw', 'vxlan']).default('vxlan'),
+  /** flannel vxlan DirectRouting: plain routes to nodes on the same subnet, vxlan to the rest. */
+  directRouting: z.boolean().default(false),
+  kubeProxyMode: z.enum(['iptables', 'ipvs']).default('iptables'),
+  dnsDomain: z.string().default('cluster.local'),
+  /** MTU of the underlay links (node eth0). */
+  mtu: z.number().int().min(576).max(9000).default(1500),
+});
+
+export const subnetSchema = z.object({
+  id,
+  name: z.string().min(1).max(100),
+  cidr,
+  /** The default gateway of hosts on this subnet: a router interface address. */
+  gateway: ipv4.optional(),
+});
+
+export const routeSchema = z.object({ dst: cidr, via: ipv4 });
+
+export const routerSchema = z.object({
+  id,
+  name: z.string().min(1).max(100),
+  interfaces: z.array(z.object({ subnet: id, ip: ipv4 })).min(1),
+  /** Static routes; connected routes come from the interfaces. */
+  routes: z.array(routeSchema).default([]),
+});
+
+export const nodeSchema = z.object({
+  id,
+  name: k8sName,
+  subnet: id,
+  /** eth0 address on the subnet. */
+  ip: ipv4,
+  /** This node's pod CIDR (spec.podCIDR); allocated from the cluster pod CIDR when left out. */
+  podCidr: cidr.optional(),
+});
+
+export const containerPortSchema = z.object({
+  name: z.string().max(15).optional(),
+  containerPort: port,
+  protocol: l4ProtocolSchema.default('TCP'),
+});
+
+export const containerSchema = z.object({
+  name: k8sName,
+  image: z.string().max(200).optional(),
+  ports: z.array(containerPortSchema).default([]),
+});
+
+export const podSchema = z.object({
+  id,
+  name: k8sName,
+  namespace: k8sName.default('default'),
+  labels: labels.default({}),
+  node: id,
+  /** Allocated from the node's pod CIDR when left out. */
+  ip: ipv4.optional(),
+  containers: z.array(containerSchema).min(1),
+});
+
+/** An outside host: a laptop or server on some subnet outside the cluster (often the internet). */
+export const clientSchema = z.object({
+  id,
+  name: z.string().min(1).max(100),
+  subnet: id,
+  ip: ipv4,
+  /** Ports it listens on (for pods reaching out to it). */
+  ports: z.array(z.object({ port, protocol: l4ProtocolSchema.default('TCP') })).default([]),
+});
+
+export const servicePortSchema = z.object({
+  name: z.string().max(15).optional(),
+  port,
+  /** A number, or the name of a container port. Defaults to `port`. */
+  targetPort: z.union([port, z.string().min(1).max(15)]).optional(),
+  protocol: l4ProtocolSchema.default('TCP'),
+  nodePort: z.number().int().min(1).max(65535).optional(),
+});
+
+export const serviceSchema = z.object({
+  id,
+  name: k8sName,
+  namespace: k8sName.default('default'),
+  type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']).default('ClusterIP'),
+  /** An address from the service CIDR, "None" for a headless service, or left out to allocate. */
+  clusterIP: z.union([ipv4, z.literal('None')]).optional(),
+  externalName: z.string().max(253).optional(),
+  ports: z.array(servicePortSchema).default([]),
+  selector: labels.default({}),
+  sessionAffinity: z.enum(['None', 'ClientIP']).default('None'),
+  sessionAffinityTimeoutSeconds: z.number().int().min(1).max(86400).default(10800),
+  externalTrafficPolicy: z.enum(['Cluster', 'Local']).default('Cluster'),
+  internalTrafficPolicy: z.enum(['Cluster', 'Local']).default('Cluster'),
+  /** IPVS scheduler (kube-proxy --ipvs-scheduler is cluster-wide; kept per service for teaching). */
+  ipvsScheduler: z.enum(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'dh', 'sed', 'nq']).default('rr'),
+});
+
+/** A cloud load balancer provisioned for a Service of type LoadBalancer. */
+export const loadBalancerSchema = z.object({
+  id,
+  name: z.string().min(1).max(100),
+  service: id,
+  /** Its public IP (status.loadBalancer.ingress[0].ip). */
+  ip: ipv4,
+  /** The subnet its public IP lives on (where outside clients reach it). */
+  subnet: id,
+});
+
+export const ingressBackendSchema = z.object({ service: k8sName, port: z.union([port, z.string().min(1).max(15)]) });
+export const ingressPathSchema = z.object({
+  path: z.string().regex(/^\//, 'a path starts with "/"').default('/'),
+  pathType: z.enum(['Exact', 'Prefix', 'ImplementationSpecific']).default('Prefix'),
+  backend: ingressBackendSchema,
+});
+export const ingressSchema = z.object({
+  id,
+  name: k8sName,
+  namespace: k8sName.default('default'),
+  ingressClassName: z.string().max(63).optional(),
+  /** The Service (id) that exposes the ingress controller pods. */
+  controllerService: id.optional(),
+  rules: z
+    .array(z.object({ host: z.string().max(253).optional(), paths: z.array(ingressPathSchema).min(1) }))
+    .default([]),
+  defaultBackend: ingressBackendSchema.optional(),
+  tls: z.array(z.object({ hosts: z.array(z.string().max(253)), secretName: z.string().optional() })).default([]),
+});
+
+export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+export const scenarioSchema = z.object({
+  version: z.literal(SCENARIO_VERSION),
+  name: z.string().max(200).default('Untitled scenario'),
+  description: z.string().max(5000).optional(),
+  cluster: clusterSchema.prefault({}),
+  subnets: z.array(subnetSchema).default([]),
+  routers: z.array(routerSchema).default([]),
+  nodes: z.array(nodeSchema).default([]),
+  pods: z.array(podSchema).default([]),
+  clients: z.array(clientSchema).default([]),
+  services: z.array(serviceSchema).default([]),
+  loadBalancers: z.array(loadBalancerSchema).default([]),
+  ingresses: z.array(ingressSchema).default([]),
+  /** Canvas positions by element id; the simulation ignores them. */
+  layout: z.record(z.string(), positionSchema).default({}),
+});
+
+/** The scenario as written in a file (defaults may be left out). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** The scenario after validation, defaults filled. Addresses may still be unallocated. */
+export type ScenarioDoc = z.output<typeof scenarioSchema>;
+export type ClusterSettings = z.output<typeof clusterSchema>;
+export type Subnet = z.output<typeof subnetSchema>;
+export type Router = z.output<typeof routerSchema>;
+export type StaticRoute = z.output<typeof routeSchema>;
+export type ClientHost = z.output<typeof clientSchema>;
+export type Container = z.output<typeof containerSchema>;
+export type ContainerPort = z.output<typeof containerPortSchema>;
+export type Service = z.output<typeof serviceSchema>;
+export type ServicePort = z.output<typeof servicePortSchema>;
+export type LoadBalancer = z.output<typeof loadBalancerSchema>;
+export type Ingress = z.output<typeof ingressSchema>;
+export type IngressPath = z.output<typeof ingressPathSchema>;
+export type IngressBackend = z.output<typeof ingressBackendSchema>;
+export type Protocol = z.output<typeof protocolSchema>;
+export type L4Protocol = z.output<typeof l4ProtocolSchema>;
+
+/** A node whose pod CIDR is known (after `materialize`). */
+export type Node = Omit<z.output<typeof nodeSchema>, 'podCidr'> & { podCidr: string };
+/** A pod whose IP is known (after `materialize`). */
+export type Pod = Omit<z.output<typeof podSchema>, 'ip'> & { ip: string };
+
+/** A scenario with every address allocated: what the tracer and the UI work on. */
+export type Scenario = Omit<ScenarioDoc, 'nodes' | 'pods'> & { nodes: Node[]; pods: Pod[] };
+
+export type ElementKind =
+  | 'subnet'
+  | 'router'
+  | 'node'
+  | 'pod'
+  | 'client'
+  | 'service'
+  | 'loadBalancer'
+  | 'ingress';

@@ -1,0 +1,200 @@
+/**
+ * Validation of a scenario's addressing and references. Each problem names the element it belongs
+ * to (so the UI can select it) and says in one sentence what is wrong.
+ */
+import type { ElementKind, Scenario } from '../model/schema';
+import { broadcastAddress, cidrContains, cidrsOverlap, cidrWithin, isIPv4, isIPv4Cidr, isNetworkAligned, parseCidr } from './cidr';
+import { bridgeGateway, NODE_PORT_MAX, NODE_PORT_MIN } from './ipam';
+
+export type ProblemCode =
+  | 'duplicate-id'
+  | 'duplicate-name'
+  | 'duplicate-ip'
+  | 'cidr-overlap'
+  | 'cidr-not-aligned'
+  | 'ip-outside-subnet'
+  | 'ip-reserved'
+  | 'pod-cidr-outside-cluster'
+  | 'pod-ip-outside-node-cidr'
+  | 'missing-reference'
+  | 'gateway-not-router'
+  | 'route-via-unreachable'
+  | 'port-conflict'
+  | 'cluster-ip-outside-range'
+  | 'node-port-outside-range'
+  | 'duplicate-node-port';
+
+export interface Problem {
+  code: ProblemCode;
+  severity: 'error' | 'warning';
+  /** Element id the problem belongs to. */
+  element: string;
+  kind: ElementKind | 'cluster';
+  /** The field at fault, e.g. `ip` or `podCidr`. */
+  field?: string;
+  message: string;
+}
+
+export function validateScenario(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  const add = (p: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }) => out.push({ severity: 'error', ...p });
+  const { cluster } = s;
+
+  // ids are unique across every kind: edges and hops refer to elements by id alone.
+  const seen = new Map<string, ElementKind>();
+  const all: [ElementKind, { id: string }[]][] = [
+    ['subnet', s.subnets],
+    ['router', s.routers],
+    ['node', s.nodes],
+    ['pod', s.pods],
+    ['client', s.clients],
+    ['service', s.services],
+    ['loadBalancer', s.loadBalancers],
+    ['ingress', s.ingresses],
+  ];
+  for (const [kind, items] of all) {
+    for (const i of items) {
+      if (seen.has(i.id)) add({ code: 'duplicate-id', element: i.id, kind, field: 'id', message: `id "${i.id}" is used twice` });
+      seen.set(i.id, kind);
+    }
+  }
+  const uniqueNames = (kind: ElementKind, items: { id: string; name: string; namespace?: string }[], what: string) => {
+    const names = new Map<string, string>();
+    for (const i of items) {
+      const key = i.namespace ? `${i.namespace}/${i.name}` : i.name;
+      if (names.has(key)) add({ code: 'duplicate-name', element: i.id, kind, field: 'name', message: `another ${what} is already named ${key}` });
+      else names.set(key, i.id);
+    }
+  };
+  uniqueNames('node', s.nodes, 'node');
+  uniqueNames('pod', s.pods, 'pod');
+  uniqueNames('service', s.services, 'service');
+  uniqueNames('ingress', s.ingresses, 'ingress');
+
+  // Cluster ranges.
+  if (cidrsOverlap(cluster.podCidr, cluster.serviceCidr)) {
+    add({ code: 'cidr-overlap', element: 'cluster', kind: 'cluster', field: 'serviceCidr', message: `the service CIDR ${cluster.serviceCidr} overlaps the pod CIDR ${cluster.podCidr}` });
+  }
+  if (parseCidr(cluster.podCidr).prefix > cluster.nodePodPrefix) {
+    add({ code: 'cidr-overlap', element: 'cluster', kind: 'cluster', field: 'nodePodPrefix', message: `a /${cluster.nodePodPrefix} per node does not fit in the pod CIDR ${cluster.podCidr}` });
+  }
+
+  // Subnets.
+  const subnetById = new Map(s.subnets.map((x) => [x.id, x]));
+  s.subnets.forEach((sub, i) => {
+    if (!isNetworkAligned(sub.cidr)) add({ code: 'cidr-not-aligned', element: sub.id, kind: 'subnet', field: 'cidr', message: `${sub.cidr} is not a network address; did you mean ${parseCidr(sub.cidr).text}?` });
+    for (const other of s.subnets.slice(i + 1)) {
+      if (cidrsOverlap(sub.cidr, other.cidr)) add({ code: 'cidr-overlap', element: other.id, kind: 'subnet', field: 'cidr', message: `subnet ${other.name} (${other.cidr}) overlaps subnet ${sub.name} (${sub.cidr})` });
+    }
+    for (const [label, range] of [['pod', cluster.podCidr], ['service', cluster.serviceCidr]] as const) {
+      if (cidrsOverlap(sub.cidr, range)) add({ code: 'cidr-overlap', element: sub.id, kind: 'subnet', field: 'cidr', message: `subnet ${sub.name} (${sub.cidr}) overlaps the cluster ${label} CIDR ${range}` });
+    }
+    if (sub.gateway) {
+      if (!cidrContains(sub.cidr, sub.gateway)) {
+        add({ code: 'ip-outside-subnet', element: sub.id, kind: 'subnet', field: 'gateway', message: `gateway ${sub.gateway} is not in ${sub.cidr}` });
+      } else if (!s.routers.some((r) => r.interfaces.some((x) => x.subnet === sub.id && x.ip === sub.gateway))) {
+        add({ code: 'gateway-not-router', element: sub.id, kind: 'subnet', field: 'gateway', severity: 'warning', message: `no router has ${sub.gateway} on ${sub.name}, so hosts there cannot leave the subnet` });
+      }
+    }
+  });
+
+  // Addresses on the underlay: nodes, router interfaces, clients, load balancers.
+  const l2Seen = new Map<string, string>();
+  const checkHost = (kind: ElementKind, id: string, name: string, subnetId: string, ip: string, field: string) => {
+    const sub = subnetById.get(subnetId);
+    if (!sub) {
+      add({ code: 'missing-reference', element: id, kind, field: field === 'ip' ? 'subnet' : field, message: `${name} is on subnet "${subnetId}", which does not exist` });
+      return;
+    }
+    if (!cidrContains(sub.cidr, ip)) {
+      add({ code: 'ip-outside-subnet', element: id, kind, field, message: `${name}'s address ${ip} is not in its subnet ${sub.name} (${sub.cidr})` });
+    } else if (ip === parseCidr(sub.cidr).text.split('/')[0] || ip === broadcastAddress(sub.cidr)) {
+      add({ code: 'ip-reserved', element: id, kind, field, message: `${ip} is the network or broadcast address of ${sub.cidr}` });
+    }
+    const key = `${subnetId}|${ip}`;
+    const owner = l2Seen.get(key);
+    if (owner && owner !== id) add({ code: 'duplicate-ip', element: id, kind, field, message: `${ip} is already used by ${owner} on ${sub.name}` });
+    else l2Seen.set(key, id);
+  };
+  for (const n of s.nodes) checkHost('node', n.id, n.name, n.subnet, n.ip, 'ip');
+  for (const r of s.routers) r.interfaces.forEach((x, k) => checkHost('router', r.id, r.name, x.subnet, x.ip, `interfaces.${k}.ip`));
+  for (const c of s.clients) checkHost('client', c.id, c.name, c.subnet, c.ip, 'ip');
+  for (const lb of s.loadBalancers) checkHost('loadBalancer', lb.id, lb.name, lb.subnet, lb.ip, 'ip');
+
+  for (const r of s.routers) {
+    const connected = r.interfaces.map((x) => subnetById.get(x.subnet)).filter((x) => x !== undefined);
+    r.routes.forEach((route, k) => {
+      if (!connected.some((sub) => cidrContains(sub.cidr, route.via))) {
+        add({ code: 'route-via-unreachable', element: r.id, kind: 'router', field: `routes.${k}.via`, message: `next hop ${route.via} for ${route.dst} is on none of ${r.name}'s subnets` });
+      }
+    });
+  }
+
+  // Node pod CIDRs.
+  s.nodes.forEach((n, i) => {
+    if (!isIPv4Cidr(n.podCidr)) return;
+    if (!cidrWithin(n.podCidr, cluster.podCidr)) {
+      add({ code: 'pod-cidr-outside-cluster', element: n.id, kind: 'node', field: 'podCidr', message: `${n.name}'s pod CIDR ${n.podCidr} is outside the cluster pod CIDR ${cluster.podCidr}` });
+    }
+    if (!isNetworkAligned(n.podCidr)) add({ code: 'cidr-not-aligned', element: n.id, kind: 'node', field: 'podCidr', message: `${n.podCidr} is not a network address; did you mean ${parseCidr(n.podCidr).text}?` });
+    for (const other of s.nodes.slice(i + 1)) {
+      if (isIPv4Cidr(other.podCidr) && cidrsOverlap(n.podCidr, other.podCidr)) {
+        add({ code: 'cidr-overlap', element: other.id, kind: 'node', field: 'podCidr', message: `${other.name}'s pod CIDR ${other.podCidr} overlaps ${n.name}'s ${n.podCidr}` });
+      }
+    }
+  });
+
+  // Pods.
+  const nodeById = new Map(s.nodes.map((n) => [n.id, n]));
+  const podIps = new Map<string, string>();
+  for (const p of s.pods) {
+    const node = nodeById.get(p.node);
+    if (!node) {
+      add({ code: 'missing-reference', element: p.id, kind: 'pod', field: 'node', message: `pod ${p.name} is scheduled to node "${p.node}", which does not exist` });
+    } else if (!isIPv4(p.ip) || !cidrContains(node.podCidr, p.ip)) {
+      add({ code: 'pod-ip-outside-node-cidr', element: p.id, kind: 'pod', field: 'ip', message: `pod ${p.name}'s IP ${p.ip} is outside ${node.name}'s pod CIDR ${node.podCidr}` });
+    } else if (p.ip === bridgeGateway(node.podCidr) || p.ip === parseCidr(node.podCidr).text.split('/')[0] || p.ip === broadcastAddress(node.podCidr)) {
+      add({ code: 'ip-reserved', element: p.id, kind: 'pod', field: 'ip', message: `${p.ip} is reserved on ${node.name} (network, broadcast or the cni0 gateway ${bridgeGateway(node.podCidr)})` });
+    }
+    const owner = podIps.get(p.ip);
+    if (owner) add({ code: 'duplicate-ip', element: p.id, kind: 'pod', field: 'ip', message: `pod IP ${p.ip} is already used by pod ${owner}` });
+    else podIps.set(p.ip, p.name);
+    // Containers of a pod share one network namespace: two cannot bind the same port.
+    const bound = new Map<string, string>();
+    for (const c of p.containers) {
+      for (const port of c.ports) {
+        const key = `${port.protocol}/${port.containerPort}`;
+        const first = bound.get(key);
+        if (first) add({ code: 'port-conflict', element: p.id, kind: 'pod', field: 'containers', message: `containers ${first} and ${c.name} both listen on ${key}; they share the pod's network namespace` });
+        else bound.set(key, c.name);
+      }
+    }
+  }
+
+  // Services.
+  const clusterIps = new Map<string, string>();
+  const nodePorts = new Map<number, string>();
+  for (const svc of s.services) {
+    const ip = svc.clusterIP;
+    if (ip && ip !== 'None') {
+      if (!cidrContains(cluster.serviceCidr, ip)) add({ code: 'cluster-ip-outside-range', element: svc.id, kind: 'service', field: 'clusterIP', message: `ClusterIP ${ip} is outside the service CIDR ${cluster.serviceCidr}` });
+      const owner = clusterIps.get(ip);
+      if (owner) add({ code: 'duplicate-ip', element: svc.id, kind: 'service', field: 'clusterIP', message: `ClusterIP ${ip} is already used by service ${owner}` });
+      else clusterIps.set(ip, svc.name);
+    }
+    svc.ports.forEach((p, k) => {
+      if (p.nodePort === undefined) return;
+      if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
+        add({ code: 'node-port-outside-range', element: svc.id, kind: 'service', field: `ports.${k}.nodePort`, message: `nodePort ${p.nodePort} is outside the range ${NODE_PORT_MIN}-${NODE_PORT_MAX}` });
+      }
+      const owner = nodePorts.get(p.nodePort);
+      if (owner) add({ code: 'duplicate-node-port', element: svc.id, kind: 'service', field: `ports.${k}.nodePort`, message: `nodePort ${p.nodePort} is already used by service ${owner}` });
+      else nodePorts.set(p.nodePort, svc.name);
+    });
+  }
+  const serviceIds = new Set(s.services.map((x) => x.id));
+  for (const lb of s.loadBalancers) {
+    if (!serviceIds.has(lb.service)) add({ code: 'missing-reference', element: lb.id, kind: 'loadBalancer', field: 'service', message: `load balancer ${lb.name} fronts service "${lb.service}", which does not exist` });
+  }
+  return out;
+}

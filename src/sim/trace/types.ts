@@ -1,0 +1,107 @@
+/** Packets, hops and trace results: the shapes the tracer produces and the UI animates. */
+import type { ElementKind, Protocol } from '../model/schema';
+import type { DropCode } from './reasons';
+
+/** The VXLAN outer header flannel wraps around the inner packet (IP/UDP/VXLAN). */
+export interface OuterHeader {
+  src: string;
+  dst: string;
+  proto: 'udp';
+  sport: number;
+  /** 8472, the Linux kernel's VXLAN port, which flannel uses. */
+  dport: number;
+  vni: number;
+  ttl: number;
+}
+
+export interface HttpRequestLine {
+  host: string;
+  path: string;
+}
+
+/** The headers of a packet at one point of its journey. */
+export interface PacketHeaders {
+  src: string;
+  dst: string;
+  proto: Protocol;
+  sport?: number;
+  dport?: number;
+  ttl: number;
+  /** Present while VXLAN-encapsulated. */
+  outer?: OuterHeader;
+  /** Present when an L7 proxy reads the request (ingress). */
+  http?: HttpRequestLine;
+}
+
+export type HopAction =
+  | 'send'
+  | 'veth'
+  | 'bridge'
+  | 'route'
+  | 'arp'
+  | 'switch'
+  | 'encapsulate'
+  | 'decapsulate'
+  | 'dnat'
+  | 'snat'
+  | 'unnat'
+  | 'loopback'
+  | 'deliver'
+  | 'drop'
+  | 'dns'
+  | 'l7'
+  | 'lb';
+
+/** What a hop matched: a route, an FDB/ARP entry, an iptables rule, an IPVS entry, an ingress rule. */
+export interface HopMatch {
+  kind: 'route' | 'fdb' | 'arp' | 'iptables' | 'ipvs' | 'conntrack' | 'ingress' | 'lb' | 'dns' | 'listener';
+  /** e.g. `nat` for iptables, `main` for a route table. */
+  table?: string;
+  /** iptables chain, e.g. KUBE-SVC-ABCDEF... */
+  chain?: string;
+  /** The entry as the real tool would print it. */
+  rule: string;
+}
+
+export type PacketField = 'src' | 'dst' | 'sport' | 'dport' | 'ttl' | 'outer' | 'http' | 'proto';
+
+export interface Hop {
+  /** Element id of the place: a pod, node, subnet, router, client, service, LB or ingress. */
+  at: string;
+  kind: ElementKind;
+  /** Interface on that element: eth0, vethXXXXXXXX, cni0, flannel.1, kube-ipvs0, ... */
+  iface?: string;
+  action: HopAction;
+  /** The packet after this hop. */
+  packet: PacketHeaders;
+  /** Fields that differ from the previous hop's packet. */
+  changed: PacketField[];
+  match?: HopMatch[];
+  /** The canvas edge the packet crossed to arrive here, when it crossed one. */
+  link?: string;
+  /** One plain sentence saying what happened. */
+  explain: string;
+}
+
+export interface DropReason {
+  code: DropCode;
+  message: string;
+  /** Element id where the packet died. */
+  at: string;
+}
+
+export interface PathResult {
+  verdict: 'delivered' | 'dropped';
+  reason?: DropReason;
+  hops: Hop[];
+}
+
+export interface TraceResult extends PathResult {
+  /** The reply, traced back through conntrack, when the request was delivered. */
+  reply?: PathResult;
+  /** When the destination was a name: the DNS lookup that came first. */
+  dns?: PathResult & { answer?: string[] };
+  /** Which backend answered (element id), when a service chose one. */
+  endpoint?: string;
+  seed: number;
+}
