@@ -17,16 +17,18 @@ export interface MasqDecision {
 
 const COMMENT = '-m comment --comment "flanneld masq"';
 
-/** The FLANNEL-POSTRTG chain of one node, as iptables-save prints it. */
+/**
+ * The FLANNEL-POSTRTG chain of one node, as iptables-save prints it (flannel MasqRules, in
+ * pkg/trafficmngr/iptables/iptables.go, with --random-fully where iptables supports it).
+ */
 export function flannelMasqRules(t: Topology, node: Node): string[] {
   const net = t.podCidr.text;
   const local = parseCidr(node.podCidr).text;
   return [
     `-A ${FLANNEL_POSTROUTING} -m mark --mark 0x4000/0x4000 ${COMMENT} -j RETURN`,
-    `-A ${FLANNEL_POSTROUTING} -s ${local} -d ${net} ${COMMENT} -j RETURN`,
-    `-A ${FLANNEL_POSTROUTING} -s ${net} -d ${local} ${COMMENT} -j RETURN`,
-    `-A ${FLANNEL_POSTROUTING} ! -s ${net} -d ${local} ${COMMENT} -j RETURN`,
+    `-A ${FLANNEL_POSTROUTING} -s ${net} -d ${net} ${COMMENT} -j RETURN`,
     `-A ${FLANNEL_POSTROUTING} -s ${net} ! -d 224.0.0.0/4 ${COMMENT} -j MASQUERADE --random-fully`,
+    `-A ${FLANNEL_POSTROUTING} ! -s ${net} -d ${local} ${COMMENT} -j RETURN`,
     `-A ${FLANNEL_POSTROUTING} ! -s ${net} -d ${net} ${COMMENT} -j MASQUERADE --random-fully`,
   ];
 }
@@ -43,10 +45,9 @@ export function flannelMasquerade(t: Topology, node: Node, src: string, dst: str
   const sNet = cidrContainsInt(net, s);
   const dNet = cidrContainsInt(net, d);
   if (marked) return { masquerade: false, rule: rules[0]! };
-  if (cidrContainsInt(local, s) && dNet) return { masquerade: false, rule: rules[1]! };
-  if (sNet && cidrContainsInt(local, d)) return { masquerade: false, rule: rules[2]! };
+  if (sNet && dNet) return { masquerade: false, rule: rules[1]! };
+  if (sNet && !cidrContainsInt(MULTICAST, d)) return { masquerade: true, rule: rules[2]! };
   if (!sNet && cidrContainsInt(local, d)) return { masquerade: false, rule: rules[3]! };
-  if (sNet && !cidrContainsInt(MULTICAST, d)) return { masquerade: true, rule: rules[4]! };
-  if (!sNet && dNet) return { masquerade: true, rule: rules[5]! };
+  if (!sNet && dNet) return { masquerade: true, rule: rules[4]! };
   return undefined;
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, parseScenarioJson } from './parse';
+
+const minimal = {
+  version: 1,
+  subnets: [{ id: 's', name: 'lan', cidr: '192.168.1.0/24' }],
+  nodes: [
+    { id: 'n1', name: 'node-1', subnet: 's', ip: '192.168.1.10' },
+    { id: 'n2', name: 'node-2', subnet: 's', ip: '192.168.1.11' },
+  ],
+  pods: [
+    { id: 'a', name: 'a', node: 'n1', containers: [{ name: 'c' }] },
+    { id: 'b', name: 'b', node: 'n1', containers: [{ name: 'c' }] },
+    { id: 'c', name: 'c', node: 'n2', containers: [{ name: 'c' }] },
+  ],
+  services: [
+    { id: 'dns', name: 'kube-dns', namespace: 'kube-system', ports: [{ port: 53, protocol: 'UDP' }] },
+    { id: 'web', name: 'web', type: 'NodePort', ports: [{ port: 80 }] },
+  ],
+};
+
+describe('parseScenario', () => {
+  it('fills the kubeadm/flannel defaults', () => {
+    const r = parseScenario({ version: 1 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.cluster).toMatchObject({
+      podCidr: '10.244.0.0/16',
+      nodePodPrefix: 24,
+      serviceCidr: '10.96.0.0/12',
+      cni: 'vxlan',
+      kubeProxyMode: 'iptables',
+      dnsDomain: 'cluster.local',
+    });
+  });
+
+  it('allocates node pod CIDRs, pod IPs from .2, ClusterIPs and nodePorts', () => {
+    const r = parseScenario(minimal);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.scenario;
+    expect(s.nodes.map((n) => n.podCidr)).toEqual(['10.244.0.0/24', '10.244.1.0/24']);
+    expect(s.pods.map((p) => p.ip)).toEqual(['10.244.0.2', '10.244.0.3', '10.244.1.2']);
+    expect(s.pods[0]!.namespace).toBe('default');
+    // kubeadm: cluster DNS at the 10th address of the service CIDR.
+    expect(s.services[0]!.clusterIP).toBe('10.96.0.10');
+    expect(s.services[1]!.clusterIP).toBe('10.96.0.1');
+    expect(s.services[1]!.ports[0]!.nodePort).toBe(30000);
+  });
+
+  it('names the path of every bad field', () => {
+    const r = parseScenario({ ...minimal, nodes: [{ id: 'n1', name: 'Node_1', subnet: 's', ip: '192.168.1.300' }] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.errors.map((e) => e.path);
+    expect(paths).toContain('nodes.0.name');
+    expect(paths).toContain('nodes.0.ip');
+    expect(r.errors.find((e) => e.path === 'nodes.0.ip')!.message).toMatch(/IPv4/);
+  });
+
+  it('rejects a newer version with a clear message, and a missing one', () => {
+    const newer = parseScenario({ version: 2 });
+    expect(newer.ok).toBe(false);
+    if (!newer.ok) expect(newer.errors[0]!.message).toMatch(/newer than this app/);
+    const missing = parseScenario({});
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.errors[0]!.path).toBe('version');
+  });
+
+  it('reports invalid JSON and non-objects without throwing', () => {
+    const bad = parseScenarioJson('{"version": 1,');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]!.message).toMatch(/not valid JSON/);
+    for (const v of [null, 3, 'x', []]) expect(parseScenario(v).ok).toBe(false);
+  });
+
+  it('reports a pod on a missing node and a full node', () => {
+    const r = parseScenario({ ...minimal, pods: [{ id: 'x', name: 'x', node: 'nope', containers: [{ name: 'c' }] }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'pods.0.node' });
+    const tiny = parseScenario({
+      ...minimal,
+      cluster: { nodePodPrefix: 30 },
+      pods: Array.from({ length: 2 }, (_, i) => ({ id: `p${i}`, name: `p${i}`, node: 'n1', containers: [{ name: 'c' }] })),
+    });
+    // A /30 holds network, gateway .1, one pod .2 and broadcast: the second pod has no address.
+    expect(tiny.ok).toBe(false);
+    if (!tiny.ok) expect(tiny.errors[0]!.path).toBe('pods.1.ip');
+  });
+});
