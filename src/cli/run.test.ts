@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runTraceCli } from './run';
+import { parseTraceArgs, splitDestination } from './args';
+import { EXAMPLES_DIR } from '../sim/testing/examples';
+
+const ex = (name: string) => join(EXAMPLES_DIR, `${name}.json`);
+
+describe('trace CLI', () => {
+  it('prints the trace as JSON and exits 0 for delivered and for dropped', () => {
+    const ok = runTraceCli([ex('vxlan-across-subnets'), '--from', 'client', '--to', 'web:80']);
+    expect(ok.code).toBe(0);
+    const r = JSON.parse(ok.stdout);
+    expect(r.verdict).toBe('delivered');
+    expect(r.hops.some((h: { packet: { outer?: { dport: number } } }) => h.packet.outer?.dport === 8472)).toBe(true);
+    const dropped = runTraceCli([ex('host-gw-across-subnets'), '--from', 'client', '--to', 'web:80']);
+    expect(dropped.code).toBe(0);
+    expect(JSON.parse(dropped.stdout).reason.code).toBe('not-l2-adjacent');
+  });
+
+  it('reproduces a trace from its seed', () => {
+    const a = runTraceCli([ex('pod-to-internet'), '--from', 'client', '--to', '203.0.113.80:443', '--seed', '9']);
+    const b = runTraceCli([ex('pod-to-internet'), '--from', 'client', '--to', '203.0.113.80:443', '--seed', '9']);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout).seed).toBe(9);
+  });
+
+  it('fails with one clear line for a missing file, a bad scenario and an unknown element', () => {
+    const missing = runTraceCli(['/nonexistent.json', '--from', 'a', '--to', 'b']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/cannot read \/nonexistent\.json: ENOENT/);
+    const dir = mkdtempSync(join(tmpdir(), 'knp-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ version: 1, nodes: [{ id: 'n', name: 'n', subnet: 's', ip: '1.2.3' }] }));
+    const invalid = runTraceCli([bad, '--from', 'a', '--to', 'b']);
+    expect(invalid.code).not.toBe(0);
+    expect(invalid.stderr).toContain('nodes.0.ip');
+    const unknown = runTraceCli([ex('host-gw'), '--from', 'ghost', '--to', 'web:80']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('unknown element "ghost"');
+    expect(unknown.stdout).toBe('');
+  });
+
+  it('rejects bad options with usage', () => {
+    const r = runTraceCli([ex('host-gw'), '--from', 'client', '--to', 'web:80', '--proto', 'sctp']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('usage:');
+    expect(() => parseTraceArgs(['f.json', '--from', 'a'])).toThrow(/--to/);
+    expect(splitDestination('web.shop.svc.cluster.local:8080')).toEqual({ to: 'web.shop.svc.cluster.local', port: 8080 });
+    expect(splitDestination('http://shop.example.com/api')).toEqual({ to: 'http://shop.example.com/api' });
+    expect(() => splitDestination('web:70000')).toThrow(/outside/);
+  });
+
+  it('picks ICMP without a port and refuses ICMP with one', () => {
+    const icmp = JSON.parse(runTraceCli([ex('host-gw'), '--from', 'client', '--to', 'web']).stdout);
+    expect(icmp.hops[0].packet.proto).toBe('icmp');
+    const bad = runTraceCli([ex('host-gw'), '--from', 'client', '--to', 'web:80', '--proto', 'icmp']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('ICMP has no ports');
+  });
+});
