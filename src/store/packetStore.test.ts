@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createPacketStore } from './packetStore';
+import { HOP_MS, markerAt, isFinished } from './playback';
+import { loadExample } from '../sim/testing/examples';
+
+const vxlan = loadExample('vxlan-across-subnets');
+const make = () => createPacketStore(() => vxlan);
+
+describe('packet playback store', () => {
+  it('sends a packet: traces it and starts playing from the first hop', () => {
+    const store = make();
+    const r = store.getState().send({ from: 'client', to: 'web', port: 80 });
+    expect(r?.verdict).toBe('delivered');
+    const s = store.getState();
+    expect(s.packets).toHaveLength(1);
+    expect(s.playing).toBe(true);
+    expect(s.selectedPacket).toBe('pkt-1');
+    const p = s.packets[0]!;
+    expect(p.steps.length).toBe(r!.hops.length + r!.reply!.hops.length);
+    expect(p.steps[0]!.phase).toBe('request');
+    expect(p.steps[p.steps.length - 1]!.phase).toBe('reply');
+    expect(p.cursor).toBe(0);
+  });
+
+  it('moves the marker hop by hop with time and speed, and stops at the end', () => {
+    const store = make();
+    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    store.getState().tick(HOP_MS / 2);
+    let p = store.getState().packets[0]!;
+    expect(p.cursor).toBe(0);
+    expect(p.progress).toBeCloseTo(0.5);
+    expect(markerAt(p, false)!.t).toBeCloseTo(0.5);
+    expect(markerAt(p, true)!.t).toBe(0); // reduced motion: no gliding
+    store.getState().setSpeed(4);
+    store.getState().tick(HOP_MS / 2); // 4x: two more hops' worth
+    p = store.getState().packets[0]!;
+    expect(p.cursor).toBe(2);
+    expect(p.progress).toBeCloseTo(0.5);
+    store.getState().tick(HOP_MS * 100);
+    p = store.getState().packets[0]!;
+    expect(isFinished(p)).toBe(true);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('shows the outer shell on the VXLAN leg', () => {
+    const store = make();
+    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    const p = store.getState().packets[0]!;
+    const enc = p.steps.findIndex((st) => st.hop.action === 'encapsulate');
+    store.getState().seek(enc);
+    expect(markerAt(store.getState().packets[0]!, false)!.encapsulated).toBe(true);
+    store.getState().seek(0);
+    expect(markerAt(store.getState().packets[0]!, false)!.encapsulated).toBe(false);
+  });
+
+  it('steps back and forward within bounds and pauses', () => {
+    const store = make();
+    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    store.getState().stepBack();
+    expect(store.getState().packets[0]!.cursor).toBe(0);
+    expect(store.getState().playing).toBe(false);
+    store.getState().stepForward();
+    store.getState().stepForward();
+    expect(store.getState().packets[0]!.cursor).toBe(2);
+    store.getState().stepBack();
+    expect(store.getState().packets[0]!.cursor).toBe(1);
+    const last = store.getState().packets[0]!.steps.length - 1;
+    store.getState().seek(last + 10);
+    expect(store.getState().packets[0]!.cursor).toBe(last);
+  });
+
+  it('ends a dropped packet on the drop hop', () => {
+    const store = createPacketStore(() => loadExample('host-gw-across-subnets'));
+    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    store.getState().tick(HOP_MS * 50);
+    const p = store.getState().packets[0]!;
+    const m = markerAt(p, false)!;
+    expect(m.dropped).toBe(true);
+    expect(m.from.hop.at).toBe('node-1');
+    expect(p.result.reason?.code).toBe('not-l2-adjacent');
+  });
+
+  it('gives each packet its own colour and seed, and replays and clears', () => {
+    const store = make();
+    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    const [a, b] = store.getState().packets;
+    expect(a!.color).not.toBe(b!.color);
+    expect(a!.result.seed).not.toBe(b!.result.seed);
+    store.getState().tick(HOP_MS * 3);
+    store.getState().replay();
+    expect(store.getState().packets.every((p) => p.cursor === 0)).toBe(true);
+    store.getState().clear();
+    expect(store.getState().packets).toEqual([]);
+  });
+
+  it('staggers a burst and tallies where it went', () => {
+    const store = make();
+    const summary = store.getState().sendMany({ from: 'client', to: 'web', port: 80 }, 5)!;
+    expect(summary.tally).toEqual([{ endpoint: 'pod-web', count: 5 }]);
+    const delays = store.getState().packets.map((p) => p.delayMs);
+    expect(delays).toEqual([0, 250, 500, 750, 1000]);
+    store.getState().tick(HOP_MS);
+    const ps = store.getState().packets;
+    expect(ps[0]!.cursor).toBe(1);
+    expect(ps[4]!.cursor).toBe(0);
+  });
+
+  it('reports a bad destination without throwing or adding a packet', () => {
+    const store = make();
+    expect(store.getState().send({ from: 'client', to: 'web', port: 80, proto: 'icmp' })).toBeUndefined();
+    expect(store.getState().sendError).toMatch(/ICMP has no ports/);
+    expect(store.getState().packets).toEqual([]);
+    store.getState().setSpeed(3);
+    expect(store.getState().speed).toBe(1);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Packets in flight and their playback, as pure functions over plain data (no React, no timers):
+ * the UI calls `tick` from requestAnimationFrame and renders `markerAt`. Each packet walks the hops
+ * of its request, then of its reply; its position is `cursor + progress` (hop index plus the
+ * fraction of the way to the next hop).
+ */
+import type { Hop, PacketSpec, TraceResult } from '../sim/index';
+
+/** Milliseconds a marker takes from one hop to the next at speed 1x. */
+export const HOP_MS = 600;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Distinct, colour-blind-friendly marker colours (Okabe-Ito), cycled per packet. */
+export const PACKET_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'];
+
+export interface PlaybackStep {
+  hop: Hop;
+  phase: 'dns' | 'request' | 'reply';
+  /** Index within its own phase's hop list. */
+  index: number;
+}
+
+export interface PacketRun {
+  id: string;
+  color: string;
+  spec: PacketSpec;
+  result: TraceResult;
+  steps: PlaybackStep[];
+  /** Index of the hop the marker is at (or leaving). */
+  cursor: number;
+  /** 0..1 of the way from `cursor` to `cursor + 1`. */
+  progress: number;
+  /** Milliseconds to wait before this packet starts moving (staggers a burst of requests). */
+  delayMs: number;
+}
+
+export interface PlaybackState {
+  packets: PacketRun[];
+  playing: boolean;
+  speed: Speed;
+  /** With reduced motion the marker jumps hop to hop instead of gliding. */
+  reducedMotion: boolean;
+  selectedPacket?: string;
+  nextId: number;
+}
+
+export const initialPlayback: PlaybackState = { packets: [], playing: false, speed: 1, reducedMotion: false, nextId: 1 };
+
+export function stepsOf(result: TraceResult): PlaybackStep[] {
+  const steps: PlaybackStep[] = [];
+  result.dns?.hops.forEach((hop, index) => steps.push({ hop, phase: 'dns', index }));
+  result.hops.forEach((hop, index) => steps.push({ hop, phase: 'request', index }));
+  result.reply?.hops.forEach((hop, index) => steps.push({ hop, phase: 'reply', index }));
+  return steps;
+}
+
+export function lastIndex(p: PacketRun): number {
+  return Math.max(0, p.steps.length - 1);
+}
+
+export function isFinished(p: PacketRun): boolean {
+  return p.cursor >= lastIndex(p);
+}
+
+export function addPackets(s: PlaybackState, runs: { spec: PacketSpec; result: TraceResult; delayMs?: number }[]): PlaybackState {
+  let nextId = s.nextId;
+  const added = runs.map(({ spec, result, delayMs }) => {
+    const id = `pkt-${nextId}`;
+    const color = PACKET_COLORS[(nextId - 1) % PACKET_COLORS.length]!;
+    nextId++;
+    return { id, color, spec, result, steps: stepsOf(result), cursor: 0, progress: 0, delayMs: delayMs ?? 0 };
+  });
+  return {
+    ...s,
+    nextId,
+    packets: [...s.packets, ...added],
+    playing: added.length > 0 ? true : s.playing,
+    selectedPacket: added[added.length - 1]?.id ?? s.selectedPacket,
+  };
+}
+
+/** Advance every packet by `dtMs` of wall time at the current speed. */
+export function tick(s: PlaybackState, dtMs: number): PlaybackState {
+  if (!s.playing || s.packets.length === 0) return s;
+  let moving = false;
+  const packets = s.packets.map((p) => {
+    if (isFinished(p)) return p;
+    moving = true;
+    let budget = dtMs * s.speed;
+    let delayMs = p.delayMs;
+    if (delayMs > 0) {
+      const used = Math.min(delayMs, budget);
+      delayMs -= used;
+      budget -= used;
+    }
+    let progress = p.progress + budget / HOP_MS;
+    let cursor = p.cursor;
+    while (progress >= 1 && cursor < lastIndex(p)) {
+      progress -= 1;
+      cursor++;
+    }
+    if (cursor >= lastIndex(p)) progress = 0;
+    return { ...p, cursor, progress, delayMs };
+  });
+  return { ...s, packets, playing: moving && packets.some((p) => !isFinished(p)) };
+}
+
+function update(s: PlaybackState, id: string | undefined, f: (p: PacketRun) => PacketRun): PlaybackState {
+  const target = id ?? s.selectedPacket;
+  return { ...s, packets: s.packets.map((p) => (p.id === target ? f(p) : p)) };
+}
+
+export function play(s: PlaybackState): PlaybackState {
+  // Play after the end replays from the start.
+  const allDone = s.packets.length > 0 && s.packets.every(isFinished);
+  const packets = allDone ? s.packets.map((p) => ({ ...p, cursor: 0, progress: 0, delayMs: 0 })) : s.packets;
+  return { ...s, packets, playing: packets.length > 0 };
+}
+
+export function pause(s: PlaybackState): PlaybackState {
+  return { ...s, playing: false };
+}
+
+/** Step the selected packet one hop forward or back; stepping pauses playback. */
+export function step(s: PlaybackState, delta: 1 | -1, id?: string): PlaybackState {
+  const next = update(s, id, (p) => ({ ...p, cursor: Math.min(lastIndex(p), Math.max(0, p.cursor + delta)), progress: 0, delayMs: 0 }));
+  return { ...next, playing: false };
+}
+
+/** Jump the selected packet to a hop (clicking it in the hop inspector). */
+export function seek(s: PlaybackState, stepIndex: number, id?: string): PlaybackState {
+  const next = update(s, id, (p) => ({ ...p, cursor: Math.min(lastIndex(p), Math.max(0, stepIndex)), progress: 0, delayMs: 0 }));
+  return { ...next, playing: false, selectedPacket: id ?? s.selectedPacket };
+}
+
+export function replay(s: PlaybackState): PlaybackState {
+  return { ...s, packets: s.packets.map((p) => ({ ...p, cursor: 0, progress: 0 })), playing: s.packets.length > 0 };
+}
+
+export function clear(s: PlaybackState): PlaybackState {
+  return { ...s, packets: [], playing: false, selectedPacket: undefined };
+}
+
+export function setSpeed(s: PlaybackState, speed: number): PlaybackState {
+  if (!(SPEEDS as readonly number[]).includes(speed)) return s;
+  return { ...s, speed: speed as Speed };
+}
+
+export function select(s: PlaybackState, id: string | undefined): PlaybackState {
+  return { ...s, selectedPacket: id };
+}
+
+export interface MarkerPosition {
+  /** The hop the marker has reached. */
+  from: PlaybackStep;
+  /** The hop it is moving towards, if any. */
+  to?: PlaybackStep;
+  /** 0..1 along the way (always 0 with reduced motion). */
+  t: number;
+  /** A drop at the current hop ends the packet's journey here. */
+  dropped: boolean;
+  /** Encapsulated on this leg: draw the outer shell. */
+  encapsulated: boolean;
+}
+
+export function markerAt(p: PacketRun, reducedMotion: boolean): MarkerPosition | undefined {
+  const from = p.steps[p.cursor];
+  if (!from) return undefined;
+  const to = p.steps[p.cursor + 1];
+  return {
+    from,
+    ...(to ? { to } : {}),
+    t: reducedMotion || p.delayMs > 0 ? 0 : p.progress,
+    dropped: from.hop.action === 'drop',
+    encapsulated: from.hop.packet.outer !== undefined,
+  };
+}
+
+/** How many of a burst reached each endpoint (element id), for the load-balancing chart. */
+export function endpointTally(runs: { result: TraceResult }[]): { endpoint: string; count: number }[] {
+  const tally = new Map<string, number>();
+  for (const { result } of runs) {
+    const key = result.endpoint ?? (result.verdict === 'dropped' ? `dropped: ${result.reason?.code}` : (result.hops[result.hops.length - 1]?.at ?? '?'));
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  return [...tally].map(([endpoint, count]) => ({ endpoint, count })).sort((a, b) => b.count - a.count || a.endpoint.localeCompare(b.endpoint));
+}
