@@ -1,5 +1,6 @@
 /** Argument parsing for the `trace` command (pure; the entry point does the I/O). */
 import type { Protocol } from '../sim/model/schema';
+import { parseTargetText } from '../sim/trace/target';
 
 export interface TraceArgs {
   file: string;
@@ -18,12 +19,9 @@ export class UsageError extends Error {}
 
 /** Split "web:80" / "10.96.0.20:80" into destination and port; URLs and bare names pass through. */
 export function splitDestination(to: string): { to: string; port?: number } {
-  if (/^[a-z]+:\/\//i.test(to)) return { to };
-  const m = /^(.*):(\d+)$/.exec(to);
-  if (!m) return { to };
-  const port = Number(m[2]);
-  if (port < 1 || port > 65535) throw new UsageError(`port ${m[2]} is outside 1-65535`);
-  return { to: m[1]!, port };
+  const r = parseTargetText(to);
+  if (!r.ok) throw new UsageError(r.error);
+  return r.port === undefined ? { to: r.to } : { to: r.to, port: r.port };
 }
 
 function intArg(name: string, value: string | undefined, min: number, max: number): number {

@@ -12,3 +12,4 @@ export type * from './trace/types';
 export { createRng, type Rng } from './trace/rng';
 export { vethName } from './dataplane/bridge';
 export { nodeRouteTable, podRouteTable, routerRouteTable, type Route } from './dataplane/routing';
+export { parseTargetText, type TargetText } from './trace/target';

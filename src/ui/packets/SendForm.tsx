@@ -1,0 +1,105 @@
+import { useId, useState } from 'react';
+import { useStore, type StoreApi } from 'zustand';
+import { parseTargetText, type Protocol } from '../../sim/index';
+import type { PacketSlice } from '../../store/packetStore';
+
+export interface SenderOption {
+  id: string;
+  label: string;
+}
+
+export interface SendFormProps {
+  store: StoreApi<PacketSlice>;
+  senders: SenderOption[];
+  /** Preselected source (e.g. from "send packet from here"). */
+  from?: string;
+  onFromChange?(id: string): void;
+  /** Prefilled destination (e.g. from clicking a target in send mode). */
+  to?: string;
+}
+
+/** Pick a source, type a destination (`web:80`, `10.96.0.20:80`, `http://host/path`), send one or N. */
+export function SendForm({ store, senders, from, onFromChange, to: initialTo }: SendFormProps) {
+  const id = useId();
+  const [fromLocal, setFromLocal] = useState(from ?? senders[0]?.id ?? '');
+  const source = from ?? fromLocal;
+  const [to, setTo] = useState(initialTo ?? '');
+  const [proto, setProto] = useState<'auto' | Protocol>('auto');
+  const [count, setCount] = useState(20);
+  const [inputError, setInputError] = useState<string | undefined>();
+  const sendError = useStore(store, (s) => s.sendError);
+
+  const spec = () => {
+    const t = parseTargetText(to);
+    if (!t.ok) {
+      setInputError(t.error);
+      return undefined;
+    }
+    setInputError(undefined);
+    return { from: source, to: t.to, ...(t.port !== undefined ? { port: t.port } : {}), ...(proto !== 'auto' ? { proto } : {}) };
+  };
+  const error = inputError ?? sendError;
+  return (
+    <form
+      className="send-form"
+      aria-label="Send a packet"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const s = spec();
+        if (s) store.getState().send(s);
+      }}
+    >
+      <label htmlFor={`${id}-from`}>From</label>
+      <select
+        id={`${id}-from`}
+        value={source}
+        onChange={(e) => {
+          setFromLocal(e.target.value);
+          onFromChange?.(e.target.value);
+        }}
+      >
+        {senders.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-to`}>To</label>
+      <input
+        id={`${id}-to`}
+        value={to}
+        placeholder="web:80, 10.96.0.20:80, http://shop.example.com/api"
+        onChange={(e) => setTo(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+      />
+      <label htmlFor={`${id}-proto`}>Protocol</label>
+      <select id={`${id}-proto`} value={proto} onChange={(e) => setProto(e.target.value as 'auto' | Protocol)}>
+        <option value="auto">auto (TCP with a port, else ICMP)</option>
+        <option value="tcp">TCP</option>
+        <option value="udp">UDP</option>
+        <option value="icmp">ICMP</option>
+      </select>
+      <div className="send-buttons">
+        <button type="submit">Send</button>
+        <label>
+          <input type="number" min={2} max={100} value={count} aria-label="Number of requests" onChange={(e) => setCount(Number(e.target.value))} />
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            const s = spec();
+            if (s) store.getState().sendMany(s, count);
+          }}
+        >
+          Send {count}
+        </button>
+      </div>
+      {error && (
+        <p id={`${id}-err`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
