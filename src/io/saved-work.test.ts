@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseScenarioJson, type Scenario } from '../sim/index';
+import { loadBackup, loadSavedWork, restoreBackup, saveWork, SAVED_WORK_BACKUP_KEY, SAVED_WORK_KEY, type StorageLike } from './saved-work';
+import { chooseStartScenario } from './startup';
+import { encodeShareLink } from './share-link';
+
+/** localStorage as a Map, with switches for the ways a real one fails. */
+class FakeStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  failReads = false;
+  failWrites: 'quota' | 'security' | false = false;
+  writes = 0;
+  getItem(key: string): string | null {
+    if (this.failReads) throw Object.assign(new Error('denied'), { name: 'SecurityError' });
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.failWrites) throw Object.assign(new Error('nope'), { name: this.failWrites === 'quota' ? 'QuotaExceededError' : 'SecurityError' });
+    this.writes++;
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+function example(name: string): Scenario {
+  const r = parseScenarioJson(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(name);
+  return r.scenario;
+}
+const sameNode = example('same-node');
+const hostGw = example('host-gw');
+const vxlan = example('vxlan-across-subnets');
+const when = new Date('2025-01-02T03:04:05.000Z');
+
+describe('saveWork / loadSavedWork', () => {
+  it('saves the scenario and loads exactly it back, with the lesson and time', () => {
+    const storage = new FakeStorage();
+    const moved = { ...sameNode, layout: { 'pod-web': { x: 12.25, y: -7.5 } } };
+    expect(saveWork(storage, moved, { lesson: 'lesson-1-bridge', now: when })).toEqual({ ok: true, backedUp: false });
+    expect(loadSavedWork(storage)).toEqual({
+      ok: true,
+      from: 'current',
+      work: { scenario: moved, lesson: 'lesson-1-bridge', savedAt: '2025-01-02T03:04:05.000Z', origin: 'edit' },
+    });
+    // Stored without defaults: shorter than the scenario's own JSON.
+    expect(storage.items.get(SAVED_WORK_KEY)!.length).toBeLessThan(JSON.stringify(moved).length);
+  });
+
+  it('says there is nothing saved yet', () => {
+    expect(loadSavedWork(new FakeStorage())).toMatchObject({ ok: false, reason: 'none' });
+  });
+
+  it('autosaved edits overwrite the current save and leave the backup alone', () => {
+    const storage = new FakeStorage();
+    saveWork(storage, sameNode, { origin: 'lesson', lesson: 'lesson-1-bridge' });
+    saveWork(storage, hostGw, { origin: 'edit' });
+    saveWork(storage, vxlan, { origin: 'edit' });
+    expect(storage.items.has(SAVED_WORK_BACKUP_KEY)).toBe(false);
+    expect(loadSavedWork(storage)).toMatchObject({ ok: true, work: { scenario: vxlan } });
+  });
+
+  it('replacing the scenario (link, lesson, New, Import) keeps the work it replaces as the backup', () => {
+    const storage = new FakeStorage();
+    saveWork(storage, sameNode, { origin: 'edit' });
+    saveWork(storage, hostGw, { origin: 'edit' });
+    expect(saveWork(storage, vxlan, { origin: 'link' })).toEqual({ ok: true, backedUp: true });
+    saveWork(storage, { ...vxlan, name: 'edited after opening the link' }, { origin: 'edit' });
+    expect(loadBackup(storage)).toMatchObject({ ok: true, from: 'backup', work: { scenario: hostGw } });
+    expect(loadSavedWork(storage)).toMatchObject({ ok: true, work: { scenario: { name: 'edited after opening the link' } } });
+
+    const restored = restoreBackup(storage, when);
+    expect(restored).toMatchObject({ ok: true, work: { scenario: hostGw, origin: 'restore' } });
+    expect(loadSavedWork(storage)).toMatchObject({ ok: true, work: { scenario: hostGw } });
+    // ... and the work it replaced is now the backup, so restoring is itself undoable.
+    expect(loadBackup(storage)).toMatchObject({ ok: true, work: { scenario: { name: 'edited after opening the link' } } });
+  });
+
+  it('falls back to the backup when the current save is damaged, and says so', () => {
+    const storage = new FakeStorage();
+    saveWork(storage, hostGw);
+    saveWork(storage, vxlan, { origin: 'new' });
+    storage.items.set(SAVED_WORK_KEY, storage.items.get(SAVED_WORK_KEY)!.slice(0, 50));
+    const r = loadSavedWork(storage);
+    expect(r).toMatchObject({ ok: true, from: 'backup', work: { scenario: hostGw } });
+    if (r.ok) expect(r.warning).toMatch(/damaged/);
+    // A damaged current save is not copied over the good backup by the next replacement.
+    saveWork(storage, sameNode, { origin: 'import' });
+    expect(loadBackup(storage)).toMatchObject({ ok: true, work: { scenario: hostGw } });
+  });
+
+  it('treats a save that no longer validates as unreadable', () => {
+    const storage = new FakeStorage();
+    storage.items.set(SAVED_WORK_KEY, JSON.stringify({ v: 1, savedAt: 'x', origin: 'edit', scenario: { version: 1, nodes: [{ id: 'n' }] } }));
+    expect(loadSavedWork(storage)).toMatchObject({ ok: false, reason: 'unreadable' });
+    storage.items.set(SAVED_WORK_KEY, 'not json');
+    expect(loadSavedWork(storage)).toMatchObject({ ok: false, reason: 'unreadable' });
+  });
+
+  it('reports a full or refused storage instead of throwing', () => {
+    const storage = new FakeStorage();
+    storage.failWrites = 'quota';
+    expect(saveWork(storage, hostGw)).toMatchObject({ ok: false, reason: 'quota' });
+    storage.failWrites = 'security';
+    expect(saveWork(storage, hostGw)).toMatchObject({ ok: false, reason: 'unavailable' });
+    storage.failReads = true;
+    expect(loadSavedWork(storage)).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(restoreBackup(storage)).toMatchObject({ ok: false });
+  });
+});
+
+describe('chooseStartScenario', () => {
+  const defaults = () => sameNode;
+  const isLesson = (id: string) => id.startsWith('lesson-');
+  const goodLink = (() => {
+    const l = encodeShareLink(vxlan, { lesson: 'lesson-3-vxlan' });
+    if (!l.ok) throw new Error('encode');
+    return l.hash;
+  })();
+
+  it('opens a good link with its lesson', () => {
+    const storage = new FakeStorage();
+    saveWork(storage, hostGw);
+    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson })).toEqual({
+      scenario: vxlan,
+      source: 'link',
+      lesson: 'lesson-3-vxlan',
+    });
+  });
+
+  it('opens the saved work on a bad link, reports the link, and writes nothing', () => {
+    const storage = new FakeStorage();
+    saveWork(storage, hostGw, { lesson: 'lesson-2-host-gw' });
+    const before = new Map(storage.items);
+    const writes = storage.writes;
+    for (const hash of [goodLink.slice(0, -9), goodLink.replace('#s=1.', '#s=9.'), '#s=1.@@@', `#s=1.${'A'.repeat(70_000)}`]) {
+      const start = chooseStartScenario({ hash, storage, defaultScenario: defaults, isLesson });
+      expect(start.source).toBe('saved');
+      expect(start.scenario).toEqual(hostGw);
+      expect(start.lesson).toBe('lesson-2-host-gw');
+      expect(start.linkError?.message.length).toBeGreaterThan(20);
+    }
+    expect(storage.writes).toBe(writes);
+    expect(storage.items).toEqual(before);
+  });
+
+  it('opens the default scenario when there is no link and nothing saved, or storage is refused', () => {
+    expect(chooseStartScenario({ hash: '', storage: new FakeStorage(), defaultScenario: defaults, isLesson })).toEqual({ scenario: sameNode, source: 'default' });
+    expect(chooseStartScenario({ hash: '#s=1.xx', storage: undefined, defaultScenario: defaults, isLesson })).toMatchObject({ scenario: sameNode, source: 'default', linkError: { code: 'truncated' } });
+  });
+
+  it('drops a lesson id the app does not know', () => {
+    const l = encodeShareLink(vxlan, { lesson: 'removed-lesson' });
+    expect(l.ok && chooseStartScenario({ hash: l.hash, storage: undefined, defaultScenario: defaults, isLesson }).lesson).toBeUndefined();
+  });
+
+  it('warns when the saved work is damaged and nothing else is left', () => {
+    const storage = new FakeStorage();
+    storage.items.set(SAVED_WORK_KEY, '{');
+    expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson })).toMatchObject({ source: 'default', savedWorkWarning: expect.stringMatching(/damaged/) });
+  });
+});

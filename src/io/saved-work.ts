@@ -1,0 +1,162 @@
+/**
+ * Saved work: the scenario autosaved to a Storage (window.localStorage in the app; anything with
+ * getItem/setItem/removeItem in tests), plus one backup.
+ *
+ * - `saveWork(storage, scenario, { origin: 'edit' })` (the autosave after each edit) overwrites the
+ *   current save.
+ * - A save that replaces the whole scenario (`origin` 'new', 'lesson', 'link' or 'import') first
+ *   moves the current save into the backup. So the backup is always the work as it was before the
+ *   last time the scenario was replaced: opening a link or a lesson, New, or Import never loses what
+ *   the user had built; `restoreBackup` brings it back.
+ * - Loading reads the current save through `parseScenario` (the one validate-and-migrate path) and
+ *   falls back to the backup when the current save is unreadable.
+ * - Nothing here writes on load, and nothing throws: storage that is missing, full or refuses
+ *   access (private browsing, blocked cookies) comes back as a typed result.
+ */
+import { parseScenario, scenarioSchema, type Scenario } from '../sim/index';
+import { stripDefaults } from './compact';
+
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export const SAVED_WORK_KEY = 'kube-network-playground:saved-work:v1';
+export const SAVED_WORK_BACKUP_KEY = 'kube-network-playground:saved-work-backup:v1';
+
+/** Why a save happened: an edit of the current scenario, or a replacement of it. */
+export type SaveOrigin = 'edit' | 'new' | 'lesson' | 'link' | 'import' | 'restore';
+
+export interface SavedWork {
+  scenario: Scenario;
+  /** The lesson open when it was saved. */
+  lesson?: string;
+  /** ISO 8601 time of the save. */
+  savedAt: string;
+  origin: SaveOrigin;
+}
+
+/** What is stored under the keys: the scenario with its defaults left out (exact, just shorter). */
+interface StoredRecord {
+  v: 1;
+  savedAt: string;
+  origin: SaveOrigin;
+  lesson?: string;
+  scenario: unknown;
+}
+
+export type SaveResult =
+  | { ok: true; backedUp: boolean }
+  | { ok: false; reason: 'unavailable' | 'quota'; message: string };
+
+export type LoadResult =
+  | { ok: true; work: SavedWork; from: 'current' | 'backup'; warning?: string }
+  | { ok: false; reason: 'none' | 'unreadable' | 'unavailable'; message: string };
+
+const ORIGINS: readonly SaveOrigin[] = ['edit', 'new', 'lesson', 'link', 'import', 'restore'];
+
+function readRaw(storage: StorageLike, key: string): { ok: true; text: string | null } | { ok: false } {
+  try {
+    return { ok: true, text: storage.getItem(key) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function decodeRecord(text: string): SavedWork | undefined {
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof record !== 'object' || record === null) return undefined;
+  const r = record as Partial<StoredRecord>;
+  if (r.v !== 1 || typeof r.savedAt !== 'string') return undefined;
+  const parsed = parseScenario(r.scenario);
+  if (!parsed.ok) return undefined;
+  return {
+    scenario: parsed.scenario,
+    savedAt: r.savedAt,
+    origin: ORIGINS.includes(r.origin as SaveOrigin) ? (r.origin as SaveOrigin) : 'edit',
+    ...(typeof r.lesson === 'string' ? { lesson: r.lesson } : {}),
+  };
+}
+
+function encodeRecord(scenario: Scenario, origin: SaveOrigin, savedAt: string, lesson?: string): string {
+  const record: StoredRecord = { v: 1, savedAt, origin, ...(lesson !== undefined ? { lesson } : {}), scenario: stripDefaults(scenario, scenarioSchema) };
+  return JSON.stringify(record);
+}
+
+function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: string } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+function writeFailure(e: unknown): SaveResult {
+  return isQuotaError(e)
+    ? { ok: false, reason: 'quota', message: 'Your work could not be saved: the browser storage for this site is full.' }
+    : { ok: false, reason: 'unavailable', message: 'Your work could not be saved: this browser does not allow the site to store data.' };
+}
+
+export function saveWork(
+  storage: StorageLike,
+  scenario: Scenario,
+  options: { origin?: SaveOrigin; lesson?: string; now?: Date } = {},
+): SaveResult {
+  const origin = options.origin ?? 'edit';
+  const savedAt = (options.now ?? new Date()).toISOString();
+  const text = encodeRecord(scenario, origin, savedAt, options.lesson);
+  let backedUp = false;
+  try {
+    if (origin !== 'edit') {
+      // Keep the work being replaced, unless the current save is unreadable (then the older backup is worth more).
+      const current = storage.getItem(SAVED_WORK_KEY);
+      if (current !== null && decodeRecord(current)) {
+        storage.setItem(SAVED_WORK_BACKUP_KEY, current);
+        backedUp = true;
+      }
+    }
+    storage.setItem(SAVED_WORK_KEY, text);
+  } catch (e) {
+    return writeFailure(e);
+  }
+  return { ok: true, backedUp };
+}
+
+function load(storage: StorageLike, key: string): LoadResult {
+  const raw = readRaw(storage, key);
+  if (!raw.ok) return { ok: false, reason: 'unavailable', message: 'This browser does not allow the site to read its stored data.' };
+  if (raw.text === null) return { ok: false, reason: 'none', message: 'There is no saved work yet.' };
+  const work = decodeRecord(raw.text);
+  if (!work) return { ok: false, reason: 'unreadable', message: 'The saved work could not be read: it is damaged or from an unknown version.' };
+  return { ok: true, work, from: key === SAVED_WORK_KEY ? 'current' : 'backup' };
+}
+
+/** The last saved work; the backup when the current save is damaged. Never writes. */
+export function loadSavedWork(storage: StorageLike): LoadResult {
+  const current = load(storage, SAVED_WORK_KEY);
+  if (current.ok || current.reason === 'unavailable') return current;
+  const backup = load(storage, SAVED_WORK_BACKUP_KEY);
+  if (!backup.ok) return current;
+  return current.reason === 'unreadable'
+    ? { ...backup, warning: 'The last saved work was damaged; the backup before it was opened instead.' }
+    : backup;
+}
+
+/** The backup alone (the work before the scenario was last replaced). Never writes. */
+export function loadBackup(storage: StorageLike): LoadResult {
+  return load(storage, SAVED_WORK_BACKUP_KEY);
+}
+
+/** Make the backup the current work again; the work it replaces becomes the backup. */
+export function restoreBackup(storage: StorageLike, now?: Date): { ok: true; work: SavedWork } | { ok: false; message: string } {
+  const backup = loadBackup(storage);
+  if (!backup.ok) return { ok: false, message: backup.message };
+  const when = now ?? new Date();
+  const { lesson } = backup.work;
+  const saved = saveWork(storage, backup.work.scenario, { origin: 'restore', now: when, ...(lesson !== undefined ? { lesson } : {}) });
+  if (!saved.ok) return { ok: false, message: saved.message };
+  return { ok: true, work: { ...backup.work, origin: 'restore', savedAt: when.toISOString() } };
+}
