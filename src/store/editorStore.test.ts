@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { createEditorStore } from './editorStore';
+import { defaultScenario } from './defaultScenario';
+import { stressScenario } from './stressScenario';
+import { placeMissing } from '../ui/canvas/layout';
+import { validateScenario } from '../sim/net/validate';
+
+const fresh = () => createEditorStore(defaultScenario(), { place: placeMissing });
+
+describe('editor store', () => {
+  it('opens the default scenario valid, every element placed', () => {
+    const st = fresh().getState();
+    expect(st.problems).toEqual([]);
+    const s = st.scenario;
+    for (const e of [...s.subnets, ...s.routers, ...s.nodes, ...s.clients, ...s.services]) expect(s.layout[e.id], e.id).toBeDefined();
+    expect(s.services[0]!.clusterIP).toMatch(/^10\.96\.0\.\d+$/);
+  });
+
+  it('adds a node with the next free pod CIDR and selects it', () => {
+    const store = fresh();
+    const r = store.getState().add({ kind: 'node', subnet: 'rack-b', position: { x: 500, y: 90 } });
+    expect(r.ok).toBe(true);
+    const { scenario, selection, past } = store.getState();
+    expect(scenario.nodes.at(-1)).toMatchObject({ id: 'node-4', subnet: 'rack-b', ip: '192.168.2.11', podCidr: '10.244.3.0/24' });
+    expect(scenario.layout['node-4']).toEqual({ x: 500, y: 90 });
+    expect(selection).toEqual(['node-4']);
+    expect(past).toHaveLength(1);
+  });
+
+  it('adds a pod on a node with the next free IP; a pod without a node is refused with a notice', () => {
+    const store = fresh();
+    store.getState().add({ kind: 'pod', node: 'node-2' });
+    expect(store.getState().scenario.pods.at(-1)).toMatchObject({ node: 'node-2', ip: '10.244.1.3' });
+    const bad = store.getState().add({ kind: 'pod', node: '' });
+    expect(bad.ok).toBe(false);
+    expect(store.getState().notice).toMatchObject({ tone: 'error', text: expect.stringContaining('cluster node') });
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it('moves a pod between nodes with a new IP, and undo/redo restore both addresses', () => {
+    const store = fresh();
+    const before = store.getState().scenario.pods.find((p) => p.id === 'web-1')!;
+    expect(before).toMatchObject({ node: 'node-1', ip: '10.244.0.3' });
+    expect(store.getState().movePod('web-1', 'node-3').ok).toBe(true);
+    expect(store.getState().scenario.pods.find((p) => p.id === 'web-1')).toMatchObject({ node: 'node-3', ip: '10.244.2.3' });
+    store.getState().undo();
+    expect(store.getState().scenario.pods.find((p) => p.id === 'web-1')).toMatchObject({ node: 'node-1', ip: '10.244.0.3' });
+    store.getState().redo();
+    expect(store.getState().scenario.pods.find((p) => p.id === 'web-1')).toMatchObject({ node: 'node-3', ip: '10.244.2.3' });
+  });
+
+  it('applies a valid edit and refuses an invalid one without touching the scenario or history', () => {
+    const store = fresh();
+    expect(store.getState().editElement('web', { selector: { app: 'web', tier: 'frontend' } }).ok).toBe(true);
+    const s = store.getState().scenario;
+    const bad = store.getState().editElement('node-1', { ip: '192.168.1.300' });
+    expect(bad).toMatchObject({ ok: false, field: 'ip', error: expect.stringContaining('not an IPv4 address') });
+    const clash = store.getState().editElement('node-1', { ip: '192.168.1.11' });
+    expect(clash).toMatchObject({ ok: false, error: expect.stringContaining('already used') });
+    expect(store.getState().scenario).toBe(s);
+    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().problems).toEqual([]);
+  });
+
+  it('undo walks back every kind of edit, redo forward; a new edit clears redo', () => {
+    const store = fresh();
+    const s0 = store.getState().scenario;
+    store.getState().add({ kind: 'service', position: { x: 0, y: 0 } });
+    store.getState().editCluster({ cni: 'host-gw' });
+    store.getState().setPositions({ 'rack-a': { x: -50, y: 0 } });
+    expect(store.getState().past).toHaveLength(3);
+    store.getState().undo();
+    expect(store.getState().scenario.layout['rack-a']).toEqual(s0.layout['rack-a']);
+    store.getState().undo();
+    expect(store.getState().scenario.cluster.cni).toBe('vxlan');
+    store.getState().undo();
+    expect(store.getState().scenario).toBe(s0);
+    store.getState().undo();
+    expect(store.getState().scenario).toBe(s0);
+    store.getState().redo();
+    expect(store.getState().scenario.services).toHaveLength(2);
+    store.getState().add({ kind: 'subnet' });
+    expect(store.getState().future).toEqual([]);
+  });
+
+  it('a drag is drawn from the drag slice and becomes one history entry when committed', () => {
+    const store = fresh();
+    const s0 = store.getState().scenario;
+    const problems0 = store.getState().problems;
+    for (let i = 0; i < 30; i++) store.getState().dragTo({ 'core-router': { x: i, y: i } });
+    expect(store.getState().scenario).toBe(s0);
+    expect(store.getState().drag['core-router']).toEqual({ x: 29, y: 29 });
+    store.getState().setPositions({ 'core-router': { x: 29, y: 29 } });
+    expect(store.getState().drag).toEqual({});
+    expect(store.getState().past).toHaveLength(1);
+    // Positions cannot change validation: the problems are not recomputed.
+    expect(store.getState().problems).toBe(problems0);
+  });
+
+  it('deletes the selection with its dependents, and undo brings them back', () => {
+    const store = fresh();
+    store.getState().select(['node-1']);
+    const deleted = store.getState().deleteSelection();
+    expect(deleted.sort()).toEqual(['curl', 'node-1', 'web-1']);
+    expect(store.getState().selection).toEqual([]);
+    store.getState().undo();
+    expect(store.getState().scenario.pods.map((p) => p.id)).toContain('web-1');
+  });
+
+  it('problems follow the scenario: a router deleted leaves its gateways unserved', () => {
+    const store = fresh();
+    store.getState().deleteElements(['core-router']);
+    const codes = store.getState().problems.map((p) => `${p.code}:${p.element}`);
+    expect(codes).toEqual(['gateway-not-router:rack-a', 'gateway-not-router:rack-b', 'gateway-not-router:internet']);
+    store.getState().undo();
+    expect(store.getState().problems).toEqual([]);
+  });
+
+  it('undo drops selected ids that no longer exist', () => {
+    const store = fresh();
+    store.getState().add({ kind: 'client', subnet: 'internet' });
+    expect(store.getState().selection).toEqual(['client-1']);
+    store.getState().undo();
+    expect(store.getState().selection).toEqual([]);
+  });
+
+  it('remembers at most the history limit', () => {
+    const store = fresh();
+    for (let i = 0; i < 210; i++) store.getState().setPositions({ laptop: { x: i, y: 0 } });
+    expect(store.getState().past).toHaveLength(200);
+  });
+});
+
+describe('stress scenario', () => {
+  it('has 100 nodes and 1,000 pods and is valid', () => {
+    const s = stressScenario();
+    expect(s.nodes).toHaveLength(100);
+    expect(s.pods).toHaveLength(1000);
+    expect(validateScenario(s).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});

@@ -1,0 +1,267 @@
+/**
+ * The editor's state: a vanilla zustand store (React reads it with `useStore(store, selector)`).
+ * Slices:
+ * - scenario: the materialized scenario; every change goes through a pure `sim` edit operation,
+ *   which allocates addresses and refuses edits that would make the scenario invalid;
+ * - problems: `validateScenario` of the scenario, recomputed when anything but positions changes;
+ * - selection: element ids, in its own field so selecting never rebuilds the scenario;
+ * - history: undo/redo over every edit (a drag is one entry, however many frames it lasted);
+ * - drag: positions of elements being dragged, shown on the canvas but not yet in the scenario.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ClusterSettings, Scenario } from '../sim/model/schema';
+import { validateScenario, type Problem } from '../sim/net/validate';
+import {
+  addClient,
+  addIngress,
+  addLoadBalancer,
+  addNode,
+  addPod,
+  addRouter,
+  addRouterInterface,
+  addService,
+  addSubnet,
+  deleteElements,
+  moveHost,
+  movePod,
+  removeRouterInterface,
+  setPositions,
+  type EditResult,
+  type Position,
+} from '../sim/model/edit';
+import { editCluster, editElement, editScenarioInfo, type ElementPatch } from '../sim/model/editFields';
+
+export type AddRequest =
+  | { kind: 'subnet'; position?: Position }
+  | { kind: 'router'; subnets: string[]; position?: Position }
+  | { kind: 'node'; subnet: string; position?: Position }
+  | { kind: 'pod'; node: string }
+  | { kind: 'client'; subnet: string; position?: Position }
+  | { kind: 'service'; position?: Position; selector?: Record<string, string> }
+  | { kind: 'loadBalancer'; service: string; subnet: string; position?: Position }
+  | { kind: 'ingress'; position?: Position; service?: string };
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  text: string;
+}
+
+/** How many edits undo remembers. */
+export const HISTORY_LIMIT = 200;
+
+export interface EditorState {
+  scenario: Scenario;
+  problems: Problem[];
+  selection: string[];
+  past: Scenario[];
+  future: Scenario[];
+  drag: Record<string, Position>;
+  notice: Notice | null;
+
+  add(req: AddRequest): EditResult;
+  movePod(podId: string, nodeId: string): EditResult;
+  moveHost(id: string, subnetId: string, position?: Position): EditResult;
+  editElement(id: string, patch: ElementPatch): EditResult;
+  editCluster(patch: Partial<ClusterSettings>): EditResult;
+  editInfo(patch: { name?: string; description?: string }): EditResult;
+  addRouterInterface(routerId: string, subnetId: string): EditResult;
+  removeRouterInterface(routerId: string, subnetId: string): EditResult;
+  deleteElements(ids: string[]): string[];
+  deleteSelection(): string[];
+  /** Commit positions as one history entry (the end of a drag, an arrow-key move). */
+  setPositions(positions: Record<string, Position>): void;
+  /** Replace every position (auto-layout) as one history entry. */
+  replaceLayout(layout: Record<string, Position>): void;
+  /** Positions while dragging: drawn, not committed. */
+  dragTo(positions: Record<string, Position>): void;
+  endDrag(): void;
+  select(ids: string[]): void;
+  undo(): void;
+  redo(): void;
+  /** Open another scenario (a lesson, an import) as one undoable step. */
+  load(scenario: Scenario): void;
+  notify(text: string, tone?: Notice['tone']): void;
+  dismissNotice(): void;
+}
+
+export interface EditorStoreOptions {
+  /**
+   * Positions for elements that have none (new elements added without a drop point). The store
+   * stays free of canvas geometry: the UI passes its layout function in.
+   */
+  place?: (s: Scenario) => Record<string, Position>;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+/** True when only positions, name or description differ: validation results cannot change. */
+function sameNetwork(a: Scenario, b: Scenario): boolean {
+  return (
+    a.cluster === b.cluster &&
+    a.subnets === b.subnets &&
+    a.routers === b.routers &&
+    a.nodes === b.nodes &&
+    a.pods === b.pods &&
+    a.clients === b.clients &&
+    a.services === b.services &&
+    a.loadBalancers === b.loadBalancers &&
+    a.ingresses === b.ingresses
+  );
+}
+
+function existing(s: Scenario, ids: string[]): string[] {
+  if (ids.length === 0) return ids;
+  const all = new Set<string>();
+  for (const list of [s.subnets, s.routers, s.nodes, s.pods, s.clients, s.services, s.loadBalancers, s.ingresses] as { id: string }[][]) {
+    for (const e of list) all.add(e.id);
+  }
+  const kept = ids.filter((id) => all.has(id));
+  return kept.length === ids.length ? ids : kept;
+}
+
+export function createEditorStore(initial: Scenario, options: EditorStoreOptions = {}): EditorStore {
+  const place = options.place ?? (() => ({}));
+  const withPlaces = (s: Scenario): Scenario => {
+    const missing = place(s);
+    return Object.keys(missing).length ? setPositions(s, missing) : s;
+  };
+  let noticeId = 0;
+
+  return createStore<EditorState>()((set, get) => {
+    /** Make `next` the current scenario, remembering the current one for undo. */
+    const commit = (next: Scenario, extra: Partial<EditorState> = {}) => {
+      const { scenario, past, problems } = get();
+      if (next === scenario) {
+        set({ drag: {}, ...extra });
+        return;
+      }
+      const placed = withPlaces(next);
+      set({
+        scenario: placed,
+        problems: sameNetwork(scenario, placed) ? problems : validateScenario(placed),
+        past: [...past.slice(-(HISTORY_LIMIT - 1)), scenario],
+        future: [],
+        drag: {},
+        ...extra,
+      });
+    };
+    /** Apply an edit; on failure leave everything as it is and return the error for the caller to show. */
+    const run = (result: EditResult, opts: { select?: boolean; notifyError?: boolean } = {}): EditResult => {
+      if (!result.ok) {
+        if (opts.notifyError) get().notify(result.error, 'error');
+        return result;
+      }
+      commit(result.scenario, opts.select && result.id ? { selection: [result.id] } : {});
+      return result;
+    };
+    const restore = (scenario: Scenario, past: Scenario[], future: Scenario[]) => {
+      const { selection, problems, scenario: current } = get();
+      set({
+        scenario,
+        past,
+        future,
+        drag: {},
+        problems: sameNetwork(current, scenario) ? problems : validateScenario(scenario),
+        selection: existing(scenario, selection),
+      });
+    };
+
+    const start = withPlaces(initial);
+    return {
+      scenario: start,
+      problems: validateScenario(start),
+      selection: [],
+      past: [],
+      future: [],
+      drag: {},
+      notice: null,
+
+      add(req) {
+        const s = get().scenario;
+        let r: EditResult;
+        switch (req.kind) {
+          case 'subnet':
+            r = addSubnet(s, { position: req.position });
+            break;
+          case 'router':
+            r = addRouter(s, { subnets: req.subnets, position: req.position });
+            break;
+          case 'node':
+            r = addNode(s, { subnet: req.subnet, position: req.position });
+            break;
+          case 'pod':
+            r = addPod(s, { node: req.node });
+            break;
+          case 'client':
+            r = addClient(s, { subnet: req.subnet, position: req.position });
+            break;
+          case 'service':
+            r = addService(s, { position: req.position, selector: req.selector });
+            break;
+          case 'loadBalancer':
+            r = addLoadBalancer(s, { service: req.service, subnet: req.subnet, position: req.position });
+            break;
+          case 'ingress':
+            r = addIngress(s, { position: req.position, service: req.service });
+            break;
+        }
+        return run(r, { select: true, notifyError: true });
+      },
+      movePod: (podId, nodeId) => run(movePod(get().scenario, podId, nodeId), { notifyError: true }),
+      moveHost: (id, subnetId, position) => run(moveHost(get().scenario, id, subnetId, position), { notifyError: true }),
+      editElement: (id, patch) => run(editElement(get().scenario, id, patch, { problems: get().problems })),
+      editCluster: (patch) => run(editCluster(get().scenario, patch, { problems: get().problems })),
+      editInfo: (patch) => run(editScenarioInfo(get().scenario, patch)),
+      addRouterInterface: (routerId, subnetId) => run(addRouterInterface(get().scenario, routerId, subnetId)),
+      removeRouterInterface: (routerId, subnetId) => run(removeRouterInterface(get().scenario, routerId, subnetId)),
+      deleteElements(ids) {
+        const { scenario, selection } = get();
+        const r = deleteElements(scenario, ids);
+        if (r.deleted.length === 0) return [];
+        const gone = new Set(r.deleted);
+        commit(r.scenario, { selection: selection.filter((id) => !gone.has(id)) });
+        return r.deleted;
+      },
+      deleteSelection: () => get().deleteElements(get().selection),
+      setPositions(positions) {
+        commit(setPositions(get().scenario, positions));
+      },
+      replaceLayout(layout) {
+        commit({ ...get().scenario, layout: { ...layout } });
+      },
+      dragTo(positions) {
+        set((st) => ({ drag: { ...st.drag, ...positions } }));
+      },
+      endDrag() {
+        if (Object.keys(get().drag).length) set({ drag: {} });
+      },
+      select(ids) {
+        const current = get().selection;
+        if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
+        set({ selection: ids });
+      },
+      undo() {
+        const { past, future, scenario } = get();
+        const prev = past[past.length - 1];
+        if (!prev) return;
+        restore(prev, past.slice(0, -1), [scenario, ...future]);
+      },
+      redo() {
+        const { past, future, scenario } = get();
+        const next = future[0];
+        if (!next) return;
+        restore(next, [...past, scenario], future.slice(1));
+      },
+      load(scenario) {
+        commit(scenario, { selection: [] });
+      },
+      notify(text, tone = 'info') {
+        set({ notice: { id: ++noticeId, tone, text } });
+      },
+      dismissNotice() {
+        if (get().notice) set({ notice: null });
+      },
+    };
+  });
+}

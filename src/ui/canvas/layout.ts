@@ -1,0 +1,267 @@
+/**
+ * Canvas layout: where each element sits. Positions live in `scenario.layout` by element id;
+ * subnets, routers, services and ingresses are placed on the canvas, nodes, outside clients and load
+ * balancers relative to their subnet's region, and pods are never stored: they take the next slot
+ * of their node, in document order.
+ *
+ * `autoLayout` is a deterministic layered layout: routers on top, subnets in a row below them with
+ * their hosts in rows, services under the pods they select, ingresses under their services.
+ * `placeMissing` gives a spot to elements without a position, next to what is already placed.
+ */
+import type { Scenario } from '../../sim/model/schema';
+import type { Position } from '../../sim/model/edit';
+import { selectedPods } from '../../sim/model/selector';
+import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize, type Size } from './geometry';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const SUBNET_GAP = 150;
+const SUBNETS_TOP = 230;
+const ROUTERS_TOP = 40;
+const HOST_GAP = 44;
+const HOST_ROW_GAP = 60;
+const HOSTS_PER_ROW = 4;
+const CARD_GAP = 48;
+
+type Layout = Record<string, Position>;
+
+function podCounts(s: Scenario): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const p of s.pods) m.set(p.node, (m.get(p.node) ?? 0) + 1);
+  return m;
+}
+
+/** Hosts of a subnet with their sizes: nodes, then load balancers, then outside clients. */
+function hostsOf(s: Scenario, subnetId: string, counts: Map<string, number>): { id: string; size: Size }[] {
+  return [
+    ...s.nodes.filter((n) => n.subnet === subnetId).map((n) => ({ id: n.id, size: nodeSize(counts.get(n.id) ?? 0) })),
+    ...s.loadBalancers.filter((l) => l.subnet === subnetId).map((l) => ({ id: l.id, size: SIZES.loadBalancer })),
+    ...s.clients.filter((c) => c.subnet === subnetId).map((c) => ({ id: c.id, size: SIZES.client })),
+  ];
+}
+
+/** Absolute boxes of every placed subnet, host and pod, given positions. */
+export function sceneBoxes(s: Scenario, layout: Layout): Map<string, Box> {
+  const counts = podCounts(s);
+  const boxes = new Map<string, Box>();
+  for (const sub of s.subnets) {
+    const at = layout[sub.id];
+    if (!at) continue;
+    const hosts = hostsOf(s, sub.id, counts).flatMap((h) => {
+      const p = layout[h.id];
+      return p ? [{ id: h.id, x: p.x, y: p.y, w: h.size.w, h: h.size.h }] : [];
+    });
+    const size = subnetSize(hosts);
+    boxes.set(sub.id, { x: at.x, y: at.y, w: size.w, h: size.h });
+    for (const h of hosts) boxes.set(h.id, { x: at.x + h.x, y: at.y + h.y, w: h.w, h: h.h });
+  }
+  const slot = new Map<string, number>();
+  for (const p of s.pods) {
+    const i = slot.get(p.node) ?? 0;
+    slot.set(p.node, i + 1);
+    const node = boxes.get(p.node);
+    if (!node) continue;
+    const at = podSlot(i);
+    boxes.set(p.id, { x: node.x + at.x, y: node.y + at.y, w: POD_W, h: POD_H });
+  }
+  for (const r of s.routers) if (layout[r.id]) boxes.set(r.id, { ...layout[r.id]!, w: SIZES.router.w, h: SIZES.router.h });
+  for (const x of s.services) if (layout[x.id]) boxes.set(x.id, { ...layout[x.id]!, w: SIZES.service.w, h: SIZES.service.h });
+  for (const x of s.ingresses) if (layout[x.id]) boxes.set(x.id, { ...layout[x.id]!, w: SIZES.ingress.w, h: SIZES.ingress.h });
+  return boxes;
+}
+
+function center(b: Box): number {
+  return b.x + b.w / 2;
+}
+
+/** Place cards in a row at `y` as near their wanted x as possible without overlapping, keeping order. */
+function sweep(items: { id: string; want: number; w: number }[], y: number, minX: number, out: Layout) {
+  items.sort((a, b) => a.want - b.want || a.id.localeCompare(b.id));
+  let cursor = minX;
+  for (const it of items) {
+    const x = Math.max(cursor, Math.round(it.want - it.w / 2));
+    out[it.id] = { x, y };
+    cursor = x + it.w + CARD_GAP;
+  }
+}
+
+/** Row after row of hosts inside a subnet region, from `startX`. */
+function placeHosts(hosts: { id: string; size: Size }[], out: Layout) {
+  let x = SUBNET_PAD;
+  let y = SUBNET_HOST_TOP;
+  let rowH = 0;
+  hosts.forEach((h, i) => {
+    if (i > 0 && i % HOSTS_PER_ROW === 0) {
+      x = SUBNET_PAD;
+      y += rowH + HOST_ROW_GAP;
+      rowH = 0;
+    }
+    out[h.id] = { x, y };
+    x += h.size.w + HOST_GAP;
+    rowH = Math.max(rowH, h.size.h);
+  });
+}
+
+function routerWant(s: Scenario, routerId: string, boxes: Map<string, Box>): number | undefined {
+  const r = s.routers.find((x) => x.id === routerId);
+  const xs = (r?.interfaces ?? []).flatMap((i) => {
+    const b = boxes.get(i.subnet);
+    return b ? [center(b)] : [];
+  });
+  if (xs.length === 0) return undefined;
+  // Between the outermost subnets it joins.
+  return (Math.min(...xs) + Math.max(...xs)) / 2;
+}
+
+function serviceWant(s: Scenario, svcId: string, boxes: Map<string, Box>): number | undefined {
+  const svc = s.services.find((x) => x.id === svcId);
+  if (!svc) return undefined;
+  const xs = selectedPods(s, svc).flatMap((p) => {
+    const b = boxes.get(p.id);
+    return b ? [center(b)] : [];
+  });
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+}
+
+function ingressWant(s: Scenario, ingId: string, boxes: Map<string, Box>): number | undefined {
+  const ing = s.ingresses.find((x) => x.id === ingId);
+  if (!ing) return undefined;
+  const names = new Set([...ing.rules.flatMap((r) => r.paths.map((p) => p.backend.service)), ...(ing.defaultBackend ? [ing.defaultBackend.service] : [])]);
+  const xs = s.services
+    .filter((x) => x.namespace === ing.namespace && names.has(x.name))
+    .flatMap((x) => {
+      const b = boxes.get(x.id);
+      return b ? [center(b)] : [];
+    });
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+}
+
+function bottomOf(boxes: Map<string, Box>, ids: string[]): number {
+  let y = -Infinity;
+  for (const id of ids) {
+    const b = boxes.get(id);
+    if (b) y = Math.max(y, b.y + b.h);
+  }
+  return y;
+}
+
+function rightOf(boxes: Map<string, Box>, ids: string[]): number {
+  let x = -Infinity;
+  for (const id of ids) {
+    const b = boxes.get(id);
+    if (b) x = Math.max(x, b.x + b.w);
+  }
+  return x;
+}
+
+/** A fresh layout of the whole scenario. */
+export function autoLayout(s: Scenario): Layout {
+  const out: Layout = {};
+  const counts = podCounts(s);
+  let x = 0;
+  for (const sub of s.subnets) {
+    const hosts = hostsOf(s, sub.id, counts);
+    placeHosts(hosts, out);
+    const size = subnetSize(hosts.map((h) => ({ ...out[h.id]!, w: h.size.w, h: h.size.h })));
+    out[sub.id] = { x, y: SUBNETS_TOP };
+    x += size.w + SUBNET_GAP;
+  }
+  let boxes = sceneBoxes(s, out);
+  sweep(
+    s.routers.map((r, i) => ({ id: r.id, want: routerWant(s, r.id, boxes) ?? i * 240, w: SIZES.router.w })),
+    ROUTERS_TOP,
+    -Infinity,
+    out,
+  );
+  const subnetBottom = s.subnets.length ? bottomOf(boxes, s.subnets.map((x) => x.id)) : SUBNETS_TOP;
+  const servicesTop = subnetBottom + 130;
+  let fallback = 0;
+  sweep(
+    s.services.map((svc) => ({ id: svc.id, want: serviceWant(s, svc.id, boxes) ?? (fallback += SIZES.service.w + CARD_GAP), w: SIZES.service.w })),
+    servicesTop,
+    -Infinity,
+    out,
+  );
+  boxes = sceneBoxes(s, out);
+  fallback = 0;
+  sweep(
+    s.ingresses.map((ing) => ({ id: ing.id, want: ingressWant(s, ing.id, boxes) ?? (fallback += SIZES.ingress.w + CARD_GAP), w: SIZES.ingress.w })),
+    servicesTop + SIZES.service.h + 110,
+    -Infinity,
+    out,
+  );
+  return out;
+}
+
+/** Positions for the elements that have none, beside what is already placed; {} when all are placed. */
+export function placeMissing(s: Scenario): Layout {
+  const layout = s.layout;
+  const placed = Object.keys(layout).length > 0;
+  const hosts = [...s.nodes, ...s.clients, ...s.loadBalancers];
+  const missing =
+    s.subnets.some((x) => !layout[x.id]) ||
+    hosts.some((x) => !layout[x.id]) ||
+    s.routers.some((x) => !layout[x.id]) ||
+    s.services.some((x) => !layout[x.id]) ||
+    s.ingresses.some((x) => !layout[x.id]);
+  if (!missing) return {};
+  if (!placed) return autoLayout(s);
+
+  const out: Layout = {};
+  const all = (): Layout => ({ ...layout, ...out });
+  const counts = podCounts(s);
+  let boxes = sceneBoxes(s, all());
+  const topLevel = () => [...s.subnets, ...s.routers, ...s.services, ...s.ingresses].map((x) => x.id);
+
+  for (const sub of s.subnets) {
+    if (layout[sub.id]) continue;
+    const right = rightOf(boxes, topLevel());
+    out[sub.id] = { x: Number.isFinite(right) ? right + SUBNET_GAP : 0, y: SUBNETS_TOP };
+    boxes = sceneBoxes(s, all());
+  }
+  for (const sub of s.subnets) {
+    const inSubnet = hostsOf(s, sub.id, counts);
+    let right = SUBNET_PAD - HOST_GAP;
+    for (const h of inSubnet) {
+      const p = layout[h.id] ?? out[h.id];
+      if (p && p.y < SUBNET_HOST_TOP + 40) right = Math.max(right, p.x + h.size.w);
+    }
+    for (const h of inSubnet) {
+      if (layout[h.id] || out[h.id]) continue;
+      out[h.id] = { x: right + HOST_GAP, y: SUBNET_HOST_TOP };
+      right += HOST_GAP + h.size.w;
+    }
+  }
+  boxes = sceneBoxes(s, all());
+  const subnetTop = s.subnets.reduce((m, x) => Math.min(m, boxes.get(x.id)?.y ?? Infinity), Infinity);
+  const routersY = Number.isFinite(subnetTop) ? subnetTop - SUBNETS_TOP + ROUTERS_TOP : ROUTERS_TOP;
+  for (const r of s.routers) {
+    if (layout[r.id]) continue;
+    const want = routerWant(s, r.id, boxes) ?? 0;
+    let x = Math.round(want - SIZES.router.w / 2);
+    // Step right past routers already there.
+    while (s.routers.some((o) => o.id !== r.id && boxes.has(o.id) && Math.abs(boxes.get(o.id)!.x - x) < SIZES.router.w && Math.abs(boxes.get(o.id)!.y - routersY) < SIZES.router.h)) x += SIZES.router.w + CARD_GAP;
+    out[r.id] = { x, y: routersY };
+    boxes = sceneBoxes(s, all());
+  }
+  const under = bottomOf(boxes, s.subnets.map((x) => x.id));
+  const cardsY = Number.isFinite(under) ? under + 130 : SUBNETS_TOP;
+  const placeCard = (id: string, want: number | undefined, size: Size, y: number, others: string[]) => {
+    let x = Math.round((want ?? rightOf(boxes, others) + CARD_GAP + size.w / 2) - size.w / 2);
+    if (!Number.isFinite(x)) x = 0;
+    const hits = (cx: number) =>
+      [...boxes.entries()].some(([oid, b]) => oid !== id && b.x < cx + size.w + 16 && cx < b.x + b.w + 16 && b.y < y + size.h && y < b.y + b.h);
+    let guard = 0;
+    while (hits(x) && guard++ < 200) x += 40;
+    out[id] = { x, y };
+    boxes = sceneBoxes(s, all());
+  };
+  for (const svc of s.services) if (!layout[svc.id]) placeCard(svc.id, serviceWant(s, svc.id, boxes), SIZES.service, cardsY, s.services.map((x) => x.id));
+  for (const ing of s.ingresses) if (!layout[ing.id]) placeCard(ing.id, ingressWant(s, ing.id, boxes), SIZES.ingress, cardsY + SIZES.service.h + 110, s.ingresses.map((x) => x.id));
+  return out;
+}
