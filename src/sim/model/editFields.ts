@@ -36,6 +36,8 @@ import { allocateNodePodCidr, allocatePodIp } from '../net/ipam';
 import { cidrContains, cidrSize, cidrWithin, intToIp, ipToInt, isIPv4, isIPv4Cidr, parseCidr } from '../net/cidr';
 import { COLLECTION_OF, failure, kindOfElement, moveHost, movePod, nextClusterIp, succeed, withNodePorts, type EditResult } from './edit';
 
+export type { EditResult } from './edit';
+
 export type ElementPatch =
   | Partial<Subnet>
   | Partial<Router>
