@@ -1,0 +1,47 @@
+/**
+ * The built-in lessons, one per layer of the Kubernetes network model, in teaching order:
+ * the bridge, host-gw routes, VXLAN across subnets, ClusterIP and DNS, NodePort, LoadBalancer, Ingress.
+ */
+import { parseScenario, formatErrors, type Scenario } from '../sim/index';
+import { editCluster, editElement } from '../sim/model/editFields';
+import type { EditResult } from '../sim/model/edit';
+import type { Lesson, LessonChange, SuggestedPacket } from './types';
+import { podsOnOneNode } from './01-pods-on-one-node';
+import { hostGw } from './02-host-gw';
+import { hostGwVsVxlan } from './03-host-gw-vs-vxlan';
+import { clusterIpDns } from './04-clusterip-dns';
+import { nodePort } from './05-nodeport';
+import { loadBalancer } from './06-loadbalancer';
+import { ingress } from './07-ingress';
+
+export type { Lesson, LessonChange, SuggestedPacket } from './types';
+
+export const LESSONS: readonly Lesson[] = [podsOnOneNode, hostGw, hostGwVsVxlan, clusterIpDns, nodePort, loadBalancer, ingress];
+
+export function getLesson(id: string): Lesson | undefined {
+  return LESSONS.find((l) => l.id === id);
+}
+
+export function isLessonId(id: string): boolean {
+  return getLesson(id) !== undefined;
+}
+
+/** The lesson's scenario as the store holds it (validated, addresses allocated): what "Reset to lesson" opens. */
+export function lessonScenario(lesson: Lesson): Scenario {
+  const parsed = parseScenario(lesson.scenario);
+  // A built-in lesson that does not parse is a bug in this folder; lessons.test.ts parses every one.
+  if (!parsed.ok) throw new Error(`lesson ${lesson.id} has an invalid scenario: ${formatErrors(parsed.errors)}`);
+  return parsed.scenario;
+}
+
+/** Make a suggested packet's change (an ordinary, validated edit; the UI records it for undo). */
+export function applyLessonChange(scenario: Scenario, change: LessonChange): EditResult {
+  return change.kind === 'cluster' ? editCluster(scenario, change.set) : editElement(scenario, change.service, change.set);
+}
+
+/** The destination as a user would type it in the send box: `web:80`, `127.0.0.1:6379`, `http://host/path`. */
+export function packetTargetText(packet: Pick<SuggestedPacket, 'to' | 'port'>, scenario?: Scenario): string {
+  const element = scenario && [...scenario.pods, ...scenario.nodes, ...scenario.clients].find((e) => e.id === packet.to);
+  const to = element ? element.name : packet.to;
+  return packet.port === undefined ? to : `${to}:${packet.port}`;
+}

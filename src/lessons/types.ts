@@ -1,0 +1,53 @@
+/** The shape of a built-in lesson: a scenario, a few steps of text, and packets to send. */
+import type { ClusterSettings, DropCode, Protocol, ScenarioInput, Service } from '../sim/index';
+import type { LocalizedText } from '../i18n/locale';
+
+/**
+ * A change a suggested packet makes to the lesson's scenario before it is sent, so one lesson can
+ * compare two settings (host-gw vs VXLAN, externalTrafficPolicy Cluster vs Local). The UI applies it
+ * as an ordinary, undoable edit (`applyLessonChange`) and shows the sentence in `label`.
+ */
+export type LessonChange =
+  | { kind: 'cluster'; set: Partial<Pick<ClusterSettings, 'cni' | 'directRouting' | 'kubeProxyMode'>> }
+  | {
+      kind: 'service';
+      /** Service id. */
+      service: string;
+      set: Partial<Pick<Service, 'externalTrafficPolicy' | 'internalTrafficPolicy' | 'sessionAffinity'>>;
+    };
+
+export interface SuggestedPacket {
+  /** Stable within the lesson, e.g. `same-node`. */
+  id: string;
+  /** What the button says: "client → web:80". */
+  label: LocalizedText;
+  /** Source element id (a pod, node or outside client). */
+  from: string;
+  /** Destination as the tracer takes it: an element id, an IP, a DNS name, or an `http://host/path` URL. */
+  to: string;
+  port?: number;
+  proto?: Protocol;
+  /** Made to the scenario before sending. */
+  change?: LessonChange;
+  expect: 'delivered' | 'dropped';
+  /** For `dropped`: the reason code the tracer gives. */
+  expectCode?: DropCode;
+  /** For `delivered`: the element ids the packet may end at (any one of them). */
+  expectAt?: readonly string[];
+}
+
+export interface Lesson {
+  /** Stable id, used in share links (`l`) and saved work. */
+  id: string;
+  /** 1-based position in the lesson menu. */
+  number: number;
+  title: LocalizedText;
+  /** One sentence for the lesson menu. */
+  summary: LocalizedText;
+  /** A few short steps, read in order beside the canvas. */
+  steps: readonly LocalizedText[];
+  /** The scenario as a document (defaults and allocated addresses may be left out). */
+  scenario: ScenarioInput;
+  /** The first is the one to send first; the others compare or extend it, in the order the steps mention them. */
+  packets: readonly [SuggestedPacket, ...SuggestedPacket[]];
+}
