@@ -17,6 +17,8 @@ import { bridgeToPod } from './bridge';
 import { encapsulate } from './overlay';
 import { deliverToNode } from './listeners';
 import { sendOnSubnet } from './underlay';
+import { kubeProxyFilter, kubeProxyPostrouting, kubeProxyPrerouting } from './service-nat';
+import { returnViaLoadBalancer } from './loadbalancer';
 
 export interface StackEntry {
   /** Interface the packet arrived on (eth0, cni0, flannel.1), or "lo" for locally generated. */
@@ -68,6 +70,8 @@ function unDnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): P
 }
 
 function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): PacketHeaders {
+  const kube = kubeProxyPostrouting(ctx, node, pkt, route);
+  if (kube) return kube;
   const decision = flannelMasquerade(ctx.topo, node, pkt.src, pkt.dst, ctx.masqMark);
   if (!decision?.masquerade) return pkt;
   const newSrc = route.dev === FLANNEL_VXLAN_DEV ? vtepAddress(node) : (route.src ?? node.ip);
@@ -90,6 +94,7 @@ function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route)
 export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry: StackEntry): never {
   let pkt = input;
   if (ctx.isReply && !entry.local) pkt = unSnat(ctx, node, pkt, entry.inIface);
+  if (!ctx.isReply) pkt = kubeProxyPrerouting(ctx, node, pkt, entry);
 
   if (!entry.local && nodeOwnsIp(node, pkt.dst)) deliverToNode(ctx, node, pkt, entry.inIface);
 
@@ -129,6 +134,8 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
       : `${node.name} forwards the packet (ip_forward=1, TTL ${pkt.ttl + 1} -> ${pkt.ttl}); the longest matching route is "${route.text}".`,
   });
 
+  if (!ctx.isReply) kubeProxyFilter(ctx, node, pkt, entry.local ? 'OUTPUT' : 'FORWARD');
+
   pkt = ctx.isReply ? unDnat(ctx, node, pkt, route.dev) : masquerade(ctx, node, pkt, route);
 
   if (route.dev === 'cni0') bridgeToPod(ctx, node, pkt, true);
@@ -142,5 +149,6 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
     }
     sendOnSubnet(ctx, node.subnet, underlay.via ?? remote.ip, outer, nodeLink(node.id), node.id);
   }
+  if (ctx.isReply) returnViaLoadBalancer(ctx, node, pkt);
   sendOnSubnet(ctx, node.subnet, route.via ?? pkt.dst, pkt, nodeLink(node.id), node.id);
 }

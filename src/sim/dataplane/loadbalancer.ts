@@ -1,8 +1,135 @@
-/** A cloud load balancer in front of a Service's NodePorts. */
-import type { LoadBalancer } from '../model/schema';
-import { drop, type TraceCtx } from '../trace/context';
-import type { PacketHeaders } from '../trace/types';
+/**
+ * A cloud load balancer in front of a Service's NodePorts (kubernetes.io/docs/concepts/services-networking/service/#loadbalancer).
+ * It listens on the Service port at its public IP, health-checks the nodes and forwards each new
+ * connection to one healthy node's NodePort, keeping the client's source address (like a network load
+ * balancer with instance targets), then tracks the flow so the reply returns through it.
+ * Health checks: with externalTrafficPolicy Cluster every node whose kube-proxy is healthy passes
+ * (GET :10256/healthz); with Local the balancer probes healthCheckNodePort, where kube-proxy answers
+ * 200 only on nodes that run an endpoint of the Service (503 elsewhere), so only those get traffic.
+ */
+import type { LoadBalancer, Node, Service, ServicePort } from '../model/schema';
+import type { Topology } from '../model/topology';
+import { drop, pushHop, type TraceCtx } from '../trace/context';
+import type { HopMatch, PacketHeaders } from '../trace/types';
+import { cidrContains } from '../net/cidr';
+import { conntrackText, findReplyEntry, recordNat, reverseNat, type ConntrackEntry } from './conntrack';
+import { findServicePort, serviceEndpoints } from './endpoints';
+import { hostLink, sendOnSubnet } from './underlay';
+
+/** kube-proxy's own health endpoint (--healthz-bind-address, port 10256). */
+export const KUBE_PROXY_HEALTHZ_PORT = 10256;
+
+export interface NodeHealth {
+  node: Node;
+  healthy: boolean;
+  /** The probe and its answer, as the balancer's health check log would show it. */
+  check: string;
+}
+
+/** The health of every node as the balancer in front of `svc` sees it. */
+export function nodeHealth(t: Topology, svc: Service, port: ServicePort): NodeHealth[] {
+  const endpoints = serviceEndpoints(t, svc, port);
+  return t.scenario.nodes.map((node) => {
+    if (svc.externalTrafficPolicy !== 'Local') {
+      return { node, healthy: true, check: `GET http://${node.ip}:${KUBE_PROXY_HEALTHZ_PORT}/healthz -> 200 (kube-proxy healthy)` };
+    }
+    const local = endpoints.filter((e) => e.node === node.id).length;
+    return {
+      node,
+      healthy: local > 0,
+      check: `GET http://${node.ip}:${svc.healthCheckNodePort ?? '?'}/healthz -> ${local > 0 ? 200 : 503} {"localEndpoints": ${local}}`,
+    };
+  });
+}
+
+/** Hand a frame from the balancer to `dst` on its subnet: directly, or through the subnet's gateway. */
+function sendFromBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: PacketHeaders): never {
+  const subnet = ctx.topo.subnets.get(lb.subnet);
+  const direct = subnet && cidrContains(subnet.cidr, pkt.dst);
+  const nextHop = direct ? pkt.dst : subnet?.gateway;
+  if (!nextHop) drop(ctx, 'no-route', lb.id, 'loadBalancer', pkt, `${lb.name} has no route to ${pkt.dst}: its subnet has no gateway.`, 'eth0');
+  sendOnSubnet(ctx, lb.subnet, nextHop, pkt, hostLink(lb.id), lb.id);
+}
 
 export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: PacketHeaders): never {
-  drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, `${lb.name} has no listener for this packet.`);
+  const t = ctx.topo;
+  if (pkt.dst !== lb.ip) drop(ctx, 'no-route', lb.id, 'loadBalancer', pkt, `${lb.name} is not a router; it drops a packet for ${pkt.dst}.`, 'eth0');
+  const svc = t.services.get(lb.service);
+  if (!svc) drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, `${lb.name} fronts service "${lb.service}", which does not exist, so it has no listener.`, 'eth0');
+  const port = findServicePort(svc, pkt.dport, pkt.proto);
+  if (!port || port.nodePort === undefined) {
+    drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, `${lb.name} has no listener for ${pkt.proto.toUpperCase()} ${pkt.dport ?? ''}: ${svc.namespace}/${svc.name} exposes ${svc.ports.map((p) => `${p.protocol} ${p.port}`).join(', ') || 'no ports'}.`, 'eth0');
+  }
+  const health = nodeHealth(t, svc, port);
+  const healthy = health.filter((h) => h.healthy);
+  const listener = `listener ${port.protocol} ${lb.ip}:${port.port} -> NodePort ${port.nodePort} on ${healthy.length} of ${health.length} nodes`;
+  const match: HopMatch[] = [{ kind: 'lb', rule: listener }, ...health.map((h) => ({ kind: 'lb' as const, rule: `health check ${h.check}` }))];
+  if (healthy.length === 0) {
+    const local = svc.externalTrafficPolicy === 'Local';
+    drop(
+      ctx,
+      local ? 'no-local-endpoints' : 'host-unreachable',
+      lb.id,
+      'loadBalancer',
+      pkt,
+      local
+        ? `Every health check on healthCheckNodePort ${svc.healthCheckNodePort} fails: no node runs an endpoint of ${svc.namespace}/${svc.name}, so ${lb.name} has no healthy backend and drops the connection.`
+        : `${lb.name} has no nodes to send to.`,
+      'eth0',
+      match,
+    );
+  }
+  const chosen = healthy[ctx.rng.int(0, healthy.length - 1)]!.node;
+  if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', lb.id, 'loadBalancer', pkt, `The TTL ran out at ${lb.name}.`, 'eth0');
+  const out: PacketHeaders = { ...pkt, dst: chosen.ip, dport: port.nodePort, ttl: pkt.ttl - 1 };
+  recordNat(ctx.conntrack, lb.id, 'dnat', pkt, out, listener);
+  const skipped = health.filter((h) => !h.healthy).map((h) => h.node.name);
+  pushHop(ctx, {
+    at: lb.id,
+    kind: 'loadBalancer',
+    iface: 'eth0',
+    action: 'lb',
+    packet: out,
+    match,
+    explain: `${lb.name} accepts the connection on ${lb.ip}:${port.port} and picks ${chosen.name} among the healthy nodes${skipped.length ? ` (${skipped.join(', ')} failed the health check: no local endpoint under externalTrafficPolicy Local)` : ''}; it forwards to ${chosen.ip}:${port.nodePort}, the Service's NodePort, keeping the client's source address ${pkt.src}.`,
+  });
+  sendFromBalancer(ctx, lb, out);
+}
+
+function balancerEntry(ctx: TraceCtx, pkt: PacketHeaders): ConntrackEntry | undefined {
+  for (const e of ctx.conntrack) {
+    if (e.type !== 'dnat' || ctx.topo.kindOf.get(e.at) !== 'loadBalancer') continue;
+    if (findReplyEntry([e], e.at, 'dnat', pkt)) return e;
+  }
+  return undefined;
+}
+
+/**
+ * A reply leaving a node: when it belongs to a flow a load balancer forwarded, the cloud network
+ * returns it to that balancer, which restores its own address as the source and sends it on.
+ */
+export function returnViaLoadBalancer(ctx: TraceCtx, node: Node, pkt: PacketHeaders): void {
+  const e = balancerEntry(ctx, pkt);
+  if (!e) return;
+  const lb = ctx.topo.loadBalancers.get(e.at)!;
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: 'eth0',
+    action: 'route',
+    packet: pkt,
+    match: [{ kind: 'lb', rule: `flow ${e.orig.src}:${e.orig.sport} -> ${e.orig.dst}:${e.orig.dport} tracked by ${lb.name}` }],
+    explain: `The reply belongs to a connection ${lb.name} forwarded; the cloud network hands it back to the balancer, which tracks the flow (the client only knows ${lb.ip}).`,
+  });
+  const out = reverseNat(e, pkt);
+  pushHop(ctx, {
+    at: lb.id,
+    kind: 'loadBalancer',
+    iface: 'eth0',
+    action: 'unnat',
+    packet: out,
+    match: [{ kind: 'conntrack', rule: conntrackText(e) }],
+    explain: `${lb.name} rewrites the reply's source from ${pkt.src}:${pkt.sport} to its own ${out.src}:${out.sport}, the address the client connected to.`,
+  });
+  sendFromBalancer(ctx, lb, out);
 }

@@ -10,6 +10,7 @@ import { lookupRoute, podRouteTable } from './routing';
 import { bridgeToPod, bridgeUpToHost, podToVeth } from './bridge';
 import { deliverToPod } from './listeners';
 import { nodeStack } from './host';
+import { bridgedReply } from './service-nat';
 
 export function isLoopback(ip: string): boolean {
   return ip.startsWith('127.');
@@ -47,7 +48,7 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
       : `${pkt.dst} is on ${pod.name}'s own subnet ${node.podCidr}: the pod ARPs for it directly and sends the frame out eth0.`,
   });
   podToVeth(ctx, pod, node, pkt);
-  if (!route.via && pkt.dst !== bridgeGateway(node.podCidr)) bridgeToPod(ctx, node, pkt, false);
+  if (!route.via && pkt.dst !== bridgeGateway(node.podCidr)) bridgeToPod(ctx, node, ctx.isReply ? bridgedReply(ctx, node, pkt) : pkt, false);
   bridgeUpToHost(ctx, node, pkt);
   nodeStack(ctx, node, pkt, { inIface: 'cni0', local: false });
 }

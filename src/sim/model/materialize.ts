@@ -51,7 +51,7 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
   });
 
   const takenIps = doc.services.flatMap((s) => (s.clusterIP && s.clusterIP !== 'None' ? [s.clusterIP] : []));
-  const takenPorts = doc.services.flatMap((s) => s.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])));
+  const takenPorts = doc.services.flatMap((s) => [...s.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])), ...(s.healthCheckNodePort ? [s.healthCheckNodePort] : [])]);
   const services: Service[] = doc.services.map((s, i) => {
     let clusterIP = s.clusterIP;
     if (clusterIP === undefined && s.type !== 'ExternalName') {
@@ -70,7 +70,14 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
       takenPorts.push(nodePort);
       return { ...p, nodePort };
     });
-    return { ...s, ports, ...(clusterIP !== undefined ? { clusterIP } : {}) };
+    // kube-apiserver allocates healthCheckNodePort from the NodePort range for LoadBalancer + Local.
+    let healthCheckNodePort = s.healthCheckNodePort;
+    if (healthCheckNodePort === undefined && s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local') {
+      healthCheckNodePort = allocateNodePort(takenPorts);
+      if (healthCheckNodePort === undefined) errors.push({ path: `services.${i}.healthCheckNodePort`, message: 'the NodePort range 30000-32767 is full' });
+      else takenPorts.push(healthCheckNodePort);
+    }
+    return { ...s, ports, ...(clusterIP !== undefined ? { clusterIP } : {}), ...(healthCheckNodePort !== undefined ? { healthCheckNodePort } : {}) };
   });
 
   return { scenario: { ...doc, nodes, pods, services }, errors };

@@ -128,6 +128,8 @@ export const serviceSchema = z.object({
   sessionAffinityTimeoutSeconds: z.number().int().min(1).max(86400).default(10800),
   externalTrafficPolicy: z.enum(['Cluster', 'Local']).default('Cluster'),
   internalTrafficPolicy: z.enum(['Cluster', 'Local']).default('Cluster'),
+  /** For a LoadBalancer Service with externalTrafficPolicy Local: the port kube-proxy answers health checks on. Allocated from the NodePort range when left out. */
+  healthCheckNodePort: z.number().int().min(1).max(65535).optional(),
   /** IPVS scheduler (kube-proxy --ipvs-scheduler is cluster-wide; kept per service for teaching). */
   ipvsScheduler: z.enum(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'dh', 'sed', 'nq']).default('rr'),
 });

@@ -8,6 +8,7 @@ import type { Rng } from './rng';
 import { DROP_REASONS, type DropCode } from './reasons';
 import type { DropReason, Hop, HopAction, HopMatch, PacketField, PacketHeaders } from './types';
 import type { ConntrackEntry } from '../dataplane/conntrack';
+import type { SessionState } from '../dataplane/session';
 
 /** Hard bound on hops in one direction: every trace terminates even if the TTL logic were bypassed. */
 export const MAX_HOPS = 256;
@@ -34,6 +35,8 @@ export interface TraceCtx {
   masqMark: boolean;
   /** (place, packet) states seen, for loop detection. */
   seen: Set<string>;
+  /** What kernels and proxies remember across requests (affinity, schedulers); see dataplane/session.ts. */
+  session?: SessionState;
 }
 
 /** Thrown to unwind the step functions once the path has ended. */
