@@ -11,10 +11,12 @@
  * - Loading reads the current save through `parseScenario` (the one validate-and-migrate path) and
  *   falls back to the backup when the current save is unreadable.
  * - Nothing here writes on load, and nothing throws: storage that is missing, full or refuses
- *   access (private browsing, blocked cookies) comes back as a typed result.
+ *   access (private browsing, blocked cookies) comes back as a typed result. Messages are English;
+ *   the UI shows `saveError.<reason>` / `savedWork.<reason>` from src/i18n in the user's language.
  */
 import { parseScenario, scenarioSchema, type Scenario } from '../sim/index';
 import { stripDefaults } from './compact';
+import { translate } from '../i18n/index';
 
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -95,9 +97,8 @@ function isQuotaError(e: unknown): boolean {
 }
 
 function writeFailure(e: unknown): SaveResult {
-  return isQuotaError(e)
-    ? { ok: false, reason: 'quota', message: 'Your work could not be saved: the browser storage for this site is full.' }
-    : { ok: false, reason: 'unavailable', message: 'Your work could not be saved: this browser does not allow the site to store data.' };
+  const reason = isQuotaError(e) ? 'quota' : 'unavailable';
+  return { ok: false, reason, message: translate('en', `saveError.${reason}`) };
 }
 
 export function saveWork(
@@ -127,10 +128,10 @@ export function saveWork(
 
 function load(storage: StorageLike, key: string): LoadResult {
   const raw = readRaw(storage, key);
-  if (!raw.ok) return { ok: false, reason: 'unavailable', message: 'This browser does not allow the site to read its stored data.' };
-  if (raw.text === null) return { ok: false, reason: 'none', message: 'There is no saved work yet.' };
+  if (!raw.ok) return { ok: false, reason: 'unavailable', message: translate('en', 'savedWork.unavailable') };
+  if (raw.text === null) return { ok: false, reason: 'none', message: translate('en', 'savedWork.none') };
   const work = decodeRecord(raw.text);
-  if (!work) return { ok: false, reason: 'unreadable', message: 'The saved work could not be read: it is damaged or from an unknown version.' };
+  if (!work) return { ok: false, reason: 'unreadable', message: translate('en', 'savedWork.unreadable') };
   return { ok: true, work, from: key === SAVED_WORK_KEY ? 'current' : 'backup' };
 }
 
@@ -141,7 +142,7 @@ export function loadSavedWork(storage: StorageLike): LoadResult {
   const backup = load(storage, SAVED_WORK_BACKUP_KEY);
   if (!backup.ok) return current;
   return current.reason === 'unreadable'
-    ? { ...backup, warning: 'The last saved work was damaged; the backup before it was opened instead.' }
+    ? { ...backup, warning: translate('en', 'savedWork.damaged') }
     : backup;
 }
 

@@ -8,6 +8,7 @@
  * path (`pods.2.ip: not an IPv4 address ...`).
  */
 import { formatErrors, parseScenarioJson, type FieldError, type Scenario } from '../sim/index';
+import { translate } from '../i18n/index';
 
 /** Largest file Import JSON reads (a 200-node, 5,000-pod scenario is well under 2 MB). */
 export const MAX_SCENARIO_FILE_BYTES = 5_000_000;
@@ -35,16 +36,16 @@ export type ImportResult =
       ok: false;
       /** Each bad field with its dotted path (`(root)` for the file as a whole). */
       errors: FieldError[];
-      /** One line for the user: what failed and where. */
+      /** One line for the user, in English: what failed and where (the UI can build its own from `errors` with `fileError.title` and `fileError.field`). */
       message: string;
     };
 
 export function importScenarioJson(text: string): ImportResult {
   if (text.length > MAX_SCENARIO_FILE_BYTES) {
     const errors = [{ path: '(root)', message: `the file is larger than ${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB` }];
-    return { ok: false, errors, message: `Cannot import this file: ${formatErrors(errors)}` };
+    return { ok: false, errors, message: `${translate('en', 'fileError.title')}: ${formatErrors(errors)}` };
   }
   const parsed = parseScenarioJson(text.replace(/^\uFEFF/, ''));
   if (parsed.ok) return parsed;
-  return { ok: false, errors: parsed.errors, message: `Cannot import this file: ${formatErrors(parsed.errors)}` };
+  return { ok: false, errors: parsed.errors, message: `${translate('en', 'fileError.title')}: ${formatErrors(parsed.errors)}` };
 }

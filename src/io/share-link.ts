@@ -24,6 +24,7 @@ import { Inflate, zlibSync } from 'fflate';
 import { parseScenario, SCENARIO_VERSION, type FieldError, type Scenario } from '../sim/index';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { compactScenario } from './compact';
+import { translate, type MessageKey } from '../i18n/index';
 
 export const SHARE_LINK_PARAM = 's';
 export const SHARE_LINK_VERSION = 1;
@@ -52,7 +53,7 @@ export type ShareLinkErrorCode =
 
 export interface ShareLinkError {
   code: ShareLinkErrorCode;
-  /** One plain sentence for the user (English; the UI may show its own translation of `code`). */
+  /** One plain sentence for the user, in English; `shareLinkErrorKey(code)` gives it in any language. */
   message: string;
   /** For `invalid-scenario` and `newer-version`: what the schema said, by field path. */
   errors?: FieldError[];
@@ -61,23 +62,13 @@ export interface ShareLinkError {
 export type DecodedShareLink = { ok: true; scenario: Scenario; lesson?: string } | { ok: false; error: ShareLinkError };
 export type EncodedShareLink = { ok: true; hash: string } | { ok: false; error: ShareLinkError };
 
-const MESSAGES: Record<ShareLinkErrorCode, string> = {
-  missing: 'This address holds no shared scenario.',
-  malformed: 'This link is not a playground share link, or it was changed by hand: it could not be read.',
-  truncated: 'This link is incomplete: it was probably cut off when it was copied. Ask for the whole link again.',
-  corrupt: 'This link is damaged: its data does not check out, so it was not opened. Ask for the link again.',
-  'too-large': `This scenario is too large for a link (over ${MAX_LINK_JSON_BYTES / 1000} kB). Share it with Export JSON instead.`,
-  'newer-version': 'This link was made by a newer version of the playground. Reload the page to get the latest version, then open the link again.',
-  'invalid-scenario': 'This link opened, but the scenario inside is not valid, so it was not loaded.',
-};
-
-function fail(code: ShareLinkErrorCode, errors?: FieldError[]): { ok: false; error: ShareLinkError } {
-  return { ok: false, error: { code, message: MESSAGES[code], ...(errors ? { errors } : {}) } };
+/** The dictionary key of each error's sentence; `message` is its English text. */
+export function shareLinkErrorKey(code: ShareLinkErrorCode): MessageKey {
+  return `linkError.${code}`;
 }
 
-/** The user-facing sentence for an error code. */
-export function shareLinkMessage(code: ShareLinkErrorCode): string {
-  return MESSAGES[code];
+function fail(code: ShareLinkErrorCode, errors?: FieldError[]): { ok: false; error: ShareLinkError } {
+  return { ok: false, error: { code, message: translate('en', shareLinkErrorKey(code)), ...(errors ? { errors } : {}) } };
 }
 
 /** Adler-32 (RFC 1950 §9), the checksum a zlib stream ends with. */

@@ -1,0 +1,84 @@
+/**
+ * Interface languages without React: typed dictionaries, `translate`, the choice of language at
+ * start-up, and remembering the user's choice. English is the default; the interface switches to
+ * Simplified Chinese when the browser prefers Chinese, and a language the user picked always wins.
+ */
+import { DEFAULT_LOCALE, isLocale, type Locale, type LocalizedText } from './locale';
+import type { ElementKind } from '../sim/model/schema';
+import { en, type MessageKey } from './messages.en';
+import { zhCN } from './messages.zh-CN';
+
+export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale, type LocalizedText } from './locale';
+export type { MessageKey } from './messages.en';
+
+export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** The string for `key` in `locale`, with `{name}` parameters filled in (unknown ones are left as written). */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const text = MESSAGES[locale][key] ?? en[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export type Translator = (key: MessageKey, params?: MessageParams) => string;
+
+export function createTranslator(locale: Locale): Translator {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** The palette/inspector name of an element kind. */
+export function elementKindKey(kind: ElementKind): MessageKey {
+  return `element.${kind}`;
+}
+
+/** A lesson text (or any LocalizedText) in `locale`. */
+export function localized(text: LocalizedText, locale: Locale): string {
+  return text[locale];
+}
+
+/**
+ * The language to start in. `stored` is the user's earlier choice (see `loadLocale`); it wins when
+ * it names a known language. Otherwise `navigatorLanguages` (navigator.languages, most preferred
+ * first) is read in order, and the first English or Chinese entry decides; any Chinese (zh, zh-CN,
+ * zh-Hans, zh-TW, ...) chooses the Simplified Chinese interface, the only Chinese one there is.
+ * Nothing recognised: English.
+ */
+export function detectLocale(navigatorLanguages: readonly string[] | undefined, stored?: string | null): Locale {
+  if (isLocale(stored)) return stored;
+  for (const tag of navigatorLanguages ?? []) {
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    if (primary === 'zh') return 'zh-CN';
+    if (primary === 'en') return 'en';
+  }
+  return DEFAULT_LOCALE;
+}
+
+export const LOCALE_STORAGE_KEY = 'kube-network-playground:locale';
+
+interface LocaleStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** The language the user picked earlier, if any (undefined when none, unknown, or storage refuses). */
+export function loadLocale(storage: LocaleStorage | undefined): Locale | undefined {
+  try {
+    const v = storage?.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remember the user's choice; false when the browser refuses to store it. */
+export function saveLocale(storage: LocaleStorage | undefined, locale: Locale): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(LOCALE_STORAGE_KEY, locale);
+    return true;
+  } catch {
+    return false;
+  }
+}
