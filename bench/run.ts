@@ -1,9 +1,11 @@
 /** `npm run bench`: every benchmark suite, printed as plain tables. */
 import { runTraceBench } from './trace.bench';
+import { runLinksBench } from './links.bench';
 
 async function main(): Promise<void> {
   console.log('# Kube Network Playground benchmarks');
   runTraceBench();
+  runLinksBench();
 }
 
 main().catch((e) => {
