@@ -110,6 +110,8 @@ function readAllocated(s: Scenario, f: Allocated): unknown {
   return f.get(s as unknown as Doc)?.[f.key];
 }
 
+const MAX_ROUNDS = 6;
+
 /**
  * The compact document for `scenario` (positions rounded). `parseScenario(compactScenario(s))`
  * gives `roundLayout(s)` back, field for field.
@@ -120,10 +122,11 @@ export function compactScenario(scenario: Scenario): ScenarioInput {
   const fields = allocatedFields(target);
 
   // Leave every allocatable address out, then put back those the allocator would not reproduce;
-  // putting one back can change what the others get, so repeat until nothing changes.
+  // putting one back can change what the others get, so repeat until nothing changes. Each round
+  // is a full parse, so after a few rounds (a heavily hand-addressed scenario) keep every address.
   const doc = structuredClone(full);
   for (const f of fields) delete f.get(doc)?.[f.key];
-  for (let round = 0; round <= fields.length; round++) {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     const parsed = parseScenario(doc);
     if (!parsed.ok) break;
     const wrong = fields.filter((f) => f.get(doc)?.[f.key] === undefined && !jsonEqual(readAllocated(parsed.scenario, f), f.value));

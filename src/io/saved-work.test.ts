@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parseScenarioJson, type Scenario } from '../sim/index';
+import { loadExample } from '../sim/testing/examples';
 import { loadBackup, loadSavedWork, restoreBackup, saveWork, SAVED_WORK_BACKUP_KEY, SAVED_WORK_KEY, type StorageLike } from './saved-work';
 import { chooseStartScenario } from './startup';
 import { encodeShareLink } from './share-link';
@@ -25,14 +24,9 @@ class FakeStorage implements StorageLike {
   }
 }
 
-function example(name: string): Scenario {
-  const r = parseScenarioJson(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8'));
-  if (!r.ok) throw new Error(name);
-  return r.scenario;
-}
-const sameNode = example('same-node');
-const hostGw = example('host-gw');
-const vxlan = example('vxlan-across-subnets');
+const sameNode = loadExample('same-node');
+const hostGw = loadExample('host-gw');
+const vxlan = loadExample('vxlan-across-subnets');
 const when = new Date('2025-01-02T03:04:05.000Z');
 
 describe('saveWork / loadSavedWork', () => {

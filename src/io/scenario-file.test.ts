@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { runTraceCli } from '../cli/run';
+import { EXAMPLES_DIR } from '../sim/testing/examples';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportScenarioJson, importScenarioJson, scenarioFileName, MAX_SCENARIO_FILE_BYTES } from './scenario-file';
 import { scenarioArbitrary } from './arbitrary-scenario';
 
-const vxlanText = readFileSync(new URL('../../examples/vxlan-across-subnets.json', import.meta.url), 'utf8');
+const vxlanText = readFileSync(join(EXAMPLES_DIR, 'vxlan-across-subnets.json'), 'utf8');
 
 function imported(text: string) {
   const r = importScenarioJson(text);

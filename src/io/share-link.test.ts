@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { zlibSync } from 'fflate';
 import { parseScenarioJson, type Scenario } from '../sim/index';
+import { EXAMPLES_DIR, loadExample } from '../sim/testing/examples';
 import { scenarioArbitrary } from './arbitrary-scenario';
 import { encodeBase64Url, decodeBase64Url } from './base64url';
 import { roundLayout } from './compact';
@@ -16,14 +17,9 @@ import {
   type ShareLinkErrorCode,
 } from './share-link';
 
-const examplesDir = new URL('../../examples/', import.meta.url);
-const examples: [string, Scenario][] = readdirSync(examplesDir)
+const examples: [string, Scenario][] = readdirSync(EXAMPLES_DIR)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => {
-    const parsed = parseScenarioJson(readFileSync(new URL(f, examplesDir), 'utf8'));
-    if (!parsed.ok) throw new Error(`${f}: ${JSON.stringify(parsed.errors)}`);
-    return [f, parsed.scenario];
-  });
+  .map((f) => [f, loadExample(f.replace(/\.json$/, ''))]);
 
 function hashOf(s: Scenario, lesson?: string): string {
   const link = encodeShareLink(s, lesson === undefined ? {} : { lesson });
