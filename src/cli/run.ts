@@ -1,6 +1,6 @@
 /** The `trace` command's logic, separated from process I/O so tests can run it directly. */
 import { readFileSync } from 'node:fs';
-import { parseScenarioJson, formatErrors, trace, TraceInputError, topology } from '../sim/index';
+import { parseScenarioJson, formatErrors, trace, TraceInputError, topology, createSessionState } from '../sim/index';
 import { parseTraceArgs, UsageError, USAGE } from './args';
 
 export interface CliOutcome {
@@ -32,8 +32,10 @@ export function runTraceCli(argv: string[]): CliOutcome {
     const tally: Record<string, number> = {};
     const verdicts = { delivered: 0, dropped: 0 };
     let first;
+    // One session for the whole run: ClientIP affinity and schedulers remember earlier requests.
+    const session = createSessionState();
     for (let i = 0; i < args.count; i++) {
-      const r = trace(parsed.scenario, spec, { seed: args.seed + i, reply: false });
+      const r = trace(parsed.scenario, spec, { seed: args.seed + i, reply: false, session });
       first ??= r;
       verdicts[r.verdict]++;
       const key = r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?'));

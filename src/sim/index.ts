@@ -13,3 +13,6 @@ export { createRng, type Rng } from './trace/rng';
 export { vethName } from './dataplane/bridge';
 export { nodeRouteTable, podRouteTable, routerRouteTable, type Route } from './dataplane/routing';
 export { parseTargetText, type TargetText } from './trace/target';
+export { createSessionState, type SessionState } from './dataplane/session';
+export { iptablesSave, ipvsadm } from './dataplane/kubeproxy-save';
+export { serviceEndpoints, selectPods, type Endpoint } from './dataplane/endpoints';

@@ -1,18 +1,82 @@
 /** Turning what a user names as a destination into an address. */
+import type { Service } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { isIPv4 } from '../net/cidr';
+import type { HttpRequestLine } from './types';
+import { ingressEntry } from '../dataplane/ingress';
+import { resolvesInCluster } from '../dataplane/dns';
 
 export interface Destination {
   ip?: string;
   /** The element the user named, if any. */
   element?: string;
   error?: string;
+  /** A name the source pod resolves through cluster DNS first (web, web.shop, web.shop.svc.cluster.local). */
+  name?: string;
+  /** For an http(s):// URL: the request line an ingress controller reads. */
+  http?: HttpRequestLine;
+  /** The port implied by the destination (a URL's scheme, through the ingress entry point). */
+  port?: number;
 }
 
-export function resolveDestination(t: Topology, to: string): Destination {
+/** An http:// or https:// URL: to the ingress serving its host (load balancer IP or NodePort), or to a literal IP. */
+function resolveUrl(t: Topology, to: string): Destination {
+  const url = new URL(to);
+  const https = url.protocol === 'https:';
+  const http: HttpRequestLine = { host: url.host, path: `${url.pathname || '/'}${url.search}` };
+  const port = url.port ? Number(url.port) : https ? 443 : 80;
+  if (isIPv4(url.hostname)) return { ip: url.hostname, http, port };
+  const entry = ingressEntry(t, url.hostname, https);
+  if ('error' in entry) return { error: entry.error };
+  return { ip: entry.ip, element: entry.ingress.id, http, port: url.port ? port : entry.port };
+}
+
+/** The DNS name a pod would use for a Service it picked as an element. */
+function serviceNameFrom(svc: Service, ns: string): string {
+  return svc.namespace === ns ? svc.name : `${svc.name}.${svc.namespace}`;
+}
+
+/** A Service named `svc`, `svc.ns` or `svc.ns.svc.<domain>` (for sources that do not use cluster DNS). */
+function serviceByDnsName(t: Topology, to: string): Service | undefined {
+  const d = t.scenario.cluster.dnsDomain;
+  const parts = to.replace(/\.$/, '').replace(new RegExp(`\\.svc\\.${d.replace(/\./g, '\\.')}$`), '').split('.');
+  if (parts.length > 2) return undefined;
+  return t.scenario.services.find((s) => s.name === parts[0] && (parts.length === 1 || s.namespace === parts[1]));
+}
+
+/**
+ * What a destination names, seen from `from`: an IPv4 address, a URL, or an element. A pod resolves
+ * Service names (and any DNS-looking name that is no element) through cluster DNS first; nodes and
+ * outside hosts do not use cluster DNS, so a Service named from them goes straight to its ClusterIP.
+ */
+export function resolveDestination(t: Topology, to: string, from?: { id: string; kind: string }): Destination {
+  if (/^https?:\/\//i.test(to)) {
+    try {
+      return resolveUrl(t, to);
+    } catch {
+      return { error: `"${to}" is not a valid URL` };
+    }
+  }
   if (isIPv4(to)) return { ip: to };
+  const pod = from?.kind === 'pod' ? t.pods.get(from.id) : undefined;
   const id = t.kindOf.has(to) ? to : t.byName.get(to);
-  if (!id) return { error: `"${to}" is neither an IPv4 address nor an element of this scenario` };
+  if (pod) {
+    // An id picked on the canvas: a Service is looked up by its DNS name; other elements are addresses.
+    if (t.kindOf.has(to)) {
+      if (t.kindOf.get(to) === 'service') return { element: to, name: serviceNameFrom(t.services.get(to)!, pod.namespace) };
+    } else if (resolvesInCluster(t, pod.namespace, to)) {
+      // A typed name: `curl web` in a pod asks cluster DNS, even if some element is also called web.
+      return { name: to };
+    } else if (id && t.kindOf.get(id) === 'service') {
+      return { element: id, name: to };
+    }
+  }
+  if (!id) {
+    if (pod && /^[a-z0-9]([-a-z0-9.]*[a-z0-9.])?$/i.test(to)) return { name: to };
+    const svc = serviceByDnsName(t, to);
+    if (svc) return resolveDestination(t, svc.id, from);
+    return { error: `"${to}" is neither an IPv4 address nor an element of this scenario` };
+  }
   switch (t.kindOf.get(id)) {
     case 'pod':
       return { ip: t.pods.get(id)!.ip, element: id };

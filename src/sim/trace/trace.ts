@@ -13,6 +13,11 @@ import { podSend } from '../dataplane/pod';
 import { nodeStack } from '../dataplane/host';
 import { clientSend, routerForward } from '../dataplane/underlay';
 import { resolveDestination, type Destination } from './destination';
+import type { Exchange, ExchangeRunner } from './exchange';
+import type { SessionState } from '../dataplane/session';
+import { traceDnsLookup } from '../dataplane/dns-lookup';
+import { proxyAtIngress } from '../dataplane/ingress';
+import type { DnsLookup, UpstreamLeg } from './types';
 
 export interface PacketSpec {
   /** Source element: id or name of a pod, node or outside client. */
@@ -28,6 +33,11 @@ export interface TraceOptions {
   seed?: number;
   /** Trace the reply too (default true). */
   reply?: boolean;
+  /**
+   * State kept across a sequence of requests (ClientIP affinity's recent lists, IPVS and proxy
+   * round robin): pass the same createSessionState() to every trace of the sequence.
+   */
+  session?: SessionState;
 }
 
 /** Linux's default ip_local_port_range. */
@@ -85,6 +95,40 @@ function sourceIp(t: Topology, from: { id: string; kind: ElementKind }): string 
   }
 }
 
+/** A runner for one connection's request and reply, sharing the trace's generator and session. */
+function exchangeRunner(t: Topology, rng: ReturnType<typeof createRng>, session: SessionState | undefined, replyByDefault: boolean): ExchangeRunner {
+  return (from, pkt, options = {}) => {
+    const conntrack: ConntrackEntry[] = [];
+    const ctx = newCtx(t, rng, conntrack, false);
+    if (session) ctx.session = session;
+    let request = runPath(ctx, () => sendFrom(ctx, from, pkt));
+    let wantReply = options.reply ?? replyByDefault;
+    if (request.verdict === 'delivered' && ctx.delivered && options.onDelivered) {
+      try {
+        if (options.onDelivered(ctx, ctx.delivered) === false) wantReply = false;
+      } catch (e) {
+        if (!(e instanceof PathEnded)) throw e;
+      }
+      if (ctx.dropped) request = { verdict: 'dropped', reason: ctx.dropped, hops: ctx.hops };
+    }
+    const out: Exchange = { request, ...(ctx.endpoint ? { endpoint: ctx.endpoint } : {}), ...(ctx.delivered ? { delivered: ctx.delivered } : {}) };
+    if (request.verdict === 'delivered' && wantReply && ctx.delivered) {
+      const d = ctx.delivered;
+      const replyPkt: PacketHeaders = {
+        src: d.packet.dst,
+        dst: d.packet.src,
+        proto: d.packet.proto,
+        ...(d.packet.sport !== undefined ? { sport: d.packet.dport, dport: d.packet.sport } : {}),
+        ttl: 64,
+      };
+      const rctx = newCtx(t, rng, conntrack, true);
+      if (session) rctx.session = session;
+      out.reply = runPath(rctx, () => sendFrom(rctx, { id: d.at, kind: d.kind }, replyPkt));
+    }
+    return out;
+  };
+}
+
 export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOptions = {}): TraceResult {
   const seed = options.seed ?? 1;
   const t = topology(scenario);
@@ -92,21 +136,32 @@ export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOption
   const from = resolveElement(t, spec.from);
   if (!from) throw new TraceInputError(`unknown source "${spec.from}"`);
   if (!['pod', 'node', 'client'].includes(from.kind)) throw new TraceInputError(`a ${from.kind} cannot send packets; pick a pod, node or outside client`);
-  const proto: Protocol = spec.proto ?? (spec.port === undefined ? 'icmp' : 'tcp');
-  if (proto === 'icmp' && spec.port !== undefined) throw new TraceInputError('ICMP has no ports; drop the port or use --proto tcp|udp');
-  if (proto !== 'icmp' && spec.port === undefined) throw new TraceInputError(`${proto.toUpperCase()} needs a destination port`);
+  const dest: Destination = resolveDestination(t, spec.to, from);
+  const port = spec.port ?? dest.port;
+  const proto: Protocol = spec.proto ?? (port === undefined ? 'icmp' : 'tcp');
+  if (proto === 'icmp' && port !== undefined) throw new TraceInputError('ICMP has no ports; drop the port or use --proto tcp|udp');
+  if (proto !== 'icmp' && port === undefined) throw new TraceInputError(`${proto.toUpperCase()} needs a destination port`);
 
-  const conntrack: ConntrackEntry[] = [];
-  const dest: Destination = resolveDestination(t, spec.to);
+  const run = exchangeRunner(t, rng, options.session, options.reply !== false);
+  let dns: DnsLookup | undefined;
+  let dnsEndpoint: string | undefined;
+  let dstIp = dest.ip;
+  if (dest.name && from.kind === 'pod') {
+    const looked = traceDnsLookup(t, rng, t.pods.get(from.id)!, dest.name, run);
+    dns = looked.lookup;
+    if (!looked.address) return { verdict: 'dropped', reason: looked.failure!, hops: [], dns, seed };
+    dstIp = looked.address;
+    dnsEndpoint = looked.endpoint;
+  }
   const base: PacketHeaders = {
     src: sourceIp(t, from),
-    dst: dest.ip ?? '0.0.0.0',
+    dst: dstIp ?? '0.0.0.0',
     proto,
-    ...(proto === 'icmp' ? {} : { sport: rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]), dport: spec.port }),
+    ...(proto === 'icmp' ? {} : { sport: rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]), dport: port }),
     ttl: 64,
+    ...(dest.http ? { http: dest.http } : {}),
   };
-  const ctx = newCtx(t, rng, conntrack, false);
-  if (!dest.ip) {
+  if (!dstIp) {
     return {
       verdict: 'dropped',
       reason: { code: 'unknown-destination', message: dest.error ?? DROP_REASONS['unknown-destination'], at: from.id },
@@ -114,20 +169,24 @@ export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOption
       seed,
     };
   }
-  const request = runPath(ctx, () => sendFrom(ctx, from, base));
-  const result: TraceResult = { ...request, seed };
-  if (ctx.endpoint) result.endpoint = ctx.endpoint;
-  if (request.verdict === 'delivered' && options.reply !== false && ctx.delivered) {
-    const d = ctx.delivered;
-    const replyPkt: PacketHeaders = {
-      src: d.packet.dst,
-      dst: d.packet.src,
-      proto: d.packet.proto,
-      ...(d.packet.sport !== undefined ? { sport: d.packet.dport, dport: d.packet.sport } : {}),
-      ttl: 64,
-    };
-    const rctx = newCtx(t, rng, conntrack, true);
-    result.reply = runPath(rctx, () => sendFrom(rctx, { id: d.at, kind: d.kind }, replyPkt));
+  let upstream: UpstreamLeg | undefined;
+  const ex = run(from, base, {
+    onDelivered: (ctx, d) => {
+      upstream = proxyAtIngress(ctx, d, run);
+      return upstream === undefined || upstream.request.verdict === 'delivered';
+    },
+  });
+  const result: TraceResult = { ...ex.request, seed };
+  if (dns) result.dns = dns;
+  if (upstream) {
+    result.upstream = upstream;
+    if (upstream.request.verdict === 'dropped' && upstream.request.reason) {
+      result.verdict = 'dropped';
+      result.reason = upstream.request.reason;
+    }
   }
+  const endpoint = upstream?.endpoint ?? ex.endpoint ?? dnsEndpoint;
+  if (endpoint) result.endpoint = endpoint;
+  if (ex.reply) result.reply = ex.reply;
   return result;
 }

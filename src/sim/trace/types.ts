@@ -96,11 +96,41 @@ export interface PathResult {
   hops: Hop[];
 }
 
+/** The DNS lookup a pod makes before connecting to a name: the query's path to CoreDNS and the answer's way back. */
+export interface DnsLookup extends PathResult {
+  /** The name as the application asked for it. */
+  name: string;
+  /** The nameserver from the pod's resolv.conf (the kube-dns ClusterIP). */
+  server: string;
+  /** Every name the resolver asked, in order (search list, ndots:5), with its answer code. */
+  queries: { name: string; rcode: 'NOERROR' | 'NXDOMAIN' }[];
+  /** The answer's resource records as dig prints them. */
+  records: string[];
+  /** The addresses the application gets, first one used. */
+  answer?: string[];
+  /** The response's path back to the pod (conntrack restores the kube-dns ClusterIP as source). */
+  reply?: PathResult;
+}
+
+/**
+ * A second connection opened by a proxy after reading the request (the ingress controller pod to a
+ * backend pod): traced like a request of its own, with its own reply.
+ */
+export interface UpstreamLeg {
+  /** Element id of the proxy that opened it. */
+  from: string;
+  request: PathResult;
+  reply?: PathResult;
+  endpoint?: string;
+}
+
 export interface TraceResult extends PathResult {
   /** The reply, traced back through conntrack, when the request was delivered. */
   reply?: PathResult;
   /** When the destination was a name: the DNS lookup that came first. */
-  dns?: PathResult & { answer?: string[] };
+  dns?: DnsLookup;
+  /** When an ingress controller proxied the request: its new connection to the backend pod. */
+  upstream?: UpstreamLeg;
   /** Which backend answered (element id), when a service chose one. */
   endpoint?: string;
   seed: number;

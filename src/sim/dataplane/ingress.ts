@@ -1,0 +1,188 @@
+/**
+ * Ingress (kubernetes.io/docs/concepts/services-networking/ingress/): an L7 proxy, the ingress
+ * controller, runs as pods behind a LoadBalancer or NodePort Service. It terminates the client's
+ * connection (and TLS), reads Host and path, picks a backend by the rules, and opens a NEW connection
+ * from its own pod to a backend pod. Like ingress-nginx it sends to the Service's endpoints directly
+ * (round robin), not through the ClusterIP.
+ * Matching: rules for the exact host win over wildcard hosts (`*.example.com` covers one label),
+ * which win over rules without a host. Among the paths, Exact must equal the request path, Prefix
+ * matches whole path elements (/foo matches /foo and /foo/bar, not /foobar; trailing slashes are
+ * ignored), ImplementationSpecific is treated as Prefix. The longest matching path wins and on a tie
+ * Exact beats Prefix. No match: the default backend, else HTTP 404.
+ */
+import type { Ingress, IngressBackend, IngressPath, Pod } from '../model/schema';
+import type { Topology } from '../model/topology';
+import { drop, pushHop, type Delivered, type TraceCtx } from '../trace/context';
+import type { PacketHeaders, UpstreamLeg } from '../trace/types';
+import type { ExchangeRunner } from '../trace/exchange';
+import { EPHEMERAL_PORTS } from './ephemeral';
+import { selectPods, serviceEndpoints, servicePortByRef, type Endpoint } from './endpoints';
+import type { SessionState } from './session';
+
+export interface Route {
+  ingress: Ingress;
+  backend: IngressBackend;
+  host?: string;
+  path?: IngressPath;
+  /** How it matched, as the controller's config would say it. */
+  text: string;
+}
+
+function normalize(path: string): string {
+  const p = path.replace(/\/+$/, '');
+  return p === '' ? '/' : p;
+}
+
+/** Does a rule path of this type match the request path? */
+export function pathMatches(pathType: IngressPath['pathType'], rulePath: string, requestPath: string): boolean {
+  if (pathType === 'Exact') return rulePath === requestPath;
+  const rule = normalize(rulePath);
+  if (rule === '/') return true;
+  const req = normalize(requestPath);
+  return req === rule || req.startsWith(`${rule}/`);
+}
+
+/** Does an ingress rule's host cover the request's Host? */
+export function hostMatches(ruleHost: string, host: string): 'exact' | 'wildcard' | undefined {
+  const h = host.toLowerCase();
+  const r = ruleHost.toLowerCase();
+  if (r === h) return 'exact';
+  if (r.startsWith('*.')) {
+    const rest = r.slice(1);
+    if (h.endsWith(rest) && !h.slice(0, -rest.length).includes('.') && h.length > rest.length) return 'wildcard';
+  }
+  return undefined;
+}
+
+function hostOnly(host: string): string {
+  return host.replace(/:\d+$/, '');
+}
+
+/** The backend for a request among the ingresses one controller serves, or undefined for 404. */
+export function selectRoute(ingresses: Ingress[], hostHeader: string, requestPath: string): Route | undefined {
+  const host = hostOnly(hostHeader);
+  const tiers: { ingress: Ingress; rule: Ingress['rules'][number] }[][] = [[], [], []];
+  for (const ingress of ingresses) {
+    for (const rule of ingress.rules) {
+      const m = rule.host ? hostMatches(rule.host, host) : 'none';
+      if (m === 'exact') tiers[0]!.push({ ingress, rule });
+      else if (m === 'wildcard') tiers[1]!.push({ ingress, rule });
+      else if (m === 'none') tiers[2]!.push({ ingress, rule });
+    }
+  }
+  const tier = tiers.find((x) => x.length > 0) ?? [];
+  let best: { ingress: Ingress; host?: string; path: IngressPath } | undefined;
+  for (const { ingress, rule } of tier) {
+    for (const path of rule.paths) {
+      if (!pathMatches(path.pathType, path.path, requestPath)) continue;
+      if (!best) {
+        best = { ingress, ...(rule.host ? { host: rule.host } : {}), path };
+        continue;
+      }
+      const len = normalize(path.path).length;
+      const bestLen = normalize(best.path.path).length;
+      if (len > bestLen || (len === bestLen && path.pathType === 'Exact' && best.path.pathType !== 'Exact')) {
+        best = { ingress, ...(rule.host ? { host: rule.host } : {}), path };
+      }
+    }
+  }
+  if (best) {
+    const b = best.path.backend;
+    return {
+      ingress: best.ingress,
+      backend: b,
+      ...(best.host ? { host: best.host } : {}),
+      path: best.path,
+      text: `ingress ${best.ingress.namespace}/${best.ingress.name}: host ${best.host ?? '*'} path ${best.path.path} (${best.path.pathType}) -> ${b.service}:${b.port}`,
+    };
+  }
+  const withDefault = ingresses.find((i) => i.defaultBackend);
+  if (withDefault?.defaultBackend) {
+    const b = withDefault.defaultBackend;
+    return { ingress: withDefault, backend: b, text: `ingress ${withDefault.namespace}/${withDefault.name}: defaultBackend -> ${b.service}:${b.port}` };
+  }
+  return undefined;
+}
+
+/** The ingresses a controller pod serves: those whose controllerService selects it. */
+export function ingressesForController(t: Topology, pod: Pod): Ingress[] {
+  return t.scenario.ingresses.filter((i) => {
+    const svc = i.controllerService ? t.services.get(i.controllerService) : undefined;
+    return svc !== undefined && selectPods(t, svc).some((p) => p.id === pod.id);
+  });
+}
+
+/** Where a client reaches the ingress for `host`: its controller's load balancer IP, else a node's NodePort. */
+export function ingressEntry(t: Topology, host: string, https: boolean): { ip: string; port: number; ingress: Ingress } | { error: string } {
+  const h = hostOnly(host);
+  const serving =
+    t.scenario.ingresses.find((i) => i.rules.some((r) => r.host && hostMatches(r.host, h))) ??
+    t.scenario.ingresses.find((i) => i.rules.some((r) => !r.host) || i.defaultBackend);
+  if (!serving) return { error: `no Ingress has a rule for host ${h} (and none has a catch-all rule or default backend)` };
+  const svc = serving.controllerService ? t.services.get(serving.controllerService) : undefined;
+  if (!svc) return { error: `ingress ${serving.namespace}/${serving.name} names no controllerService, so nothing receives its traffic` };
+  const want = https ? 443 : 80;
+  const port = svc.ports.find((p) => p.port === want || p.name === (https ? 'https' : 'http')) ?? svc.ports[0];
+  if (!port) return { error: `the ingress controller Service ${svc.name} has no ports` };
+  const lb = t.scenario.loadBalancers.find((l) => l.service === svc.id);
+  if (lb) return { ip: lb.ip, port: port.port, ingress: serving };
+  const node = t.scenario.nodes[0];
+  if (port.nodePort !== undefined && node) return { ip: node.ip, port: port.nodePort, ingress: serving };
+  return { error: `the ingress controller Service ${svc.name} has neither a load balancer nor a NodePort reachable from outside` };
+}
+
+function pickEndpoint(endpoints: Endpoint[], key: string, ctx: TraceCtx, session?: SessionState): Endpoint {
+  if (!session) return endpoints[ctx.rng.int(0, endpoints.length - 1)]!;
+  const next = session.proxyRoundRobin.get(key) ?? ctx.rng.int(0, endpoints.length - 1);
+  session.proxyRoundRobin.set(key, (next + 1) % endpoints.length);
+  return endpoints[next % endpoints.length]!;
+}
+
+/**
+ * The controller's L7 step once the client's request reached a controller pod: the hop that reads
+ * Host and path, then the new connection to a backend pod. Returns undefined when the pod is no
+ * ingress controller (plain delivery).
+ */
+export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner): UpstreamLeg | undefined {
+  const t = ctx.topo;
+  const http = d.packet.http;
+  const pod = d.kind === 'pod' ? t.pods.get(d.at) : undefined;
+  if (!http || !pod) return undefined;
+  const ingresses = ingressesForController(t, pod);
+  if (ingresses.length === 0) return undefined;
+  const route = selectRoute(ingresses, http.host, http.path);
+  const request = `GET ${http.path} HTTP/1.1, Host: ${http.host}`;
+  const tlsHost = ingresses.flatMap((i) => i.tls.flatMap((x) => x.hosts.map((h) => ({ h, secret: x.secretName })))).find((x) => hostMatches(x.h, hostOnly(http.host)));
+  const tls =
+    d.packet.dport === 443 || d.packet.dport === 8443
+      ? tlsHost
+        ? ` TLS terminates here with the certificate of secret ${tlsHost.secret ?? '(unnamed)'}.`
+        : ' No tls entry covers this host, so the controller answers TLS with its default self-signed certificate.'
+      : '';
+  if (!route) {
+    drop(ctx, 'http-404', pod.id, 'pod', d.packet, `The ingress controller (${pod.name}) reads "${request}": no rule of ${ingresses.map((i) => `${i.namespace}/${i.name}`).join(', ')} matches that host and path and there is no default backend, so it answers HTTP 404 Not Found.`, 'eth0', [
+      { kind: 'ingress', rule: `${request} -> 404 (no rule, no defaultBackend)` },
+    ]);
+  }
+  const svc = t.scenario.services.find((s) => s.name === route.backend.service && s.namespace === route.ingress.namespace);
+  const port = svc ? servicePortByRef(svc, route.backend.port) : undefined;
+  const endpoints = svc && port ? serviceEndpoints(t, svc, port) : [];
+  const hopMatch = [{ kind: 'ingress' as const, rule: route.text }];
+  if (!svc || !port || endpoints.length === 0) {
+    const why = !svc ? `Service ${route.ingress.namespace}/${route.backend.service} does not exist` : !port ? `Service ${svc.name} has no port ${route.backend.port}` : `Service ${svc.namespace}/${svc.name} has no endpoints`;
+    drop(ctx, 'no-endpoints', pod.id, 'pod', d.packet, `The ingress controller (${pod.name}) routes "${request}" by ${route.text}, but ${why}: it answers HTTP 503 Service Unavailable.`, 'eth0', hopMatch);
+  }
+  const ep = pickEndpoint(endpoints, `${pod.id}|${svc.namespace}/${svc.name}:${port.port}`, ctx, ctx.session);
+  pushHop(ctx, {
+    at: pod.id,
+    kind: 'pod',
+    iface: 'eth0',
+    action: 'l7',
+    packet: d.packet,
+    match: hopMatch,
+    explain: `The ingress controller (${pod.name}) terminates the client's connection and reads "${request}"; ${route.path ? `the longest matching rule is ${route.path.path} (${route.path.pathType})` : 'no rule matches, so the default backend takes it'} -> Service ${svc.name}:${port.port}. It opens a new connection from its own pod to endpoint ${ep.text} (${ep.pod.name}), round robin over the endpoints, without the ClusterIP.${tls}`,
+  });
+  const upstreamPkt: PacketHeaders = { src: pod.ip, dst: ep.ip, proto: 'tcp', sport: ctx.rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]), dport: ep.port, ttl: 64, http: { ...http } };
+  const ex = run({ id: pod.id, kind: 'pod' }, upstreamPkt, {});
+  return { from: pod.id, request: ex.request, ...(ex.reply ? { reply: ex.reply } : {}), endpoint: ep.pod.id };
+}
