@@ -70,6 +70,7 @@ export const scenarioDocArbitrary: fc.Arbitrary<ScenarioInput> = fc
         selector: opt(labels),
         sessionAffinity: opt(fc.constantFrom('None', 'ClientIP') as fc.Arbitrary<'None' | 'ClientIP'>),
         externalTrafficPolicy: opt(fc.constantFrom('Cluster', 'Local') as fc.Arbitrary<'Cluster' | 'Local'>),
+        healthCheckNodePort: opt(fc.integer({ min: 30000, max: 32767 })),
       }),
       { maxLength: 4 },
     ),

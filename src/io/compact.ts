@@ -5,8 +5,8 @@
  * - Fields equal to their schema default are left out. This walks the zod schema itself
  *   (`default`/`prefault` wrappers), so a field the schema gains later is handled without a list
  *   kept here by hand.
- * - Addresses the allocators would hand out anyway (node pod CIDRs, pod IPs, ClusterIPs, nodePorts)
- *   are left out, and kept wherever leaving them out would change what `parseScenario` allocates.
+ * - Addresses the allocators would hand out anyway (node pod CIDRs, pod IPs, ClusterIPs, nodePorts,
+ *   healthCheckNodePorts) are left out, and kept wherever leaving them out would change what `parseScenario` allocates.
  *   The result is checked by parsing it back; if that does not give the same scenario, every
  *   address is kept.
  * - Canvas positions are rounded to whole pixels (sub-pixel digits are invisible and compress badly).
@@ -101,6 +101,9 @@ function allocatedFields(s: Scenario): Allocated[] {
       svc.ports.forEach((p, j) => {
         if (p.nodePort !== undefined) out.push({ get: (d) => d.services?.[i]?.ports?.[j], key: 'nodePort', value: p.nodePort });
       });
+    }
+    if (svc.type === 'LoadBalancer' && svc.externalTrafficPolicy === 'Local' && svc.healthCheckNodePort !== undefined) {
+      out.push({ get: (d) => d.services?.[i], key: 'healthCheckNodePort', value: svc.healthCheckNodePort });
     }
   });
   return out;

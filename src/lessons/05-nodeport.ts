@@ -17,8 +17,8 @@ export const nodePort: Lesson = {
       'zh-CN': 'web 是 NodePort 类型的 Service：kube-proxy 在每个节点上打开 30080 端口，把到达的流量转给 Service 的端点。两个 web Pod 都运行在 node-1 上，node-2 上一个也没有。laptop 在集群外的办公网络中。',
     },
     {
-      en: 'Send the first packet, from the laptop to node-2 at 192.168.1.11:30080. KUBE-NODEPORTS matches; the packet is marked for masquerade and DNATed to a pod on node-1, so it crosses the pod network. As it leaves node-2 its source is SNATed to node-2\'s IP: the pod sees node-2, not the laptop.',
-      'zh-CN': '发送第一个包：laptop 访问 node-2 的 192.168.1.11:30080。KUBE-NODEPORTS 命中，包被打上伪装标记并 DNAT 到 node-1 上的某个 Pod，于是要穿过 Pod 网络。离开 node-2 时源地址被 SNAT 成 node-2 的 IP：Pod 看到的是 node-2，而不是 laptop。',
+      en: 'Send the first packet, from the laptop to node-2 at 192.168.1.11:30080. KUBE-NODEPORTS matches; the packet is marked for masquerade and DNATed to a pod on node-1, so it crosses the pod network. As it leaves node-2, MASQUERADE rewrites its source to the address of the interface it leaves by, flannel.1\'s 10.244.1.0: the pod sees node-2, not the laptop.',
+      'zh-CN': '发送第一个包：laptop 访问 node-2 的 192.168.1.11:30080。KUBE-NODEPORTS 命中，包被打上伪装标记并 DNAT 到 node-1 上的某个 Pod，于是要穿过 Pod 网络。离开 node-2 时，MASQUERADE 把源地址改写为出接口的地址，即 flannel.1 的 10.244.1.0：Pod 看到的是 node-2，而不是 laptop。',
     },
     {
       en: 'That SNAT makes the reply go back through node-2, where conntrack reverses both translations. Without it, the pod would answer the laptop directly, and the laptop would drop a reply from an address it never contacted.',

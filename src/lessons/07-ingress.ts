@@ -58,8 +58,8 @@ export const ingress: Lesson = {
       'zh-CN': 'Prefix 路径按完整的路径段匹配：/api 能匹配 /api 和 /api/orders，但不匹配 /apis。发送第二个请求 http://shop.example.com/，只有 / 这条规则匹配，它会到达 web。',
     },
     {
-      en: 'Send the last request, http://www.example.com/: no rule names that host and the Ingress has no default backend, so the controller itself answers 404 Not Found.',
-      'zh-CN': '发送最后一个请求 http://www.example.com/：没有规则写着这个主机名，Ingress 也没有默认后端，于是控制器自己返回 404 Not Found。',
+      en: 'Send the last request to the load balancer\'s address itself, http://203.0.113.20/. Its Host header is then 203.0.113.20: no rule names that host and the Ingress has no default backend, so the controller itself answers 404 Not Found.',
+      'zh-CN': '最后直接向负载均衡器的地址发送请求 http://203.0.113.20/。此时 Host 头是 203.0.113.20：没有规则写着这个主机名，Ingress 也没有默认后端，于是控制器自己返回 404 Not Found。',
     },
   ],
   scenario: {
@@ -132,9 +132,9 @@ export const ingress: Lesson = {
     },
     {
       id: 'no-rule',
-      label: { en: 'laptop → http://www.example.com/ (no rule)', 'zh-CN': 'laptop → http://www.example.com/（没有规则）' },
+      label: { en: 'laptop → http://203.0.113.20/ (no rule for that Host)', 'zh-CN': 'laptop → http://203.0.113.20/（没有匹配该 Host 的规则）' },
       from: 'laptop',
-      to: 'http://www.example.com/',
+      to: 'http://203.0.113.20/',
       expect: 'dropped',
       expectCode: 'http-404',
     },
