@@ -1,0 +1,51 @@
+/**
+ * React access to the interface language: wrap the app in <LocaleProvider>, then `useT()` gives
+ * the translator and `useLocale()` the language and its setter. Choosing a language remembers it
+ * (localStorage) and sets <html lang>, so screen readers and CJK fonts follow.
+ */
+import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createTranslator, DEFAULT_LOCALE, detectLocale, loadLocale, saveLocale, type Locale, type Translator } from './index';
+
+interface LocaleState {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+}
+
+const LocaleContext = createContext<LocaleState>({ locale: DEFAULT_LOCALE, setLocale: () => {} });
+
+/** The storage the app uses, or undefined where the browser refuses it. */
+function browserStorage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The language to start in: the remembered choice, else the browser's preference, else English. */
+export function initialLocale(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = browserStorage()): Locale {
+  const languages = typeof navigator === 'undefined' ? undefined : navigator.languages;
+  return detectLocale(languages, loadLocale(storage));
+}
+
+export function LocaleProvider({ initial, children }: { initial?: Locale; children: ReactNode }) {
+  const [locale, setState] = useState<Locale>(() => initial ?? initialLocale());
+  const setLocale = useCallback((next: Locale) => {
+    setState(next);
+    saveLocale(browserStorage(), next);
+    if (typeof document !== 'undefined') document.documentElement.lang = next;
+  }, []);
+  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  return createElement(LocaleContext.Provider, { value }, children);
+}
+
+export function useLocale(): [Locale, (locale: Locale) => void] {
+  const { locale, setLocale } = useContext(LocaleContext);
+  return [locale, setLocale];
+}
+
+/** The translator for the current language: `const t = useT(); t('toolbar.copyLink')`. */
+export function useT(): Translator {
+  const { locale } = useContext(LocaleContext);
+  return useMemo(() => createTranslator(locale), [locale]);
+}
