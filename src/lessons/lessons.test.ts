@@ -4,19 +4,6 @@ import { LOCALES } from '../i18n/locale';
 import { encodeShareLink, decodeShareLink } from '../io/share-link';
 import { applyLessonChange, getLesson, LESSONS, lessonScenario, packetTargetText, type Lesson, type SuggestedPacket } from './index';
 
-/**
- * Suggested packets that need a part of the Service dataplane (issue 4) not yet in src/sim, by
- * `lessonId/packetId`: they are listed as todo, not faked. Remove an entry when its part lands.
- */
-const PENDING: Readonly<Record<string, string>> = {
-  'clusterip-dns/by-name': 'cluster DNS lookups in the tracer',
-  'clusterip-dns/nxdomain': 'cluster DNS lookups in the tracer',
-  'ingress/by-path': 'the Ingress L7 hop in the tracer',
-  'ingress/root-path': 'the Ingress L7 hop in the tracer',
-  'ingress/no-rule': 'the Ingress L7 hop in the tracer',
-};
-const pending = (lesson: Lesson, packet: SuggestedPacket) => PENDING[`${lesson.id}/${packet.id}`];
-
 function prepared(lesson: Lesson, packet: SuggestedPacket): Scenario {
   const s = lessonScenario(lesson);
   if (!packet.change) return s;
@@ -36,10 +23,14 @@ function expectVerdict(lesson: Lesson, packet: SuggestedPacket): TraceResult {
   expect(`${r.verdict} ${why}`.trim()).toMatch(new RegExp(`^${packet.expect}`));
   if (packet.expect === 'dropped') expect(r.reason?.code).toBe(packet.expectCode);
   if (packet.expect === 'delivered') {
-    const last = r.hops[r.hops.length - 1]!;
-    expect(last.action).toBe('deliver');
-    if (packet.expectAt) expect(packet.expectAt).toContain(last.at);
     expect(r.reply?.verdict).toBe('delivered');
+    // Behind an ingress controller the request ends at the controller (an L7 hop); its own connection goes on.
+    if (r.upstream) expect(r.hops.at(-1)?.action).toBe('l7');
+    const final = r.upstream ? r.upstream.request : r;
+    expect(final.verdict).toBe('delivered');
+    expect(final.hops.at(-1)?.action).toBe('deliver');
+    if (packet.expectAt) expect(packet.expectAt).toContain(final.hops.at(-1)?.at);
+    if (r.upstream) expect(r.upstream.reply?.verdict).toBe('delivered');
   }
   return r;
 }
@@ -75,7 +66,7 @@ describe.each(LESSONS.map((l) => [l.number, l.id, l] as const))('lesson %i (%s)'
   it('names in its text only addresses and ports that the scenario or its traces have, the same in both languages', () => {
     const addresses = (text: string) => [...text.matchAll(/\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?::\d+)?\b/g)].map((m) => m[0]).sort();
     const s = lessonScenario(lesson);
-    const traced = lesson.packets.filter((p) => !pending(lesson, p)).map((p) => send(lesson, p));
+    const traced = lesson.packets.map((p) => send(lesson, p));
     const gateways = s.nodes.map((n) => bridgeGateway(n.podCidr));
     const known = JSON.stringify(s) + JSON.stringify(traced) + gateways.join(' ');
     for (const step of lesson.steps) {
@@ -106,10 +97,7 @@ describe.each(LESSONS.map((l) => [l.number, l.id, l] as const))('lesson %i (%s)'
   });
 
   for (const p of lesson.packets) {
-    const name = `sends "${p.label.en}": ${p.expect}${p.expectCode ? ` (${p.expectCode})` : ''}`;
-    const waitingFor = pending(lesson, p);
-    if (waitingFor) it.todo(`${name} — waits for ${waitingFor} (issue 4)`);
-    else it(name, () => void expectVerdict(lesson, p));
+    it(`sends "${p.label.en}": ${p.expect}${p.expectCode ? ` (${p.expectCode})` : ''}`, () => void expectVerdict(lesson, p));
   }
 });
 
@@ -181,6 +169,31 @@ describe('what the Service lessons teach, hop by hop', () => {
       expect(local.hops.find((h) => h.at === 'lb-web')?.packet.dst).toBe('192.168.1.10');
       expect(local.hops.at(-1)?.packet.src).toBe('203.0.113.50');
     }
+  });
+});
+
+describe('what the DNS and Ingress lessons teach', () => {
+  it('lesson 4: the name resolves through kube-dns to the ClusterIP; an unknown name is NXDOMAIN', () => {
+    const lesson = getLesson('clusterip-dns')!;
+    const r = expectVerdict(lesson, lesson.packets[0]);
+    expect(r.dns).toMatchObject({ server: '10.96.0.10', answer: ['10.96.0.20'] });
+    expect(r.hops[0]?.packet.dst).toBe('10.96.0.20');
+    const nx = expectVerdict(lesson, lesson.packets[2]!);
+    expect(nx.dns?.queries.every((q) => q.rcode === 'NXDOMAIN')).toBe(true);
+  });
+
+  it('lesson 7: the controller routes by Host and longest path, then opens its own connection to a backend pod', () => {
+    const lesson = getLesson('ingress')!;
+    const api = expectVerdict(lesson, lesson.packets[0]);
+    const l7 = api.hops.find((h) => h.action === 'l7');
+    expect(l7?.packet.http).toEqual({ host: 'shop.example.com', path: '/api/orders' });
+    expect(l7?.match?.some((m) => m.kind === 'ingress' && m.rule.includes('/api'))).toBe(true);
+    const controller = lessonScenario(lesson).pods.find((p) => p.id === api.upstream?.from);
+    expect(controller?.namespace).toBe('ingress-nginx');
+    expect(api.upstream?.request.hops[0]?.packet.src).toBe(controller?.ip);
+    // Straight to the pod's port 8080: no ClusterIP, so no kube-proxy DNAT on the way.
+    expect(api.upstream?.request.hops.at(-1)?.packet.dport).toBe(8080);
+    expect(api.upstream?.request.hops.some((h) => h.action === 'dnat')).toBe(false);
   });
 });
 

@@ -32,7 +32,10 @@ export interface SuggestedPacket {
   expect: 'delivered' | 'dropped';
   /** For `dropped`: the reason code the tracer gives. */
   expectCode?: DropCode;
-  /** For `delivered`: the element ids the packet may end at (any one of them). */
+  /**
+   * For `delivered`: the element ids the request may finally reach (any one of them). Through an
+   * ingress that is the backend pod the controller's own upstream connection reaches.
+   */
   expectAt?: readonly string[];
 }
 
