@@ -1,10 +1,16 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import './ui/app.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const params = new URLSearchParams(window.location.search);
+const root = createRoot(document.getElementById('root')!);
+const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+
+if (params.has('bare')) {
+  // The benchmark's reference page, loaded on demand so the app bundle does not carry it.
+  const count = Number(params.get('n') ?? 1100) || 1100;
+  void import('./ui/bench/BareFlow').then(({ BareFlow }) => render(<BareFlow count={count} />));
+} else {
+  render(<App stress={params.get('stress') === '1'} />);
+}

@@ -1,33 +1,48 @@
-import { useMemo, useState } from 'react';
-import vxlan from '../../examples/vxlan-across-subnets.json';
-import { parseScenario, trace, type TraceResult } from '../sim/index';
+/**
+ * The main screen: palette | canvas | inspector and problems, over one editor store.
+ * `stress` opens a 100-node, 1,000-pod cluster for measuring the canvas.
+ */
+import { useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { Scenario } from '../sim/model/schema';
+import { createEditorStore, type EditorStore } from '../store/editorStore';
+import { defaultScenario } from '../store/defaultScenario';
+import { stressScenario } from '../store/stressScenario';
+import { placeMissing } from './canvas/layout';
+import { Canvas } from './canvas/Canvas';
+import { Palette } from './palette/Palette';
+import { Inspector } from './inspector/Inspector';
+import { ProblemsPanel } from './problems/ProblemsPanel';
+import { Toolbar } from './Toolbar';
+import { NoticeBar } from './Notice';
+import { EditorProvider } from './state';
+import { useEditorShortcuts } from './keyboard';
 
-/** Temporary main screen until the canvas lands: trace the example and list its hops. */
-export function App() {
-  const scenario = useMemo(() => {
-    const r = parseScenario(vxlan);
-    if (!r.ok) throw new Error('bundled example is invalid');
-    return r.scenario;
-  }, []);
-  const [result, setResult] = useState<TraceResult | null>(null);
+export function createAppStore(opts: { stress?: boolean; scenario?: Scenario } = {}): EditorStore {
+  const scenario = opts.scenario ?? (opts.stress ? stressScenario() : defaultScenario());
+  return createEditorStore(scenario, { place: placeMissing });
+}
+
+export function App({ stress = false, store: given }: { stress?: boolean; store?: EditorStore }) {
+  const [store] = useState(() => given ?? createAppStore({ stress }));
+  useEditorShortcuts(store);
   return (
-    <main className="app">
-      <h1>Kube Network Playground</h1>
-      <p>{scenario.name}</p>
-      <button type="button" onClick={() => setResult(trace(scenario, { from: 'client', to: 'web', port: 80 }))}>
-        Send packet client → web:80
-      </button>
-      {result && (
-        <ol aria-label="hops">
-          {result.hops.map((h, i) => (
-            <li key={i}>
-              <strong>{h.at}</strong> {h.iface} {h.action}: {h.packet.src} → {h.packet.dst}
-              {h.packet.outer ? ` [outer ${h.packet.outer.src} → ${h.packet.outer.dst} UDP ${h.packet.outer.dport} VNI ${h.packet.outer.vni}]` : ''} — {h.explain}
-            </li>
-          ))}
-        </ol>
-      )}
-      {result && <p role="status">verdict: {result.verdict}</p>}
-    </main>
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <div className={`app${stress ? ' stress' : ''}`}>
+          <Toolbar />
+          <main className="workspace">
+            <Palette />
+            <Canvas />
+            <div className="side">
+              <Inspector />
+              <ProblemsPanel />
+            </div>
+          </main>
+          <NoticeBar />
+        </div>
+      </ReactFlowProvider>
+    </EditorProvider>
   );
 }

@@ -20,12 +20,12 @@ export interface Box {
   h: number;
 }
 
-const SUBNET_GAP = 150;
-const SUBNETS_TOP = 230;
-const ROUTERS_TOP = 40;
-const HOST_GAP = 44;
-const HOST_ROW_GAP = 60;
-const HOSTS_PER_ROW = 4;
+const SUBNET_GAP = 100;
+const SUBNETS_TOP = 170;
+const ROUTERS_TOP = 30;
+const HOST_GAP = 36;
+const HOST_ROW_GAP = 56;
+const HOSTS_PER_ROW = 5;
 const CARD_GAP = 48;
 
 type Layout = Record<string, Position>;
@@ -179,7 +179,7 @@ export function autoLayout(s: Scenario): Layout {
     out,
   );
   const subnetBottom = s.subnets.length ? bottomOf(boxes, s.subnets.map((x) => x.id)) : SUBNETS_TOP;
-  const servicesTop = subnetBottom + 130;
+  const servicesTop = subnetBottom + 110;
   let fallback = 0;
   sweep(
     s.services.map((svc) => ({ id: svc.id, want: serviceWant(s, svc.id, boxes) ?? (fallback += SIZES.service.w + CARD_GAP), w: SIZES.service.w })),

@@ -1,0 +1,25 @@
+/** The last action's message (a refused drop, a hint), announced to screen readers. */
+import { useEffect } from 'react';
+import { useEditor, useEditorStore } from './state';
+
+export function NoticeBar() {
+  const notice = useEditor((s) => s.notice);
+  const store = useEditorStore();
+  useEffect(() => {
+    if (!notice) return;
+    const t = window.setTimeout(() => store.getState().dismissNotice(), 6000);
+    return () => window.clearTimeout(t);
+  }, [notice, store]);
+  return (
+    <div className="notice-area" role="status" aria-live="polite">
+      {notice && (
+        <div className={`notice ${notice.tone}`} data-testid="notice">
+          <span>{notice.text}</span>
+          <button type="button" className="btn small ghost" onClick={() => store.getState().dismissNotice()} aria-label="Dismiss message">
+            ✕
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

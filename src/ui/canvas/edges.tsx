@@ -1,0 +1,65 @@
+/**
+ * Custom edge types for the real links: a veth pair is a short horizontal line from a pod to the
+ * cni0 bar, a host's eth0 drops straight down from the subnet's bar, a router interface is a
+ * labelled elbow; a Service's endpoints and a load balancer's backends are dashed (they are not
+ * wires but kube-proxy and cloud configuration).
+ */
+import { memo, type CSSProperties } from 'react';
+import { BaseEdge, getBezierPath, getSmoothStepPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import type { AppEdge } from './flow';
+
+type Props = EdgeProps<AppEdge>;
+
+const VethEdge = memo(function VethEdge({ id, sourceX, sourceY, targetX }: Props) {
+  return <BaseEdge id={id} path={`M ${sourceX} ${sourceY} L ${targetX} ${sourceY}`} className="edge-veth" interactionWidth={0} />;
+});
+
+const UplinkEdge = memo(function UplinkEdge({ id, sourceX, sourceY, targetY }: Props) {
+  return <BaseEdge id={id} path={`M ${sourceX} ${sourceY} L ${sourceX} ${targetY}`} className="edge-uplink" interactionWidth={0} />;
+});
+
+const LinkEdge = memo(function LinkEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: Props) {
+  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      className="edge-link"
+      interactionWidth={0}
+      label={data?.label}
+      labelX={labelX}
+      labelY={labelY}
+      labelBgPadding={[6, 3]}
+      labelBgBorderRadius={4}
+      labelStyle={LABEL_STYLE}
+      labelBgStyle={LABEL_BG}
+    />
+  );
+});
+
+const LABEL_STYLE: CSSProperties = { fontSize: 11, fontFamily: 'var(--mono)', fill: '#334155' };
+const LABEL_BG: CSSProperties = { fill: '#ffffff', stroke: '#cbd5e1' };
+
+const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: Props) {
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  return <BaseEdge id={id} path={path} className="edge-endpoint" style={{ stroke: data?.color }} interactionWidth={0} />;
+});
+
+const LbEdge = memo(function LbEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: Props) {
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  return <BaseEdge id={id} path={path} className="edge-lb" interactionWidth={0} />;
+});
+
+const IngressEdge = memo(function IngressEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: Props) {
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  return <BaseEdge id={id} path={path} className="edge-ingress" interactionWidth={0} />;
+});
+
+export const edgeTypes: EdgeTypes = {
+  veth: VethEdge,
+  uplink: UplinkEdge,
+  link: LinkEdge,
+  endpoint: EndpointEdge,
+  lbLink: LbEdge,
+  ingressLink: IngressEdge,
+};

@@ -1,0 +1,344 @@
+/**
+ * Scenario -> React Flow nodes and edges. Node ids are element ids; edge ids are the tracer's hop
+ * `link` ids (`veth:<pod>`, `eth0:<host>`, `if:<router>:<subnet>`) plus `ep:<service>:<pod>`,
+ * `lb:<lb>:<node>` and `ing:<ingress>:<service>`, so a packet can be animated along them.
+ *
+ * Built incrementally: each flow node is cached with the inputs it was made from and reused (same
+ * object) while they are unchanged, so React Flow re-renders only what an edit or a drag touched.
+ */
+import type { Edge, Node as FlowNode } from '@xyflow/react';
+import type { ClientHost, Ingress, LoadBalancer, Node, Pod, Router, Scenario, Service, Subnet } from '../../sim/model/schema';
+import type { Position } from '../../sim/model/edit';
+import { bridgeGateway } from '../../sim/net/ipam';
+import { vethName } from '../../sim/dataplane/bridge';
+import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
+import { endpointPods } from './endpoints';
+import { appColor } from './colors';
+import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from './geometry';
+
+export type SubnetData = { subnet: Subnet };
+export type ClusterNodeData = { node: Node; podCount: number; gateway: string; vtep?: string; veths: { name: string; row: number }[] };
+export type PodData = { pod: Pod; color: string; nodeName: string };
+export type RouterData = { router: Router; ifaces: { name: string; ip: string; subnet: string }[] };
+export type ClientData = { client: ClientHost };
+export type ServiceData = { service: Service; endpoints: number; color: string };
+export type LoadBalancerData = { lb: LoadBalancer; service?: Service };
+export type IngressData = { ingress: Ingress };
+
+export type SubnetFlowNode = FlowNode<SubnetData, 'subnet'>;
+export type ClusterFlowNode = FlowNode<ClusterNodeData, 'clusterNode'>;
+export type PodFlowNode = FlowNode<PodData, 'pod'>;
+export type RouterFlowNode = FlowNode<RouterData, 'router'>;
+export type ClientFlowNode = FlowNode<ClientData, 'client'>;
+export type ServiceFlowNode = FlowNode<ServiceData, 'service'>;
+export type LoadBalancerFlowNode = FlowNode<LoadBalancerData, 'loadBalancer'>;
+export type IngressFlowNode = FlowNode<IngressData, 'ingress'>;
+export type AppNode =
+  | SubnetFlowNode
+  | ClusterFlowNode
+  | PodFlowNode
+  | RouterFlowNode
+  | ClientFlowNode
+  | ServiceFlowNode
+  | LoadBalancerFlowNode
+  | IngressFlowNode;
+
+export type LinkEdgeData = { label?: string; color?: string };
+export type AppEdge = Edge<LinkEdgeData, 'veth' | 'uplink' | 'link' | 'endpoint' | 'lbLink' | 'ingressLink'>;
+
+function same(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const ORIGIN: Position = { x: 0, y: 0 };
+const HOST_DEFAULT: Position = { x: SUBNET_PAD, y: SUBNET_HOST_TOP };
+
+/** A builder with its own caches; one per canvas. */
+export function createFlowBuilder() {
+  const cache = new Map<string, { deps: unknown[]; node: AppNode }>();
+  const positions = new Map<string, Position>();
+
+  /** The same position object while the coordinates are the same. */
+  function pos(id: string, x: number, y: number): Position {
+    const p = positions.get(id);
+    if (p && p.x === x && p.y === y) return p;
+    const next = { x, y };
+    positions.set(id, next);
+    return next;
+  }
+
+  function cached<N extends AppNode>(id: string, deps: unknown[], make: () => N): N {
+    const hit = cache.get(id);
+    if (hit && same(hit.deps, deps)) return hit.node as N;
+    const node = make();
+    cache.set(id, { deps, node });
+    return node;
+  }
+
+  let edgeKey: unknown[] = [];
+  let edges: AppEdge[] = [];
+  let endpointCounts = new Map<string, number>();
+
+  function buildEdges(s: Scenario): AppEdge[] {
+    const key = [s.subnets, s.routers, s.nodes, s.pods, s.clients, s.services, s.loadBalancers, s.ingresses];
+    if (same(key, edgeKey)) return edges;
+    edgeKey = key;
+    const out: AppEdge[] = [];
+    for (const p of s.pods) {
+      out.push({
+        id: `veth:${p.id}`,
+        type: 'veth',
+        source: p.id,
+        sourceHandle: 'veth',
+        target: p.node,
+        targetHandle: 'cni0',
+        ariaLabel: `veth pair of pod ${p.name} to cni0`,
+        selectable: false,
+      });
+    }
+    for (const h of [...s.nodes, ...s.clients, ...s.loadBalancers]) {
+      out.push({ id: `eth0:${h.id}`, type: 'uplink', source: h.id, sourceHandle: 'eth0', target: h.subnet, targetHandle: 'bus', ariaLabel: `eth0 of ${h.name} on its subnet`, selectable: false });
+    }
+    for (const r of s.routers) {
+      for (const i of r.interfaces) {
+        out.push({
+          id: `if:${r.id}:${i.subnet}`,
+          type: 'link',
+          source: r.id,
+          sourceHandle: 'if',
+          target: i.subnet,
+          targetHandle: 'top',
+          data: { label: `${routerIfaceName(r, i.subnet)} ${i.ip}` },
+          ariaLabel: `${r.name} ${routerIfaceName(r, i.subnet)} ${i.ip}`,
+          selectable: false,
+        });
+      }
+    }
+    endpointCounts = new Map();
+    for (const svc of s.services) {
+      const pods = endpointPods(s, svc);
+      endpointCounts.set(svc.id, pods.length);
+      const color = appColor(svc.selector.app ?? svc.name);
+      for (const p of pods) {
+        out.push({
+          id: `ep:${svc.id}:${p.id}`,
+          type: 'endpoint',
+          source: svc.id,
+          sourceHandle: 'ep',
+          target: p.id,
+          targetHandle: 'ep',
+          data: { color },
+          ariaLabel: `${svc.name} endpoint ${p.name}`,
+          selectable: false,
+        });
+      }
+    }
+    for (const lb of s.loadBalancers) {
+      for (const n of s.nodes) {
+        out.push({ id: `lb:${lb.id}:${n.id}`, type: 'lbLink', source: lb.id, sourceHandle: 'nodes', target: n.id, targetHandle: 'nodeport', ariaLabel: `${lb.name} to ${n.name}'s NodePort`, selectable: false });
+      }
+    }
+    for (const ing of s.ingresses) {
+      const names = new Set([...ing.rules.flatMap((r) => r.paths.map((p) => p.backend.service)), ...(ing.defaultBackend ? [ing.defaultBackend.service] : [])]);
+      for (const svc of s.services) {
+        if (svc.namespace !== ing.namespace || !names.has(svc.name)) continue;
+        out.push({ id: `ing:${ing.id}:${svc.id}`, type: 'ingressLink', source: ing.id, sourceHandle: 'backends', target: svc.id, targetHandle: 'ingress', ariaLabel: `${ing.name} routes to ${svc.name}`, selectable: false });
+      }
+    }
+    edges = out;
+    return edges;
+  }
+
+  function buildNodes(s: Scenario, selection: ReadonlySet<string>, drag: Readonly<Record<string, Position>>): AppNode[] {
+    buildEdges(s); // endpoint counts for service cards
+    const out: AppNode[] = [];
+    const layout = s.layout;
+    const podsByNode = new Map<string, Pod[]>();
+    for (const p of s.pods) {
+      const list = podsByNode.get(p.node);
+      if (list) list.push(p);
+      else podsByNode.set(p.node, [p]);
+    }
+    const at = (id: string, fallback: Position) => drag[id] ?? layout[id] ?? fallback;
+    const vxlan = s.cluster.cni === 'vxlan';
+
+    // Subnets first (parents before children), sized to hold their hosts.
+    const hostSize = new Map<string, { w: number; h: number }>();
+    for (const n of s.nodes) hostSize.set(n.id, nodeSize(podsByNode.get(n.id)?.length ?? 0));
+    for (const c of s.clients) hostSize.set(c.id, SIZES.client);
+    for (const l of s.loadBalancers) hostSize.set(l.id, SIZES.loadBalancer);
+    const hostsBySubnet = new Map<string, { x: number; y: number; w: number; h: number }[]>();
+    for (const h of [...s.nodes, ...s.clients, ...s.loadBalancers]) {
+      const p = at(h.id, HOST_DEFAULT);
+      const size = hostSize.get(h.id)!;
+      const list = hostsBySubnet.get(h.subnet);
+      const box = { x: p.x, y: p.y, w: size.w, h: size.h };
+      if (list) list.push(box);
+      else hostsBySubnet.set(h.subnet, [box]);
+    }
+    for (const sub of s.subnets) {
+      const p = at(sub.id, ORIGIN);
+      const size = subnetSize(hostsBySubnet.get(sub.id) ?? []);
+      const selected = selection.has(sub.id);
+      out.push(
+        cached(sub.id, [sub, p.x, p.y, size.w, size.h, selected], () => ({
+          id: sub.id,
+          type: 'subnet',
+          position: pos(sub.id, p.x, p.y),
+          width: size.w,
+          height: size.h,
+          data: { subnet: sub },
+          selected,
+          zIndex: 0,
+          ariaLabel: `Subnet ${sub.name} ${sub.cidr}`,
+          dragHandle: '.subnet-bar',
+        })),
+      );
+    }
+    for (const n of s.nodes) {
+      const p = at(n.id, HOST_DEFAULT);
+      const pods = podsByNode.get(n.id) ?? [];
+      const size = hostSize.get(n.id)!;
+      const selected = selection.has(n.id);
+      const podKey = pods.map((x) => x.id).join(' ');
+      out.push(
+        cached(n.id, [n, podKey, p.x, p.y, selected, vxlan], () => ({
+          id: n.id,
+          type: 'clusterNode',
+          parentId: n.subnet,
+          position: pos(n.id, p.x, p.y),
+          width: size.w,
+          height: size.h,
+          data: {
+            node: n,
+            podCount: pods.length,
+            gateway: bridgeGateway(n.podCidr),
+            ...(vxlan ? { vtep: vtepAddress(n) } : {}),
+            veths: pods.map((pod, i) => ({ name: vethName(pod), row: i })),
+          },
+          selected,
+          ariaLabel: `Node ${n.name}, eth0 ${n.ip}, pod CIDR ${n.podCidr}, ${pods.length} pods`,
+          dragHandle: '.cnode-header',
+        })),
+      );
+    }
+    for (const c of s.clients) {
+      const p = at(c.id, HOST_DEFAULT);
+      const selected = selection.has(c.id);
+      out.push(
+        cached(c.id, [c, p.x, p.y, selected], () => ({
+          id: c.id,
+          type: 'client',
+          parentId: c.subnet,
+          position: pos(c.id, p.x, p.y),
+          width: SIZES.client.w,
+          height: SIZES.client.h,
+          data: { client: c },
+          selected,
+          ariaLabel: `Outside client ${c.name} ${c.ip}`,
+        })),
+      );
+    }
+    const serviceById = new Map(s.services.map((x) => [x.id, x]));
+    for (const l of s.loadBalancers) {
+      const p = at(l.id, HOST_DEFAULT);
+      const selected = selection.has(l.id);
+      const svc = serviceById.get(l.service);
+      out.push(
+        cached(l.id, [l, svc, p.x, p.y, selected], () => ({
+          id: l.id,
+          type: 'loadBalancer',
+          parentId: l.subnet,
+          position: pos(l.id, p.x, p.y),
+          width: SIZES.loadBalancer.w,
+          height: SIZES.loadBalancer.h,
+          data: { lb: l, ...(svc ? { service: svc } : {}) },
+          selected,
+          ariaLabel: `Load balancer ${l.name} ${l.ip}`,
+        })),
+      );
+    }
+    const nodeName = new Map(s.nodes.map((n) => [n.id, n.name]));
+    for (const [nodeId, pods] of podsByNode) {
+      pods.forEach((pod, i) => {
+        const slot = podSlot(i);
+        const p = drag[pod.id] ?? slot;
+        const selected = selection.has(pod.id);
+        const color = appColor(pod.labels.app ?? pod.labels.run ?? pod.name);
+        const onNode = nodeName.get(nodeId);
+        out.push(
+          cached(pod.id, [pod, p.x, p.y, selected, color, onNode], () => ({
+            id: pod.id,
+            type: 'pod',
+            parentId: nodeId,
+            position: pos(pod.id, p.x, p.y),
+            width: POD_W,
+            height: POD_H,
+            data: { pod, color, nodeName: nodeName.get(nodeId) ?? nodeId },
+            selected,
+            ariaLabel: `Pod ${pod.name}, IP ${pod.ip}, on ${nodeName.get(nodeId) ?? nodeId}`,
+          })),
+        );
+      });
+    }
+    const subnetName = new Map(s.subnets.map((x) => [x.id, x.name]));
+    for (const r of s.routers) {
+      const p = at(r.id, ORIGIN);
+      const selected = selection.has(r.id);
+      out.push(
+        cached(r.id, [r, p.x, p.y, selected, s.subnets], () => ({
+          id: r.id,
+          type: 'router',
+          position: pos(r.id, p.x, p.y),
+          width: SIZES.router.w,
+          height: SIZES.router.h,
+          data: { router: r, ifaces: r.interfaces.map((i) => ({ name: routerIfaceName(r, i.subnet), ip: i.ip, subnet: subnetName.get(i.subnet) ?? i.subnet })) },
+          selected,
+          ariaLabel: `Router ${r.name}`,
+        })),
+      );
+    }
+    for (const svc of s.services) {
+      const p = at(svc.id, ORIGIN);
+      const selected = selection.has(svc.id);
+      const count = endpointCounts.get(svc.id) ?? 0;
+      out.push(
+        cached(svc.id, [svc, p.x, p.y, selected, count], () => ({
+          id: svc.id,
+          type: 'service',
+          position: pos(svc.id, p.x, p.y),
+          width: SIZES.service.w,
+          height: SIZES.service.h,
+          data: { service: svc, endpoints: count, color: appColor(svc.selector.app ?? svc.name) },
+          selected,
+          ariaLabel: `Service ${svc.name}, ${svc.type} ${svc.clusterIP ?? ''}, ${count} endpoints`,
+        })),
+      );
+    }
+    for (const ing of s.ingresses) {
+      const p = at(ing.id, ORIGIN);
+      const selected = selection.has(ing.id);
+      out.push(
+        cached(ing.id, [ing, p.x, p.y, selected], () => ({
+          id: ing.id,
+          type: 'ingress',
+          position: pos(ing.id, p.x, p.y),
+          width: SIZES.ingress.w,
+          height: SIZES.ingress.h,
+          data: { ingress: ing },
+          selected,
+          ariaLabel: `Ingress ${ing.name}`,
+        })),
+      );
+    }
+    if (cache.size > out.length * 2 + 64) {
+      const live = new Set(out.map((n) => n.id));
+      for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+    }
+    return out;
+  }
+
+  return { nodes: buildNodes, edges: buildEdges };
+}

@@ -1,0 +1,248 @@
+/**
+ * Custom node types, memoized and declared at module level (React Flow's performance guidance).
+ * Each renders from its own `data` only; `data-iface` marks where an interface is drawn, so packet
+ * markers can sit on eth0, cni0, a veth port or flannel.1.
+ */
+import { memo, type CSSProperties } from 'react';
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import type {
+  ClientFlowNode,
+  ClusterFlowNode,
+  IngressFlowNode,
+  LoadBalancerFlowNode,
+  PodFlowNode,
+  RouterFlowNode,
+  ServiceFlowNode,
+  SubnetFlowNode,
+} from './flow';
+import { bridgeRect, POD_H, podSlot } from './geometry';
+import { KindIcon } from './icons';
+import { useFar } from './lod';
+
+function Anchor({ id, type, position, style }: { id: string; type: 'source' | 'target'; position: Position; style?: CSSProperties }) {
+  return <Handle id={id} type={type} position={position} isConnectable={false} className="anchor" style={style} />;
+}
+
+function Labels({ labels, max = 3 }: { labels: Record<string, string>; max?: number }) {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return <span className="muted">no labels</span>;
+  return (
+    <>
+      {entries.slice(0, max).map(([k, v]) => (
+        <span key={k} className="label-chip">
+          {k}={v}
+        </span>
+      ))}
+      {entries.length > max && <span className="muted">+{entries.length - max}</span>}
+    </>
+  );
+}
+
+export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps<SubnetFlowNode>) {
+  const { subnet } = data;
+  const far = useFar();
+  return (
+    <div className={`subnet${selected ? ' is-selected' : ''}`}>
+      <div className="subnet-bar">
+        <Anchor id="top" type="target" position={Position.Top} />
+        <KindIcon kind="subnet" />
+        <strong className="subnet-name">{subnet.name}</strong>
+        <span className="mono subnet-cidr">{subnet.cidr}</span>
+        {!far && subnet.gateway && <span className="subnet-gw">gateway {subnet.gateway}</span>}
+        <Anchor id="bus" type="target" position={Position.Bottom} />
+      </div>
+    </div>
+  );
+});
+
+export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
+  const { node, podCount, gateway, vtep, veths } = data;
+  const far = useFar();
+  const bar = bridgeRect(podCount);
+  return (
+    <div className={`cnode${selected ? ' is-selected' : ''}${far ? ' far' : ''}`}>
+      <Anchor id="eth0" type="source" position={Position.Top} />
+      <Anchor id="nodeport" type="target" position={Position.Right} style={{ top: 22 }} />
+      <header className="cnode-header">
+        <div className="cnode-title">
+          <KindIcon kind="node" />
+          <strong>{node.name}</strong>
+          {!far && vtep && (
+            <span className="iface-chip vxlan" data-iface="flannel.1" title={`flannel.1 VTEP ${vtep}, VXLAN VNI 1, UDP 8472`}>
+              flannel.1
+            </span>
+          )}
+        </div>
+        {!far && (
+          <div className="cnode-meta">
+            <span className="iface" data-iface="eth0">
+              eth0
+            </span>
+            <b className="mono">{node.ip}</b>
+            <span>pods</span>
+            <b className="mono">{node.podCidr}</b>
+          </div>
+        )}
+      </header>
+      <div className="bridge" data-iface="cni0" style={{ left: bar.x, top: bar.y, width: bar.w, height: bar.h }}>
+        <Anchor id="cni0" type="target" position={Position.Right} />
+        {!far &&
+          veths.map((v) => (
+            <span key={v.name} className="veth-port" data-iface={v.name} title={v.name} style={{ top: podSlot(v.row).y - bar.y + POD_H / 2 - 4 }} />
+          ))}
+      </div>
+      {!far && (
+        <div className="bridge-caption" style={{ left: bar.x + bar.w + 8, top: bar.y - 2 }}>
+          <b>cni0</b> <span className="mono">{gateway}</span> <span className="muted">bridge</span>
+        </div>
+      )}
+      {podCount === 0 && !far && <div className="cnode-empty">Drop pods here</div>}
+    </div>
+  );
+});
+
+export const PodNode = memo(function PodNode({ data, selected }: NodeProps<PodFlowNode>) {
+  const { pod, color } = data;
+  const far = useFar();
+  const style = { '--app': color } as CSSProperties;
+  return (
+    <div className={`pod${selected ? ' is-selected' : ''}${far ? ' far' : ''}`} style={style}>
+      <Anchor id="veth" type="source" position={Position.Left} />
+      <Anchor id="ep" type="target" position={Position.Bottom} />
+      {!far && (
+        <>
+          <div className="pod-title">
+            <KindIcon kind="pod" size={15} />
+            <strong className="pod-name">{pod.name}</strong>
+            {pod.namespace !== 'default' && <span className="ns-tag">{pod.namespace}</span>}
+          </div>
+          <div className="pod-ip mono" data-iface="eth0">
+            {pod.ip}
+          </div>
+          <div className="pod-labels">
+            <Labels labels={pod.labels} max={2} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+});
+
+export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps<RouterFlowNode>) {
+  const { router, ifaces } = data;
+  return (
+    <div className={`card router${selected ? ' is-selected' : ''}`}>
+      <div className="router-disc">
+        <KindIcon kind="router" size={22} />
+      </div>
+      <div className="card-body">
+        <strong>{router.name}</strong>
+        <span className="muted">
+          router · {ifaces.length} interface{ifaces.length === 1 ? '' : 's'}
+          {router.routes.length ? ` · ${router.routes.length} static` : ''}
+        </span>
+      </div>
+      <Anchor id="if" type="source" position={Position.Bottom} />
+    </div>
+  );
+});
+
+export const ClientNode = memo(function ClientNode({ data, selected }: NodeProps<ClientFlowNode>) {
+  const { client } = data;
+  return (
+    <div className={`card client${selected ? ' is-selected' : ''}`}>
+      <Anchor id="eth0" type="source" position={Position.Top} />
+      <KindIcon kind="client" size={22} />
+      <div className="card-body">
+        <strong>{client.name}</strong>
+        <span className="mono" data-iface="eth0">
+          {client.ip}
+        </span>
+        <span className="muted">outside client</span>
+      </div>
+    </div>
+  );
+});
+
+export const LoadBalancerNode = memo(function LoadBalancerNode({ data, selected }: NodeProps<LoadBalancerFlowNode>) {
+  const { lb, service } = data;
+  return (
+    <div className={`card lb${selected ? ' is-selected' : ''}`}>
+      <Anchor id="eth0" type="source" position={Position.Top} />
+      <Anchor id="nodes" type="source" position={Position.Right} />
+      <KindIcon kind="loadBalancer" size={22} />
+      <div className="card-body">
+        <strong>{lb.name}</strong>
+        <span className="mono" data-iface="eth0">
+          {lb.ip}
+        </span>
+        <span className="muted">load balancer → {service ? `svc ${service.name}` : 'no service'}</span>
+      </div>
+    </div>
+  );
+});
+
+function portText(p: ServiceFlowNode['data']['service']['ports'][number]): string {
+  const target = p.targetPort ?? p.port;
+  return `${p.port}→${target}/${p.protocol}${p.nodePort ? ` · node ${p.nodePort}` : ''}`;
+}
+
+export const ServiceNode = memo(function ServiceNode({ data, selected }: NodeProps<ServiceFlowNode>) {
+  const { service, endpoints, color } = data;
+  const far = useFar();
+  const style = { '--app': color } as CSSProperties;
+  const hasSelector = Object.keys(service.selector).length > 0;
+  return (
+    <div className={`card svc${selected ? ' is-selected' : ''}`} style={style}>
+      <Anchor id="ep" type="source" position={Position.Top} />
+      <Anchor id="ingress" type="target" position={Position.Bottom} />
+      <div className="svc-head">
+        <KindIcon kind="service" />
+        <strong>{service.name}</strong>
+        <span className="type-tag">{service.type}</span>
+      </div>
+      {!far && (
+        <>
+          <div className="svc-row mono">
+            {service.type === 'ExternalName' ? `→ ${service.externalName ?? '?'}` : `${service.clusterIP === 'None' ? 'headless' : service.clusterIP ?? ''}`}
+          </div>
+          <div className="svc-row mono svc-ports">{service.ports.length ? service.ports.map(portText).join(', ') : 'no ports'}</div>
+          <div className="svc-row svc-selector">{hasSelector ? <Labels labels={service.selector} max={3} /> : <span className="muted">no selector</span>}</div>
+          <div className={`svc-eps${endpoints === 0 ? ' none' : ''}`}>
+            {endpoints} endpoint{endpoints === 1 ? '' : 's'}
+          </div>
+        </>
+      )}
+    </div>
+  );
+});
+
+export const IngressNode = memo(function IngressNode({ data, selected }: NodeProps<IngressFlowNode>) {
+  const { ingress } = data;
+  const lines = ingress.rules.flatMap((r) => r.paths.map((p) => `${r.host ?? '*'}${p.path} → ${p.backend.service}:${p.backend.port}`));
+  return (
+    <div className={`card ingress${selected ? ' is-selected' : ''}`}>
+      <Anchor id="backends" type="source" position={Position.Top} />
+      <div className="svc-head">
+        <KindIcon kind="ingress" />
+        <strong>{ingress.name}</strong>
+        <span className="type-tag">Ingress</span>
+      </div>
+      <div className="ing-rules mono">
+        {lines.length === 0 ? <span className="muted">no rules</span> : lines.slice(0, 3).map((l) => <div key={l}>{l}</div>)}
+        {lines.length > 3 && <div className="muted">+{lines.length - 3} more</div>}
+      </div>
+    </div>
+  );
+});
+
+export const nodeTypes: NodeTypes = {
+  subnet: SubnetNode,
+  clusterNode: ClusterNode,
+  pod: PodNode,
+  router: RouterNode,
+  client: ClientNode,
+  loadBalancer: LoadBalancerNode,
+  service: ServiceNode,
+  ingress: IngressNode,
+};

@@ -1,0 +1,88 @@
+/**
+ * Adding an element from the palette, by a drop at a point of the canvas or by the keyboard (no
+ * point: it goes next to, or into, what is selected). The UI only picks the parent (the node under a
+ * dropped pod, the subnet under a dropped host); addresses come from the store's sim operations.
+ */
+import { useCallback } from 'react';
+import type { ElementKind, Scenario } from '../../sim/model/schema';
+import { kindOfElement, type EditResult, type Position } from '../../sim/model/edit';
+import { useEditorStore } from '../state';
+import { dropContext, nearestSubnet, nodeAt, serviceAt, subnetAt, subnetOrigin, type DropContext } from './dropTarget';
+import { nodeSize, SIZES, SUBNET_BAR_H, SUBNET_PAD } from './geometry';
+
+/** A host's position inside a subnet region, centred on `point`, kept below the bar. */
+export function hostPositionIn(ctx: DropContext, subnetId: string, point: Position, size: { w: number; h: number }): Position | undefined {
+  const origin = subnetOrigin(ctx, subnetId);
+  if (!origin) return undefined;
+  return clampHost({ x: point.x - origin.x - size.w / 2, y: point.y - origin.y - size.h / 2 });
+}
+
+export function clampHost(p: Position): Position {
+  return { x: Math.round(Math.max(SUBNET_PAD / 2, p.x)), y: Math.round(Math.max(SUBNET_BAR_H + 24, p.y)) };
+}
+
+function centred(point: Position, size: { w: number; h: number }): Position {
+  return { x: Math.round(point.x - size.w / 2), y: Math.round(point.y - size.h / 2) };
+}
+
+function selectedOf(s: Scenario, selection: string[], kind: ElementKind): string | undefined {
+  return selection.find((id) => kindOfElement(s, id) === kind);
+}
+
+/** The subnet the selection points at: a selected subnet, or the subnet of a selected host or pod's node. */
+function selectedSubnet(s: Scenario, selection: string[]): string | undefined {
+  for (const id of selection) {
+    const kind = kindOfElement(s, id);
+    if (kind === 'subnet') return id;
+    const host = [...s.nodes, ...s.clients, ...s.loadBalancers].find((h) => h.id === id);
+    if (host) return host.subnet;
+    const pod = s.pods.find((p) => p.id === id);
+    if (pod) return s.nodes.find((n) => n.id === pod.node)?.subnet;
+  }
+  return undefined;
+}
+
+export function useAddElement(): (kind: ElementKind, point?: Position) => EditResult {
+  const store = useEditorStore();
+  return useCallback(
+    (kind: ElementKind, point?: Position) => {
+      const st = store.getState();
+      const s = st.scenario;
+      const sel = st.selection;
+      const ctx = dropContext(s);
+      switch (kind) {
+        case 'pod': {
+          const selectedPod = s.pods.find((p) => p.id === selectedOf(s, sel, 'pod'));
+          const node = point ? nodeAt(ctx, point) : (selectedOf(s, sel, 'node') ?? selectedPod?.node ?? s.nodes[0]?.id);
+          return st.add({ kind: 'pod', node: node ?? '' });
+        }
+        case 'node':
+        case 'client': {
+          const subnet = (point ? nearestSubnet(ctx, point) : selectedSubnet(s, sel)) ?? s.subnets[0]?.id ?? '';
+          const size = kind === 'node' ? nodeSize(0) : SIZES.client;
+          const position = point && subnet ? hostPositionIn(ctx, subnet, point, size) : undefined;
+          return st.add({ kind, subnet, position });
+        }
+        case 'loadBalancer': {
+          const service = (point ? serviceAt(ctx, point) : undefined) ?? selectedOf(s, sel, 'service') ?? s.services.find((x) => x.type === 'LoadBalancer')?.id ?? s.services[0]?.id ?? '';
+          const subnet = (point ? subnetAt(ctx, point) : selectedSubnet(s, sel)) ?? s.clients[0]?.subnet ?? s.subnets[0]?.id ?? '';
+          const position = point && subnetAt(ctx, point) === subnet ? hostPositionIn(ctx, subnet, point, SIZES.loadBalancer) : undefined;
+          return st.add({ kind: 'loadBalancer', service, subnet, position });
+        }
+        case 'router': {
+          const subnet = (point ? nearestSubnet(ctx, point) : selectedSubnet(s, sel)) ?? s.subnets[0]?.id;
+          return st.add({ kind: 'router', subnets: subnet ? [subnet] : [], position: point ? centred(point, SIZES.router) : undefined });
+        }
+        case 'subnet':
+          return st.add({ kind: 'subnet', position: point ? { x: Math.round(point.x), y: Math.round(point.y) } : undefined });
+        case 'service':
+          return st.add({ kind: 'service', position: point ? centred(point, SIZES.service) : undefined });
+        case 'ingress': {
+          const service = (point ? serviceAt(ctx, point) : undefined) ?? selectedOf(s, sel, 'service') ?? s.services[0]?.id;
+          return st.add({ kind: 'ingress', service, position: point ? centred(point, SIZES.ingress) : undefined });
+        }
+      }
+    },
+    [store],
+  );
+}

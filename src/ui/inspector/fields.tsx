@@ -1,0 +1,167 @@
+/**
+ * Inspector inputs. A text field keeps what the user typed until it is committed (Enter or leaving
+ * the field); the commit returns an error message when the simulation refused the edit, which is
+ * shown under the field while the scenario keeps its previous, valid value. Escape reverts.
+ */
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { EditResult } from '../../sim/model/edit';
+
+/** The message to show for a failed edit, without a "field:" prefix the field's label already says. */
+export function errorOf(r: EditResult): string | undefined {
+  if (r.ok) return undefined;
+  const m = /^[a-zA-Z0-9_.]+: (.*)$/.exec(r.error);
+  return r.field && m ? m[1] : r.error;
+}
+
+export function TextField({
+  label,
+  value,
+  onCommit,
+  mono = false,
+  multiline = false,
+  placeholder,
+  hint,
+}: {
+  label: string;
+  value: string;
+  /** Returns an error message when the value was refused. */
+  onCommit: (text: string) => string | undefined;
+  mono?: boolean;
+  multiline?: boolean;
+  placeholder?: string;
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    setText(value);
+    setError(undefined);
+  }, [value]);
+
+  const commit = () => {
+    if (text === value) {
+      setError(undefined);
+      return;
+    }
+    setError(onCommit(text));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      commit();
+    } else if (e.key === 'Escape') {
+      setText(value);
+      setError(undefined);
+    }
+  };
+  const common = {
+    id,
+    value: text,
+    placeholder,
+    className: `field-input${mono ? ' mono' : ''}${error ? ' invalid' : ''}`,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+    onBlur: commit,
+    onKeyDown,
+    spellCheck: false,
+  } as const;
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {multiline ? (
+        <textarea {...common} rows={Math.max(2, text.split('\n').length)} onChange={(e) => setText(e.target.value)} />
+      ) : (
+        <input {...common} type="text" onChange={(e) => setText(e.target.value)} />
+      )}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onCommit,
+  hint,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onCommit: (value: T) => string | undefined;
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => setError(undefined), [value]);
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <select
+        id={id}
+        className={`field-input${error ? ' invalid' : ''}`}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        onChange={(e) => setError(onCommit(e.target.value as T))}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckField({ label, checked, onCommit, hint }: { label: string; checked: boolean; onCommit: (v: boolean) => string | undefined; hint?: ReactNode }) {
+  const id = useId();
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => setError(onCommit(e.target.checked))} aria-describedby={error ? `${id}-error` : undefined} />
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!error && hint && <p className="field-hint">{hint}</p>}
+    </div>
+  );
+}
+
+/** A read-only fact derived by the simulation (the cni0 gateway, a veth name, the endpoints). */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="fact">
+      <span className="fact-label">{label}</span>
+      <span className="fact-value">{children}</span>
+    </div>
+  );
+}
