@@ -4,6 +4,8 @@ import { readdirSync } from 'node:fs';
 import { zlibSync } from 'fflate';
 import { parseScenarioJson, type Scenario } from '../sim/index';
 import { EXAMPLES_DIR, loadExample } from '../sim/testing/examples';
+import { defaultScenario } from '../store/defaultScenario';
+import { autoLayout } from '../ui/canvas/layout';
 import { scenarioArbitrary } from './arbitrary-scenario';
 import { encodeBase64Url, decodeBase64Url } from './base64url';
 import { roundLayout } from './compact';
@@ -59,6 +61,15 @@ describe('encodeShareLink / decodeShareLink', () => {
     expect(hash).toMatch(/^#s=1\.[A-Za-z0-9_-]+$/);
     const back = decodeShareLink(hash);
     expect(back).toEqual({ ok: true, scenario });
+  });
+
+  it('keeps the default scenario\'s link under 1,500 characters, with the positions the canvas gives it', () => {
+    const s = defaultScenario();
+    const laidOut = { ...s, layout: autoLayout(s) };
+    expect(Object.keys(laidOut.layout).length).toBeGreaterThan(5);
+    const hash = hashOf(laidOut);
+    expect(hash.length).toBeLessThan(1500);
+    expect(decodeShareLink(hash)).toEqual({ ok: true, scenario: laidOut });
   });
 
   it('carries the open lesson and accepts a whole URL or a hash with other parameters', () => {

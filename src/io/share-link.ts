@@ -87,7 +87,10 @@ function adler32(bytes: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-/** The `#s=1.<data>` hash for a scenario; fails only when the scenario is over the link limits. */
+/**
+ * The `#s=1.<data>` hash for a scenario; fails (as a value) only when the scenario is over the link
+ * limits. Throws only for a `lesson` that is not an id, which is a bug in the caller.
+ */
 export function encodeShareLink(scenario: Scenario, options: { lesson?: string } = {}): EncodedShareLink {
   const payload: { s: unknown; l?: string } = { s: compactScenario(scenario) };
   if (options.lesson !== undefined) {
