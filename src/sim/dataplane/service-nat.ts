@@ -103,13 +103,13 @@ function describeChoice(rules: RuleTable, trail: Rule[], sep: string, src: strin
     : `${jumper.chain}'s earlier probability rules did not match, so its last rule, with no probability, takes endpoint ${k} of ${lb.length}`;
 }
 
-function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: StackEntry, to: string, rule: string, match: HopMatch[], explain: string): PacketHeaders {
+function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string | undefined, to: string, rule: string, match: HopMatch[], explain: string): PacketHeaders {
   const i = to.lastIndexOf(':');
   const out: PacketHeaders = { ...pkt, dst: to.slice(0, i), dport: Number(to.slice(i + 1)) };
   recordNat(ctx.conntrack, node.id, 'dnat', pkt, out, rule);
   const pod = ctx.topo.podByIp.get(out.dst);
   if (pod) ctx.endpoint = pod.id;
-  pushHop(ctx, { at: node.id, kind: 'node', ...(entry.local ? {} : { iface: entry.inIface }), action: 'dnat', packet: out, match, explain });
+  pushHop(ctx, { at: node.id, kind: 'node', ...(iface ? { iface } : {}), action: 'dnat', packet: out, match, explain });
   return out;
 }
 
@@ -132,7 +132,7 @@ function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry
   const pod = found ? ` (${found.ep.pod.name} on ${t.nodes.get(found.ep.node)?.name ?? found.ep.node})` : '';
   const mark = res.mark ? `; it is marked 0x4000 for masquerading because ${markReason(t, res.trail)}` : '';
   const explain = `kube-proxy's nat rules on ${node.name} (${hook} -> KUBE-SERVICES${via}) match ${what}; ${describeChoice(rules.nat, res.trail, sep, pkt.src)}; ${sep} DNATs the packet to ${res.dnat}${pod}${mark}.`;
-  return dnatHop(ctx, node, pkt, entry, res.dnat, res.final.text, natMatches(res.trail), explain);
+  return dnatHop(ctx, node, pkt, entry.local ? undefined : entry.inIface, res.dnat, res.final.text, natMatches(res.trail), explain);
 }
 
 function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: StackEntry): PacketHeaders {
@@ -177,7 +177,7 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
     : `the ${vs.scheduler} scheduler picks real server ${rs.text} of ${vs.realServers.length}`;
   const mark = res.mark ? `; iptables marked it 0x4000 for masquerading because ${markReason(t, res.trail) ?? 'an ipset matched'}` : '';
   const explain = `IPVS on ${node.name}: ${pkt.dst}:${pkt.dport} is virtual server "${vs.text}" (${vs.kind === 'nodePort' ? `NodePort of ${vs.service.name}` : `${vs.service.name}, bound to ${IPVS_DEV}`}); ${why} (${rs.pod.name}) and rewrites the destination (masquerade forwarding)${mark}.`;
-  return dnatHop(ctx, node, pkt, entry, rs.text, `${vs.text} -> ${rs.text}`, match, explain);
+  return dnatHop(ctx, node, pkt, iface, rs.text, `${vs.text} -> ${rs.text}`, match, explain);
 }
 
 /** nat PREROUTING/OUTPUT: kube-proxy's DNAT for a new connection; returns the packet after it. */

@@ -1,0 +1,86 @@
+/**
+ * kube-proxy in IPVS mode (kubernetes pkg/proxy/ipvs/proxier.go and
+ * kubernetes.io/docs/reference/networking/virtual-ips/#proxy-mode-ipvs): Service IPs on the dummy
+ * interface kube-ipvs0, one virtual server per service port with the endpoints as real servers (rr by
+ * default; persistence for ClientIP affinity), and iptables only for masquerading through ipsets.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadExample, withChanges } from '../testing/examples';
+import { trace } from '../trace/trace';
+import { createSessionState } from './session';
+import { ipvsadm, iptablesSave } from './kubeproxy-save';
+
+const ipvsMode = (name: string) =>
+  withChanges(loadExample(name), (c) => {
+    c.cluster.kubeProxyMode = 'ipvs';
+  });
+
+describe('IPVS mode', () => {
+  const s = ipvsMode('clusterip');
+
+  it('lists a virtual server per service port with the endpoints as real servers, as ipvsadm -Ln does', () => {
+    const out = ipvsadm(s, 'node-1').split('\n');
+    expect(out[0]).toBe('IP Virtual Server version 1.2.1 (size=4096)');
+    const i = out.indexOf('TCP  10.96.0.1:80 rr');
+    expect(i).toBeGreaterThan(0);
+    expect(out.slice(i + 1, i + 4)).toEqual([
+      '  -> 10.244.0.4:8080              Masq    1      0          0',
+      '  -> 10.244.1.2:8080              Masq    1      0          0',
+      '  -> 10.244.1.3:8080              Masq    1      0          0',
+    ]);
+    expect(out).toContain('UDP  10.96.0.10:53 rr');
+  });
+
+  it('DNATs at kube-ipvs0 and names the IPVS entry in the hop', () => {
+    const r = trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 2 });
+    const dnat = r.hops.find((h) => h.action === 'dnat')!;
+    expect(dnat.iface).toBe('kube-ipvs0');
+    const ipvs = dnat.match!.find((m) => m.kind === 'ipvs')!;
+    expect(ipvs.rule.split('\n')[0]).toBe('TCP  10.96.0.1:80 rr');
+    expect(ipvs.rule.split('\n')[1]).toContain(`-> ${dnat.packet.dst}:8080`);
+    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet.src).toBe('10.96.0.1');
+  });
+
+  it('rotates round robin over the real servers within a session', () => {
+    const session = createSessionState();
+    const eps = Array.from({ length: 6 }, (_, i) => trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: i, reply: false, session }).endpoint);
+    expect(new Set(eps.slice(0, 3)).size).toBe(3);
+    expect(eps.slice(3)).toEqual(eps.slice(0, 3));
+  });
+
+  it('keeps a client on one real server with persistence (sessionAffinity ClientIP)', () => {
+    const sticky = withChanges(s, (c) => {
+      c.services.find((x) => x.id === 'svc-web')!.sessionAffinity = 'ClientIP';
+    });
+    expect(ipvsadm(sticky, 'node-1')).toContain('TCP  10.96.0.1:80 rr persistent 10800');
+    const session = createSessionState();
+    const eps = new Set(Array.from({ length: 8 }, (_, i) => trace(sticky, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: i, reply: false, session }).endpoint));
+    expect(eps.size).toBe(1);
+  });
+
+  it('answers a ping to a ClusterIP, which is a local address on kube-ipvs0', () => {
+    const r = trace(s, { from: 'client', to: '10.96.0.1' }, { seed: 1 });
+    expect(r.verdict).toBe('delivered');
+    expect(r.hops[r.hops.length - 1]).toMatchObject({ at: 'node-1', iface: 'kube-ipvs0' });
+  });
+
+  it('masquerades through ipsets: KUBE-CLUSTER-IP for off-cluster sources', () => {
+    const nat = iptablesSave(s, 'node-1');
+    expect(nat).toContain('-A KUBE-SERVICES ! -s 10.244.0.0/16 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ');
+    const r = trace(s, { from: 'node-2', to: '10.96.0.1', port: 80 }, { seed: 4 });
+    expect(r.hops.find((h) => h.action === 'snat')!.match!.some((m) => m.chain === 'KUBE-POSTROUTING')).toBe(true);
+  });
+
+  it('has NodePort virtual servers with only local real servers under externalTrafficPolicy Local', () => {
+    const np = ipvsMode('nodeport');
+    const n3 = ipvsadm(np, 'node-3').split('\n');
+    const i = n3.indexOf('TCP  192.168.1.12:30081 rr');
+    expect(i).toBeGreaterThan(0);
+    expect(n3[i + 1]?.startsWith('  ->')).toBe(false);
+    const r = trace(np, { from: 'laptop', to: '192.168.1.12', port: 30081 }, { seed: 1 });
+    expect(r.reason!.code).toBe('no-local-endpoints');
+    const ok = trace(np, { from: 'laptop', to: '192.168.1.10', port: 30081 }, { seed: 1 });
+    expect(ok.endpoint).toBe('web-1');
+    expect(ok.hops[ok.hops.length - 1]!.packet.src).toBe('203.0.113.7');
+  });
+});
