@@ -1,0 +1,75 @@
+/**
+ * A cloud load balancer in front of NodePorts (kubernetes.io/docs/concepts/services-networking/service/#loadbalancer
+ * and #external-traffic-policy; .../create-external-load-balancer/#preserving-the-client-source-ip):
+ * with externalTrafficPolicy Local the balancer health-checks healthCheckNodePort and only nodes with a
+ * local endpoint pass, so the client IP is kept and no second hop happens.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadExample, withChanges } from '../testing/examples';
+import { topology } from '../model/topology';
+import { trace } from '../trace/trace';
+import { nodeHealth } from './loadbalancer';
+
+describe('LoadBalancer with externalTrafficPolicy Local', () => {
+  const s = loadExample('loadbalancer-local');
+
+  it('health-checks healthCheckNodePort: 200 where a local endpoint runs, 503 on the empty node', () => {
+    const t = topology(s);
+    const svc = t.services.get('svc-web')!;
+    const h = nodeHealth(t, svc, svc.ports[0]!);
+    expect(h.map((x) => [x.node.id, x.healthy])).toEqual([
+      ['node-1', true],
+      ['node-2', true],
+      ['node-3', false],
+    ]);
+    expect(h[2]!.check).toBe('GET http://10.0.1.12:32000/healthz -> 503 {"localEndpoints": 0}');
+  });
+
+  it('shows the LB hop, sends only to healthy nodes\' NodePort and keeps the client IP', () => {
+    const nodes = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const r = trace(s, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed, reply: false });
+      expect(r.verdict).toBe('delivered');
+      const lb = r.hops.find((h) => h.action === 'lb')!;
+      expect(lb).toMatchObject({ at: 'lb-web', kind: 'loadBalancer' });
+      expect(lb.packet.dport).toBe(31080);
+      nodes.add(lb.packet.dst);
+      const pod = r.hops[r.hops.length - 1]!;
+      expect(pod.packet.src).toBe('203.0.113.7');
+      expect(r.hops.some((h) => h.action === 'snat')).toBe(false);
+    }
+    expect(nodes).toEqual(new Set(['10.0.1.10', '10.0.1.11']));
+  });
+
+  it('returns the reply through the balancer, which restores its own address', () => {
+    const r = trace(s, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed: 9 });
+    const un = r.reply!.hops.filter((h) => h.action === 'unnat');
+    expect(un[un.length - 1]).toMatchObject({ at: 'lb-web' });
+    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '203.0.113.100', sport: 80, dst: '203.0.113.7' });
+  });
+
+  it('drops when no node passes the health check', () => {
+    const empty = withChanges(s, (c) => {
+      c.pods = [];
+    });
+    const r = trace(empty, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed: 1 });
+    expect(r.reason).toMatchObject({ code: 'no-local-endpoints', at: 'lb-web' });
+  });
+
+  it('under Cluster every node is healthy and the node masquerades the client', () => {
+    const cluster = withChanges(s, (c) => {
+      c.services[0]!.externalTrafficPolicy = 'Cluster';
+    });
+    const picked = new Set(Array.from({ length: 40 }, (_, seed) => trace(cluster, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed, reply: false }).hops.find((h) => h.action === 'lb')!.packet.dst));
+    expect(picked.has('10.0.1.12')).toBe(true);
+    const viaEmpty = Array.from({ length: 40 }, (_, seed) => trace(cluster, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed })).find((r) => r.hops.find((h) => h.action === 'lb')!.packet.dst === '10.0.1.12')!;
+    expect(viaEmpty.verdict).toBe('delivered');
+    expect(viaEmpty.hops[viaEmpty.hops.length - 1]!.packet.src).not.toBe('203.0.113.7');
+    expect(viaEmpty.reply!.verdict).toBe('delivered');
+  });
+
+  it('has no listener for a port the Service does not expose', () => {
+    const r = trace(s, { from: 'laptop', to: '203.0.113.100', port: 8080 }, { seed: 1 });
+    expect(r.reason).toMatchObject({ code: 'port-closed', at: 'lb-web' });
+  });
+});
