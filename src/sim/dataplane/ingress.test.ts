@@ -1,0 +1,123 @@
+/**
+ * Ingress matching (kubernetes.io/docs/concepts/services-networking/ingress/#path-types and
+ * #examples): Exact, Prefix matched element by element with trailing slashes ignored, longest match
+ * first and Exact before Prefix on a tie, host wildcards covering one label, default backend, else 404.
+ * The controller (ingress-nginx) proxies with a new connection to a backend pod's endpoint.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadExample, withChanges } from '../testing/examples';
+import { trace } from '../trace/trace';
+import { hostMatches, pathMatches, selectRoute } from './ingress';
+import type { Ingress } from '../model/schema';
+
+describe('path types (the table of the Ingress docs)', () => {
+  const cases: [Ingress['rules'][number]['paths'][number]['pathType'], string, string, boolean][] = [
+    ['Prefix', '/', '/anything', true],
+    ['Exact', '/foo', '/foo', true],
+    ['Exact', '/foo', '/bar', false],
+    ['Exact', '/foo', '/foo/', false],
+    ['Exact', '/foo/', '/foo', false],
+    ['Prefix', '/foo', '/foo', true],
+    ['Prefix', '/foo', '/foo/', true],
+    ['Prefix', '/foo/', '/foo', true],
+    ['Prefix', '/aaa/bb', '/aaa/bbb', false],
+    ['Prefix', '/aaa/bbb', '/aaa/bbb', true],
+    ['Prefix', '/aaa/bbb/', '/aaa/bbb', true],
+    ['Prefix', '/aaa/bbb', '/aaa/bbb/', true],
+    ['Prefix', '/aaa/bbb', '/aaa/bbb/ccc', true],
+    ['Prefix', '/aaa/bbb', '/aaa/bbbxyz', false],
+  ];
+  it.each(cases)('%s %s vs %s -> %s', (type, rule, req, want) => {
+    expect(pathMatches(type, rule, req)).toBe(want);
+  });
+
+  it('matches wildcard hosts on exactly one label', () => {
+    expect(hostMatches('*.foo.com', 'bar.foo.com')).toBe('wildcard');
+    expect(hostMatches('*.foo.com', 'baz.bar.foo.com')).toBeUndefined();
+    expect(hostMatches('*.foo.com', 'foo.com')).toBeUndefined();
+    expect(hostMatches('foo.bar.com', 'FOO.bar.com')).toBe('exact');
+  });
+});
+
+describe('route selection', () => {
+  const ing = (paths: Ingress['rules'][number]['paths'], extra: Partial<Ingress> = {}): Ingress => ({
+    id: 'i',
+    name: 'i',
+    namespace: 'default',
+    rules: [{ host: 'shop.example.com', paths }],
+    tls: [],
+    ...extra,
+  });
+  const p = (path: string, pathType: 'Exact' | 'Prefix', service: string) => ({ path, pathType, backend: { service, port: 80 } });
+
+  it('prefers the longest matching path', () => {
+    const r = selectRoute([ing([p('/', 'Prefix', 'web'), p('/api', 'Prefix', 'api'), p('/api/v2', 'Prefix', 'v2')])], 'shop.example.com', '/api/v2/items');
+    expect(r!.backend.service).toBe('v2');
+  });
+
+  it('on a tie Exact beats Prefix, whatever the order', () => {
+    const r = selectRoute([ing([p('/api', 'Prefix', 'prefix'), p('/api', 'Exact', 'exact')])], 'shop.example.com', '/api');
+    expect(r!.backend.service).toBe('exact');
+    expect(selectRoute([ing([p('/api', 'Prefix', 'prefix'), p('/api', 'Exact', 'exact')])], 'shop.example.com', '/api/x')!.backend.service).toBe('prefix');
+  });
+
+  it('falls back to the default backend, else nothing (404)', () => {
+    expect(selectRoute([ing([p('/api', 'Exact', 'api')], { defaultBackend: { service: 'fallback', port: 80 } })], 'other.com', '/')!.backend.service).toBe('fallback');
+    expect(selectRoute([ing([p('/api', 'Exact', 'api')])], 'shop.example.com', '/')).toBeUndefined();
+  });
+});
+
+describe('tracing an http:// URL through the ingress', () => {
+  const s = loadExample('ingress');
+
+  it('goes client -> LB -> NodePort -> controller pod, then an L7 hop reads Host and path', () => {
+    const r = trace(s, { from: 'laptop', to: 'http://shop.example.com/api/v1/items' }, { seed: 4 });
+    expect(r.verdict).toBe('delivered');
+    expect(r.hops[0]!.packet).toMatchObject({ dst: '203.0.113.200', dport: 80, http: { host: 'shop.example.com', path: '/api/v1/items' } });
+    expect(r.hops.some((h) => h.action === 'lb')).toBe(true);
+    const l7 = r.hops[r.hops.length - 1]!;
+    expect(l7.action).toBe('l7');
+    expect(['ingress-1', 'ingress-2']).toContain(l7.at);
+    expect(l7.match![0]!.rule).toBe('ingress default/main: host shop.example.com path /api (Prefix) -> api:http');
+  });
+
+  it('shows the controller\'s new connection from its pod to a backend pod', () => {
+    const r = trace(s, { from: 'laptop', to: 'http://shop.example.com/api/v1/items' }, { seed: 4 });
+    const up = r.upstream!;
+    const controllerIp = s.pods.find((p) => p.id === up.from)!.ip;
+    expect(up.request.hops[0]!.packet).toMatchObject({ src: controllerIp, dst: s.pods.find((p) => p.id === 'api-1')!.ip, dport: 9000 });
+    expect(up.request.hops[up.request.hops.length - 1]!.at).toBe('api-1');
+    expect(up.reply!.verdict).toBe('delivered');
+    expect(r.endpoint).toBe('api-1');
+    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '203.0.113.200', sport: 80, dst: '203.0.113.7' });
+  });
+
+  it('routes by host, with a default backend for unknown hosts', () => {
+    expect(trace(s, { from: 'laptop', to: 'http://blog.example.com/post/1' }, { seed: 1 }).endpoint).toBe('blog-1');
+    expect(trace(s, { from: 'laptop', to: 'http://shop.example.com/' }, { seed: 1 }).endpoint).toBe('web-1');
+    expect(trace(s, { from: 'laptop', to: 'http://other.example.com/x' }, { seed: 1 }).endpoint).toBe('fallback-1');
+  });
+
+  it('answers 404 with code http-404 when nothing matches and there is no default backend', () => {
+    const no = withChanges(s, (c) => {
+      delete c.ingresses[0]!.defaultBackend;
+    });
+    // curl http://203.0.113.200/ sends "Host: 203.0.113.200", which no rule names.
+    const r = trace(no, { from: 'laptop', to: 'http://203.0.113.200/' }, { seed: 1 });
+    expect(r.verdict).toBe('dropped');
+    expect(r.reason!.code).toBe('http-404');
+    expect(r.hops[r.hops.length - 1]!.match![0]!.rule).toContain('-> 404');
+    expect(r.upstream).toBeUndefined();
+    const noRule = withChanges(s, (c) => {
+      c.ingresses[0]!.rules[0]!.paths = c.ingresses[0]!.rules[0]!.paths.filter((x) => x.path !== '/');
+      delete c.ingresses[0]!.defaultBackend;
+    });
+    expect(trace(noRule, { from: 'laptop', to: 'http://shop.example.com/cart' }, { seed: 1 }).reason!.code).toBe('http-404');
+  });
+
+  it('terminates TLS for https:// on port 443', () => {
+    const r = trace(s, { from: 'laptop', to: 'https://shop.example.com/' }, { seed: 1 });
+    expect(r.hops[0]!.packet.dport).toBe(443);
+    expect(r.hops[r.hops.length - 1]!.explain).toContain('secret shop-tls');
+  });
+});
