@@ -1,11 +1,13 @@
 /** `npm run bench`: every benchmark suite, printed as plain tables. */
 import { runTraceBench } from './trace.bench';
 import { runLinksBench } from './links.bench';
+import { runServicesBench } from './services.bench';
 
 async function main(): Promise<void> {
   console.log('# Kube Network Playground benchmarks');
   runTraceBench();
   runLinksBench();
+  runServicesBench();
 }
 
 main().catch((e) => {

@@ -100,4 +100,20 @@ describe('walking chains', () => {
       }),
     );
   });
+
+  it('keeps first-match order when it skips rules for other destinations', () => {
+    const u = newTable('nat');
+    addRule(u, { chain: 'C', dst: '10.96.0.1', matches: [], target: { j: 'DNAT', to: '10.244.0.1:1' } });
+    addRule(u, { chain: 'C', dst: '10.96.0.0/16', matches: [], target: { j: 'DNAT', to: '10.244.0.2:2' } });
+    addRule(u, { chain: 'C', dst: '10.96.0.2', notDst: true, matches: [], target: { j: 'DNAT', to: '10.244.0.3:3' } });
+    addRule(u, { chain: 'C', dst: '10.96.0.2', matches: [], target: { j: 'DNAT', to: '10.244.0.4:4' } });
+    expect(walk(u, 'C', probe({ dst: '10.96.0.1' })).dnat).toBe('10.244.0.1:1');
+    expect(walk(u, 'C', probe({ dst: '10.96.0.2' })).dnat).toBe('10.244.0.2:2');
+    expect(walk(u, 'C', probe({ dst: '10.97.0.2' })).dnat).toBe('10.244.0.3:3');
+    addRule(u, { chain: 'D', dst: '10.96.0.2', matches: [], target: { j: 'DNAT', to: '10.244.0.4:4' } });
+    expect(walk(u, 'D', probe({ dst: '10.96.0.2' })).dnat).toBe('10.244.0.4:4');
+    // A rule added after a walk is seen by the next walk.
+    addRule(u, { chain: 'D', matches: [], target: { j: 'DNAT', to: '10.244.0.5:5' } });
+    expect(walk(u, 'D', probe({ dst: '10.96.0.9' })).dnat).toBe('10.244.0.5:5');
+  });
 });

@@ -63,6 +63,50 @@ export interface RuleTable {
   chains: Map<string, Rule[]>;
   /** Lines of other programs' chains (flannel), printed as they are. */
   foreign?: Map<string, string[]>;
+  /** Per chain, which rules can match a destination (built on first walk, dropped by addRule). */
+  index?: Map<string, ChainIndex>;
+}
+
+/**
+ * A walk visits only rules that can match the packet's destination: rules naming a single
+ * destination address (`-d x/32`, as every per-Service rule does) are filed under it, the rest are
+ * always candidates. Order is kept, so the first match is the same as in a full scan; this is what
+ * keeps a walk through KUBE-SERVICES with hundreds of Services cheap (the kernel scans them all).
+ */
+interface ChainIndex {
+  generic: number[];
+  byDst: Map<number, number[]>;
+}
+
+function indexOf(t: RuleTable, chain: string, rules: Rule[]): ChainIndex {
+  let all = t.index;
+  if (!all) t.index = all = new Map();
+  let idx = all.get(chain);
+  if (idx) return idx;
+  idx = { generic: [], byDst: new Map() };
+  rules.forEach((r, i) => {
+    if (r.dst && !r.dst.not && r.dst.cidr.prefix === 32) {
+      const list = idx!.byDst.get(r.dst.cidr.network);
+      if (list) list.push(i);
+      else idx!.byDst.set(r.dst.cidr.network, [i]);
+    } else idx!.generic.push(i);
+  });
+  all.set(chain, idx);
+  return idx;
+}
+
+/** Candidate rule positions for a destination, in chain order. */
+function candidates(idx: ChainIndex, dst: number): number[] {
+  const exact = idx.byDst.get(dst);
+  if (!exact) return idx.generic;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < idx.generic.length || j < exact.length) {
+    if (j >= exact.length || (i < idx.generic.length && idx.generic[i]! < exact[j]!)) out.push(idx.generic[i++]!);
+    else out.push(exact[j++]!);
+  }
+  return out;
 }
 
 export function newTable(table: Table): RuleTable {
@@ -83,6 +127,7 @@ export function addRule(t: RuleTable, spec: RuleSpec): Rule {
   let list = t.chains.get(rule.chain);
   if (!list) t.chains.set(rule.chain, (list = []));
   list.push(rule);
+  t.index?.delete(rule.chain);
   return rule;
 }
 
@@ -208,13 +253,19 @@ export interface WalkResult {
   mark: boolean;
 }
 
-function addrMatches(a: AddrMatch | undefined, ip: string): boolean {
+function addrMatches(a: AddrMatch | undefined, ip: number): boolean {
   if (!a) return true;
-  return cidrContainsInt(a.cidr, ipToInt(ip)) !== Boolean(a.not);
+  return cidrContainsInt(a.cidr, ip) !== Boolean(a.not);
 }
 
-function matches(r: Rule, p: Probe, mark: boolean): boolean {
-  if (!addrMatches(r.src, p.src) || !addrMatches(r.dst, p.dst)) return false;
+/** The probe's addresses as integers, computed once per walk (rules compare thousands of times). */
+interface Ints {
+  src: number;
+  dst: number;
+}
+
+function matches(r: Rule, p: Probe, mark: boolean, ints: Ints): boolean {
+  if (!addrMatches(r.dst, ints.dst) || !addrMatches(r.src, ints.src)) return false;
   if (r.proto && r.proto !== p.proto) return false;
   for (const m of r.matches) {
     switch (m.m) {
@@ -253,10 +304,14 @@ function matches(r: Rule, p: Probe, mark: boolean): boolean {
 /** Walk `chain` of `table` for a packet, following jumps; at most 64 nested calls. */
 export function walk(t: RuleTable, chain: string, p: Probe): WalkResult {
   const res: WalkResult = { trail: [], mark: p.mark };
+  const ints: Ints = { src: p.src ? ipToInt(p.src) : 0, dst: ipToInt(p.dst) };
   const visit = (name: string, depth: number): boolean => {
     if (depth > 64) throw new Error(`iptables chain nesting too deep at ${name}`);
-    for (const r of t.chains.get(name) ?? []) {
-      if (!matches(r, p, res.mark)) continue;
+    const rules = t.chains.get(name);
+    if (!rules) return false;
+    for (const k of candidates(indexOf(t, name, rules), ints.dst)) {
+      const r = rules[k]!;
+      if (!matches(r, p, res.mark, ints)) continue;
       res.trail.push(r);
       const tg = r.target;
       switch (tg.j) {

@@ -11,9 +11,17 @@ import type { Service, ServicePort } from '../model/schema';
 
 const utf8 = new TextEncoder();
 
-/** base32(sha256(text))[:16], the hash behind every per-service chain name. */
+const memo = new Map<string, string>();
+
+/** base32(sha256(text))[:16], the hash behind every per-service chain name (memoized: every node reuses them). */
 export function portProtoHash(text: string): string {
-  return base32.encode(sha256(utf8.encode(text))).slice(0, 16);
+  let h = memo.get(text);
+  if (h === undefined) {
+    if (memo.size > 100_000) memo.clear();
+    h = base32.encode(sha256(utf8.encode(text))).slice(0, 16);
+    memo.set(text, h);
+  }
+  return h;
 }
 
 /** `namespace/name[:port]` (proxy.ServicePortName.String()). */
