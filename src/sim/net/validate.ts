@@ -5,6 +5,7 @@
 import type { ElementKind, Scenario } from '../model/schema';
 import { broadcastAddress, cidrContains, cidrsOverlap, cidrWithin, isIPv4, isIPv4Cidr, isNetworkAligned, parseCidr } from './cidr';
 import { bridgeGateway, NODE_PORT_MAX, NODE_PORT_MIN } from './ipam';
+import { validateServices } from './validate-services';
 
 export type ProblemCode =
   | 'duplicate-id'
@@ -22,7 +23,9 @@ export type ProblemCode =
   | 'port-conflict'
   | 'cluster-ip-outside-range'
   | 'node-port-outside-range'
-  | 'duplicate-node-port';
+  | 'duplicate-node-port'
+  | 'invalid-service'
+  | 'target-port-unresolved';
 
 export interface Problem {
   code: ProblemCode;
@@ -196,5 +199,6 @@ export function validateScenario(s: Scenario): Problem[] {
   for (const lb of s.loadBalancers) {
     if (!serviceIds.has(lb.service)) add({ code: 'missing-reference', element: lb.id, kind: 'loadBalancer', field: 'service', message: `load balancer ${lb.name} fronts service "${lb.service}", which does not exist` });
   }
+  out.push(...validateServices(s));
   return out;
 }

@@ -1,0 +1,76 @@
+/**
+ * Checks on Services, load balancers and Ingresses that the API server or the controllers would
+ * report (kubernetes.io/docs/concepts/services-networking/service/ and .../ingress/): each problem
+ * names its element and field, like the address checks in validate.ts.
+ */
+import type { Scenario } from '../model/schema';
+import type { Problem } from './validate';
+import { NODE_PORT_MAX, NODE_PORT_MIN } from './ipam';
+
+function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  const keys = Object.keys(selector);
+  return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
+}
+
+export function validateServices(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  const add = (p: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }) => out.push({ severity: 'error', ...p });
+  const nodePortOwner = new Map<number, string>();
+  for (const svc of s.services) for (const p of svc.ports) if (p.nodePort !== undefined) nodePortOwner.set(p.nodePort, svc.name);
+
+  for (const svc of s.services) {
+    const el = { element: svc.id, kind: 'service' as const };
+    if (svc.type === 'ExternalName') {
+      if (!svc.externalName) add({ ...el, code: 'invalid-service', field: 'externalName', message: `ExternalName Service ${svc.name} needs an externalName (the DNS name its CNAME points to)` });
+      continue;
+    }
+    if (svc.clusterIP === 'None' && svc.type !== 'ClusterIP') {
+      add({ ...el, code: 'invalid-service', field: 'clusterIP', message: `a headless Service (clusterIP None) must be type ClusterIP, not ${svc.type}` });
+    }
+    if (svc.ports.length === 0) add({ ...el, severity: 'warning', code: 'invalid-service', field: 'ports', message: `Service ${svc.name} has no ports, so kube-proxy programs nothing for it` });
+    const pods = s.pods.filter((p) => p.namespace === svc.namespace && selects(svc.selector, p.labels));
+    svc.ports.forEach((port, k) => {
+      if (typeof port.targetPort !== 'string' || pods.length === 0) return;
+      const missing = pods.filter((p) => !p.containers.some((c) => c.ports.some((cp) => cp.name === port.targetPort && cp.protocol === port.protocol)));
+      if (missing.length > 0) {
+        add({
+          ...el,
+          severity: 'warning',
+          code: 'target-port-unresolved',
+          field: `ports.${k}.targetPort`,
+          message: `targetPort "${port.targetPort}" is not a ${port.protocol} container port of ${missing.map((p) => p.name).join(', ')}, so ${missing.length === 1 ? 'that pod is' : 'those pods are'} left out of the endpoints`,
+        });
+      }
+    });
+    if (svc.healthCheckNodePort !== undefined) {
+      const hc = svc.healthCheckNodePort;
+      if (hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) add({ ...el, code: 'node-port-outside-range', field: 'healthCheckNodePort', message: `healthCheckNodePort ${hc} is outside the range ${NODE_PORT_MIN}-${NODE_PORT_MAX}` });
+      const owner = nodePortOwner.get(hc);
+      if (owner) add({ ...el, code: 'duplicate-node-port', field: 'healthCheckNodePort', message: `healthCheckNodePort ${hc} is already a nodePort of service ${owner}` });
+    }
+  }
+
+  for (const lb of s.loadBalancers) {
+    const svc = s.services.find((x) => x.id === lb.service);
+    if (svc && svc.type !== 'LoadBalancer') {
+      add({ element: lb.id, kind: 'loadBalancer', severity: 'warning', code: 'invalid-service', field: 'service', message: `load balancer ${lb.name} fronts ${svc.name}, which is type ${svc.type}, not LoadBalancer (it has ${svc.ports.some((p) => p.nodePort !== undefined) ? '' : 'no '}NodePorts to forward to)` });
+    }
+  }
+
+  for (const ing of s.ingresses) {
+    const el = { element: ing.id, kind: 'ingress' as const };
+    if (!ing.controllerService) add({ ...el, severity: 'warning', code: 'missing-reference', field: 'controllerService', message: `ingress ${ing.name} names no controllerService, so no controller serves it` });
+    else if (!s.services.some((x) => x.id === ing.controllerService)) add({ ...el, code: 'missing-reference', field: 'controllerService', message: `ingress ${ing.name} is served by service "${ing.controllerService}", which does not exist` });
+    const backends: [string, { service: string; port: number | string }][] = [];
+    ing.rules.forEach((r, i) => r.paths.forEach((p, j) => backends.push([`rules.${i}.paths.${j}.backend`, p.backend])));
+    if (ing.defaultBackend) backends.push(['defaultBackend', ing.defaultBackend]);
+    for (const [field, b] of backends) {
+      const svc = s.services.find((x) => x.name === b.service && x.namespace === ing.namespace);
+      if (!svc) add({ ...el, code: 'missing-reference', field, message: `backend service ${ing.namespace}/${b.service} does not exist (an Ingress reaches Services of its own namespace only)` });
+      else if (!svc.ports.some((p) => (typeof b.port === 'number' ? p.port === b.port : p.name === b.port))) {
+        add({ ...el, code: 'missing-reference', field, message: `service ${svc.name} has no port ${b.port}` });
+      }
+    }
+  }
+  return out;
+}
