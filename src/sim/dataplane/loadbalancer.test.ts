@@ -72,4 +72,15 @@ describe('LoadBalancer with externalTrafficPolicy Local', () => {
     const r = trace(s, { from: 'laptop', to: '203.0.113.100', port: 8080 }, { seed: 1 });
     expect(r.reason).toMatchObject({ code: 'port-closed', at: 'lb-web' });
   });
+
+  it('is short-circuited by kube-proxy when a pod inside the cluster connects to the load balancer IP', () => {
+    // proxier.go: "-d <LB IP> --dport <port> -j KUBE-EXT-*" and, under Local, "pod traffic for ... external
+    // destinations" jumps to KUBE-SVC-*: the packet never leaves for the balancer.
+    const r = trace(s, { from: 'web-1', to: '203.0.113.100', port: 80 }, { seed: 2 });
+    expect(r.verdict).toBe('delivered');
+    expect(r.hops.some((h) => h.kind === 'loadBalancer')).toBe(false);
+    const dnat = r.hops.find((h) => h.action === 'dnat')!;
+    expect(dnat.match!.some((m) => m.rule.includes('"default/web:http loadbalancer IP"'))).toBe(true);
+    expect(dnat.match!.some((m) => m.rule.includes('pod traffic for default/web:http external destinations'))).toBe(true);
+  });
 });
