@@ -96,7 +96,8 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
   if (ctx.isReply && !entry.local) pkt = unSnat(ctx, node, pkt, entry.inIface);
   if (!ctx.isReply) pkt = kubeProxyPrerouting(ctx, node, pkt, entry);
 
-  if (!entry.local && nodeOwnsIp(node, pkt.dst)) deliverToNode(ctx, node, pkt, entry.inIface);
+  // A reply for the node itself: conntrack undoes a DNAT on the way in (nat INPUT), not in POSTROUTING.
+  if (!entry.local && nodeOwnsIp(node, pkt.dst)) deliverToNode(ctx, node, ctx.isReply ? unDnat(ctx, node, pkt, entry.inIface) : pkt, entry.inIface);
 
   const table = nodeRouteTable(ctx.topo, node);
   const route = lookupRoute(table, pkt.dst);

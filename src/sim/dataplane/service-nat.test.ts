@@ -67,6 +67,8 @@ describe('ClusterIP from a pod', () => {
     const snat = find(r.hops, 'snat')!;
     expect(['10.244.0.1', '10.244.0.0']).toContain(snat.packet.src);
     expect(r.reply!.verdict).toBe('delivered');
+    // The node's socket sees the answer from the ClusterIP it connected to.
+    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.96.0.1', sport: 80, dst: '192.168.1.10' });
   });
 
   it('leaves ICMP to a ClusterIP alone in iptables mode: no rule matches and the router has no route', () => {
