@@ -99,6 +99,7 @@ describe('NodePort', () => {
     const dnat = find(r.hops, 'dnat')!;
     expect(dnat.at).toBe('node-3');
     expect(dnat.match!.some((m) => m.chain === 'KUBE-NODEPORTS')).toBe(true);
+    expect(dnat.explain).toContain('NodePort 30080 of default/web-cluster:http');
     expect(dnat.match!.some((m) => m.chain?.startsWith('KUBE-EXT-') && m.rule.endsWith('-j KUBE-MARK-MASQ'))).toBe(true);
     const delivered = r.hops[r.hops.length - 1]!;
     expect(delivered.packet.src).not.toBe('203.0.113.7');

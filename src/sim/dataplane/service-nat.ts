@@ -122,11 +122,11 @@ function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry
   if (res.verdict !== 'DNAT' || !res.final || !res.dnat) return pkt;
   const sep = res.final.chain;
   const found = chainIndex(t).bySep.get(sep);
-  const svcRule = res.trail.find((r) => r.chain === 'KUBE-SERVICES' || r.chain === 'KUBE-NODEPORTS');
-  const via = res.trail.some((r) => r.chain === 'KUBE-NODEPORTS') ? ' -> KUBE-NODEPORTS' : '';
+  const nodePort = res.trail.some((r) => r.chain === 'KUBE-NODEPORTS');
+  const via = nodePort ? ' -> KUBE-NODEPORTS' : '';
   const what = found
-    ? svcRule?.chain === 'KUBE-NODEPORTS'
-      ? `NodePort ${pkt.dport} of ${found.port.name}`
+    ? nodePort
+      ? `${pkt.dst}:${pkt.dport}, NodePort ${pkt.dport} of ${found.port.name} on a local address`
       : `${pkt.dst}:${pkt.dport}, the ${pkt.dst === found.port.svc.clusterIP ? 'ClusterIP' : 'load balancer IP'} of ${found.port.name}`
     : `${pkt.dst}:${pkt.dport}`;
   const pod = found ? ` (${found.ep.pod.name} on ${t.nodes.get(found.ep.node)?.name ?? found.ep.node})` : '';
