@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addRule, kubeProxyProbability, newTable, probabilityThreshold, savedProbability, saveString, saveTable, walk, type Probe } from './iptables';
+import { addRule, kubeProxyProbability, newTable, probabilityThreshold, savedProbability, saveString, saveTable } from './iptables';
+import { walk, type Probe } from './iptables-walk';
 
 const saved = (n: number) => savedProbability(probabilityThreshold(Number(kubeProxyProbability(n))));
 

@@ -1,7 +1,6 @@
 /**
  * iptables rules as data: the matches and targets kube-proxy uses, printed the way `iptables-save`
- * prints them, and walked the way netfilter walks a chain (first match wins, jumps return, RETURN
- * and falling off a user chain go back to the caller, DNAT/MASQUERADE/ACCEPT/DROP/REJECT end the hook).
+ * prints them (iptables-walk.ts walks them).
  *
  * Printing follows iptables-save of the legacy backend: the IP header matches first (-s, -d, -p),
  * then each `-m` module in the order it was given, then the target. Strings are quoted the way
@@ -9,7 +8,7 @@
  * with %.11f (iptables extensions/libxt_statistic.c), marks as --set-xmark value/mask (libxt_MARK).
  */
 import type { DropCode } from '../trace/reasons';
-import { cidrContainsInt, ipToInt, parseCidr, type Cidr } from '../net/cidr';
+import { parseCidr, type Cidr } from '../net/cidr';
 
 export type Table = 'nat' | 'filter';
 
@@ -63,50 +62,6 @@ export interface RuleTable {
   chains: Map<string, Rule[]>;
   /** Lines of other programs' chains (flannel), printed as they are. */
   foreign?: Map<string, string[]>;
-  /** Per chain, which rules can match a destination (built on first walk, dropped by addRule). */
-  index?: Map<string, ChainIndex>;
-}
-
-/**
- * A walk visits only rules that can match the packet's destination: rules naming a single
- * destination address (`-d x/32`, as every per-Service rule does) are filed under it, the rest are
- * always candidates. Order is kept, so the first match is the same as in a full scan; this is what
- * keeps a walk through KUBE-SERVICES with hundreds of Services cheap (the kernel scans them all).
- */
-interface ChainIndex {
-  generic: number[];
-  byDst: Map<number, number[]>;
-}
-
-function indexOf(t: RuleTable, chain: string, rules: Rule[]): ChainIndex {
-  let all = t.index;
-  if (!all) t.index = all = new Map();
-  let idx = all.get(chain);
-  if (idx) return idx;
-  idx = { generic: [], byDst: new Map() };
-  rules.forEach((r, i) => {
-    if (r.dst && !r.dst.not && r.dst.cidr.prefix === 32) {
-      const list = idx!.byDst.get(r.dst.cidr.network);
-      if (list) list.push(i);
-      else idx!.byDst.set(r.dst.cidr.network, [i]);
-    } else idx!.generic.push(i);
-  });
-  all.set(chain, idx);
-  return idx;
-}
-
-/** Candidate rule positions for a destination, in chain order. */
-function candidates(idx: ChainIndex, dst: number): number[] {
-  const exact = idx.byDst.get(dst);
-  if (!exact) return idx.generic;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < idx.generic.length || j < exact.length) {
-    if (j >= exact.length || (i < idx.generic.length && idx.generic[i]! < exact[j]!)) out.push(idx.generic[i++]!);
-    else out.push(exact[j++]!);
-  }
-  return out;
 }
 
 export function newTable(table: Table): RuleTable {
@@ -127,7 +82,6 @@ export function addRule(t: RuleTable, spec: RuleSpec): Rule {
   let list = t.chains.get(rule.chain);
   if (!list) t.chains.set(rule.chain, (list = []));
   list.push(rule);
-  t.index?.delete(rule.chain);
   return rule;
 }
 
@@ -222,121 +176,4 @@ export function saveTable(t: RuleTable): string {
   }
   lines.push('COMMIT');
   return lines.join('\n') + '\n';
-}
-
-/** What a walk needs to know about the packet and the node. */
-export interface Probe {
-  src: string;
-  dst: string;
-  proto: string;
-  dport?: number;
-  /** The 0x4000 masquerade bit. */
-  mark: boolean;
-  /** addrtype LOCAL: an address of this node. */
-  isLocal(ip: string): boolean;
-  /** A uniform 31-bit random number, as the statistic match draws it. */
-  random31(): number;
-  /** ipset membership for `-m set --match-set name flags`. */
-  inSet?(name: string, flags: string): boolean;
-  recentCheck?(name: string, seconds: number): boolean;
-  recentSet?(name: string): void;
-}
-
-export interface WalkResult {
-  /** The terminating verdict, or undefined when the packet fell through every chain (policy ACCEPT). */
-  verdict?: 'DNAT' | 'MASQUERADE' | 'ACCEPT' | 'DROP' | 'REJECT';
-  dnat?: string;
-  /** The rule that ended the walk. */
-  final?: Rule;
-  /** Every rule that matched, in order. */
-  trail: Rule[];
-  mark: boolean;
-}
-
-function addrMatches(a: AddrMatch | undefined, ip: number): boolean {
-  if (!a) return true;
-  return cidrContainsInt(a.cidr, ip) !== Boolean(a.not);
-}
-
-/** The probe's addresses as integers, computed once per walk (rules compare thousands of times). */
-interface Ints {
-  src: number;
-  dst: number;
-}
-
-function matches(r: Rule, p: Probe, mark: boolean, ints: Ints): boolean {
-  if (!addrMatches(r.dst, ints.dst) || !addrMatches(r.src, ints.src)) return false;
-  if (r.proto && r.proto !== p.proto) return false;
-  for (const m of r.matches) {
-    switch (m.m) {
-      case 'l4':
-        if (p.proto !== m.proto || (m.dport !== undefined && p.dport !== m.dport)) return false;
-        break;
-      case 'statistic':
-        if (!(p.random31() < m.threshold)) return false;
-        break;
-      case 'recent':
-        if (m.op === 'rcheck' && !p.recentCheck?.(m.name, m.seconds ?? 0)) return false;
-        if (m.op === 'set') p.recentSet?.(m.name);
-        break;
-      case 'addrtype':
-        if (p.isLocal(m.dir === 'src' ? p.src : p.dst) === Boolean(m.not)) return false;
-        break;
-      case 'mark': {
-        const has = mark && (m.value & m.mask) !== 0;
-        if (has === Boolean(m.not)) return false;
-        break;
-      }
-      case 'set':
-        if (!p.inSet?.(m.name, m.flags)) return false;
-        break;
-      case 'conntrack':
-        // Traced requests are the first packet of a connection: conntrack state NEW.
-        if (!m.ctstate.split(',').includes('NEW')) return false;
-        break;
-      case 'comment':
-        break;
-    }
-  }
-  return true;
-}
-
-/** Walk `chain` of `table` for a packet, following jumps; at most 64 nested calls. */
-export function walk(t: RuleTable, chain: string, p: Probe): WalkResult {
-  const res: WalkResult = { trail: [], mark: p.mark };
-  const ints: Ints = { src: p.src ? ipToInt(p.src) : 0, dst: ipToInt(p.dst) };
-  const visit = (name: string, depth: number): boolean => {
-    if (depth > 64) throw new Error(`iptables chain nesting too deep at ${name}`);
-    const rules = t.chains.get(name);
-    if (!rules) return false;
-    for (const k of candidates(indexOf(t, name, rules), ints.dst)) {
-      const r = rules[k]!;
-      if (!matches(r, p, res.mark, ints)) continue;
-      res.trail.push(r);
-      const tg = r.target;
-      switch (tg.j) {
-        case 'jump':
-          if (visit(tg.chain, depth + 1)) return true;
-          break;
-        case 'MARK':
-          // --set-xmark value/mask: mark = (mark & ~mask) ^ value; only the 0x4000 bit is modelled.
-          res.mark = ((((res.mark ? MASQ_MARK : 0) & ~tg.mask) ^ tg.value) & MASQ_MARK) !== 0;
-          break;
-        case 'RETURN':
-          return false;
-        case 'DNAT':
-          res.verdict = 'DNAT';
-          res.dnat = tg.to;
-          res.final = r;
-          return true;
-        default:
-          res.verdict = tg.j;
-          res.final = r;
-          return true;
-      }
-    }
-    return false;
-  };
-  visit(chain, 0);
-  return res;
 }
