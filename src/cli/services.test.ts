@@ -19,15 +19,15 @@ const run = (...argv: string[]) => {
 
 describe('trace CLI: Service destinations', () => {
   it('takes a Service name, a ClusterIP, a NodePort, a load balancer IP and a URL', () => {
-    expect(run(ex('clusterip'), '--from', 'client', '--to', 'web:80').dns.answer).toEqual(['10.96.0.1']);
-    expect(run(ex('clusterip'), '--from', 'client', '--to', '10.96.0.1:80').verdict).toBe('delivered');
+    expect(run(ex('clusterip'), '--from', 'client', '--to', 'web:80').dns.answer).toEqual(['10.96.0.2']);
+    expect(run(ex('clusterip'), '--from', 'client', '--to', '10.96.0.2:80').verdict).toBe('delivered');
     expect(run(ex('nodeport'), '--from', 'laptop', '--to', '192.168.1.10:30080').verdict).toBe('delivered');
     expect(run(ex('loadbalancer-local'), '--from', 'laptop', '--to', 'web-lb:80').hops.some((h: { action: string }) => h.action === 'lb')).toBe(true);
     expect(run(ex('ingress'), '--from', 'laptop', '--to', 'http://blog.example.com/').endpoint).toBe('blog-1');
   });
 
   it('tallies --count requests per endpoint, spread over all three pods', () => {
-    const r = run(ex('clusterip'), '--from', 'client', '--to', '10.96.0.1:80', '--count', '300');
+    const r = run(ex('clusterip'), '--from', 'client', '--to', '10.96.0.2:80', '--count', '300');
     expect(r.verdicts).toEqual({ delivered: 300, dropped: 0 });
     expect(Object.keys(r.tally).sort()).toEqual(['web-1', 'web-2', 'web-3']);
     for (const n of Object.values(r.tally) as number[]) expect(n).toBeGreaterThan(60);
@@ -38,7 +38,7 @@ describe('trace CLI: Service destinations', () => {
     doc.services.find((s: { id: string }) => s.id === 'svc-web').sessionAffinity = 'ClientIP';
     const file = join(mkdtempSync(join(tmpdir(), 'knp-')), 'affinity.json');
     writeFileSync(file, JSON.stringify(doc));
-    const r = run(file, '--from', 'client', '--to', '10.96.0.1:80', '--count', '50');
+    const r = run(file, '--from', 'client', '--to', '10.96.0.2:80', '--count', '50');
     expect(Object.values(r.tally)).toEqual([50]);
   });
 });

@@ -11,7 +11,7 @@ const lines = (text: string) => text.split('\n');
 describe('iptables mode: ClusterIP rules', () => {
   const s = loadExample('clusterip');
   const nat = lines(iptablesSave(s, 'node-1', 'nat'));
-  const svc = nat.find((l) => l.startsWith('-A KUBE-SERVICES -d 10.96.0.1/32'))!;
+  const svc = nat.find((l) => l.startsWith('-A KUBE-SERVICES -d 10.96.0.2/32'))!;
   const svcChain = svc.split(' -j ')[1]!;
 
   it('jumps from PREROUTING and OUTPUT to KUBE-SERVICES, and POSTROUTING to KUBE-POSTROUTING', () => {
@@ -21,8 +21,8 @@ describe('iptables mode: ClusterIP rules', () => {
   });
 
   it('matches the ClusterIP and port in KUBE-SERVICES and masquerades off-cluster sources', () => {
-    expect(svc).toBe(`-A KUBE-SERVICES -d 10.96.0.1/32 -p tcp -m comment --comment "default/web:http cluster IP" -m tcp --dport 80 -j ${svcChain}`);
-    expect(nat).toContain(`-A ${svcChain} ! -s 10.244.0.0/16 -d 10.96.0.1/32 -p tcp -m comment --comment "default/web:http cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ`);
+    expect(svc).toBe(`-A KUBE-SERVICES -d 10.96.0.2/32 -p tcp -m comment --comment "default/web:http cluster IP" -m tcp --dport 80 -j ${svcChain}`);
+    expect(nat).toContain(`-A ${svcChain} ! -s 10.244.0.0/16 -d 10.96.0.2/32 -p tcp -m comment --comment "default/web:http cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ`);
   });
 
   it('spreads over n endpoints with probability 1/(n-i), the last rule unconditional', () => {
@@ -82,7 +82,7 @@ describe('iptables mode: no endpoints and Local policies', () => {
     const nat = iptablesSave(s, 'node-1', 'nat');
     const filter = lines(iptablesSave(s, 'node-1', 'filter'));
     expect(nat).not.toContain('default/web:http');
-    expect(filter).toContain('-A KUBE-SERVICES -d 10.96.0.1/32 -p tcp -m comment --comment "default/web:http has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable');
+    expect(filter).toContain('-A KUBE-SERVICES -d 10.96.0.2/32 -p tcp -m comment --comment "default/web:http has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable');
   });
 
   it('sends NodePort traffic through KUBE-EXT; Cluster masquerades, Local keeps the source and uses KUBE-SVL', () => {

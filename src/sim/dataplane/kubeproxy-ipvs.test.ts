@@ -21,7 +21,7 @@ describe('IPVS mode', () => {
   it('lists a virtual server per service port with the endpoints as real servers, as ipvsadm -Ln does', () => {
     const out = ipvsadm(s, 'node-1').split('\n');
     expect(out[0]).toBe('IP Virtual Server version 1.2.1 (size=4096)');
-    const i = out.indexOf('TCP  10.96.0.1:80 rr');
+    const i = out.indexOf('TCP  10.96.0.2:80 rr');
     expect(i).toBeGreaterThan(0);
     expect(out.slice(i + 1, i + 4)).toEqual([
       '  -> 10.244.0.4:8080              Masq    1      0          0',
@@ -32,18 +32,18 @@ describe('IPVS mode', () => {
   });
 
   it('DNATs at kube-ipvs0 and names the IPVS entry in the hop', () => {
-    const r = trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 2 });
+    const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 2 });
     const dnat = r.hops.find((h) => h.action === 'dnat')!;
     expect(dnat.iface).toBe('kube-ipvs0');
     const ipvs = dnat.match!.find((m) => m.kind === 'ipvs')!;
-    expect(ipvs.rule.split('\n')[0]).toBe('TCP  10.96.0.1:80 rr');
+    expect(ipvs.rule.split('\n')[0]).toBe('TCP  10.96.0.2:80 rr');
     expect(ipvs.rule.split('\n')[1]).toContain(`-> ${dnat.packet.dst}:8080`);
-    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet.src).toBe('10.96.0.1');
+    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet.src).toBe('10.96.0.2');
   });
 
   it('rotates round robin over the real servers within a session', () => {
     const session = createSessionState();
-    const eps = Array.from({ length: 6 }, (_, i) => trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: i, reply: false, session }).endpoint);
+    const eps = Array.from({ length: 6 }, (_, i) => trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: i, reply: false, session }).endpoint);
     expect(new Set(eps.slice(0, 3)).size).toBe(3);
     expect(eps.slice(3)).toEqual(eps.slice(0, 3));
   });
@@ -52,14 +52,14 @@ describe('IPVS mode', () => {
     const sticky = withChanges(s, (c) => {
       c.services.find((x) => x.id === 'svc-web')!.sessionAffinity = 'ClientIP';
     });
-    expect(ipvsadm(sticky, 'node-1')).toContain('TCP  10.96.0.1:80 rr persistent 10800');
+    expect(ipvsadm(sticky, 'node-1')).toContain('TCP  10.96.0.2:80 rr persistent 10800');
     const session = createSessionState();
-    const eps = new Set(Array.from({ length: 8 }, (_, i) => trace(sticky, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: i, reply: false, session }).endpoint));
+    const eps = new Set(Array.from({ length: 8 }, (_, i) => trace(sticky, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: i, reply: false, session }).endpoint));
     expect(eps.size).toBe(1);
   });
 
   it('answers a ping to a ClusterIP, which is a local address on kube-ipvs0', () => {
-    const r = trace(s, { from: 'client', to: '10.96.0.1' }, { seed: 1 });
+    const r = trace(s, { from: 'client', to: '10.96.0.2' }, { seed: 1 });
     expect(r.verdict).toBe('delivered');
     expect(r.hops[r.hops.length - 1]).toMatchObject({ at: 'node-1', iface: 'kube-ipvs0' });
   });
@@ -67,7 +67,7 @@ describe('IPVS mode', () => {
   it('masquerades through ipsets: KUBE-CLUSTER-IP for off-cluster sources', () => {
     const nat = iptablesSave(s, 'node-1');
     expect(nat).toContain('-A KUBE-SERVICES ! -s 10.244.0.0/16 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ');
-    const r = trace(s, { from: 'node-2', to: '10.96.0.1', port: 80 }, { seed: 4 });
+    const r = trace(s, { from: 'node-2', to: '10.96.0.2', port: 80 }, { seed: 4 });
     expect(r.hops.find((h) => h.action === 'snat')!.match!.some((m) => m.chain === 'KUBE-POSTROUTING')).toBe(true);
   });
 

@@ -18,7 +18,7 @@ describe('ClusterIP from a pod', () => {
   const s = loadExample('clusterip');
 
   it('DNATs the ClusterIP to an endpoint on the client\'s node and walks KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP', () => {
-    const r = trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 5 });
+    const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 5 });
     expect(r.verdict).toBe('delivered');
     const dnat = find(r.hops, 'dnat')!;
     expect(dnat.at).toBe('node-1');
@@ -32,34 +32,34 @@ describe('ClusterIP from a pod', () => {
 
   it('reverses the DNAT on the reply, so the client sees the ClusterIP answer', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const r = trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed });
+      const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed });
       const last = r.reply!.hops[r.reply!.hops.length - 1]!;
       expect(r.reply!.verdict).toBe('delivered');
       expect(last.at).toBe('client');
-      expect(last.packet).toMatchObject({ src: '10.96.0.1', sport: 80, dst: r.hops[0]!.packet.src, dport: r.hops[0]!.packet.sport });
+      expect(last.packet).toMatchObject({ src: '10.96.0.2', sport: 80, dst: r.hops[0]!.packet.src, dport: r.hops[0]!.packet.sport });
     }
   });
 
   it('is reproducible from its seed and spreads over the endpoints across seeds', () => {
-    const a = trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 42 });
-    expect(trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 42 })).toEqual(a);
-    const seen = new Set(Array.from({ length: 60 }, (_, i) => trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: i, reply: false }).endpoint));
+    const a = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 42 });
+    expect(trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 42 })).toEqual(a);
+    const seen = new Set(Array.from({ length: 60 }, (_, i) => trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: i, reply: false }).endpoint));
     expect(seen).toEqual(new Set(['web-1', 'web-2', 'web-3']));
   });
 
   it('masquerades hairpin traffic: a pod reaching itself through its Service', () => {
-    const seed = Array.from({ length: 50 }, (_, i) => i).find((i) => trace(s, { from: 'web-1', to: '10.96.0.1', port: 80 }, { seed: i, reply: false }).endpoint === 'web-1')!;
-    const r = trace(s, { from: 'web-1', to: '10.96.0.1', port: 80 }, { seed });
+    const seed = Array.from({ length: 50 }, (_, i) => i).find((i) => trace(s, { from: 'web-1', to: '10.96.0.2', port: 80 }, { seed: i, reply: false }).endpoint === 'web-1')!;
+    const r = trace(s, { from: 'web-1', to: '10.96.0.2', port: 80 }, { seed });
     const snat = find(r.hops, 'snat')!;
     expect(snat.packet.src).toBe('10.244.0.1'); // cni0's address on node-1
     expect(snat.match!.some((m) => m.chain === 'KUBE-POSTROUTING' && m.rule.includes('MASQUERADE'))).toBe(true);
     expect(find(r.hops, 'dnat')!.match!.some((m) => /^-A KUBE-SEP-\w+ -s 10\.244\.0\.4\/32 .* -j KUBE-MARK-MASQ$/.test(m.rule))).toBe(true);
     expect(r.reply!.verdict).toBe('delivered');
-    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.96.0.1', sport: 80, dst: '10.244.0.4' });
+    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.96.0.2', sport: 80, dst: '10.244.0.4' });
   });
 
   it('marks traffic to a ClusterIP from outside the pod CIDR (the node itself) and masquerades it', () => {
-    const r = trace(s, { from: 'node-1', to: '10.96.0.1', port: 80 }, { seed: 3 });
+    const r = trace(s, { from: 'node-1', to: '10.96.0.2', port: 80 }, { seed: 3 });
     expect(r.verdict).toBe('delivered');
     const dnat = find(r.hops, 'dnat')!;
     expect(dnat.match!.some((m) => m.rule.includes('! -s 10.244.0.0/16') && m.rule.endsWith('-j KUBE-MARK-MASQ'))).toBe(true);
@@ -68,11 +68,11 @@ describe('ClusterIP from a pod', () => {
     expect(['10.244.0.1', '10.244.0.0']).toContain(snat.packet.src);
     expect(r.reply!.verdict).toBe('delivered');
     // The node's socket sees the answer from the ClusterIP it connected to.
-    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.96.0.1', sport: 80, dst: '192.168.1.10' });
+    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.96.0.2', sport: 80, dst: '192.168.1.10' });
   });
 
   it('leaves ICMP to a ClusterIP alone in iptables mode: no rule matches and the router has no route', () => {
-    const r = trace(s, { from: 'client', to: '10.96.0.1' }, { seed: 1 });
+    const r = trace(s, { from: 'client', to: '10.96.0.2' }, { seed: 1 });
     expect(r.verdict).toBe('dropped');
     expect(r.reason!.code).toBe('no-route');
     expect(find(r.hops, 'dnat')).toBeUndefined();
@@ -82,7 +82,7 @@ describe('ClusterIP from a pod', () => {
 describe('a Service without endpoints', () => {
   it('is REJECTed by kube-proxy\'s filter rule with reason no-endpoints', () => {
     const s = loadExample('no-endpoints');
-    const r = trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 1 });
+    const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 1 });
     expect(r.verdict).toBe('dropped');
     expect(r.reason).toMatchObject({ code: 'no-endpoints', at: 'node-1' });
     const last = r.hops[r.hops.length - 1]!;
@@ -129,14 +129,14 @@ describe('internalTrafficPolicy Local', () => {
   });
 
   it('keeps in-cluster callers on endpoints of their own node', () => {
-    for (const seed of [1, 2, 3, 4, 5, 6, 7]) expect(trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed }).endpoint).toBe('web-1');
+    for (const seed of [1, 2, 3, 4, 5, 6, 7]) expect(trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed }).endpoint).toBe('web-1');
   });
 
   it('drops when the caller\'s node has no endpoint', () => {
     const s2 = withChanges(s, (c) => {
       c.pods = c.pods.filter((p) => p.id !== 'web-1');
     });
-    const r = trace(s2, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 1 });
+    const r = trace(s2, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 1 });
     expect(r.reason!.code).toBe('no-local-endpoints');
   });
 });
@@ -151,7 +151,7 @@ describe('endpoint choice over many requests', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 2, max: 30 }), (seed, n) => {
         const session = createSessionState();
-        const eps = new Set(Array.from({ length: n }, (_, i) => trace(affine, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: seed + i, reply: false, session }).endpoint));
+        const eps = new Set(Array.from({ length: n }, (_, i) => trace(affine, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: seed + i, reply: false, session }).endpoint));
         expect(eps.size).toBe(1);
       }),
       { numRuns: 40, seed: 4 },
@@ -160,11 +160,11 @@ describe('endpoint choice over many requests', () => {
 
   it('affinity comes from the recent list, and ends after the timeout', () => {
     const session = createSessionState();
-    trace(affine, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 1, reply: false, session });
-    const again = trace(affine, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 2, reply: false, session });
+    trace(affine, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 1, reply: false, session });
+    const again = trace(affine, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 2, reply: false, session });
     expect(find(again.hops, 'dnat')!.match!.some((m) => m.rule.includes('--rcheck --seconds 10800'))).toBe(true);
     session.now += 10801;
-    const later = trace(affine, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 3, reply: false, session });
+    const later = trace(affine, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 3, reply: false, session });
     expect(find(later.hops, 'dnat')!.match!.some((m) => m.rule.includes('--rcheck'))).toBe(false);
   });
 
@@ -173,7 +173,7 @@ describe('endpoint choice over many requests', () => {
     const session = createSessionState();
     const tally: Record<string, number> = {};
     for (let i = 0; i < n; i++) {
-      const ep = trace(s, { from: 'client', to: '10.96.0.1', port: 80 }, { seed: 1000 + i, reply: false, session }).endpoint!;
+      const ep = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 1000 + i, reply: false, session }).endpoint!;
       tally[ep] = (tally[ep] ?? 0) + 1;
     }
     const sd = Math.sqrt((n * (1 / 3) * (2 / 3)));

@@ -118,7 +118,7 @@ describe('adding elements', () => {
     const svc = addService(s, { selector: { app: 'web' } });
     s = ok(svc);
     const created = s.services.find((x) => svc.ok && x.id === svc.id)!;
-    expect(created.clusterIP).toBe('10.96.0.2');
+    expect(created.clusterIP).toBe('10.96.0.3');
     expect(created.ports[0]!.nodePort).toBeUndefined();
     const lb = addLoadBalancer(s, { service: created.id, subnet: 'subnet-b' });
     s = ok(lb);

@@ -11,7 +11,7 @@
 import type { ClientHost, ElementKind, Ingress, LoadBalancer, Node, Pod, Router, Scenario, Service, ServicePort } from './schema';
 import { allocateClusterIp, allocateNodePodCidr, allocateNodePort, allocatePodIp } from '../net/ipam';
 import { cidrContains, cidrSize, cidrsOverlap, intToIp, ipToInt, parseCidr } from '../net/cidr';
-import { isDnsService } from './materialize';
+import { clusterIpRole } from './materialize';
 
 export interface Position {
   x: number;
@@ -280,7 +280,7 @@ export function withNodePorts(s: Scenario, svc: Service): { ports: ServicePort[]
 
 export function nextClusterIp(s: Scenario, svc: Pick<Service, 'name' | 'namespace'>, exceptService?: string): string | undefined {
   const taken = s.services.filter((x) => x.id !== exceptService).flatMap((x) => (x.clusterIP && x.clusterIP !== 'None' ? [x.clusterIP] : []));
-  return allocateClusterIp(s.cluster.serviceCidr, taken, isDnsService(svc));
+  return allocateClusterIp(s.cluster.serviceCidr, taken, clusterIpRole(svc));
 }
 
 export function addService(

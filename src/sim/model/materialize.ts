@@ -11,6 +11,12 @@ export function isDnsService(s: Pick<Service, 'name' | 'namespace'>): boolean {
   return s.name === 'kube-dns' && s.namespace === 'kube-system';
 }
 
+/** The ClusterIP a Service has a reserved claim to: .10 for kube-dns, .1 for default/kubernetes. */
+export function clusterIpRole(s: Pick<Service, 'name' | 'namespace'>): 'dns' | 'api' | false {
+  if (isDnsService(s)) return 'dns';
+  return s.name === 'kubernetes' && s.namespace === 'default' ? 'api' : false;
+}
+
 export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const { cluster } = doc;
@@ -55,7 +61,7 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
   const services: Service[] = doc.services.map((s, i) => {
     let clusterIP = s.clusterIP;
     if (clusterIP === undefined && s.type !== 'ExternalName') {
-      clusterIP = allocateClusterIp(doc.cluster.serviceCidr, takenIps, isDnsService(s));
+      clusterIP = allocateClusterIp(doc.cluster.serviceCidr, takenIps, clusterIpRole(s));
       if (!clusterIP) errors.push({ path: `services.${i}.clusterIP`, message: `the service CIDR ${cluster.serviceCidr} is full` });
       else takenIps.push(clusterIP);
     }

@@ -44,7 +44,7 @@ describe('parseScenario', () => {
     expect(s.pods[0]!.namespace).toBe('default');
     // kubeadm: cluster DNS at the 10th address of the service CIDR.
     expect(s.services[0]!.clusterIP).toBe('10.96.0.10');
-    expect(s.services[1]!.clusterIP).toBe('10.96.0.1');
+    expect(s.services[1]!.clusterIP).toBe('10.96.0.2'); // .1 stays for default/kubernetes
     expect(s.services[1]!.ports[0]!.nodePort).toBe(30000);
   });
 

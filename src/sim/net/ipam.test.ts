@@ -14,9 +14,12 @@ describe('IPAM', () => {
     expect(allocatePodIp('10.244.3.0/24', ['10.244.3.2', '10.244.3.4'])).toBe('10.244.3.3');
   });
 
-  it('reserves 10.96.0.10 for cluster DNS and hands out the rest in order', () => {
-    expect(allocateClusterIp('10.96.0.0/12', [], true)).toBe('10.96.0.10');
-    const taken = Array.from({ length: 9 }, (_, i) => `10.96.0.${i + 1}`);
+  // kubeadm: the kubernetes API Service is the first address (10.96.0.1), cluster DNS the tenth.
+  it('reserves 10.96.0.1 for the API Service and 10.96.0.10 for cluster DNS, and hands out the rest in order', () => {
+    expect(allocateClusterIp('10.96.0.0/12', [], 'dns')).toBe('10.96.0.10');
+    expect(allocateClusterIp('10.96.0.0/12', [], 'api')).toBe('10.96.0.1');
+    expect(allocateClusterIp('10.96.0.0/12', [])).toBe('10.96.0.2');
+    const taken = Array.from({ length: 8 }, (_, i) => `10.96.0.${i + 2}`);
     expect(allocateClusterIp('10.96.0.0/12', taken)).toBe('10.96.0.11');
   });
 

@@ -46,15 +46,22 @@ export function allocatePodIp(nodePodCidr: string, taken: Iterable<string>): str
   return undefined;
 }
 
-/** The lowest free ClusterIP, leaving the DNS address to kube-dns unless `forDns`. */
-export function allocateClusterIp(serviceCidr: string, taken: Iterable<string>, forDns = false): string | undefined {
+/** The first address of the service CIDR belongs to default/kubernetes, the API server's Service (10.96.0.1). */
+export const API_SERVICE_OFFSET = 1;
+
+/**
+ * The lowest free ClusterIP. The DNS address (.10) is kept for kube-dns (`role: 'dns'`) and .1 for
+ * the `kubernetes` API Service (`role: 'api'`); other Services get the rest in order (the real
+ * allocator picks at random; in order keeps scenarios readable and deterministic).
+ */
+export function allocateClusterIp(serviceCidr: string, taken: Iterable<string>, role: 'dns' | 'api' | boolean = false): string | undefined {
   const c = parseCidr(serviceCidr);
-  if (forDns) return intToIp((c.network + DNS_SERVICE_OFFSET) >>> 0);
+  if (role === 'dns' || role === true) return intToIp((c.network + DNS_SERVICE_OFFSET) >>> 0);
+  if (role === 'api') return intToIp((c.network + API_SERVICE_OFFSET) >>> 0);
   const used = new Set<number>();
   for (const t of taken) used.add(ipToInt(t));
   const size = cidrSize(serviceCidr);
-  // .1 is the kubernetes API service; start after it.
-  for (let i = 1; i < size - 1; i++) {
+  for (let i = API_SERVICE_OFFSET + 1; i < size - 1; i++) {
     if (i === DNS_SERVICE_OFFSET) continue;
     const n = (c.network + i) >>> 0;
     if (!used.has(n)) return intToIp(n);
