@@ -114,6 +114,14 @@ function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string | 
   return out;
 }
 
+/** What a Service address is to the one who sent to it: its ClusterIP, a load balancer IP, or a node address. */
+function addressRole(t: TraceCtx['topo'], svc: { id: string; clusterIP?: string }, dst: string): string {
+  if (dst === svc.clusterIP) return 'ClusterIP';
+  if (t.scenario.loadBalancers.some((lb) => lb.service === svc.id && lb.ip === dst)) return 'load balancer IP';
+  if (t.nodeByIp.has(dst)) return `address of node ${t.nodeByIp.get(dst)!.name}`;
+  return 'address';
+}
+
 function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: StackEntry): PacketHeaders {
   const t = ctx.topo;
   const rules = iptablesProxyRules(t, node);
@@ -128,7 +136,7 @@ function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry
   const what = found
     ? nodePort
       ? `${pkt.dst}:${pkt.dport}, NodePort ${pkt.dport} of ${found.port.name} on a local address`
-      : `${pkt.dst}:${pkt.dport}, the ${pkt.dst === found.port.svc.clusterIP ? 'ClusterIP' : 'load balancer IP'} of ${found.port.name}`
+      : `${pkt.dst}:${pkt.dport}, the ${addressRole(t, found.port.svc, pkt.dst)} of ${found.port.name}`
     : `${pkt.dst}:${pkt.dport}`;
   const pod = found ? ` (${found.ep.pod.name} on ${t.nodes.get(found.ep.node)?.name ?? found.ep.node})` : '';
   const mark = res.mark ? `; it is marked 0x4000 for masquerading because ${markReason(t, res.trail)}` : '';

@@ -259,10 +259,21 @@ export function addClient(s: Scenario, opts: { subnet: string; position?: Positi
   return succeed({ ...s, clients: [...s.clients, client], layout: withPosition(s.layout, id, opts.position) }, id);
 }
 
-/** Give every port of a NodePort/LoadBalancer service a nodePort (the apiserver allocates them). */
-export function withNodePorts(s: Scenario, svc: Service): { ports: ServicePort[] } | { error: string } {
+export interface AllocatedPorts {
+  ports: ServicePort[];
+  /** Only for type LoadBalancer with externalTrafficPolicy Local. */
+  healthCheckNodePort?: number;
+}
+
+/**
+ * Give every port of a NodePort/LoadBalancer service a nodePort, and a LoadBalancer service with
+ * externalTrafficPolicy Local its healthCheckNodePort, as the apiserver allocates them.
+ */
+export function withNodePorts(s: Scenario, svc: Service): AllocatedPorts | { error: string } {
   if (svc.type !== 'NodePort' && svc.type !== 'LoadBalancer') return { ports: svc.ports.map(({ nodePort: _drop, ...p }) => p) };
-  const taken = s.services.filter((x) => x.id !== svc.id).flatMap((x) => x.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])));
+  const taken = s.services
+    .filter((x) => x.id !== svc.id)
+    .flatMap((x) => [...x.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])), ...(x.healthCheckNodePort ? [x.healthCheckNodePort] : [])]);
   const ports: ServicePort[] = [];
   for (const p of svc.ports) {
     if (p.nodePort !== undefined) {
@@ -275,7 +286,17 @@ export function withNodePorts(s: Scenario, svc: Service): { ports: ServicePort[]
     taken.push(nodePort);
     ports.push({ ...p, nodePort });
   }
-  return { ports };
+  if (svc.type !== 'LoadBalancer' || svc.externalTrafficPolicy !== 'Local') return { ports };
+  if (svc.healthCheckNodePort !== undefined) return { ports, healthCheckNodePort: svc.healthCheckNodePort };
+  const healthCheckNodePort = allocateNodePort(taken);
+  if (healthCheckNodePort === undefined) return { error: 'the NodePort range 30000-32767 is full' };
+  return { ports, healthCheckNodePort };
+}
+
+/** The service with its allocated ports in place (and no stale healthCheckNodePort). */
+export function applyPorts(svc: Service, allocated: AllocatedPorts): Service {
+  const { healthCheckNodePort: _old, ...rest } = svc;
+  return { ...rest, ...allocated };
 }
 
 export function nextClusterIp(s: Scenario, svc: Pick<Service, 'name' | 'namespace'>, exceptService?: string): string | undefined {
@@ -311,7 +332,7 @@ export function addService(
   }
   const np = withNodePorts(s, draft);
   if ('error' in np) return failure(np.error);
-  const svc: Service = { ...draft, ports: np.ports };
+  const svc: Service = applyPorts(draft, np);
   return succeed({ ...s, services: [...s.services, svc], layout: withPosition(s.layout, id, opts.position) }, id);
 }
 
@@ -331,7 +352,7 @@ export function addLoadBalancer(s: Scenario, opts: { service: string; subnet: st
     const asLb: Service = { ...svc, type: 'LoadBalancer' };
     const np = withNodePorts(s, asLb);
     if ('error' in np) return failure(np.error);
-    services = s.services.map((x) => (x.id === svc.id ? { ...asLb, ports: np.ports } : x));
+    services = s.services.map((x) => (x.id === svc.id ? applyPorts(asLb, np) : x));
   }
   const lb: LoadBalancer = { id, name, service: svc.id, ip, subnet: subnet.id };
   return succeed({ ...s, services, loadBalancers: [...s.loadBalancers, lb], layout: withPosition(s.layout, id, opts.position) }, id);

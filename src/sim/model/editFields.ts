@@ -34,7 +34,7 @@ import {
 import { validateScenario, type Problem } from '../net/validate';
 import { allocateNodePodCidr, allocatePodIp } from '../net/ipam';
 import { cidrContains, cidrSize, cidrWithin, intToIp, ipToInt, isIPv4, isIPv4Cidr, parseCidr } from '../net/cidr';
-import { COLLECTION_OF, failure, kindOfElement, moveHost, movePod, nextClusterIp, succeed, withNodePorts, type EditResult } from './edit';
+import { applyPorts, COLLECTION_OF, failure, kindOfElement, moveHost, movePod, nextClusterIp, succeed, withNodePorts, type EditResult } from './edit';
 
 export type { EditResult } from './edit';
 
@@ -259,7 +259,7 @@ export function editElement(s: Scenario, id: string, patch: ElementPatch, opts: 
       }
       const np = withNodePorts(s, svc);
       if ('error' in np) return failure(np.error, 'ports');
-      svc = { ...svc, ports: np.ports };
+      svc = applyPorts(svc, np);
       next = replace(s, 'services', id, svc);
       // Ingress backends and load balancers refer to the service by name or id: keep names in step.
       if (svc.name !== before.name || svc.namespace !== before.namespace) next = renameBackends(next, before, svc);
