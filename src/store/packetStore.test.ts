@@ -115,3 +115,29 @@ describe('packet playback store', () => {
     expect(store.getState().speed).toBe(1);
   });
 });
+
+describe('exchanges with several legs', () => {
+  it('plays DNS, the request, the ingress upstream connection and both replies in wire order', () => {
+    const store = createPacketStore(() => loadExample('ingress'));
+    const ex = loadExample('ingress');
+    const laptop = ex.clients[0]!.id;
+    const host = ex.ingresses[0]!.rules.find((r) => r.host)!.host!;
+    const r = store.getState().send({ from: laptop, to: `http://${host}/` })!;
+    expect(r.upstream).toBeDefined();
+    const phases = store.getState().packets[0]!.steps.map((s) => s.phase);
+    const order = [...new Set(phases)];
+    expect(order).toEqual(r.upstream!.reply ? ['request', 'upstream', 'upstream-reply', 'reply'] : ['request', 'upstream', 'reply']);
+  });
+
+  it('plays the DNS query and answer before a connection to a name', () => {
+    const store = createPacketStore(() => loadExample('dns'));
+    const ex = loadExample('dns');
+    const client = ex.pods.find((p) => !p.labels['k8s-app'] && !p.labels.app?.startsWith('web'))?.id ?? ex.pods[0]!.id;
+    const svc = ex.services.find((s) => s.namespace !== 'kube-system' && s.ports.length > 0)!;
+    const r = store.getState().send({ from: client, to: `${svc.name}.${svc.namespace}`, port: svc.ports[0]!.port })!;
+    expect(r.dns).toBeDefined();
+    const phases = store.getState().packets[0]!.steps.map((s) => s.phase);
+    expect(phases[0]).toBe('dns');
+    expect(phases.indexOf('dns-reply')).toBeLessThan(phases.indexOf('request'));
+  });
+});

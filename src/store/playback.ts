@@ -14,9 +14,12 @@ export type Speed = (typeof SPEEDS)[number];
 /** Distinct, colour-blind-friendly marker colours (Okabe-Ito), cycled per packet. */
 export const PACKET_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'];
 
+/** The legs of one exchange, in the order they happen on the wire. */
+export type Phase = 'dns' | 'dns-reply' | 'request' | 'upstream' | 'upstream-reply' | 'reply';
+
 export interface PlaybackStep {
   hop: Hop;
-  phase: 'dns' | 'request' | 'reply';
+  phase: Phase;
   /** Index within its own phase's hop list. */
   index: number;
 }
@@ -47,11 +50,19 @@ export interface PlaybackState {
 
 export const initialPlayback: PlaybackState = { packets: [], playing: false, speed: 1, reducedMotion: false, nextId: 1 };
 
+/**
+ * Every hop of an exchange in wire order: the DNS query and its answer, the request, the proxy's
+ * own connection to the backend and its reply (ingress), then the reply to the client.
+ */
 export function stepsOf(result: TraceResult): PlaybackStep[] {
   const steps: PlaybackStep[] = [];
-  result.dns?.hops.forEach((hop, index) => steps.push({ hop, phase: 'dns', index }));
-  result.hops.forEach((hop, index) => steps.push({ hop, phase: 'request', index }));
-  result.reply?.hops.forEach((hop, index) => steps.push({ hop, phase: 'reply', index }));
+  const add = (phase: Phase, hops: Hop[] | undefined) => hops?.forEach((hop, index) => steps.push({ hop, phase, index }));
+  add('dns', result.dns?.hops);
+  add('dns-reply', result.dns?.reply?.hops);
+  add('request', result.hops);
+  add('upstream', result.upstream?.request.hops);
+  add('upstream-reply', result.upstream?.reply?.hops);
+  add('reply', result.reply?.hops);
   return steps;
 }
 

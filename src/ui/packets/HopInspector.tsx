@@ -1,10 +1,18 @@
 import { useCallback } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { PacketSlice } from '../../store/packetStore';
-import type { PacketRun, PlaybackStep } from '../../store/playback';
+import type { PacketRun, Phase } from '../../store/playback';
 import { HopRow } from './HopRow';
 
-const PHASE_TITLE: Record<PlaybackStep['phase'], string> = { dns: 'DNS lookup', request: 'Request', reply: 'Reply' };
+const PHASE_TITLE: Record<Phase, string> = {
+  dns: 'DNS query',
+  'dns-reply': 'DNS answer',
+  request: 'Request',
+  upstream: 'Proxy to backend (new connection)',
+  'upstream-reply': 'Backend reply to proxy',
+  reply: 'Reply',
+};
+const PHASES = Object.keys(PHASE_TITLE) as Phase[];
 
 function selectedRun(s: PacketSlice): PacketRun | undefined {
   return s.packets.find((p) => p.id === s.selectedPacket);
@@ -19,7 +27,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
   const onSelect = useCallback((i: number) => seek(i), [seek]);
   if (!run) return <p className="muted">Send a packet to see its hops here.</p>;
   const r = run.result;
-  const phases = (['dns', 'request', 'reply'] as const).filter((ph) => run.steps.some((st) => st.phase === ph));
+  const phases = PHASES.filter((ph) => run.steps.some((st) => st.phase === ph));
   return (
     <section className="hop-inspector" aria-label="Hop inspector">
       {packets.length > 1 && (
