@@ -1,0 +1,16 @@
+/** React access to the packets store (one per app, created over the editor store's scenario). */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { StoreApi } from 'zustand';
+import type { PacketSlice } from '../../store/packetStore';
+
+const PacketsContext = createContext<StoreApi<PacketSlice> | null>(null);
+
+export function PacketsProvider({ store, children }: { store: StoreApi<PacketSlice>; children: ReactNode }) {
+  return <PacketsContext.Provider value={store}>{children}</PacketsContext.Provider>;
+}
+
+export function usePacketStore(): StoreApi<PacketSlice> {
+  const store = useContext(PacketsContext);
+  if (!store) throw new Error('usePacketStore outside <PacketsProvider>');
+  return store;
+}
