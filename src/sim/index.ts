@@ -12,7 +12,7 @@ export type * from './trace/types';
 export { createRng, type Rng } from './trace/rng';
 export { vethName } from './dataplane/bridge';
 export { nodeRouteTable, podRouteTable, routerRouteTable, type Route } from './dataplane/routing';
-export { parseTargetText, type TargetText } from './trace/target';
+export { parseTargetText, defaultTargetFor, type TargetText, type DefaultTarget } from './trace/target';
 export { createSessionState, type SessionState } from './dataplane/session';
 export { iptablesSave, ipvsadm } from './dataplane/kubeproxy-save';
 export { serviceEndpoints, selectPods, type Endpoint } from './dataplane/endpoints';

@@ -141,3 +141,30 @@ describe('exchanges with several legs', () => {
     expect(phases.indexOf('dns-reply')).toBeLessThan(phases.indexOf('request'));
   });
 });
+
+describe('send mode on the canvas', () => {
+  it('picks a source, then a target, and sends to the port the target serves', () => {
+    const store = make();
+    store.getState().startPick();
+    expect(store.getState().pick).toEqual({ mode: 'from' });
+    store.getState().pickElement('subnet-a'); // a subnet cannot send
+    expect(store.getState().sendError).toMatch(/only a pod, a node or an outside client/);
+    expect(store.getState().pick).toEqual({ mode: 'from' });
+    store.getState().pickElement('pod-client');
+    expect(store.getState().pick).toEqual({ mode: 'to', from: 'pod-client' });
+    const r = store.getState().pickElement('pod-web')!;
+    expect(r.verdict).toBe('delivered');
+    expect(store.getState().packets[0]!.spec).toEqual({ from: 'pod-client', to: 'pod-web', port: 80, proto: 'tcp' });
+    expect(store.getState().pick).toEqual({ mode: 'off' });
+  });
+
+  it('starts from a context-menu source and can be cancelled', () => {
+    const store = make();
+    store.getState().pickFrom('node-1');
+    expect(store.getState().pick).toEqual({ mode: 'to', from: 'node-1' });
+    store.getState().cancelPick();
+    expect(store.getState().pick).toEqual({ mode: 'off' });
+    expect(store.getState().pickElement('pod-web')).toBeUndefined();
+    expect(store.getState().packets).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  * packets are reproducible.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { trace, TraceInputError, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
+import { defaultTargetFor, trace, TraceInputError, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
 import * as pb from './playback';
 
 export interface BurstSummary {
@@ -13,7 +13,18 @@ export interface BurstSummary {
   tally: { endpoint: string; count: number }[];
 }
 
+/** Send mode on the canvas: click a source, then a target. */
+export type PickState = { mode: 'off' } | { mode: 'from' } | { mode: 'to'; from: string };
+
 export interface PacketSlice extends pb.PlaybackState {
+  pick: PickState;
+  /** Arm send mode: the next canvas click picks the source. */
+  startPick(): void;
+  /** "Send packet from here": the source is chosen, the next click picks the target. */
+  pickFrom(id: string): void;
+  /** A canvas click while in send mode. */
+  pickElement(id: string): TraceResult | undefined;
+  cancelPick(): void;
   /** The last send's error (bad destination, ICMP with a port, ...), shown by the send form. */
   sendError?: string;
   lastBurst?: BurstSummary;
@@ -33,6 +44,10 @@ export interface PacketSlice extends pb.PlaybackState {
   select(packetId: string | undefined): void;
 }
 
+function canSend(s: Scenario, id: string): boolean {
+  return s.pods.some((p) => p.id === id) || s.nodes.some((n) => n.id === id) || s.clients.some((c) => c.id === id);
+}
+
 /** Milliseconds between the starts of packets in a burst. */
 export const BURST_STAGGER_MS = 250;
 
@@ -43,6 +58,31 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
     return {
       ...pb.initialPlayback,
       nextSeed: 1,
+      pick: { mode: 'off' },
+      startPick: () => set({ pick: { mode: 'from' }, sendError: undefined }),
+      pickFrom(id) {
+        if (!canSend(getScenario(), id)) {
+          set({ sendError: 'only a pod, a node or an outside client can send packets' });
+          return;
+        }
+        set({ pick: { mode: 'to', from: id }, sendError: undefined });
+      },
+      pickElement(id) {
+        const pick = get().pick;
+        if (pick.mode === 'off') return undefined;
+        if (pick.mode === 'from') {
+          get().pickFrom(id);
+          return undefined;
+        }
+        const target = defaultTargetFor(getScenario(), id);
+        if (!target) {
+          set({ sendError: 'that element has no address to send to; pick a pod, service, node, load balancer, ingress or outside client' });
+          return undefined;
+        }
+        set({ pick: { mode: 'off' } });
+        return get().send({ from: pick.from, ...target });
+      },
+      cancelPick: () => set({ pick: { mode: 'off' } }),
       send(spec) {
         try {
           const result = run(spec, get().nextSeed);

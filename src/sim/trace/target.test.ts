@@ -19,3 +19,31 @@ describe('parseTargetText', () => {
     expect(parseTargetText('my web')).toMatchObject({ ok: false });
   });
 });
+
+import { defaultTargetFor } from './target';
+import { loadExample } from '../testing/examples';
+import { trace } from './trace';
+
+describe('defaultTargetFor (clicking a target on the canvas)', () => {
+  it('sends to the port the workload serves', () => {
+    const s = loadExample('same-node');
+    expect(defaultTargetFor(s, 'pod-web')).toEqual({ to: 'pod-web', port: 80, proto: 'tcp' });
+    expect(defaultTargetFor(s, 'pod-client')).toEqual({ to: 'pod-client', proto: 'icmp' });
+    expect(defaultTargetFor(s, 'node-1')).toEqual({ to: 'node-1', proto: 'icmp' });
+    expect(defaultTargetFor(s, 'nope')).toBeUndefined();
+  });
+
+  it('gives an ingress an http URL that the tracer routes through it', () => {
+    const s = loadExample('ingress');
+    const ing = s.ingresses[0]!;
+    const target = defaultTargetFor(s, ing.id)!;
+    expect(target.to).toMatch(/^http:\/\//);
+    const r = trace(s, { from: s.clients[0]!.id, ...target }, { seed: 1 });
+    expect(r.hops.some((h) => h.action === 'l7')).toBe(true);
+  });
+
+  it('gives a load balancer its Service port', () => {
+    const s = loadExample('loadbalancer-local');
+    expect(defaultTargetFor(s, 'lb-web')).toEqual({ to: 'lb-web', port: 80, proto: 'tcp' });
+  });
+});
