@@ -2,12 +2,14 @@
 import { runTraceBench } from './trace.bench';
 import { runLinksBench } from './links.bench';
 import { runServicesBench } from './services.bench';
+import { runCanvasBench } from './canvas-fps';
 
 async function main(): Promise<void> {
   console.log('# Kube Network Playground benchmarks');
   runTraceBench();
   runLinksBench();
   runServicesBench();
+  await runCanvasBench();
 }
 
 main().catch((e) => {

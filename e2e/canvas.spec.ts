@@ -202,10 +202,25 @@ test('keyboard: palette items add with Enter, canvas controls and fields have na
   await expect.poll(transform).toBe(moved);
 });
 
-test('stress page renders 100 nodes and 1,000 pods, pods as tiles when zoomed out', async ({ page }) => {
+test('stress page: 100 nodes and 1,000 pods; far out pods are tiles, closer in they are cards', async ({ page }) => {
   await page.goto('/?stress=1');
-  await expect(node(page, 'node-100')).toHaveCount(1);
-  await expect(page.locator('.react-flow__node-pod')).toHaveCount(1000);
-  await expect(page.locator('.pod.far').first()).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('6-stress.png') });
+  await expect(page.getByRole('banner')).toContainText('Stress: 100 nodes, 1000 pods');
+  // Fitted, every node is drawn and each draws its pods as one column of tiles; pod cards are left out.
+  await expect(page.locator('.react-flow__node-clusterNode')).toHaveCount(100);
+  await expect(page.locator('.pod-tiles')).toHaveCount(100);
+  await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge[data-id^="veth:"]')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('6-stress-fit.png') });
+  // Zoomed in, the pods in view are cards with their addresses and veth edges; the rest are not rendered.
+  await page.goto('/?stress=1&zoom=1');
+  await expect(node(page, 'pod-1')).toContainText('10.244.0.2');
+  await expect(edge(page, 'veth:pod-1')).toHaveCount(1);
+  const rendered = await page.locator('.react-flow__node-pod').count();
+  expect(rendered).toBeGreaterThan(10);
+  expect(rendered).toBeLessThan(300);
+  // Zooming out past the threshold swaps the cards for tiles.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
+  await expect(page.locator('.pod-tiles').first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('7-stress-zoom.png') });
 });

@@ -6,11 +6,13 @@ import './ui/app.css';
 const params = new URLSearchParams(window.location.search);
 const root = createRoot(document.getElementById('root')!);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+// `?zoom=1` opens the canvas at that zoom at its origin instead of fitting it (used by the canvas benchmark).
+const zoom = params.has('zoom') ? Number(params.get('zoom')) || undefined : undefined;
 
 if (params.has('bare')) {
   // The benchmark's reference page, loaded on demand so the app bundle does not carry it.
   const count = Number(params.get('n') ?? 1100) || 1100;
-  void import('./ui/bench/BareFlow').then(({ BareFlow }) => render(<BareFlow count={count} />));
+  void import('./ui/bench/BareFlow').then(({ BareFlow }) => render(<BareFlow count={count} zoom={zoom} />));
 } else {
-  render(<App stress={params.get('stress') === '1'} />);
+  render(<App stress={params.get('stress') === '1'} zoom={zoom} />);
 }

@@ -24,7 +24,7 @@ export function createAppStore(opts: { stress?: boolean; scenario?: Scenario } =
   return createEditorStore(scenario, { place: placeMissing });
 }
 
-export function App({ stress = false, store: given }: { stress?: boolean; store?: EditorStore }) {
+export function App({ stress = false, zoom, store: given }: { stress?: boolean; zoom?: number; store?: EditorStore }) {
   const [store] = useState(() => given ?? createAppStore({ stress }));
   useEditorShortcuts(store);
   return (
@@ -34,7 +34,7 @@ export function App({ stress = false, store: given }: { stress?: boolean; store?
           <Toolbar />
           <main className="workspace">
             <Palette />
-            <Canvas />
+            <Canvas zoom={zoom} />
             <div className="side">
               <Inspector />
               <ProblemsPanel />

@@ -20,7 +20,7 @@ import { useEditor, useEditorStore } from '../state';
 import { createFlowBuilder, type AppNode } from './flow';
 import { nodeTypes } from './nodes';
 import { edgeTypes } from './edges';
-import { ZoomWatcher } from './lod';
+import { useFar, ZoomWatcher } from './lod';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost, useAddElement } from './useAddElement';
 import { nodeSize, SIZES } from './geometry';
@@ -70,7 +70,8 @@ function hostSize(n: AppNode): { w: number; h: number } {
   return { w: n.width ?? nodeSize(0).w, h: n.height ?? nodeSize(0).h };
 }
 
-export function Canvas() {
+/** `zoom`: open at this zoom at the canvas origin instead of fitting everything (the benchmark's second viewport). */
+export function Canvas({ zoom }: { zoom?: number }) {
   const store = useEditorStore();
   const scenario = useEditor((s) => s.scenario);
   const selection = useEditor((s) => s.selection);
@@ -78,8 +79,11 @@ export function Canvas() {
   const rf = useReactFlow<AppNode>();
   const builder = useMemo(createFlowBuilder, []);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(() => builder.nodes(scenario, selected, drag), [builder, scenario, selected, drag]);
-  const edges = useMemo(() => builder.edges(scenario), [builder, scenario]);
+  const far = useFar();
+  const nodes = useMemo(() => builder.nodes(scenario, selected, drag, far), [builder, scenario, selected, drag, far]);
+  const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
+  // Far out the pods are hidden: leave their veth and endpoint edges out altogether.
+  const edges = useMemo(() => (far ? allEdges.filter((e) => e.type !== 'veth' && e.type !== 'endpoint') : allEdges), [allEdges, far]);
   const dragging = useRef(false);
   const addElement = useAddElement();
 
@@ -176,19 +180,21 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onlyRenderVisibleElements
+        // Culling pays when zoomed in; far out nearly everything is in view and pods are hidden anyway.
+        onlyRenderVisibleElements={!far}
         nodesConnectable={false}
         edgesFocusable={false}
         elementsSelectable
         deleteKeyCode={null}
         minZoom={0.04}
         maxZoom={2.5}
-        fitView
+        fitView={zoom === undefined}
         fitViewOptions={FIT_OPTIONS}
+        defaultViewport={zoom === undefined ? undefined : { x: 0, y: 0, zoom }}
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#cbd5e1" />
+        {!far && <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#cbd5e1" />}
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" />
         <Controls showInteractive={false} />
         <ZoomWatcher />

@@ -17,7 +17,15 @@ import { appColor } from './colors';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from './geometry';
 
 export type SubnetData = { subnet: Subnet };
-export type ClusterNodeData = { node: Node; podCount: number; gateway: string; vtep?: string; veths: { name: string; row: number }[] };
+export type ClusterNodeData = {
+  node: Node;
+  podCount: number;
+  gateway: string;
+  vtep?: string;
+  veths: { name: string; row: number }[];
+  /** Pod colours in slot order: far out the node draws its pods as tiles of these colours. */
+  podColors: string[];
+};
 export type PodData = { pod: Pod; color: string; nodeName: string };
 export type RouterData = { router: Router; ifaces: { name: string; ip: string; subnet: string }[] };
 export type ClientData = { client: ClientHost };
@@ -53,6 +61,10 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 const ORIGIN: Position = { x: 0, y: 0 };
+
+function podColor(pod: Pod): string {
+  return appColor(pod.labels.app ?? pod.labels.run ?? pod.name);
+}
 const HOST_DEFAULT: Position = { x: SUBNET_PAD, y: SUBNET_HOST_TOP };
 
 /** A builder with its own caches; one per canvas. */
@@ -151,7 +163,11 @@ export function createFlowBuilder() {
     return edges;
   }
 
-  function buildNodes(s: Scenario, selection: ReadonlySet<string>, drag: Readonly<Record<string, Position>>): AppNode[] {
+  /**
+   * `far`: zoomed out beyond reading; pods are hidden as flow nodes (their veth and endpoint edges
+   * with them) and each cluster node draws its pods as coloured tiles instead.
+   */
+  function buildNodes(s: Scenario, selection: ReadonlySet<string>, drag: Readonly<Record<string, Position>>, far = false): AppNode[] {
     buildEdges(s); // endpoint counts for service cards
     const out: AppNode[] = [];
     const layout = s.layout;
@@ -202,7 +218,8 @@ export function createFlowBuilder() {
       const pods = podsByNode.get(n.id) ?? [];
       const size = hostSize.get(n.id)!;
       const selected = selection.has(n.id);
-      const podKey = pods.map((x) => x.id).join(' ');
+      const podColors = pods.map(podColor);
+      const podKey = pods.map((x) => x.id).join(' ') + podColors.join(' ');
       out.push(
         cached(n.id, [n, podKey, p.x, p.y, selected, vxlan], () => ({
           id: n.id,
@@ -217,6 +234,7 @@ export function createFlowBuilder() {
             gateway: bridgeGateway(n.podCidr),
             ...(vxlan ? { vtep: vtepAddress(n) } : {}),
             veths: pods.map((pod, i) => ({ name: vethName(pod), row: i })),
+            podColors,
           },
           selected,
           ariaLabel: `Node ${n.name}, eth0 ${n.ip}, pod CIDR ${n.podCidr}, ${pods.length} pods`,
@@ -266,10 +284,10 @@ export function createFlowBuilder() {
         const slot = podSlot(i);
         const p = drag[pod.id] ?? slot;
         const selected = selection.has(pod.id);
-        const color = appColor(pod.labels.app ?? pod.labels.run ?? pod.name);
+        const color = podColor(pod);
         const onNode = nodeName.get(nodeId);
         out.push(
-          cached(pod.id, [pod, p.x, p.y, selected, color, onNode], () => ({
+          cached(pod.id, [pod, p.x, p.y, selected, color, onNode, far], () => ({
             id: pod.id,
             type: 'pod',
             parentId: nodeId,
@@ -278,6 +296,7 @@ export function createFlowBuilder() {
             height: POD_H,
             data: { pod, color, nodeName: nodeName.get(nodeId) ?? nodeId },
             selected,
+            hidden: far,
             ariaLabel: `Pod ${pod.name}, IP ${pod.ip}, on ${nodeName.get(nodeId) ?? nodeId}`,
           })),
         );

@@ -9,7 +9,7 @@ import { useStore } from 'zustand';
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 
 /** Below this zoom pods are drawn as plain tiles. */
-export const FAR_ZOOM = 0.35;
+export const FAR_ZOOM = 0.5;
 
 export const lodStore = createStore<{ far: boolean }>(() => ({ far: false }));
 

@@ -4,7 +4,7 @@
  * markers can sit on eth0, cni0, a veth port or flannel.1.
  */
 import { memo, type CSSProperties } from 'react';
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import type {
   ClientFlowNode,
   ClusterFlowNode,
@@ -15,12 +15,18 @@ import type {
   ServiceFlowNode,
   SubnetFlowNode,
 } from './flow';
-import { bridgeRect, POD_H, podSlot } from './geometry';
+import { bridgeRect, POD_H, POD_ROW_GAP, POD_W, podSlot } from './geometry';
 import { KindIcon } from './icons';
 import { useFar } from './lod';
 
+/**
+ * Where an edge attaches. Nothing is ever connected by hand here, so instead of React Flow's <Handle>
+ * (one store subscription each, thousands on a big canvas, all re-run on every pan frame) this is the
+ * element React Flow measures for a handle: the same classes and data attributes, without the
+ * connection logic.
+ */
 function Anchor({ id, type, position, style }: { id: string; type: 'source' | 'target'; position: Position; style?: CSSProperties }) {
-  return <Handle id={id} type={type} position={position} isConnectable={false} className="anchor" style={style} />;
+  return <div data-handleid={id} data-handlepos={position} className={`react-flow__handle react-flow__handle-${position} ${type} anchor`} style={style} />;
 }
 
 function Labels({ labels, max = 3 }: { labels: Record<string, string>; max?: number }) {
@@ -55,8 +61,16 @@ export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps
   );
 });
 
+/** Far out, a node's pods as one element: a column of coloured tiles in the pods' slots. */
+function podTiles(colors: string[]): CSSProperties {
+  const first = podSlot(0);
+  const step = POD_H + POD_ROW_GAP;
+  const stops = colors.map((c, i) => `${c} ${i * step}px ${i * step + POD_H}px, transparent ${i * step + POD_H}px ${(i + 1) * step}px`);
+  return { left: first.x, top: first.y, width: POD_W, height: colors.length * step - POD_ROW_GAP, background: `linear-gradient(to bottom, ${stops.join(', ')})` };
+}
+
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
-  const { node, podCount, gateway, vtep, veths } = data;
+  const { node, podCount, gateway, vtep, veths, podColors } = data;
   const far = useFar();
   const bar = bridgeRect(podCount);
   return (
@@ -96,34 +110,31 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
           <b>cni0</b> <span className="mono">{gateway}</span> <span className="muted">bridge</span>
         </div>
       )}
+      {far && podCount > 0 && <div className="pod-tiles" style={podTiles(podColors)} aria-hidden />}
       {podCount === 0 && !far && <div className="cnode-empty">Drop pods here</div>}
     </div>
   );
 });
 
+/** A pod card; far out pods are hidden and their node draws them as tiles (see `podTiles`). */
 export const PodNode = memo(function PodNode({ data, selected }: NodeProps<PodFlowNode>) {
   const { pod, color } = data;
-  const far = useFar();
   const style = { '--app': color } as CSSProperties;
   return (
-    <div className={`pod${selected ? ' is-selected' : ''}${far ? ' far' : ''}`} style={style}>
+    <div className={`pod${selected ? ' is-selected' : ''}`} style={style}>
       <Anchor id="veth" type="source" position={Position.Left} />
       <Anchor id="ep" type="target" position={Position.Bottom} />
-      {!far && (
-        <>
-          <div className="pod-title">
-            <KindIcon kind="pod" size={15} />
-            <strong className="pod-name">{pod.name}</strong>
-            {pod.namespace !== 'default' && <span className="ns-tag">{pod.namespace}</span>}
-          </div>
-          <div className="pod-ip mono" data-iface="eth0">
-            {pod.ip}
-          </div>
-          <div className="pod-labels">
-            <Labels labels={pod.labels} max={2} />
-          </div>
-        </>
-      )}
+      <div className="pod-title">
+        <KindIcon kind="pod" size={15} />
+        <strong className="pod-name">{pod.name}</strong>
+        {pod.namespace !== 'default' && <span className="ns-tag">{pod.namespace}</span>}
+      </div>
+      <div className="pod-ip mono" data-iface="eth0">
+        {pod.ip}
+      </div>
+      <div className="pod-labels">
+        <Labels labels={pod.labels} max={2} />
+      </div>
     </div>
   );
 });

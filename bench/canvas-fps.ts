@@ -1,0 +1,178 @@
+/**
+ * Canvas frame rate in headless Chromium: frames per second (requestAnimationFrame count) and p95
+ * frame time while panning the canvas and while dragging an element, on the playground's stress
+ * page (`?stress=1`: 100 nodes, 1,000 pods, ~1,200 edges) and on a bare React Flow page with the
+ * same number of plain default nodes (`?bare=1&n=1100`), on the same machine, in three viewports:
+ * the whole scene fitted in view (the playground draws pods as tiles there), zoom 0.55 (pods drawn
+ * in full, hundreds on screen) and zoom 1 (most elements off screen), all from the top-left.
+ *
+ * Self-contained: builds the app into a temporary folder, serves it with `vite preview`, drives
+ * Chromium (CHROMIUM_PATH or /usr/bin/chromium, the flags playwright.config.ts uses).
+ *   npx tsx bench/canvas-fps.ts            (or as part of `npm run bench`)
+ *   CANVAS_BENCH_SECONDS=3                 seconds per measurement (default 4)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 1400, height: 900 };
+const ELEMENTS = 1100;
+
+interface Sample {
+  fps: number;
+  p95: number;
+  frames: number;
+}
+
+declare global {
+  interface Window {
+    __benchFrames?: number[];
+    __benchRun?: boolean;
+  }
+}
+
+function seconds(): number {
+  const s = Number(process.env.CANVAS_BENCH_SECONDS ?? 4);
+  return Number.isFinite(s) && s > 0 ? s : 4;
+}
+
+// Page scripts are passed as text: tsx would otherwise wrap named functions in a helper the page lacks.
+const START_FRAMES = `(() => {
+  window.__benchFrames = [];
+  window.__benchRun = true;
+  let last = 0;
+  const loop = (t) => {
+    if (last) window.__benchFrames.push(t - last);
+    last = t;
+    if (window.__benchRun) requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+})()`;
+
+const EMPTY_PANE_POINT = `(() => {
+  const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+  for (let fy = 0.05; fy < 0.95; fy += 0.01) {
+    for (let fx = 0.05; fx < 0.95; fx += 0.01) {
+      const x = pane.left + pane.width * fx;
+      const y = pane.top + pane.height * fy;
+      const el = document.elementFromPoint(x, y);
+      if (el && el.classList.contains('react-flow__pane')) return { x, y };
+    }
+  }
+  return null;
+})()`;
+
+async function startFrames(page: Page): Promise<void> {
+  await page.evaluate(START_FRAMES);
+}
+
+async function stopFrames(page: Page): Promise<Sample> {
+  const frames = await page.evaluate(() => {
+    window.__benchRun = false;
+    return window.__benchFrames ?? [];
+  });
+  const total = frames.reduce((a, b) => a + b, 0);
+  const sorted = [...frames].sort((a, b) => a - b);
+  return {
+    fps: total > 0 ? (frames.length * 1000) / total : 0,
+    p95: sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! : 0,
+    frames: frames.length,
+  };
+}
+
+/** A point of the canvas where a press pans the view: nothing but the pane under it. */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const p = (await page.evaluate(EMPTY_PANE_POINT)) as { x: number; y: number } | null;
+  if (!p) throw new Error('no empty spot of the canvas to pan from');
+  return p;
+}
+
+/** Press at `from` and keep moving (a slow circle) for `ms`, as a hand panning or dragging does. */
+async function gesture(page: Page, from: { x: number; y: number }, ms: number, radius: number): Promise<Sample> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 8, from.y + 8, { steps: 2 });
+  await startFrames(page);
+  const t0 = Date.now();
+  let i = 0;
+  while (Date.now() - t0 < ms) {
+    const a = (i++ / 40) * Math.PI;
+    await page.mouse.move(from.x + 8 + radius * Math.sin(a), from.y + 8 + radius * (1 - Math.cos(a)) * 0.6);
+  }
+  const sample = await stopFrames(page);
+  await page.mouse.up();
+  return sample;
+}
+
+async function centreOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 20) };
+}
+
+interface PageCase {
+  label: string;
+  path: string;
+  ready: string;
+  dragTarget: string;
+}
+
+/** `fit`: the whole scene in view (pods drawn as tiles); a number: that zoom at the canvas origin. */
+type View = 'fit' | number;
+
+async function measurePage(browser: Browser, base: string, c: PageCase, view: View): Promise<{ pan: Sample; drag: Sample }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const url = `${base}${c.path}${view === 'fit' ? '' : `&zoom=${view}`}`;
+  await page.goto(url);
+  await page.locator(c.ready).first().waitFor({ state: 'attached', timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const ms = seconds() * 1000;
+  const pan = await gesture(page, await emptyPanePoint(page), ms, 220);
+  await page.waitForTimeout(300);
+  const drag = await gesture(page, await centreOf(page, c.dragTarget), ms, 160);
+  await page.close();
+  return { pan, drag };
+}
+
+const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i]!)).join(' ');
+
+export async function runCanvasBench(): Promise<void> {
+  console.log(`\n## Canvas: frames per second and p95 frame time while panning / dragging (headless Chromium, ${ELEMENTS.toLocaleString('en')} nodes)`);
+  const outDir = mkdtempSync(join(tmpdir(), 'canvas-bench-'));
+  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let browser: Browser | undefined;
+  try {
+    await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    server = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 4188, strictPort: false } });
+    const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://127.0.0.1:4188';
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const cases: PageCase[] = [
+      { label: 'playground ?stress=1', path: '/?stress=1', ready: '.react-flow__node[data-id="rack-1"]', dragTarget: '.react-flow__node[data-id="node-1"]' },
+      { label: `bare React Flow ?bare=1&n=${ELEMENTS}`, path: `/?bare=1&n=${ELEMENTS}`, ready: '.react-flow__node[data-id="n0"]', dragTarget: '.react-flow__node[data-id="n0"]' },
+    ];
+    const widths = [34, 10, 9, 8, 8, 9, 8];
+    console.log(row(['page', 'view', 'pan fps', 'p95 ms', 'frames', 'drag fps', 'p95 ms'], widths));
+    for (const view of ['fit', 0.55, 1] as View[]) {
+      for (const c of cases) {
+        const r = await measurePage(browser, base, c, view);
+        console.log(row([c.label, view === 'fit' ? 'fit' : `zoom ${view}`, r.pan.fps.toFixed(1), r.pan.p95.toFixed(1), r.pan.frames, r.drag.fps.toFixed(1), r.drag.p95.toFixed(1)], widths));
+      }
+    }
+  } finally {
+    await browser?.close();
+    await new Promise<void>((done) => (server ? server.httpServer.close(() => done()) : done()));
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCanvasBench().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
