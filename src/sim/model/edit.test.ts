@@ -22,7 +22,6 @@ import {
   type EditResult,
 } from './edit';
 import { editCluster, editElement } from './editFields';
-import { selectedPods, selectorMatches } from './selector';
 
 const base: ScenarioInput = {
   version: 1,
@@ -261,19 +260,6 @@ describe('editing fields', () => {
     expect(errors(s)).toEqual([]);
     expect(editCluster(scenario(), { podCidr: '192.168.0.0/16' })).toMatchObject({ ok: false, error: expect.stringContaining('overlaps') });
     expect(editCluster(scenario(), { cni: 'host-gw' })).toMatchObject({ ok: true });
-  });
-});
-
-describe('selectors', () => {
-  it('match when every selector label is present with the same value; empty matches nothing', () => {
-    expect(selectorMatches({ app: 'web' }, { app: 'web', tier: 'fe' })).toBe(true);
-    expect(selectorMatches({ app: 'web', tier: 'be' }, { app: 'web', tier: 'fe' })).toBe(false);
-    expect(selectorMatches({}, { app: 'web' })).toBe(false);
-  });
-
-  it('select pods of the service namespace only', () => {
-    const s = ok(addPod(scenario(), { node: 'node-1', namespace: 'other', labels: { app: 'web' } }));
-    expect(selectedPods(s, s.services[0]!).map((p) => p.id)).toEqual(['web-1', 'web-2']);
   });
 });
 

@@ -1,10 +1,21 @@
 /**
- * The pods a Service's endpoint edges go to: what the simulation says the Service selects (same
- * namespace, labels matching the selector). The canvas never decides this itself.
+ * What the canvas shows of a Service's endpoints, always as the simulation computes them: the pods
+ * it selects (same namespace, labels matching the selector), and per port the "ip:port" endpoints
+ * kube-proxy programs. The UI never matches labels itself.
  */
 import type { Pod, Scenario, Service } from '../../sim/model/schema';
-import { selectedPods } from '../../sim/model/selector';
+import { topology } from '../../sim/model/topology';
+import { selectPods, serviceEndpoints } from '../../sim/dataplane/endpoints';
 
 export function endpointPods(s: Scenario, svc: Service): Pod[] {
-  return selectedPods(s, svc);
+  return selectPods(topology(s), svc);
+}
+
+/** Per Service port, the endpoints' "ip:port" texts (named target ports resolved per pod). */
+export function endpointsByPort(s: Scenario, svc: Service): { port: string; endpoints: string[] }[] {
+  const t = topology(s);
+  return svc.ports.map((p) => ({
+    port: `${p.name ? `${p.name} ` : ''}${p.port}/${p.protocol}`,
+    endpoints: serviceEndpoints(t, svc, p).map((e) => e.text),
+  }));
 }

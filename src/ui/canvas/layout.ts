@@ -10,7 +10,7 @@
  */
 import type { Scenario } from '../../sim/model/schema';
 import type { Position } from '../../sim/model/edit';
-import { selectedPods } from '../../sim/model/selector';
+import { endpointPods } from './endpoints';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize, type Size } from './geometry';
 
 export interface Box {
@@ -121,7 +121,7 @@ function routerWant(s: Scenario, routerId: string, boxes: Map<string, Box>): num
 function serviceWant(s: Scenario, svcId: string, boxes: Map<string, Box>): number | undefined {
   const svc = s.services.find((x) => x.id === svcId);
   if (!svc) return undefined;
-  const xs = selectedPods(s, svc).flatMap((p) => {
+  const xs = endpointPods(s, svc).flatMap((p) => {
     const b = boxes.get(p.id);
     return b ? [center(b)] : [];
   });

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Service, ServicePort } from '../../sim/model/schema';
 import { useEditor } from '../state';
-import { endpointPods } from '../canvas/endpoints';
+import { endpointPods, endpointsByPort } from '../canvas/endpoints';
 import { Fact, SelectField, TextField } from './fields';
 import { formatLabels, parseLabels } from './fieldText';
 import { useEdit } from './forms';
@@ -161,7 +161,13 @@ export function ServiceForm({ service }: { service: Service }) {
         }}
         hint="Pods in the same namespace with all these labels become endpoints."
       />
-      <Fact label="Endpoints">{endpoints.length === 0 ? 'none: nothing matches the selector' : endpoints.map((p) => `${p.name} ${p.ip}`).join(', ')}</Fact>
+      <Fact label="Selected pods">{endpoints.length === 0 ? 'none: no pod in the namespace has these labels' : endpoints.map((p) => `${p.name} ${p.ip}`).join(', ')}</Fact>
+      {endpoints.length > 0 &&
+        endpointsByPort(scenario, service).map((e) => (
+          <Fact key={e.port} label={`Endpoints ${e.port}`}>
+            {e.endpoints.length ? e.endpoints.join(', ') : 'none: no selected pod serves this targetPort'}
+          </Fact>
+        ))}
       <SelectField
         label="Session affinity"
         value={service.sessionAffinity}

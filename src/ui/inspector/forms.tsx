@@ -5,7 +5,7 @@ import type { ElementPatch } from '../../sim/model/editFields';
 import { bridgeGateway } from '../../sim/net/ipam';
 import { vethName } from '../../sim/dataplane/bridge';
 import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
-import { selectedPods } from '../../sim/model/selector';
+import { endpointPods } from '../canvas/endpoints';
 import { useEditor, useEditorStore } from '../state';
 import { errorOf, Fact, SelectField, TextField } from './fields';
 import { formatContainerPorts, formatLabels, formatRoutes, formatRules, parseContainerPorts, parseLabels, parseRoutes, parseRules } from './fieldText';
@@ -148,7 +148,7 @@ export function PodForm({ pod }: { pod: Pod }) {
   const edit = useEdit(pod.id);
   const nodes = useEditor(selectNodes);
   const scenario = useEditor((s) => s.scenario);
-  const services = scenario.services.filter((svc) => selectedPods({ pods: [pod] }, svc).length > 0);
+  const services = scenario.services.filter((svc) => endpointPods(scenario, svc).some((p) => p.id === pod.id));
   return (
     <>
       <TextField label="Name" value={pod.name} onCommit={(name) => edit({ name })} />
