@@ -10,11 +10,25 @@ import { useEditorStore } from '../state';
 import { dropContext, nearestSubnet, nodeAt, serviceAt, subnetAt, subnetOrigin, type DropContext } from './dropTarget';
 import { nodeSize, SIZES, SUBNET_BAR_H, SUBNET_PAD } from './geometry';
 
-/** A host's position inside a subnet region, centred on `point`, kept below the bar. */
+/**
+ * A host's position inside a subnet region, centred on `point`, kept below the bar and moved right
+ * past any host it would cover.
+ */
 export function hostPositionIn(ctx: DropContext, subnetId: string, point: Position, size: { w: number; h: number }): Position | undefined {
   const origin = subnetOrigin(ctx, subnetId);
   if (!origin) return undefined;
-  return clampHost({ x: point.x - origin.x - size.w / 2, y: point.y - origin.y - size.h / 2 });
+  const s = ctx.scenario;
+  const siblings = [...s.nodes, ...s.clients, ...s.loadBalancers].filter((h) => h.subnet === subnetId).flatMap((h) => {
+    const b = ctx.boxes.get(h.id);
+    return b ? [{ x: b.x - origin.x, y: b.y - origin.y, w: b.w, h: b.h }] : [];
+  });
+  const p = clampHost({ x: point.x - origin.x - size.w / 2, y: point.y - origin.y - size.h / 2 });
+  for (let guard = 0; guard < 100; guard++) {
+    const hit = siblings.find((b) => p.x < b.x + b.w + 12 && b.x < p.x + size.w + 12 && p.y < b.y + b.h + 12 && b.y < p.y + size.h + 12);
+    if (!hit) break;
+    p.x = hit.x + hit.w + 24;
+  }
+  return p;
 }
 
 export function clampHost(p: Position): Position {
