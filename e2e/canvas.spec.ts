@@ -149,6 +149,18 @@ test('drag a node inside its subnet moves it; into another subnet rehomes it wit
   await page.keyboard.press('Control+z');
   await expect.poll(transform).toBe(t0);
 
+  // A subnet is dragged by its bar and takes its hosts along.
+  const rackB = node(page, 'rack-b');
+  const n3Before = (await node(page, 'node-3').boundingBox())!;
+  const bar = (await rackB.locator('.subnet-bar').boundingBox())!;
+  await page.mouse.move(bar.x + 40, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + 60, bar.y + bar.height / 2 + 20, { steps: 4 });
+  await page.mouse.move(bar.x + 100, bar.y + bar.height / 2 + 60, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await node(page, 'node-3').boundingBox())!.y - n3Before.y)).toBeGreaterThan(30);
+  await expect(node(page, 'node-3')).toContainText('192.168.2.10');
+
   const internet = node(page, 'internet');
   const ib = (await internet.boundingBox())!;
   await dragElement(page, n2, { x: ib.x + ib.width - 60, y: ib.y + ib.height - 30 });

@@ -3,7 +3,7 @@
  * an incremental builder; drags are drawn from the store's drag slice and committed once, on drop
  * (a pod dropped on another node is rescheduled there, a host dropped in another subnet rehomed).
  */
-import { useCallback, useMemo, useRef, type DragEvent as ReactDragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -20,7 +20,7 @@ import { useEditor, useEditorStore } from '../state';
 import { createFlowBuilder, type AppNode } from './flow';
 import { nodeTypes } from './nodes';
 import { edgeTypes } from './edges';
-import { useFar, ZoomWatcher } from './lod';
+import { lodStore, useFar, ZoomWatcher } from './lod';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost, useAddElement } from './useAddElement';
 import { nodeSize, SIZES } from './geometry';
@@ -53,6 +53,8 @@ const ARIA_LABELS = {
 };
 
 const FIT_OPTIONS = { padding: 0.08 };
+/** Above this many pods the canvas opens in the far level of detail (it will be fitted). */
+const FAR_START_PODS = 300;
 const PRO_OPTIONS = { hideAttribution: true };
 const HOSTS = new Set(['clusterNode', 'client', 'loadBalancer']);
 
@@ -79,6 +81,8 @@ export function Canvas({ zoom }: { zoom?: number }) {
   const rf = useReactFlow<AppNode>();
   const builder = useMemo(createFlowBuilder, []);
   const selected = useMemo(() => new Set(selection), [selection]);
+  // A big scenario opens fitted, hence far out: start with tiles rather than mount every pod card first.
+  useState(() => lodStore.setState({ far: zoom === undefined && scenario.pods.length > FAR_START_PODS }));
   const far = useFar();
   const nodes = useMemo(() => builder.nodes(scenario, selected, drag, far), [builder, scenario, selected, drag, far]);
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
