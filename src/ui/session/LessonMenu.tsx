@@ -1,0 +1,49 @@
+/** The lessons menu: the seven lessons in order, each with its number, title and one-line summary. */
+import { LESSONS } from '../../lessons/index';
+import { localized } from '../../i18n/index';
+import { useLocale, useT } from '../../i18n/useT';
+import { MenuButton, MenuItem } from './Popover';
+import { useSession, useSessionState } from './SessionContext';
+
+export function LessonMenu() {
+  const t = useT();
+  const [locale] = useLocale();
+  const session = useSession();
+  const open = useSessionState((s) => s.lesson);
+  return (
+    <MenuButton
+      className="lesson-menu"
+      menuLabel={t('lessons.title')}
+      label={
+        <>
+          <span aria-hidden>📘</span> {t('toolbar.lessons')}
+        </>
+      }
+    >
+      {(close) => (
+        <>
+          <p className="menu-heading" aria-hidden>
+            {t('lessons.menuIntro')}
+          </p>
+          {LESSONS.map((lesson) => (
+            <MenuItem
+              key={lesson.id}
+              className={`lesson-item${open === lesson.id ? ' current' : ''}`}
+              onSelect={() => {
+                close();
+                session.openLesson(lesson.id);
+              }}
+              hint={localized(lesson.summary, locale)}
+            >
+              <span className="lesson-number" aria-hidden>
+                {lesson.number}
+              </span>
+              <span className="sr-only">{t('lessons.number', { n: lesson.number })}: </span>
+              {localized(lesson.title, locale)}
+            </MenuItem>
+          ))}
+        </>
+      )}
+    </MenuButton>
+  );
+}

@@ -1,0 +1,42 @@
+/** React access to the session (lessons, saved work, share links, files): one per app. */
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { useLocale } from '../../i18n/useT';
+import type { Session, SessionState } from './session';
+
+const SessionContext = createContext<Session | null>(null);
+
+/**
+ * Provides the session, keeps its language in step with the interface, and writes any edit still
+ * waiting for the autosave when the page is hidden or closed.
+ */
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  const [locale] = useLocale();
+  useEffect(() => session.setLocale(locale), [session, locale]);
+  useEffect(() => {
+    const flush = () => void session.autosave.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [session]);
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside <SessionProvider>');
+  return session;
+}
+
+/** Subscribe to one slice of the session state; the selector must return a stable value. */
+export function useSessionState<T>(selector: (s: SessionState) => T): T {
+  return useStore(useSession().state, selector);
+}

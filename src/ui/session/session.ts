@@ -1,0 +1,287 @@
+/**
+ * The session around the editor: which lesson is open, saved work, share links, files, and the
+ * messages about them. A vanilla zustand store for what the UI shows, plus actions that never touch
+ * React, so they are unit-tested without a browser.
+ *
+ * Every action that replaces the whole scenario (open a lesson, Reset to lesson, New, Import,
+ * Restore previous work) goes through the autosaver, so the work it replaces is saved first and
+ * becomes the backup: "Restore previous work" brings it back. Each replacement is also one undoable
+ * step of the editor (`load`).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StoreApi as ZStoreApi } from 'zustand';
+import { parseScenario, type FieldError, type Scenario } from '../../sim/index';
+import type { EditorStore } from '../../store/editorStore';
+import type { PacketSlice } from '../../store/packetStore';
+import { applyLessonChange, getLesson, lessonScenario, type Lesson } from '../../lessons/index';
+import { createTranslator, localized, DEFAULT_LOCALE, type Locale, type MessageKey, type MessageParams } from '../../i18n/index';
+import { loadBackup, restoreBackup, type SaveResult, type StorageLike } from '../../io/saved-work';
+import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../../io/scenario-file';
+import { encodeShareLink, type ShareLinkErrorCode } from '../../io/share-link';
+import { autoLayout } from '../canvas/layout';
+import { createAutosaver, type Autosaver } from './autosave';
+import { changeNeeded, packetOutcome, packetSpec, type PacketOutcome } from './lessonPackets';
+
+/** What the app opened with, when it is worth a message that stays until dismissed. */
+export interface StartupBanner {
+  /** The address held a share link that could not be opened. */
+  linkError?: ShareLinkErrorCode;
+  /** Field errors of an `invalid-scenario` / `newer-version` link. */
+  linkErrors?: FieldError[];
+  /** What opened instead. */
+  opened: 'link' | 'saved' | 'backup' | 'default';
+  /** The saved work was damaged: its backup (or the example) was opened. */
+  savedWork?: 'damaged' | 'unreadable';
+}
+
+export interface ImportErrors {
+  fileName: string;
+  errors: FieldError[];
+}
+
+export interface SessionState {
+  /** The open lesson's id. */
+  lesson?: string;
+  /** The lesson panel beside the canvas is expanded. */
+  lessonPanelOpen: boolean;
+  /** Index of the lesson step being read. */
+  step: number;
+  /** Outcomes of the open lesson's suggested packets, by packet id. */
+  outcomes: Readonly<Record<string, PacketOutcome>>;
+  banner?: StartupBanner;
+  importErrors?: ImportErrors;
+  /** Storage holds previous work that "Restore previous work" can bring back. */
+  hasBackup: boolean;
+  /** The last save failed (storage full or refused); cleared by the next good save. */
+  saveError?: 'quota' | 'unavailable';
+  /** The interface language, for the messages actions post to the editor's notice bar. */
+  locale: Locale;
+}
+
+export type ShareResult = { ok: true; hash: string; url: string } | { ok: false; code: ShareLinkErrorCode };
+
+export type Replacement = 'lesson' | 'reset' | 'new' | 'import' | 'restore';
+
+export interface Session {
+  readonly editor: EditorStore;
+  readonly state: StoreApi<SessionState>;
+  readonly autosave: Autosaver;
+  openLesson(id: string): boolean;
+  resetToLesson(): boolean;
+  /** Forget the open lesson (the scenario stays as it is). */
+  closeLesson(): void;
+  setLessonPanelOpen(open: boolean): void;
+  setStep(step: number): void;
+  newScenario(): void;
+  importJson(text: string, fileName: string): boolean;
+  /** Read a chosen file and import it; a file over the size limit is refused before it is read. */
+  importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean>;
+  exportJson(): { fileName: string; text: string };
+  restorePrevious(): boolean;
+  /** The share link of the scenario (and open lesson), as a hash and as a whole URL on `base`. */
+  shareLink(base: string): ShareResult;
+  /** Make a suggested packet's change, then send it with the packet store. */
+  sendLessonPacket(packets: ZStoreApi<PacketSlice>, packetId: string): PacketOutcome | undefined;
+  dismissBanner(): void;
+  dismissImportErrors(): void;
+  setLocale(locale: Locale): void;
+  /** Called after each replacement of the scenario (the app clears packets and fits the view). */
+  onReplaced(listener: (kind: Replacement) => void): () => void;
+  dispose(): void;
+}
+
+export interface SessionOptions {
+  editor: EditorStore;
+  storage: StorageLike | undefined;
+  lesson?: string;
+  banner?: StartupBanner;
+  locale?: Locale;
+  /** The scenario the editor opened with is already what storage holds (saved work, or a link just saved). */
+  openedFromStorage?: boolean;
+  /** Remove a share link from the address bar once the scenario no longer matches it. */
+  clearLinkFromAddress?: () => void;
+  autosaveDelayMs?: number;
+}
+
+/** A lesson's scenario with a fresh layout from the canvas (lessons carry no positions). */
+export function laidOutLesson(lesson: Lesson): Scenario {
+  const s = lessonScenario(lesson);
+  return { ...s, layout: autoLayout(s) };
+}
+
+export function createSession(opts: SessionOptions): Session {
+  const { editor, storage } = opts;
+  const knownLesson = opts.lesson !== undefined && getLesson(opts.lesson) ? opts.lesson : undefined;
+  const hasBackup = () => (storage ? loadBackup(storage).ok : false);
+  const state = createStore<SessionState>()(() => ({
+    ...(knownLesson ? { lesson: knownLesson } : {}),
+    lessonPanelOpen: knownLesson !== undefined,
+    step: 0,
+    outcomes: {},
+    ...(opts.banner ? { banner: opts.banner } : {}),
+    hasBackup: hasBackup(),
+    locale: opts.locale ?? DEFAULT_LOCALE,
+  }));
+  const t = (key: MessageKey, params?: MessageParams) => createTranslator(state.getState().locale)(key, params);
+  const notify = (key: MessageKey, params?: MessageParams, tone: 'info' | 'error' = 'info') => editor.getState().notify(t(key, params), tone);
+
+  const onSaved = (result: SaveResult) => {
+    if (result.ok) state.setState({ saveError: undefined, ...(result.backedUp ? { hasBackup: true } : {}) });
+    else state.setState({ saveError: result.reason });
+  };
+  const autosave = createAutosaver({
+    editor,
+    storage,
+    lesson: () => state.getState().lesson,
+    onResult: onSaved,
+    onEditSaved: opts.clearLinkFromAddress,
+    ...(opts.autosaveDelayMs !== undefined ? { delayMs: opts.autosaveDelayMs } : {}),
+  });
+  if (opts.openedFromStorage) autosave.markSaved(editor.getState().scenario);
+
+  const listeners = new Set<(kind: Replacement) => void>();
+  const replaced = (kind: Replacement) => {
+    for (const l of listeners) l(kind);
+  };
+
+  const replace = (kind: Replacement, scenario: Scenario, origin: 'lesson' | 'new' | 'import', lesson: string | undefined) => {
+    const saved = autosave.replace(origin, lesson, () => editor.getState().load(scenario));
+    state.setState({ lesson, lessonPanelOpen: lesson !== undefined, step: 0, outcomes: {}, importErrors: undefined, hasBackup: hasBackup() });
+    replaced(kind);
+    return saved?.ok === true && saved.backedUp;
+  };
+
+  const openLessonAs = (kind: 'lesson' | 'reset', id: string): boolean => {
+    const lesson = getLesson(id);
+    if (!lesson) return false;
+    const kept = replace(kind, laidOutLesson(lesson), 'lesson', lesson.id);
+    const title = localized(lesson.title, state.getState().locale);
+    if (kind === 'reset') notify('notice.lessonReset', { n: lesson.number, title });
+    else notify(kept ? 'notice.lessonOpenedKept' : 'notice.lessonOpened', { n: lesson.number, title });
+    return true;
+  };
+
+  const session: Session = {
+    editor,
+    state,
+    autosave,
+    openLesson: (id) => openLessonAs('lesson', id),
+    resetToLesson() {
+      const id = state.getState().lesson;
+      return id !== undefined && openLessonAs('reset', id);
+    },
+    closeLesson() {
+      if (state.getState().lesson === undefined) return;
+      state.setState({ lesson: undefined, lessonPanelOpen: false, step: 0, outcomes: {} });
+      autosave.touch();
+    },
+    setLessonPanelOpen: (open) => state.setState({ lessonPanelOpen: open }),
+    setStep(step) {
+      const lesson = getLesson(state.getState().lesson ?? '');
+      if (!lesson) return;
+      state.setState({ step: Math.max(0, Math.min(lesson.steps.length - 1, step)) });
+    },
+    newScenario() {
+      const parsed = parseScenario({ version: 1, name: t('scenario.untitled') });
+      if (!parsed.ok) throw new Error('the empty scenario does not parse');
+      notify(replace('new', parsed.scenario, 'new', undefined) ? 'notice.newScenarioKept' : 'notice.newScenario');
+    },
+    importJson(text, fileName) {
+      const result = importScenarioJson(text);
+      if (!result.ok) {
+        // The current work stays exactly as it is.
+        state.setState({ importErrors: { fileName, errors: result.errors } });
+        return false;
+      }
+      replace('import', result.scenario, 'import', undefined);
+      notify('fileImported', { name: fileName });
+      return true;
+    },
+    async importFile(file) {
+      if (file.size > MAX_SCENARIO_FILE_BYTES) {
+        state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', message: t('fileError.tooLarge') }] } });
+        return false;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', message: t('fileError.unreadable') }] } });
+        return false;
+      }
+      return session.importJson(text, file.name);
+    },
+    exportJson() {
+      const scenario = editor.getState().scenario;
+      return { fileName: scenarioFileName(scenario), text: exportScenarioJson(scenario) };
+    },
+    restorePrevious() {
+      if (!storage) {
+        notify('savedWork.unavailable', undefined, 'error');
+        return false;
+      }
+      autosave.flush();
+      const restored = restoreBackup(storage);
+      if (!restored.ok) {
+        notify('notice.noPreviousWork', undefined, 'error');
+        state.setState({ hasBackup: hasBackup() });
+        return false;
+      }
+      editor.getState().load(restored.work.scenario);
+      autosave.markSaved(editor.getState().scenario);
+      const lesson = restored.work.lesson !== undefined && getLesson(restored.work.lesson) ? restored.work.lesson : undefined;
+      state.setState({ lesson, lessonPanelOpen: lesson !== undefined, step: 0, outcomes: {}, importErrors: undefined, hasBackup: hasBackup() });
+      replaced('restore');
+      notify('notice.restored');
+      return true;
+    },
+    shareLink(base) {
+      const lesson = state.getState().lesson;
+      const link = encodeShareLink(editor.getState().scenario, lesson !== undefined ? { lesson } : {});
+      if (!link.ok) return { ok: false, code: link.error.code };
+      return { ok: true, hash: link.hash, url: base.replace(/#.*$/, '') + link.hash };
+    },
+    sendLessonPacket(packets, packetId) {
+      const lesson = getLesson(state.getState().lesson ?? '');
+      const packet = lesson?.packets.find((p) => p.id === packetId);
+      if (!lesson || !packet) return undefined;
+      if (packet.change && changeNeeded(editor.getState().scenario, packet.change)) {
+        const change = packet.change;
+        // The same validated edit the inspector makes; refused when the learner removed what it changes.
+        const check = applyLessonChange(editor.getState().scenario, change);
+        const result = check.ok
+          ? change.kind === 'cluster'
+            ? editor.getState().editCluster(change.set)
+            : editor.getState().editElement(change.service, change.set)
+          : check;
+        if (!result.ok) {
+          notify('lessons.changeFailed', { error: result.error }, 'error');
+          return undefined;
+        }
+      }
+      const result = packets.getState().send(packetSpec(packet));
+      if (!result) {
+        notify('lessons.sendFailed', { error: packets.getState().sendError ?? '' }, 'error');
+        return undefined;
+      }
+      const outcome = packetOutcome(packet, result);
+      state.setState((s) => ({ outcomes: { ...s.outcomes, [packet.id]: outcome } }));
+      return outcome;
+    },
+    dismissBanner: () => state.setState({ banner: undefined }),
+    dismissImportErrors: () => state.setState({ importErrors: undefined }),
+    setLocale(locale) {
+      if (state.getState().locale !== locale) state.setState({ locale });
+    },
+    onReplaced(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      autosave.flush();
+      autosave.dispose();
+      listeners.clear();
+    },
+  };
+  return session;
+}
