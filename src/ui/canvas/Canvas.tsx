@@ -3,7 +3,7 @@
  * an incremental builder; drags are drawn from the store's drag slice and committed once, on drop
  * (a pod dropped on another node is rescheduled there, a host dropped in another subnet rehomed).
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent as ReactDragEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -72,8 +72,11 @@ function hostSize(n: AppNode): { w: number; h: number } {
   return { w: n.width ?? nodeSize(0).w, h: n.height ?? nodeSize(0).h };
 }
 
-/** `zoom`: open at this zoom at the canvas origin instead of fitting everything (the benchmark's second viewport). */
-export function Canvas({ zoom }: { zoom?: number }) {
+/**
+ * `zoom`: open at this zoom at the canvas origin instead of fitting everything (the benchmark's
+ * viewports). `children` render inside React Flow (e.g. the packet marker layer).
+ */
+export function Canvas({ zoom, children }: { zoom?: number; children?: ReactNode }) {
   const store = useEditorStore();
   const scenario = useEditor((s) => s.scenario);
   const selection = useEditor((s) => s.selection);
@@ -202,6 +205,7 @@ export function Canvas({ zoom }: { zoom?: number }) {
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" />
         <Controls showInteractive={false} />
         <ZoomWatcher />
+        {children}
       </ReactFlow>
     </div>
   );
