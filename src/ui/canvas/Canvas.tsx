@@ -76,7 +76,17 @@ function hostSize(n: AppNode): { w: number; h: number } {
  * `zoom`: open at this zoom at the canvas origin instead of fitting everything (the benchmark's
  * viewports). `children` render inside React Flow (e.g. the packet marker layer).
  */
-export function Canvas({ zoom, children }: { zoom?: number; children?: ReactNode }) {
+export interface CanvasProps {
+  zoom?: number;
+  children?: ReactNode;
+  /** A click on an element (send mode picks sources and targets with it). */
+  onElementClick?(id: string): void;
+  /** Right-click on an element: the caller shows its context menu at the pointer. */
+  onElementContextMenu?(id: string, at: { x: number; y: number }): void;
+  className?: string;
+}
+
+export function Canvas({ zoom, children, onElementClick, onElementContextMenu, className }: CanvasProps) {
   const store = useEditorStore();
   const scenario = useEditor((s) => s.scenario);
   const selection = useEditor((s) => s.selection);
@@ -179,7 +189,7 @@ export function Canvas({ zoom, children }: { zoom?: number; children?: ReactNode
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
+    <div className={className ? `canvas ${className}` : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
       <ReactFlow<AppNode>
         nodes={nodes}
         edges={edges}
@@ -187,6 +197,15 @@ export function Canvas({ zoom, children }: { zoom?: number; children?: ReactNode
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeClick={onElementClick ? (_e, n) => onElementClick(n.id) : undefined}
+        onNodeContextMenu={
+          onElementContextMenu
+            ? (e, n) => {
+                e.preventDefault();
+                onElementContextMenu(n.id, { x: e.clientX, y: e.clientY });
+              }
+            : undefined
+        }
         // Culling pays when zoomed in; far out nearly everything is in view and pods are hidden anyway.
         onlyRenderVisibleElements={!far}
         nodesConnectable={false}

@@ -1,0 +1,67 @@
+/** The canvas context menu: "Send packet from here" on a pod, node or outside client. */
+import { useEffect, useRef } from 'react';
+import { useEditor } from '../state';
+import { usePacketStore } from './PacketsContext';
+
+export interface MenuAt {
+  id: string;
+  x: number;
+  y: number;
+}
+
+export function ElementMenu({ at, onClose }: { at: MenuAt; onClose(): void }) {
+  const packets = usePacketStore();
+  const ref = useRef<HTMLDivElement>(null);
+  const canSend = useEditor((s) => s.scenario.pods.some((p) => p.id === at.id) || s.scenario.nodes.some((n) => n.id === at.id) || s.scenario.clients.some((c) => c.id === at.id));
+  const name = useEditor((s) => {
+    for (const list of [s.scenario.pods, s.scenario.nodes, s.scenario.clients, s.scenario.services, s.scenario.loadBalancers, s.scenario.ingresses, s.scenario.subnets, s.scenario.routers] as { id: string; name: string }[][]) {
+      const e = list.find((x) => x.id === at.id);
+      if (e) return e.name;
+    }
+    return at.id;
+  });
+  useEffect(() => {
+    ref.current?.querySelector('button')?.focus();
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
+      if (e instanceof PointerEvent && ref.current?.contains(e.target as Node)) return;
+      onClose();
+    };
+    window.addEventListener('keydown', close);
+    window.addEventListener('pointerdown', close);
+    return () => {
+      window.removeEventListener('keydown', close);
+      window.removeEventListener('pointerdown', close);
+    };
+  }, [onClose]);
+  const toMode = packets.getState().pick.mode === 'to';
+  return (
+    <div ref={ref} className="element-menu" role="menu" aria-label={`Actions for ${name}`} style={{ left: at.x, top: at.y }}>
+      {canSend && (
+        <button
+          type="button"
+          role="menuitem"
+          onClick={() => {
+            packets.getState().pickFrom(at.id);
+            onClose();
+          }}
+        >
+          Send packet from here
+        </button>
+      )}
+      {toMode && (
+        <button
+          type="button"
+          role="menuitem"
+          onClick={() => {
+            packets.getState().pickElement(at.id);
+            onClose();
+          }}
+        >
+          Send the packet here
+        </button>
+      )}
+      {!canSend && !toMode && <p className="element-menu-note">Pick a source first, then send to {name}.</p>}
+    </div>
+  );
+}
