@@ -35,7 +35,7 @@ describe('dictionaries', () => {
     expect(same.sort()).toEqual(
       ['element.ingress', 'element.pod', 'element.service', 'field.cidr', 'field.podCidr', 'field.serviceCidr', 'field.clusterIP', 'field.nodePort', 'language.en', 'language.zh-CN'].sort(),
     );
-    const patterns: MessageKey[] = ['fileError.field'];
+    const patterns: MessageKey[] = ['fileError.field', 'problems.both'];
     for (const k of keys.filter((k) => !same.includes(k) && !patterns.includes(k))) expect(MESSAGES['zh-CN'][k], k).toMatch(/[\u4e00-\u9fff]/);
   });
 
@@ -52,7 +52,7 @@ describe('dictionaries', () => {
     ]);
     expect(createTranslator('zh-CN')('toolbar.copyLink')).toBe('复制链接');
     const kinds: ElementKind[] = ['subnet', 'router', 'node', 'pod', 'client', 'service', 'loadBalancer', 'ingress'];
-    expect(kinds.map((k) => translate('en', elementKindKey(k)))).toEqual(['Subnet', 'Router', 'Node', 'Pod', 'Outside host', 'Service', 'Load balancer', 'Ingress']);
+    expect(kinds.map((k) => translate('en', elementKindKey(k)))).toEqual(['Subnet', 'Router', 'Cluster node', 'Pod', 'Outside client', 'Service', 'Load balancer', 'Ingress']);
     expect(translate('zh-CN', 'playback.pause')).toBe('暂停');
   });
 

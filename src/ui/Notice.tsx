@@ -1,8 +1,10 @@
 /** The last action's message (a refused drop, a hint), announced to screen readers. */
 import { useEffect } from 'react';
+import { useT } from '../i18n/useT';
 import { useEditor, useEditorStore } from './state';
 
 export function NoticeBar() {
+  const t = useT();
   const notice = useEditor((s) => s.notice);
   const store = useEditorStore();
   useEffect(() => {
@@ -15,7 +17,7 @@ export function NoticeBar() {
       {notice && (
         <div className={`notice ${notice.tone}`} data-testid="notice">
           <span>{notice.text}</span>
-          <button type="button" className="btn small ghost" onClick={() => store.getState().dismissNotice()} aria-label="Dismiss message">
+          <button type="button" className="btn small ghost" onClick={() => store.getState().dismissNotice()} aria-label={t('common.dismiss')}>
             ✕
           </button>
         </div>

@@ -1,9 +1,11 @@
-/** Top bar: undo/redo, delete, auto-layout, fit view. */
+/** Top bar: undo/redo, delete, auto-layout, fit view; the session's menus come in as children. */
 import { useReactFlow } from '@xyflow/react';
+import { useT } from '../i18n/useT';
 import { useEditor, useEditorStore } from './state';
 import { autoLayout } from './canvas/layout';
 
 export function Toolbar({ children }: { children?: React.ReactNode }) {
+  const t = useT();
   const store = useEditorStore();
   const rf = useReactFlow();
   const canUndo = useEditor((s) => s.past.length > 0);
@@ -16,20 +18,20 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
         <span className="brand-mark" aria-hidden>
           ⎈
         </span>
-        <h1>Kube Network Playground</h1>
-        <span className="scenario-name" title="Scenario">
+        <h1>{t('app.title')}</h1>
+        <span className="scenario-name" title={t('toolbar.scenario')}>
           {name}
         </span>
       </div>
-      <div className="toolbar" role="toolbar" aria-label="Editing">
-        <button type="button" className="btn" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
-          ↶ Undo
+      <div className="toolbar" role="toolbar" aria-label={t('toolbar.editing')}>
+        <button type="button" className="btn" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title={`${t('toolbar.undo')} (Ctrl+Z)`}>
+          ↶ {t('toolbar.undo')}
         </button>
-        <button type="button" className="btn" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
-          ↷ Redo
+        <button type="button" className="btn" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}>
+          ↷ {t('toolbar.redo')}
         </button>
-        <button type="button" className="btn" onClick={() => store.getState().deleteSelection()} disabled={selected === 0} aria-keyshortcuts="Delete" title="Delete the selection (Delete)">
-          Delete
+        <button type="button" className="btn" onClick={() => store.getState().deleteSelection()} disabled={selected === 0} aria-keyshortcuts="Delete" title={t('toolbar.deleteTitle')}>
+          {t('toolbar.delete')}
         </button>
         <span className="sep" aria-hidden />
         <button
@@ -39,12 +41,12 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
             store.getState().replaceLayout(autoLayout(store.getState().scenario));
             window.requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: 300 }));
           }}
-          title="Arrange everything in layers: routers, subnets with their hosts, services"
+          title={t('toolbar.autoLayoutTitle')}
         >
-          Auto-layout
+          {t('toolbar.autoLayout')}
         </button>
         <button type="button" className="btn" onClick={() => void rf.fitView({ padding: 0.08, duration: 300 })}>
-          Fit view
+          {t('toolbar.fitView')}
         </button>
         {children}
       </div>

@@ -9,17 +9,8 @@ import { KindIcon } from '../canvas/icons';
 import { CheckField, errorOf, SelectField, TextField } from './fields';
 import { ClientForm, IngressForm, LoadBalancerForm, NodeForm, PodForm, RouterForm, SubnetForm } from './forms';
 import { ServiceForm } from './ServiceForm';
-
-export const KIND_LABEL: Record<ElementKind, string> = {
-  subnet: 'Subnet',
-  router: 'Router',
-  node: 'Cluster node',
-  pod: 'Pod',
-  client: 'Outside client',
-  service: 'Service',
-  loadBalancer: 'Load balancer',
-  ingress: 'Ingress',
-};
+import { elementKindKey } from '../../i18n/index';
+import { useT } from '../../i18n/useT';
 
 type AnyElement = Subnet | Router | Node | Pod | ClientHost | Service | LoadBalancer | Ingress;
 
@@ -31,21 +22,23 @@ export function findElement(s: Scenario, id: string): { kind: ElementKind; eleme
 }
 
 function ElementInspector({ id }: { id: string }) {
+  const t = useT();
   const store = useEditorStore();
   const kind = useEditor((s) => kindOfElement(s.scenario, id));
   const element = useEditor((s) => (kind ? (s.scenario[COLLECTION_OF[kind]] as AnyElement[]).find((e) => e.id === id) : undefined));
   if (!kind || !element) return null;
   const name = element.name;
+  const kindLabel = t(elementKindKey(kind));
   return (
-    <section className="inspector-section" aria-label={`${KIND_LABEL[kind]} ${name}`}>
+    <section className="inspector-section" aria-label={`${kindLabel} ${name}`}>
       <header className="inspector-head">
         <span className={`kind-badge kind-${kind}`}>
           <KindIcon kind={kind} size={16} />
-          {KIND_LABEL[kind]}
+          {kindLabel}
         </span>
         <h2 className="inspector-title">{name}</h2>
-        <button type="button" className="btn danger small" onClick={() => store.getState().deleteElements([id])} aria-label={`Delete ${KIND_LABEL[kind].toLowerCase()} ${name}`}>
-          Delete
+        <button type="button" className="btn danger small" onClick={() => store.getState().deleteElements([id])} aria-label={t('inspector.deleteElement', { kind: kindLabel.toLowerCase(), name })}>
+          {t('toolbar.delete')}
         </button>
       </header>
       <div className="inspector-fields">
@@ -63,35 +56,36 @@ function ElementInspector({ id }: { id: string }) {
 }
 
 function ClusterInspector() {
+  const t = useT();
   const store = useEditorStore();
   const cluster = useEditor((s) => s.scenario.cluster);
   const name = useEditor((s) => s.scenario.name);
   const description = useEditor((s) => s.scenario.description);
   const editCluster = (patch: Parameters<ReturnType<typeof store.getState>['editCluster']>[0]) => errorOf(store.getState().editCluster(patch));
   return (
-    <section className="inspector-section" aria-label="Cluster settings">
+    <section className="inspector-section" aria-label={t('inspector.clusterSettings')}>
       <header className="inspector-head">
-        <span className="kind-badge">Scenario</span>
+        <span className="kind-badge">{t('inspector.scenario')}</span>
         <h2 className="inspector-title">{name}</h2>
       </header>
       {description && <p className="inspector-note">{description}</p>}
-      <p className="inspector-note muted">Select an element on the canvas to edit it. Shift-drag selects several.</p>
+      <p className="inspector-note muted">{t('panel.nothingSelected')}</p>
       <div className="inspector-fields">
-        <TextField label="Scenario name" value={name} onCommit={(n) => errorOf(store.getState().editInfo({ name: n }))} />
+        <TextField label={t('inspector.scenarioName')} value={name} onCommit={(n) => errorOf(store.getState().editInfo({ name: n }))} />
         <SelectField
-          label="CNI (flannel backend)"
+          label={t('field.cni')}
           value={cluster.cni}
           options={[
-            { value: 'vxlan', label: 'vxlan: overlay, works across subnets' },
-            { value: 'host-gw', label: 'host-gw: plain routes, one L2 subnet' },
+            { value: 'vxlan', label: t('inspector.cni.vxlan') },
+            { value: 'host-gw', label: t('inspector.cni.hostGw') },
           ]}
           onCommit={(cni) => editCluster({ cni })}
         />
         {cluster.cni === 'vxlan' && (
-          <CheckField label="DirectRouting (plain routes to nodes on the same subnet)" checked={cluster.directRouting} onCommit={(directRouting) => editCluster({ directRouting })} />
+          <CheckField label={t('inspector.directRouting')} checked={cluster.directRouting} onCommit={(directRouting) => editCluster({ directRouting })} />
         )}
         <SelectField
-          label="kube-proxy mode"
+          label={t('field.kubeProxyMode')}
           value={cluster.kubeProxyMode}
           options={[
             { value: 'iptables', label: 'iptables' },
@@ -99,21 +93,22 @@ function ClusterInspector() {
           ]}
           onCommit={(kubeProxyMode) => editCluster({ kubeProxyMode })}
         />
-        <TextField label="Cluster pod CIDR" mono value={cluster.podCidr} onCommit={(podCidr) => editCluster({ podCidr: podCidr.trim() })} hint="flannel Network; node pod CIDRs are carved from it." />
+        <TextField label={t('inspector.clusterPodCidr')} mono value={cluster.podCidr} onCommit={(podCidr) => editCluster({ podCidr: podCidr.trim() })} hint={t('inspector.clusterPodCidrHint')} />
         <TextField
-          label="Pod CIDR prefix per node"
+          label={t('inspector.nodePodPrefix')}
           mono
           value={String(cluster.nodePodPrefix)}
-          onCommit={(t) => (/^\d+$/.test(t.trim()) ? editCluster({ nodePodPrefix: Number(t.trim()) }) : `"${t}" is not a prefix length`)}
+          onCommit={(text) => (/^\d+$/.test(text.trim()) ? editCluster({ nodePodPrefix: Number(text.trim()) }) : t('inspector.notPrefix', { text }))}
         />
-        <TextField label="Service CIDR" mono value={cluster.serviceCidr} onCommit={(serviceCidr) => editCluster({ serviceCidr: serviceCidr.trim() })} />
-        <TextField label="Underlay MTU" mono value={String(cluster.mtu)} onCommit={(t) => (/^\d+$/.test(t.trim()) ? editCluster({ mtu: Number(t.trim()) }) : `"${t}" is not a number`)} />
+        <TextField label={t('field.serviceCidr')} mono value={cluster.serviceCidr} onCommit={(serviceCidr) => editCluster({ serviceCidr: serviceCidr.trim() })} />
+        <TextField label={t('inspector.mtu')} mono value={String(cluster.mtu)} onCommit={(text) => (/^\d+$/.test(text.trim()) ? editCluster({ mtu: Number(text.trim()) }) : t('inspector.notNumber', { text }))} />
       </div>
     </section>
   );
 }
 
 function MultiInspector({ ids }: { ids: string[] }) {
+  const t = useT();
   const store = useEditorStore();
   const scenario = useEditor((s) => s.scenario);
   const items = ids.flatMap((id) => {
@@ -121,19 +116,19 @@ function MultiInspector({ ids }: { ids: string[] }) {
     return f ? [{ id, kind: f.kind, name: f.element.name }] : [];
   });
   return (
-    <section className="inspector-section" aria-label="Selection">
+    <section className="inspector-section" aria-label={t('inspector.selection')}>
       <header className="inspector-head">
-        <span className="kind-badge">Selection</span>
-        <h2 className="inspector-title">{items.length} elements</h2>
+        <span className="kind-badge">{t('inspector.selection')}</span>
+        <h2 className="inspector-title">{t('inspector.elements', { count: items.length })}</h2>
         <button type="button" className="btn danger small" onClick={() => store.getState().deleteSelection()}>
-          Delete all
+          {t('inspector.deleteAll')}
         </button>
       </header>
       <ul className="multi-list">
         {items.map((it) => (
           <li key={it.id}>
             <button type="button" className="link" onClick={() => store.getState().select([it.id])}>
-              <KindIcon kind={it.kind} size={14} /> {KIND_LABEL[it.kind]} {it.name}
+              <KindIcon kind={it.kind} size={14} /> {t(elementKindKey(it.kind))} {it.name}
             </button>
           </li>
         ))}
@@ -143,9 +138,10 @@ function MultiInspector({ ids }: { ids: string[] }) {
 }
 
 export function Inspector() {
+  const t = useT();
   const selection = useEditor((s) => s.selection);
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" aria-label={t('panel.inspector')}>
       {selection.length === 0 ? <ClusterInspector /> : selection.length === 1 ? <ElementInspector key={selection[0]} id={selection[0]!} /> : <MultiInspector ids={selection} />}
     </aside>
   );

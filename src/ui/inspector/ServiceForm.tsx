@@ -1,6 +1,8 @@
 /** The Service inspector: type, ClusterIP, ports, selector and traffic policies; endpoints from the sim. */
 import { useState } from 'react';
 import type { Service, ServicePort } from '../../sim/model/schema';
+import { useT } from '../../i18n/useT';
+import type { Translator } from '../../i18n/index';
 import { useEditor } from '../state';
 import { endpointPods, endpointsByPort } from '../canvas/endpoints';
 import { Fact, SelectField, TextField } from './fields';
@@ -8,13 +10,15 @@ import { formatLabels, parseLabels } from './fieldText';
 import { useEdit } from './forms';
 
 const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
-const POLICIES = [
-  { value: 'Cluster', label: 'Cluster (any node\u2019s endpoints)' },
-  { value: 'Local', label: 'Local (this node\u2019s endpoints only)' },
-] as const;
+const policies = (t: Translator) =>
+  [
+    { value: 'Cluster', label: t('inspector.policy.cluster') },
+    { value: 'Local', label: t('inspector.policy.local') },
+  ] as const;
 const SCHEDULERS = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'dh', 'sed', 'nq'] as const;
 
 function PortsTable({ service }: { service: Service }) {
+  const t = useT();
   const edit = useEdit(service.id);
   const [error, setError] = useState<string | undefined>();
   const withNodePort = service.type === 'NodePort' || service.type === 'LoadBalancer';
@@ -31,7 +35,7 @@ function PortsTable({ service }: { service: Service }) {
   const num = (text: string): number | undefined => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
   return (
     <fieldset className="group">
-      <legend>Ports</legend>
+      <legend>{t('field.ports')}</legend>
       <table className="ports">
         <thead>
           <tr>
@@ -41,7 +45,7 @@ function PortsTable({ service }: { service: Service }) {
             <th scope="col">proto</th>
             {withNodePort && <th scope="col">nodePort</th>}
             <th scope="col">
-              <span className="sr-only">remove</span>
+              <span className="sr-only">{t('inspector.remove')}</span>
             </th>
           </tr>
         </thead>
@@ -49,24 +53,24 @@ function PortsTable({ service }: { service: Service }) {
           {service.ports.map((p, k) => (
             <tr key={k}>
               <td>
-                <CellInput label={`Port ${k + 1} name`} value={p.name ?? ''} onCommit={(t) => update(k, t.trim() ? { name: t.trim() } : { clear: 'name' })} />
+                <CellInput label={t('inspector.portCell', { n: k + 1, field: 'name' })} value={p.name ?? ''} onCommit={(text) => update(k, text.trim() ? { name: text.trim() } : { clear: 'name' })} />
               </td>
               <td>
                 <CellInput
-                  label={`Port ${k + 1} port`}
+                  label={t('inspector.portCell', { n: k + 1, field: 'port' })}
                   value={String(p.port)}
-                  onCommit={(t) => (num(t) === undefined ? setError(`"${t}" is not a port number`) : update(k, { port: num(t)! }))}
+                  onCommit={(text) => (num(text) === undefined ? setError(t('inspector.notPort', { text })) : update(k, { port: num(text)! }))}
                 />
               </td>
               <td>
                 <CellInput
-                  label={`Port ${k + 1} targetPort`}
+                  label={t('inspector.portCell', { n: k + 1, field: 'targetPort' })}
                   value={String(p.targetPort ?? p.port)}
-                  onCommit={(t) => update(k, { targetPort: num(t) ?? t.trim() })}
+                  onCommit={(text) => update(k, { targetPort: num(text) ?? text.trim() })}
                 />
               </td>
               <td>
-                <select aria-label={`Port ${k + 1} protocol`} className="cell-input" value={p.protocol} onChange={(e) => update(k, { protocol: e.target.value as ServicePort['protocol'] })}>
+                <select aria-label={t('inspector.portCell', { n: k + 1, field: 'protocol' })} className="cell-input" value={p.protocol} onChange={(e) => update(k, { protocol: e.target.value as ServicePort['protocol'] })}>
                   <option>TCP</option>
                   <option>UDP</option>
                   <option>SCTP</option>
@@ -75,14 +79,14 @@ function PortsTable({ service }: { service: Service }) {
               {withNodePort && (
                 <td>
                   <CellInput
-                    label={`Port ${k + 1} nodePort`}
+                    label={t('inspector.portCell', { n: k + 1, field: 'nodePort' })}
                     value={p.nodePort === undefined ? '' : String(p.nodePort)}
-                    onCommit={(t) => (t.trim() === '' ? update(k, { clear: 'nodePort' }) : num(t) === undefined ? setError(`"${t}" is not a port number`) : update(k, { nodePort: num(t)! }))}
+                    onCommit={(text) => (text.trim() === '' ? update(k, { clear: 'nodePort' }) : num(text) === undefined ? setError(t('inspector.notPort', { text })) : update(k, { nodePort: num(text)! }))}
                   />
                 </td>
               )}
               <td>
-                <button type="button" className="btn small ghost" aria-label={`Remove port ${k + 1}`} onClick={() => setError(edit({ ports: service.ports.filter((_, j) => j !== k) }))}>
+                <button type="button" className="btn small ghost" aria-label={t('inspector.removePort', { n: k + 1 })} onClick={() => setError(edit({ ports: service.ports.filter((_, j) => j !== k) }))}>
                   ✕
                 </button>
               </td>
@@ -100,7 +104,7 @@ function PortsTable({ service }: { service: Service }) {
           setError(edit({ ports: [...service.ports, { port, targetPort: port, protocol: 'TCP', ...(service.ports.length ? { name: `p${port}` } : {}) }] }));
         }}
       >
-        Add port
+        {t('inspector.addPort')}
       </button>
       {error && (
         <p className="field-error" role="alert">
@@ -134,6 +138,7 @@ function CellInput({ label, value, onCommit }: { label: string; value: string; o
 }
 
 export function ServiceForm({ service }: { service: Service }) {
+  const t = useT();
   const edit = useEdit(service.id);
   const scenario = useEditor((s) => s.scenario);
   const ipvs = scenario.cluster.kubeProxyMode === 'ipvs';
@@ -141,48 +146,48 @@ export function ServiceForm({ service }: { service: Service }) {
   const external = service.type === 'NodePort' || service.type === 'LoadBalancer';
   return (
     <>
-      <TextField label="Name" value={service.name} onCommit={(name) => edit({ name })} />
-      <TextField label="Namespace" value={service.namespace} onCommit={(namespace) => edit({ namespace })} />
-      <SelectField label="Type" value={service.type} options={TYPES.map((t) => ({ value: t, label: t }))} onCommit={(type) => edit({ type })} />
+      <TextField label={t('field.name')} value={service.name} onCommit={(name) => edit({ name })} />
+      <TextField label={t('field.namespace')} value={service.namespace} onCommit={(namespace) => edit({ namespace })} />
+      <SelectField label={t('field.type')} value={service.type} options={TYPES.map((x) => ({ value: x, label: x }))} onCommit={(type) => edit({ type })} />
       {service.type === 'ExternalName' ? (
-        <TextField label="External name" value={service.externalName ?? ''} onCommit={(externalName) => edit({ externalName: externalName.trim() || undefined })} />
+        <TextField label={t('inspector.externalName')} value={service.externalName ?? ''} onCommit={(externalName) => edit({ externalName: externalName.trim() || undefined })} />
       ) : (
-        <TextField label="ClusterIP" mono value={service.clusterIP ?? ''} onCommit={(ip) => edit({ clusterIP: ip.trim() || undefined })} hint='From the service CIDR; "None" makes it headless; empty allocates one.' />
+        <TextField label={t('field.clusterIP')} mono value={service.clusterIP ?? ''} onCommit={(ip) => edit({ clusterIP: ip.trim() || undefined })} hint={t('inspector.clusterIpHint')} />
       )}
       <PortsTable service={service} />
       <TextField
-        label="Selector"
+        label={t('field.selector')}
         mono
         value={formatLabels(service.selector)}
         placeholder="app=web"
-        onCommit={(t) => {
-          const r = parseLabels(t);
+        onCommit={(text) => {
+          const r = parseLabels(text);
           return r.ok ? edit({ selector: r.value }) : r.error;
         }}
-        hint="Pods in the same namespace with all these labels become endpoints."
+        hint={t('inspector.selectorHint')}
       />
-      <Fact label="Selected pods">{endpoints.length === 0 ? 'none: no pod in the namespace has these labels' : endpoints.map((p) => `${p.name} ${p.ip}`).join(', ')}</Fact>
+      <Fact label={t('inspector.selectedPods')}>{endpoints.length === 0 ? t('inspector.noSelectedPods') : endpoints.map((p) => `${p.name} ${p.ip}`).join(', ')}</Fact>
       {endpoints.length > 0 &&
         endpointsByPort(scenario, service).map((e) => (
-          <Fact key={e.port} label={`Endpoints ${e.port}`}>
-            {e.endpoints.length ? e.endpoints.join(', ') : 'none: no selected pod serves this targetPort'}
+          <Fact key={e.port} label={t('inspector.endpointsOf', { port: e.port })}>
+            {e.endpoints.length ? e.endpoints.join(', ') : t('inspector.noEndpoints')}
           </Fact>
         ))}
       <SelectField
-        label="Session affinity"
+        label={t('field.sessionAffinity')}
         value={service.sessionAffinity}
         options={[
           { value: 'None', label: 'None' },
-          { value: 'ClientIP', label: 'ClientIP (same client, same pod)' },
+          { value: 'ClientIP', label: t('inspector.affinity.clientIp') },
         ]}
         onCommit={(sessionAffinity) => edit({ sessionAffinity })}
       />
       {external && (
-        <SelectField label="externalTrafficPolicy" value={service.externalTrafficPolicy} options={POLICIES} onCommit={(externalTrafficPolicy) => edit({ externalTrafficPolicy })} />
+        <SelectField label={t('field.externalTrafficPolicy')} value={service.externalTrafficPolicy} options={policies(t)} onCommit={(externalTrafficPolicy) => edit({ externalTrafficPolicy })} />
       )}
-      <SelectField label="internalTrafficPolicy" value={service.internalTrafficPolicy} options={POLICIES} onCommit={(internalTrafficPolicy) => edit({ internalTrafficPolicy })} />
+      <SelectField label={t('field.internalTrafficPolicy')} value={service.internalTrafficPolicy} options={policies(t)} onCommit={(internalTrafficPolicy) => edit({ internalTrafficPolicy })} />
       {ipvs && (
-        <SelectField label="IPVS scheduler" value={service.ipvsScheduler} options={SCHEDULERS.map((x) => ({ value: x, label: x }))} onCommit={(ipvsScheduler) => edit({ ipvsScheduler })} />
+        <SelectField label={t('inspector.ipvsScheduler')} value={service.ipvsScheduler} options={SCHEDULERS.map((x) => ({ value: x, label: x }))} onCommit={(ipvsScheduler) => edit({ ipvsScheduler })} />
       )}
     </>
   );

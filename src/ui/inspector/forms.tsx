@@ -6,6 +6,7 @@ import { bridgeGateway } from '../../sim/net/ipam';
 import { vethName } from '../../sim/dataplane/bridge';
 import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
 import { endpointPods } from '../canvas/endpoints';
+import { useT } from '../../i18n/useT';
 import { useEditor, useEditorStore } from '../state';
 import { errorOf, Fact, SelectField, TextField } from './fields';
 import { formatContainerPorts, formatLabels, formatRoutes, formatRules, parseContainerPorts, parseLabels, parseRoutes, parseRules } from './fieldText';
@@ -20,24 +21,26 @@ const selectSubnets = (s: { scenario: { subnets: Subnet[] } }) => s.scenario.sub
 const selectNodes = (s: { scenario: { nodes: Node[] } }) => s.scenario.nodes;
 
 export function SubnetForm({ subnet }: { subnet: Subnet }) {
+  const t = useT();
   const edit = useEdit(subnet.id);
   return (
     <>
-      <TextField label="Name" value={subnet.name} onCommit={(name) => edit({ name })} />
-      <TextField label="CIDR" mono value={subnet.cidr} onCommit={(cidr) => edit({ cidr })} hint="Changing it renumbers the hosts on the subnet, keeping their host part." />
+      <TextField label={t('field.name')} value={subnet.name} onCommit={(name) => edit({ name })} />
+      <TextField label={t('field.cidr')} mono value={subnet.cidr} onCommit={(cidr) => edit({ cidr })} hint={t('inspector.subnetCidrHint')} />
       <TextField
-        label="Default gateway"
+        label={t('field.gateway')}
         mono
         value={subnet.gateway ?? ''}
-        placeholder="none"
+        placeholder={t('inspector.none')}
         onCommit={(g) => edit({ gateway: g.trim() === '' ? undefined : g.trim() })}
-        hint="A router interface on this subnet; hosts send off-subnet traffic to it."
+        hint={t('inspector.gatewayHint')}
       />
     </>
   );
 }
 
 export function RouterForm({ router }: { router: Router }) {
+  const t = useT();
   const store = useEditorStore();
   const edit = useEdit(router.id);
   const subnets = useEditor(selectSubnets);
@@ -47,13 +50,13 @@ export function RouterForm({ router }: { router: Router }) {
   const name = (id: string) => subnets.find((x) => x.id === id)?.name ?? id;
   return (
     <>
-      <TextField label="Name" value={router.name} onCommit={(n) => edit({ name: n })} />
+      <TextField label={t('field.name')} value={router.name} onCommit={(n) => edit({ name: n })} />
       <fieldset className="group">
-        <legend>Interfaces</legend>
+        <legend>{t('inspector.interfaces')}</legend>
         {router.interfaces.map((itf, k) => (
           <div key={itf.subnet} className="iface-row">
             <TextField
-              label={`${routerIfaceName(router, itf.subnet)} on ${name(itf.subnet)}`}
+              label={t('inspector.ifaceOn', { iface: routerIfaceName(router, itf.subnet), subnet: name(itf.subnet) })}
               mono
               value={itf.ip}
               onCommit={(ip) => edit({ interfaces: router.interfaces.map((x, j) => (j === k ? { ...x, ip: ip.trim() } : x)) })}
@@ -61,20 +64,20 @@ export function RouterForm({ router }: { router: Router }) {
             <button
               type="button"
               className="btn small ghost"
-              aria-label={`Remove interface on ${name(itf.subnet)}`}
+              aria-label={t('inspector.removeIface', { subnet: name(itf.subnet) })}
               onClick={() => setError(errorOf(store.getState().removeRouterInterface(router.id, itf.subnet)))}
             >
-              Remove
+              {t('inspector.remove')}
             </button>
           </div>
         ))}
         {free.length > 0 && (
           <div className="iface-add">
             <label className="field-label" htmlFor={`${router.id}-add-if`}>
-              Connect to subnet
+              {t('inspector.connectSubnet')}
             </label>
             <select id={`${router.id}-add-if`} className="field-input" value={pick} onChange={(e) => setPick(e.target.value)}>
-              <option value="">choose…</option>
+              <option value="">{t('inspector.choose')}</option>
               {free.map((x) => (
                 <option key={x.id} value={x.id}>
                   {x.name} ({x.cidr})
@@ -90,7 +93,7 @@ export function RouterForm({ router }: { router: Router }) {
                 setPick('');
               }}
             >
-              Add interface
+              {t('inspector.addIface')}
             </button>
           </div>
         )}
@@ -101,22 +104,23 @@ export function RouterForm({ router }: { router: Router }) {
         )}
       </fieldset>
       <TextField
-        label="Static routes"
+        label={t('inspector.staticRoutes')}
         mono
         multiline
         value={formatRoutes(router.routes)}
         placeholder="10.244.0.0/16 via 192.168.1.10"
-        onCommit={(t) => {
-          const r = parseRoutes(t);
+        onCommit={(text) => {
+          const r = parseRoutes(text);
           return r.ok ? edit({ routes: r.value }) : r.error;
         }}
-        hint="One per line: CIDR via NEXT-HOP. Connected subnets need no route. Ctrl+Enter applies."
+        hint={t('inspector.staticRoutesHint')}
       />
     </>
   );
 }
 
 export function NodeForm({ node }: { node: Node }) {
+  const t = useT();
   const store = useEditorStore();
   const edit = useEdit(node.id);
   const subnets = useEditor(selectSubnets);
@@ -124,88 +128,90 @@ export function NodeForm({ node }: { node: Node }) {
   const pods = useEditor((s) => s.scenario.pods).filter((p) => p.node === node.id);
   return (
     <>
-      <TextField label="Name" value={node.name} onCommit={(name) => edit({ name })} />
+      <TextField label={t('field.name')} value={node.name} onCommit={(name) => edit({ name })} />
       <SelectField
-        label="Subnet"
+        label={t('element.subnet')}
         value={node.subnet}
         options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))}
         onCommit={(subnet) => edit({ subnet })}
-        hint="Moving the node gives it a free address on the new subnet."
+        hint={t('inspector.nodeSubnetHint')}
       />
-      <TextField label="eth0 IP" mono value={node.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
-      <TextField label="Pod CIDR" mono value={node.podCidr} onCommit={(podCidr) => edit({ podCidr: podCidr.trim() })} hint="spec.podCIDR; its pods are readdressed into it." />
-      <Fact label="cni0 bridge">{bridgeGateway(node.podCidr)}</Fact>
+      <TextField label={t('inspector.eth0Ip')} mono value={node.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
+      <TextField label={t('field.podCidr')} mono value={node.podCidr} onCommit={(podCidr) => edit({ podCidr: podCidr.trim() })} hint={t('inspector.podCidrHint')} />
+      <Fact label={t('inspector.cni0')}>{bridgeGateway(node.podCidr)}</Fact>
       {vxlan && <Fact label="flannel.1 VTEP">{vtepAddress(node)}/32 · VNI 1 · UDP 8472</Fact>}
-      <Fact label="Pods">{pods.length === 0 ? 'none' : pods.map((p) => `${p.name} ${p.ip}`).join(', ')}</Fact>
+      <Fact label={t('inspector.pods')}>{pods.length === 0 ? t('inspector.none') : pods.map((p) => `${p.name} ${p.ip}`).join(', ')}</Fact>
       <button type="button" className="btn" onClick={() => store.getState().add({ kind: 'pod', node: node.id })}>
-        Add a pod on {node.name}
+        {t('inspector.addPodOn', { node: node.name })}
       </button>
     </>
   );
 }
 
 export function PodForm({ pod }: { pod: Pod }) {
+  const t = useT();
   const edit = useEdit(pod.id);
   const nodes = useEditor(selectNodes);
   const scenario = useEditor((s) => s.scenario);
   const services = scenario.services.filter((svc) => endpointPods(scenario, svc).some((p) => p.id === pod.id));
   return (
     <>
-      <TextField label="Name" value={pod.name} onCommit={(name) => edit({ name })} />
-      <TextField label="Namespace" value={pod.namespace} onCommit={(namespace) => edit({ namespace })} />
+      <TextField label={t('field.name')} value={pod.name} onCommit={(name) => edit({ name })} />
+      <TextField label={t('field.namespace')} value={pod.namespace} onCommit={(namespace) => edit({ namespace })} />
       <SelectField
-        label="Node"
+        label={t('element.node')}
         value={pod.node}
         options={nodes.map((n) => ({ value: n.id, label: `${n.name} (${n.podCidr})` }))}
         onCommit={(node) => edit({ node })}
-        hint="Rescheduling gives the pod a new IP from that node's pod CIDR."
+        hint={t('inspector.podNodeHint')}
       />
-      <TextField label="IP" mono value={pod.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
+      <TextField label={t('field.ip')} mono value={pod.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
       <TextField
-        label="Labels"
+        label={t('field.labels')}
         mono
         value={formatLabels(pod.labels)}
         placeholder="app=web, tier=frontend"
-        onCommit={(t) => {
-          const r = parseLabels(t);
+        onCommit={(text) => {
+          const r = parseLabels(text);
           return r.ok ? edit({ labels: r.value }) : r.error;
         }}
       />
       {pod.containers.map((c, k) => (
         <TextField
           key={c.name}
-          label={`Container ${c.name} ports`}
+          label={t('inspector.containerPorts', { name: c.name })}
           mono
           value={formatContainerPorts(c.ports)}
           placeholder="http=8080/TCP"
-          onCommit={(t) => {
-            const r = parseContainerPorts(t);
+          onCommit={(text) => {
+            const r = parseContainerPorts(text);
             return r.ok ? edit({ containers: pod.containers.map((x, j) => (j === k ? { ...x, ports: r.value } : x)) }) : r.error;
           }}
-          hint={c.image ? `image ${c.image}` : undefined}
+          hint={c.image ? t('inspector.image', { image: c.image }) : undefined}
         />
       ))}
-      <Fact label="Host-side veth">{vethName(pod)}</Fact>
-      <Fact label="Selected by">{services.length ? services.map((x) => `svc ${x.name}`).join(', ') : 'no Service'}</Fact>
+      <Fact label={t('inspector.hostVeth')}>{vethName(pod)}</Fact>
+      <Fact label={t('inspector.selectedBy')}>{services.length ? services.map((x) => `svc ${x.name}`).join(', ') : t('inspector.noService')}</Fact>
     </>
   );
 }
 
 export function ClientForm({ client }: { client: ClientHost }) {
+  const t = useT();
   const edit = useEdit(client.id);
   const subnets = useEditor(selectSubnets);
   return (
     <>
-      <TextField label="Name" value={client.name} onCommit={(name) => edit({ name })} />
-      <SelectField label="Subnet" value={client.subnet} options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))} onCommit={(subnet) => edit({ subnet })} />
-      <TextField label="IP" mono value={client.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
+      <TextField label={t('field.name')} value={client.name} onCommit={(name) => edit({ name })} />
+      <SelectField label={t('element.subnet')} value={client.subnet} options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))} onCommit={(subnet) => edit({ subnet })} />
+      <TextField label={t('field.ip')} mono value={client.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
       <TextField
-        label="Listening ports"
+        label={t('inspector.listeningPorts')}
         mono
         value={client.ports.map((p) => `${p.port}/${p.protocol}`).join(', ')}
         placeholder="80/TCP"
-        onCommit={(t) => {
-          const r = parseContainerPorts(t);
+        onCommit={(text) => {
+          const r = parseContainerPorts(text);
           return r.ok ? edit({ ports: r.value.map((p) => ({ port: p.containerPort, protocol: p.protocol })) }) : r.error;
         }}
       />
@@ -214,56 +220,58 @@ export function ClientForm({ client }: { client: ClientHost }) {
 }
 
 export function LoadBalancerForm({ lb }: { lb: LoadBalancer }) {
+  const t = useT();
   const edit = useEdit(lb.id);
   const subnets = useEditor(selectSubnets);
   const services = useEditor((s) => s.scenario.services);
   return (
     <>
-      <TextField label="Name" value={lb.name} onCommit={(name) => edit({ name })} />
-      <SelectField label="Service" value={lb.service} options={services.map((x) => ({ value: x.id, label: `${x.name} (${x.type})` }))} onCommit={(service) => edit({ service })} />
-      <SelectField label="Subnet" value={lb.subnet} options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))} onCommit={(subnet) => edit({ subnet })} />
-      <TextField label="Public IP" mono value={lb.ip} onCommit={(ip) => edit({ ip: ip.trim() })} hint="status.loadBalancer.ingress[0].ip" />
+      <TextField label={t('field.name')} value={lb.name} onCommit={(name) => edit({ name })} />
+      <SelectField label={t('element.service')} value={lb.service} options={services.map((x) => ({ value: x.id, label: `${x.name} (${x.type})` }))} onCommit={(service) => edit({ service })} />
+      <SelectField label={t('element.subnet')} value={lb.subnet} options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))} onCommit={(subnet) => edit({ subnet })} />
+      <TextField label={t('inspector.publicIp')} mono value={lb.ip} onCommit={(ip) => edit({ ip: ip.trim() })} hint="status.loadBalancer.ingress[0].ip" />
     </>
   );
 }
 
 export function IngressForm({ ingress }: { ingress: Ingress }) {
+  const t = useT();
   const edit = useEdit(ingress.id);
   const services = useEditor((s) => s.scenario.services);
   return (
     <>
-      <TextField label="Name" value={ingress.name} onCommit={(name) => edit({ name })} />
-      <TextField label="Namespace" value={ingress.namespace} onCommit={(namespace) => edit({ namespace })} />
-      <TextField label="Ingress class" value={ingress.ingressClassName ?? ''} placeholder="nginx" onCommit={(c) => edit({ ingressClassName: c.trim() || undefined })} />
+      <TextField label={t('field.name')} value={ingress.name} onCommit={(name) => edit({ name })} />
+      <TextField label={t('field.namespace')} value={ingress.namespace} onCommit={(namespace) => edit({ namespace })} />
+      <TextField label={t('inspector.ingressClass')} value={ingress.ingressClassName ?? ''} placeholder="nginx" onCommit={(c) => edit({ ingressClassName: c.trim() || undefined })} />
       <SelectField
-        label="Controller Service"
+        label={t('inspector.controllerService')}
         value={ingress.controllerService ?? ''}
-        options={[{ value: '', label: 'none' }, ...services.map((x) => ({ value: x.id, label: `${x.name} (${x.type})` }))]}
+        options={[{ value: '', label: t('inspector.none') }, ...services.map((x) => ({ value: x.id, label: `${x.name} (${x.type})` }))]}
         onCommit={(v) => edit({ controllerService: v || undefined })}
-        hint="The Service in front of the ingress controller pods."
+        hint={t('inspector.controllerServiceHint')}
       />
       <TextField
-        label="Rules"
+        label={t('inspector.rules')}
         mono
         multiline
         value={formatRules(ingress.rules)}
         placeholder="shop.example.com/api -> api:80"
-        onCommit={(t) => {
-          const r = parseRules(t);
+        onCommit={(text) => {
+          const r = parseRules(text);
           return r.ok ? edit({ rules: r.value }) : r.error;
         }}
-        hint="One per line: HOST/PATH -> SERVICE:PORT (* for any host). Ctrl+Enter applies."
+        hint={t('inspector.rulesHint')}
       />
       <TextField
-        label="Default backend"
+        label={t('inspector.defaultBackend')}
         mono
         value={ingress.defaultBackend ? `${ingress.defaultBackend.service}:${ingress.defaultBackend.port}` : ''}
-        placeholder="none"
-        onCommit={(t) => {
-          const v = t.trim();
+        placeholder={t('inspector.none')}
+        onCommit={(text) => {
+          const v = text.trim();
           if (!v) return edit({ defaultBackend: undefined });
           const m = /^([a-z0-9-]+):([a-z0-9-]+)$/.exec(v);
-          if (!m) return `"${v}" is not SERVICE:PORT`;
+          if (!m) return t('inspector.notServicePort', { text: v });
           return edit({ defaultBackend: { service: m[1]!, port: /^\d+$/.test(m[2]!) ? Number(m[2]) : m[2]! } });
         }}
       />

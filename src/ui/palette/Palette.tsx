@@ -4,22 +4,30 @@
  */
 import { memo, useCallback, type DragEvent } from 'react';
 import type { ElementKind } from '../../sim/model/schema';
+import { elementKindKey, type MessageKey } from '../../i18n/index';
+import { useT } from '../../i18n/useT';
 import { KindIcon } from '../canvas/icons';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { useAddElement } from '../canvas/useAddElement';
 
-export const PALETTE_ITEMS: { kind: ElementKind; label: string; hint: string }[] = [
-  { kind: 'subnet', label: 'Subnet', hint: 'An L2 network segment with a CIDR' },
-  { kind: 'router', label: 'Router', hint: 'Joins subnets; routes between them' },
-  { kind: 'node', label: 'Cluster node', hint: 'Drop in a subnet: gets an eth0 IP and a pod CIDR' },
-  { kind: 'pod', label: 'Pod', hint: 'Drop on a node: gets the next IP of its pod CIDR' },
-  { kind: 'service', label: 'Service', hint: 'A ClusterIP in front of pods its selector matches' },
-  { kind: 'loadBalancer', label: 'Load balancer', hint: 'A cloud LB in front of a Service' },
-  { kind: 'ingress', label: 'Ingress', hint: 'HTTP routes by host and path to Services' },
-  { kind: 'client', label: 'Outside client', hint: 'A laptop or server outside the cluster' },
-];
+/** The palette's element kinds, in order, with the keys of their names and hints. */
+export const PALETTE_ITEMS: { kind: ElementKind; label: MessageKey; hint: MessageKey }[] = (
+  ['subnet', 'router', 'node', 'pod', 'service', 'loadBalancer', 'ingress', 'client'] as const
+).map((kind) => ({ kind, label: elementKindKey(kind), hint: `palette.hint.${kind}` }));
 
-const PaletteItem = memo(function PaletteItem({ kind, label, hint, onAdd }: { kind: ElementKind; label: string; hint: string; onAdd: (k: ElementKind) => void }) {
+const PaletteItem = memo(function PaletteItem({
+  kind,
+  label,
+  hint,
+  ariaLabel,
+  onAdd,
+}: {
+  kind: ElementKind;
+  label: string;
+  hint: string;
+  ariaLabel: string;
+  onAdd: (k: ElementKind) => void;
+}) {
   const onDragStart = useCallback(
     (e: DragEvent) => {
       e.dataTransfer.setData(PALETTE_MIME, kind);
@@ -35,7 +43,7 @@ const PaletteItem = memo(function PaletteItem({ kind, label, hint, onAdd }: { ki
         draggable
         onDragStart={onDragStart}
         onClick={() => onAdd(kind)}
-        aria-label={`Add ${label}: ${hint}. Drag onto the canvas, or press Enter.`}
+        aria-label={ariaLabel}
         data-kind={kind}
       >
         <span className="palette-icon">
@@ -51,17 +59,20 @@ const PaletteItem = memo(function PaletteItem({ kind, label, hint, onAdd }: { ki
 });
 
 export function Palette() {
+  const t = useT();
   const add = useAddElement();
   const onAdd = useCallback((k: ElementKind) => void add(k), [add]);
   return (
-    <nav className="palette" aria-label="Palette">
-      <h2 className="panel-title">Add</h2>
+    <nav className="palette" aria-label={t('palette.navLabel')}>
+      <h2 className="panel-title">{t('palette.add')}</h2>
       <ul>
-        {PALETTE_ITEMS.map((it) => (
-          <PaletteItem key={it.kind} {...it} onAdd={onAdd} />
-        ))}
+        {PALETTE_ITEMS.map((it) => {
+          const label = t(it.label);
+          const hint = t(it.hint);
+          return <PaletteItem key={it.kind} kind={it.kind} label={label} hint={hint} ariaLabel={t('palette.itemLabel', { label, hint })} onAdd={onAdd} />;
+        })}
       </ul>
-      <p className="palette-tip">Drag onto the canvas. Drag a pod to another node to reschedule it; drag a node into another subnet to move it.</p>
+      <p className="palette-tip">{t('palette.tip')}</p>
     </nav>
   );
 }

@@ -1,23 +1,34 @@
 /** The simulation's validation problems; choosing one selects its element and brings it into view. */
 import { useReactFlow } from '@xyflow/react';
+import { useT } from '../../i18n/useT';
+import type { Translator } from '../../i18n/index';
 import { useEditor, useEditorStore } from '../state';
 
+/** "2 errors, 1 warning" / "none". */
+export function problemCount(t: Translator, errors: number, warnings: number): string {
+  if (errors + warnings === 0) return t('problems.none');
+  const e = t(errors === 1 ? 'problems.error.one' : 'problems.error.other', { count: errors });
+  const w = t(warnings === 1 ? 'problems.warning.one' : 'problems.warning.other', { count: warnings });
+  return errors && warnings ? t('problems.both', { errors: e, warnings: w }) : errors ? e : w;
+}
+
 export function ProblemsPanel() {
+  const t = useT();
   const problems = useEditor((s) => s.problems);
   const store = useEditorStore();
   const rf = useReactFlow();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   return (
-    <section className="problems" aria-label="Problems">
+    <section className="problems" aria-label={t('panel.problems')}>
       <h2 className="panel-title">
-        Problems{' '}
-        <span className={`count${errors ? ' bad' : warnings ? ' warn' : ' good'}`} aria-label={`${errors} errors, ${warnings} warnings`}>
-          {problems.length === 0 ? 'none' : `${errors ? `${errors} error${errors > 1 ? 's' : ''}` : ''}${errors && warnings ? ', ' : ''}${warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`}
+        {t('panel.problems')}{' '}
+        <span className={`count${errors ? ' bad' : warnings ? ' warn' : ' good'}`} aria-label={t('problems.countLabel', { errors, warnings })}>
+          {problemCount(t, errors, warnings)}
         </span>
       </h2>
       {problems.length === 0 ? (
-        <p className="muted small-text">The scenario is valid: addresses fit their networks and nothing overlaps.</p>
+        <p className="muted small-text">{t('panel.noProblems')}</p>
       ) : (
         <ul className="problem-list">
           {problems.map((p, i) => (
