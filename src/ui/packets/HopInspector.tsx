@@ -46,7 +46,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
       <p className={`verdict verdict-${r.verdict}`} role="status" data-testid="verdict">
         <span className="swatch" style={{ background: run.color }} aria-hidden />
         {r.verdict === 'delivered' ? 'Delivered' : `Dropped (${r.reason?.code})`}
-        {r.verdict === 'dropped' && <span className="reason">: {r.reason?.message}</span>}
+        {r.verdict === 'dropped' && <span className="reason">{r.reason?.message}</span>}
         {r.reply && <span className="muted"> · reply {r.reply.verdict}</span>}
       </p>
       {phases.map((ph) => (

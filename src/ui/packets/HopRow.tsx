@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { Hop, PacketField } from '../../sim/index';
 
 function port(p?: number) {
@@ -21,8 +21,13 @@ export interface HopRowProps {
 export const HopRow = memo(function HopRow({ hop, index, place, current, onSelect }: HopRowProps) {
   const p = hop.packet;
   const ch = hop.changed;
+  const ref = useRef<HTMLLIElement>(null);
+  // Keep the hop the marker is at in view while the packet plays.
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
   return (
-    <li className={`hop hop-${hop.action}${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined}>
+    <li ref={ref} className={`hop hop-${hop.action}${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined}>
       <button type="button" className="hop-button" onClick={() => onSelect(index)} aria-label={`Hop ${index + 1}: ${hop.action} at ${place}`}>
         <span className="hop-where">
           <span className="hop-index">{index + 1}</span> {place}

@@ -49,11 +49,9 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: 
   return (
     <>
       {(flash || selected) && here && (
-        <div
-          className={`hop-flash flash-${m.from.hop.action}${selected && !flash ? ' hop-highlight' : ''}`}
-          style={{ transform: `translate(${here.x}px, ${here.y}px)` }}
-          aria-hidden
-        />
+        <div className="hop-flash-at" style={{ transform: `translate(${here.x}px, ${here.y}px)` }} aria-hidden>
+          <div className={`hop-flash flash-${m.from.hop.action}${selected && !flash ? ' hop-highlight' : ''}`} />
+        </div>
       )}
       <div
         className={`packet-marker${m.encapsulated ? ' encapsulated' : ''}${m.dropped ? ' dropped' : ''}${m.from.phase === 'reply' ? ' reply' : ''}`}

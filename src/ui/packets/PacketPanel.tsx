@@ -40,7 +40,7 @@ export function PacketPanel() {
         <h2>Send a packet</h2>
         {pick.mode === 'off' ? (
           <button type="button" className="btn" onClick={() => store.getState().startPick()} title="Click a source on the canvas, then a target">
-            ⌖ Pick on canvas
+            Pick on canvas
           </button>
         ) : (
           <button type="button" className="btn" onClick={() => store.getState().cancelPick()}>

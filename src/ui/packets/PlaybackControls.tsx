@@ -12,13 +12,13 @@ export function PlaybackControls({ store }: { store: StoreApi<PacketSlice> }) {
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
       <button type="button" onClick={() => (playing ? a.pause() : a.play())} disabled={disabled} aria-label={playing ? 'Pause' : 'Play'}>
-        {playing ? '⏸ Pause' : '▶ Play'}
+        {playing ? 'Pause' : '▶ Play'}
       </button>
       <button type="button" onClick={a.stepBack} disabled={disabled} aria-label="Step back">
-        ⏮ Back
+        ◀ Back
       </button>
       <button type="button" onClick={a.stepForward} disabled={disabled} aria-label="Step forward">
-        Next ⏭
+        Next ▶
       </button>
       <label>
         Speed{' '}
