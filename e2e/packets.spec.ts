@@ -1,0 +1,87 @@
+import { test, expect, type Page } from '@playwright/test';
+
+/** Open the Packets tab and send one packet with the form. */
+async function send(page: Page, from: string, to: string) {
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  const form = page.getByRole('form', { name: 'Send a packet' });
+  await form.getByLabel('From', { exact: true }).selectOption({ label: from });
+  await form.getByLabel('To', { exact: true }).fill(to);
+  await form.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+const inspector = (page: Page) => page.getByRole('region', { name: 'Hop inspector' });
+const marker = (page: Page) => page.getByTestId('packet-marker').first();
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+});
+
+test('pod to pod on another node under VXLAN: outer header in the hop list, marker reaches the pod', async ({ page }) => {
+  await send(page, 'pod curl (10.244.0.2)', '10.244.2.2:8080');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
+  const outer = inspector(page).getByTestId('outer-header').first();
+  await expect(outer).toContainText('192.168.1.10');
+  await expect(outer).toContainText('192.168.2.10:8472 UDP VXLAN VNI 1');
+  // The marker plays along the canvas; clicking the delivery hop moves it onto the target pod.
+  await expect(marker(page)).toBeVisible();
+  await inspector(page).getByRole('button', { name: /deliver at web-3/ }).first().click();
+  await expect(marker(page)).toHaveAttribute('data-at', 'web-3');
+  const box = await marker(page).boundingBox();
+  const pod = await page.locator('.react-flow__node[data-id="web-3"]').boundingBox();
+  expect(box && pod).toBeTruthy();
+  // The marker sits on the pod card.
+  expect(box!.x).toBeGreaterThanOrEqual(pod!.x - 20);
+  expect(box!.x).toBeLessThanOrEqual(pod!.x + pod!.width + 20);
+  await page.screenshot({ path: test.info().outputPath('vxlan-delivered.png') });
+});
+
+test('a Service ClusterIP is DNATed by kube-proxy, and stepping moves the marker back and forth', async ({ page }) => {
+  await send(page, 'pod curl (10.244.0.2)', '10.96.0.2:80');
+  const ins = inspector(page);
+  await expect(ins.getByTestId('verdict')).toContainText('Delivered');
+  const dnat = ins.locator('li.hop-dnat').first();
+  await expect(dnat).toContainText('KUBE-SEP-');
+  await expect(dnat.locator('.hdr.changed').first()).toContainText(/10\.244\.\d+\.\d+/);
+  await page.getByRole('button', { name: 'Pause' }).click().catch(() => undefined);
+  // Step: the current hop and the marker follow.
+  await ins.getByRole('button', { name: /^Hop 3:/ }).click();
+  await expect(ins.locator('li[aria-current="step"]')).toContainText('3');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(ins.locator('li[aria-current="step"] .hop-index')).toHaveText('4');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(ins.locator('li[aria-current="step"] .hop-index')).toHaveText('2');
+  await expect(marker(page)).toHaveAttribute('data-hop', '1');
+  await page.screenshot({ path: test.info().outputPath('service-dnat.png') });
+});
+
+test('a Service without endpoints is rejected with the reason shown', async ({ page }) => {
+  await page.locator('.react-flow__node[data-id="web"]').click();
+  const selector = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Selector');
+  await selector.fill('app=nothing');
+  await selector.press('Enter');
+  await send(page, 'pod curl (10.244.0.2)', '10.96.0.2:80');
+  const verdict = inspector(page).getByTestId('verdict');
+  await expect(verdict).toContainText('Dropped (no-endpoints)');
+  await expect(verdict).toContainText('REJECT');
+  await page.getByRole('button', { name: 'Replay' }).click();
+  await expect(page.locator('.packet-marker.dropped')).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: test.info().outputPath('no-endpoints.png') });
+});
+
+test('send mode: click a source and a target on the canvas; send 20 shows the spread', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  await page.getByRole('button', { name: 'Pick on canvas' }).click();
+  await page.locator('.react-flow__node[data-id="curl"]').click();
+  await expect(page.getByText('now click the target')).toBeVisible();
+  await page.locator('.react-flow__node[data-id="web"]').click();
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
+  const form = page.getByRole('form', { name: 'Send a packet' });
+  await form.getByLabel('To', { exact: true }).fill('10.96.0.2:80');
+  await form.getByRole('button', { name: 'Send 20' }).click();
+  const tally = page.getByRole('figure', { name: 'Where the requests went' });
+  await expect(tally).toContainText('20 requests');
+  await expect(tally.locator('li')).toHaveCount(3);
+  await page.screenshot({ path: test.info().outputPath('burst.png') });
+});
