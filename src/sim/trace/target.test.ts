@@ -47,3 +47,11 @@ describe('defaultTargetFor (clicking a target on the canvas)', () => {
     expect(defaultTargetFor(s, 'lb-web')).toEqual({ to: 'lb-web', port: 80, proto: 'tcp' });
   });
 });
+
+describe('defaultTargetFor a Service', () => {
+  it('sends to its ClusterIP, so no DNS is needed', () => {
+    const s = loadExample('clusterip');
+    const svc = s.services.find((x) => x.clusterIP && x.clusterIP !== 'None' && x.namespace !== 'kube-system')!;
+    expect(defaultTargetFor(s, svc.id)).toEqual({ to: svc.clusterIP, port: svc.ports[0]!.port, proto: 'tcp' });
+  });
+});

@@ -47,8 +47,10 @@ export function defaultTargetFor(s: Scenario, id: string): DefaultTarget | undef
   }
   const svc = s.services.find((x) => x.id === id);
   if (svc) {
+    // The Service's virtual IP itself (a headless or ExternalName Service only has its DNS name).
+    const to = svc.clusterIP && svc.clusterIP !== 'None' ? svc.clusterIP : id;
     const port = svc.ports[0];
-    return port ? { to: id, port: port.port, proto: protoOf(port.protocol) } : { to: id, proto: 'icmp' };
+    return port ? { to, port: port.port, proto: protoOf(port.protocol) } : { to, proto: 'icmp' };
   }
   const lb = s.loadBalancers.find((x) => x.id === id);
   if (lb) {
