@@ -5,6 +5,8 @@
  */
 import type { Protocol } from '../model/schema';
 import type { PacketHeaders } from '../trace/types';
+import type { Node } from '../model/schema';
+import { pushHop, type TraceCtx } from '../trace/context';
 
 export interface Tuple {
   src: string;
@@ -56,4 +58,23 @@ export function conntrackText(e: ConntrackEntry): string {
   const port = (x?: number) => (x === undefined ? '' : ` sport=${x}`);
   const dport = (x?: number) => (x === undefined ? '' : ` dport=${x}`);
   return `${e.proto} src=${e.orig.src} dst=${e.orig.dst}${port(e.orig.sport)}${dport(e.orig.dport)} src=${e.translated.dst} dst=${e.translated.src}${port(e.translated.dport)}${dport(e.translated.sport)} [ASSURED]`;
+}
+
+/**
+ * Reverse, on a node, the NAT of `type` that a reply belongs to, recording the hop; returns the
+ * packet unchanged when conntrack holds no such entry. `explain` words the hop for its hook.
+ */
+export function reverseReplyNat(
+  ctx: TraceCtx,
+  node: Node,
+  pkt: PacketHeaders,
+  iface: string,
+  type: 'snat' | 'dnat',
+  explain: (entry: ConntrackEntry, out: PacketHeaders) => string,
+): PacketHeaders {
+  const e = findReplyEntry(ctx.conntrack, node.id, type, pkt);
+  if (!e) return pkt;
+  const out = reverseNat(e, pkt);
+  pushHop(ctx, { at: node.id, kind: 'node', iface, action: 'unnat', packet: out, match: [{ kind: 'conntrack', rule: conntrackText(e) }], explain: explain(e, out) });
+  return out;
 }

@@ -11,7 +11,7 @@ import { drop, pushHop, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
 import { findMissingRoute, lookupRoute, nodeRouteTable, vtepAddress, FLANNEL_VXLAN_DEV, type Route } from './routing';
-import { conntrackText, findReplyEntry, recordNat, reverseNat } from './conntrack';
+import { recordNat, reverseReplyNat } from './conntrack';
 import { flannelMasquerade, FLANNEL_POSTROUTING } from './masquerade';
 import { bridgeToPod } from './bridge';
 import { encapsulate } from './overlay';
@@ -35,38 +35,20 @@ export function nodeLink(nodeId: string): string {
   return `eth0:${nodeId}`;
 }
 
+const portText = (port?: number) => (port === undefined ? '' : `:${port}`);
+
 /** PREROUTING for replies: conntrack restores the original source that SNAT/MASQUERADE rewrote. */
 function unSnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): PacketHeaders {
-  const e = findReplyEntry(ctx.conntrack, node.id, 'snat', pkt);
-  if (!e) return pkt;
-  const out = reverseNat(e, pkt);
-  pushHop(ctx, {
-    at: node.id,
-    kind: 'node',
-    iface,
-    action: 'unnat',
-    packet: out,
-    match: [{ kind: 'conntrack', rule: conntrackText(e) }],
-    explain: `conntrack recognises the reply to a connection ${node.name} source-NATed (${e.rule.includes('MASQUERADE') ? 'MASQUERADE' : 'SNAT'}) and rewrites the destination back to ${out.dst}${out.dport === undefined ? '' : `:${out.dport}`}.`,
-  });
-  return out;
+  return reverseReplyNat(ctx, node, pkt, iface, 'snat', (e, out) =>
+    `conntrack recognises the reply to a connection ${node.name} source-NATed (${e.rule.includes('MASQUERADE') ? 'MASQUERADE' : 'SNAT'}) and rewrites the destination back to ${out.dst}${portText(out.dport)}.`,
+  );
 }
 
 /** POSTROUTING for replies: conntrack restores the address the client originally asked for (reverse DNAT). */
 function unDnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): PacketHeaders {
-  const e = findReplyEntry(ctx.conntrack, node.id, 'dnat', pkt);
-  if (!e) return pkt;
-  const out = reverseNat(e, pkt);
-  pushHop(ctx, {
-    at: node.id,
-    kind: 'node',
-    iface,
-    action: 'unnat',
-    packet: out,
-    match: [{ kind: 'conntrack', rule: conntrackText(e) }],
-    explain: `conntrack rewrites the reply's source back to ${out.src}${out.sport === undefined ? '' : `:${out.sport}`}, the address the client connected to, reversing the DNAT ${node.name} applied.`,
-  });
-  return out;
+  return reverseReplyNat(ctx, node, pkt, iface, 'dnat', (_e, out) =>
+    `conntrack rewrites the reply's source back to ${out.src}${portText(out.sport)}, the address the client connected to, reversing the DNAT ${node.name} applied.`,
+  );
 }
 
 function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): PacketHeaders {

@@ -13,7 +13,7 @@ import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { drop, deliver, pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
-import { conntrackText, findReplyEntry, recordNat, reverseNat } from './conntrack';
+import { recordNat, reverseReplyNat } from './conntrack';
 import type { Rule, RuleTable } from './iptables';
 import { walk, type Probe, type WalkResult } from './iptables-walk';
 import { iptablesProxyRules, proxiedPorts, KUBE_MARK_MASQ, type ProxiedPort } from './kubeproxy-iptables';
@@ -263,17 +263,7 @@ export function kubeProxyPostrouting(ctx: TraceCtx, node: Node, pkt: PacketHeade
  * from the pod IP instead of the ClusterIP and drop it.
  */
 export function bridgedReply(ctx: TraceCtx, node: Node, pkt: PacketHeaders): PacketHeaders {
-  const e = findReplyEntry(ctx.conntrack, node.id, 'dnat', pkt);
-  if (!e) return pkt;
-  const out = reverseNat(e, pkt);
-  pushHop(ctx, {
-    at: node.id,
-    kind: 'node',
-    iface: 'cni0',
-    action: 'unnat',
-    packet: out,
-    match: [{ kind: 'conntrack', rule: conntrackText(e) }],
-    explain: `The reply is bridged on cni0, but br_netfilter (bridge-nf-call-iptables=1) passes bridged frames through netfilter: conntrack rewrites the source back to ${out.src}:${out.sport}, the Service address the client connected to.`,
-  });
-  return out;
+  return reverseReplyNat(ctx, node, pkt, 'cni0', 'dnat', (_e, out) =>
+    `The reply is bridged on cni0, but br_netfilter (bridge-nf-call-iptables=1) passes bridged frames through netfilter: conntrack rewrites the source back to ${out.src}:${out.sport}, the Service address the client connected to.`,
+  );
 }
