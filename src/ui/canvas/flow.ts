@@ -179,6 +179,11 @@ export function createFlowBuilder() {
     }
     const at = (id: string, fallback: Position) => drag[id] ?? layout[id] ?? fallback;
     const vxlan = s.cluster.cni === 'vxlan';
+    // Elements moving with a drag (the dragged ones and everything inside them) get their own
+    // compositing layer for the drag, so each frame moves pixels instead of repainting the canvas.
+    const moving = (id: string, parent?: string) => id in drag || (parent !== undefined && parent in drag);
+    const movingNodes = new Set(s.nodes.filter((n) => moving(n.id, n.subnet)).map((n) => n.id));
+    const MOVING = 'kp-moving';
 
     // Subnets first (parents before children), sized to hold their hosts.
     const hostSize = new Map<string, { w: number; h: number }>();
@@ -198,10 +203,12 @@ export function createFlowBuilder() {
       const p = at(sub.id, ORIGIN);
       const size = subnetSize(hostsBySubnet.get(sub.id) ?? []);
       const selected = selection.has(sub.id);
+      const isMoving = sub.id in drag;
       out.push(
-        cached(sub.id, [sub, p.x, p.y, size.w, size.h, selected], () => ({
+        cached(sub.id, [sub, p.x, p.y, size.w, size.h, selected, isMoving], () => ({
           id: sub.id,
           type: 'subnet',
+          ...(isMoving ? { className: MOVING } : {}),
           position: pos(sub.id, p.x, p.y),
           width: size.w,
           height: size.h,
@@ -220,10 +227,12 @@ export function createFlowBuilder() {
       const selected = selection.has(n.id);
       const podColors = pods.map(podColor);
       const podKey = pods.map((x) => x.id).join(' ') + podColors.join(' ');
+      const isMoving = movingNodes.has(n.id);
       out.push(
-        cached(n.id, [n, podKey, p.x, p.y, selected, vxlan], () => ({
+        cached(n.id, [n, podKey, p.x, p.y, selected, vxlan, isMoving], () => ({
           id: n.id,
           type: 'clusterNode',
+          ...(isMoving ? { className: MOVING } : {}),
           parentId: n.subnet,
           position: pos(n.id, p.x, p.y),
           width: size.w,
@@ -245,10 +254,12 @@ export function createFlowBuilder() {
     for (const c of s.clients) {
       const p = at(c.id, HOST_DEFAULT);
       const selected = selection.has(c.id);
+      const isMoving = moving(c.id, c.subnet);
       out.push(
-        cached(c.id, [c, p.x, p.y, selected], () => ({
+        cached(c.id, [c, p.x, p.y, selected, isMoving], () => ({
           id: c.id,
           type: 'client',
+          ...(isMoving ? { className: MOVING } : {}),
           parentId: c.subnet,
           position: pos(c.id, p.x, p.y),
           width: SIZES.client.w,
@@ -264,10 +275,12 @@ export function createFlowBuilder() {
       const p = at(l.id, HOST_DEFAULT);
       const selected = selection.has(l.id);
       const svc = serviceById.get(l.service);
+      const isMoving = moving(l.id, l.subnet);
       out.push(
-        cached(l.id, [l, svc, p.x, p.y, selected], () => ({
+        cached(l.id, [l, svc, p.x, p.y, selected, isMoving], () => ({
           id: l.id,
           type: 'loadBalancer',
+          ...(isMoving ? { className: MOVING } : {}),
           parentId: l.subnet,
           position: pos(l.id, p.x, p.y),
           width: SIZES.loadBalancer.w,
@@ -286,10 +299,12 @@ export function createFlowBuilder() {
         const selected = selection.has(pod.id);
         const color = podColor(pod);
         const onNode = nodeName.get(nodeId);
+        const isMoving = pod.id in drag || movingNodes.has(nodeId);
         out.push(
-          cached(pod.id, [pod, p.x, p.y, selected, color, onNode, far], () => ({
+          cached(pod.id, [pod, p.x, p.y, selected, color, onNode, far, isMoving], () => ({
             id: pod.id,
             type: 'pod',
+            ...(isMoving ? { className: MOVING } : {}),
             parentId: nodeId,
             position: pos(pod.id, p.x, p.y),
             width: POD_W,
@@ -306,10 +321,12 @@ export function createFlowBuilder() {
     for (const r of s.routers) {
       const p = at(r.id, ORIGIN);
       const selected = selection.has(r.id);
+      const isMoving = r.id in drag;
       out.push(
-        cached(r.id, [r, p.x, p.y, selected, s.subnets], () => ({
+        cached(r.id, [r, p.x, p.y, selected, s.subnets, isMoving], () => ({
           id: r.id,
           type: 'router',
+          ...(isMoving ? { className: MOVING } : {}),
           position: pos(r.id, p.x, p.y),
           width: SIZES.router.w,
           height: SIZES.router.h,
@@ -323,10 +340,12 @@ export function createFlowBuilder() {
       const p = at(svc.id, ORIGIN);
       const selected = selection.has(svc.id);
       const count = endpointCounts.get(svc.id) ?? 0;
+      const isMoving = svc.id in drag;
       out.push(
-        cached(svc.id, [svc, p.x, p.y, selected, count], () => ({
+        cached(svc.id, [svc, p.x, p.y, selected, count, isMoving], () => ({
           id: svc.id,
           type: 'service',
+          ...(isMoving ? { className: MOVING } : {}),
           position: pos(svc.id, p.x, p.y),
           width: SIZES.service.w,
           height: SIZES.service.h,
@@ -339,10 +358,12 @@ export function createFlowBuilder() {
     for (const ing of s.ingresses) {
       const p = at(ing.id, ORIGIN);
       const selected = selection.has(ing.id);
+      const isMoving = ing.id in drag;
       out.push(
-        cached(ing.id, [ing, p.x, p.y, selected], () => ({
+        cached(ing.id, [ing, p.x, p.y, selected, isMoving], () => ({
           id: ing.id,
           type: 'ingress',
+          ...(isMoving ? { className: MOVING } : {}),
           position: pos(ing.id, p.x, p.y),
           width: SIZES.ingress.w,
           height: SIZES.ingress.h,
