@@ -3,7 +3,7 @@
  * an incremental builder; drags are drawn from the store's drag slice and committed once, on drop
  * (a pod dropped on another node is rescheduled there, a host dropped in another subnet rehomed).
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent as ReactDragEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -104,6 +104,19 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const dragging = useRef(false);
   const addElement = useAddElement();
 
+  // Stable handlers (React Flow re-renders every node when a handler prop changes identity); they
+  // call whatever the parent passed last.
+  const handlers = useRef({ onElementClick, onElementContextMenu });
+  useLayoutEffect(() => {
+    handlers.current = { onElementClick, onElementContextMenu };
+  });
+  const onNodeClick = useCallback((_e: unknown, n: AppNode) => handlers.current.onElementClick?.(n.id), []);
+  const onNodeContextMenu = useCallback((e: { preventDefault(): void; clientX: number; clientY: number }, n: AppNode) => {
+    if (!handlers.current.onElementContextMenu) return;
+    e.preventDefault();
+    handlers.current.onElementContextMenu(n.id, { x: e.clientX, y: e.clientY });
+  }, []);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<AppNode>[]) => {
       const st = store.getState();
@@ -197,15 +210,8 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={onElementClick ? (_e, n) => onElementClick(n.id) : undefined}
-        onNodeContextMenu={
-          onElementContextMenu
-            ? (e, n) => {
-                e.preventDefault();
-                onElementContextMenu(n.id, { x: e.clientX, y: e.clientY });
-              }
-            : undefined
-        }
+        onNodeClick={onElementClick ? onNodeClick : undefined}
+        onNodeContextMenu={onElementContextMenu ? onNodeContextMenu : undefined}
         // Culling pays when zoomed in; far out nearly everything is in view and pods are hidden anyway.
         onlyRenderVisibleElements={!far}
         nodesConnectable={false}
