@@ -123,7 +123,7 @@ export const PodNode = memo(function PodNode({ data, selected }: NodeProps<PodFl
   return (
     <div className={`pod${selected ? ' is-selected' : ''}`} style={style}>
       <Anchor id="veth" type="source" position={Position.Left} />
-      <Anchor id="ep" type="target" position={Position.Bottom} />
+      <Anchor id="ep" type="target" position={Position.Right} />
       <div className="pod-title">
         <KindIcon kind="pod" size={15} />
         <strong className="pod-name">{pod.name}</strong>
