@@ -1,6 +1,9 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { LocaleProvider, initialLocale } from './i18n/useT';
+import { ErrorBoundary } from './ui/session/ErrorBoundary';
+import { startApp } from './ui/session/start';
 import './ui/app.css';
 
 const params = new URLSearchParams(window.location.search);
@@ -13,6 +16,17 @@ if (params.has('bare')) {
   // The benchmark's reference page, loaded on demand so the app bundle does not carry it.
   const count = Number(params.get('n') ?? 1100) || 1100;
   void import('./ui/bench/BareFlow').then(({ BareFlow }) => render(<BareFlow count={count} zoom={zoom} />));
+} else if (params.get('stress') === '1') {
+  render(<App stress zoom={zoom} />);
 } else {
-  render(<App stress={params.get('stress') === '1'} zoom={zoom} />);
+  // The scenario to open (a share link, the saved work, or the example) is chosen before the first render.
+  const locale = initialLocale();
+  const { session, storage } = startApp(locale);
+  render(
+    <LocaleProvider initial={locale}>
+      <ErrorBoundary storage={storage}>
+        <App session={session} zoom={zoom} />
+      </ErrorBoundary>
+    </LocaleProvider>,
+  );
 }

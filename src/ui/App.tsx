@@ -24,6 +24,9 @@ import { PacketsProvider } from './packets/PacketsContext';
 import { usePlaybackClock } from './packets/usePlaybackClock';
 import { SidePanel } from './SidePanel';
 import { PacketCanvas } from './packets/PacketCanvas';
+import type { Session } from './session/session';
+import { SessionProvider } from './session/SessionContext';
+import { LessonPanel, SessionControls, SessionOverlays } from './session/SessionUI';
 
 export function createAppStore(opts: { stress?: boolean; scenario?: Scenario } = {}): EditorStore {
   const scenario = opts.scenario ?? (opts.stress ? stressScenario() : defaultScenario());
@@ -42,20 +45,24 @@ export function createAppPacketStore(editor: EditorStore): StoreApi<PacketSlice>
   );
 }
 
-export function App({ stress = false, zoom, store: given }: { stress?: boolean; zoom?: number; store?: EditorStore }) {
-  const [store] = useState(() => given ?? createAppStore({ stress }));
+/** `session`: lessons, saved work, share links and files around the editor (main.tsx starts it before the first render). */
+export function App({ stress = false, zoom, store: given, session }: { stress?: boolean; zoom?: number; store?: EditorStore; session?: Session }) {
+  const [store] = useState(() => session?.editor ?? given ?? createAppStore({ stress }));
   const [packets] = useState(() => createAppPacketStore(store));
   useEditorShortcuts(store);
   usePlaybackClock(packets);
-  return (
+  const app = (
     <EditorProvider store={store}>
       <PacketsProvider store={packets}>
       <ReactFlowProvider>
         <div className={`app${stress ? ' stress' : ''}`}>
-          <Toolbar />
+          <Toolbar>{session && <SessionControls />}</Toolbar>
           <main className="workspace">
             <Palette />
-            <PacketCanvas zoom={zoom} />
+            <div className="stage">
+              {session && <LessonPanel />}
+              <PacketCanvas zoom={zoom} />
+            </div>
             <SidePanel
               inspect={
                 <>
@@ -66,9 +73,11 @@ export function App({ stress = false, zoom, store: given }: { stress?: boolean; 
             />
           </main>
           <NoticeBar />
+          {session && <SessionOverlays />}
         </div>
       </ReactFlowProvider>
       </PacketsProvider>
     </EditorProvider>
   );
+  return session ? <SessionProvider session={session}>{app}</SessionProvider> : app;
 }

@@ -3,6 +3,7 @@
  * instead), damaged saved work, a save that failed, and the field errors of a file that could not be
  * imported. Shown in the current language from their codes.
  */
+import { AlertIcon, BrokenLinkIcon, CloseIcon } from './icons';
 import { useEffect, useRef } from 'react';
 import type { FieldError } from '../../sim/index';
 import { shareLinkErrorKey } from '../../io/share-link';
@@ -42,9 +43,7 @@ export function StartupBannerBar() {
     <div className="banners">
       {banner && (
         <div className={`banner ${banner.linkError ? 'error' : 'warn'}`} role="alert" data-testid="startup-banner">
-          <span className="banner-icon" aria-hidden>
-            {banner.linkError ? '⛓' : '⚠'}
-          </span>
+          <span className="banner-icon">{banner.linkError ? <BrokenLinkIcon size={20} /> : <AlertIcon size={20} />}</span>
           <div className="banner-body">
             {banner.linkError && <p className="banner-title">{t(shareLinkErrorKey(banner.linkError))}</p>}
             {banner.savedWork && <p>{t(`savedWork.${banner.savedWork}`)}</p>}
@@ -57,14 +56,14 @@ export function StartupBannerBar() {
             )}
           </div>
           <button type="button" className="btn small ghost" onClick={() => session.dismissBanner()} aria-label={t('common.dismiss')}>
-            ✕
+            <CloseIcon />
           </button>
         </div>
       )}
       {saveError && (
         <div className="banner warn" role="alert" data-testid="save-error">
-          <span className="banner-icon" aria-hidden>
-            ⚠
+          <span className="banner-icon">
+            <AlertIcon size={20} />
           </span>
           <div className="banner-body">
             <p>{t(`saveError.${saveError}`)}</p>
@@ -100,7 +99,7 @@ export function ImportErrorsDialog() {
         }}
       >
         <h2 id="import-errors-title" className="modal-title">
-          <span aria-hidden>⚠</span> {t('fileError.title')}: <span className="mono">{report.fileName}</span>
+          <AlertIcon size={18} /> {t('fileError.title')}: <span className="mono">{report.fileName}</span>
         </h2>
         <p className="muted">{t('fileError.count', { count: report.errors.length })}</p>
         <FieldErrors errors={report.errors} />

@@ -2,6 +2,7 @@
  * The File menu: New, Reset to lesson, Export JSON, Import JSON, Restore previous work. Each action
  * that replaces the scenario keeps the current work as the previous work (and is one undo step).
  */
+import { FolderIcon } from './icons';
 import { useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { MenuButton, MenuItem } from './Popover';
@@ -34,7 +35,7 @@ export function FileMenu() {
         menuLabel={t('toolbar.file')}
         label={
           <>
-            <span aria-hidden>🗂</span> {t('toolbar.file')}
+            <FolderIcon /> {t('toolbar.file')}
           </>
         }
       >

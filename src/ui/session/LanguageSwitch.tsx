@@ -1,4 +1,5 @@
 /** English / 简体中文: the choice is remembered (localStorage) and sets <html lang>. */
+import { GlobeIcon } from './icons';
 import { LOCALES, isLocale } from '../../i18n/index';
 import { useLocale, useT } from '../../i18n/useT';
 
@@ -7,9 +8,7 @@ export function LanguageSwitch() {
   const [locale, setLocale] = useLocale();
   return (
     <label className="language-switch">
-      <span aria-hidden className="language-icon">
-        🌐
-      </span>
+      <GlobeIcon size={14} />
       <select
         value={locale}
         aria-label={t('toolbar.language')}

@@ -1,4 +1,5 @@
 /** The lessons menu: the seven lessons in order, each with its number, title and one-line summary. */
+import { BookIcon } from './icons';
 import { LESSONS } from '../../lessons/index';
 import { localized } from '../../i18n/index';
 import { useLocale, useT } from '../../i18n/useT';
@@ -16,7 +17,7 @@ export function LessonMenu() {
       menuLabel={t('lessons.title')}
       label={
         <>
-          <span aria-hidden>📘</span> {t('toolbar.lessons')}
+          <BookIcon /> {t('toolbar.lessons')}
         </>
       }
     >

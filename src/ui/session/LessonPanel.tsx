@@ -4,6 +4,7 @@
  * edit), then sends it with the packet store, so the learner watches it travel and reads its hops;
  * the outcome is compared with what the lesson expects. Collapses to a narrow tab.
  */
+import { AlertIcon, BookIcon, CheckIcon, ChevronLeftIcon, CloseIcon, ResetIcon, SendIcon } from './icons';
 import { useMemo } from 'react';
 import { getLesson, packetTargetText, type SuggestedPacket } from '../../lessons/index';
 import { localized } from '../../i18n/index';
@@ -18,7 +19,7 @@ function Outcome({ outcome, packet }: { outcome: PacketOutcome; packet: Suggeste
   const got = outcome.verdict === 'delivered' ? t('packet.delivered') : `${t('packet.dropped')} (${outcome.code ?? '?'})`;
   return (
     <p className={`lesson-outcome ${outcome.asExpected ? 'expected' : 'unexpected'}`} data-testid={`outcome-${packet.id}`} data-verdict={outcome.verdict}>
-      <span aria-hidden>{outcome.asExpected ? '✓' : '⚠'}</span> {got} · {outcome.asExpected ? t('lessons.asExpected') : t('lessons.notExpected')}
+      {outcome.asExpected ? <CheckIcon size={14} /> : <AlertIcon size={14} />} {got} · {outcome.asExpected ? t('lessons.asExpected') : t('lessons.notExpected')}
     </p>
   );
 }
@@ -45,8 +46,8 @@ function PacketButton({ packet, index }: { packet: SuggestedPacket; index: numbe
           {index + 1}
         </span>
         <span className="lesson-packet-label">{localized(packet.label, locale)}</span>
-        <span className="lesson-send-icon" aria-hidden>
-          ▶
+        <span className="lesson-send-icon">
+          <SendIcon size={14} />
         </span>
       </button>
       <p className="lesson-expect">
@@ -74,7 +75,7 @@ export function LessonPanel() {
     return (
       <aside className="lesson-panel collapsed" aria-label={t('lessons.panel')}>
         <button type="button" className="lesson-tab" onClick={() => session.setLessonPanelOpen(true)} aria-expanded={false} aria-label={t('lessons.expand', { title })}>
-          <span aria-hidden>📘</span>
+          <BookIcon />
           <span className="lesson-tab-text">
             {number} · {title}
           </span>
@@ -89,10 +90,10 @@ export function LessonPanel() {
         <span className="lesson-badge">{number}</span>
         <div className="lesson-head-buttons">
           <button type="button" className="btn small ghost" onClick={() => session.setLessonPanelOpen(false)} aria-expanded={true} aria-label={t('lessons.collapse')} title={t('lessons.collapse')}>
-            ⟨
+            <ChevronLeftIcon />
           </button>
           <button type="button" className="btn small ghost" onClick={() => session.closeLesson()} aria-label={t('lessons.close')} title={t('lessons.close')}>
-            ✕
+            <CloseIcon />
           </button>
         </div>
         <h2 className="lesson-title">{title}</h2>
@@ -142,7 +143,7 @@ export function LessonPanel() {
 
       <footer className="lesson-foot">
         <button type="button" className="btn small" onClick={() => session.resetToLesson()} title={t('file.resetHint')}>
-          ↺ {t('toolbar.resetToLesson')}
+          <ResetIcon size={13} /> {t('toolbar.resetToLesson')}
         </button>
       </footer>
     </aside>

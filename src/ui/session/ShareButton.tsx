@@ -3,6 +3,7 @@
  * clipboard, written into the address bar, and shown in a text field, since a browser may refuse
  * the clipboard.
  */
+import { LinkIcon } from './icons';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { shareLinkErrorKey } from '../../io/share-link';
@@ -44,7 +45,7 @@ export function ShareButton() {
       onOpen={make}
       label={
         <>
-          <span aria-hidden>🔗</span> {t('toolbar.copyLink')}
+          <LinkIcon /> {t('toolbar.copyLink')}
         </>
       }
     >

@@ -1,0 +1,57 @@
+/**
+ * The session's parts of the main screen: the toolbar's Lessons / File / Copy link / language
+ * controls, the messages over the workspace, and what happens when the scenario is replaced
+ * (packets of the old scenario are cleared, the view fits the new one).
+ */
+import { useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useT } from '../../i18n/useT';
+import { usePacketStore } from '../packets/PacketsContext';
+import { LessonMenu } from './LessonMenu';
+import { FileMenu } from './FileMenu';
+import { ShareButton } from './ShareButton';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ImportErrorsDialog, StartupBannerBar } from './Banners';
+import { useSession } from './SessionContext';
+import './session.css';
+
+export { LessonPanel } from './LessonPanel';
+
+export function SessionControls() {
+  return (
+    <>
+      <span className="sep" aria-hidden />
+      <LessonMenu />
+      <FileMenu />
+      <ShareButton />
+      <span className="sep" aria-hidden />
+      <LanguageSwitch />
+    </>
+  );
+}
+
+/** Banners, the import errors dialog, and the effects of a replaced scenario. */
+export function SessionOverlays() {
+  const session = useSession();
+  const packets = usePacketStore();
+  const rf = useReactFlow();
+  const t = useT();
+  useEffect(
+    () =>
+      session.onReplaced(() => {
+        packets.getState().clear();
+        // After the lesson panel opened or closed and the canvas took its new size.
+        window.setTimeout(() => void rf.fitView({ padding: 0.08, duration: 300 }), 60);
+      }),
+    [session, packets, rf],
+  );
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+  return (
+    <>
+      <StartupBannerBar />
+      <ImportErrorsDialog />
+    </>
+  );
+}
