@@ -40,6 +40,26 @@ describe('opening a lesson', () => {
     expect(editor.getState().scenario.name).toBe(defaultScenario().name);
   });
 
+  it('undo and redo across opening a lesson take the lesson away and bring it back; edits keep it', () => {
+    const { editor, session } = setup();
+    session.openLesson('nodeport');
+    editor.getState().editInfo({ name: 'my lesson 5' });
+    expect(session.state.getState().lesson).toBe('nodeport');
+    editor.getState().undo();
+    expect(session.state.getState().lesson).toBe('nodeport');
+    editor.getState().undo();
+    expect(editor.getState().scenario.name).toBe(defaultScenario().name);
+    expect(session.state.getState()).toMatchObject({ lesson: undefined, lessonPanelOpen: false });
+    editor.getState().redo();
+    expect(session.state.getState()).toMatchObject({ lesson: 'nodeport', lessonPanelOpen: true });
+    session.openLesson('ingress');
+    session.newScenario();
+    editor.getState().undo();
+    expect(session.state.getState().lesson).toBe('ingress');
+    editor.getState().undo();
+    expect(session.state.getState().lesson).toBe('nodeport');
+  });
+
   it('says so in Chinese when the interface is in Chinese', () => {
     const { session, notice } = setup({ locale: 'zh-CN' });
     session.openLesson('pods-on-one-node');

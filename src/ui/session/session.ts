@@ -144,8 +144,24 @@ export function createSession(opts: SessionOptions): Session {
     for (const l of listeners) l(kind);
   };
 
+  /**
+   * The lesson that goes with each scenario a replacement put in or took out of the editor, so undo
+   * and redo across a replacement bring the right lesson (or none) back with the scenario.
+   */
+  const lessonAt = new WeakMap<Scenario, string | undefined>();
+  const unsubscribe = editor.subscribe((now, before) => {
+    if (now.scenario === before.scenario || !lessonAt.has(now.scenario)) return;
+    const lesson = lessonAt.get(now.scenario);
+    if (lesson !== state.getState().lesson) state.setState({ lesson, lessonPanelOpen: lesson !== undefined, step: 0, outcomes: {} });
+  });
+  const load = (scenario: Scenario, lesson: string | undefined) => {
+    lessonAt.set(editor.getState().scenario, state.getState().lesson);
+    editor.getState().load(scenario);
+    lessonAt.set(editor.getState().scenario, lesson);
+  };
+
   const replace = (kind: Replacement, scenario: Scenario, origin: 'lesson' | 'new' | 'import', lesson: string | undefined) => {
-    const saved = autosave.replace(origin, lesson, () => editor.getState().load(scenario));
+    const saved = autosave.replace(origin, lesson, () => load(scenario, lesson));
     state.setState({ lesson, lessonPanelOpen: lesson !== undefined, step: 0, outcomes: {}, importErrors: undefined, hasBackup: hasBackup() });
     replaced(kind);
     return saved?.ok === true && saved.backedUp;
@@ -227,9 +243,9 @@ export function createSession(opts: SessionOptions): Session {
         state.setState({ hasBackup: hasBackup() });
         return false;
       }
-      editor.getState().load(restored.work.scenario);
-      autosave.markSaved(editor.getState().scenario);
       const lesson = restored.work.lesson !== undefined && getLesson(restored.work.lesson) ? restored.work.lesson : undefined;
+      load(restored.work.scenario, lesson);
+      autosave.markSaved(editor.getState().scenario);
       state.setState({ lesson, lessonPanelOpen: lesson !== undefined, step: 0, outcomes: {}, importErrors: undefined, hasBackup: hasBackup() });
       replaced('restore');
       notify('notice.restored');
@@ -278,6 +294,7 @@ export function createSession(opts: SessionOptions): Session {
       return () => listeners.delete(listener);
     },
     dispose() {
+      unsubscribe();
       autosave.flush();
       autosave.dispose();
       listeners.clear();
