@@ -133,7 +133,10 @@ async function measurePage(browser: Browser, base: string, c: PageCase, view: Vi
   await page.waitForTimeout(1500);
   const ms = seconds() * 1000;
   const pan = await gesture(page, await emptyPanePoint(page), ms, 220);
-  await page.waitForTimeout(300);
+  // The pan moved the view: start the drag from a fresh load, with the element where it was.
+  await page.reload();
+  await page.locator(c.ready).first().waitFor({ state: 'attached', timeout: 60_000 });
+  await page.waitForTimeout(1500);
   const drag = await gesture(page, await centreOf(page, c.dragTarget), ms, 160);
   await page.close();
   return { pan, drag };
