@@ -35,7 +35,7 @@ describe('dictionaries', () => {
     expect(same.sort()).toEqual(
       ['element.ingress', 'element.pod', 'element.service', 'field.cidr', 'field.podCidr', 'field.serviceCidr', 'field.clusterIP', 'field.nodePort', 'language.en', 'language.zh-CN'].sort(),
     );
-    const patterns: MessageKey[] = ['fileError.field', 'problems.both'];
+    const patterns: MessageKey[] = ['fileError.field', 'problems.both', 'send.senderPod'];
     for (const k of keys.filter((k) => !same.includes(k) && !patterns.includes(k))) expect(MESSAGES['zh-CN'][k], k).toMatch(/[\u4e00-\u9fff]/);
   });
 

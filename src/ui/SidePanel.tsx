@@ -2,10 +2,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { usePacketStore } from './packets/PacketsContext';
 import { PacketPanel } from './packets/PacketPanel';
+import { useT } from '../i18n/useT';
 
 export type SideTab = 'inspect' | 'packets';
 
 export function SidePanel({ inspect }: { inspect: ReactNode }) {
+  const t = useT();
   const packets = usePacketStore();
   const [tab, setTab] = useState<SideTab>('inspect');
   // Sending a packet (from the form, the canvas or a lesson) brings its hops into view.
@@ -18,12 +20,12 @@ export function SidePanel({ inspect }: { inspect: ReactNode }) {
   );
   return (
     <div className="side">
-      <div className="side-tabs" role="tablist" aria-label="Side panel">
+      <div className="side-tabs" role="tablist" aria-label={t('side.label')}>
         <button type="button" role="tab" id="tab-inspect" aria-selected={tab === 'inspect'} aria-controls="panel-inspect" onClick={() => setTab('inspect')}>
-          Inspector
+          {t('panel.inspector')}
         </button>
         <button type="button" role="tab" id="tab-packets" aria-selected={tab === 'packets'} aria-controls="panel-packets" onClick={() => setTab('packets')}>
-          Packets
+          {t('side.packets')}
         </button>
       </div>
       <div id="panel-inspect" role="tabpanel" aria-labelledby="tab-inspect" hidden={tab !== 'inspect'} className="side-panel">

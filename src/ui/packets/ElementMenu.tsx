@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../state';
 import { usePacketStore } from './PacketsContext';
+import { useT } from '../../i18n/useT';
 
 export interface MenuAt {
   id: string;
@@ -10,6 +11,7 @@ export interface MenuAt {
 }
 
 export function ElementMenu({ at, onClose }: { at: MenuAt; onClose(): void }) {
+  const t = useT();
   const packets = usePacketStore();
   const ref = useRef<HTMLDivElement>(null);
   const canSend = useEditor((s) => s.scenario.pods.some((p) => p.id === at.id) || s.scenario.nodes.some((n) => n.id === at.id) || s.scenario.clients.some((c) => c.id === at.id));
@@ -36,7 +38,7 @@ export function ElementMenu({ at, onClose }: { at: MenuAt; onClose(): void }) {
   }, [onClose]);
   const toMode = packets.getState().pick.mode === 'to';
   return (
-    <div ref={ref} className="element-menu" role="menu" aria-label={`Actions for ${name}`} style={{ left: at.x, top: at.y }}>
+    <div ref={ref} className="element-menu" role="menu" aria-label={t('send.actionsFor', { name })} style={{ left: at.x, top: at.y }}>
       {canSend && (
         <button
           type="button"
@@ -46,7 +48,7 @@ export function ElementMenu({ at, onClose }: { at: MenuAt; onClose(): void }) {
             onClose();
           }}
         >
-          Send packet from here
+          {t('packet.sendFromHere')}
         </button>
       )}
       {toMode && (
@@ -58,10 +60,10 @@ export function ElementMenu({ at, onClose }: { at: MenuAt; onClose(): void }) {
             onClose();
           }}
         >
-          Send the packet here
+          {t('send.sendHere')}
         </button>
       )}
-      {!canSend && !toMode && <p className="element-menu-note">Pick a source first, then send to {name}.</p>}
+      {!canSend && !toMode && <p className="element-menu-note">{t('send.pickSourceFirst', { name })}</p>}
     </div>
   );
 }

@@ -9,11 +9,13 @@ import { PlaybackControls } from './PlaybackControls';
 import { TallyChart } from './TallyChart';
 import { HopInspector } from './HopInspector';
 import './packets.css';
+import { useT } from '../../i18n/useT';
+import type { Translator } from '../../i18n/index';
 
-function senderOptions(s: Scenario): SenderOption[] {
+function senderOptions(s: Scenario, t: Translator): SenderOption[] {
   return [
-    ...s.pods.map((p) => ({ id: p.id, label: `pod ${p.namespace === 'default' ? '' : `${p.namespace}/`}${p.name} (${p.ip})` })),
-    ...s.nodes.map((n) => ({ id: n.id, label: `node ${n.name} (${n.ip})` })),
+    ...s.pods.map((p) => ({ id: p.id, label: t('send.senderPod', { name: `${p.namespace === 'default' ? '' : `${p.namespace}/`}${p.name}`, ip: p.ip }) })),
+    ...s.nodes.map((n) => ({ id: n.id, label: t('send.senderNode', { name: n.name, ip: n.ip }) })),
     ...s.clients.map((c) => ({ id: c.id, label: `${c.name} (${c.ip})` })),
   ];
 }
@@ -27,30 +29,31 @@ function namesOf(s: Scenario): Map<string, string> {
 }
 
 export function PacketPanel() {
+  const t = useT();
   const store = usePacketStore();
   const scenario = useEditor((s) => s.scenario);
-  const senders = useMemo(() => senderOptions(scenario), [scenario]);
+  const senders = useMemo(() => senderOptions(scenario, t), [scenario, t]);
   const names = useMemo(() => namesOf(scenario), [scenario]);
   const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
   const pick = useStore(store, (s) => s.pick);
   const pickFrom = pick.mode === 'to' ? pick.from : undefined;
   return (
-    <section className="packet-panel" aria-label="Packets">
+    <section className="packet-panel" aria-label={t('side.packets')}>
       <div className="panel-head">
-        <h2>Send a packet</h2>
+        <h2>{t('packet.sendMode')}</h2>
         {pick.mode === 'off' ? (
-          <button type="button" className="btn" onClick={() => store.getState().startPick()} title="Click a source on the canvas, then a target">
-            Pick on canvas
+          <button type="button" className="btn" onClick={() => store.getState().startPick()} title={t('send.pickTitle')}>
+            {t('send.pick')}
           </button>
         ) : (
           <button type="button" className="btn" onClick={() => store.getState().cancelPick()}>
-            Cancel picking
+            {t('send.cancelPick')}
           </button>
         )}
       </div>
       {pick.mode !== 'off' && (
         <p className="pick-hint" role="status" aria-live="polite">
-          {pick.mode === 'from' ? 'Click the source (a pod, node or outside client) on the canvas.' : `From ${nameOf(pick.mode === 'to' ? pick.from : '')}: now click the target.`}
+          {pick.mode === 'from' ? t('send.pickSource') : t('send.pickTarget', { name: nameOf(pick.mode === 'to' ? pick.from : '') })}
         </p>
       )}
       <SendForm key={pickFrom ?? 'form'} store={store} senders={senders} {...(pickFrom ? { from: pickFrom } : {})} />

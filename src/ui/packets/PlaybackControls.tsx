@@ -1,28 +1,30 @@
 import { useStore, type StoreApi } from 'zustand';
 import type { PacketSlice } from '../../store/packetStore';
 import { SPEEDS } from '../../store/playback';
+import { useT } from '../../i18n/useT';
 
 /** Play/pause, step back/forward, speed, replay, clear. */
 export function PlaybackControls({ store }: { store: StoreApi<PacketSlice> }) {
+  const t = useT();
   const playing = useStore(store, (s) => s.playing);
   const speed = useStore(store, (s) => s.speed);
   const count = useStore(store, (s) => s.packets.length);
   const a = store.getState();
   const disabled = count === 0;
   return (
-    <div className="playback" role="toolbar" aria-label="Playback">
-      <button type="button" onClick={() => (playing ? a.pause() : a.play())} disabled={disabled} aria-label={playing ? 'Pause' : 'Play'}>
-        {playing ? 'Pause' : '▶ Play'}
+    <div className="playback" role="toolbar" aria-label={t('playback.label')}>
+      <button type="button" onClick={() => (playing ? a.pause() : a.play())} disabled={disabled} aria-label={playing ? t('playback.pause') : t('playback.play')}>
+        {playing ? t('playback.pause') : `▶ ${t('playback.play')}`}
       </button>
-      <button type="button" onClick={a.stepBack} disabled={disabled} aria-label="Step back">
-        ◀ Back
+      <button type="button" onClick={a.stepBack} disabled={disabled} aria-label={t('playback.stepBack')}>
+        ◀ {t('playback.back')}
       </button>
-      <button type="button" onClick={a.stepForward} disabled={disabled} aria-label="Step forward">
-        Next ▶
+      <button type="button" onClick={a.stepForward} disabled={disabled} aria-label={t('playback.stepForward')}>
+        {t('playback.next')} ▶
       </button>
       <label>
-        Speed{' '}
-        <select aria-label="Speed" value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))}>
+        {t('playback.speed')}{' '}
+        <select aria-label={t('playback.speed')} value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}x
@@ -30,11 +32,11 @@ export function PlaybackControls({ store }: { store: StoreApi<PacketSlice> }) {
           ))}
         </select>
       </label>
-      <button type="button" onClick={a.replay} disabled={disabled} aria-label="Replay">
-        ↺ Replay
+      <button type="button" onClick={a.replay} disabled={disabled} aria-label={t('playback.replay')}>
+        ↺ {t('playback.replay')}
       </button>
-      <button type="button" onClick={a.clear} disabled={disabled} aria-label="Clear packets">
-        ✕ Clear
+      <button type="button" onClick={a.clear} disabled={disabled} aria-label={t('playback.clearPackets')}>
+        ✕ {t('playback.clear')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import { parseTargetText, type Protocol } from '../../sim/index';
 import type { PacketSlice } from '../../store/packetStore';
+import { useT } from '../../i18n/useT';
 
 export interface SenderOption {
   id: string;
@@ -20,6 +21,7 @@ export interface SendFormProps {
 
 /** Pick a source, type a destination (`web:80`, `10.96.0.20:80`, `http://host/path`), send one or N. */
 export function SendForm({ store, senders, from, onFromChange, to: initialTo }: SendFormProps) {
+  const t = useT();
   const id = useId();
   const [fromLocal, setFromLocal] = useState(from ?? senders[0]?.id ?? '');
   const source = from ?? fromLocal;
@@ -30,26 +32,26 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
   const sendError = useStore(store, (s) => s.sendError);
 
   const spec = () => {
-    const t = parseTargetText(to);
-    if (!t.ok) {
-      setInputError(t.error);
+    const target = parseTargetText(to);
+    if (!target.ok) {
+      setInputError(target.error);
       return undefined;
     }
     setInputError(undefined);
-    return { from: source, to: t.to, ...(t.port !== undefined ? { port: t.port } : {}), ...(proto !== 'auto' ? { proto } : {}) };
+    return { from: source, to: target.to, ...(target.port !== undefined ? { port: target.port } : {}), ...(proto !== 'auto' ? { proto } : {}) };
   };
   const error = inputError ?? sendError;
   return (
     <form
       className="send-form"
-      aria-label="Send a packet"
+      aria-label={t('packet.sendMode')}
       onSubmit={(e) => {
         e.preventDefault();
         const s = spec();
         if (s) store.getState().send(s);
       }}
     >
-      <label htmlFor={`${id}-from`}>From</label>
+      <label htmlFor={`${id}-from`}>{t('packet.from')}</label>
       <select
         id={`${id}-from`}
         value={source}
@@ -64,7 +66,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-to`}>To</label>
+      <label htmlFor={`${id}-to`}>{t('packet.to')}</label>
       <input
         id={`${id}-to`}
         value={to}
@@ -73,17 +75,17 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
       />
-      <label htmlFor={`${id}-proto`}>Protocol</label>
+      <label htmlFor={`${id}-proto`}>{t('packet.protocol')}</label>
       <select id={`${id}-proto`} value={proto} onChange={(e) => setProto(e.target.value as 'auto' | Protocol)}>
-        <option value="auto">auto (TCP with a port, else ICMP)</option>
+        <option value="auto">{t('send.protoAuto')}</option>
         <option value="tcp">TCP</option>
         <option value="udp">UDP</option>
         <option value="icmp">ICMP</option>
       </select>
       <div className="send-buttons">
-        <button type="submit">Send</button>
+        <button type="submit">{t('packet.send')}</button>
         <label>
-          <input type="number" min={2} max={100} value={count} aria-label="Number of requests" onChange={(e) => setCount(Number(e.target.value))} />
+          <input type="number" min={2} max={100} value={count} aria-label={t('send.count')} onChange={(e) => setCount(Number(e.target.value))} />
         </label>
         <button
           type="button"
@@ -92,7 +94,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
             if (s) store.getState().sendMany(s, count);
           }}
         >
-          Send {count}
+          {t('send.many', { count })}
         </button>
       </div>
       {error && (
