@@ -72,6 +72,14 @@ test('copy a link, open it in a fresh browser: the same canvas, the same lesson'
   const saved = JSON.parse((await storageOf(fresh.page))[SAVED_WORK_KEY]!);
   expect(saved).toMatchObject({ origin: 'link', lesson: 'clusterip-dns', scenario: { name: 'Shared by the e2e test' } });
   await fresh.page.screenshot({ path: test.info().outputPath('share-opened-fresh.png'), animations: 'disabled' });
+  // The address keeps the link until the scenario changes; then it no longer describes it and goes.
+  expect(fresh.page.url()).toBe(url);
+  await fresh.page.getByRole('tab', { name: 'Inspector' }).click();
+  const field = fresh.page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Scenario name');
+  await field.fill('Edited after opening');
+  await field.press('Enter');
+  await expect.poll(() => fresh.page.url()).toBe('http://127.0.0.1:4173/');
+  expect(JSON.parse((await storageOf(fresh.page))[SAVED_WORK_KEY]!)).toMatchObject({ origin: 'edit', scenario: { name: 'Edited after opening' } });
   await fresh.context.close();
 });
 
