@@ -72,7 +72,7 @@ export function ShareButton() {
                 />
                 <p className="field-hint">{t('share.hint', { chars: link.url.length })}</p>
                 <div className="popover-actions">
-                  <button type="button" className="btn small" onClick={() => void copyText(link.url).then((ok) => setStatus(ok ? 'copied' : 'failed'))}>
+                  <button type="button" className="btn small primary" onClick={() => void copyText(link.url).then((ok) => setStatus(ok ? 'copied' : 'failed'))}>
                     {t('share.copyAgain')}
                   </button>
                   <button type="button" className="btn small ghost" onClick={close}>
