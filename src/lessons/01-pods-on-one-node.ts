@@ -1,5 +1,5 @@
 import type { Lesson } from './types';
-import { RACK_A, curlPod, node, webPod } from './parts';
+import { RACK_A_ISOLATED as RACK_A, curlPod, node, webPod } from './parts';
 
 export const podsOnOneNode: Lesson = {
   id: 'pods-on-one-node',

@@ -1,6 +1,6 @@
 import type { Lesson } from './types';
 import type { PodDoc } from './parts';
-import { RACK_A, curlPod, node, webPod } from './parts';
+import { RACK_A_ISOLATED as RACK_A, curlPod, node, webPod } from './parts';
 
 /** CoreDNS as kubeadm deploys it: label k8s-app=kube-dns, DNS on 53 UDP and TCP, metrics on 9153. */
 function corednsPod(n: number, onNode: string): PodDoc {

@@ -206,3 +206,9 @@ describe('packetTargetText', () => {
     expect(packetTargetText(getLesson('ingress')!.packets[0])).toBe('http://shop.example.com/api/orders');
   });
 });
+
+describe('lesson scenarios open clean', () => {
+  it('have no validation problems, not even warnings', () => {
+    for (const lesson of LESSONS) expect(validateScenario(lessonScenario(lesson)).map((p) => `${lesson.id}: ${p.message}`)).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export function subnet(id: string, name: string, prefix: string): SubnetDoc {
 /** The rack the cluster nodes sit on. */
 export const RACK_A = subnet('subnet-rack-a', 'rack-a', '192.168.1');
 export const RACK_B = subnet('subnet-rack-b', 'rack-b', '192.168.2');
+/** rack-a in lessons without a router: no gateway, since nothing there would answer for it. */
+export const RACK_A_ISOLATED: SubnetDoc = { id: RACK_A.id, name: RACK_A.name, cidr: RACK_A.cidr };
 /** Where outside clients and cloud load balancers are (TEST-NET-3, a documentation range). */
 export const INTERNET = subnet('subnet-internet', 'internet', '203.0.113');
 
