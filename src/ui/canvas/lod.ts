@@ -8,8 +8,8 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 
-/** Below this zoom pods are drawn as plain tiles (their 11px labels would render under 7px: unreadable, yet costly to lay out). */
-export const FAR_ZOOM = 0.65;
+/** Below this zoom pods are drawn as plain tiles. */
+export const FAR_ZOOM = 0.5;
 
 export const lodStore = createStore<{ far: boolean }>(() => ({ far: false }));
 
