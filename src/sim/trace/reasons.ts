@@ -15,9 +15,7 @@ export const DROP_REASONS = {
   'dns-unavailable': 'No DNS server answers: the cluster DNS Service has no endpoints or does not exist.',
   'http-404': 'The ingress controller found no rule and no default backend for this host and path (HTTP 404).',
   'unknown-destination': 'The destination is not an address or element this scenario knows.',
-  'invalid-packet': 'The packet cannot be built as asked (e.g. a port with ICMP, or a source that cannot send).',
   'loop-detected': 'The packet came back to a place it had been in the same state: a forwarding loop.',
-  'mtu-exceeded': 'The packet is larger than the path MTU and must not be fragmented.',
 } as const;
 
 export type DropCode = keyof typeof DROP_REASONS;
