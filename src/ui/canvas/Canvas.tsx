@@ -20,7 +20,7 @@ import { useEditor, useEditorStore } from '../state';
 import { createFlowBuilder, type AppNode } from './flow';
 import { nodeTypes } from './nodes';
 import { edgeTypes } from './edges';
-import { lodStore, useFar, ZoomWatcher } from './lod';
+import { lodStore, useFar, useMid, ZoomWatcher } from './lod';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost, useAddElement } from './useAddElement';
 import { nodeSize, SIZES } from './geometry';
@@ -97,6 +97,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   // A big scenario opens fitted, hence far out: start with tiles rather than mount every pod card first.
   useState(() => lodStore.setState({ far: zoom === undefined && scenario.pods.length > FAR_START_PODS }));
   const far = useFar();
+  const mid = useMid();
   const nodes = useMemo(() => builder.nodes(scenario, selected, drag, far), [builder, scenario, selected, drag, far]);
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
   // Far out the pods are hidden: leave their veth and endpoint edges out altogether.
@@ -202,7 +203,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   );
 
   return (
-    <div className={className ? `canvas ${className}` : 'canvas'} onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
+    <div className={`canvas${mid ? ' lod-mid' : ''}${className ? ` ${className}` : ''}`} onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
       <ReactFlow<AppNode>
         nodes={nodes}
         edges={edges}
@@ -226,7 +227,8 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
-        {!far && <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#cbd5e1" />}
+        {/* The dot grid repaints the whole screen on every pan frame: only drawn close in. */}
+        {!far && !mid && <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#cbd5e1" />}
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" />
         <Controls showInteractive={false} />
         <ZoomWatcher />

@@ -40,8 +40,9 @@ const LinkEdge = memo(function LinkEdge({ id, sourceX, sourceY, targetX, targetY
 const LABEL_STYLE: CSSProperties = { fontSize: 11, fontFamily: 'var(--mono)', fill: '#334155' };
 const LABEL_BG: CSSProperties = { fill: '#ffffff', stroke: '#cbd5e1' };
 
-const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: Props) {
-  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+/** Straight, not a curve: hundreds of long dashed beziers cost raster time on every drag frame. */
+const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX, targetY, data }: Props) {
+  const path = `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
   return <BaseEdge id={id} path={path} className="edge-endpoint" style={{ stroke: data?.color }} interactionWidth={0} />;
 });
 

@@ -10,20 +10,32 @@ import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 
 /** Below this zoom pods are drawn as plain tiles. */
 export const FAR_ZOOM = 0.5;
+/**
+ * Below this zoom (and above FAR_ZOOM) cards keep their names and addresses but drop what is too
+ * small to read or costly to draw on every pan frame: pod label chips, shadows, gradients, rounded
+ * clips. Done with one class on the canvas (`lod-mid`, see app.css), so no node re-renders.
+ */
+export const MID_ZOOM = 0.8;
 
-export const lodStore = createStore<{ far: boolean }>(() => ({ far: false }));
+export const lodStore = createStore<{ far: boolean; mid: boolean }>(() => ({ far: false, mid: false }));
 
 export function useFar(): boolean {
   return useStore(lodStore, (s) => s.far);
 }
 
-const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+export function useMid(): boolean {
+  return useStore(lodStore, (s) => s.mid);
+}
 
-/** Put inside <ReactFlow>: follows the zoom and flips the flag. */
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+const isMid = (s: ReactFlowState) => s.transform[2] < MID_ZOOM;
+
+/** Put inside <ReactFlow>: follows the zoom and flips the flags. */
 export function ZoomWatcher() {
   const far = useFlowStore(isFar);
+  const mid = useFlowStore(isMid) && !far;
   useEffect(() => {
-    lodStore.setState({ far });
-  }, [far]);
+    lodStore.setState({ far, mid });
+  }, [far, mid]);
   return null;
 }
