@@ -61,6 +61,7 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 const ORIGIN: Position = { x: 0, y: 0 };
+const NO_COLORS: string[] = [];
 
 function podColor(pod: Pod): string {
   return appColor(pod.labels.app ?? pod.labels.run ?? pod.name);
@@ -85,8 +86,38 @@ export function createFlowBuilder() {
     const hit = cache.get(id);
     if (hit && same(hit.deps, deps)) return hit.node as N;
     const node = make();
+    // Sized here, so say so: a flow node without `measured` makes React Flow drop its handle bounds
+    // and measure it again (a ResizeObserver round, a forced layout and an extra store update and
+    // commit) every time the object changes, i.e. on every frame of a drag.
+    if (node.width !== undefined && node.height !== undefined) node.measured = { width: node.width, height: node.height };
     cache.set(id, { deps, node });
     return node;
+  }
+
+  // What the nodes derive from the pods alone, computed once per scenario: a drag rebuilds the
+  // nodes on every frame with the same scenario.
+  let derivedFor: Scenario | undefined;
+  let derivedData: { podsByNode: Map<string, Pod[]>; podColors: Map<string, string[]>; podKeys: Map<string, string>; podColorById: Map<string, string> };
+  function derived(s: Scenario) {
+    if (derivedFor === s) return derivedData;
+    const podsByNode = new Map<string, Pod[]>();
+    const podColorById = new Map<string, string>();
+    for (const p of s.pods) {
+      podColorById.set(p.id, podColor(p));
+      const list = podsByNode.get(p.node);
+      if (list) list.push(p);
+      else podsByNode.set(p.node, [p]);
+    }
+    const podColors = new Map<string, string[]>();
+    const podKeys = new Map<string, string>();
+    for (const [node, pods] of podsByNode) {
+      const colors = pods.map((p) => podColorById.get(p.id)!);
+      podColors.set(node, colors);
+      podKeys.set(node, pods.map((x) => x.id).join(' ') + colors.join(' '));
+    }
+    derivedFor = s;
+    derivedData = { podsByNode, podColors, podKeys, podColorById };
+    return derivedData;
   }
 
   let edgeKey: unknown[] = [];
@@ -171,12 +202,7 @@ export function createFlowBuilder() {
     buildEdges(s); // endpoint counts for service cards
     const out: AppNode[] = [];
     const layout = s.layout;
-    const podsByNode = new Map<string, Pod[]>();
-    for (const p of s.pods) {
-      const list = podsByNode.get(p.node);
-      if (list) list.push(p);
-      else podsByNode.set(p.node, [p]);
-    }
+    const { podsByNode, podColors, podKeys, podColorById } = derived(s);
     const at = (id: string, fallback: Position) => drag[id] ?? layout[id] ?? fallback;
     const vxlan = s.cluster.cni === 'vxlan';
     // Elements moving with a drag (the dragged ones and everything inside them) get their own
@@ -225,8 +251,8 @@ export function createFlowBuilder() {
       const pods = podsByNode.get(n.id) ?? [];
       const size = hostSize.get(n.id)!;
       const selected = selection.has(n.id);
-      const podColors = pods.map(podColor);
-      const podKey = pods.map((x) => x.id).join(' ') + podColors.join(' ');
+      const colors = podColors.get(n.id) ?? NO_COLORS;
+      const podKey = podKeys.get(n.id) ?? '';
       const isMoving = movingNodes.has(n.id);
       out.push(
         cached(n.id, [n, podKey, p.x, p.y, selected, vxlan, isMoving], () => ({
@@ -243,7 +269,7 @@ export function createFlowBuilder() {
             gateway: bridgeGateway(n.podCidr),
             ...(vxlan ? { vtep: vtepAddress(n) } : {}),
             veths: pods.map((pod, i) => ({ name: vethName(pod), row: i })),
-            podColors,
+            podColors: colors,
           },
           selected,
           ariaLabel: `Node ${n.name}, eth0 ${n.ip}, pod CIDR ${n.podCidr}, ${pods.length} pods`,
@@ -297,7 +323,7 @@ export function createFlowBuilder() {
         const slot = podSlot(i);
         const p = drag[pod.id] ?? slot;
         const selected = selection.has(pod.id);
-        const color = podColor(pod);
+        const color = podColorById.get(pod.id) ?? podColor(pod);
         const onNode = nodeName.get(nodeId);
         const isMoving = pod.id in drag || movingNodes.has(nodeId);
         out.push(
