@@ -91,6 +91,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const scenario = useEditor((s) => s.scenario);
   const selection = useEditor((s) => s.selection);
   const drag = useEditor((s) => s.drag);
+  const dragActive = Object.keys(drag).length > 0;
   const rf = useReactFlow<AppNode>();
   const builder = useMemo(createFlowBuilder, []);
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -229,7 +230,9 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
       >
         {/* The dot grid repaints the whole screen on every pan frame: only drawn close in. */}
         {!far && !mid && <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#cbd5e1" />}
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" />
+        {/* The minimap keeps a subscriber per node and re-lists every node on each store update: it
+            sits out the frames of a drag and comes back, redrawn, when the drop lands. */}
+        {!dragActive && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" />}
         <Controls showInteractive={false} />
         <ZoomWatcher />
         {children}
