@@ -6,7 +6,7 @@ export { topology, type Topology } from './model/topology';
 export { validateScenario, type Problem, type ProblemCode } from './net/validate';
 export * from './net/ipam';
 export * from './net/cidr';
-export { trace, TraceInputError, type PacketSpec, type TraceOptions } from './trace/trace';
+export { trace, canSendFrom, SENDER_KINDS, TraceInputError, type PacketSpec, type TraceOptions } from './trace/trace';
 export { DROP_REASONS, DROP_CODES, type DropCode } from './trace/reasons';
 export type * from './trace/types';
 export { createRng, type Rng } from './trace/rng';

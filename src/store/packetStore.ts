@@ -4,7 +4,7 @@
  * packets are reproducible.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { defaultTargetFor, trace, TraceInputError, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
+import { canSendFrom, defaultTargetFor, trace, TraceInputError, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
 import * as pb from './playback';
 
 export interface BurstSummary {
@@ -44,10 +44,6 @@ export interface PacketSlice extends pb.PlaybackState {
   select(packetId: string | undefined): void;
 }
 
-function canSend(s: Scenario, id: string): boolean {
-  return s.pods.some((p) => p.id === id) || s.nodes.some((n) => n.id === id) || s.clients.some((c) => c.id === id);
-}
-
 /** Milliseconds between the starts of packets in a burst. */
 export const BURST_STAGGER_MS = 250;
 
@@ -61,7 +57,7 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
       pick: { mode: 'off' },
       startPick: () => set({ pick: { mode: 'from' }, sendError: undefined }),
       pickFrom(id) {
-        if (!canSend(getScenario(), id)) {
+        if (!canSendFrom(getScenario(), id)) {
           set({ sendError: 'only a pod, a node or an outside client can send packets' });
           return;
         }

@@ -36,6 +36,8 @@ export interface Topology {
   nodeByIp: Map<string, Node>;
   /** Element lookup by name (first match), for the CLI and the UI's send box. */
   byName: Map<string, string>;
+  /** Element name by id, for labels. */
+  names: Map<string, string>;
 }
 
 const cache = new WeakMap<Scenario, Topology>();
@@ -49,9 +51,11 @@ export function topology(s: Scenario): Topology {
   if (hit) return hit;
   const kindOf = new Map<string, ElementKind>();
   const byName = new Map<string, string>();
+  const names = new Map<string, string>();
   const note = (kind: ElementKind, items: { id: string; name: string; namespace?: string }[]) => {
     for (const i of items) {
       kindOf.set(i.id, kind);
+      names.set(i.id, i.name);
       if (!byName.has(i.name)) byName.set(i.name, i.id);
       if (i.namespace && !byName.has(`${i.namespace}/${i.name}`)) byName.set(`${i.namespace}/${i.name}`, i.id);
     }
@@ -110,6 +114,7 @@ export function topology(s: Scenario): Topology {
     l2,
     nodeByIp: new Map(s.nodes.map((n) => [n.ip, n])),
     byName,
+    names,
   };
   cache.set(s, t);
   return t;

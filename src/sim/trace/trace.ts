@@ -45,6 +45,14 @@ export const EPHEMERAL_PORTS = [32768, 60999] as const;
 
 export class TraceInputError extends Error {}
 
+/** The kinds of element that can originate a packet. */
+export const SENDER_KINDS: readonly ElementKind[] = ['pod', 'node', 'client'];
+
+export function canSendFrom(s: Scenario, id: string): boolean {
+  const kind = topology(s).kindOf.get(id);
+  return kind !== undefined && SENDER_KINDS.includes(kind);
+}
+
 export function resolveElement(t: Topology, ref: string): { id: string; kind: ElementKind } | undefined {
   const id = t.kindOf.has(ref) ? ref : t.byName.get(ref);
   if (!id) return undefined;
@@ -135,7 +143,7 @@ export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOption
   const rng = createRng(seed);
   const from = resolveElement(t, spec.from);
   if (!from) throw new TraceInputError(`unknown source "${spec.from}"`);
-  if (!['pod', 'node', 'client'].includes(from.kind)) throw new TraceInputError(`a ${from.kind} cannot send packets; pick a pod, node or outside client`);
+  if (!SENDER_KINDS.includes(from.kind)) throw new TraceInputError(`a ${from.kind} cannot send packets; pick a pod, node or outside client`);
   const dest: Destination = resolveDestination(t, spec.to, from);
   const port = spec.port ?? dest.port;
   const proto: Protocol = spec.proto ?? (port === undefined ? 'icmp' : 'tcp');

@@ -1,6 +1,7 @@
 /** The canvas context menu: "Send packet from here" on a pod, node or outside client. */
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../state';
+import { canSendFrom, topology } from '../../sim/index';
 import { usePacketStore } from './PacketsContext';
 import { useT } from '../../i18n/useT';
 
@@ -14,14 +15,8 @@ export function ElementMenu({ at, onClose }: { at: MenuAt; onClose(): void }) {
   const t = useT();
   const packets = usePacketStore();
   const ref = useRef<HTMLDivElement>(null);
-  const canSend = useEditor((s) => s.scenario.pods.some((p) => p.id === at.id) || s.scenario.nodes.some((n) => n.id === at.id) || s.scenario.clients.some((c) => c.id === at.id));
-  const name = useEditor((s) => {
-    for (const list of [s.scenario.pods, s.scenario.nodes, s.scenario.clients, s.scenario.services, s.scenario.loadBalancers, s.scenario.ingresses, s.scenario.subnets, s.scenario.routers] as { id: string; name: string }[][]) {
-      const e = list.find((x) => x.id === at.id);
-      if (e) return e.name;
-    }
-    return at.id;
-  });
+  const canSend = useEditor((s) => canSendFrom(s.scenario, at.id));
+  const name = useEditor((s) => topology(s.scenario).names.get(at.id) ?? at.id);
   useEffect(() => {
     ref.current?.querySelector('button')?.focus();
     const close = (e: Event) => {

@@ -1,7 +1,7 @@
 /** The packets side panel: send form and send mode, playback controls, burst tally, hop inspector. */
 import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { Scenario } from '../../sim/index';
+import { topology, type Scenario } from '../../sim/index';
 import { useEditor } from '../state';
 import { usePacketStore } from './PacketsContext';
 import { SendForm, type SenderOption } from './SendForm';
@@ -20,20 +20,12 @@ function senderOptions(s: Scenario, t: Translator): SenderOption[] {
   ];
 }
 
-function namesOf(s: Scenario): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const list of [s.subnets, s.routers, s.nodes, s.pods, s.clients, s.services, s.loadBalancers, s.ingresses] as { id: string; name: string }[][]) {
-    for (const e of list) m.set(e.id, e.name);
-  }
-  return m;
-}
-
 export function PacketPanel() {
   const t = useT();
   const store = usePacketStore();
   const scenario = useEditor((s) => s.scenario);
   const senders = useMemo(() => senderOptions(scenario, t), [scenario, t]);
-  const names = useMemo(() => namesOf(scenario), [scenario]);
+  const names = topology(scenario).names;
   const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
   const pick = useStore(store, (s) => s.pick);
   const pickFrom = pick.mode === 'to' ? pick.from : undefined;
