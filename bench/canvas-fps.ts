@@ -6,10 +6,16 @@
  * the whole scene fitted in view (the playground draws pods as tiles there), zoom 0.55 (pods drawn
  * in full, hundreds on screen) and zoom 1 (most elements off screen), all from the top-left.
  *
+ * Three gestures, each a slow circle with the button held: a pan (pressed on empty canvas); a drag
+ * of the element nearest the middle of the canvas (it stays well inside the view); and a drag of
+ * the top-left element that crosses the canvas edge, so React Flow auto-pans the view on every
+ * frame while the element moves (the heaviest case: the view scrolls and the element moves).
+ *
  * Self-contained: builds the app into a temporary folder, serves it with `vite preview`, drives
  * Chromium (CHROMIUM_PATH or /usr/bin/chromium, the flags playwright.config.ts uses).
  *   npx tsx bench/canvas-fps.ts            (or as part of `npm run bench`)
  *   CANVAS_BENCH_SECONDS=3                 seconds per measurement (default 4)
+ *   CANVAS_BENCH_RUNS=3                    measure each case this many times, report the median (default 1)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +40,11 @@ declare global {
     __benchFrames?: number[];
     __benchRun?: boolean;
   }
+}
+
+function runs(): number {
+  const n = Number(process.env.CANVAS_BENCH_RUNS ?? 1);
+  return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
 function seconds(): number {
@@ -115,31 +126,67 @@ async function centreOf(page: Page, selector: string): Promise<{ x: number; y: n
   return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 20) };
 }
 
+/** The element matching `selector` whose centre is nearest the middle of the canvas: a point to press on it. */
+async function middleElement(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const script = `(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    const cx = pane.left + pane.width / 2, cy = pane.top + pane.height / 2;
+    let best = null, bestDistance = Infinity;
+    for (const el of document.querySelectorAll(${JSON.stringify(selector)})) {
+      const r = el.getBoundingClientRect();
+      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+      if (d < bestDistance) { bestDistance = d; best = { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 20) }; }
+    }
+    return best;
+  })()`;
+  const p = (await page.evaluate(script)) as { x: number; y: number } | null;
+  if (!p) throw new Error(`no ${selector} on screen`);
+  return p;
+}
+
 interface PageCase {
   label: string;
   path: string;
   ready: string;
-  dragTarget: string;
+  /** Elements that can be dragged (the one nearest the middle is). */
+  draggable: string;
+  /** The top-left element, dragged across the canvas edge. */
+  edgeTarget: string;
 }
 
 /** `fit`: the whole scene in view (pods drawn as tiles); a number: that zoom at the canvas origin. */
 type View = 'fit' | number;
 
-async function measurePage(browser: Browser, base: string, c: PageCase, view: View): Promise<{ pan: Sample; drag: Sample }> {
+interface Measured {
+  pan: Sample;
+  drag: Sample;
+  edge: Sample;
+}
+
+async function open(page: Page, url: string, ready: string): Promise<void> {
+  await page.goto(url);
+  await page.locator(ready).first().waitFor({ state: 'attached', timeout: 60_000 });
+  await page.waitForTimeout(1500);
+}
+
+async function measurePage(browser: Browser, base: string, c: PageCase, view: View): Promise<Measured> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   const url = `${base}${c.path}${view === 'fit' ? '' : `&zoom=${view}`}`;
-  await page.goto(url);
-  await page.locator(c.ready).first().waitFor({ state: 'attached', timeout: 60_000 });
-  await page.waitForTimeout(1500);
   const ms = seconds() * 1000;
+  // Each gesture starts from a fresh load: the one before moved the view or an element.
+  await open(page, url, c.ready);
   const pan = await gesture(page, await emptyPanePoint(page), ms, 220);
-  // The pan moved the view: start the drag from a fresh load, with the element where it was.
-  await page.reload();
-  await page.locator(c.ready).first().waitFor({ state: 'attached', timeout: 60_000 });
-  await page.waitForTimeout(1500);
-  const drag = await gesture(page, await centreOf(page, c.dragTarget), ms, 160);
+  await open(page, url, c.ready);
+  const drag = await gesture(page, await middleElement(page, c.draggable), ms, 160);
+  await open(page, url, c.ready);
+  const edge = await gesture(page, await centreOf(page, c.edgeTarget), ms, 160);
   await page.close();
-  return { pan, drag };
+  return { pan, drag, edge };
+}
+
+function median(samples: Sample[]): Sample {
+  const sorted = [...samples].sort((a, b) => a.fps - b.fps);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i]!)).join(' ');
@@ -155,15 +202,32 @@ export async function runCanvasBench(): Promise<void> {
     const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://127.0.0.1:4188';
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const cases: PageCase[] = [
-      { label: 'playground ?stress=1', path: '/?stress=1', ready: '.react-flow__node[data-id="rack-1"]', dragTarget: '.react-flow__node[data-id="node-1"]' },
-      { label: `bare React Flow ?bare=1&n=${ELEMENTS}`, path: `/?bare=1&n=${ELEMENTS}`, ready: '.react-flow__node[data-id="n0"]', dragTarget: '.react-flow__node[data-id="n0"]' },
+      {
+        label: 'playground ?stress=1',
+        path: '/?stress=1',
+        ready: '.react-flow__node[data-id="rack-1"]',
+        draggable: '.react-flow__node-clusterNode',
+        edgeTarget: '.react-flow__node[data-id="node-1"]',
+      },
+      {
+        label: `bare React Flow ?bare=1&n=${ELEMENTS}`,
+        path: `/?bare=1&n=${ELEMENTS}`,
+        ready: '.react-flow__node[data-id="n0"]',
+        draggable: '.react-flow__node',
+        edgeTarget: '.react-flow__node[data-id="n0"]',
+      },
     ];
-    const widths = [34, 10, 9, 8, 8, 9, 8];
-    console.log(row(['page', 'view', 'pan fps', 'p95 ms', 'frames', 'drag fps', 'p95 ms'], widths));
+    const n = runs();
+    if (n > 1) console.log(`(median of ${n} runs per cell)`);
+    const widths = [32, 10, 15, 15, 15];
+    const cell = (x: Sample) => `${x.fps.toFixed(1)} / ${x.p95.toFixed(1)}`;
+    console.log(row(['page', 'view', 'pan fps/p95ms', 'drag fps/p95ms', 'drag at edge'], widths));
     for (const view of ['fit', 0.55, 1] as View[]) {
       for (const c of cases) {
-        const r = await measurePage(browser, base, c, view);
-        console.log(row([c.label, view === 'fit' ? 'fit' : `zoom ${view}`, r.pan.fps.toFixed(1), r.pan.p95.toFixed(1), r.pan.frames, r.drag.fps.toFixed(1), r.drag.p95.toFixed(1)], widths));
+        const all: Measured[] = [];
+        for (let i = 0; i < n; i++) all.push(await measurePage(browser, base, c, view));
+        const r = { pan: median(all.map((x) => x.pan)), drag: median(all.map((x) => x.drag)), edge: median(all.map((x) => x.edge)) };
+        console.log(row([c.label, view === 'fit' ? 'fit' : `zoom ${view}`, cell(r.pan), cell(r.drag), cell(r.edge)], widths));
       }
     }
   } finally {

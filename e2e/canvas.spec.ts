@@ -129,9 +129,15 @@ test('drag a pod to another node: it is rescheduled with an address from that no
   // The Service still selects it, now on node-3.
   await expect(edge(page, 'ep:web:web-1')).toHaveCount(1);
   // Dropped back on its own node (or nowhere) a pod returns to its slot, unchanged.
-  const before = await web1.boundingBox();
-  await dragElement(page, web1, { x: before!.x + 30, y: before!.y + 40 });
+  const before = (await web1.boundingBox())!;
+  await dragElement(page, web1, { x: before.x + 30, y: before.y + 40 });
   await expect(web1).toContainText('10.244.2.3');
+  await expect.poll(async () => (await web1.boundingBox())!.y).toBeCloseTo(before.y, 0);
+  const free = (await node(page, 'node-3').boundingBox())!;
+  // Dropped on empty canvas, likewise: nothing to reschedule it on, so it goes back to its slot.
+  await dragElement(page, web1, { x: free.x + free.width + 180, y: free.y + free.height + 120 });
+  await expect.poll(async () => (await web1.boundingBox())!.x).toBeCloseTo(before.x, 0);
+  await expect(web1).toHaveAttribute('aria-label', /on node-3/);
   await page.screenshot({ path: test.info().outputPath('4-pod-moved.png') });
   await page.keyboard.press('Control+z');
   await expect(web1).toContainText('10.244.0.3');
@@ -148,6 +154,31 @@ test('drag a node inside its subnet moves it; into another subnet rehomes it wit
   // One drag is one undo step.
   await page.keyboard.press('Control+z');
   await expect.poll(transform).toBe(t0);
+
+  // While a node is dragged past the edge of its subnet the subnet grows with it, before the drop;
+  // the node's pods travel inside it.
+  const rackA = node(page, 'rack-a');
+  const a0 = (await rackA.boundingBox())!;
+  const web1 = node(page, 'web-1');
+  const w0 = (await web1.boundingBox())!;
+  const start = { x: b.x + b.width / 2, y: b.y + 14 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 10, start.y + 10, { steps: 3 });
+  const push = a0.y + a0.height - b.y + 60;
+  await page.mouse.move(start.x, start.y + push, { steps: 10 });
+  await expect.poll(async () => (await rackA.boundingBox())!.height).toBeGreaterThan(a0.height + 40);
+  const n2During = (await n2.boundingBox())!;
+  expect(Math.abs(n2During.y - b.y - push)).toBeLessThan(4);
+  await page.mouse.up();
+  // node-1 (and its pod web-1) did not move; node-2 stayed where it was dropped, in rack-a.
+  expect((await web1.boundingBox())!.x).toBeCloseTo(w0.x, 0);
+  await expect.poll(async () => Math.abs((await n2.boundingBox())!.y - n2During.y)).toBeLessThan(2);
+  await expect(n2).toContainText('192.168.1.11');
+  await expect.poll(async () => (await rackA.boundingBox())!.height).toBeGreaterThan(a0.height + 40);
+  await page.keyboard.press('Control+z');
+  await expect.poll(transform).toBe(t0);
+  await expect.poll(async () => Math.round((await rackA.boundingBox())!.height)).toBe(Math.round(a0.height));
 
   // A subnet is dragged by its bar and takes its hosts along.
   const rackB = node(page, 'rack-b');

@@ -83,18 +83,17 @@ describe('editor store', () => {
     expect(store.getState().future).toEqual([]);
   });
 
-  it('a drag is drawn from the drag slice and becomes one history entry when committed', () => {
+  it('a drag is committed once, on drop: one history entry, and positions do not revalidate', () => {
     const store = fresh();
     const s0 = store.getState().scenario;
     const problems0 = store.getState().problems;
-    for (let i = 0; i < 30; i++) store.getState().dragTo({ 'core-router': { x: i, y: i } });
-    expect(store.getState().scenario).toBe(s0);
-    expect(store.getState().drag['core-router']).toEqual({ x: 29, y: 29 });
     store.getState().setPositions({ 'core-router': { x: 29, y: 29 } });
-    expect(store.getState().drag).toEqual({});
-    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().scenario.layout['core-router']).toEqual({ x: 29, y: 29 });
+    expect(store.getState().past).toEqual([s0]);
     // Positions cannot change validation: the problems are not recomputed.
     expect(store.getState().problems).toBe(problems0);
+    store.getState().undo();
+    expect(store.getState().scenario).toBe(s0);
   });
 
   it('deletes the selection with its dependents, and undo brings them back', () => {

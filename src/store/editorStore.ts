@@ -5,8 +5,8 @@
  *   which allocates addresses and refuses edits that would make the scenario invalid;
  * - problems: `validateScenario` of the scenario, recomputed when anything but positions changes;
  * - selection: element ids, in its own field so selecting never rebuilds the scenario;
- * - history: undo/redo over every edit (a drag is one entry, however many frames it lasted);
- * - drag: positions of elements being dragged, shown on the canvas but not yet in the scenario.
+ * - history: undo/redo over every edit (a drag is one entry, however many frames it lasted: React
+ *   Flow owns the positions while the gesture lasts and the canvas commits them once, on drop).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClusterSettings, Scenario } from '../sim/model/schema';
@@ -56,7 +56,6 @@ export interface EditorState {
   selection: string[];
   past: Scenario[];
   future: Scenario[];
-  drag: Record<string, Position>;
   notice: Notice | null;
 
   add(req: AddRequest): EditResult;
@@ -73,9 +72,6 @@ export interface EditorState {
   setPositions(positions: Record<string, Position>): void;
   /** Replace every position (auto-layout) as one history entry. */
   replaceLayout(layout: Record<string, Position>): void;
-  /** Positions while dragging: drawn, not committed. */
-  dragTo(positions: Record<string, Position>): void;
-  endDrag(): void;
   select(ids: string[]): void;
   undo(): void;
   redo(): void;
@@ -133,7 +129,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
     const commit = (next: Scenario, extra: Partial<EditorState> = {}) => {
       const { scenario, past, problems } = get();
       if (next === scenario) {
-        set({ drag: {}, ...extra });
+        if (Object.keys(extra).length) set(extra);
         return;
       }
       const placed = withPlaces(next);
@@ -142,7 +138,6 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         problems: sameNetwork(scenario, placed) ? problems : validateScenario(placed),
         past: [...past.slice(-(HISTORY_LIMIT - 1)), scenario],
         future: [],
-        drag: {},
         ...extra,
       });
     };
@@ -161,7 +156,6 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         scenario,
         past,
         future,
-        drag: {},
         problems: sameNetwork(current, scenario) ? problems : validateScenario(scenario),
         selection: existing(scenario, selection),
       });
@@ -174,7 +168,6 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       selection: [],
       past: [],
       future: [],
-      drag: {},
       notice: null,
 
       add(req) {
@@ -229,12 +222,6 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       },
       replaceLayout(layout) {
         commit({ ...get().scenario, layout: { ...layout } });
-      },
-      dragTo(positions) {
-        set((st) => ({ drag: { ...st.drag, ...positions } }));
-      },
-      endDrag() {
-        if (Object.keys(get().drag).length) set({ drag: {} });
       },
       select(ids) {
         const current = get().selection;

@@ -1,16 +1,18 @@
 /**
  * The canvas: React Flow over the editor store. Nodes and edges are derived from the scenario by
- * an incremental builder; drags are drawn from the store's drag slice and committed once, on drop
- * (a pod dropped on another node is rescheduled there, a host dropped in another subnet rehomed).
+ * an incremental builder and handed to React Flow, which owns the positions while a drag lasts
+ * (its uncontrolled mode: a drag frame touches React Flow's own store and the dragged node, not
+ * the editor store, the canvas or the other 1,000 nodes). The drop is committed once, as one
+ * edit: a pod dropped on another node is rescheduled there, a host dropped in another subnet
+ * rehomed; a refused drop puts the element back.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent as ReactDragEvent, type ReactNode } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Node as FlowNode,
   type NodeChange,
 } from '@xyflow/react';
@@ -23,7 +25,7 @@ import { edgeTypes } from './edges';
 import { lodStore, useFar, useMid, ZoomWatcher } from './lod';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost, useAddElement } from './useAddElement';
-import { nodeSize, SIZES } from './geometry';
+import { nodeSize, SIZES, subnetSize } from './geometry';
 
 export const PALETTE_MIME = 'application/x-kube-playground-element';
 
@@ -57,6 +59,7 @@ const FIT_OPTIONS = { padding: 0.08 };
 const FAR_START_PODS = 300;
 const PRO_OPTIONS = { hideAttribution: true };
 const HOSTS = new Set(['clusterNode', 'client', 'loadBalancer']);
+const NOT_DRAGGING: ReadonlySet<string> = new Set();
 
 function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } {
   if ('changedTouches' in e) {
@@ -90,21 +93,67 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const store = useEditorStore();
   const scenario = useEditor((s) => s.scenario);
   const selection = useEditor((s) => s.selection);
-  const drag = useEditor((s) => s.drag);
-  const dragActive = Object.keys(drag).length > 0;
   const rf = useReactFlow<AppNode>();
+  const flowStore = useStoreApi<AppNode>();
   const builder = useMemo(createFlowBuilder, []);
   const selected = useMemo(() => new Set(selection), [selection]);
+  // What is being dragged (set when a drag starts, cleared on drop): those elements get their own
+  // compositing layer, and the minimap sits the drag out.
+  const [dragging, setDragging] = useState(NOT_DRAGGING);
+  const dragActive = dragging.size > 0;
   // A big scenario opens fitted, hence far out: start with tiles rather than mount every pod card first.
   useState(() => lodStore.setState({ far: zoom === undefined && scenario.pods.length > FAR_START_PODS }));
   const far = useFar();
   const mid = useMid();
-  const nodes = useMemo(() => builder.nodes(scenario, selected, drag, far), [builder, scenario, selected, drag, far]);
+  const nodes = useMemo(() => builder.nodes(scenario, selected, dragging, far), [builder, scenario, selected, dragging, far]);
+  const [initialNodes] = useState(nodes);
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
   // Far out the pods are hidden: leave their veth and endpoint edges out altogether.
   const edges = useMemo(() => (far ? allEdges.filter((e) => e.type !== 'veth' && e.type !== 'endpoint') : allEdges), [allEdges, far]);
-  const dragging = useRef(false);
+  const dragged = useRef<ReadonlySet<string>>(NOT_DRAGGING);
   const addElement = useAddElement();
+
+  /**
+   * Grow the subnets around hosts being dragged, as the drop will: React Flow already holds the
+   * hosts' new positions, so each subnet is sized from its children there. Touches React Flow only
+   * when a size changes.
+   */
+  const growSubnets = useCallback(
+    (ids: Iterable<string>) => {
+      const { nodeLookup, parentLookup } = flowStore.getState();
+      const subnets = new Set<string>();
+      for (const id of ids) {
+        const n = nodeLookup.get(id);
+        if (n?.parentId && HOSTS.has(n.type ?? '')) subnets.add(n.parentId);
+      }
+      for (const id of subnets) {
+        const sub = nodeLookup.get(id);
+        const children = parentLookup.get(id);
+        if (!sub || !children) continue;
+        const size = subnetSize([...children.values()].map((c) => ({ x: c.position.x, y: c.position.y, w: c.width ?? c.measured.width ?? 0, h: c.height ?? c.measured.height ?? 0 })));
+        if (size.w !== sub.width || size.h !== sub.height) rf.updateNode(id, { width: size.w, height: size.h, measured: { width: size.w, height: size.h } });
+      }
+    },
+    [flowStore, rf],
+  );
+
+  // Hand each new build to React Flow. While a drag lasts, the dragged elements keep the positions
+  // React Flow has given them (a build in the middle of a drag, e.g. the selection it makes, must
+  // not pull them back), and their subnets keep the size the drag gave them.
+  const [resyncs, resync] = useReducer((x: number) => x + 1, 0);
+  const pushed = useRef({ nodes: initialNodes, resyncs: 0 });
+  useLayoutEffect(() => {
+    if (pushed.current.nodes === nodes && pushed.current.resyncs === resyncs) return;
+    pushed.current = { nodes, resyncs };
+    const moving = dragged.current;
+    if (moving.size === 0) {
+      rf.setNodes(nodes);
+      return;
+    }
+    const { nodeLookup } = flowStore.getState();
+    rf.setNodes(nodes.map((n) => (moving.has(n.id) ? { ...n, position: nodeLookup.get(n.id)?.position ?? n.position } : n)));
+    growSubnets(moving);
+  }, [nodes, resyncs, rf, flowStore, growSubnets]);
 
   // Stable handlers (React Flow re-renders every node when a handler prop changes identity); they
   // call whatever the parent passed last.
@@ -119,62 +168,71 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
     handlers.current.onElementContextMenu(n.id, { x: e.clientX, y: e.clientY });
   }, []);
 
+  // React Flow has applied these changes to its own nodes already; the editor store learns of
+  // selections, and of moves that are not part of a drag (arrow keys), which are committed at once.
   const onNodesChange = useCallback(
     (changes: NodeChange<AppNode>[]) => {
       const st = store.getState();
       let sel: Set<string> | undefined;
-      const moving: Record<string, Position> = {};
       const moved: Record<string, Position> = {};
+      let hosts: string[] | undefined;
       for (const c of changes) {
         if (c.type === 'select') {
           sel ??= new Set(st.selection);
           if (c.selected) sel.add(c.id);
           else sel.delete(c.id);
         } else if (c.type === 'position' && c.position) {
-          if (c.dragging) {
-            dragging.current = true;
-            moving[c.id] = c.position;
-          } else if (!dragging.current) moved[c.id] = c.position;
+          if (c.dragging) (hosts ??= []).push(c.id);
+          else if (dragged.current.size === 0) moved[c.id] = c.position;
         }
       }
       if (sel) st.select([...sel]);
-      if (Object.keys(moving).length) st.dragTo(moving);
+      if (hosts) growSubnets(hosts);
       // Arrow keys move selected elements without a drag; pods keep their slot.
-      const keyed = Object.fromEntries(Object.entries(moved).filter(([id]) => !st.scenario.pods.some((p) => p.id === id)));
+      const pods = new Set(Object.keys(moved).filter((id) => st.scenario.pods.some((p) => p.id === id)));
+      const keyed = Object.fromEntries(Object.entries(moved).filter(([id]) => !pods.has(id)));
       if (Object.keys(keyed).length) st.setPositions(keyed);
+      if (pods.size) resync();
     },
-    [store],
+    [store, growSubnets],
   );
 
+  const onNodeDragStart = useCallback((_e: unknown, _node: AppNode, nodes: AppNode[]) => {
+    const ids = new Set(nodes.map((n) => n.id));
+    dragged.current = ids;
+    setDragging(ids);
+  }, []);
+
   const onNodeDragStop = useCallback(
-    (event: MouseEvent | TouchEvent, node: AppNode, dragged: AppNode[]) => {
-      dragging.current = false;
+    (event: MouseEvent | TouchEvent, node: AppNode, nodes: AppNode[]) => {
+      dragged.current = NOT_DRAGGING;
+      setDragging(NOT_DRAGGING);
+      // Whatever the drop commits (or nothing, when it is refused), the canvas is rebuilt from the
+      // scenario: a refused drop puts the element back where it was.
+      resync();
       const st = store.getState();
       const s = st.scenario;
       const ctx = dropContext(s);
-      const at = st.drag;
-      if (node.type === 'pod' && dragged.length === 1) {
+      if (node.type === 'pod' && nodes.length === 1) {
         const pointer = rf.screenToFlowPosition(clientPoint(event));
         const pod = s.pods.find((p) => p.id === node.id);
         const target = nodeAt(ctx, pointer);
-        if (pod && target && target !== pod.node) {
-          if (!st.movePod(pod.id, target).ok) st.endDrag();
-        } else st.endDrag();
+        if (pod && target && target !== pod.node) st.movePod(pod.id, target);
         return;
       }
       const positions: Record<string, Position> = {};
-      for (const n of dragged) {
+      for (const n of nodes) {
         if (n.type === 'pod') continue;
-        const p = at[n.id] ?? n.position;
+        const p = n.position;
         if (HOSTS.has(n.type ?? '') && n.parentId) {
           const origin = subnetOrigin(ctx, n.parentId);
           const size = hostSize(n);
-          if (origin && dragged.length === 1) {
+          if (origin && nodes.length === 1) {
             const centre = { x: origin.x + p.x + size.w / 2, y: origin.y + p.y + size.h / 2 };
             const target = subnetAt(ctx, centre);
             const to = target ? subnetOrigin(ctx, target) : undefined;
             if (target && to && target !== n.parentId) {
-              if (!st.moveHost(n.id, target, clampHost({ x: centre.x - to.x - size.w / 2, y: centre.y - to.y - size.h / 2 })).ok) st.endDrag();
+              st.moveHost(n.id, target, clampHost({ x: centre.x - to.x - size.w / 2, y: centre.y - to.y - size.h / 2 }));
               return;
             }
           }
@@ -182,7 +240,6 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         } else positions[n.id] = { x: Math.round(p.x), y: Math.round(p.y) };
       }
       if (Object.keys(positions).length) st.setPositions(positions);
-      else st.endDrag();
     },
     [store, rf],
   );
@@ -204,13 +261,14 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   );
 
   return (
-    <div className={`canvas${mid ? ' lod-mid' : ''}${className ? ` ${className}` : ''}`} onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
+    <div className={`canvas${mid ? ' lod-mid' : far ? '' : ' dots'}${dragActive ? ' is-dragging' : ''}${className ? ` ${className}` : ''}`} onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
       <ReactFlow<AppNode>
-        nodes={nodes}
+        defaultNodes={initialNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onElementClick ? onNodeClick : undefined}
         onNodeContextMenu={onElementContextMenu ? onNodeContextMenu : undefined}
@@ -228,8 +286,6 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
-        {/* The dot grid repaints the whole screen on every pan frame: only drawn close in. */}
-        {!far && !mid && <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#cbd5e1" />}
         {/* The minimap keeps a subscriber per node and re-lists every node on each store update: it
             sits out the frames of a drag and comes back, redrawn, when the drop lands. */}
         {!dragActive && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" />}

@@ -63,7 +63,7 @@ describe('flow builder', () => {
   it('gives edges the tracer link ids and parents pods to nodes, nodes to subnets', () => {
     const s = laidOut(defaultScenario());
     const b = createFlowBuilder();
-    const nodes = b.nodes(s, new Set(), {});
+    const nodes = b.nodes(s, new Set());
     const edges = b.edges(s);
     const ids = new Set(edges.map((e) => e.id));
     for (const id of ['veth:web-1', 'eth0:node-1', 'eth0:laptop', 'if:core-router:rack-a', 'if:core-router:internet', 'ep:web:web-1', 'ep:web:web-3']) expect(ids.has(id), id).toBe(true);
@@ -78,13 +78,20 @@ describe('flow builder', () => {
   it('reuses unchanged flow nodes, so a drag or an edit re-renders only what it touched', () => {
     const s = laidOut(defaultScenario());
     const b = createFlowBuilder();
-    const first = b.nodes(s, new Set(), {});
-    const dragged = b.nodes(s, new Set(), { 'core-router': { x: 1, y: 2 } });
+    const first = b.nodes(s, new Set());
+    // A drag starting on the router: only the router is rebuilt (it takes its own layer).
+    const dragged = b.nodes(s, new Set(), new Set(['core-router']));
     const changed = dragged.filter((n, i) => n !== first[i]).map((n) => n.id);
     expect(changed).toEqual(['core-router']);
+    expect(dragged.find((n) => n.id === 'core-router')!.className).toBe('kp-moving');
+    // A drag on a cluster node takes its pods along into the layer, and nothing else.
+    const b2 = createFlowBuilder();
+    const before = b2.nodes(s, new Set());
+    const withNode = b2.nodes(s, new Set(), new Set(['node-1'])).filter((n, i) => n !== before[i]).map((n) => n.id).sort();
+    expect(withNode).toEqual(['node-1', ...s.pods.filter((p) => p.node === 'node-1').map((p) => p.id)].sort());
     const r = addPod(s, { node: 'node-3' });
     if (!r.ok) throw new Error(r.error);
-    const after = b.nodes(r.scenario, new Set(), { 'core-router': { x: 1, y: 2 } });
+    const after = b.nodes(r.scenario, new Set(), new Set(['core-router']));
     const byId = new Map(dragged.map((n) => [n.id, n]));
     const touched = after.filter((n) => byId.get(n.id) !== n).map((n) => n.id).sort();
     // The new pod, its node (taller, one more veth), and the subnet around it (taller).
@@ -102,7 +109,7 @@ describe('flow builder', () => {
 
   it('far out, hides pods (their node draws them) and keeps every other element', () => {
     const s = laidOut(stressScenario());
-    const nodes = createFlowBuilder().nodes(s, new Set(), {}, true);
+    const nodes = createFlowBuilder().nodes(s, new Set(), undefined, true);
     expect(nodes.filter((n) => n.type === 'pod' && !n.hidden)).toHaveLength(0);
     expect(nodes.filter((n) => n.type === 'clusterNode')).toHaveLength(100);
     const node1 = nodes.find((n) => n.id === 'node-1')!;

@@ -62,6 +62,7 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 const ORIGIN: Position = { x: 0, y: 0 };
 const NO_COLORS: string[] = [];
+const NOTHING: ReadonlySet<string> = new Set();
 
 function podColor(pod: Pod): string {
   return appColor(pod.labels.app ?? pod.labels.run ?? pod.name);
@@ -198,16 +199,16 @@ export function createFlowBuilder() {
    * `far`: zoomed out beyond reading; pods are hidden as flow nodes (their veth and endpoint edges
    * with them) and each cluster node draws its pods as coloured tiles instead.
    */
-  function buildNodes(s: Scenario, selection: ReadonlySet<string>, drag: Readonly<Record<string, Position>>, far = false): AppNode[] {
+  function buildNodes(s: Scenario, selection: ReadonlySet<string>, dragging: ReadonlySet<string> = NOTHING, far = false): AppNode[] {
     buildEdges(s); // endpoint counts for service cards
     const out: AppNode[] = [];
     const layout = s.layout;
     const { podsByNode, podColors, podKeys, podColorById } = derived(s);
-    const at = (id: string, fallback: Position) => drag[id] ?? layout[id] ?? fallback;
+    const at = (id: string, fallback: Position) => layout[id] ?? fallback;
     const vxlan = s.cluster.cni === 'vxlan';
     // Elements moving with a drag (the dragged ones and everything inside them) get their own
     // compositing layer for the drag, so each frame moves pixels instead of repainting the canvas.
-    const moving = (id: string, parent?: string) => id in drag || (parent !== undefined && parent in drag);
+    const moving = (id: string, parent?: string) => dragging.has(id) || (parent !== undefined && dragging.has(parent));
     const movingNodes = new Set(s.nodes.filter((n) => moving(n.id, n.subnet)).map((n) => n.id));
     const MOVING = 'kp-moving';
 
@@ -229,7 +230,7 @@ export function createFlowBuilder() {
       const p = at(sub.id, ORIGIN);
       const size = subnetSize(hostsBySubnet.get(sub.id) ?? []);
       const selected = selection.has(sub.id);
-      const isMoving = sub.id in drag;
+      const isMoving = dragging.has(sub.id);
       out.push(
         cached(sub.id, [sub, p.x, p.y, size.w, size.h, selected, isMoving], () => ({
           id: sub.id,
@@ -321,11 +322,11 @@ export function createFlowBuilder() {
     for (const [nodeId, pods] of podsByNode) {
       pods.forEach((pod, i) => {
         const slot = podSlot(i);
-        const p = drag[pod.id] ?? slot;
+        const p = slot;
         const selected = selection.has(pod.id);
         const color = podColorById.get(pod.id) ?? podColor(pod);
         const onNode = nodeName.get(nodeId);
-        const isMoving = pod.id in drag || movingNodes.has(nodeId);
+        const isMoving = dragging.has(pod.id) || movingNodes.has(nodeId);
         out.push(
           cached(pod.id, [pod, p.x, p.y, selected, color, onNode, far, isMoving], () => ({
             id: pod.id,
@@ -347,7 +348,7 @@ export function createFlowBuilder() {
     for (const r of s.routers) {
       const p = at(r.id, ORIGIN);
       const selected = selection.has(r.id);
-      const isMoving = r.id in drag;
+      const isMoving = dragging.has(r.id);
       out.push(
         cached(r.id, [r, p.x, p.y, selected, s.subnets, isMoving], () => ({
           id: r.id,
@@ -366,7 +367,7 @@ export function createFlowBuilder() {
       const p = at(svc.id, ORIGIN);
       const selected = selection.has(svc.id);
       const count = endpointCounts.get(svc.id) ?? 0;
-      const isMoving = svc.id in drag;
+      const isMoving = dragging.has(svc.id);
       out.push(
         cached(svc.id, [svc, p.x, p.y, selected, count, isMoving], () => ({
           id: svc.id,
@@ -384,7 +385,7 @@ export function createFlowBuilder() {
     for (const ing of s.ingresses) {
       const p = at(ing.id, ORIGIN);
       const selected = selection.has(ing.id);
-      const isMoving = ing.id in drag;
+      const isMoving = dragging.has(ing.id);
       out.push(
         cached(ing.id, [ing, p.x, p.y, selected, isMoving], () => ({
           id: ing.id,
