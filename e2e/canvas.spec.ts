@@ -245,6 +245,34 @@ test('keyboard: palette items add with Enter, canvas controls and fields have na
   await expect.poll(transform).toBe(moved);
 });
 
+test('the minimap draws every element by colour, stays up during a drag, and pans the canvas when dragged', async ({ page }) => {
+  const map = page.getByRole('img', { name: 'Minimap of the canvas' });
+  await expect(map).toBeVisible();
+  // One path per colour plus the mask: subnets, nodes, the router, the client, the Service, the pods' apps.
+  const paths = map.locator('path');
+  await expect.poll(() => paths.count()).toBeGreaterThanOrEqual(6);
+  const drawn = async () => (await paths.evaluateAll((ps) => ps.map((p) => p.getAttribute('d')).join('|')));
+  const before = await drawn();
+  // A drag moves the element in the map while the button is still down.
+  const n2 = node(page, 'node-2');
+  const b = (await n2.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + 14);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 + 30, b.y + 44, { steps: 6 });
+  await expect(map).toBeVisible();
+  await expect.poll(drawn).not.toBe(before);
+  await page.mouse.up();
+  // Dragging on the map pans the canvas.
+  const viewport = async () => page.locator('.react-flow__viewport').getAttribute('style');
+  const v0 = await viewport();
+  const m = (await map.boundingBox())!;
+  await page.mouse.move(m.x + m.width / 2, m.y + m.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(m.x + m.width / 2 - 40, m.y + m.height / 2 - 20, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(viewport).not.toBe(v0);
+});
+
 test('stress page: 100 nodes and 1,000 pods; far out pods are tiles, closer in they are cards', async ({ page }) => {
   await page.goto('/?stress=1');
   await expect(page.getByRole('banner')).toContainText('Stress: 100 nodes, 1000 pods');

@@ -9,11 +9,9 @@
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent as ReactDragEvent, type ReactNode } from 'react';
 import {
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStoreApi,
-  type Node as FlowNode,
   type NodeChange,
 } from '@xyflow/react';
 import type { ElementKind } from '../../sim/model/schema';
@@ -26,6 +24,7 @@ import { lodStore, useFar, useMid, ZoomWatcher } from './lod';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost, useAddElement } from './useAddElement';
 import { nodeSize, SIZES, subnetSize } from './geometry';
+import { OverviewMap } from './OverviewMap';
 
 export const PALETTE_MIME = 'application/x-kube-playground-element';
 
@@ -39,7 +38,7 @@ const MINIMAP_COLORS: Record<string, string> = {
   ingress: '#2dd4bf',
 };
 
-function minimapColor(n: FlowNode): string {
+function minimapColor(n: AppNode): string {
   if (n.type === 'pod') return (n.data as { color?: string }).color ?? '#64748b';
   return MINIMAP_COLORS[n.type ?? ''] ?? '#cbd5e1';
 }
@@ -98,7 +97,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const builder = useMemo(createFlowBuilder, []);
   const selected = useMemo(() => new Set(selection), [selection]);
   // What is being dragged (set when a drag starts, cleared on drop): those elements get their own
-  // compositing layer, and the minimap sits the drag out.
+  // compositing layer, and so does the viewport (an auto-pan moves it).
   const [dragging, setDragging] = useState(NOT_DRAGGING);
   const dragActive = dragging.size > 0;
   // A big scenario opens fitted, hence far out: start with tiles rather than mount every pod card first.
@@ -286,9 +285,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
-        {/* The minimap keeps a subscriber per node and re-lists every node on each store update: it
-            sits out the frames of a drag and comes back, redrawn, when the drop lands. */}
-        {!dragActive && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" />}
+        <OverviewMap color={minimapColor} maskColor="rgba(241,245,249,0.7)" ariaLabel={ARIA_LABELS['minimap.ariaLabel']} />
         <Controls showInteractive={false} />
         <ZoomWatcher />
         {children}

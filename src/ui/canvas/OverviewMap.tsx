@@ -1,0 +1,124 @@
+/**
+ * The minimap: every visible element as a rectangle of its colour, and the part of the canvas in
+ * view. Drawn as one SVG path per colour from React Flow's own node lookup, by one store
+ * subscriber: React Flow's <MiniMap> keeps a subscriber and an SVG element per node (1,100 on
+ * the stress page), all asked on every store update, which costs a drag or an auto-pan several
+ * frames a second. Panning (drag) and zooming (wheel) on the map move the canvas, with React
+ * Flow's own XYMinimap handler, as <MiniMap pannable zoomable> does.
+ */
+import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { XYMinimap, type XYMinimapInstance } from '@xyflow/system';
+import { minimapPaths, type MapRect } from './overview';
+import type { AppNode } from './flow';
+
+const WIDTH = 200;
+const HEIGHT = 150;
+/** Margin around the drawn area, in minimap pixels. */
+const OFFSET = 5;
+
+export interface OverviewMapProps {
+  color(node: AppNode): string;
+  maskColor: string;
+  ariaLabel: string;
+}
+
+interface Slice {
+  nodes: ReactFlowState['nodes'];
+  transform: [number, number, number];
+  width: number;
+  height: number;
+  panZoom: ReactFlowState['panZoom'];
+  translateExtent: ReactFlowState['translateExtent'];
+}
+
+const slice = (s: ReactFlowState): Slice => ({
+  nodes: s.nodes,
+  transform: s.transform,
+  width: s.width,
+  height: s.height,
+  panZoom: s.panZoom,
+  translateExtent: s.translateExtent,
+});
+
+const sameSlice = (a: Slice, b: Slice) =>
+  a.nodes === b.nodes &&
+  a.transform[0] === b.transform[0] &&
+  a.transform[1] === b.transform[1] &&
+  a.transform[2] === b.transform[2] &&
+  a.width === b.width &&
+  a.height === b.height &&
+  a.panZoom === b.panZoom &&
+  a.translateExtent === b.translateExtent;
+
+function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
+  const store = useStoreApi<AppNode>();
+  const { nodes, transform, width, height, panZoom, translateExtent } = useStore(slice, sameSlice);
+  const svg = useRef<SVGSVGElement>(null);
+  const map = useRef<XYMinimapInstance | undefined>(undefined);
+
+  // The rectangles change only when the nodes do (a drag frame, an edit), not when the view moves.
+  const drawn = useMemo(() => {
+    const rects: MapRect[] = [];
+    for (const n of store.getState().nodeLookup.values()) {
+      if (n.hidden) continue;
+      const w = n.measured.width ?? n.width ?? 0;
+      const h = n.measured.height ?? n.height ?? 0;
+      if (!w || !h) continue;
+      rects.push({ x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w, h, color: color(n.internals.userNode) });
+    }
+    return minimapPaths(rects);
+    // `nodes` is the signal that React Flow's node lookup changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodes, store, color]);
+
+  const view = { x: -transform[0] / transform[2], y: -transform[1] / transform[2], w: width / transform[2], h: height / transform[2] };
+  const box = drawn.bounds ? union(drawn.bounds, view) : view;
+  const scale = Math.max(box.w / WIDTH, box.h / HEIGHT) || 1;
+  const vw = scale * WIDTH;
+  const vh = scale * HEIGHT;
+  const offset = OFFSET * scale;
+  const x = box.x - (vw - box.w) / 2 - offset;
+  const y = box.y - (vh - box.h) / 2 - offset;
+  const w = vw + offset * 2;
+  const h = vh + offset * 2;
+  const viewScale = useRef(scale);
+  viewScale.current = scale;
+
+  useEffect(() => {
+    if (!svg.current || !panZoom) return;
+    const instance = XYMinimap({ domNode: svg.current, panZoom, getTransform: () => store.getState().transform, getViewScale: () => viewScale.current });
+    map.current = instance;
+    return () => {
+      instance.destroy();
+      map.current = undefined;
+    };
+  }, [panZoom, store]);
+  useEffect(() => {
+    map.current?.update({ translateExtent, width, height, pannable: true, zoomable: true });
+  }, [panZoom, translateExtent, width, height]);
+
+  return (
+    <Panel position="bottom-right" className="react-flow__minimap kp-overview" data-testid="overview-map" style={{ '--xy-minimap-mask-background-color-props': maskColor } as CSSProperties}>
+      <svg width={WIDTH} height={HEIGHT} viewBox={`${x} ${y} ${w} ${h}`} role="img" aria-label={ariaLabel} ref={svg} className="react-flow__minimap-svg">
+        {drawn.paths.map((p) => (
+          <path key={p.color} d={p.d} fill={p.color} />
+        ))}
+        <path
+          className="react-flow__minimap-mask"
+          d={`M${x - offset},${y - offset}h${w + offset * 2}v${h + offset * 2}h${-w - offset * 2}z M${view.x},${view.y}h${view.w}v${view.h}h${-view.w}z`}
+          fillRule="evenodd"
+          pointerEvents="none"
+        />
+      </svg>
+    </Panel>
+  );
+}
+
+function union(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+}
+
+export const OverviewMap = memo(OverviewMapInner);
