@@ -3,10 +3,11 @@
  * view. Drawn as one SVG path per colour from React Flow's own node lookup, by one store
  * subscriber: React Flow's <MiniMap> keeps a subscriber and an SVG element per node (1,100 on
  * the stress page), all asked on every store update, which costs a drag or an auto-pan several
- * frames a second. Panning (drag) and zooming (wheel) on the map move the canvas, with React
- * Flow's own XYMinimap handler, as <MiniMap pannable zoomable> does.
+ * frames a second. The rectangles are redrawn at most every REDRAW_MS while the nodes keep
+ * changing (a drag), the view's rectangle on every frame. Panning (drag) and zooming (wheel) on the
+ * map move the canvas, with React Flow's own XYMinimap handler, as <MiniMap pannable zoomable> does.
  */
-import { memo, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { XYMinimap, type XYMinimapInstance } from '@xyflow/system';
 import { minimapPaths, type MapRect } from './overview';
@@ -16,6 +17,8 @@ const WIDTH = 200;
 const HEIGHT = 150;
 /** Margin around the drawn area, in minimap pixels. */
 const OFFSET = 5;
+/** While nodes keep moving, the map's rectangles follow this often (ms); a map needs no more. */
+export const REDRAW_MS = 100;
 
 export interface OverviewMapProps {
   color(node: AppNode): string;
@@ -24,7 +27,6 @@ export interface OverviewMapProps {
 }
 
 interface Slice {
-  nodes: ReactFlowState['nodes'];
   transform: [number, number, number];
   width: number;
   height: number;
@@ -33,7 +35,6 @@ interface Slice {
 }
 
 const slice = (s: ReactFlowState): Slice => ({
-  nodes: s.nodes,
   transform: s.transform,
   width: s.width,
   height: s.height,
@@ -42,7 +43,6 @@ const slice = (s: ReactFlowState): Slice => ({
 });
 
 const sameSlice = (a: Slice, b: Slice) =>
-  a.nodes === b.nodes &&
   a.transform[0] === b.transform[0] &&
   a.transform[1] === b.transform[1] &&
   a.transform[2] === b.transform[2] &&
@@ -53,11 +53,32 @@ const sameSlice = (a: Slice, b: Slice) =>
 
 function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
   const store = useStoreApi<AppNode>();
-  const { nodes, transform, width, height, panZoom, translateExtent } = useStore(slice, sameSlice);
+  const { transform, width, height, panZoom, translateExtent } = useStore(slice, sameSlice);
   const svg = useRef<SVGSVGElement>(null);
   const map = useRef<XYMinimapInstance | undefined>(undefined);
 
-  // The rectangles change only when the nodes do (a drag frame, an edit), not when the view moves.
+  // Redraw the rectangles when React Flow's nodes change (an edit, a drag frame), at most every
+  // REDRAW_MS: not on every frame of a drag, and not when only the view moves.
+  const [drawing, redraw] = useState(0);
+  useEffect(() => {
+    // React Flow may have taken its nodes between the first render and now: draw what is there.
+    let seen = store.getState().nodes;
+    redraw((n) => n + 1);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store.subscribe((s) => {
+      if (s.nodes === seen || timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        seen = store.getState().nodes;
+        redraw((n) => n + 1);
+      }, REDRAW_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [store]);
+
   const drawn = useMemo(() => {
     const rects: MapRect[] = [];
     for (const n of store.getState().nodeLookup.values()) {
@@ -68,9 +89,9 @@ function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
       rects.push({ x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w, h, color: color(n.internals.userNode) });
     }
     return minimapPaths(rects);
-    // `nodes` is the signal that React Flow's node lookup changed.
+    // `drawing` is the signal that React Flow's nodes changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [nodes, store, color]);
+  }, [drawing, store, color]);
 
   const view = { x: -transform[0] / transform[2], y: -transform[1] / transform[2], w: width / transform[2], h: height / transform[2] };
   const box = drawn.bounds ? union(drawn.bounds, view) : view;
