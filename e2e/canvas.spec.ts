@@ -243,6 +243,24 @@ test('keyboard: palette items add with Enter, canvas controls and fields have na
   await expect.poll(transform).toBe(before);
   await page.getByRole('button', { name: /Undo/ }).click();
   await expect.poll(transform).toBe(moved);
+
+  // Arrow keys move the focused, selected element, one undo step per press; a pod keeps its slot.
+  await node(page, 'core-router').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(transform).not.toBe(moved);
+  await page.keyboard.press('Control+z');
+  await expect.poll(transform).toBe(moved);
+  const web1 = node(page, 'web-1');
+  const at = async () => /transform: ([^;]+)/.exec((await web1.getAttribute('style')) ?? '')?.[1];
+  const slot = await at();
+  await web1.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(100);
+  await expect.poll(at).toBe(slot);
+  await expect(web1).toHaveClass(/selected/);
 });
 
 test('the minimap draws every element by colour, stays up during a drag, and pans the canvas when dragged', async ({ page }) => {
