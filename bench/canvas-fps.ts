@@ -103,8 +103,12 @@ async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   return p;
 }
 
-/** Press at `from` and keep moving (a slow circle) for `ms`, as a hand panning or dragging does. */
-async function gesture(page: Page, from: { x: number; y: number }, ms: number, radius: number): Promise<Sample> {
+/**
+ * Press at `from` and keep moving (a slow circle) for `ms`, as a hand panning or dragging does.
+ * `kind` is what the press must have started: it is checked before the button is let go, so a
+ * press that missed its element (and panned instead) fails the run rather than report a pan as a drag.
+ */
+async function gesture(page: Page, kind: 'pan' | 'drag', from: { x: number; y: number }, ms: number, radius: number): Promise<Sample> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 8, from.y + 8, { steps: 2 });
@@ -116,14 +120,17 @@ async function gesture(page: Page, from: { x: number; y: number }, ms: number, r
     await page.mouse.move(from.x + 8 + radius * Math.sin(a), from.y + 8 + radius * (1 - Math.cos(a)) * 0.6);
   }
   const sample = await stopFrames(page);
+  const started = kind === 'pan' ? '.react-flow__pane.dragging' : '.react-flow__node.dragging';
+  const ok = (await page.locator(started).count()) > 0;
   await page.mouse.up();
+  if (!ok) throw new Error(`the ${kind} gesture at ${from.x},${from.y} did not start a ${kind} (no ${started})`);
   return sample;
 }
 
 async function centreOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
   const box = await page.locator(selector).first().boundingBox();
   if (!box) throw new Error(`${selector} is not on screen`);
-  return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 20) };
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /** The element matching `selector` whose centre is nearest the middle of the canvas: a point to press on it. */
@@ -135,7 +142,7 @@ async function middleElement(page: Page, selector: string): Promise<{ x: number;
     for (const el of document.querySelectorAll(${JSON.stringify(selector)})) {
       const r = el.getBoundingClientRect();
       const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-      if (d < bestDistance) { bestDistance = d; best = { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 20) }; }
+      if (d < bestDistance) { bestDistance = d; best = { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }
     }
     return best;
   })()`;
@@ -148,9 +155,9 @@ interface PageCase {
   label: string;
   path: string;
   ready: string;
-  /** Elements that can be dragged (the one nearest the middle is). */
+  /** Where elements are pressed to drag them (the one nearest the middle is dragged). */
   draggable: string;
-  /** The top-left element, dragged across the canvas edge. */
+  /** The top-left element's drag handle: dragged across the canvas edge. */
   edgeTarget: string;
 }
 
@@ -175,11 +182,11 @@ async function measurePage(browser: Browser, base: string, c: PageCase, view: Vi
   const ms = seconds() * 1000;
   // Each gesture starts from a fresh load: the one before moved the view or an element.
   await open(page, url, c.ready);
-  const pan = await gesture(page, await emptyPanePoint(page), ms, 220);
+  const pan = await gesture(page, 'pan', await emptyPanePoint(page), ms, 220);
   await open(page, url, c.ready);
-  const drag = await gesture(page, await middleElement(page, c.draggable), ms, 160);
+  const drag = await gesture(page, 'drag', await middleElement(page, c.draggable), ms, 160);
   await open(page, url, c.ready);
-  const edge = await gesture(page, await centreOf(page, c.edgeTarget), ms, 160);
+  const edge = await gesture(page, 'drag', await centreOf(page, c.edgeTarget), ms, 160);
   await page.close();
   return { pan, drag, edge };
 }
@@ -206,8 +213,8 @@ export async function runCanvasBench(): Promise<void> {
         label: 'playground ?stress=1',
         path: '/?stress=1',
         ready: '.react-flow__node[data-id="rack-1"]',
-        draggable: '.react-flow__node-clusterNode',
-        edgeTarget: '.react-flow__node[data-id="node-1"]',
+        draggable: '.react-flow__node-clusterNode .cnode-header',
+        edgeTarget: '.react-flow__node[data-id="node-1"] .cnode-header',
       },
       {
         label: `bare React Flow ?bare=1&n=${ELEMENTS}`,
