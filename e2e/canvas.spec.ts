@@ -307,6 +307,17 @@ test('stress page: 100 nodes and 1,000 pods; far out pods are tiles, closer in t
   const rendered = await page.locator('.react-flow__node-pod').count();
   expect(rendered).toBeGreaterThan(10);
   expect(rendered).toBeLessThan(300);
+  // Close in, a Service's endpoint lines are dashed; at the middle level of detail of a scenario this
+  // big they are drawn solid (dashes are the costliest thing to repaint there). The small default
+  // scenario keeps them dashed at that zoom.
+  const dashes = () => page.locator('.react-flow__edge-endpoint path.react-flow__edge-path').first().evaluate((p) => getComputedStyle(p).strokeDasharray);
+  await expect.poll(dashes).not.toBe('none');
+  await page.goto('/?stress=1&zoom=0.6');
+  await expect.poll(dashes).toBe('none');
+  await page.goto('/?zoom=0.6');
+  await expect.poll(dashes).not.toBe('none');
+  await page.goto('/?stress=1&zoom=1');
+  await expect(node(page, 'pod-1')).toContainText('10.244.0.2');
   // Zooming out past the threshold swaps the cards for tiles.
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
   await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);

@@ -54,8 +54,11 @@ const ARIA_LABELS = {
 };
 
 const FIT_OPTIONS = { padding: 0.08 };
-/** Above this many pods the canvas opens in the far level of detail (it will be fitted). */
-const FAR_START_PODS = 300;
+/**
+ * Above this many pods a scenario is `dense`: the canvas opens in the far level of detail (it will
+ * be fitted), and at the middle level endpoint lines are drawn solid (see app.css).
+ */
+const DENSE_PODS = 300;
 const PRO_OPTIONS = { hideAttribution: true };
 const HOSTS = new Set(['clusterNode', 'client', 'loadBalancer']);
 const NOT_DRAGGING: ReadonlySet<string> = new Set();
@@ -101,7 +104,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const [dragging, setDragging] = useState(NOT_DRAGGING);
   const dragActive = dragging.size > 0;
   // A big scenario opens fitted, hence far out: start with tiles rather than mount every pod card first.
-  useState(() => lodStore.setState({ far: zoom === undefined && scenario.pods.length > FAR_START_PODS }));
+  useState(() => lodStore.setState({ far: zoom === undefined && scenario.pods.length > DENSE_PODS }));
   const far = useFar();
   const mid = useMid();
   const nodes = useMemo(() => builder.nodes(scenario, selected, dragging, far), [builder, scenario, selected, dragging, far]);
@@ -260,7 +263,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   );
 
   return (
-    <div className={`canvas${mid ? ' lod-mid' : far ? '' : ' dots'}${dragActive ? ' is-dragging' : ''}${className ? ` ${className}` : ''}`} onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
+    <div className={`canvas${mid ? ' lod-mid' : far ? '' : ' dots'}${scenario.pods.length > DENSE_PODS ? ' dense' : ''}${dragActive ? ' is-dragging' : ''}${className ? ` ${className}` : ''}`} onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
       <ReactFlow<AppNode>
         defaultNodes={initialNodes}
         edges={edges}
