@@ -112,6 +112,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
   // Far out the pods are hidden: leave their veth and endpoint edges out altogether.
   const edges = useMemo(() => (far ? allEdges.filter((e) => e.type !== 'veth' && e.type !== 'endpoint') : allEdges), [allEdges, far]);
+  // The same set, for handlers that run before the next render (React Flow's changes in the drag).
   const dragged = useRef<ReadonlySet<string>>(NOT_DRAGGING);
   const addElement = useAddElement();
 
@@ -177,26 +178,27 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
       const st = store.getState();
       let sel: Set<string> | undefined;
       const moved: Record<string, Position> = {};
-      let hosts: string[] | undefined;
+      let dragFrame: string[] | undefined;
       for (const c of changes) {
         if (c.type === 'select') {
           sel ??= new Set(st.selection);
           if (c.selected) sel.add(c.id);
           else sel.delete(c.id);
         } else if (c.type === 'position' && c.position) {
-          if (c.dragging) (hosts ??= []).push(c.id);
+          if (c.dragging) (dragFrame ??= []).push(c.id);
           else if (dragged.current.size === 0) moved[c.id] = c.position;
         }
       }
       if (sel) st.select([...sel]);
-      if (hosts) growSubnets(hosts);
+      if (dragFrame) growSubnets(dragFrame);
       // Arrow keys move selected elements without a drag; pods keep their slot.
-      const pods = new Set(Object.keys(moved).filter((id) => st.scenario.pods.some((p) => p.id === id)));
-      const keyed = Object.fromEntries(Object.entries(moved).filter(([id]) => !pods.has(id)));
+      const { nodeLookup } = flowStore.getState();
+      const isPod = (id: string) => nodeLookup.get(id)?.type === 'pod';
+      const keyed = Object.fromEntries(Object.entries(moved).filter(([id]) => !isPod(id)));
       if (Object.keys(keyed).length) st.setPositions(keyed);
-      if (pods.size) resync();
+      if (Object.keys(moved).some(isPod)) resync();
     },
-    [store, growSubnets],
+    [store, flowStore, growSubnets],
   );
 
   const onNodeDragStart = useCallback((_e: unknown, _node: AppNode, nodes: AppNode[]) => {
