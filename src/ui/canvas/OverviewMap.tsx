@@ -18,7 +18,7 @@ const HEIGHT = 150;
 /** Margin around the drawn area, in minimap pixels. */
 const OFFSET = 5;
 /** While nodes keep moving, the map's rectangles follow this often (ms); a map needs no more. */
-export const REDRAW_MS = 100;
+const REDRAW_MS = 100;
 
 export interface OverviewMapProps {
   color(node: AppNode): string;
