@@ -184,6 +184,13 @@ test('switch to Chinese: the interface and the lesson in Chinese, remembered aft
   await expect(page.getByRole('heading', { name: 'Kube 网络演练场' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('navigation')).toContainText('集群节点');
+  // The canvas too: card text, accessible names, React Flow's controls and the minimap.
+  const canvas = page.getByRole('region', { name: '网络画布' });
+  await expect(canvas.locator('.react-flow__node[data-id="web"]')).toContainText('3 个端点');
+  await expect(canvas.locator('.react-flow__node[data-id="node-1"]')).toContainText('网桥');
+  await expect(canvas.locator('.react-flow__node[data-id="node-1"]')).toHaveAttribute('aria-label', /^节点 node-1，eth0 192\.168\.1\.10，Pod 网段 10\.244\.0\.0\/24，2 个 Pod$/);
+  await expect(page.getByRole('button', { name: '放大' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '画布缩略图' })).toBeVisible();
 
   await page.getByRole('button', { name: '课程', exact: true }).click();
   const lesson = LESSONS[2]!;
@@ -206,6 +213,8 @@ test('switch to Chinese: the interface and the lesson in Chinese, remembered aft
 
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await expect(page.getByRole('button', { name: 'Lessons', exact: true })).toBeVisible();
+  await expect(page.locator('.react-flow__node-clusterNode').first()).toContainText('bridge');
+  await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Lesson' }).getByRole('heading', { name: lesson.title.en })).toBeVisible();
 });
 

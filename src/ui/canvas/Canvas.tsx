@@ -25,6 +25,8 @@ import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost, useAddElement } from './useAddElement';
 import { nodeSize, SIZES, subnetSize } from './geometry';
 import { OverviewMap } from './OverviewMap';
+import { useT } from '../../i18n/useT';
+import type { Translator } from '../../i18n';
 
 export const PALETTE_MIME = 'application/x-kube-playground-element';
 
@@ -43,15 +45,18 @@ function minimapColor(n: AppNode): string {
   return MINIMAP_COLORS[n.type ?? ''] ?? '#cbd5e1';
 }
 
-const ARIA_LABELS = {
-  'controls.ariaLabel': 'Zoom controls',
-  'controls.zoomIn.ariaLabel': 'Zoom in',
-  'controls.zoomOut.ariaLabel': 'Zoom out',
-  'controls.fitView.ariaLabel': 'Fit the whole scenario in view',
-  'minimap.ariaLabel': 'Minimap of the canvas',
-  'node.a11yDescription.default': 'Press enter or space to select. Delete removes the selected elements; arrow keys move them.',
-  'node.a11yDescription.keyboardDisabled': 'Press enter or space to select. Delete removes the selected elements.',
-};
+/** React Flow's own accessible names (controls, minimap, the keyboard help of a node), in the interface language. */
+function ariaLabels(t: Translator) {
+  return {
+    'controls.ariaLabel': t('canvas.zoomControls'),
+    'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+    'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+    'controls.fitView.ariaLabel': t('canvas.fitView'),
+    'minimap.ariaLabel': t('canvas.minimap'),
+    'node.a11yDescription.default': t('canvas.nodeHelp'),
+    'node.a11yDescription.keyboardDisabled': t('canvas.nodeHelpNoKeys'),
+  };
+}
 
 const FIT_OPTIONS = { padding: 0.08 };
 /**
@@ -97,7 +102,9 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const selection = useEditor((s) => s.selection);
   const rf = useReactFlow<AppNode>();
   const flowStore = useStoreApi<AppNode>();
-  const builder = useMemo(createFlowBuilder, []);
+  const t = useT();
+  const builder = useMemo(() => createFlowBuilder(t), [t]);
+  const aria = useMemo(() => ariaLabels(t), [t]);
   const selected = useMemo(() => new Set(selection), [selection]);
   // What is being dragged (set when a drag starts, cleared on drop): those elements get their own
   // compositing layer, and so does the viewport (an auto-pan moves it).
@@ -265,7 +272,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   );
 
   return (
-    <div className={`canvas${mid ? ' lod-mid' : far ? '' : ' dots'}${scenario.pods.length > DENSE_PODS ? ' dense' : ''}${dragActive ? ' is-dragging' : ''}${className ? ` ${className}` : ''}`} onDragOver={onDragOver} onDrop={onDrop} aria-label="Network canvas" role="region">
+    <div className={`canvas${mid ? ' lod-mid' : far ? '' : ' dots'}${scenario.pods.length > DENSE_PODS ? ' dense' : ''}${dragActive ? ' is-dragging' : ''}${className ? ` ${className}` : ''}`} onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.region')} role="region">
       <ReactFlow<AppNode>
         defaultNodes={initialNodes}
         edges={edges}
@@ -288,9 +295,9 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         fitViewOptions={FIT_OPTIONS}
         defaultViewport={zoom === undefined ? undefined : { x: 0, y: 0, zoom }}
         proOptions={PRO_OPTIONS}
-        ariaLabelConfig={ARIA_LABELS}
+        ariaLabelConfig={aria}
       >
-        <OverviewMap color={minimapColor} maskColor="rgba(241,245,249,0.7)" ariaLabel={ARIA_LABELS['minimap.ariaLabel']} />
+        <OverviewMap color={minimapColor} maskColor="rgba(241,245,249,0.7)" ariaLabel={aria['minimap.ariaLabel']} />
         <Controls showInteractive={false} />
         <ZoomWatcher />
         {children}

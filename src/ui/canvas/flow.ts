@@ -14,6 +14,7 @@ import { vethName } from '../../sim/dataplane/bridge';
 import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
 import { endpointPods } from './endpoints';
 import { appColor } from './colors';
+import { createTranslator, type Translator } from '../../i18n';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from './geometry';
 
 export type SubnetData = { subnet: Subnet };
@@ -69,8 +70,8 @@ function podColor(pod: Pod): string {
 }
 const HOST_DEFAULT: Position = { x: SUBNET_PAD, y: SUBNET_HOST_TOP };
 
-/** A builder with its own caches; one per canvas. */
-export function createFlowBuilder() {
+/** A builder with its own caches; one per canvas and language (`t` writes the accessible names). */
+export function createFlowBuilder(t: Translator = createTranslator('en')) {
   const cache = new Map<string, { deps: unknown[]; node: AppNode }>();
   const positions = new Map<string, Position>();
 
@@ -138,12 +139,12 @@ export function createFlowBuilder() {
         sourceHandle: 'veth',
         target: p.node,
         targetHandle: 'cni0',
-        ariaLabel: `veth pair of pod ${p.name} to cni0`,
+        ariaLabel: t('canvas.aria.veth', { pod: p.name }),
         selectable: false,
       });
     }
     for (const h of [...s.nodes, ...s.clients, ...s.loadBalancers]) {
-      out.push({ id: `eth0:${h.id}`, type: 'uplink', source: h.id, sourceHandle: 'eth0', target: h.subnet, targetHandle: 'bus', ariaLabel: `eth0 of ${h.name} on its subnet`, selectable: false });
+      out.push({ id: `eth0:${h.id}`, type: 'uplink', source: h.id, sourceHandle: 'eth0', target: h.subnet, targetHandle: 'bus', ariaLabel: t('canvas.aria.uplink', { host: h.name }), selectable: false });
     }
     for (const r of s.routers) {
       for (const i of r.interfaces) {
@@ -174,21 +175,21 @@ export function createFlowBuilder() {
           target: p.id,
           targetHandle: 'ep',
           data: { color },
-          ariaLabel: `${svc.name} endpoint ${p.name}`,
+          ariaLabel: t('canvas.aria.endpoint', { service: svc.name, pod: p.name }),
           selectable: false,
         });
       }
     }
     for (const lb of s.loadBalancers) {
       for (const n of s.nodes) {
-        out.push({ id: `lb:${lb.id}:${n.id}`, type: 'lbLink', source: lb.id, sourceHandle: 'nodes', target: n.id, targetHandle: 'nodeport', ariaLabel: `${lb.name} to ${n.name}'s NodePort`, selectable: false });
+        out.push({ id: `lb:${lb.id}:${n.id}`, type: 'lbLink', source: lb.id, sourceHandle: 'nodes', target: n.id, targetHandle: 'nodeport', ariaLabel: t('canvas.aria.lbLink', { lb: lb.name, node: n.name }), selectable: false });
       }
     }
     for (const ing of s.ingresses) {
       const names = new Set([...ing.rules.flatMap((r) => r.paths.map((p) => p.backend.service)), ...(ing.defaultBackend ? [ing.defaultBackend.service] : [])]);
       for (const svc of s.services) {
         if (svc.namespace !== ing.namespace || !names.has(svc.name)) continue;
-        out.push({ id: `ing:${ing.id}:${svc.id}`, type: 'ingressLink', source: ing.id, sourceHandle: 'backends', target: svc.id, targetHandle: 'ingress', ariaLabel: `${ing.name} routes to ${svc.name}`, selectable: false });
+        out.push({ id: `ing:${ing.id}:${svc.id}`, type: 'ingressLink', source: ing.id, sourceHandle: 'backends', target: svc.id, targetHandle: 'ingress', ariaLabel: t('canvas.aria.ingressLink', { ingress: ing.name, service: svc.name }), selectable: false });
       }
     }
     edges = out;
@@ -242,7 +243,7 @@ export function createFlowBuilder() {
           data: { subnet: sub },
           selected,
           zIndex: 0,
-          ariaLabel: `Subnet ${sub.name} ${sub.cidr}`,
+          ariaLabel: t('canvas.aria.subnet', { name: sub.name, cidr: sub.cidr }),
           dragHandle: '.subnet-bar',
         })),
       );
@@ -273,7 +274,7 @@ export function createFlowBuilder() {
             podColors: colors,
           },
           selected,
-          ariaLabel: `Node ${n.name}, eth0 ${n.ip}, pod CIDR ${n.podCidr}, ${pods.length} pods`,
+          ariaLabel: t(pods.length === 1 ? 'canvas.aria.node.one' : 'canvas.aria.node.other', { name: n.name, ip: n.ip, podCidr: n.podCidr, count: pods.length }),
           dragHandle: '.cnode-header',
         })),
       );
@@ -293,7 +294,7 @@ export function createFlowBuilder() {
           height: SIZES.client.h,
           data: { client: c },
           selected,
-          ariaLabel: `Outside client ${c.name} ${c.ip}`,
+          ariaLabel: t('canvas.aria.client', { name: c.name, ip: c.ip }),
         })),
       );
     }
@@ -314,7 +315,7 @@ export function createFlowBuilder() {
           height: SIZES.loadBalancer.h,
           data: { lb: l, ...(svc ? { service: svc } : {}) },
           selected,
-          ariaLabel: `Load balancer ${l.name} ${l.ip}`,
+          ariaLabel: t('canvas.aria.lb', { name: l.name, ip: l.ip }),
         })),
       );
     }
@@ -339,7 +340,7 @@ export function createFlowBuilder() {
             data: { pod, color, nodeName: nodeName.get(nodeId) ?? nodeId },
             selected,
             hidden: far,
-            ariaLabel: `Pod ${pod.name}, IP ${pod.ip}, on ${nodeName.get(nodeId) ?? nodeId}`,
+            ariaLabel: t('canvas.aria.pod', { name: pod.name, ip: pod.ip, node: nodeName.get(nodeId) ?? nodeId }),
           })),
         );
       });
@@ -359,7 +360,7 @@ export function createFlowBuilder() {
           height: SIZES.router.h,
           data: { router: r, ifaces: r.interfaces.map((i) => ({ name: routerIfaceName(r, i.subnet), ip: i.ip, subnet: subnetName.get(i.subnet) ?? i.subnet })) },
           selected,
-          ariaLabel: `Router ${r.name}`,
+          ariaLabel: t('canvas.aria.router', { name: r.name }),
         })),
       );
     }
@@ -378,7 +379,7 @@ export function createFlowBuilder() {
           height: SIZES.service.h,
           data: { service: svc, endpoints: count, color: appColor(svc.selector.app ?? svc.name) },
           selected,
-          ariaLabel: `Service ${svc.name}, ${svc.type} ${svc.clusterIP ?? ''}, ${count} endpoints`,
+          ariaLabel: t(count === 1 ? 'canvas.aria.service.one' : 'canvas.aria.service.other', { name: svc.name, type: svc.type, clusterIP: svc.clusterIP ?? '', count }),
         })),
       );
     }
@@ -396,7 +397,7 @@ export function createFlowBuilder() {
           height: SIZES.ingress.h,
           data: { ingress: ing },
           selected,
-          ariaLabel: `Ingress ${ing.name}`,
+          ariaLabel: t('canvas.aria.ingress', { name: ing.name }),
         })),
       );
     }

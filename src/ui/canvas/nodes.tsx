@@ -18,6 +18,8 @@ import type {
 import { bridgeRect, POD_H, POD_ROW_GAP, POD_W, podSlot } from './geometry';
 import { KindIcon } from './icons';
 import { useFar } from './lod';
+import { useT } from '../../i18n/useT';
+import type { Translator } from '../../i18n';
 
 /**
  * Where an edge attaches. Nothing is ever connected by hand here, so instead of React Flow's <Handle>
@@ -30,8 +32,9 @@ function Anchor({ id, type, position, style }: { id: string; type: 'source' | 't
 }
 
 function Labels({ labels, max = 3 }: { labels: Record<string, string>; max?: number }) {
+  const t = useT();
   const entries = Object.entries(labels);
-  if (entries.length === 0) return <span className="muted">no labels</span>;
+  if (entries.length === 0) return <span className="muted">{t('canvas.noLabels')}</span>;
   return (
     <>
       {entries.slice(0, max).map(([k, v]) => (
@@ -47,6 +50,7 @@ function Labels({ labels, max = 3 }: { labels: Record<string, string>; max?: num
 export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps<SubnetFlowNode>) {
   const { subnet } = data;
   const far = useFar();
+  const t = useT();
   return (
     <div className={`subnet${selected ? ' is-selected' : ''}`}>
       <div className="subnet-bar">
@@ -54,7 +58,7 @@ export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps
         <KindIcon kind="subnet" />
         <strong className="subnet-name">{subnet.name}</strong>
         <span className="mono subnet-cidr">{subnet.cidr}</span>
-        {!far && subnet.gateway && <span className="subnet-gw">gateway {subnet.gateway}</span>}
+        {!far && subnet.gateway && <span className="subnet-gw">{t('canvas.gateway', { ip: subnet.gateway })}</span>}
         <Anchor id="bus" type="target" position={Position.Bottom} />
       </div>
     </div>
@@ -72,6 +76,7 @@ function podTiles(colors: string[]): CSSProperties {
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
   const { node, podCount, gateway, vtep, veths, podColors } = data;
   const far = useFar();
+  const t = useT();
   const bar = bridgeRect(podCount);
   return (
     <div className={`cnode${selected ? ' is-selected' : ''}${far ? ' far' : ''}`}>
@@ -93,7 +98,7 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
               eth0
             </span>
             <b className="mono">{node.ip}</b>
-            <span>pods</span>
+            <span>{t('canvas.pods')}</span>
             <b className="mono">{node.podCidr}</b>
           </div>
         )}
@@ -107,11 +112,11 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
       </div>
       {!far && (
         <div className="bridge-caption" style={{ left: bar.x + bar.w + 8, top: bar.y - 2 }}>
-          <b>cni0</b> <span className="mono">{gateway}</span> <span className="muted">bridge</span>
+          <b>cni0</b> <span className="mono">{gateway}</span> <span className="muted">{t('canvas.bridge')}</span>
         </div>
       )}
       {far && podCount > 0 && <div className="pod-tiles" style={podTiles(podColors)} aria-hidden />}
-      {podCount === 0 && !far && <div className="cnode-empty">Drop pods here</div>}
+      {podCount === 0 && !far && <div className="cnode-empty">{t('canvas.dropPodsHere')}</div>}
     </div>
   );
 });
@@ -141,6 +146,7 @@ export const PodNode = memo(function PodNode({ data, selected }: NodeProps<PodFl
 
 export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps<RouterFlowNode>) {
   const { router, ifaces } = data;
+  const t = useT();
   return (
     <div className={`card router${selected ? ' is-selected' : ''}`}>
       <div className="router-disc">
@@ -149,8 +155,8 @@ export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps
       <div className="card-body">
         <strong>{router.name}</strong>
         <span className="muted">
-          router · {ifaces.length} interface{ifaces.length === 1 ? '' : 's'}
-          {router.routes.length ? ` · ${router.routes.length} static` : ''}
+          {t(ifaces.length === 1 ? 'canvas.router.one' : 'canvas.router.other', { count: ifaces.length })}
+          {router.routes.length ? t('canvas.router.static', { count: router.routes.length }) : ''}
         </span>
       </div>
       <Anchor id="if" type="source" position={Position.Bottom} />
@@ -160,6 +166,7 @@ export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps
 
 export const ClientNode = memo(function ClientNode({ data, selected }: NodeProps<ClientFlowNode>) {
   const { client } = data;
+  const t = useT();
   return (
     <div className={`card client${selected ? ' is-selected' : ''}`}>
       <Anchor id="eth0" type="source" position={Position.Top} />
@@ -169,7 +176,7 @@ export const ClientNode = memo(function ClientNode({ data, selected }: NodeProps
         <span className="mono" data-iface="eth0">
           {client.ip}
         </span>
-        <span className="muted">outside client</span>
+        <span className="muted">{t('canvas.outsideClient')}</span>
       </div>
     </div>
   );
@@ -177,6 +184,7 @@ export const ClientNode = memo(function ClientNode({ data, selected }: NodeProps
 
 export const LoadBalancerNode = memo(function LoadBalancerNode({ data, selected }: NodeProps<LoadBalancerFlowNode>) {
   const { lb, service } = data;
+  const t = useT();
   return (
     <div className={`card lb${selected ? ' is-selected' : ''}`}>
       <Anchor id="eth0" type="source" position={Position.Top} />
@@ -187,20 +195,21 @@ export const LoadBalancerNode = memo(function LoadBalancerNode({ data, selected 
         <span className="mono" data-iface="eth0">
           {lb.ip}
         </span>
-        <span className="muted">load balancer → {service ? `svc ${service.name}` : 'no service'}</span>
+        <span className="muted">{service ? t('canvas.lbTo', { service: service.name }) : t('canvas.lbNoService')}</span>
       </div>
     </div>
   );
 });
 
-function portText(p: ServiceFlowNode['data']['service']['ports'][number]): string {
+function portText(t: Translator, p: ServiceFlowNode['data']['service']['ports'][number]): string {
   const target = p.targetPort ?? p.port;
-  return `${p.port}→${target}/${p.protocol}${p.nodePort ? ` · node ${p.nodePort}` : ''}`;
+  return `${p.port}→${target}/${p.protocol}${p.nodePort ? ` · ${t('canvas.nodePort', { port: p.nodePort })}` : ''}`;
 }
 
 export const ServiceNode = memo(function ServiceNode({ data, selected }: NodeProps<ServiceFlowNode>) {
   const { service, endpoints, color } = data;
   const far = useFar();
+  const t = useT();
   const style = { '--app': color } as CSSProperties;
   const hasSelector = Object.keys(service.selector).length > 0;
   return (
@@ -215,12 +224,12 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
       {!far && (
         <>
           <div className="svc-row mono">
-            {service.type === 'ExternalName' ? `→ ${service.externalName ?? '?'}` : `${service.clusterIP === 'None' ? 'headless' : service.clusterIP ?? ''}`}
+            {service.type === 'ExternalName' ? `→ ${service.externalName ?? '?'}` : `${service.clusterIP === 'None' ? t('canvas.headless') : service.clusterIP ?? ''}`}
           </div>
-          <div className="svc-row mono svc-ports">{service.ports.length ? service.ports.map(portText).join(', ') : 'no ports'}</div>
-          <div className="svc-row svc-selector">{hasSelector ? <Labels labels={service.selector} max={3} /> : <span className="muted">no selector</span>}</div>
+          <div className="svc-row mono svc-ports">{service.ports.length ? service.ports.map((p) => portText(t, p)).join(', ') : t('canvas.noPorts')}</div>
+          <div className="svc-row svc-selector">{hasSelector ? <Labels labels={service.selector} max={3} /> : <span className="muted">{t('canvas.noSelector')}</span>}</div>
           <div className={`svc-eps${endpoints === 0 ? ' none' : ''}`}>
-            {endpoints} endpoint{endpoints === 1 ? '' : 's'}
+            {t(endpoints === 1 ? 'canvas.endpoints.one' : 'canvas.endpoints.other', { count: endpoints })}
           </div>
         </>
       )}
@@ -230,6 +239,7 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
 
 export const IngressNode = memo(function IngressNode({ data, selected }: NodeProps<IngressFlowNode>) {
   const { ingress } = data;
+  const t = useT();
   const lines = ingress.rules.flatMap((r) => r.paths.map((p) => `${r.host ?? '*'}${p.path} → ${p.backend.service}:${p.backend.port}`));
   return (
     <div className={`card ingress${selected ? ' is-selected' : ''}`}>
@@ -240,8 +250,8 @@ export const IngressNode = memo(function IngressNode({ data, selected }: NodePro
         <span className="type-tag">Ingress</span>
       </div>
       <div className="ing-rules mono">
-        {lines.length === 0 ? <span className="muted">no rules</span> : lines.slice(0, 3).map((l) => <div key={l}>{l}</div>)}
-        {lines.length > 3 && <div className="muted">+{lines.length - 3} more</div>}
+        {lines.length === 0 ? <span className="muted">{t('canvas.noRules')}</span> : lines.slice(0, 3).map((l) => <div key={l}>{l}</div>)}
+        {lines.length > 3 && <div className="muted">{t('canvas.more', { count: lines.length - 3 })}</div>}
       </div>
     </div>
   );
