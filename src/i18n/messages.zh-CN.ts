@@ -299,7 +299,7 @@ export const zhCN: Record<MessageKey, string> = {
   'canvas.lbNoService': '负载均衡器 → 无 Service',
   'canvas.headless': 'headless（无 ClusterIP）',
   'canvas.noPorts': '无端口',
-  'canvas.nodePort': 'NodePort {port}',
+  'canvas.nodePort': '节点端口 {port}',
   'canvas.noSelector': '无选择器',
   'canvas.endpoints.one': '{count} 个端点',
   'canvas.endpoints.other': '{count} 个端点',
