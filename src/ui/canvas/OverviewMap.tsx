@@ -9,7 +9,8 @@
  */
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { XYMinimap, type XYMinimapInstance } from '@xyflow/system';
+import { getBoundsOfRects, XYMinimap, type XYMinimapInstance } from '@xyflow/system';
+import { shallow } from 'zustand/shallow';
 import { minimapPaths, type MapRect } from './overview';
 import type { AppNode } from './flow';
 
@@ -42,18 +43,9 @@ const slice = (s: ReactFlowState): Slice => ({
   translateExtent: s.translateExtent,
 });
 
-const sameSlice = (a: Slice, b: Slice) =>
-  a.transform[0] === b.transform[0] &&
-  a.transform[1] === b.transform[1] &&
-  a.transform[2] === b.transform[2] &&
-  a.width === b.width &&
-  a.height === b.height &&
-  a.panZoom === b.panZoom &&
-  a.translateExtent === b.translateExtent;
-
 function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
   const store = useStoreApi<AppNode>();
-  const { transform, width, height, panZoom, translateExtent } = useStore(slice, sameSlice);
+  const { transform, width, height, panZoom, translateExtent } = useStore(slice, shallow);
   const svg = useRef<SVGSVGElement>(null);
   const map = useRef<XYMinimapInstance | undefined>(undefined);
 
@@ -93,14 +85,14 @@ function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [drawing, store, color]);
 
-  const view = { x: -transform[0] / transform[2], y: -transform[1] / transform[2], w: width / transform[2], h: height / transform[2] };
-  const box = drawn.bounds ? union(drawn.bounds, view) : view;
-  const scale = Math.max(box.w / WIDTH, box.h / HEIGHT) || 1;
+  const view = { x: -transform[0] / transform[2], y: -transform[1] / transform[2], width: width / transform[2], height: height / transform[2] };
+  const box = drawn.bounds ? getBoundsOfRects(drawn.bounds, view) : view;
+  const scale = Math.max(box.width / WIDTH, box.height / HEIGHT) || 1;
   const vw = scale * WIDTH;
   const vh = scale * HEIGHT;
   const offset = OFFSET * scale;
-  const x = box.x - (vw - box.w) / 2 - offset;
-  const y = box.y - (vh - box.h) / 2 - offset;
+  const x = box.x - (vw - box.width) / 2 - offset;
+  const y = box.y - (vh - box.height) / 2 - offset;
   const w = vw + offset * 2;
   const h = vh + offset * 2;
   const viewScale = useRef(scale);
@@ -127,19 +119,13 @@ function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
         ))}
         <path
           className="react-flow__minimap-mask"
-          d={`M${x - offset},${y - offset}h${w + offset * 2}v${h + offset * 2}h${-w - offset * 2}z M${view.x},${view.y}h${view.w}v${view.h}h${-view.w}z`}
+          d={`M${x - offset},${y - offset}h${w + offset * 2}v${h + offset * 2}h${-w - offset * 2}z M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`}
           fillRule="evenodd"
           pointerEvents="none"
         />
       </svg>
     </Panel>
   );
-}
-
-function union(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
 }
 
 export const OverviewMap = memo(OverviewMapInner);

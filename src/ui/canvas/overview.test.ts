@@ -12,7 +12,7 @@ describe('minimap drawing', () => {
       { color: 'grey', d: 'M0 0h100v50h-100zM-30 70h10v10h-10z' },
       { color: 'blue', d: 'M10 10h20v5h-20z' },
     ]);
-    expect(d.bounds).toEqual({ x: -30, y: 0, w: 130, h: 80 });
+    expect(d.bounds).toEqual({ x: -30, y: 0, width: 130, height: 80 });
   });
 
   it('has no bounds when there is nothing to draw', () => {

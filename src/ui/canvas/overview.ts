@@ -2,6 +2,7 @@
  * The minimap's drawing, without React or the DOM: rectangles grouped into one SVG path per colour
  * (a handful of elements for the whole scene instead of one per node), and their bounds.
  */
+import type { Rect } from '@xyflow/system';
 
 export interface MapRect {
   x: number;
@@ -15,7 +16,7 @@ export interface MapDrawing {
   /** One path per colour, in the order colours first appear (earlier ones are drawn below). */
   paths: { color: string; d: string }[];
   /** The box around every rectangle; undefined when there are none. */
-  bounds?: { x: number; y: number; w: number; h: number };
+  bounds?: Rect;
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -36,5 +37,5 @@ export function minimapPaths(rects: readonly MapRect[]): MapDrawing {
     y1 = Math.max(y1, r.y + r.h);
   }
   const paths = [...parts].map(([color, list]) => ({ color, d: list.join('') }));
-  return rects.length ? { paths, bounds: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } } : { paths };
+  return rects.length ? { paths, bounds: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } } : { paths };
 }
