@@ -88,3 +88,26 @@ describe('parseScenario', () => {
     if (!tiny.ok) expect(tiny.errors[0]!.path).toBe('pods.1.ip');
   });
 });
+
+describe('hostile input in a scenario (issue 15)', () => {
+  it('refuses a dnsDomain that is no DNS name, with the field named', () => {
+    for (const dnsDomain of ['[', '(a+)+', 'Cluster.Local', 'cluster..local', '-x.local', `${'a'.repeat(64)}.local`, '']) {
+      const r = parseScenario({ version: 1, cluster: { dnsDomain } });
+      expect(r.ok, dnsDomain).toBe(false);
+      if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'cluster.dnsDomain', message: expect.stringContaining('not a DNS domain') });
+    }
+    for (const dnsDomain of ['cluster.local', 'corp.example', 'k8s', 'a-b.c-d.example']) expect(parseScenario({ version: 1, cluster: { dnsDomain } }).ok, dnsDomain).toBe(true);
+  });
+
+  it('refuses __proto__ and constructor keys in labels and selectors instead of dropping them', () => {
+    // JSON.parse keeps "__proto__" as an own key; zod's record would drop it and the selector would become {}.
+    const proto = parseScenarioJson('{"version":1,"services":[{"id":"s","name":"s","selector":{"__proto__":"web"}}]}');
+    expect(proto).toEqual({ ok: false, errors: [{ path: 'services.0.selector.__proto__', message: expect.stringContaining('"__proto__" cannot be a label key') }] });
+    const ctor = parseScenarioJson(
+      '{"version":1,"subnets":[{"id":"s","name":"s","cidr":"192.168.1.0/24"}],"nodes":[{"id":"n","name":"n","subnet":"s","ip":"192.168.1.2"}],"pods":[{"id":"p","name":"p","node":"n","labels":{"constructor":"x"},"containers":[{"name":"c"}]}]}',
+    );
+    expect(ctor.ok).toBe(false);
+    if (!ctor.ok) expect(ctor.errors[0]).toMatchObject({ path: 'pods.0.labels.constructor', message: expect.stringContaining('"constructor" cannot be a label key') });
+    expect(parseScenarioJson('{"version":1,"services":[{"id":"s","name":"s","selector":{"app":"web"}}]}').ok).toBe(true);
+  });
+});

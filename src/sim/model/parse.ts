@@ -3,7 +3,7 @@
  * unknown JSON -> migrated to the current version -> zod-validated -> addresses allocated.
  */
 import { z } from 'zod';
-import { SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioDoc } from './schema';
+import { RESERVED_LABEL_KEYS, reservedKeyMessage, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioDoc } from './schema';
 import { materialize } from './materialize';
 
 export interface FieldError {
@@ -37,9 +37,30 @@ export function migrate(raw: unknown): { ok: true; doc: unknown } | { ok: false;
   return { ok: true, doc: raw };
 }
 
+/** Labels and selectors whose keys name a built-in property of JavaScript objects (`__proto__`, `constructor`). */
+export function reservedKeyErrors(doc: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  const check = (collection: string, field: string) => {
+    const items = (doc as Record<string, unknown>)[collection];
+    if (!Array.isArray(items)) return;
+    items.forEach((item, i) => {
+      const map = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined;
+      if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
+      for (const key of RESERVED_LABEL_KEYS) {
+        if (Object.prototype.hasOwnProperty.call(map, key)) errors.push({ path: `${collection}.${i}.${field}.${key}`, message: reservedKeyMessage(key) });
+      }
+    });
+  };
+  check('pods', 'labels');
+  check('services', 'selector');
+  return errors;
+}
+
 export function parseScenario(raw: unknown): ParseResult {
   const migrated = migrate(raw);
   if (!migrated.ok) return migrated;
+  const reserved = reservedKeyErrors(migrated.doc);
+  if (reserved.length > 0) return { ok: false, errors: reserved };
   const parsed = scenarioSchema.safeParse(migrated.doc);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: formatPath(i.path), message: i.message })) };

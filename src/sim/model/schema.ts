@@ -19,9 +19,28 @@ const k8sName = z
   .min(1)
   .max(63)
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a Kubernetes name is lower-case letters, digits and "-" (RFC 1123 label)');
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A DNS domain as kubelet's --cluster-domain takes it: 1-63 character RFC 1123 labels, dot-separated, 253 at most. */
+export function isDnsDomain(text: string): boolean {
+  if (typeof text !== 'string' || text.length === 0 || text.length > 253) return false;
+  return text.split('.').every((label) => label.length <= 63 && DNS_LABEL.test(label));
+}
+
 const ipv4 = z.string().refine(isIPv4, { message: 'not an IPv4 address (expected e.g. 192.168.1.10)' });
 const cidr = z.string().refine(isIPv4Cidr, { message: 'not an IPv4 CIDR (expected e.g. 10.244.0.0/16)' });
 const port = z.number().int().min(1).max(65535);
+/**
+ * Keys that name a property every JavaScript object inherits. zod's record drops `__proto__` without a
+ * word, so a selector `{"__proto__": ...}` would become `{}` and select nothing: `parseScenario` refuses
+ * such keys in labels and selectors with a message instead (see `reservedKeyErrors`).
+ */
+export const RESERVED_LABEL_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+export function reservedKeyMessage(key: string): string {
+  return `"${key}" cannot be a label key here (it names a built-in property of JavaScript objects); rename it`;
+}
+
 const labels = z.record(z.string().min(1).max(63), z.string().max(63));
 
 export const protocolSchema = z.enum(['tcp', 'udp', 'icmp']);
@@ -39,7 +58,11 @@ export const clusterSchema = z.object({
   /** flannel vxlan DirectRouting: plain routes to nodes on the same subnet, vxlan to the rest. */
   directRouting: z.boolean().default(false),
   kubeProxyMode: z.enum(['iptables', 'ipvs']).default('iptables'),
-  dnsDomain: z.string().default('cluster.local'),
+  /**
+   * kubelet --cluster-domain: a DNS name (RFC 1123 labels joined by dots, at most 253 characters).
+   * Checked label by label without a regular expression built from it (see `isDnsDomain`).
+   */
+  dnsDomain: z.string().max(253).refine(isDnsDomain, { message: 'not a DNS domain (expected e.g. cluster.local: lower-case letters, digits and "-" in labels joined by ".")' }).default('cluster.local'),
   /** MTU of the underlay links (node eth0). */
   mtu: z.number().int().min(576).max(9000).default(1500),
 });

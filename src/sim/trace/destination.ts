@@ -38,8 +38,11 @@ function serviceNameFrom(svc: Service, ns: string): string {
 
 /** A Service named `svc`, `svc.ns` or `svc.ns.svc.<domain>` (for sources that do not use cluster DNS). */
 function serviceByDnsName(t: Topology, to: string): Service | undefined {
-  const d = t.scenario.cluster.dnsDomain;
-  const parts = to.replace(/\.$/, '').replace(new RegExp(`\\.svc\\.${d.replace(/\./g, '\\.')}$`), '').split('.');
+  // A plain suffix comparison: the domain comes from the scenario and must never become a pattern.
+  const suffix = `.svc.${t.scenario.cluster.dnsDomain}`;
+  let name = to.endsWith('.') ? to.slice(0, -1) : to;
+  if (name.endsWith(suffix)) name = name.slice(0, -suffix.length);
+  const parts = name.split('.');
   if (parts.length > 2) return undefined;
   return t.scenario.services.find((s) => s.name === parts[0] && (parts.length === 1 || s.namespace === parts[1]));
 }

@@ -12,6 +12,11 @@ describe('inspector text fields', () => {
     expect(parseLabels('app.kubernetes.io/name=web')).toEqual({ ok: true, value: { 'app.kubernetes.io/name': 'web' } });
   });
 
+  it('refuses keys that name built-in object properties, saying so (not "given twice")', () => {
+    expect(parseLabels('constructor=x')).toMatchObject({ ok: false, error: expect.stringContaining('"constructor" cannot be a label key') });
+    expect(parseLabels('app=web, prototype=x')).toMatchObject({ ok: false, error: expect.stringContaining('"prototype" cannot be a label key') });
+  });
+
   it('container ports', () => {
     expect(parseContainerPorts('http=8080/tcp, 53/UDP, 9090')).toEqual({
       ok: true,

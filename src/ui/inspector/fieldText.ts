@@ -5,6 +5,7 @@
  * ("shop.example.com/api -> api:80", one per line). Parsing only splits the text; the values are
  * validated by the simulation's schema when the edit is applied.
  */
+import { RESERVED_LABEL_KEYS, reservedKeyMessage } from '../../sim/index';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const parts = (text: string, sep: RegExp) =>
@@ -32,7 +33,8 @@ export function parseLabels(text: string): Parsed<Record<string, string>> {
     if (value !== '' && !/^[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/.test(value)) {
       return { ok: false, error: `"${value}" is not a valid label value (letters, digits, "-", "_", ".", starting and ending alphanumeric)` };
     }
-    if (key in out) return { ok: false, error: `label "${key}" is given twice` };
+    if (RESERVED_LABEL_KEYS.includes(key)) return { ok: false, error: reservedKeyMessage(key) };
+    if (Object.prototype.hasOwnProperty.call(out, key)) return { ok: false, error: `label "${key}" is given twice` };
     out[key] = value;
   }
   return { ok: true, value: out };
