@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTraceCli } from './run';
 import { parseTraceArgs, splitDestination } from './args';
-import { EXAMPLES_DIR } from '../sim/testing/examples';
+import { EXAMPLES_DIR, loadExample } from '../sim/testing/examples';
+import { readScenarioFile } from './read-file';
+import { MAX_SCENARIO_FILE_BYTES } from '../io/scenario-file';
 
 const ex = (name: string) => join(EXAMPLES_DIR, `${name}.json`);
 
@@ -59,5 +62,62 @@ describe('trace CLI', () => {
     const bad = runTraceCli([ex('host-gw'), '--from', 'client', '--to', 'web:80', '--proto', 'icmp']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('ICMP has no ports');
+  });
+});
+
+describe('trace CLI with hostile input (issue 15)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'knp-hostile-'));
+
+  it('reads a scenario saved with a UTF-8 byte order mark, as Import does', () => {
+    const file = join(dir, 'bom.json');
+    writeFileSync(file, `\uFEFF${readFileSync(ex('host-gw'), 'utf8')}`);
+    const r = runTraceCli([file, '--from', 'client', '--to', 'web:80']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('reads only regular files: a FIFO, /dev/zero and a directory are refused at once', () => {
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    for (const [path, kind] of [
+      [fifo, 'a FIFO (named pipe), not a regular file'],
+      ['/dev/zero', 'a device, not a regular file'],
+      [dir, 'a directory, not a regular file'],
+    ] as const) {
+      const r = runTraceCli([path, '--from', 'client', '--to', 'web:80']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`error: cannot read ${path}: ${kind}\n`);
+    }
+  });
+
+  it('refuses a file over the size cap before parsing it', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, ' '.repeat(MAX_SCENARIO_FILE_BYTES + 1));
+    const r = runTraceCli([big, '--from', 'client', '--to', 'web:80']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: cannot read ${big}: it is ${MAX_SCENARIO_FILE_BYTES + 1} bytes; scenario files are limited to ${MAX_SCENARIO_FILE_BYTES} bytes\n`);
+    const small = join(dir, 'small.json');
+    writeFileSync(small, '{"version":1}');
+    expect(readScenarioFile(small, 5)).toEqual({ ok: false, error: `cannot read ${small}: it is 13 bytes; scenario files are limited to 5 bytes` });
+  });
+
+  it('refuses "web:" and port 0 in URLs, as it refuses web:0', () => {
+    for (const to of ['web:0', 'web:', 'http://shop.example.com:0/api']) {
+      const r = runTraceCli([ex('ingress'), '--from', 'laptop', '--to', to]);
+      expect(r.code, to).toBe(64);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('lists only elements that can send when --from is unknown', () => {
+    const r = runTraceCli([ex('clusterip'), '--from', 'ghost', '--to', 'web:80']);
+    expect(r.code).toBe(2);
+    const listed = r.stderr.replace(/^.*elements that can send: /, '').trim().split(', ');
+    const s = loadExample('clusterip');
+    const senders = new Set([...s.pods, ...s.nodes, ...s.clients].map((x) => x.name));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const name of listed) expect(senders.has(name), name).toBe(true);
+    // Services, subnets and routers are named nowhere in the list.
+    for (const x of [...s.services, ...s.subnets, ...s.routers]) if (!senders.has(x.name)) expect(listed).not.toContain(x.name);
   });
 });

@@ -1,7 +1,8 @@
 /** The `trace` command's logic, separated from process I/O so tests can run it directly. */
-import { readFileSync } from 'node:fs';
 import { parseScenarioJson, formatErrors, trace, TraceInputError, topology, createSessionState } from '../sim/index';
 import { parseTraceArgs, UsageError, USAGE } from './args';
+import { readScenarioFile } from './read-file';
+import { unknownSenderMessage } from './senders';
 
 export interface CliOutcome {
   code: number;
@@ -12,18 +13,12 @@ export interface CliOutcome {
 export function runTraceCli(argv: string[]): CliOutcome {
   try {
     const args = parseTraceArgs(argv);
-    let text: string;
-    try {
-      text = readFileSync(args.file, 'utf8');
-    } catch (e) {
-      return { code: 2, stdout: '', stderr: `error: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n` };
-    }
-    const parsed = parseScenarioJson(text);
+    const file = readScenarioFile(args.file);
+    if (!file.ok) return { code: 2, stdout: '', stderr: `error: ${file.error}\n` };
+    const parsed = parseScenarioJson(file.text);
     if (!parsed.ok) return { code: 2, stdout: '', stderr: `error: invalid scenario ${args.file}: ${formatErrors(parsed.errors)}\n` };
     const t = topology(parsed.scenario);
-    if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) {
-      return { code: 2, stdout: '', stderr: `error: unknown element "${args.from}" (--from); known: ${[...t.byName.keys()].filter((k) => !k.includes('/')).join(', ')}\n` };
-    }
+    if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) return { code: 2, stdout: '', stderr: `error: ${unknownSenderMessage(t, args.from)}\n` };
     const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
     if (args.count === 1) {
       const result = trace(parsed.scenario, spec, { seed: args.seed });

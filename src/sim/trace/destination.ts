@@ -25,6 +25,7 @@ function resolveUrl(t: Topology, to: string): Destination {
   const https = url.protocol === 'https:';
   const http: HttpRequestLine = { host: url.host, path: `${url.pathname || '/'}${url.search}` };
   const port = url.port ? Number(url.port) : https ? 443 : 80;
+  if (port < 1) return { error: `port ${url.port} is outside 1-65535` };
   if (isIPv4(url.hostname)) return { ip: url.hostname, http, port };
   const entry = ingressEntry(t, url.hostname, https);
   if ('error' in entry) return { error: entry.error };

@@ -18,6 +18,13 @@ describe('parseTargetText', () => {
     expect(parseTargetText(':80')).toMatchObject({ ok: false });
     expect(parseTargetText('my web')).toMatchObject({ ok: false });
   });
+  it('refuses a missing port and port 0 in every form (issue 15)', () => {
+    expect(parseTargetText('web:0')).toEqual({ ok: false, error: 'port 0 is outside 1-65535' });
+    expect(parseTargetText('web:')).toMatchObject({ ok: false, error: expect.stringContaining('no port after it') });
+    expect(parseTargetText('10.96.0.2:')).toMatchObject({ ok: false });
+    expect(parseTargetText('http://shop.example.com:0/api')).toEqual({ ok: false, error: 'port 0 is outside 1-65535' });
+    expect(parseTargetText('http://shop.example.com:8080/api')).toEqual({ ok: true, to: 'http://shop.example.com:8080/api' });
+  });
 });
 
 import { defaultTargetFor } from './target';

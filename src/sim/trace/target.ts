@@ -10,11 +10,13 @@ export function parseTargetText(text: string): TargetText {
     try {
       const url = new URL(to);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, error: `only http:// and https:// URLs can be sent, not ${url.protocol}//` };
+      if (url.port === '0') return { ok: false, error: 'port 0 is outside 1-65535' };
       return { ok: true, to };
     } catch {
       return { ok: false, error: `"${to}" is not a valid URL` };
     }
   }
+  if (to.endsWith(':')) return { ok: false, error: `"${to}" has a ":" but no port after it (e.g. ${to}80)` };
   const m = /^(.*):(\d+)$/.exec(to);
   if (!m) return /\s/.test(to) ? { ok: false, error: `"${to}" contains spaces` } : { ok: true, to };
   const port = Number(m[2]);
