@@ -10,7 +10,7 @@ import type { DropReason, Hop, HopAction, HopMatch, PacketField, PacketHeaders }
 import type { ConntrackEntry } from '../dataplane/conntrack';
 import type { SessionState } from '../dataplane/session';
 
-/** Hard bound on hops in one direction: every trace terminates even if the TTL logic were bypassed. */
+/** Hard bound on hops in one direction, the drop included: every trace terminates even if the TTL logic were bypassed (docs/scenario-format.md). */
 export const MAX_HOPS = 256;
 
 export interface Delivered {
@@ -70,7 +70,19 @@ export interface HopInput {
   explain: string;
 }
 
+/** The drop message when a path reaches MAX_HOPS (the 256th hop is the drop itself). */
+export function hopLimitMessage(): string {
+  return `The trace stopped at its limit of ${MAX_HOPS} hops in one direction without reaching a verdict: the packet is taken to be in a forwarding loop.`;
+}
+
+/** The drop message when a packet comes back to a place with exactly the same headers. */
+export function repeatMessage(at: string, iface: string | undefined, hops: number): string {
+  return `The packet reached ${at}${iface ? ` ${iface}` : ''} again with the same headers after ${hops} hops: a forwarding loop.`;
+}
+
 export function pushHop(ctx: TraceCtx, h: HopInput): void {
+  // Leave room for the drop hop: a path never holds more than MAX_HOPS hops.
+  if (ctx.hops.length >= MAX_HOPS - 1) drop(ctx, 'loop-detected', h.at, h.kind, h.packet, hopLimitMessage(), h.iface);
   const prev = ctx.hops[ctx.hops.length - 1]?.packet;
   const hop: Hop = { ...h, packet: { ...h.packet, ...(h.packet.outer ? { outer: { ...h.packet.outer } } : {}) }, changed: changedFields(prev, h.packet) };
   if (!h.match) delete hop.match;
@@ -80,9 +92,7 @@ export function pushHop(ctx: TraceCtx, h: HopInput): void {
   }
   ctx.hops.push(hop);
   const key = `${h.at}|${h.iface ?? ''}|${h.action}|${JSON.stringify(h.packet)}`;
-  if (ctx.hops.length > MAX_HOPS || (h.action !== 'drop' && ctx.seen.has(key))) {
-    drop(ctx, 'loop-detected', h.at, h.kind, h.packet, `The packet reached ${h.at} ${h.iface ?? ''} again unchanged after ${ctx.hops.length} hops: a forwarding loop.`);
-  }
+  if (h.action !== 'drop' && ctx.seen.has(key)) drop(ctx, 'loop-detected', h.at, h.kind, h.packet, repeatMessage(h.at, h.iface, ctx.hops.length), h.iface);
   ctx.seen.add(key);
 }
 

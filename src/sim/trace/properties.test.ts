@@ -18,7 +18,7 @@ describe('trace properties', () => {
         for (const path of [r, r.reply].filter((p) => p !== undefined)) {
           expect(['delivered', 'dropped']).toContain(path.verdict);
           expect(path.hops.length).toBeGreaterThan(0);
-          expect(path.hops.length).toBeLessThanOrEqual(MAX_HOPS + 1);
+          expect(path.hops.length).toBeLessThanOrEqual(MAX_HOPS);
           if (path.verdict === 'dropped') expect(DROP_CODES).toContain(path.reason!.code);
           for (const h of path.hops) {
             expect(t.kindOf.has(h.at)).toBe(true);
