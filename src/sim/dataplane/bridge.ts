@@ -40,8 +40,21 @@ export function podToVeth(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeader
 }
 
 /** The frame is addressed to cni0's own MAC (the pod's default gateway): the bridge hands it to the host's IP stack. */
-export function bridgeUpToHost(ctx: TraceCtx, node: Node, pkt: PacketHeaders): void {
+export function bridgeUpToHost(ctx: TraceCtx, node: Node, pkt: PacketHeaders, nodeAddress = false): void {
   const gw = bridgeGateway(node.podCidr);
+  if (nodeAddress) {
+    // cni0's MAC answers: the host replies to ARP for every local address on every interface (arp_ignore=0).
+    pushHop(ctx, {
+      at: node.id,
+      kind: 'node',
+      iface: BRIDGE,
+      action: 'bridge',
+      packet: pkt,
+      match: [{ kind: 'arp', rule: `${pkt.dst} dev eth0 lladdr ${macForIp(gw)} REACHABLE (in the pod)` }],
+      explain: `${pkt.dst} is an address of ${node.name} itself, inside the pod subnet ${node.podCidr}: the node answers the pod's ARP on ${BRIDGE} with ${BRIDGE}'s MAC (arp_ignore=0 answers for any local address), and the bridge passes the frame up to ${node.name}'s IP stack.`,
+    });
+    return;
+  }
   pushHop(ctx, {
     at: node.id,
     kind: 'node',

@@ -5,6 +5,7 @@
 import type { ClientHost, Node, Pod } from '../model/schema';
 import { deliver, drop, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
+import { cidrContainsInt, ipToInt } from '../net/cidr';
 
 /** Host daemons listening on every node's addresses. */
 export const NODE_LISTENERS: { port: number; protocol: 'TCP' | 'UDP'; process: string }[] = [
@@ -24,6 +25,26 @@ function closed(pkt: PacketHeaders): string {
 /** A reply reaches the socket that opened the connection: no listener is needed. */
 function deliverReply(ctx: TraceCtx, at: string, kind: 'pod' | 'node' | 'client', name: string, pkt: PacketHeaders, iface: string): void {
   if (!ctx.isReply) return;
+  const want = ctx.expectReplyFrom;
+  if (want && (pkt.src !== want.ip || (want.port !== undefined && pkt.sport !== want.port))) {
+    const wanted = `${want.ip}${want.port === undefined ? '' : `:${want.port}`}`;
+    const came = `${pkt.src}${pkt.sport === undefined ? '' : `:${pkt.sport}`}`;
+    // The translation whose reverse this reply missed: a DNAT of the address the request went to.
+    const dnat = ctx.conntrack.find((e) => e.type === 'dnat' && e.orig.dst === want.ip && e.orig.dport === want.port);
+    const translator = dnat ? (ctx.topo.names.get(dnat.at) ?? dnat.at) : undefined;
+    const why = dnat
+      ? `${translator} DNATed the request to ${dnat.translated.dst}${dnat.translated.dport === undefined ? '' : `:${dnat.translated.dport}`} but did not masquerade it${cidrContainsInt(ctx.topo.podCidr, ipToInt(dnat.orig.src)) ? ` (the source ${dnat.orig.src} lies in the cluster pod CIDR, which kube-proxy takes for pod traffic)` : ''}, so the endpoint answered ${dnat.orig.src} directly and ${translator} never saw the reply to undo its DNAT.`
+      : 'The node that translated the request never saw this reply to undo its NAT: the reply took another path back.';
+    drop(
+      ctx,
+      'reply-mismatch',
+      at,
+      kind,
+      pkt,
+      `The reply reaches ${name} from ${came}, but ${name} sent the request to ${wanted}: no socket is connected to ${came}, so ${closed(pkt)} and the connection fails. ${why}`,
+      iface,
+    );
+  }
   deliver(ctx, at, kind, pkt, iface, `The reply reaches ${name}; the socket that sent the request (${pkt.dst}${pkt.dport === undefined ? '' : `:${pkt.dport}`}) receives it.`);
 }
 

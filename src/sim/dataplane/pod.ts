@@ -9,7 +9,7 @@ import { bridgeGateway } from '../net/ipam';
 import { lookupRoute, podRouteTable } from './routing';
 import { bridgeToPod, bridgeUpToHost, podToVeth } from './bridge';
 import { deliverToPod } from './listeners';
-import { nodeStack } from './host';
+import { nodeOwnsIp, nodeStack } from './host';
 import { bridgedReply } from './service-nat';
 
 export function isLoopback(ip: string): boolean {
@@ -48,7 +48,11 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
       : `${pkt.dst} is on ${pod.name}'s own subnet ${node.podCidr}: the pod ARPs for it directly and sends the frame out eth0.`,
   });
   podToVeth(ctx, pod, node, pkt);
-  if (!route.via && pkt.dst !== bridgeGateway(node.podCidr)) bridgeToPod(ctx, node, ctx.isReply ? bridgedReply(ctx, node, pkt) : pkt, false);
-  bridgeUpToHost(ctx, node, pkt);
+  // On the pod's own subnet the frame is bridged to the pod that answers ARP, unless the address is the
+  // node's own: Linux answers ARP on cni0 for any of its addresses (arp_ignore=0), e.g. flannel.1's
+  // 10.244.x.0, which lies inside the node's pod subnet, so the frame goes up to the node's stack.
+  const toNode = !route.via && pkt.dst !== bridgeGateway(node.podCidr) && nodeOwnsIp(node, pkt.dst);
+  if (!route.via && pkt.dst !== bridgeGateway(node.podCidr) && !toNode) bridgeToPod(ctx, node, ctx.isReply ? bridgedReply(ctx, node, pkt) : pkt, false);
+  bridgeUpToHost(ctx, node, pkt, toNode);
   nodeStack(ctx, node, pkt, { inIface: 'cni0', local: false });
 }

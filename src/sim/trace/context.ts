@@ -37,6 +37,11 @@ export interface TraceCtx {
   seen: Set<string>;
   /** What kernels and proxies remember across requests (affinity, schedulers); see dataplane/session.ts. */
   session?: SessionState;
+  /**
+   * For a reply: the address (and port) the request was sent to. The sender's socket is connected to
+   * it, so a reply from anywhere else (a NAT not undone on the way back) matches no socket.
+   */
+  expectReplyFrom?: { ip: string; port?: number };
 }
 
 /** Thrown to unwind the step functions once the path has ended. */

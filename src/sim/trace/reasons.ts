@@ -15,6 +15,8 @@ export const DROP_REASONS = {
   'dns-unavailable': 'No DNS server answers: the cluster DNS Service has no endpoints or does not exist.',
   'http-404': 'The ingress controller found no rule and no default backend for this host and path (HTTP 404).',
   'unknown-destination': 'The destination is not an address or element this scenario knows.',
+  'reply-mismatch':
+    'The reply comes from another address or port than the request was sent to: a NAT was not undone on the way back (the reply took another path), so no socket expects it.',
   'loop-detected': 'The packet came back to a place it had been in the same state: a forwarding loop.',
 } as const;
 

@@ -131,6 +131,7 @@ function exchangeRunner(t: Topology, rng: ReturnType<typeof createRng>, session:
       };
       const rctx = newCtx(t, rng, conntrack, true);
       if (session) rctx.session = session;
+      rctx.expectReplyFrom = { ip: pkt.dst, ...(pkt.dport !== undefined ? { port: pkt.dport } : {}) };
       out.reply = runPath(rctx, () => sendFrom(rctx, { id: d.at, kind: d.kind }, replyPkt));
     }
     return out;
