@@ -124,6 +124,8 @@ export const en = {
   'fileError.unreadable': 'The file could not be read.',
   'fileImported': 'Imported {name}. Your previous work is kept: use "Restore previous work" to go back to it.',
   'savedWork.damaged': 'The last saved work was damaged; the backup before it was opened instead.',
+  'savedWork.damagedKept': 'Its text is kept in this browser, untouched by later saves:',
+  'savedWork.downloadDamaged': 'Download the damaged save',
   'savedWork.none': 'There is no saved work yet.',
   'savedWork.unreadable': 'The saved work could not be read: it is damaged or from an unknown version.',
   'savedWork.unavailable': 'This browser does not allow the site to read its stored data.',

@@ -113,6 +113,8 @@ export const zhCN: Record<MessageKey, string> = {
   'fileError.unreadable': '无法读取这个文件。',
   'fileImported': '已导入 {name}。你之前的工作已保留：可以用“恢复之前的工作”回到它。',
   'savedWork.damaged': '上次保存的工作已损坏，已改为打开它之前的备份。',
+  'savedWork.damagedKept': '它的原文保存在这个浏览器里，之后的保存不会覆盖它：',
+  'savedWork.downloadDamaged': '下载已损坏的保存内容',
   'savedWork.none': '还没有保存的工作。',
   'savedWork.unreadable': '无法读取保存的工作：它已损坏，或来自未知的版本。',
   'savedWork.unavailable': '这个浏览器不允许本站读取它存储的数据。',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../sim/testing/examples';
-import { loadBackup, loadSavedWork, restoreBackup, saveWork, SAVED_WORK_BACKUP_KEY, SAVED_WORK_KEY, type StorageLike } from './saved-work';
+import { loadBackup, loadDamagedWork, loadSavedWork, restoreBackup, saveWork, SAVED_WORK_BACKUP_KEY, SAVED_WORK_DAMAGED_KEY, SAVED_WORK_KEY, type StorageLike } from './saved-work';
 import { chooseStartScenario } from './startup';
 import { encodeShareLink } from './share-link';
 
@@ -154,5 +154,41 @@ describe('chooseStartScenario', () => {
     const storage = new FakeStorage();
     storage.items.set(SAVED_WORK_KEY, '{');
     expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson })).toMatchObject({ source: 'default', savedWorkWarning: expect.stringMatching(/damaged/) });
+  });
+});
+
+describe('damaged saved work (issue 15)', () => {
+  it('keeps the damaged text before the first edit writes over it, with no backup to fall back on', () => {
+    const storage = new FakeStorage();
+    const damaged = '{"v":1,"savedAt":"2025-01-01T00:00:00Z","scenario":{"version":1,"nodes":[{"id":"n"'; // cut off
+    storage.items.set(SAVED_WORK_KEY, damaged);
+    expect(loadSavedWork(storage)).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(loadDamagedWork(storage)).toBe(damaged);
+    const r = saveWork(storage, sameNode, { origin: 'edit' });
+    expect(r).toEqual({ ok: true, backedUp: false, keptDamaged: true });
+    expect(storage.items.get(SAVED_WORK_DAMAGED_KEY)).toBe(damaged);
+    expect(loadDamagedWork(storage)).toBe(damaged);
+    // Later edits neither copy again nor lose it.
+    expect(saveWork(storage, hostGw, { origin: 'edit' })).toEqual({ ok: true, backedUp: false });
+    expect(storage.items.get(SAVED_WORK_DAMAGED_KEY)).toBe(damaged);
+    expect(loadSavedWork(storage)).toMatchObject({ ok: true, work: { scenario: hostGw } });
+  });
+
+  it('a replacement (lesson, link, New) keeps it too, and does not make it the backup', () => {
+    const storage = new FakeStorage();
+    saveWork(storage, vxlan, { origin: 'edit' });
+    saveWork(storage, hostGw, { origin: 'lesson' });
+    storage.items.set(SAVED_WORK_KEY, 'not json');
+    saveWork(storage, sameNode, { origin: 'new' });
+    expect(storage.items.get(SAVED_WORK_DAMAGED_KEY)).toBe('not json');
+    expect(loadBackup(storage)).toMatchObject({ ok: true, work: { scenario: vxlan } });
+  });
+
+  it('readable saves leave no damaged copy', () => {
+    const storage = new FakeStorage();
+    saveWork(storage, sameNode, { origin: 'edit' });
+    saveWork(storage, hostGw, { origin: 'lesson' });
+    expect(storage.items.has(SAVED_WORK_DAMAGED_KEY)).toBe(false);
+    expect(loadDamagedWork(storage)).toBeUndefined();
   });
 });

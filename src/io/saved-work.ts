@@ -26,6 +26,11 @@ export interface StorageLike {
 
 export const SAVED_WORK_KEY = 'kube-network-playground:saved-work:v1';
 export const SAVED_WORK_BACKUP_KEY = 'kube-network-playground:saved-work-backup:v1';
+/**
+ * The text of a current save that could not be read, kept before anything writes over it, so the
+ * user can download it (and perhaps mend it by hand) rather than lose it to the first edit.
+ */
+export const SAVED_WORK_DAMAGED_KEY = 'kube-network-playground:saved-work-damaged:v1';
 
 /** Why a save happened: an edit of the current scenario, or a replacement of it. */
 export type SaveOrigin = 'edit' | 'new' | 'lesson' | 'link' | 'import' | 'restore';
@@ -49,7 +54,7 @@ interface StoredRecord {
 }
 
 export type SaveResult =
-  | { ok: true; backedUp: boolean }
+  | { ok: true; backedUp: boolean; /** A damaged current save was copied to SAVED_WORK_DAMAGED_KEY first. */ keptDamaged?: boolean }
   | { ok: false; reason: 'unavailable' | 'quota'; message: string };
 
 export type LoadResult =
@@ -110,20 +115,43 @@ export function saveWork(
   const savedAt = (options.now ?? new Date()).toISOString();
   const text = encodeRecord(scenario, origin, savedAt, options.lesson);
   let backedUp = false;
+  let keptDamaged = false;
   try {
-    if (origin !== 'edit') {
-      // Keep the work being replaced, unless the current save is unreadable (then the older backup is worth more).
-      const current = storage.getItem(SAVED_WORK_KEY);
-      if (current !== null && decodeRecord(current)) {
-        storage.setItem(SAVED_WORK_BACKUP_KEY, current);
-        backedUp = true;
-      }
+    const raw = readRaw(storage, SAVED_WORK_KEY);
+    const current = raw.ok ? raw.text : null;
+    // What this page wrote last is readable; anything else is decoded once to find out.
+    const readable = current === null || current === lastWritten.get(storage) || decodeRecord(current) !== undefined;
+    if (current !== null && !readable) {
+      // Never write over a damaged save without keeping its text.
+      storage.setItem(SAVED_WORK_DAMAGED_KEY, current);
+      keptDamaged = true;
+    }
+    if (origin !== 'edit' && current !== null && readable) {
+      // Keep the work being replaced (not a damaged save: then the older backup is worth more).
+      storage.setItem(SAVED_WORK_BACKUP_KEY, current);
+      backedUp = true;
     }
     storage.setItem(SAVED_WORK_KEY, text);
+    lastWritten.set(storage, text);
   } catch (e) {
     return writeFailure(e);
   }
-  return { ok: true, backedUp };
+  return { ok: true, backedUp, ...(keptDamaged ? { keptDamaged } : {}) };
+}
+
+/** The last text each storage was given by this page: known readable without decoding it again. */
+const lastWritten = new WeakMap<StorageLike, string>();
+
+/**
+ * The text of damaged saved work, if any: the copy kept before it was overwritten, or the current
+ * save itself while it is still there and unreadable. Never writes.
+ */
+export function loadDamagedWork(storage: StorageLike): string | undefined {
+  const kept = readRaw(storage, SAVED_WORK_DAMAGED_KEY);
+  if (kept.ok && kept.text !== null) return kept.text;
+  const current = readRaw(storage, SAVED_WORK_KEY);
+  if (current.ok && current.text !== null && current.text !== lastWritten.get(storage) && !decodeRecord(current.text)) return current.text;
+  return undefined;
 }
 
 function load(storage: StorageLike, key: string): LoadResult {

@@ -11,6 +11,10 @@ import type { MessageKey } from '../../i18n/index';
 import { useT } from '../../i18n/useT';
 import { useSession, useSessionState } from './SessionContext';
 import type { StartupBanner } from './session';
+import { downloadText } from './FileMenu';
+
+/** The file name the damaged save downloads as (its text as it was stored, which may not be JSON). */
+export const DAMAGED_FILE_NAME = 'damaged-saved-work.txt';
 
 const OPENED: Record<StartupBanner['opened'], MessageKey> = {
   link: 'notice.openedFromLink',
@@ -33,6 +37,22 @@ function FieldErrors({ errors, max = 12 }: { errors: readonly FieldError[]; max?
   );
 }
 
+/** The damaged save's text, kept in storage before anything wrote over it, offered as a file. */
+function DamagedWorkDownload() {
+  const t = useT();
+  const session = useSession();
+  const text = session.damagedWork();
+  if (text === undefined) return null;
+  return (
+    <p>
+      {t('savedWork.damagedKept')}{' '}
+      <button type="button" className="btn small" data-testid="download-damaged" onClick={() => downloadText(DAMAGED_FILE_NAME, text, 'text/plain')}>
+        {t('savedWork.downloadDamaged')}
+      </button>
+    </p>
+  );
+}
+
 export function StartupBannerBar() {
   const t = useT();
   const session = useSession();
@@ -47,6 +67,7 @@ export function StartupBannerBar() {
           <div className="banner-body">
             {banner.linkError && <p className="banner-title">{t(shareLinkErrorKey(banner.linkError))}</p>}
             {banner.savedWork && <p>{t(`savedWork.${banner.savedWork}`)}</p>}
+            {banner.savedWork && <DamagedWorkDownload />}
             {banner.linkError && <p>{t(OPENED[banner.opened])}</p>}
             {banner.linkErrors && (
               <details>

@@ -15,7 +15,7 @@ import type { EditorStore } from '../../store/editorStore';
 import type { PacketSlice } from '../../store/packetStore';
 import { applyLessonChange, getLesson, lessonScenario, type Lesson } from '../../lessons/index';
 import { createTranslator, localized, DEFAULT_LOCALE, type Locale, type MessageKey, type MessageParams } from '../../i18n/index';
-import { loadBackup, restoreBackup, type SaveResult, type StorageLike } from '../../io/saved-work';
+import { loadBackup, loadDamagedWork, restoreBackup, type SaveResult, type StorageLike } from '../../io/saved-work';
 import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../../io/scenario-file';
 import { encodeShareLink, type ShareLinkErrorCode } from '../../io/share-link';
 import { autoLayout } from '../canvas/layout';
@@ -83,6 +83,8 @@ export interface Session {
   /** Make a suggested packet's change, then send it with the packet store. */
   sendLessonPacket(packets: ZStoreApi<PacketSlice>, packetId: string): PacketOutcome | undefined;
   dismissBanner(): void;
+  /** The text of damaged saved work kept in storage (to download), if any. */
+  damagedWork(): string | undefined;
   dismissImportErrors(): void;
   setLocale(locale: Locale): void;
   /** Called after each replacement of the scenario (the app clears packets and fits the view). */
@@ -285,6 +287,7 @@ export function createSession(opts: SessionOptions): Session {
       return outcome;
     },
     dismissBanner: () => state.setState({ banner: undefined }),
+    damagedWork: () => (storage ? loadDamagedWork(storage) : undefined),
     dismissImportErrors: () => state.setState({ importErrors: undefined }),
     setLocale(locale) {
       if (state.getState().locale !== locale) state.setState({ locale });

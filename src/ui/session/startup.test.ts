@@ -107,6 +107,20 @@ describe('startSession', () => {
     expect(session.state.getState().banner).toMatchObject({ opened: 'backup', savedWork: 'damaged' });
   });
 
+  it('damaged saved work with no backup is kept and offered for download, even after the first save (issue 15)', () => {
+    const storage = new MemoryStorage();
+    const damaged = '{"v":1,"savedAt":"x","scenario":{"version":1,"nodes":[{}]}}';
+    storage.items.set('kube-network-playground:saved-work:v1', damaged);
+    const { session } = start('', storage);
+    expect(session.state.getState().banner).toMatchObject({ savedWork: 'unreadable' });
+    expect(session.damagedWork()).toBe(damaged);
+    session.autosave.touch();
+    session.autosave.flush();
+    expect(storage.items.get('kube-network-playground:saved-work:v1')).not.toBe(damaged);
+    expect(storage.items.get('kube-network-playground:saved-work-damaged:v1')).toBe(damaged);
+    expect(session.damagedWork()).toBe(damaged);
+  });
+
   it('works where storage is refused', () => {
     const { session, source } = start(goodLink, undefined);
     expect(source).toBe('link');
