@@ -3,12 +3,14 @@ import { runTraceBench } from './trace.bench';
 import { runLinksBench } from './links.bench';
 import { runServicesBench } from './services.bench';
 import { runCanvasBench } from './canvas-fps';
+import { runManifestsBench } from './manifests.bench';
 
 async function main(): Promise<void> {
   console.log('# Kube Network Playground benchmarks');
   runTraceBench();
   runLinksBench();
   runServicesBench();
+  runManifestsBench();
   await runCanvasBench();
 }
 

@@ -3,7 +3,14 @@ import type { Protocol } from '../sim/model/schema';
 import { parseTargetText } from '../sim/trace/target';
 
 export interface TraceArgs {
+  /** The first file (a scenario .json, or the first manifest .yaml/.yml). */
   file: string;
+  /** Every file given: .yaml/.yml are Kubernetes manifests, .json the scenario format. */
+  files: string[];
+  /** --cluster: the scenario file the manifests are placed on. */
+  cluster?: string;
+  /** --export-yaml: print the scenario's workloads, Services, Ingresses and NetworkPolicies as manifests instead of tracing. */
+  exportYaml: boolean;
   from: string;
   to: string;
   port?: number;
@@ -13,7 +20,7 @@ export interface TraceArgs {
 }
 
 export const USAGE =
-  'usage: npm run --silent trace -- SCENARIO.json --from NAME --to NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N]';
+  'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] | --export-yaml)';
 
 export class UsageError extends Error {}
 
@@ -32,7 +39,9 @@ function intArg(name: string, value: string | undefined, min: number, max: numbe
 }
 
 export function parseTraceArgs(argv: string[]): TraceArgs {
-  let file: string | undefined;
+  const files: string[] = [];
+  let cluster: string | undefined;
+  let exportYaml = false;
   let from: string | undefined;
   let to: string | undefined;
   let proto: Protocol | undefined;
@@ -61,18 +70,27 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
       case '--seed':
         seed = intArg('--seed', value(), 0, 2 ** 32 - 1);
         break;
+      case '--cluster':
+        cluster = value();
+        break;
+      case '--export-yaml':
+        exportYaml = true;
+        break;
       case '--count':
         count = intArg('--count', value(), 1, 100000);
         break;
       default:
         if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-        if (file) throw new UsageError(`unexpected argument "${a}"`);
-        file = a;
+        if (files.length > 0 && !/\.ya?ml$/i.test(a) && !files.some((f) => /\.ya?ml$/i.test(f))) throw new UsageError(`unexpected argument "${a}"`);
+        files.push(a);
     }
   }
+  const file = files[0];
   if (!file) throw new UsageError('missing the scenario file');
+  const common = { file, files, ...(cluster !== undefined ? { cluster } : {}), exportYaml };
+  if (exportYaml) return { ...common, from: from ?? '', to: to ?? '', seed, count };
   if (!from) throw new UsageError('missing --from');
   if (!to) throw new UsageError('missing --to');
   const dest = splitDestination(to);
-  return { file, from, to: dest.to, ...(dest.port !== undefined ? { port: dest.port } : {}), ...(proto ? { proto } : {}), seed, count };
+  return { ...common, from, to: dest.to, ...(dest.port !== undefined ? { port: dest.port } : {}), ...(proto ? { proto } : {}), seed, count };
 }

@@ -1,8 +1,9 @@
 /** The `trace` command's logic, separated from process I/O so tests can run it directly. */
-import { parseScenarioJson, formatErrors, trace, TraceInputError, topology, createSessionState } from '../sim/index';
+import { trace, TraceInputError, topology, createSessionState } from '../sim/index';
 import { parseTraceArgs, UsageError, USAGE } from './args';
-import { readScenarioFile } from './read-file';
 import { unknownSenderMessage } from './senders';
+import { loadScenarioFiles } from './manifests';
+import { exportManifests } from '../io/manifests/index';
 
 export interface CliOutcome {
   code: number;
@@ -13,16 +14,16 @@ export interface CliOutcome {
 export function runTraceCli(argv: string[]): CliOutcome {
   try {
     const args = parseTraceArgs(argv);
-    const file = readScenarioFile(args.file);
-    if (!file.ok) return { code: 2, stdout: '', stderr: `error: ${file.error}\n` };
-    const parsed = parseScenarioJson(file.text);
-    if (!parsed.ok) return { code: 2, stdout: '', stderr: `error: invalid scenario ${args.file}: ${formatErrors(parsed.errors)}\n` };
+    const loaded = loadScenarioFiles(args.files, args.cluster);
+    if (!loaded.ok) return { code: loaded.code, stdout: '', stderr: loaded.stderr };
+    const parsed = loaded;
+    if (args.exportYaml) return { code: 0, stdout: exportManifests(parsed.scenario), stderr: loaded.stderr };
     const t = topology(parsed.scenario);
     if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) return { code: 2, stdout: '', stderr: `error: ${unknownSenderMessage(t, args.from)}\n` };
     const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
     if (args.count === 1) {
       const result = trace(parsed.scenario, spec, { seed: args.seed });
-      return { code: 0, stdout: JSON.stringify(result, null, 2) + '\n', stderr: '' };
+      return { code: 0, stdout: JSON.stringify(result, null, 2) + '\n', stderr: loaded.stderr };
     }
     const tally: Record<string, number> = {};
     const verdicts = { delivered: 0, dropped: 0 };
@@ -36,7 +37,7 @@ export function runTraceCli(argv: string[]): CliOutcome {
       const key = r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?'));
       tally[key] = (tally[key] ?? 0) + 1;
     }
-    return { code: 0, stdout: JSON.stringify({ count: args.count, seed: args.seed, verdicts, tally, first }, null, 2) + '\n', stderr: '' };
+    return { code: 0, stdout: JSON.stringify({ count: args.count, seed: args.seed, verdicts, tally, first }, null, 2) + '\n', stderr: loaded.stderr };
   } catch (e) {
     if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.message}\n${USAGE}\n` };
     if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `error: ${e.message}\n` };

@@ -42,6 +42,12 @@ export function reservedKeyMessage(key: string): string {
 }
 
 const labels = z.record(z.string().min(1).max(63), z.string().max(63));
+/** A DNS-1123 subdomain, as Kubernetes names of nodes and workloads may be (`ip-10-0-1-5.ec2.internal`). */
+const k8sSubdomain = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'a Kubernetes name is lower-case letters, digits, "-" and "." (RFC 1123 subdomain)');
 
 export const protocolSchema = z.enum(['tcp', 'udp', 'icmp']);
 export const l4ProtocolSchema = z.enum(['TCP', 'UDP', 'SCTP']);
@@ -87,12 +93,14 @@ export const routerSchema = z.object({
 
 export const nodeSchema = z.object({
   id,
-  name: k8sName,
+  name: k8sSubdomain,
   subnet: id,
   /** eth0 address on the subnet. */
   ip: ipv4,
   /** This node's pod CIDR (spec.podCIDR); allocated from the cluster pod CIDR when left out. */
   podCidr: cidr.optional(),
+  /** metadata.labels (nodeSelector matches them; kubernetes.io/hostname is implied). */
+  labels: labels.optional(),
 });
 
 export const containerPortSchema = z.object({
@@ -101,11 +109,35 @@ export const containerPortSchema = z.object({
   protocol: l4ProtocolSchema.default('TCP'),
 });
 
+/** A container's readinessProbe, as far as networking cares: how the kubelet checks it. */
+export const readinessProbeSchema = z.object({
+  type: z.enum(['httpGet', 'tcpSocket', 'grpc', 'exec']),
+  /** A number, or the name of a container port (httpGet, tcpSocket, grpc). */
+  port: z.union([port, z.string().min(1).max(15)]).optional(),
+  path: z.string().max(1000).optional(),
+});
+
 export const containerSchema = z.object({
   name: k8sName,
   image: z.string().max(200).optional(),
   ports: z.array(containerPortSchema).default([]),
+  readinessProbe: readinessProbeSchema.optional(),
 });
+
+/** The workload controller a pod came from (ownerReferences), so manifests export it back. */
+export const podOwnerSchema = z.object({
+  kind: z.enum(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']),
+  name: k8sSubdomain,
+  /** spec.selector.matchLabels of the controller (defaults to the template labels on export). */
+  selector: labels.optional(),
+});
+
+/**
+ * A pod's readiness: Ready (condition Ready=True), NotReady (Ready=False: probe failing or
+ * starting) or Terminating (deletionTimestamp set). Only Ready pods are kube-proxy endpoints;
+ * terminating ones are a fallback (EndpointSlice conditions serving/terminating).
+ */
+export const readinessSchema = z.enum(['Ready', 'NotReady', 'Terminating']);
 
 export const podSchema = z.object({
   id,
@@ -116,6 +148,9 @@ export const podSchema = z.object({
   /** Allocated from the node's pod CIDR when left out. */
   ip: ipv4.optional(),
   containers: z.array(containerSchema).min(1),
+  /** Left out = Ready. */
+  readiness: readinessSchema.optional(),
+  owner: podOwnerSchema.optional(),
 });
 
 /** An outside host: a laptop or server on some subnet outside the cluster (often the internet). */
@@ -137,6 +172,20 @@ export const servicePortSchema = z.object({
   nodePort: z.number().int().min(1).max(65535).optional(),
 });
 
+/**
+ * An endpoint given explicitly (an Endpoints or EndpointSlice object for a Service without a
+ * selector), with its EndpointSlice conditions. Services with a selector compute theirs from pods.
+ */
+export const explicitEndpointSchema = z.object({
+  ip: ipv4,
+  nodeName: z.string().max(253).optional(),
+  ready: z.boolean().default(true),
+  /** Defaults to `ready`. */
+  serving: z.boolean().optional(),
+  terminating: z.boolean().default(false),
+  ports: z.array(z.object({ name: z.string().max(15).optional(), port, protocol: l4ProtocolSchema.default('TCP') })).default([]),
+});
+
 export const serviceSchema = z.object({
   id,
   name: k8sName,
@@ -155,6 +204,8 @@ export const serviceSchema = z.object({
   healthCheckNodePort: z.number().int().min(1).max(65535).optional(),
   /** IPVS scheduler (kube-proxy --ipvs-scheduler is cluster-wide; kept per service for teaching). */
   ipvsScheduler: z.enum(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'dh', 'sed', 'nq']).default('rr'),
+  /** Endpoints given as they are (a Service without a selector); left out = computed from the selected pods. */
+  endpoints: z.array(explicitEndpointSchema).optional(),
 });
 
 /** A cloud load balancer provisioned for a Service of type LoadBalancer. */
@@ -188,6 +239,18 @@ export const ingressSchema = z.object({
   tls: z.array(z.object({ hosts: z.array(z.string().max(253)), secretName: z.string().optional() })).default([]),
 });
 
+/**
+ * A NetworkPolicy (networking.k8s.io/v1) as imported from manifests: kept as written (its spec
+ * untouched) so that it exports back unchanged; the policy engine reads `spec`.
+ */
+export const networkPolicySchema = z.object({
+  id,
+  name: k8sSubdomain,
+  namespace: k8sName.default('default'),
+  labels: labels.optional(),
+  spec: z.record(z.string(), z.unknown()).default({}),
+});
+
 export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
 
 export const scenarioSchema = z.object({
@@ -203,6 +266,7 @@ export const scenarioSchema = z.object({
   services: z.array(serviceSchema).default([]),
   loadBalancers: z.array(loadBalancerSchema).default([]),
   ingresses: z.array(ingressSchema).default([]),
+  networkPolicies: z.array(networkPolicySchema).optional(),
   /** Canvas positions by element id; the simulation ignores them. */
   layout: z.record(z.string(), positionSchema).default({}),
 });
@@ -225,6 +289,11 @@ export type Ingress = z.output<typeof ingressSchema>;
 export type IngressPath = z.output<typeof ingressPathSchema>;
 export type IngressBackend = z.output<typeof ingressBackendSchema>;
 export type Protocol = z.output<typeof protocolSchema>;
+export type Readiness = z.output<typeof readinessSchema>;
+export type PodOwner = z.output<typeof podOwnerSchema>;
+export type ReadinessProbe = z.output<typeof readinessProbeSchema>;
+export type NetworkPolicy = z.output<typeof networkPolicySchema>;
+export type ExplicitEndpoint = z.output<typeof explicitEndpointSchema>;
 export type L4Protocol = z.output<typeof l4ProtocolSchema>;
 
 /** A node whose pod CIDR is known (after `materialize`). */

@@ -42,6 +42,46 @@ export interface Topology {
 
 const cache = new WeakMap<Scenario, Topology>();
 
+/**
+ * kubectl's resource names and short names, for `KIND/NAME` references (`svc/redis-leader`,
+ * `deployment/frontend` = the first pod of that Deployment).
+ * https://kubernetes.io/docs/reference/kubectl/#resource-types
+ */
+export const KIND_ALIASES: Readonly<Record<string, string>> = {
+  pod: 'Pod', pods: 'Pod', po: 'Pod',
+  service: 'Service', services: 'Service', svc: 'Service',
+  node: 'Node', nodes: 'Node', no: 'Node',
+  ingress: 'Ingress', ingresses: 'Ingress', ing: 'Ingress',
+  deployment: 'Deployment', deployments: 'Deployment', deploy: 'Deployment',
+  replicaset: 'ReplicaSet', replicasets: 'ReplicaSet', rs: 'ReplicaSet',
+  statefulset: 'StatefulSet', statefulsets: 'StatefulSet', sts: 'StatefulSet',
+  daemonset: 'DaemonSet', daemonsets: 'DaemonSet', ds: 'DaemonSet',
+  job: 'Job', jobs: 'Job',
+};
+
+/** `kind/name` (and `kind/namespace/name`) entries in the name index, first match wins. */
+function noteKindRefs(byName: Map<string, string>, s: Scenario): void {
+  const add = (kind: string, name: string, namespace: string | undefined, id: string) => {
+    for (const [alias, k] of Object.entries(KIND_ALIASES)) {
+      if (k !== kind) continue;
+      if (!byName.has(`${alias}/${name}`)) byName.set(`${alias}/${name}`, id);
+      if (namespace && !byName.has(`${alias}/${namespace}/${name}`)) byName.set(`${alias}/${namespace}/${name}`, id);
+    }
+  };
+  // The default namespace's objects win over same-named ones elsewhere.
+  const order = <T extends { namespace?: string }>(xs: T[]) => [...xs.filter((x) => (x.namespace ?? 'default') === 'default'), ...xs.filter((x) => (x.namespace ?? 'default') !== 'default')];
+  for (const p of order(s.pods)) {
+    add('Pod', p.name, p.namespace, p.id);
+    if (p.owner) add(p.owner.kind, p.owner.name, p.namespace, p.id);
+    // A Deployment's pods also belong to its ReplicaSet, `<deployment>-<pod-template-hash>`.
+    const hash = p.labels['pod-template-hash'];
+    if (p.owner?.kind === 'Deployment' && hash) add('ReplicaSet', `${p.owner.name}-${hash}`, p.namespace, p.id);
+  }
+  for (const x of order(s.services)) add('Service', x.name, x.namespace, x.id);
+  for (const x of order(s.ingresses)) add('Ingress', x.name, x.namespace, x.id);
+  for (const x of s.nodes) add('Node', x.name, undefined, x.id);
+}
+
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
@@ -68,6 +108,7 @@ export function topology(s: Scenario): Topology {
   note('service', s.services);
   note('loadBalancer', s.loadBalancers);
   note('ingress', s.ingresses);
+  noteKindRefs(byName, s);
 
   const l2 = new Map<string, Map<string, L2Host>>();
   const addL2 = (subnet: string, host: L2Host) => {

@@ -72,7 +72,8 @@ export function resolveDestination(t: Topology, to: string, from?: { id: string;
       // A typed name: `curl web` in a pod asks cluster DNS, even if some element is also called web.
       return { name: to };
     } else if (id && t.kindOf.get(id) === 'service') {
-      return { element: id, name: to };
+      // `svc/web` names the Service; the pod asks DNS for its name.
+      return { element: id, name: to.includes('/') && !to.includes('.') ? serviceNameFrom(t.services.get(id)!, pod.namespace) : to };
     }
   }
   if (!id) {

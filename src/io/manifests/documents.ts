@@ -1,0 +1,142 @@
+/**
+ * Reading manifest text: one or many YAML documents per source (`---`-separated), `List` objects
+ * (as `kubectl get -o yaml` prints several objects) opened into their items. Every object keeps
+ * where it came from (source, document index, path prefix inside the document) so an error can name
+ * the document, the object (`Service/redis-leader`) and the field path, with its line.
+ */
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+
+export interface ManifestSource {
+  /** A file name, or "pasted text". */
+  name: string;
+  text: string;
+}
+
+export interface ManifestError {
+  source: string;
+  /** 1-based index of the YAML document within its source. */
+  doc: number;
+  /** `Kind/name` of the object, when known. */
+  ref?: string;
+  /** Field path inside the document, `spec.ports[0].port`; empty for the document as a whole. */
+  path: string;
+  message: string;
+  /** 1-based line and column in the source text, when known. */
+  line?: number;
+  col?: number;
+}
+
+/** One Kubernetes object read from a source. */
+export interface RawObject {
+  source: string;
+  doc: number;
+  /** Path of this object inside its document: [] for the document itself, ['items', 2] inside a List. */
+  prefix: (string | number)[];
+  obj: Record<string, unknown>;
+  kind: string;
+  name: string;
+  /** Where a field of this object sits in the source text. */
+  locate: (path: readonly PropertyKey[]) => { line: number; col: number } | undefined;
+}
+
+/** `spec.ports[0].port` from ['spec', 'ports', 0, 'port']. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+/** "document 3 (Service/redis-leader), line 12: spec.ports[0].port: expected an integer 1-65535". */
+export function formatManifestError(e: ManifestError, withSource = false): string {
+  const where = `${withSource ? `${e.source}: ` : ''}document ${e.doc}${e.ref ? ` (${e.ref})` : ''}${e.line ? `, line ${e.line}` : ''}`;
+  return `${where}: ${e.path ? `${e.path}: ` : ''}${e.message}`;
+}
+
+function locator(doc: Document, lines: LineCounter) {
+  return (path: readonly PropertyKey[]) => {
+    // The deepest node that exists along the path (a missing field points at its parent).
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      const range = node && typeof node === 'object' && 'range' in node ? node.range : undefined;
+      if (range) {
+        const pos = lines.linePos(range[0]);
+        return { line: pos.line, col: pos.col };
+      }
+    }
+    return undefined;
+  };
+}
+
+function refOf(obj: Record<string, unknown>): { kind: string; name: string } {
+  const kind = typeof obj.kind === 'string' ? obj.kind : '';
+  const meta = obj.metadata;
+  const name = meta && typeof meta === 'object' && typeof (meta as { name?: unknown }).name === 'string' ? (meta as { name: string }).name : '';
+  return { kind, name };
+}
+
+/** Every object in the sources, in order, and the problems that stop a document from being read at all. */
+export function readDocuments(sources: ManifestSource[]): { objects: RawObject[]; errors: ManifestError[] } {
+  const objects: RawObject[] = [];
+  const errors: ManifestError[] = [];
+  for (const src of sources) {
+    const lines = new LineCounter();
+    const docs = parseAllDocuments(src.text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (!Array.isArray(docs)) {
+      // An empty stream parses to an EmptyStream: nothing to import from this source.
+      continue;
+    }
+    docs.forEach((doc, i) => {
+      const index = i + 1;
+      if (doc.errors.length > 0) {
+        for (const err of doc.errors) {
+          const pos = lines.linePos(err.pos[0]);
+          errors.push({ source: src.name, doc: index, path: '', message: `not valid YAML: ${err.message.split('\n')[0]}`, line: pos.line, col: pos.col });
+        }
+        return;
+      }
+      const locate = locator(doc, lines);
+      const value: unknown = doc.toJS({ maxAliasCount: 100 });
+      if (value === null || value === undefined) return; // an empty document (a stray ---)
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        errors.push({ source: src.name, doc: index, path: '', message: 'expected a Kubernetes object (a map with apiVersion, kind and metadata)', ...locate([]) });
+        return;
+      }
+      const obj = value as Record<string, unknown>;
+      if (obj.kind === 'List' || (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items))) {
+        if (!Array.isArray(obj.items)) {
+          errors.push({ source: src.name, doc: index, ref: 'List', path: 'items', message: 'expected a list of objects', ...locate(['items']) });
+          return;
+        }
+        obj.items.forEach((item: unknown, j: number) => {
+          const prefix = ['items', j];
+          if (!item || typeof item !== 'object' || Array.isArray(item)) {
+            errors.push({ source: src.name, doc: index, ref: 'List', path: formatPath(prefix), message: 'expected a Kubernetes object', ...locate(prefix) });
+            return;
+          }
+          const o = item as Record<string, unknown>;
+          objects.push({ source: src.name, doc: index, prefix, obj: o, ...refOf(o), locate: (p) => locate([...prefix, ...p]) });
+        });
+        return;
+      }
+      objects.push({ source: src.name, doc: index, prefix: [], obj, ...refOf(obj), locate });
+    });
+  }
+  return { objects, errors };
+}
+
+/** An error about a field of an object, located in its source. */
+export function objectError(o: RawObject, path: readonly PropertyKey[], message: string): ManifestError {
+  const ref = o.kind ? `${o.kind}/${o.name || '?'}` : undefined;
+  const pos = o.locate(path);
+  return {
+    source: o.source,
+    doc: o.doc,
+    ...(ref ? { ref } : {}),
+    path: formatPath([...o.prefix, ...path]),
+    message,
+    ...(pos ? { line: pos.line, col: pos.col } : {}),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The first step of an import: every object checked against its kind's shape, with errors naming
+ * the document, the object and the field; objects of kinds that are not about networking set aside
+ * with a note; two objects with the same kind, namespace and name refused.
+ */
+import { isKnownKind, KIND_SCHEMAS, type KnownKind } from './k8s-schemas';
+import { objectError, readDocuments, type ManifestError, type ManifestSource, type RawObject } from './documents';
+
+export interface ManifestNote {
+  source: string;
+  doc: number;
+  ref?: string;
+  message: string;
+  line?: number;
+}
+
+/** A checked object: `value` has its kind's schema output type (narrowed by `kind` where used). */
+export interface CheckedObject {
+  raw: RawObject;
+  kind: KnownKind;
+  name: string;
+  /** metadata.namespace, "default" when left out; "" for cluster-scoped kinds. */
+  namespace: string;
+  value: unknown;
+}
+
+const CLUSTER_SCOPED: ReadonlySet<KnownKind> = new Set(['Namespace', 'Node', 'IngressClass']);
+
+export function noteFor(o: RawObject, message: string): ManifestNote {
+  const pos = o.locate([]);
+  return { source: o.source, doc: o.doc, ...(o.kind ? { ref: `${o.kind}/${o.name || '?'}` } : {}), message, ...(pos ? { line: pos.line } : {}) };
+}
+
+export function checkObjects(sources: ManifestSource[]): { objects: CheckedObject[]; errors: ManifestError[]; ignored: ManifestNote[] } {
+  const { objects: raws, errors } = readDocuments(sources);
+  const objects: CheckedObject[] = [];
+  const ignored: ManifestNote[] = [];
+  const seen = new Map<string, RawObject>();
+  for (const raw of raws) {
+    const o = raw.obj;
+    if (typeof o.kind !== 'string' || o.kind === '') {
+      errors.push(objectError(raw, ['kind'], 'missing: every object needs apiVersion and kind'));
+      continue;
+    }
+    if (typeof o.apiVersion !== 'string' || o.apiVersion === '') {
+      errors.push(objectError(raw, ['apiVersion'], 'missing: every object needs apiVersion and kind'));
+      continue;
+    }
+    const kind = o.kind;
+    if (!isKnownKind(kind)) {
+      ignored.push(noteFor(raw, `ignored: kind ${kind} (not networking)`));
+      continue;
+    }
+    const spec = KIND_SCHEMAS[kind];
+    if (!(spec.apiVersions as readonly string[]).includes(o.apiVersion)) {
+      errors.push(objectError(raw, ['apiVersion'], `${kind} is served as ${spec.apiVersions.join(' or ')}, not ${o.apiVersion}`));
+      continue;
+    }
+    const parsed = spec.schema.safeParse(o);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues.slice(0, 20)) errors.push(objectError(raw, issue.path, issue.message));
+      continue;
+    }
+    const meta = (parsed.data as { metadata: { name: string; namespace?: string | undefined } }).metadata;
+    const namespace = CLUSTER_SCOPED.has(kind) ? '' : (meta.namespace ?? 'default');
+    const key = `${kind}|${namespace}|${meta.name}`;
+    const before = seen.get(key);
+    if (before) {
+      const where = before.source === raw.source ? `document ${before.doc}` : `${before.source} document ${before.doc}`;
+      errors.push(objectError(raw, ['metadata', 'name'], `duplicate: ${where} already defines ${kind} ${namespace ? `${namespace}/` : ''}${meta.name}`));
+      continue;
+    }
+    seen.set(key, raw);
+    objects.push({ raw, kind, name: meta.name, namespace, value: parsed.data });
+  }
+  return { objects, errors, ignored };
+}
