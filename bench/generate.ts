@@ -15,7 +15,7 @@ export function generateCluster(shape: ClusterShape): Scenario {
   const doc: ScenarioInput = {
     version: 1,
     name: `generated ${shape.nodes} nodes`,
-    cluster: { cni: shape.cni ?? 'vxlan', podCidr: '10.244.0.0/16' },
+    cluster: { flannelBackend: shape.cni ?? 'vxlan', podCidr: '10.244.0.0/16' },
     subnets: Array.from({ length: subnetCount }, (_, i) => ({
       id: `subnet-${i}`,
       name: `rack-${i}`,

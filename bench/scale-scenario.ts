@@ -33,7 +33,7 @@ export function scaleScenarioDoc(shape: ScaleShape): ScenarioInput {
     version: 1,
     name: `scale: ${shape.nodes} nodes, ${shape.pods} pods, ${shape.services + 2} Services`,
     // A /14 of /24s holds 1,024 nodes.
-    cluster: { cni: 'vxlan', podCidr: '10.244.0.0/14', nodePodPrefix: 24 },
+    cluster: { cni: 'flannel', flannelBackend: 'vxlan', podCidr: '10.244.0.0/14', nodePodPrefix: 24 },
     subnets: [
       ...Array.from({ length: subnets }, (_, i) => ({ id: `rack-${i}`, name: `rack-${i}`, cidr: `192.168.${i}.0/24`, gateway: `192.168.${i}.1` })),
       { id: 'internet', name: 'internet', cidr: '203.0.113.0/24', gateway: '203.0.113.1' },

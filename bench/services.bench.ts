@@ -15,7 +15,7 @@ export function generateServicesCluster(mode: 'iptables' | 'ipvs'): Scenario {
   const doc: ScenarioInput = {
     version: 1,
     name: `${SERVICES} services (${mode})`,
-    cluster: { cni: 'vxlan', kubeProxyMode: mode },
+    cluster: { cni: 'flannel', flannelBackend: 'vxlan', kubeProxyMode: mode },
     subnets: [{ id: 'lan', name: 'lan', cidr: '192.168.0.0/22', gateway: '192.168.0.1' }],
     routers: [{ id: 'gw', name: 'gw', interfaces: [{ subnet: 'lan', ip: '192.168.0.1' }] }],
     clients: [{ id: 'laptop', name: 'laptop', subnet: 'lan', ip: '192.168.3.250' }],

@@ -68,9 +68,9 @@ for (const lesson of LESSONS) {
       const verdict = page.getByTestId('verdict');
       if (packet.expect === 'delivered') await expect(verdict).toContainText('Delivered');
       else await expect(verdict).toContainText(`Dropped (${packet.expectCode})`);
-      if (packet.change?.kind === 'cluster' && packet.change.set.cni) {
+      if (packet.change?.kind === 'cluster' && packet.change.set.flannelBackend) {
         // The packet's change was made to the scenario: the cluster settings show it.
-        await expect(page.getByLabel('CNI (flannel backend)')).toHaveValue(packet.change.set.cni);
+        await expect(page.getByLabel('flannel backend')).toHaveValue(packet.change.set.flannelBackend);
       }
     }
     // A marker for the last packet is on the canvas while it plays.
@@ -87,15 +87,15 @@ test('lesson 3: the VXLAN packet switches the cluster from host-gw to vxlan firs
   const [hostGw, vxlan] = lesson.packets;
   await panel.getByTestId(`send-${hostGw.id}`).click();
   await expect(page.getByTestId('verdict')).toContainText(`Dropped (${hostGw.expectCode})`);
-  await expect(panel).toContainText('This first changes the scenario: cluster cni → vxlan');
+  await expect(panel).toContainText('This first changes the scenario: cluster flannelBackend → vxlan');
   await panel.getByTestId(`send-${vxlan!.id}`).click();
   await expect(page.getByTestId('verdict')).toContainText('Delivered');
   // The hop list shows the VXLAN outer header (UDP 8472 between the node IPs).
   await expect(page.getByRole('region', { name: 'Hop inspector' })).toContainText('8472');
   await page.screenshot({ path: test.info().outputPath('lesson-3-vxlan.png'), animations: 'disabled' });
-  await expect(panel).toContainText('This first changes the scenario: cluster cni → host-gw');
+  await expect(panel).toContainText('This first changes the scenario: cluster flannelBackend → host-gw');
   await page.getByRole('button', { name: /Undo/ }).click();
-  await expect(panel).toContainText('This first changes the scenario: cluster cni → vxlan');
+  await expect(panel).toContainText('This first changes the scenario: cluster flannelBackend → vxlan');
 });
 
 test('the lesson panel collapses to a tab, comes back, and Reset to lesson puts the scenario back', async ({ page }) => {

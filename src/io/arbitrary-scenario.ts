@@ -31,7 +31,7 @@ const cluster = fc
     podCidr: opt(fc.constantFrom('10.244.0.0/16', '10.32.0.0/12', '172.16.0.0/16')),
     nodePodPrefix: opt(fc.constantFrom(24, 25, 26)),
     serviceCidr: opt(fc.constantFrom('10.96.0.0/12', '10.100.0.0/16')),
-    cni: opt(fc.constantFrom('host-gw', 'vxlan') as fc.Arbitrary<'host-gw' | 'vxlan'>),
+    flannelBackend: opt(fc.constantFrom('host-gw', 'vxlan') as fc.Arbitrary<'host-gw' | 'vxlan'>),
     directRouting: opt(fc.boolean()),
     kubeProxyMode: opt(fc.constantFrom('iptables', 'ipvs') as fc.Arbitrary<'iptables' | 'ipvs'>),
     dnsDomain: opt(fc.constantFrom('cluster.local', 'corp.example')),

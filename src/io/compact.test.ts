@@ -78,7 +78,7 @@ describe('compactScenario', () => {
 
 describe('stripDefaults', () => {
   it('walks the schema: a changed default stays, an unchanged one goes', () => {
-    const doc = stripDefaults({ ...twoNodes, cluster: { ...twoNodes.cluster, cni: 'host-gw', mtu: 1500 } }, scenarioSchema) as { cluster: unknown };
-    expect(doc.cluster).toEqual({ cni: 'host-gw' });
+    const doc = stripDefaults({ ...twoNodes, cluster: { ...twoNodes.cluster, flannelBackend: 'host-gw', mtu: 1500 } }, scenarioSchema) as { cluster: unknown };
+    expect(doc.cluster).toEqual({ flannelBackend: 'host-gw' });
   });
 });

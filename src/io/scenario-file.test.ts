@@ -24,7 +24,7 @@ describe('Export JSON', () => {
     expect(doc.version).toBe(1);
     expect(doc.nodes[1].podCidr).toBe('10.244.1.0/24');
     expect(doc.pods[1].ip).toBe('10.244.1.2');
-    expect(doc.cluster).toMatchObject({ cni: 'vxlan', podCidr: '10.244.0.0/16', mtu: 1500 });
+    expect(doc.cluster).toMatchObject({ cni: 'flannel', flannelBackend: 'vxlan', podCidr: '10.244.0.0/16', mtu: 1500 });
 
     const dir = mkdtempSync(join(tmpdir(), 'knp-export-'));
     const file = join(dir, scenarioFileName(s));
@@ -62,7 +62,7 @@ describe('Import JSON', () => {
     const doc = JSON.parse(vxlanText);
     doc.pods[1].ip = '10.244.1.300';
     doc.nodes[0].name = 'Node_1';
-    doc.cluster.cni = 'calico';
+    doc.cluster.cni = 'weave';
     const r = importScenarioJson(JSON.stringify(doc));
     expect(r.ok).toBe(false);
     if (r.ok) return;

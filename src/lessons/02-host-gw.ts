@@ -30,7 +30,7 @@ export const hostGw: Lesson = {
   scenario: {
     version: 1,
     name: 'Lesson 2: host-gw between two nodes',
-    cluster: { cni: 'host-gw' },
+    cluster: { flannelBackend: 'host-gw' },
     subnets: [RACK_A],
     nodes: [node(1, RACK_A, 10), node(2, RACK_A, 11)],
     pods: [curlPod('node-1'), webPod('pod-web', 'web', 'node-2')],

@@ -130,7 +130,7 @@ describe('what the first three lessons teach, hop by hop', () => {
     expect(outer).toMatchObject({ src: '192.168.1.10', dst: '192.168.2.10', dport: 8472, vni: 1 });
     expect(r.hops.some((h) => h.at === 'router-core')).toBe(true);
     // The first packet puts host-gw back, so the comparison can be replayed in either order.
-    expect(prepared(lesson, fails).cluster.cni).toBe('host-gw');
+    expect(prepared(lesson, fails).cluster.flannelBackend).toBe('host-gw');
   });
 });
 

@@ -8,7 +8,7 @@ import type { LocalizedText } from '../i18n/locale';
  * as an ordinary, undoable edit (`applyLessonChange`) and shows the sentence in `label`.
  */
 export type LessonChange =
-  | { kind: 'cluster'; set: Partial<Pick<ClusterSettings, 'cni' | 'directRouting' | 'kubeProxyMode'>> }
+  | { kind: 'cluster'; set: Partial<Pick<ClusterSettings, 'cni' | 'flannelBackend' | 'directRouting' | 'calicoMode' | 'crossSubnet' | 'kubeProxyMode'>> }
   | {
       kind: 'service';
       /** Service id. */

@@ -20,7 +20,7 @@ export const defaultScenarioInput: ScenarioInput = {
   name: 'Two racks, one router',
   description:
     'Three nodes on two subnets. flannel VXLAN carries pod traffic between the racks; the web Service balances over three pods.',
-  cluster: { cni: 'vxlan', kubeProxyMode: 'iptables' },
+  cluster: { cni: 'flannel', flannelBackend: 'vxlan', kubeProxyMode: 'iptables' },
   subnets: [
     { id: 'rack-a', name: 'rack-a', cidr: '192.168.1.0/24', gateway: '192.168.1.1' },
     { id: 'rack-b', name: 'rack-b', cidr: '192.168.2.0/24', gateway: '192.168.2.1' },

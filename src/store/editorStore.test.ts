@@ -66,13 +66,13 @@ describe('editor store', () => {
     const store = fresh();
     const s0 = store.getState().scenario;
     store.getState().add({ kind: 'service', position: { x: 0, y: 0 } });
-    store.getState().editCluster({ cni: 'host-gw' });
+    store.getState().editCluster({ flannelBackend: 'host-gw' });
     store.getState().setPositions({ 'rack-a': { x: -50, y: 0 } });
     expect(store.getState().past).toHaveLength(3);
     store.getState().undo();
     expect(store.getState().scenario.layout['rack-a']).toEqual(s0.layout['rack-a']);
     store.getState().undo();
-    expect(store.getState().scenario.cluster.cni).toBe('vxlan');
+    expect(store.getState().scenario.cluster.flannelBackend).toBe('vxlan');
     store.getState().undo();
     expect(store.getState().scenario).toBe(s0);
     store.getState().undo();

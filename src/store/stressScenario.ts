@@ -21,7 +21,7 @@ export function stressScenario(nodes = STRESS_NODES, podsPerNode = STRESS_PODS_P
   const input: ScenarioInput = {
     version: 1,
     name: `Stress: ${nodes} nodes, ${nodes * podsPerNode} pods`,
-    cluster: { cni: 'vxlan', podCidr: '10.244.0.0/16', nodePodPrefix: 24 },
+    cluster: { cni: 'flannel', flannelBackend: 'vxlan', podCidr: '10.244.0.0/16', nodePodPrefix: 24 },
     subnets,
     routers: [{ id: 'core-router', name: 'core-router', interfaces: subnets.map((s) => ({ subnet: s.id, ip: s.gateway })) }],
     nodes: Array.from({ length: nodes }, (_, i) => {

@@ -19,8 +19,11 @@ export function generatedCluster(name = 'Imported manifests'): ScenarioDoc {
       podCidr: '10.244.0.0/16',
       nodePodPrefix: 24,
       serviceCidr: '10.96.0.0/12',
-      cni: 'vxlan',
+      cni: 'flannel',
+      flannelBackend: 'vxlan',
       directRouting: false,
+      calicoMode: 'ipip',
+      crossSubnet: false,
       kubeProxyMode: 'iptables',
       dnsDomain: 'cluster.local',
       mtu: 1500,
@@ -33,6 +36,8 @@ export function generatedCluster(name = 'Imported manifests'): ScenarioDoc {
     services: [],
     loadBalancers: [],
     ingresses: [],
+    namespaces: [],
+    networkPolicies: [],
     layout: {},
   };
 }

@@ -16,7 +16,7 @@ describe('guestbook round trip', () => {
     const s = r.scenario;
     expect(r.generatedCluster).toBe(true);
     expect(s.nodes.map((n) => n.name)).toEqual(['node-1', 'node-2', 'node-3']);
-    expect(s.cluster.cni).toBe('vxlan');
+    expect(s.cluster).toMatchObject({ cni: 'flannel', flannelBackend: 'vxlan' });
     expect(s.cluster.kubeProxyMode).toBe('iptables');
     const dns = s.services.find((x) => x.name === 'kube-dns')!;
     expect(dns.clusterIP).toBe('10.96.0.10');

@@ -5,7 +5,7 @@
  * replace (the manifest wins, keeping the element's id and place), keep (the manifest's object is
  * left out) or rename (the manifest's object gets a free name). Pure: no I/O, deterministic.
  */
-import { allocateNodePodCidr, cidrContains, isDnsService, isIPv4, parseScenario, type Ingress, type NetworkPolicy, type Pod, type Scenario, type ScenarioDoc, type Service } from '../../sim/index';
+import { allocateNodePodCidr, cidrContains, isDnsService, isIPv4, networkPolicySchema, parseScenario, type Ingress, type NetworkPolicy, type Pod, type Scenario, type ScenarioDoc, type Service } from '../../sim/index';
 import type { ManifestError, ManifestSource } from './documents';
 import { checkObjects, noteFor, type CheckedObject, type ManifestNote } from './read';
 import type { K8sDaemonSet, K8sEndpoints, K8sEndpointSlice, K8sIngress, K8sIngressClass, K8sJob, K8sNetworkPolicy, K8sNode, K8sPod, K8sReplicated, K8sService } from './k8s-schemas';
@@ -315,7 +315,14 @@ class Builder {
       const c = this.clash(policies, 'NetworkPolicy', o.namespace, o.name, (n) => policies.some((x) => x.namespace === o.namespace && x.name === n));
       if (c === null) continue;
       const labels = o.value.metadata.labels;
-      policies.push({ id: c.id ?? this.idFor(`netpol-${o.namespace === 'default' ? '' : `${o.namespace}.`}${c.name}`), name: c.name, namespace: o.namespace, ...(labels ? { labels } : {}), spec: o.value.spec });
+      // The spec is checked against networking.k8s.io/v1 (sim NetworkPolicy schema); a bad one names its field.
+      const spec = networkPolicySchema.shape.spec.safeParse(o.value.spec ?? {});
+      if (!spec.success) {
+        const issue = spec.error.issues[0]!;
+        this.errors.push(objectError(o.raw, ['spec', ...issue.path], issue.message));
+        continue;
+      }
+      policies.push({ id: c.id ?? this.idFor(`netpol-${o.namespace === 'default' ? '' : `${o.namespace}.`}${c.name}`), name: c.name, namespace: o.namespace, ...(labels ? { labels } : {}), spec: spec.data });
     }
   }
 }

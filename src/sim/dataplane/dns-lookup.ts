@@ -77,6 +77,10 @@ export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, ru
     ...(ex.reply ? { reply: ex.reply } : {}),
   };
   const failed = ex.request.verdict === 'dropped' ? ex.request.reason : ex.reply?.verdict === 'dropped' ? ex.reply.reason : undefined;
+  if (failed?.code === 'policy-denied') {
+    // Keep the policy drop as it is: it names the direction and the policies that broke DNS.
+    return { lookup, failure: { ...failed, message: `The DNS query for ${name} to ${server}:${DNS_PORT} was denied: ${failed.message}` } };
+  }
   if (failed || !ex.reply) {
     const why = failed ? `: ${failed.message}` : '';
     return { lookup, failure: { code: 'dns-unavailable', message: `The DNS query for ${name} to ${server}:${DNS_PORT} got no answer${why}`, at: pod.id } };

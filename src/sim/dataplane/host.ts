@@ -12,13 +12,15 @@ import type { PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
 import { findMissingRoute, lookupRoute, nodeRouteTable, vtepAddress, FLANNEL_VXLAN_DEV, type Route } from './routing';
 import { recordNat, reverseReplyNat } from './conntrack';
-import { flannelMasquerade, FLANNEL_POSTROUTING } from './masquerade';
+import { calicoNatOutgoing, flannelMasquerade, CALICO_NAT_OUTGOING, FLANNEL_POSTROUTING } from './masquerade';
 import { bridgeToPod } from './bridge';
 import { encapsulate } from './overlay';
 import { deliverToNode } from './listeners';
 import { sendOnSubnet } from './underlay';
 import { kubeProxyFilter, kubeProxyPostrouting, kubeProxyPrerouting } from './service-nat';
 import { returnViaLoadBalancer } from './loadbalancer';
+import { calicoBlackhole, calicoEgress, calicoEncapsulate, calicoToWorkload } from './calico';
+import { isCaliIface, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
 
 export interface StackEntry {
   /** Interface the packet arrived on (eth0, cni0, flannel.1), or "lo" for locally generated. */
@@ -54,7 +56,8 @@ function unDnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): P
 function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): PacketHeaders {
   const kube = kubeProxyPostrouting(ctx, node, pkt, route);
   if (kube) return kube;
-  const decision = flannelMasquerade(ctx.topo, node, pkt.src, pkt.dst, ctx.masqMark);
+  const calico = ctx.topo.scenario.cluster.cni === 'calico';
+  const decision = calico ? calicoNatOutgoing(ctx.topo, pkt.src, pkt.dst, ctx.masqMark) : flannelMasquerade(ctx.topo, node, pkt.src, pkt.dst, ctx.masqMark);
   if (!decision?.masquerade) return pkt;
   const newSrc = route.dev === FLANNEL_VXLAN_DEV ? vtepAddress(node) : (route.src ?? node.ip);
   // --random-fully: the source port is chosen at random from the ephemeral range.
@@ -66,8 +69,8 @@ function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route)
     iface: route.dev,
     action: 'snat',
     packet: out,
-    match: [{ kind: 'iptables', table: 'nat', chain: FLANNEL_POSTROUTING, rule: decision.rule }],
-    explain: `The packet leaves the pod network, so flannel's masquerade rule rewrites its source from the pod IP ${pkt.src} to ${newSrc}, the address of ${route.dev}; conntrack remembers the mapping for the reply.`,
+    match: [{ kind: 'iptables', table: 'nat', chain: calico ? CALICO_NAT_OUTGOING : FLANNEL_POSTROUTING, rule: decision.rule }],
+    explain: `The packet leaves the pod network, so ${calico ? "Calico's natOutgoing rule" : "flannel's masquerade rule"} rewrites its source from the pod IP ${pkt.src} to ${newSrc}, the address of ${route.dev}; conntrack remembers the mapping for the reply.`,
   });
   return out;
 }
@@ -98,6 +101,7 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
     );
   }
   if (!route) drop(ctx, 'no-route', node.id, 'node', pkt, `${node.name} has no route to ${pkt.dst} (no matching route and no default gateway).`);
+  if (route.blackhole) calicoBlackhole(ctx, node, pkt, route);
 
   if (entry.local) {
     if (!pkt.src) pkt = { ...pkt, src: route.src ?? node.ip };
@@ -118,10 +122,23 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
   });
 
   if (!ctx.isReply) kubeProxyFilter(ctx, node, pkt, entry.local ? 'OUTPUT' : 'FORWARD');
+  // Calico: filter FORWARD -> cali-from-wl-dispatch -> cali-fw-<iface>, the sender's egress policy.
+  if (isCaliIface(entry.inIface)) calicoEgress(ctx, node, pkt, entry.inIface);
 
   pkt = ctx.isReply ? unDnat(ctx, node, pkt, route.dev) : masquerade(ctx, node, pkt, route);
 
   if (route.dev === 'cni0') bridgeToPod(ctx, node, pkt, true);
+  if (route.pod !== undefined) calicoToWorkload(ctx, node, pkt, route);
+  if (route.dev === IPIP_DEV || route.dev === CALICO_VXLAN_DEV) {
+    const remote = ctx.topo.nodes.get(route.remoteNode ?? '');
+    if (!remote) drop(ctx, 'no-route', node.id, 'node', pkt, `${route.dev} has no remote node for ${pkt.dst}.`, route.dev);
+    const outer = calicoEncapsulate(ctx, node, remote, route, pkt);
+    const underlay = lookupRoute(table, remote.ip);
+    if (!underlay || underlay.dev !== 'eth0') {
+      drop(ctx, 'no-route', node.id, 'node', outer, `${node.name} has no underlay route to ${remote.name}'s ${remote.ip} for the encapsulated packet.`, 'eth0');
+    }
+    sendOnSubnet(ctx, node.subnet, underlay.via ?? remote.ip, outer, nodeLink(node.id), node.id);
+  }
   if (route.dev === FLANNEL_VXLAN_DEV) {
     const remote = ctx.topo.nodes.get(route.remoteNode ?? '');
     if (!remote) drop(ctx, 'no-route', node.id, 'node', pkt, `flannel.1 has no VTEP for ${pkt.dst}.`, FLANNEL_VXLAN_DEV);

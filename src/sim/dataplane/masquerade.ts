@@ -51,3 +51,19 @@ export function flannelMasquerade(t: Topology, node: Node, src: string, dst: str
   if (!sNet && dNet) return { masquerade: true, rule: rules[4]! };
   return undefined;
 }
+
+export const CALICO_NAT_OUTGOING = 'cali-nat-outgoing';
+
+/**
+ * Calico's IP pool natOutgoing (on by default): traffic from the pool to anywhere outside every
+ * pool is MASQUERADEd (felix/rules/nat.go, ipsets cali40masq-ipam-pools / cali40all-ipam-pools).
+ */
+export function calicoNatOutgoing(t: Topology, src: string, dst: string, marked: boolean): MasqDecision | undefined {
+  if (marked) return undefined;
+  const net = t.podCidr;
+  if (!cidrContainsInt(net, ipToInt(src)) || cidrContainsInt(net, ipToInt(dst))) return undefined;
+  return {
+    masquerade: true,
+    rule: `-A ${CALICO_NAT_OUTGOING} -m set --match-set cali40masq-ipam-pools src -m set ! --match-set cali40all-ipam-pools dst -j MASQUERADE --random-fully`,
+  };
+}

@@ -11,6 +11,7 @@ import { bridgeToPod, bridgeUpToHost, podToVeth } from './bridge';
 import { deliverToPod } from './listeners';
 import { nodeOwnsIp, nodeStack } from './host';
 import { bridgedReply } from './service-nat';
+import { calicoFromPod } from './calico';
 
 export function isLoopback(ip: string): boolean {
   return ip.startsWith('127.');
@@ -36,6 +37,10 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
   }
   const route = lookupRoute(podRouteTable(ctx.topo, pod), pkt.dst);
   if (!route) drop(ctx, 'no-route', pod.id, 'pod', pkt, `${pod.name} has no route to ${pkt.dst}.`, 'eth0');
+  if (ctx.topo.scenario.cluster.cni === 'calico') {
+    const cali = calicoFromPod(ctx, pod, node, pkt, route);
+    nodeStack(ctx, node, pkt, { inIface: cali, local: false });
+  }
   pushHop(ctx, {
     at: pod.id,
     kind: 'pod',

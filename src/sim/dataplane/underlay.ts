@@ -13,6 +13,7 @@ import { macForIp } from './bridge';
 import { deliverToClient } from './listeners';
 import { nodeStack } from './host';
 import { receiveAtLoadBalancer } from './loadbalancer';
+import { calicoDecapsulate, calicoTunnelFor } from './calico';
 
 export function routerLink(routerId: string, subnetId: string): string {
   return `if:${routerId}:${subnetId}`;
@@ -51,10 +52,12 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
       const node = ctx.topo.nodes.get(host.id)!;
       ctx.pendingLink = hostLink(node.id);
       if (pkt.outer) {
+        const calicoDev = ctx.topo.scenario.cluster.cni === 'calico' ? calicoTunnelFor(node, pkt) : undefined;
+        if (calicoDev) nodeStack(ctx, node, calicoDecapsulate(ctx, node, pkt, calicoDev), { inIface: calicoDev, local: false });
         if (pkt.outer.dst === node.ip && pkt.outer.dport === VXLAN_PORT) {
           nodeStack(ctx, node, decapsulate(ctx, node, pkt), { inIface: 'flannel.1', local: false });
         }
-        drop(ctx, 'no-route', node.id, 'node', pkt, `${node.name} received a VXLAN packet addressed to ${pkt.outer.dst}, not to itself.`, 'eth0');
+        drop(ctx, 'no-route', node.id, 'node', pkt, `${node.name} received an encapsulated packet addressed to ${pkt.outer.dst} that it has no tunnel for.`, 'eth0');
       }
       nodeStack(ctx, node, pkt, { inIface: 'eth0', local: false });
     }
@@ -76,7 +79,10 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
 }
 
 function noRouteMessage(ctx: TraceCtx, router: Router, dst: string): string {
-  const { podCidr, serviceCidr } = ctx.topo.scenario.cluster;
+  const { podCidr, serviceCidr, cni, calicoMode } = ctx.topo.scenario.cluster;
+  if (cidrContains(podCidr, dst) && cni === 'calico' && calicoMode === 'bgp') {
+    return `${router.name} has no route to ${dst}: in Calico BGP mode the nodes advertise their pod blocks only to their BGP peers, and ${router.name} does not peer with them. Make the router a BGP peer (bgpPeer), or use IPIP or VXLAN (CrossSubnet) so that the router only sees node addresses.`;
+  }
   if (cidrContains(podCidr, dst)) {
     return `${router.name} has no route to ${dst}: pod IPs (${podCidr}) are known only to the nodes' own routes, not to routers outside the cluster.`;
   }
@@ -108,7 +114,7 @@ export function routerForward(ctx: TraceCtx, router: Router, inSubnet: string, i
     action: 'route',
     packet: pkt,
     match: [{ kind: 'route', table: 'main', rule: route.text }],
-    explain: `${router.name} forwards ${dst}${pkt.outer ? ' (the outer VXLAN header: it never sees the pod addresses inside)' : ''} by the route "${route.text}"${local ? '' : `, TTL ${ttl} -> ${ttl - 1}`}.`,
+    explain: `${router.name} forwards ${dst}${pkt.outer ? ` (the outer ${pkt.outer.proto === 'ipip' ? 'IP-in-IP' : 'VXLAN'} header: it never sees the pod addresses inside)` : ''} by the route "${route.text}"${local ? '' : `, TTL ${ttl} -> ${ttl - 1}`}.`,
   });
   const outSubnet = router.interfaces[Number(route.dev.slice(3))]?.subnet ?? inSubnet;
   sendOnSubnet(ctx, outSubnet, route.via ?? dst, pkt, routerLink(router.id, outSubnet), router.id);

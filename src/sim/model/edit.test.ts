@@ -259,7 +259,7 @@ describe('editing fields', () => {
     expect(s.pods.map((p) => p.ip)).toEqual(['10.42.0.2', '10.42.1.2']);
     expect(errors(s)).toEqual([]);
     expect(editCluster(scenario(), { podCidr: '192.168.0.0/16' })).toMatchObject({ ok: false, error: expect.stringContaining('overlaps') });
-    expect(editCluster(scenario(), { cni: 'host-gw' })).toMatchObject({ ok: true });
+    expect(editCluster(scenario(), { flannelBackend: 'host-gw' })).toMatchObject({ ok: true });
   });
 });
 

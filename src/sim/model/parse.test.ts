@@ -28,10 +28,23 @@ describe('parseScenario', () => {
       podCidr: '10.244.0.0/16',
       nodePodPrefix: 24,
       serviceCidr: '10.96.0.0/12',
-      cni: 'vxlan',
+      cni: 'flannel',
+      flannelBackend: 'vxlan',
+      calicoMode: 'ipip',
+      crossSubnet: false,
       kubeProxyMode: 'iptables',
       dnsDomain: 'cluster.local',
     });
+  });
+
+  it('reads a version-1 file whose cni names the flannel backend as flannel with that backend', () => {
+    for (const backend of ['host-gw', 'vxlan'] as const) {
+      const r = parseScenario({ version: 1, cluster: { cni: backend } });
+      expect(r.ok && r.scenario.cluster).toMatchObject({ cni: 'flannel', flannelBackend: backend });
+    }
+    const calico = parseScenario({ version: 1, cluster: { cni: 'calico', calicoMode: 'vxlan' } });
+    expect(calico.ok && calico.scenario.cluster).toMatchObject({ cni: 'calico', calicoMode: 'vxlan' });
+    expect(parseScenario({ version: 1, cluster: { cni: 'weave' } }).ok).toBe(false);
   });
 
   it('allocates node pod CIDRs, pod IPs from .2, ClusterIPs and nodePorts', () => {

@@ -34,7 +34,19 @@ export function migrate(raw: unknown): { ok: true; doc: unknown } | { ok: false;
       errors: [{ path: 'version', message: `version ${version} is newer than this app understands (${SCENARIO_VERSION}); update the app` }],
     };
   }
-  return { ok: true, doc: raw };
+  return { ok: true, doc: migrateLegacyCni(raw as Record<string, unknown>) };
+}
+
+/**
+ * Before Calico, `cluster.cni` named flannel's backend ("vxlan" | "host-gw"); now it names the plugin
+ * and the backend is `cluster.flannelBackend`. Old files and links keep working.
+ */
+function migrateLegacyCni(doc: Record<string, unknown>): Record<string, unknown> {
+  const cluster = doc.cluster;
+  if (typeof cluster !== 'object' || cluster === null || Array.isArray(cluster)) return doc;
+  const { cni, ...rest } = cluster as Record<string, unknown>;
+  if (cni !== 'vxlan' && cni !== 'host-gw') return doc;
+  return { ...doc, cluster: { ...rest, cni: 'flannel', flannelBackend: rest.flannelBackend ?? cni } };
 }
 
 /** Labels and selectors whose keys name a built-in property of JavaScript objects (`__proto__`, `constructor`). */

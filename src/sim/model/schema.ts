@@ -59,10 +59,20 @@ export const clusterSchema = z.object({
   nodePodPrefix: z.number().int().min(8).max(30).default(24),
   /** kube-apiserver --service-cluster-ip-range. */
   serviceCidr: cidr.default('10.96.0.0/12'),
+  /**
+   * The CNI plugin: flannel (a cni0 bridge per node, enforces no NetworkPolicy) or Calico (no bridge,
+   * routed /32s to cali interfaces, enforces NetworkPolicy). Version-1 files that wrote the flannel
+   * backend here (`"cni": "vxlan"` / `"host-gw"`) are read as flannel with that backend.
+   */
+  cni: z.enum(['flannel', 'calico']).default('flannel'),
   /** flannel backend: host-gw routes or the vxlan overlay. */
-  cni: z.enum(['host-gw', 'vxlan']).default('vxlan'),
+  flannelBackend: z.enum(['host-gw', 'vxlan']).default('vxlan'),
   /** flannel vxlan DirectRouting: plain routes to nodes on the same subnet, vxlan to the rest. */
   directRouting: z.boolean().default(false),
+  /** Calico's IP pool mode: plain BGP routes, IP-in-IP (tunl0) or VXLAN (vxlan.calico). */
+  calicoMode: z.enum(['bgp', 'ipip', 'vxlan']).default('ipip'),
+  /** ipipMode/vxlanMode CrossSubnet: encapsulate only towards nodes on another subnet (Always otherwise). */
+  crossSubnet: z.boolean().default(false),
   kubeProxyMode: z.enum(['iptables', 'ipvs']).default('iptables'),
   /**
    * kubelet --cluster-domain: a DNS name (RFC 1123 labels joined by dots, at most 253 characters).
@@ -89,6 +99,11 @@ export const routerSchema = z.object({
   interfaces: z.array(z.object({ subnet: id, ip: ipv4 })).min(1),
   /** Static routes; connected routes come from the interfaces. */
   routes: z.array(routeSchema).default([]),
+  /**
+   * Calico BGP: the router peers with every node (a global BGPPeer with the router's address), so
+   * it learns each node's /26 blocks. Without it a router knows no pod routes.
+   */
+  bgpPeer: z.boolean().optional(),
 });
 
 export const nodeSchema = z.object({
@@ -239,16 +254,66 @@ export const ingressSchema = z.object({
   tls: z.array(z.object({ hosts: z.array(z.string().max(253)), secretName: z.string().optional() })).default([]),
 });
 
-/**
- * A NetworkPolicy (networking.k8s.io/v1) as imported from manifests: kept as written (its spec
- * untouched) so that it exports back unchanged; the policy engine reads `spec`.
- */
+/** A Namespace; `kubernetes.io/metadata.name` is always set to its name (as the API server does). */
+export const namespaceSchema = z.object({
+  name: k8sName,
+  labels: labels.default({}),
+});
+
+/** metav1.LabelSelector: matchLabels AND every matchExpressions requirement. */
+export const labelSelectorSchema = z.object({
+  matchLabels: labels.optional(),
+  matchExpressions: z
+    .array(
+      z.object({
+        key: z.string().min(1).max(316),
+        operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+        values: z.array(z.string().max(63)).optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** networking.k8s.io/v1 NetworkPolicyPeer: one peer; podSelector and namespaceSelector in one peer AND together. */
+export const policyPeerSchema = z
+  .object({
+    podSelector: labelSelectorSchema.optional(),
+    namespaceSelector: labelSelectorSchema.optional(),
+    ipBlock: z.object({ cidr, except: z.array(cidr).optional() }).optional(),
+  })
+  .refine((p) => p.podSelector !== undefined || p.namespaceSelector !== undefined || p.ipBlock !== undefined, {
+    message: 'a peer needs podSelector, namespaceSelector or ipBlock (as the API requires)',
+  })
+  .refine((p) => p.ipBlock === undefined || (p.podSelector === undefined && p.namespaceSelector === undefined), {
+    message: 'ipBlock cannot be combined with podSelector or namespaceSelector in one peer',
+  });
+
+/** networking.k8s.io/v1 NetworkPolicyPort: a number or a named container port, with an optional range end. */
+export const policyPortSchema = z
+  .object({
+    protocol: l4ProtocolSchema.optional(),
+    port: z.union([port, z.string().min(1).max(15)]).optional(),
+    endPort: port.optional(),
+  })
+  .refine((p) => p.endPort === undefined || (typeof p.port === 'number' && p.endPort >= p.port), {
+    message: 'endPort needs a numeric port and must not be below it',
+    path: ['endPort'],
+  });
+
 export const networkPolicySchema = z.object({
   id,
   name: k8sSubdomain,
   namespace: k8sName.default('default'),
+  /** metadata.labels, kept for export. */
   labels: labels.optional(),
-  spec: z.record(z.string(), z.unknown()).default({}),
+  /** networking.k8s.io/v1 NetworkPolicySpec, field for field. */
+  spec: z.object({
+    podSelector: labelSelectorSchema.default({}),
+    /** Left out: Ingress, plus Egress when egress rules are given (the API server's default). */
+    policyTypes: z.array(z.enum(['Ingress', 'Egress'])).optional(),
+    ingress: z.array(z.object({ from: z.array(policyPeerSchema).optional(), ports: z.array(policyPortSchema).optional() })).optional(),
+    egress: z.array(z.object({ to: z.array(policyPeerSchema).optional(), ports: z.array(policyPortSchema).optional() })).optional(),
+  }),
 });
 
 export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
@@ -266,7 +331,9 @@ export const scenarioSchema = z.object({
   services: z.array(serviceSchema).default([]),
   loadBalancers: z.array(loadBalancerSchema).default([]),
   ingresses: z.array(ingressSchema).default([]),
-  networkPolicies: z.array(networkPolicySchema).optional(),
+  /** Namespaces with their labels; namespaces used by pods but not listed here exist with only the name label. */
+  namespaces: z.array(namespaceSchema).default([]),
+  networkPolicies: z.array(networkPolicySchema).default([]),
   /** Canvas positions by element id; the simulation ignores them. */
   layout: z.record(z.string(), positionSchema).default({}),
 });
@@ -292,8 +359,15 @@ export type Protocol = z.output<typeof protocolSchema>;
 export type Readiness = z.output<typeof readinessSchema>;
 export type PodOwner = z.output<typeof podOwnerSchema>;
 export type ReadinessProbe = z.output<typeof readinessProbeSchema>;
-export type NetworkPolicy = z.output<typeof networkPolicySchema>;
 export type ExplicitEndpoint = z.output<typeof explicitEndpointSchema>;
+export type Namespace = z.output<typeof namespaceSchema>;
+export type LabelSelector = z.output<typeof labelSelectorSchema>;
+export type NetworkPolicy = z.output<typeof networkPolicySchema>;
+export type NetworkPolicySpec = NetworkPolicy['spec'];
+export type PolicyPeer = z.output<typeof policyPeerSchema>;
+export type PolicyPort = z.output<typeof policyPortSchema>;
+export type PolicyIngressRule = NonNullable<NetworkPolicySpec['ingress']>[number];
+export type PolicyEgressRule = NonNullable<NetworkPolicySpec['egress']>[number];
 export type L4Protocol = z.output<typeof l4ProtocolSchema>;
 
 /** A node whose pod CIDR is known (after `materialize`). */

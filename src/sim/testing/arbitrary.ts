@@ -20,7 +20,7 @@ export const arbScenario: fc.Arbitrary<Scenario> = fc
     const nodes = g.nodeSubnets.map((s, i) => ({ id: `n${i}`, name: `node-${i}`, subnet: `s${s % g.subnets}`, ip: `192.168.${s % g.subnets}.${10 + i}` }));
     const doc: ScenarioInput = {
       version: 1,
-      cluster: { cni: g.cni, directRouting: g.directRouting },
+      cluster: { flannelBackend: g.cni, directRouting: g.directRouting },
       subnets,
       routers: [{ id: 'r', name: 'router', interfaces: subnets.map((s) => ({ subnet: s.id, ip: s.gateway })) }],
       nodes,

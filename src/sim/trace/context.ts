@@ -102,9 +102,19 @@ export function pushHop(ctx: TraceCtx, h: HopInput): void {
 }
 
 /** End the path with a drop: pushes the drop hop and unwinds. */
-export function drop(ctx: TraceCtx, code: DropCode, at: string, kind: ElementKind, packet: PacketHeaders, message?: string, iface?: string, match?: HopMatch[]): never {
+export function drop(
+  ctx: TraceCtx,
+  code: DropCode,
+  at: string,
+  kind: ElementKind,
+  packet: PacketHeaders,
+  message?: string,
+  iface?: string,
+  match?: HopMatch[],
+  extra?: Pick<DropReason, 'direction' | 'policies' | 'pod'>,
+): never {
   const text = message ?? DROP_REASONS[code];
-  ctx.dropped = { code, message: text, at };
+  ctx.dropped = { code, message: text, at, ...extra };
   ctx.hops.push({ at, kind, ...(iface ? { iface } : {}), action: 'drop', packet: { ...packet }, changed: [], ...(match ? { match } : {}), explain: text });
   throw new PathEnded();
 }

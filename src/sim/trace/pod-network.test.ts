@@ -98,7 +98,7 @@ describe('host-gw: routes via the other node on one L2 subnet', () => {
     expect(d.verdict).toBe('delivered');
     expect(d.hops.some((h) => h.action === 'encapsulate')).toBe(true);
     const sameSubnet = withChanges(loadExample('host-gw'), (c) => {
-      c.cluster.cni = 'vxlan';
+      c.cluster.flannelBackend = 'vxlan';
       c.cluster.directRouting = true;
     });
     expect(trace(sameSubnet, { from: 'client', to: 'web', port: 80 }).hops.some((h) => h.action === 'encapsulate')).toBe(false);

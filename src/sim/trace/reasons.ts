@@ -18,6 +18,7 @@ export const DROP_REASONS = {
   'reply-mismatch':
     'The reply comes from another address or port than the request was sent to: a NAT was not undone on the way back (the reply took another path), so no socket expects it.',
   'loop-detected': 'The packet came back to a place it had been in the same state: a forwarding loop.',
+  'policy-denied': 'A NetworkPolicy isolates the pod in this direction and none of its rules allows the packet; the CNI (Calico) drops it.',
 } as const;
 
 export type DropCode = keyof typeof DROP_REASONS;

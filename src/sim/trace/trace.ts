@@ -18,6 +18,7 @@ import type { SessionState } from '../dataplane/session';
 import { traceDnsLookup } from '../dataplane/dns-lookup';
 import { proxyAtIngress } from '../dataplane/ingress';
 import type { DnsLookup, UpstreamLeg } from './types';
+import { policyNotes } from './policy-notes';
 
 export interface PacketSpec {
   /** Source element: id or name of a pod, node or outside client. */
@@ -158,7 +159,11 @@ export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOption
   if (dest.name && from.kind === 'pod') {
     const looked = traceDnsLookup(t, rng, t.pods.get(from.id)!, dest.name, run);
     dns = looked.lookup;
-    if (!looked.address) return { verdict: 'dropped', reason: looked.failure!, hops: [], dns, seed };
+    if (!looked.address) {
+      const failed: TraceResult = { verdict: 'dropped', reason: looked.failure!, hops: [], dns, seed };
+      const notes = policyNotes(t, from, failed);
+      return notes.length > 0 ? { ...failed, notes } : failed;
+    }
     dstIp = looked.address;
     dnsEndpoint = looked.endpoint;
   }
@@ -197,5 +202,7 @@ export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOption
   const endpoint = upstream?.endpoint ?? ex.endpoint ?? dnsEndpoint;
   if (endpoint) result.endpoint = endpoint;
   if (ex.reply) result.reply = ex.reply;
+  const notes = policyNotes(t, from, result);
+  if (notes.length > 0) result.notes = notes;
   return result;
 }

@@ -2,15 +2,18 @@
 import type { ElementKind, Protocol } from '../model/schema';
 import type { DropCode } from './reasons';
 
-/** The VXLAN outer header flannel wraps around the inner packet (IP/UDP/VXLAN). */
+/**
+ * The outer header an overlay wraps around the inner packet: IP/UDP/VXLAN (flannel.1 on UDP 8472,
+ * Calico's vxlan.calico on 4789), or Calico's IP-in-IP (proto "ipip", IP protocol 4: no UDP, no VNI).
+ */
 export interface OuterHeader {
   src: string;
   dst: string;
-  proto: 'udp';
-  sport: number;
-  /** 8472, the Linux kernel's VXLAN port, which flannel uses. */
-  dport: number;
-  vni: number;
+  proto: 'udp' | 'ipip';
+  sport?: number;
+  /** 8472 for flannel (the Linux kernel's VXLAN port), 4789 for Calico. */
+  dport?: number;
+  vni?: number;
   ttl: number;
 }
 
@@ -50,11 +53,12 @@ export type HopAction =
   | 'drop'
   | 'dns'
   | 'l7'
-  | 'lb';
+  | 'lb'
+  | 'policy';
 
 /** What a hop matched: a route, an FDB/ARP entry, an iptables rule, an IPVS entry, an ingress rule. */
 export interface HopMatch {
-  kind: 'route' | 'fdb' | 'arp' | 'iptables' | 'ipvs' | 'conntrack' | 'ingress' | 'lb' | 'dns' | 'listener';
+  kind: 'route' | 'fdb' | 'arp' | 'iptables' | 'ipvs' | 'conntrack' | 'ingress' | 'lb' | 'dns' | 'listener' | 'policy';
   /** e.g. `nat` for iptables, `main` for a route table. */
   table?: string;
   /** iptables chain, e.g. KUBE-SVC-ABCDEF... */
@@ -88,6 +92,19 @@ export interface DropReason {
   message: string;
   /** Element id where the packet died. */
   at: string;
+  /** policy-denied: the direction whose policies denied the packet. */
+  direction?: 'ingress' | 'egress';
+  /** policy-denied: the policies (`namespace/name`) isolating the pod in that direction, none of which allowed it. */
+  policies?: string[];
+  /** policy-denied: the pod (id) whose policies denied it. */
+  pod?: string;
+}
+
+/** Something the trace says once about the whole trace, e.g. that a policy had no effect. */
+export interface TraceNote {
+  code: 'policy-not-enforced';
+  message: string;
+  policies: string[];
 }
 
 export interface PathResult {
@@ -133,5 +150,7 @@ export interface TraceResult extends PathResult {
   upstream?: UpstreamLeg;
   /** Which backend answered (element id), when a service chose one. */
   endpoint?: string;
+  /** Said once about the whole trace (flannel: "this policy has no effect"). */
+  notes?: TraceNote[];
   seed: number;
 }

@@ -206,7 +206,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
     const layout = s.layout;
     const { podsByNode, podColors, podKeys, podColorById } = derived(s);
     const at = (id: string, fallback: Position) => layout[id] ?? fallback;
-    const vxlan = s.cluster.cni === 'vxlan';
+    const vxlan = s.cluster.flannelBackend === 'vxlan';
     // Elements moving with a drag (the dragged ones and everything inside them) get their own
     // compositing layer for the drag, so each frame moves pixels instead of repainting the canvas.
     const moving = (id: string, parent?: string) => dragging.has(id) || (parent !== undefined && dragging.has(parent));

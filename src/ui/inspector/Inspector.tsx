@@ -76,13 +76,39 @@ function ClusterInspector() {
           label={t('field.cni')}
           value={cluster.cni}
           options={[
-            { value: 'vxlan', label: t('inspector.cni.vxlan') },
-            { value: 'host-gw', label: t('inspector.cni.hostGw') },
+            { value: 'flannel', label: t('inspector.cni.flannel') },
+            { value: 'calico', label: t('inspector.cni.calico') },
           ]}
           onCommit={(cni) => editCluster({ cni })}
         />
-        {cluster.cni === 'vxlan' && (
+        {cluster.cni === 'flannel' && (
+          <SelectField
+            label={t('field.flannelBackend')}
+            value={cluster.flannelBackend}
+            options={[
+              { value: 'vxlan', label: t('inspector.cni.vxlan') },
+              { value: 'host-gw', label: t('inspector.cni.hostGw') },
+            ]}
+            onCommit={(flannelBackend) => editCluster({ flannelBackend })}
+          />
+        )}
+        {cluster.cni === 'flannel' && cluster.flannelBackend === 'vxlan' && (
           <CheckField label={t('inspector.directRouting')} checked={cluster.directRouting} onCommit={(directRouting) => editCluster({ directRouting })} />
+        )}
+        {cluster.cni === 'calico' && (
+          <SelectField
+            label={t('field.calicoMode')}
+            value={cluster.calicoMode}
+            options={[
+              { value: 'bgp', label: t('inspector.calico.bgp') },
+              { value: 'ipip', label: t('inspector.calico.ipip') },
+              { value: 'vxlan', label: t('inspector.calico.vxlan') },
+            ]}
+            onCommit={(calicoMode) => editCluster({ calicoMode })}
+          />
+        )}
+        {cluster.cni === 'calico' && cluster.calicoMode !== 'bgp' && (
+          <CheckField label={t('inspector.crossSubnet')} checked={cluster.crossSubnet} onCommit={(crossSubnet) => editCluster({ crossSubnet })} />
         )}
         <SelectField
           label={t('field.kubeProxyMode')}

@@ -124,7 +124,7 @@ export function NodeForm({ node }: { node: Node }) {
   const store = useEditorStore();
   const edit = useEdit(node.id);
   const subnets = useEditor(selectSubnets);
-  const vxlan = useEditor((s) => s.scenario.cluster.cni === 'vxlan');
+  const vxlan = useEditor((s) => s.scenario.cluster.flannelBackend === 'vxlan');
   const pods = useEditor((s) => s.scenario.pods).filter((p) => p.node === node.id);
   return (
     <>

@@ -38,7 +38,9 @@ export const HopRow = memo(function HopRow({ hop, index, place, current, onSelec
           {p.outer && (
             <span className="outer" data-testid="outer-header">
               <Field name="outer" changed={ch}>
-                outer {p.outer.src}:{p.outer.sport} → {p.outer.dst}:{p.outer.dport} UDP VXLAN VNI {p.outer.vni} TTL {p.outer.ttl}
+                {p.outer.proto === 'ipip'
+                  ? `outer ${p.outer.src} → ${p.outer.dst} IPIP (proto 4) TTL ${p.outer.ttl}`
+                  : `outer ${p.outer.src}:${p.outer.sport} → ${p.outer.dst}:${p.outer.dport} UDP VXLAN VNI ${p.outer.vni} TTL ${p.outer.ttl}`}
               </Field>
             </span>
           )}

@@ -114,11 +114,11 @@ describe('suggested packets', () => {
     session.openLesson('host-gw-vs-vxlan');
     const [hostGw, vxlan] = getLesson('host-gw-vs-vxlan')!.packets;
     expect(session.sendLessonPacket(packets, hostGw.id)).toMatchObject({ verdict: 'dropped', asExpected: true });
-    expect(editor.getState().scenario.cluster.cni).toBe('host-gw');
+    expect(editor.getState().scenario.cluster.flannelBackend).toBe('host-gw');
     expect(session.sendLessonPacket(packets, vxlan!.id)).toMatchObject({ verdict: 'delivered', asExpected: true });
-    expect(editor.getState().scenario.cluster.cni).toBe('vxlan');
+    expect(editor.getState().scenario.cluster.flannelBackend).toBe('vxlan');
     editor.getState().undo();
-    expect(editor.getState().scenario.cluster.cni).toBe('host-gw');
+    expect(editor.getState().scenario.cluster.flannelBackend).toBe('host-gw');
   });
 
   it('says when the outcome is not what the lesson expects, and when a packet cannot be sent', () => {

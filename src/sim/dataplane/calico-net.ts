@@ -1,0 +1,90 @@
+/**
+ * Calico's names and numbers, from projectcalico/calico:
+ * - host-side veth `cali` + the first 11 hex digits of sha1("<namespace>.<pod>")
+ *   (libcalico-go/lib/backend/k8s/conversion/workload_endpoint_default.go, VethNameForWorkload);
+ * - the pod's default gateway 169.254.1.1 (`default via 169.254.1.1 dev eth0`, `169.254.1.1 dev eth0
+ *   scope link`, cni-plugin/tests/calico_cni_k8s_test.go), answered by proxy ARP on the cali
+ *   interface (`net.ipv4.conf.<cali>.proxy_arp=1`, cni-plugin/pkg/dataplane/linux/dataplane_linux.go),
+ *   whose MAC is ee:ee:ee:ee:ee:ee;
+ * - IPAM blocks of /26 per node (IPPool blockSize 26);
+ * - IPIP on tunl0 (IP protocol 4); VXLAN on vxlan.calico, UDP 4789, VNI 4096 (felix/config/config_params.go
+ *   VXLANPort, VXLANVNI);
+ * - policy chains cali-tw-<iface> (to workload) and cali-fw-<iface> (from workload), cali-pi-/cali-po-
+ *   per policy (felix/rules/rule_defs.go).
+ */
+import { sha1 } from '@noble/hashes/legacy.js';
+import type { Node, Pod } from '../model/schema';
+import type { Topology } from '../model/topology';
+import { intToIp, ipToInt, parseCidr } from '../net/cidr';
+
+export const CALICO_GATEWAY = '169.254.1.1';
+export const CALI_MAC = 'ee:ee:ee:ee:ee:ee';
+export const IPIP_DEV = 'tunl0';
+export const CALICO_VXLAN_DEV = 'vxlan.calico';
+export const CALICO_VXLAN_PORT = 4789;
+export const CALICO_VXLAN_VNI = 4096;
+export const CALICO_BLOCK_PREFIX = 26;
+/** IPIP adds one 20-byte IP header; VXLAN 50 bytes (felix sets tunl0 MTU 1480, vxlan.calico 1450 on a 1500 link). */
+export const IPIP_OVERHEAD = 20;
+export const CALICO_VXLAN_OVERHEAD = 50;
+
+const utf8 = new TextEncoder();
+const names = new Map<string, string>();
+
+/** The host end of a pod's veth pair: cali + sha1("namespace.pod")[:11] (15 characters, IFNAMSIZ - 1). */
+export function caliName(pod: Pick<Pod, 'namespace' | 'name'>): string {
+  const key = `${pod.namespace}.${pod.name}`;
+  let n = names.get(key);
+  if (n === undefined) {
+    const hex = Array.from(sha1(utf8.encode(key)), (b) => b.toString(16).padStart(2, '0')).join('');
+    n = `cali${hex.slice(0, 11)}`;
+    if (names.size > 100_000) names.clear();
+    names.set(key, n);
+  }
+  return n;
+}
+
+export function isCaliIface(iface: string): boolean {
+  return iface.startsWith('cali');
+}
+
+export function isCalico(t: Topology): boolean {
+  return t.scenario.cluster.cni === 'calico';
+}
+
+const blockCache = new WeakMap<Topology, Map<string, string[]>>();
+
+/**
+ * A node's IPAM blocks (affine to the node): the /26s of its range that hold its pods, the first one
+ * at least. Real Calico IPAM hands blocks out of the IP pool on demand, independent of the node's
+ * spec.podCIDR; the playground carves them from the node's pod CIDR so that addresses stay put when
+ * the CNI is switched.
+ */
+export function nodeBlocks(t: Topology, node: Node): string[] {
+  let m = blockCache.get(t);
+  if (!m) blockCache.set(t, (m = new Map()));
+  let blocks = m.get(node.id);
+  if (blocks) return blocks;
+  const range = parseCidr(node.podCidr);
+  const prefix = Math.max(CALICO_BLOCK_PREFIX, range.prefix);
+  const size = 2 ** (32 - prefix);
+  const starts = new Set<number>([range.network]);
+  for (const p of t.podsByNode.get(node.id) ?? []) {
+    const ip = ipToInt(p.ip);
+    starts.add((range.network + Math.floor((ip - range.network) / size) * size) >>> 0);
+  }
+  blocks = [...starts].sort((a, b) => a - b).map((n) => `${intToIp(n)}/${prefix}`);
+  m.set(node.id, blocks);
+  return blocks;
+}
+
+/** The address of a node's tunl0 / vxlan.calico: the first address of its first block. */
+export function tunnelAddress(node: Node): string {
+  return intToIp(parseCidr(node.podCidr).network);
+}
+
+/** Calico gives a tunnel device a MAC derived from the node; we derive a stable one the same way flannel's is. */
+export function calicoVtepMac(node: Node): string {
+  const hex = Array.from(sha1(utf8.encode(`vxlan.calico:${node.id}`)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `66:${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4, 6)}:${hex.slice(6, 8)}:${hex.slice(8, 10)}`;
+}

@@ -1,0 +1,156 @@
+/**
+ * Calico's dataplane steps (called from pod.ts, host.ts and underlay.ts): no bridge; each pod's eth0
+ * pairs with a cali interface on the host, which answers ARP for the pod's gateway 169.254.1.1 by
+ * proxy ARP, so every packet a pod sends is routed by the host, even to a pod on the same node.
+ * Packets to other nodes' blocks go plain (BGP), in IP-in-IP over tunl0, or in VXLAN over
+ * vxlan.calico. Felix enforces NetworkPolicy on the cali interfaces: cali-fw-<iface> for what a pod
+ * sends, cali-tw-<iface> for what it receives (filter FORWARD, after kube-proxy's DNAT).
+ */
+import type { Node, Pod } from '../model/schema';
+import { drop, pushHop, type TraceCtx } from '../trace/context';
+import type { HopMatch, PacketHeaders } from '../trace/types';
+import { stableHash } from '../trace/rng';
+import { deliverToPod } from './listeners';
+import { vethLink } from './bridge';
+import type { Route } from './routing';
+import { caliName, calicoVtepMac, tunnelAddress, CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, CALICO_VXLAN_OVERHEAD, CALICO_VXLAN_PORT, CALICO_VXLAN_VNI, IPIP_DEV, IPIP_OVERHEAD } from './calico-net';
+import { checkPolicy } from './calico-policy';
+
+/** The pod's frame reaches the host: proxy ARP on the cali interface answered for 169.254.1.1. */
+export function calicoFromPod(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeaders, route: Route): string {
+  const cali = caliName(pod);
+  pushHop(ctx, {
+    at: pod.id,
+    kind: 'pod',
+    iface: 'eth0',
+    action: 'send',
+    packet: pkt,
+    match: [
+      { kind: 'route', table: 'main', rule: route.text },
+      { kind: 'arp', rule: `${CALICO_GATEWAY} dev eth0 lladdr ${CALI_MAC} STALE` },
+    ],
+    explain: `${pod.name}'s only routes are "default via ${CALICO_GATEWAY} dev eth0" and "${CALICO_GATEWAY} dev eth0 scope link": every destination, even a pod on the same node, goes to the gateway ${CALICO_GATEWAY}, an address nobody has. ${cali} on the host answers its ARP request by proxy ARP with ${CALI_MAC}.`,
+  });
+  ctx.pendingLink = vethLink(pod);
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: cali,
+    action: 'veth',
+    packet: pkt,
+    explain: `The frame comes out of ${cali}, the host end of ${pod.name}'s veth pair. There is no bridge: ${node.name}'s IP stack routes the packet.`,
+  });
+  return cali;
+}
+
+/**
+ * Filter FORWARD for a packet a local pod sent (cali-from-wl-dispatch -> cali-fw-<iface>): the
+ * sender's egress policy, on the addresses after kube-proxy's DNAT.
+ */
+export function calicoEgress(ctx: TraceCtx, node: Node, pkt: PacketHeaders, inIface: string): void {
+  const pod = ctx.topo.podByIp.get(pkt.src);
+  if (!pod || pod.node !== node.id || caliName(pod) !== inIface) return;
+  checkPolicy(ctx, node, pod, 'egress', pkt, inIface);
+}
+
+/** Out a cali interface to a local pod: the receiver's ingress policy (cali-tw-<iface>), then delivery. */
+export function calicoToWorkload(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): never {
+  const pod = ctx.topo.pods.get(route.pod ?? '');
+  if (!pod) drop(ctx, 'host-unreachable', node.id, 'node', pkt, `No pod on ${node.name} has ${pkt.dst}.`, route.dev);
+  checkPolicy(ctx, node, pod, 'ingress', pkt, route.dev);
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: route.dev,
+    action: 'veth',
+    packet: pkt,
+    match: [{ kind: 'arp', rule: `${pod.ip} dev ${route.dev} lladdr ${podMac(pod)} REACHABLE` }],
+    explain: `The /32 route "${route.text}" sends the packet out ${route.dev}, into ${pod.name}'s eth0 at the other end of the veth pair.`,
+  });
+  ctx.pendingLink = vethLink(pod);
+  deliverToPod(ctx, pod, pkt);
+}
+
+/** A pod's eth0 MAC (random per interface in a real cluster; stable per pod here). */
+function podMac(pod: Pod): string {
+  const h = stableHash(`eth0:${pod.id}`);
+  return ['0a', ...[24, 16, 8, 0].map((s) => ((h >>> s) & 255).toString(16).padStart(2, '0')), '02'].join(':');
+}
+
+/** A blackhole route: Calico's own block, but no pod has the address. */
+export function calicoBlackhole(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): never {
+  drop(
+    ctx,
+    'no-route',
+    node.id,
+    'node',
+    pkt,
+    `${pkt.dst} is in ${route.cidr.text}, one of ${node.name}'s own Calico IPAM blocks, but no pod here has it: the blackhole route for the block discards the packet (so it never leaks out to the default route).`,
+    undefined,
+    [{ kind: 'route', table: 'main', rule: route.text }],
+  );
+}
+
+/** Wrap a packet for another node: IP-in-IP (protocol 4) on tunl0, or VXLAN (UDP 4789, VNI 4096) on vxlan.calico. */
+export function calicoEncapsulate(ctx: TraceCtx, node: Node, remote: Node, route: Route, pkt: PacketHeaders): PacketHeaders {
+  const mtu = ctx.topo.scenario.cluster.mtu;
+  if (route.dev === IPIP_DEV) {
+    const out: PacketHeaders = { ...pkt, outer: { src: node.ip, dst: remote.ip, proto: 'ipip', ttl: 64 } };
+    pushHop(ctx, {
+      at: node.id,
+      kind: 'node',
+      iface: IPIP_DEV,
+      action: 'encapsulate',
+      packet: out,
+      match: [{ kind: 'route', table: 'main', rule: route.text }],
+      explain: `${IPIP_DEV} (IP-in-IP, MTU ${mtu - IPIP_OVERHEAD}) puts a second IP header in front of the pod packet: ${node.ip} -> ${remote.name}'s ${remote.ip}, protocol 4 (IPIP). No UDP, no MAC inside: just IP in IP.`,
+    });
+    return out;
+  }
+  const sport = 32768 + (stableHash(`${pkt.src}|${pkt.dst}|${pkt.sport}|${pkt.dport}|${pkt.proto}`) % 28232);
+  const out: PacketHeaders = { ...pkt, outer: { src: node.ip, dst: remote.ip, proto: 'udp', sport, dport: CALICO_VXLAN_PORT, vni: CALICO_VXLAN_VNI, ttl: 64 } };
+  const match: HopMatch[] = [
+    { kind: 'route', table: 'main', rule: route.text },
+    { kind: 'arp', rule: `${tunnelAddress(remote)} dev ${CALICO_VXLAN_DEV} lladdr ${calicoVtepMac(remote)} PERMANENT` },
+    { kind: 'fdb', rule: `${calicoVtepMac(remote)} dev ${CALICO_VXLAN_DEV} dst ${remote.ip} self permanent` },
+  ];
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: CALICO_VXLAN_DEV,
+    action: 'encapsulate',
+    packet: out,
+    match,
+    explain: `${CALICO_VXLAN_DEV} (VXLAN, VNI ${CALICO_VXLAN_VNI}, MTU ${mtu - CALICO_VXLAN_OVERHEAD}) wraps the pod packet in outer IP/UDP headers from ${node.ip} to ${remote.name}'s ${remote.ip}, UDP port ${CALICO_VXLAN_PORT} (IANA's VXLAN port; flannel uses the kernel's 8472).`,
+  });
+  return out;
+}
+
+/** Does this node take the encapsulated packet, and on which device does the inner packet appear? */
+export function calicoTunnelFor(node: Node, pkt: PacketHeaders): string | undefined {
+  if (!pkt.outer || pkt.outer.dst !== node.ip) return undefined;
+  if (pkt.outer.proto === 'ipip') return IPIP_DEV;
+  return pkt.outer.dport === CALICO_VXLAN_PORT && pkt.outer.vni === CALICO_VXLAN_VNI ? CALICO_VXLAN_DEV : undefined;
+}
+
+export function calicoDecapsulate(ctx: TraceCtx, node: Node, pkt: PacketHeaders, dev: string): PacketHeaders {
+  const inner: PacketHeaders = { ...pkt };
+  delete inner.outer;
+  pushHop(ctx, {
+    at: node.id,
+    kind: 'node',
+    iface: dev,
+    action: 'decapsulate',
+    packet: inner,
+    match: [
+      dev === IPIP_DEV
+        ? { kind: 'listener', rule: `${IPIP_DEV}: ipip any remote any local any ttl inherit nopmtudisc` }
+        : { kind: 'listener', rule: `UDP *:${CALICO_VXLAN_PORT} vxlan id ${CALICO_VXLAN_VNI} dev ${CALICO_VXLAN_DEV}` },
+    ],
+    explain:
+      dev === IPIP_DEV
+        ? `An IP packet of protocol 4 arrives on ${node.name}'s eth0; the kernel's ipip module strips the outer header and the pod packet appears on ${IPIP_DEV}.`
+        : `UDP ${CALICO_VXLAN_PORT} with VNI ${CALICO_VXLAN_VNI} arrives on ${node.name}'s eth0; the kernel's VXLAN socket strips the outer headers and the pod packet appears on ${CALICO_VXLAN_DEV}.`,
+  });
+  return inner;
+}
