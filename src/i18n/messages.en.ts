@@ -308,6 +308,13 @@ export const en = {
   'hops.upstreamReply': 'Backend reply to proxy',
   'hops.replyDelivered': 'reply delivered',
   'hops.replyDropped': 'reply dropped',
+  // The packet view (issue 13)
+  'marker.aria': 'Packet {id} at {at}: {text}',
+  'side.resize': 'Resize the side panel',
+  'side.expand': 'Show the side panel',
+  'side.collapse': 'Hide the side panel',
+  'palette.expand': 'Show the palette names',
+  'palette.collapse': 'Fold the palette to icons',
   // The canvas: card text and accessible names (src/ui/canvas).
   'canvas.region': 'Network canvas',
   'canvas.gateway': 'gateway {ip}',

@@ -294,6 +294,13 @@ export const zhCN: Record<MessageKey, string> = {
   'hops.upstreamReply': '后端回复代理',
   'hops.replyDelivered': '回复已送达',
   'hops.replyDropped': '回复被丢弃',
+  // The packet view (issue 13)
+  'marker.aria': '数据包 {id} 位于 {at}：{text}',
+  'side.resize': '调整侧边面板宽度',
+  'side.expand': '显示侧边面板',
+  'side.collapse': '隐藏侧边面板',
+  'palette.expand': '展开元素面板',
+  'palette.collapse': '将元素面板折叠为图标',
   // The canvas: card text and accessible names (src/ui/canvas).
   'canvas.region': '网络画布',
   'canvas.gateway': '网关 {ip}',

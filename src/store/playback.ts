@@ -36,6 +36,13 @@ export interface PacketRun {
   progress: number;
   /** Milliseconds to wait before this packet starts moving (staggers a burst of requests). */
   delayMs: number;
+  /**
+   * Drawn on the canvas. A new send takes the earlier packets (and their drop badges) off the
+   * canvas, so one packet is in focus; they stay in the packet list and come back when selected.
+   */
+  onCanvas: boolean;
+  /** Part of a burst (Send N): drawn as a small unlabelled dot. */
+  burst: boolean;
 }
 
 export interface PlaybackState {
@@ -76,16 +83,19 @@ export function isFinished(p: PacketRun): boolean {
 
 export function addPackets(s: PlaybackState, runs: { spec: PacketSpec; result: TraceResult; delayMs?: number }[]): PlaybackState {
   let nextId = s.nextId;
-  const added = runs.map(({ spec, result, delayMs }) => {
+  const burst = runs.length > 1;
+  const added = runs.map(({ spec, result, delayMs }): PacketRun => {
     const id = `pkt-${nextId}`;
     const color = PACKET_COLORS[(nextId - 1) % PACKET_COLORS.length]!;
     nextId++;
-    return { id, color, spec, result, steps: stepsOf(result), cursor: 0, progress: 0, delayMs: delayMs ?? 0 };
+    return { id, color, spec, result, steps: stepsOf(result), cursor: 0, progress: 0, delayMs: delayMs ?? 0, onCanvas: true, burst };
   });
+  // The packets sent before leave the canvas (they stay in the list).
+  const before = added.length > 0 ? s.packets.map((p) => (p.onCanvas ? { ...p, onCanvas: false } : p)) : s.packets;
   return {
     ...s,
     nextId,
-    packets: [...s.packets, ...added],
+    packets: [...before, ...added],
     playing: added.length > 0 ? true : s.playing,
     selectedPacket: added[added.length - 1]?.id ?? s.selectedPacket,
   };
@@ -96,7 +106,7 @@ export function tick(s: PlaybackState, dtMs: number): PlaybackState {
   if (!s.playing || s.packets.length === 0) return s;
   let moving = false;
   const packets = s.packets.map((p) => {
-    if (isFinished(p)) return p;
+    if (isFinished(p) || !p.onCanvas) return p;
     moving = true;
     let budget = dtMs * s.speed;
     let delayMs = p.delayMs;
@@ -114,7 +124,7 @@ export function tick(s: PlaybackState, dtMs: number): PlaybackState {
     if (cursor >= lastIndex(p)) progress = 0;
     return { ...p, cursor, progress, delayMs };
   });
-  return { ...s, packets, playing: moving && packets.some((p) => !isFinished(p)) };
+  return { ...s, packets, playing: moving && packets.some((p) => p.onCanvas && !isFinished(p)) };
 }
 
 function update(s: PlaybackState, id: string | undefined, f: (p: PacketRun) => PacketRun): PlaybackState {
@@ -124,9 +134,10 @@ function update(s: PlaybackState, id: string | undefined, f: (p: PacketRun) => P
 
 export function play(s: PlaybackState): PlaybackState {
   // Play after the end replays from the start.
-  const allDone = s.packets.length > 0 && s.packets.every(isFinished);
-  const packets = allDone ? s.packets.map((p) => ({ ...p, cursor: 0, progress: 0, delayMs: 0 })) : s.packets;
-  return { ...s, packets, playing: packets.length > 0 };
+  const shown = s.packets.filter((p) => p.onCanvas);
+  const allDone = shown.length > 0 && shown.every(isFinished);
+  const packets = allDone ? s.packets.map((p) => (p.onCanvas ? { ...p, cursor: 0, progress: 0, delayMs: 0 } : p)) : s.packets;
+  return { ...s, packets, playing: shown.length > 0 };
 }
 
 export function pause(s: PlaybackState): PlaybackState {
@@ -135,18 +146,19 @@ export function pause(s: PlaybackState): PlaybackState {
 
 /** Step the selected packet one hop forward or back; stepping pauses playback. */
 export function step(s: PlaybackState, delta: 1 | -1, id?: string): PlaybackState {
-  const next = update(s, id, (p) => ({ ...p, cursor: Math.min(lastIndex(p), Math.max(0, p.cursor + delta)), progress: 0, delayMs: 0 }));
+  const next = update(s, id, (p) => ({ ...p, onCanvas: true, cursor: Math.min(lastIndex(p), Math.max(0, p.cursor + delta)), progress: 0, delayMs: 0 }));
   return { ...next, playing: false };
 }
 
 /** Jump the selected packet to a hop (clicking it in the hop inspector). */
 export function seek(s: PlaybackState, stepIndex: number, id?: string): PlaybackState {
-  const next = update(s, id, (p) => ({ ...p, cursor: Math.min(lastIndex(p), Math.max(0, stepIndex)), progress: 0, delayMs: 0 }));
+  const next = update(s, id, (p) => ({ ...p, onCanvas: true, cursor: Math.min(lastIndex(p), Math.max(0, stepIndex)), progress: 0, delayMs: 0 }));
   return { ...next, playing: false, selectedPacket: id ?? s.selectedPacket };
 }
 
 export function replay(s: PlaybackState): PlaybackState {
-  return { ...s, packets: s.packets.map((p) => ({ ...p, cursor: 0, progress: 0 })), playing: s.packets.length > 0 };
+  const packets = s.packets.map((p) => (p.onCanvas ? { ...p, cursor: 0, progress: 0 } : p));
+  return { ...s, packets, playing: packets.some((p) => p.onCanvas) };
 }
 
 export function clear(s: PlaybackState): PlaybackState {
@@ -158,8 +170,9 @@ export function setSpeed(s: PlaybackState, speed: number): PlaybackState {
   return { ...s, speed: speed as Speed };
 }
 
+/** Select a packet (the hop list shows it); a packet taken off the canvas comes back to it. */
 export function select(s: PlaybackState, id: string | undefined): PlaybackState {
-  return { ...s, selectedPacket: id };
+  return { ...s, selectedPacket: id, packets: s.packets.map((p) => (p.id === id && !p.onCanvas ? { ...p, onCanvas: true } : p)) };
 }
 
 export interface MarkerPosition {

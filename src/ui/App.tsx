@@ -1,5 +1,5 @@
 /**
- * The main screen: palette | canvas | inspector and problems, over one editor store.
+ * The main screen: palette | canvas | side panel (lesson, inspector and problems, packets), over one editor store.
  * `stress` opens a 100-node, 1,000-pod cluster for measuring the canvas.
  */
 import { useState } from 'react';
@@ -23,6 +23,9 @@ import type { StoreApi } from 'zustand';
 import { PacketsProvider } from './packets/PacketsContext';
 import { usePlaybackClock } from './packets/usePlaybackClock';
 import { SidePanel } from './SidePanel';
+import { useView } from './view';
+import { useRememberedSpeed } from './packets/useRememberedSpeed';
+import './layout.css';
 import { PacketCanvas } from './packets/PacketCanvas';
 import type { Session } from './session/session';
 import { SessionProvider } from './session/SessionContext';
@@ -51,19 +54,22 @@ export function App({ stress = false, zoom, store: given, session }: { stress?: 
   const [packets] = useState(() => createAppPacketStore(store));
   useEditorShortcuts(store);
   usePlaybackClock(packets);
+  useRememberedSpeed(packets);
+  const sideWidth = useView((v) => (v.sideCollapsed ? 28 : v.sideWidth));
+  const workspaceStyle = { ['--side-width' as string]: `${sideWidth}px` };
   const app = (
     <EditorProvider store={store}>
       <PacketsProvider store={packets}>
       <ReactFlowProvider>
         <div className={`app${stress ? ' stress' : ''}`}>
           <Toolbar>{session && <SessionControls />}</Toolbar>
-          <main className="workspace">
+          <main className="workspace" style={workspaceStyle}>
             <Palette />
             <div className="stage">
-              {session && <LessonPanel />}
               <PacketCanvas zoom={zoom} />
             </div>
             <SidePanel
+              {...(session ? { lesson: <LessonPanel /> } : {})}
               inspect={
                 <>
                   <Inspector />

@@ -1,25 +1,90 @@
-/** The right-hand panel: the inspector and problems, or the packets (send, playback, hop inspector). */
-import { useEffect, useState, type ReactNode } from 'react';
+/**
+ * The right-hand panel: the open lesson on top (its own scroll), then the inspector and problems
+ * or the packets (send, playback, hop inspector). Resizable by its left edge (drag, or the arrow
+ * keys on the handle) and foldable to a thin edge, so the canvas can have the room.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { usePacketStore } from './packets/PacketsContext';
 import { PacketPanel } from './packets/PacketPanel';
 import { useT } from '../i18n/useT';
+import { clampSide, setView, SIDE_MAX, SIDE_MIN, useView, viewStore } from './view';
 
 export type SideTab = 'inspect' | 'packets';
 
-export function SidePanel({ inspect }: { inspect: ReactNode }) {
+function ResizeHandle() {
+  const t = useT();
+  const width = useView((s) => s.sideWidth);
+  const drag = useRef<{ x: number; w: number } | undefined>(undefined);
+  const onPointerDown = useCallback((e: PointerEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { x: e.clientX, w: viewStore.getState().sideWidth };
+  }, []);
+  const onPointerMove = useCallback((e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (d) setView({ sideWidth: clampSide(d.w + d.x - e.clientX) });
+  }, []);
+  const onPointerUp = useCallback(() => {
+    drag.current = undefined;
+  }, []);
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.shiftKey ? 80 : 20;
+    const w = viewStore.getState().sideWidth;
+    if (e.key === 'ArrowLeft') setView({ sideWidth: clampSide(w + step) });
+    else if (e.key === 'ArrowRight') setView({ sideWidth: clampSide(w - step) });
+    else if (e.key === 'Home') setView({ sideWidth: SIDE_MAX });
+    else if (e.key === 'End') setView({ sideWidth: SIDE_MIN });
+    else return;
+    e.preventDefault();
+  }, []);
+  return (
+    <div
+      className="side-resize"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={t('side.resize')}
+      aria-valuemin={SIDE_MIN}
+      aria-valuemax={SIDE_MAX}
+      aria-valuenow={width}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: ReactNode }) {
   const t = useT();
   const packets = usePacketStore();
   const [tab, setTab] = useState<SideTab>('inspect');
+  const collapsed = useView((s) => s.sideCollapsed);
   // Sending a packet (from the form, the canvas or a lesson) brings its hops into view.
   useEffect(
     () =>
       packets.subscribe((s, prev) => {
-        if (s.packets.length > prev.packets.length || (s.pick.mode !== 'off' && prev.pick.mode === 'off')) setTab('packets');
+        if (s.packets.length > prev.packets.length || (s.pick.mode !== 'off' && prev.pick.mode === 'off')) {
+          setTab('packets');
+          if (viewStore.getState().sideCollapsed) setView({ sideCollapsed: false });
+        }
       }),
     [packets],
   );
+  if (collapsed) {
+    return (
+      <div className="side collapsed">
+        <button type="button" className="side-toggle" onClick={() => setView({ sideCollapsed: false })} aria-expanded={false} aria-label={t('side.expand')} title={t('side.expand')}>
+          ‹
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="side">
+      <ResizeHandle />
+      {lesson}
       <div className="side-tabs" role="tablist" aria-label={t('side.label')}>
         <button type="button" role="tab" id="tab-inspect" aria-selected={tab === 'inspect'} aria-controls="panel-inspect" onClick={() => setTab('inspect')}>
           {t('panel.inspector')}
@@ -27,12 +92,17 @@ export function SidePanel({ inspect }: { inspect: ReactNode }) {
         <button type="button" role="tab" id="tab-packets" aria-selected={tab === 'packets'} aria-controls="panel-packets" onClick={() => setTab('packets')}>
           {t('side.packets')}
         </button>
+        <button type="button" className="side-toggle" onClick={() => setView({ sideCollapsed: true })} aria-expanded={true} aria-label={t('side.collapse')} title={t('side.collapse')}>
+          ›
+        </button>
       </div>
-      <div id="panel-inspect" role="tabpanel" aria-labelledby="tab-inspect" hidden={tab !== 'inspect'} className="side-panel">
-        {inspect}
-      </div>
-      <div id="panel-packets" role="tabpanel" aria-labelledby="tab-packets" hidden={tab !== 'packets'} className="side-panel">
-        <PacketPanel />
+      <div className="side-body">
+        <div id="panel-inspect" role="tabpanel" aria-labelledby="tab-inspect" hidden={tab !== 'inspect'} className="side-panel">
+          {inspect}
+        </div>
+        <div id="panel-packets" role="tabpanel" aria-labelledby="tab-packets" hidden={tab !== 'packets'} className="side-panel">
+          <PacketPanel />
+        </div>
       </div>
     </div>
   );

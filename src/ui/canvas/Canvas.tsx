@@ -25,6 +25,7 @@ import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost, useAddElement } from './useAddElement';
 import { nodeSize, SIZES, subnetSize } from './geometry';
 import { OverviewMap } from './OverviewMap';
+import './readable.css';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n';
 
@@ -94,9 +95,11 @@ export interface CanvasProps {
   /** Right-click on an element: the caller shows its context menu at the pointer. */
   onElementContextMenu?(id: string, at: { x: number; y: number }): void;
   className?: string;
+  /** Elements whose names stay on the canvas at every level of detail (those a packet visits). */
+  keepVisible?: ReadonlySet<string>;
 }
 
-export function Canvas({ zoom, children, onElementClick, onElementContextMenu, className }: CanvasProps) {
+export function Canvas({ zoom, children, onElementClick, onElementContextMenu, className, keepVisible = NOT_DRAGGING }: CanvasProps) {
   const store = useEditorStore();
   const scenario = useEditor((s) => s.scenario);
   const selection = useEditor((s) => s.selection);
@@ -114,7 +117,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   useState(() => lodStore.setState({ far: zoom === undefined && scenario.pods.length > DENSE_PODS }));
   const far = useFar();
   const mid = useMid();
-  const nodes = useMemo(() => builder.nodes(scenario, selected, dragging, far), [builder, scenario, selected, dragging, far]);
+  const nodes = useMemo(() => builder.nodes(scenario, selected, dragging, far, keepVisible), [builder, scenario, selected, dragging, far, keepVisible]);
   const [initialNodes] = useState(nodes);
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
   // Far out the pods are hidden: leave their veth and endpoint edges out altogether.

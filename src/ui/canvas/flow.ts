@@ -198,9 +198,10 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
 
   /**
    * `far`: zoomed out beyond reading; pods are hidden as flow nodes (their veth and endpoint edges
-   * with them) and each cluster node draws its pods as coloured tiles instead.
+   * with them) and each cluster node draws its pods as coloured tiles instead, except the pods in
+   * `keep` (those a packet on the canvas visits) and selected ones: their cards, names, stay.
    */
-  function buildNodes(s: Scenario, selection: ReadonlySet<string>, dragging: ReadonlySet<string> = NOTHING, far = false): AppNode[] {
+  function buildNodes(s: Scenario, selection: ReadonlySet<string>, dragging: ReadonlySet<string> = NOTHING, far = false, keep: ReadonlySet<string> = NOTHING): AppNode[] {
     buildEdges(s); // endpoint counts for service cards
     const out: AppNode[] = [];
     const layout = s.layout;
@@ -328,8 +329,9 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
         const color = podColorById.get(pod.id) ?? podColor(pod);
         const onNode = nodeName.get(nodeId);
         const isMoving = dragging.has(pod.id) || movingNodes.has(nodeId);
+        const hidden = far && !selected && !keep.has(pod.id);
         out.push(
-          cached(pod.id, [pod, p.x, p.y, selected, color, onNode, far, isMoving], () => ({
+          cached(pod.id, [pod, p.x, p.y, selected, color, onNode, hidden, isMoving], () => ({
             id: pod.id,
             type: 'pod',
             ...(isMoving ? { className: MOVING } : {}),
@@ -339,7 +341,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
             height: POD_H,
             data: { pod, color, nodeName: nodeName.get(nodeId) ?? nodeId },
             selected,
-            hidden: far,
+            hidden,
             ariaLabel: t('canvas.aria.pod', { name: pod.name, ip: pod.ip, node: nodeName.get(nodeId) ?? nodeId }),
           })),
         );

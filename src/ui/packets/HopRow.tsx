@@ -27,7 +27,7 @@ export const HopRow = memo(function HopRow({ hop, index, place, current, onSelec
     if (current) ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
   return (
-    <li ref={ref} className={`hop hop-${hop.action}${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined}>
+    <li ref={ref} className={`hop hop-${hop.action}${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined} data-testid="hop">
       <button type="button" className="hop-button" onClick={() => onSelect(index)} aria-label={`Hop ${index + 1}: ${hop.action} at ${place}`}>
         <span className="hop-where">
           <span className="hop-index">{index + 1}</span> {place}

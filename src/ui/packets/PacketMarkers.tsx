@@ -1,9 +1,16 @@
+/**
+ * Packet markers drawn in the canvas's own coordinates. One packet is in focus: the selected one is
+ * drawn large with its label (the headers as they are where it is); the others on the canvas are
+ * small dots (a burst) or faded when finished; a new send takes the earlier ones off the canvas.
+ */
 import { memo, useMemo } from 'react';
 import { useStore, type StoreApi } from 'zustand';
-import { ViewportPortal, useReactFlow, type InternalNode } from '@xyflow/react';
+import { ViewportPortal, useReactFlow, useStore as useFlowStore, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import type { PacketSlice } from '../../store/packetStore';
-import { markerAt, type PacketRun } from '../../store/playback';
+import { isFinished, markerAt, type PacketRun } from '../../store/playback';
 import { hopPoint, pointBetween, type FlowGeometry } from './geometry';
+import { markerLabel } from './markerLabel';
+import { useT } from '../../i18n/useT';
 
 const FLASH_ACTIONS = new Set(['dnat', 'snat', 'unnat', 'encapsulate', 'decapsulate', 'l7', 'lb', 'dns', 'drop']);
 
@@ -31,21 +38,27 @@ function useGeometry(): FlowGeometry {
   );
 }
 
-function shortHeaders(run: PacketRun): string {
-  const p = run.steps[run.cursor]?.hop.packet;
-  if (!p) return '';
-  const port = (n?: number) => (n === undefined ? '' : `:${n}`);
-  return `${p.src}${port(p.sport)} → ${p.dst}${port(p.dport)}`;
-}
-
 const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: { run: PacketRun; reducedMotion: boolean; geometry: FlowGeometry; selected: boolean }) {
+  const t = useT();
   const m = markerAt(run, reducedMotion);
   if (!m) return null;
   const pt = pointBetween(geometry, m.from.hop, m.to?.hop, m.t);
   if (!pt) return null;
   const here = hopPoint(geometry, m.from.hop);
-  const flash = m.t < 0.5 && FLASH_ACTIONS.has(m.from.hop.action);
-  const label = m.dropped ? `✕ ${run.result.reason?.code ?? 'dropped'}` : shortHeaders(run);
+  const flash = selected && m.t < 0.5 && FLASH_ACTIONS.has(m.from.hop.action);
+  const label = markerLabel(m.from.hop, run.result.reason?.code);
+  const finished = isFinished(run);
+  const cls = [
+    'packet-marker',
+    m.encapsulated ? 'encapsulated' : '',
+    m.dropped ? 'dropped' : '',
+    m.from.phase.endsWith('reply') ? 'reply' : '',
+    selected ? 'focus' : run.burst ? 'burst-dot' : 'background',
+    finished && !selected ? 'finished' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const text = label.dropped ? `✕ ${label.dropped}` : label.outer ? `VXLAN ${label.outer} [${label.inner}]` : label.inner;
   return (
     <>
       {(flash || selected) && here && (
@@ -54,36 +67,55 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: 
         </div>
       )}
       <div
-        className={`packet-marker${m.encapsulated ? ' encapsulated' : ''}${m.dropped ? ' dropped' : ''}${m.from.phase === 'reply' ? ' reply' : ''}`}
+        className={cls}
         style={{ transform: `translate(${pt.x}px, ${pt.y}px)`, ['--packet-color' as string]: run.color }}
         data-testid="packet-marker"
         data-packet={run.id}
         data-hop={run.cursor}
         data-at={m.from.hop.at}
-        aria-label={`Packet ${run.id} at ${m.from.hop.at}: ${label}`}
+        aria-label={t('marker.aria', { id: run.id, at: m.from.hop.at, text })}
         role="img"
       >
-        <span className="packet-dot" />
-        <span className="packet-label">
-          {m.encapsulated && <span className="outer-tag">VXLAN </span>}
-          {label}
-        </span>
+        <span className="packet-dot">{m.dropped && !selected ? '✕' : null}</span>
+        {selected && (
+          <span className="packet-label" data-testid="packet-label">
+            {label.dropped ? (
+              <span className="label-drop">✕ {label.dropped}</span>
+            ) : label.outer ? (
+              <>
+                <span className="label-outer">
+                  <span className="outer-tag">VXLAN</span> {label.outer}
+                </span>
+                <span className="label-inner dim">{label.inner}</span>
+              </>
+            ) : (
+              <span className="label-inner">{label.inner}</span>
+            )}
+          </span>
+        )}
       </div>
     </>
   );
 });
 
-/** Packet markers drawn in the canvas's own coordinates; put inside <ReactFlow>. */
+/** The label keeps its size on screen: the inverse of the zoom (in steps, so a zoom does not re-render every frame). */
+const labelScaleOf = (s: ReactFlowState) => Math.min(4, Math.max(0.5, Math.round((1 / s.transform[2]) * 10) / 10));
+
+/** Put inside <ReactFlow>. */
 export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
   const packets = useStore(store, (s) => s.packets);
   const reducedMotion = useStore(store, (s) => s.reducedMotion);
   const selected = useStore(store, (s) => s.selectedPacket);
   const geometry = useGeometry();
-  if (packets.length === 0) return null;
+  const labelScale = useFlowStore(labelScaleOf);
+  const shown = packets.filter((p) => p.onCanvas);
+  if (shown.length === 0) return null;
+  // The packet in focus is drawn last, over the others.
+  const ordered = [...shown.filter((p) => p.id !== selected), ...shown.filter((p) => p.id === selected)];
   return (
     <ViewportPortal>
-      <div className="packet-layer">
-        {packets.map((run) => (
+      <div className="packet-layer" style={{ ['--label-scale' as string]: labelScale }}>
+        {ordered.map((run) => (
           <Marker key={run.id} run={run} reducedMotion={reducedMotion} geometry={geometry} selected={run.id === selected} />
         ))}
       </div>

@@ -1,6 +1,6 @@
 /**
  * The palette: drag an element type onto the canvas, or focus it and press Enter to add one next
- * to (or into) the current selection.
+ * to (or into) the current selection. Folds to a rail of icons (name and hint as tooltips).
  */
 import { memo, useCallback, type DragEvent } from 'react';
 import type { ElementKind } from '../../sim/model/schema';
@@ -9,6 +9,7 @@ import { useT } from '../../i18n/useT';
 import { KindIcon } from '../canvas/icons';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { useAddElement } from '../canvas/useAddElement';
+import { setView, useView } from '../view';
 
 /** The palette's element kinds, in order, with the keys of their names and hints. */
 export const PALETTE_ITEMS: { kind: ElementKind; label: MessageKey; hint: MessageKey }[] = (
@@ -21,12 +22,14 @@ const PaletteItem = memo(function PaletteItem({
   hint,
   ariaLabel,
   onAdd,
+  rail,
 }: {
   kind: ElementKind;
   label: string;
   hint: string;
   ariaLabel: string;
   onAdd: (k: ElementKind) => void;
+  rail: boolean;
 }) {
   const onDragStart = useCallback(
     (e: DragEvent) => {
@@ -45,14 +48,17 @@ const PaletteItem = memo(function PaletteItem({
         onClick={() => onAdd(kind)}
         aria-label={ariaLabel}
         data-kind={kind}
+        {...(rail ? { title: `${label}: ${hint}` } : {})}
       >
         <span className="palette-icon">
           <KindIcon kind={kind} />
         </span>
-        <span className="palette-text">
-          <span className="palette-label">{label}</span>
-          <span className="palette-hint">{hint}</span>
-        </span>
+        {!rail && (
+          <span className="palette-text">
+            <span className="palette-label">{label}</span>
+            <span className="palette-hint">{hint}</span>
+          </span>
+        )}
       </button>
     </li>
   );
@@ -62,17 +68,30 @@ export function Palette() {
   const t = useT();
   const add = useAddElement();
   const onAdd = useCallback((k: ElementKind) => void add(k), [add]);
+  const rail = useView((v) => v.paletteCollapsed);
   return (
-    <nav className="palette" aria-label={t('palette.navLabel')}>
-      <h2 className="panel-title">{t('palette.add')}</h2>
+    <nav className={`palette${rail ? ' rail' : ''}`} aria-label={t('palette.navLabel')}>
+      <div className="palette-head">
+        {!rail && <h2 className="panel-title">{t('palette.add')}</h2>}
+        <button
+          type="button"
+          className="palette-toggle"
+          onClick={() => setView({ paletteCollapsed: !rail })}
+          aria-expanded={!rail}
+          aria-label={rail ? t('palette.expand') : t('palette.collapse')}
+          title={rail ? t('palette.expand') : t('palette.collapse')}
+        >
+          {rail ? '»' : '«'}
+        </button>
+      </div>
       <ul>
         {PALETTE_ITEMS.map((it) => {
           const label = t(it.label);
           const hint = t(it.hint);
-          return <PaletteItem key={it.kind} kind={it.kind} label={label} hint={hint} ariaLabel={t('palette.itemLabel', { label, hint })} onAdd={onAdd} />;
+          return <PaletteItem key={it.kind} kind={it.kind} label={label} hint={hint} ariaLabel={t('palette.itemLabel', { label, hint })} onAdd={onAdd} rail={rail} />;
         })}
       </ul>
-      <p className="palette-tip">{t('palette.tip')}</p>
+      {!rail && <p className="palette-tip">{t('palette.tip')}</p>}
     </nav>
   );
 }

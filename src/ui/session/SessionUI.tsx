@@ -13,6 +13,7 @@ import { ShareButton } from './ShareButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ImportErrorsDialog, StartupBannerBar } from './Banners';
 import { useSession } from './SessionContext';
+import { setView } from '../view';
 import './session.css';
 
 export { LessonPanel } from './LessonPanel';
@@ -38,13 +39,18 @@ export function SessionOverlays() {
   const t = useT();
   useEffect(
     () =>
-      session.onReplaced(() => {
+      session.onReplaced((kind) => {
         packets.getState().clear();
+        // A lesson needs the canvas and the side panel more than the palette's names.
+        if (kind === 'lesson' && session.state.getState().lesson !== undefined) setView({ paletteCollapsed: true, sideCollapsed: false });
         // After the lesson panel opened or closed and the canvas took its new size.
         window.setTimeout(() => void rf.fitView({ padding: 0.08, duration: 300 }), 60);
       }),
     [session, packets, rf],
   );
+  useEffect(() => {
+    if (session.state.getState().lesson !== undefined) setView({ paletteCollapsed: true, sideCollapsed: false });
+  }, [session]);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { trace } from '../../sim/index';
+import { loadExample } from '../../sim/testing/examples';
+import { markerLabel } from './markerLabel';
+
+describe('the marker label: the headers on the wire where the packet is', () => {
+  const s = loadExample('vxlan-across-subnets');
+  const r = trace(s, { from: 'client', to: 'web', port: 80 }, { seed: 1 });
+
+  it('on the underlay leg of VXLAN, the outer header between the nodes (UDP 8472, VNI 1), the inner packet after it', () => {
+    const routerHop = r.hops.find((h) => h.kind === 'router');
+    expect(routerHop, 'the packet crosses a router').toBeDefined();
+    const label = markerLabel(routerHop!);
+    const o = routerHop!.packet.outer!;
+    expect(label.outer).toBe(`${o.src} → ${o.dst} UDP 8472 VNI 1`);
+    // The outer addresses are the nodes' eth0 addresses, not pod addresses.
+    const nodeIps = s.nodes.map((n) => n.ip);
+    expect(nodeIps).toContain(o.src);
+    expect(nodeIps).toContain(o.dst);
+    expect(label.inner).toContain(routerHop!.packet.src);
+    expect(label.inner).toContain(':80');
+  });
+
+  it('without encapsulation, just the packet; at a drop, the reason code', () => {
+    const first = markerLabel(r.hops[0]!);
+    expect(first.outer).toBeUndefined();
+    expect(first.inner).toMatch(/^10\.244\.\d+\.\d+:\d+ → /);
+    const drop = { ...r.hops[0]!, action: 'drop' as const };
+    expect(markerLabel(drop, 'no-route').dropped).toBe('no-route');
+  });
+});
