@@ -130,16 +130,33 @@ function matches(r: Rule, p: Probe, mark: boolean, ints: Ints): boolean {
   return true;
 }
 
-/** Walk `chain` of `table` for a packet, following jumps; at most 64 nested calls. */
-export function walk(t: RuleTable, chain: string, p: Probe): WalkResult {
+/**
+ * Rules produced on demand (kubeproxy-lazy.ts): for a chain, every rule that can match a packet to
+ * `dst` (and the probe's protocol and port), in chain order; undefined when the chain does not exist.
+ */
+export interface ChainSource {
+  rules(chain: string, dst: number, p: Probe): Rule[] | undefined;
+}
+
+function isTable(t: RuleTable | ChainSource): t is RuleTable {
+  return 'chains' in t;
+}
+
+/** Walk `chain` of `table` (a whole table, or rules produced on demand) for a packet, following jumps; at most 64 nested calls. */
+export function walk(t: RuleTable | ChainSource, chain: string, p: Probe): WalkResult {
   const res: WalkResult = { trail: [], mark: p.mark };
   const ints: Ints = { src: p.src ? ipToInt(p.src) : 0, dst: ipToInt(p.dst) };
+  const ruleList = (name: string): Rule[] | undefined => {
+    if (!isTable(t)) return t.rules(name, ints.dst, p);
+    const rules = t.chains.get(name);
+    if (!rules) return undefined;
+    return candidates(indexOf(t, name, rules), ints.dst).map((k) => rules[k]!);
+  };
   const visit = (name: string, depth: number): boolean => {
     if (depth > 64) throw new Error(`iptables chain nesting too deep at ${name}`);
-    const rules = t.chains.get(name);
+    const rules = ruleList(name);
     if (!rules) return false;
-    for (const k of candidates(indexOf(t, name, rules), ints.dst)) {
-      const r = rules[k]!;
+    for (const r of rules) {
       if (!matches(r, p, res.mark, ints)) continue;
       res.trail.push(r);
       const tg = r.target;

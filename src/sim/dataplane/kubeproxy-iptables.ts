@@ -119,7 +119,7 @@ function writeServiceToEndpoints(nat: RuleTable, p: ProxiedPort, chain: string, 
   });
 }
 
-function writeServicePort(nat: RuleTable, filter: RuleTable, p: ProxiedPort, node: Node, podCidr: string): void {
+export function writeServicePort(nat: RuleTable, filter: RuleTable, p: ProxiedPort, node: Node, podCidr: string): void {
   const { svc, port, name, protocol } = p;
   const ch = serviceChains(name, protocol);
   const clusterIP = svc.clusterIP!;
@@ -211,15 +211,27 @@ export function iptablesProxyRules(t: Topology, node: Node): NodeRules {
   const filter = newTable('filter');
   writeBase(nat, filter);
   for (const p of proxiedPorts(t)) writeServicePort(nat, filter, p, node, t.podCidr.text);
+  writeLast(nat);
+  addFlannelChains(t, node, nat);
+  const rules = { nat, filter };
+  m.set(node.id, rules);
+  return rules;
+}
+
+/** KUBE-SERVICES ends with the jump to KUBE-NODEPORTS for local destinations. */
+function writeLast(nat: RuleTable): void {
   addRule(nat, {
     chain: KUBE_SERVICES,
     matches: [comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain'), { m: 'addrtype', dir: 'dst' }],
     target: { j: 'jump', chain: KUBE_NODEPORTS },
   });
-  addFlannelChains(t, node, nat);
-  const rules = { nat, filter };
-  m.set(node.id, rules);
-  return rules;
+}
+
+/** A node's rules without any Service port's (kubeproxy-lazy.ts adds those one port at a time). */
+export function writeNodeBase(t: Topology, node: Node, rules: NodeRules): void {
+  writeBase(rules.nat, rules.filter);
+  writeLast(rules.nat);
+  addFlannelChains(t, node, rules.nat);
 }
 
 /** flannel's own POSTROUTING rules share the nat table; printed with it, walked by masquerade.ts. */

@@ -14,15 +14,14 @@ import type { Topology } from '../model/topology';
 import { drop, deliver, pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { recordNat, reverseReplyNat } from './conntrack';
-import type { Rule, RuleTable } from './iptables';
+import type { Rule } from './iptables';
 import { walk, type Probe, type WalkResult } from './iptables-walk';
-import { iptablesProxyRules, proxiedPorts, KUBE_MARK_MASQ, type ProxiedPort } from './kubeproxy-iptables';
-import { endpointChain, serviceChains } from './kubeproxy-names';
+import { KUBE_MARK_MASQ } from './kubeproxy-iptables';
+import { lazyProxyRules } from './kubeproxy-lazy';
 import { ipsetKey, ipvsAddresses, ipvsNode, realServerText, schedule, vsKey, IPVS_DEV } from './kubeproxy-ipvs';
 import { createSessionState, recentCheck, recentSet, type SessionState } from './session';
 import { FLANNEL_VXLAN_DEV, lookupRoute, nodeRouteTable, vtepAddress, type Route } from './routing';
 import { nodeOwnsIp, type StackEntry } from './host';
-import type { Endpoint } from './endpoints';
 
 export function sessionOf(ctx: TraceCtx): SessionState {
   return (ctx.session ??= createSessionState());
@@ -54,26 +53,6 @@ function natMatches(trail: Rule[], table = 'nat'): HopMatch[] {
   return trail.map((r) => ({ kind: 'iptables' as const, table, chain: r.chain, rule: r.text }));
 }
 
-interface ChainIndex {
-  byChain: Map<string, ProxiedPort>;
-  bySep: Map<string, { port: ProxiedPort; ep: Endpoint }>;
-}
-const indexes = new WeakMap<Topology, ChainIndex>();
-
-/** Which service port and endpoint each per-service chain belongs to, for explanations. */
-function chainIndex(t: Topology): ChainIndex {
-  let idx = indexes.get(t);
-  if (idx) return idx;
-  idx = { byChain: new Map(), bySep: new Map() };
-  for (const p of proxiedPorts(t)) {
-    const ch = serviceChains(p.name, p.protocol);
-    for (const c of [ch.svc, ch.svl, ch.ext]) idx.byChain.set(c, p);
-    for (const ep of p.endpoints) idx.bySep.set(endpointChain(p.name, p.protocol, ep.text), { port: p, ep });
-  }
-  indexes.set(t, idx);
-  return idx;
-}
-
 /** Why the packet got KUBE-MARK-MASQ, from the rule that jumped there. */
 function markReason(t: Topology, trail: Rule[]): string | undefined {
   const r = trail.find((x) => x.target.j === 'jump' && x.target.chain === KUBE_MARK_MASQ);
@@ -88,14 +67,14 @@ function markReason(t: Topology, trail: Rule[]): string | undefined {
   return 'kube-proxy marks it for masquerading';
 }
 
-function describeChoice(rules: RuleTable, trail: Rule[], sep: string, src: string): string {
+function describeChoice(chainRules: (chain: string) => Rule[] | undefined, trail: Rule[], sep: string, src: string): string {
   const jumper = trail.find((r) => r.target.j === 'jump' && r.target.chain === sep);
   if (!jumper) return '';
   const recent = jumper.matches.find((m) => m.m === 'recent');
   if (recent && recent.m === 'recent') {
     return `the recent list ${sep} remembers ${src} from an earlier connection (sessionAffinity ClientIP, --seconds ${recent.seconds}), so ${jumper.chain} sends it to the same endpoint again`;
   }
-  const lb = (rules.chains.get(jumper.chain) ?? []).filter((r) => r.target.j === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.m === 'recent'));
+  const lb = (chainRules(jumper.chain) ?? []).filter((r) => r.target.j === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.m === 'recent'));
   const k = lb.indexOf(jumper) + 1;
   if (lb.length === 1) return `${jumper.chain} has a single endpoint`;
   const stat = jumper.matches.find((m) => m.m === 'statistic');
@@ -124,13 +103,13 @@ function addressRole(t: TraceCtx['topo'], svc: { id: string; clusterIP?: string 
 
 function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: StackEntry): PacketHeaders {
   const t = ctx.topo;
-  const rules = iptablesProxyRules(t, node);
+  const rules = lazyProxyRules(t, node);
   const hook = entry.local ? 'OUTPUT' : 'PREROUTING';
   const res: WalkResult = walk(rules.nat, hook, probe(ctx, node, pkt));
   ctx.masqMark = res.mark;
   if (res.verdict !== 'DNAT' || !res.final || !res.dnat) return pkt;
   const sep = res.final.chain;
-  const found = chainIndex(t).bySep.get(sep);
+  const found = rules.sepOwner(sep);
   const nodePort = res.trail.some((r) => r.chain === 'KUBE-NODEPORTS');
   const via = nodePort ? ' -> KUBE-NODEPORTS' : '';
   const what = found
@@ -140,7 +119,7 @@ function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry
     : `${pkt.dst}:${pkt.dport}`;
   const pod = found ? ` (${found.ep.pod.name} on ${t.nodes.get(found.ep.node)?.name ?? found.ep.node})` : '';
   const mark = res.mark ? `; it is marked 0x4000 for masquerading because ${markReason(t, res.trail)}` : '';
-  const explain = `kube-proxy's nat rules on ${node.name} (${hook} -> KUBE-SERVICES${via}) match ${what}; ${describeChoice(rules.nat, res.trail, sep, pkt.src)}; ${sep} DNATs the packet to ${res.dnat}${pod}${mark}.`;
+  const explain = `kube-proxy's nat rules on ${node.name} (${hook} -> KUBE-SERVICES${via}) match ${what}; ${describeChoice((c) => rules.chainRules('nat', c), res.trail, sep, pkt.src)}; ${sep} DNATs the packet to ${res.dnat}${pod}${mark}.`;
   return dnatHop(ctx, node, pkt, entry.local ? undefined : entry.inIface, res.dnat, res.final.text, natMatches(res.trail), explain);
 }
 
@@ -207,7 +186,7 @@ export function kubeProxyPrerouting(ctx: TraceCtx, node: Node, input: PacketHead
 export function kubeProxyFilter(ctx: TraceCtx, node: Node, pkt: PacketHeaders, hook: 'INPUT' | 'FORWARD' | 'OUTPUT'): void {
   if (pkt.proto === 'icmp') return;
   const t = ctx.topo;
-  const filter = t.scenario.cluster.kubeProxyMode === 'ipvs' ? ipvsNode(t, node).rules.filter : iptablesProxyRules(t, node).filter;
+  const filter = t.scenario.cluster.kubeProxyMode === 'ipvs' ? ipvsNode(t, node).rules.filter : lazyProxyRules(t, node).filter;
   const res = walk(filter, hook, probe(ctx, node, pkt));
   if (res.verdict !== 'DROP' && res.verdict !== 'REJECT') return;
   const r = res.final!;
@@ -232,7 +211,7 @@ export function masqueradeSource(node: Node, route: Route): string {
 export function kubeProxyPostrouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): PacketHeaders | undefined {
   const t = ctx.topo;
   const ipvs = t.scenario.cluster.kubeProxyMode === 'ipvs' ? ipvsNode(t, node) : undefined;
-  const nat = ipvs ? ipvs.rules.nat : iptablesProxyRules(t, node).nat;
+  const nat = ipvs ? ipvs.rules.nat : lazyProxyRules(t, node).nat;
   if (!ctx.masqMark && !ipvs) return undefined;
   const res = walk(nat, 'POSTROUTING', probe(ctx, node, pkt, ipvs?.sets));
   if (res.verdict !== 'MASQUERADE') return undefined;

@@ -4,7 +4,7 @@
  */
 import type { Node, Pod, Scenario, ScenarioDoc, Service } from './schema';
 import type { FieldError } from './parse';
-import { allocateClusterIp, allocateNodePodCidr, allocateNodePort, allocatePodIp } from '../net/ipam';
+import { clusterIpAllocator, nodePortAllocator, podCidrAllocator, podIpAllocator } from '../net/allocators';
 import { isIPv4Cidr } from '../net/cidr';
 
 export function isDnsService(s: Pick<Service, 'name' | 'namespace'>): boolean {
@@ -21,23 +21,27 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
   const errors: FieldError[] = [];
   const { cluster } = doc;
 
-  const takenCidrs = doc.nodes.flatMap((n) => (n.podCidr ? [n.podCidr] : []));
+  // Allocators keep a cursor and a set: N nodes, pods or Services cost about N steps (see net/allocators.ts).
+  const cidrs = isIPv4Cidr(cluster.podCidr) ? podCidrAllocator(cluster.podCidr, cluster.nodePodPrefix, doc.nodes.flatMap((n) => (n.podCidr ? [n.podCidr] : []))) : undefined;
   const nodes: Node[] = doc.nodes.map((n, i) => {
     if (n.podCidr) return { ...n, podCidr: n.podCidr };
-    const podCidr = isIPv4Cidr(cluster.podCidr) ? allocateNodePodCidr(cluster.podCidr, cluster.nodePodPrefix, takenCidrs) : undefined;
+    const podCidr = cidrs?.next();
     if (!podCidr) {
       errors.push({ path: `nodes.${i}.podCidr`, message: `no free /${cluster.nodePodPrefix} left in the cluster pod CIDR ${cluster.podCidr}` });
       return { ...n, podCidr: '0.0.0.0/32' };
     }
-    takenCidrs.push(podCidr);
     return { ...n, podCidr };
   });
 
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const takenByNode = new Map<string, string[]>();
   for (const p of doc.pods) {
-    if (p.ip) takenByNode.set(p.node, [...(takenByNode.get(p.node) ?? []), p.ip]);
+    if (!p.ip) continue;
+    const list = takenByNode.get(p.node);
+    if (list) list.push(p.ip);
+    else takenByNode.set(p.node, [p.ip]);
   }
+  const podIps = new Map<string, ReturnType<typeof podIpAllocator>>();
   const pods: Pod[] = doc.pods.map((p, i) => {
     if (p.ip) return { ...p, ip: p.ip };
     const node = nodeById.get(p.node);
@@ -45,43 +49,39 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
       errors.push({ path: `pods.${i}.node`, message: `pod ${p.name} is on node "${p.node}", which does not exist` });
       return { ...p, ip: '0.0.0.0' };
     }
-    const taken = takenByNode.get(p.node) ?? [];
-    const ip = allocatePodIp(node.podCidr, taken);
+    let alloc = podIps.get(p.node);
+    if (!alloc && isIPv4Cidr(node.podCidr)) podIps.set(p.node, (alloc = podIpAllocator(node.podCidr, takenByNode.get(p.node) ?? [])));
+    const ip = alloc?.next();
     if (!ip) {
       errors.push({ path: `pods.${i}.ip`, message: `node ${node.name} has no free address left in ${node.podCidr}` });
       return { ...p, ip: '0.0.0.0' };
     }
-    taken.push(ip);
-    takenByNode.set(p.node, taken);
     return { ...p, ip };
   });
 
-  const takenIps = doc.services.flatMap((s) => (s.clusterIP && s.clusterIP !== 'None' ? [s.clusterIP] : []));
-  const takenPorts = doc.services.flatMap((s) => [...s.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])), ...(s.healthCheckNodePort ? [s.healthCheckNodePort] : [])]);
+  const clusterIps = isIPv4Cidr(cluster.serviceCidr) ? clusterIpAllocator(cluster.serviceCidr, doc.services.flatMap((s) => (s.clusterIP && s.clusterIP !== 'None' ? [s.clusterIP] : []))) : undefined;
+  const nodePorts = nodePortAllocator(doc.services.flatMap((s) => [...s.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])), ...(s.healthCheckNodePort ? [s.healthCheckNodePort] : [])]));
   const services: Service[] = doc.services.map((s, i) => {
     let clusterIP = s.clusterIP;
     if (clusterIP === undefined && s.type !== 'ExternalName') {
-      clusterIP = allocateClusterIp(doc.cluster.serviceCidr, takenIps, clusterIpRole(s));
+      clusterIP = clusterIps?.next(clusterIpRole(s));
       if (!clusterIP) errors.push({ path: `services.${i}.clusterIP`, message: `the service CIDR ${cluster.serviceCidr} is full` });
-      else takenIps.push(clusterIP);
     }
     const wantsNodePorts = s.type === 'NodePort' || s.type === 'LoadBalancer';
     const ports = s.ports.map((p, j) => {
       if (!wantsNodePorts || p.nodePort !== undefined) return p;
-      const nodePort = allocateNodePort(takenPorts);
+      const nodePort = nodePorts.next();
       if (nodePort === undefined) {
         errors.push({ path: `services.${i}.ports.${j}.nodePort`, message: 'the NodePort range 30000-32767 is full' });
         return p;
       }
-      takenPorts.push(nodePort);
       return { ...p, nodePort };
     });
     // kube-apiserver allocates healthCheckNodePort from the NodePort range for LoadBalancer + Local.
     let healthCheckNodePort = s.healthCheckNodePort;
     if (healthCheckNodePort === undefined && s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local') {
-      healthCheckNodePort = allocateNodePort(takenPorts);
+      healthCheckNodePort = nodePorts.next();
       if (healthCheckNodePort === undefined) errors.push({ path: `services.${i}.healthCheckNodePort`, message: 'the NodePort range 30000-32767 is full' });
-      else takenPorts.push(healthCheckNodePort);
     }
     return { ...s, ports, ...(clusterIP !== undefined ? { clusterIP } : {}), ...(healthCheckNodePort !== undefined ? { healthCheckNodePort } : {}) };
   });

@@ -84,10 +84,12 @@ export function validateScenario(s: Scenario): Problem[] {
 
   // Subnets.
   const subnetById = new Map(s.subnets.map((x) => [x.id, x]));
+  const subnetOverlaps = overlapsByEarlier(s.subnets.map((x) => x.cidr));
   s.subnets.forEach((sub, i) => {
     if (!isNetworkAligned(sub.cidr)) add({ code: 'cidr-not-aligned', element: sub.id, kind: 'subnet', field: 'cidr', message: `${sub.cidr} is not a network address; did you mean ${parseCidr(sub.cidr).text}?` });
-    for (const other of s.subnets.slice(i + 1)) {
-      if (cidrsOverlap(sub.cidr, other.cidr)) add({ code: 'cidr-overlap', element: other.id, kind: 'subnet', field: 'cidr', message: `subnet ${other.name} (${other.cidr}) overlaps subnet ${sub.name} (${sub.cidr})` });
+    for (const j of subnetOverlaps.get(i) ?? []) {
+      const other = s.subnets[j]!;
+      add({ code: 'cidr-overlap', element: other.id, kind: 'subnet', field: 'cidr', message: `subnet ${other.name} (${other.cidr}) overlaps subnet ${sub.name} (${sub.cidr})` });
     }
     for (const [label, range] of [['pod', cluster.podCidr], ['service', cluster.serviceCidr]] as const) {
       if (cidrsOverlap(sub.cidr, range)) add({ code: 'cidr-overlap', element: sub.id, kind: 'subnet', field: 'cidr', message: `subnet ${sub.name} (${sub.cidr}) overlaps the cluster ${label} CIDR ${range}` });
@@ -134,16 +136,16 @@ export function validateScenario(s: Scenario): Problem[] {
   }
 
   // Node pod CIDRs.
+  const nodeOverlaps = overlapsByEarlier(s.nodes.map((n) => n.podCidr));
   s.nodes.forEach((n, i) => {
     if (!isIPv4Cidr(n.podCidr)) return;
     if (!cidrWithin(n.podCidr, cluster.podCidr)) {
       add({ code: 'pod-cidr-outside-cluster', element: n.id, kind: 'node', field: 'podCidr', message: `${n.name}'s pod CIDR ${n.podCidr} is outside the cluster pod CIDR ${cluster.podCidr}` });
     }
     if (!isNetworkAligned(n.podCidr)) add({ code: 'cidr-not-aligned', element: n.id, kind: 'node', field: 'podCidr', message: `${n.podCidr} is not a network address; did you mean ${parseCidr(n.podCidr).text}?` });
-    for (const other of s.nodes.slice(i + 1)) {
-      if (isIPv4Cidr(other.podCidr) && cidrsOverlap(n.podCidr, other.podCidr)) {
-        add({ code: 'cidr-overlap', element: other.id, kind: 'node', field: 'podCidr', message: `${other.name}'s pod CIDR ${other.podCidr} overlaps ${n.name}'s ${n.podCidr}` });
-      }
+    for (const j of nodeOverlaps.get(i) ?? []) {
+      const other = s.nodes[j]!;
+      add({ code: 'cidr-overlap', element: other.id, kind: 'node', field: 'podCidr', message: `${other.name}'s pod CIDR ${other.podCidr} overlaps ${n.name}'s ${n.podCidr}` });
     }
   });
 
@@ -200,5 +202,35 @@ export function validateScenario(s: Scenario): Problem[] {
     if (!serviceIds.has(lb.service)) add({ code: 'missing-reference', element: lb.id, kind: 'loadBalancer', field: 'service', message: `load balancer ${lb.name} fronts service "${lb.service}", which does not exist` });
   }
   out.push(...validateServices(s));
+  return out;
+}
+
+/**
+ * Every overlapping pair of CIDRs, as a map from the earlier one's index to the later ones' indexes
+ * (document order). Sorted by first address and swept, so N CIDRs cost N log N plus the pairs found,
+ * not N² comparisons, each parsed once. CIDRs that are not valid text are left out.
+ */
+export function overlapsByEarlier(cidrs: readonly string[]): Map<number, number[]> {
+  const items: { i: number; start: number; end: number }[] = [];
+  cidrs.forEach((text, i) => {
+    if (!isIPv4Cidr(text)) return;
+    const c = parseCidr(text);
+    items.push({ i, start: c.network, end: c.network + 2 ** (32 - c.prefix) - 1 });
+  });
+  items.sort((a, b) => a.start - b.start || a.i - b.i);
+  const out = new Map<number, number[]>();
+  // CIDRs are nested or disjoint: the open ones form a stack of enclosing ranges.
+  const open: typeof items = [];
+  for (const it of items) {
+    while (open.length > 0 && open[open.length - 1]!.end < it.start) open.pop();
+    for (const o of open) {
+      const [a, b] = o.i < it.i ? [o.i, it.i] : [it.i, o.i];
+      const list = out.get(a);
+      if (list) list.push(b);
+      else out.set(a, [b]);
+    }
+    open.push(it);
+  }
+  for (const list of out.values()) list.sort((x, y) => x - y);
   return out;
 }
