@@ -66,34 +66,66 @@ export interface LazyNodeRules {
   chainRules(table: Table, chain: string): Rule[] | undefined;
   /** The Service port and endpoint a KUBE-SEP chain of this node belongs to. */
   sepOwner(chain: string): { port: ProxiedPort; ep: Endpoint } | undefined;
-  /** How many Service ports have had their rules written on this node (for tests and the bench). */
+  /** How many Service ports had their rules written by this node's walks (shared ones count where first written). */
   written(): number;
 }
 
 const SHARED = new Set(['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-EXTERNAL-SERVICES']);
 
+/** Where a Service port's chains live: its fragment, and its KUBE-SEP chains' endpoints. */
+interface Registry {
+  fragments: Map<number, Fragment>;
+  /** Per-Service chain name -> the fragment that holds it. */
+  owner: Map<string, Fragment>;
+  seps: Map<string, { port: ProxiedPort; ep: Endpoint }>;
+}
+
+const newRegistry = (): Registry => ({ fragments: new Map(), owner: new Map(), seps: new Map() });
+
+/**
+ * Fragments that are the same on every node, shared by all of them. A port's rules depend on the
+ * node only through its local endpoints, which only a Local traffic policy reads: with both policies
+ * Cluster (the common case, and a Service selecting 1,000 pods) they are written once per scenario.
+ */
+const sharedRegistries = new WeakMap<Topology, Registry>();
+
+function nodeIndependent(p: ProxiedPort): boolean {
+  return p.svc.internalTrafficPolicy !== 'Local' && p.svc.externalTrafficPolicy !== 'Local';
+}
+
+function register(r: Registry, i: number, f: Fragment, isBase: (chain: string) => boolean): void {
+  for (const table of [f.rules.nat, f.rules.filter]) {
+    for (const chain of table.chains.keys()) if (chain.startsWith('KUBE-') && !SHARED.has(chain) && !isBase(chain)) r.owner.set(chain, f);
+  }
+  for (const ep of f.port.endpoints) r.seps.set(endpointChain(f.port.name, f.port.protocol, ep.text), { port: f.port, ep });
+  r.fragments.set(i, f);
+}
+
 function lazyNode(t: Topology, node: Node): LazyNodeRules {
   const idx = portIndex(t);
   const base: NodeRules = { nat: newTable('nat'), filter: newTable('filter') };
   writeNodeBase(t, node, base);
-  const fragments = new Map<number, Fragment>();
-  /** Per-Service chain name -> the fragment that holds it. */
-  const owner = new Map<string, Fragment>();
-  const seps = new Map<string, { port: ProxiedPort; ep: Endpoint }>();
+  const isBase = (chain: string) => base.nat.chains.has(chain) || base.filter.chains.has(chain);
+  const own = newRegistry();
+  let shared = sharedRegistries.get(t);
+  if (!shared) sharedRegistries.set(t, (shared = newRegistry()));
+  const sharedReg = shared;
+  let written = 0;
 
   const fragment = (i: number): Fragment => {
-    let f = fragments.get(i);
-    if (f) return f;
     const port = idx.ports[i]!;
+    const reg = nodeIndependent(port) ? sharedReg : own;
+    let f = reg.fragments.get(i);
+    if (f) return f;
     f = { rules: { nat: newTable('nat'), filter: newTable('filter') }, port };
     writeServicePort(f.rules.nat, f.rules.filter, port, node, t.podCidr.text);
-    for (const table of [f.rules.nat, f.rules.filter]) {
-      for (const chain of table.chains.keys()) if (chain.startsWith('KUBE-') && !SHARED.has(chain) && !base.nat.chains.has(chain) && !base.filter.chains.has(chain)) owner.set(chain, f);
-    }
-    for (const ep of port.endpoints) seps.set(endpointChain(port.name, port.protocol, ep.text), { port, ep });
-    fragments.set(i, f);
+    register(reg, i, f, isBase);
+    written++;
     return f;
   };
+  const owner = { get: (chain: string) => own.owner.get(chain) ?? sharedReg.owner.get(chain) };
+  const seps = { get: (chain: string) => own.seps.get(chain) ?? sharedReg.seps.get(chain) };
+  const fragments = { get size() { return written; } };
 
   const source = (table: Table): ChainSource => ({
     rules(chain, dst, p) {

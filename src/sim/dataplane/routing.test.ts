@@ -1,6 +1,9 @@
 /** Route tables as `ip route` prints them on flannel nodes (flannel Documentation/backends.md). */
 import { describe, expect, it } from 'vitest';
-import { lookupRoute, nodeRouteTable, podRouteTable } from './routing';
+import fc from 'fast-check';
+import { findMissingRoute, lookupRoute, nodeRouteTable, podRouteTable } from './routing';
+import { arbScenario } from '../testing/arbitrary';
+import { cidrContainsInt, ipToInt } from '../net/cidr';
 import { topology } from '../model/topology';
 import { loadExample } from '../testing/examples';
 
@@ -39,4 +42,25 @@ describe('route tables', () => {
     expect(lookupRoute(table, '10.244.1.9')!.text).toBe('10.244.1.0/24 via 10.244.1.0 dev flannel.1 onlink');
     expect(lookupRoute(table, '8.8.8.8')!.text).toBe('default via 192.168.1.1 dev eth0');
   });
+});
+
+describe('node route tables looked up lazily (issue 15: cost grows with the path, not the cluster)', () => {
+  it('a lookup finds the route a scan of the whole table finds, for every address of every node', () => {
+    fc.assert(
+      fc.property(arbScenario, fc.array(fc.nat(255 * 255), { minLength: 5, maxLength: 20 }), (s, hosts) => {
+        const t = topology(s);
+        for (const node of s.nodes) {
+          const table = nodeRouteTable(t, node);
+          const addresses = [...hosts.map((h) => `10.244.${h >> 8}.${h & 255}`), ...s.nodes.map((n) => n.ip), '8.8.8.8', '10.96.0.10'];
+          for (const ip of addresses) {
+            const n = ipToInt(ip);
+            const scanned = table.routes.find((r) => cidrContainsInt(r.cidr, n));
+            expect(lookupRoute(table, ip)?.text, `${node.name} ${ip}`).toBe(scanned?.text);
+            expect(findMissingRoute(table, ip)?.wanted).toBe(table.missing.find((m) => cidrContainsInt(m.cidr, n))?.wanted);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 30_000);
 });

@@ -9,7 +9,7 @@
  */
 import type { ClientHost, Node, Pod, Router } from '../model/schema';
 import type { Topology } from '../model/topology';
-import { cidrContainsInt, intToIp, ipToInt, parseCidr, type Cidr } from '../net/cidr';
+import { cidrContainsInt, intToIp, ipToInt, maskOf, parseCidr, type Cidr } from '../net/cidr';
 import { bridgeGateway } from '../net/ipam';
 import { caliName, nodeBlocks, tunnelAddress, CALICO_GATEWAY, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
 
@@ -51,14 +51,51 @@ function table(routes: Route[], missing: MissingRoute[] = []): RouteTable {
   return { routes, missing };
 }
 
+/**
+ * Tables longer than this are looked up through an index by prefix length (a node of a 1,000-node
+ * flannel cluster has a route per other node): at most 33 map lookups instead of a scan.
+ */
+const INDEX_FROM = 32;
+
+interface RouteIndex {
+  /** Prefix lengths present, longest first, each with its routes by network address (first route wins, as in the scan). */
+  byPrefix: [number, Map<number, Route>][];
+}
+const routeIndexes = new WeakMap<RouteTable, RouteIndex>();
+
+function routeIndex(t: RouteTable): RouteIndex {
+  let idx = routeIndexes.get(t);
+  if (idx) return idx;
+  const groups = new Map<number, Map<number, Route>>();
+  for (const r of t.routes) {
+    let g = groups.get(r.cidr.prefix);
+    if (!g) groups.set(r.cidr.prefix, (g = new Map()));
+    if (!g.has(r.cidr.network)) g.set(r.cidr.network, r);
+  }
+  idx = { byPrefix: [...groups.entries()].sort((a, b) => b[0] - a[0]) };
+  routeIndexes.set(t, idx);
+  return idx;
+}
+
 export function lookupRoute(t: RouteTable, ip: string): Route | undefined {
   const n = ipToInt(ip);
+  const lazy = lazyLookups.get(t);
+  if (lazy) return lazy.lookup(n);
+  if (t.routes.length > INDEX_FROM) {
+    for (const [prefix, routes] of routeIndex(t).byPrefix) {
+      const r = routes.get((n & maskOf(prefix)) >>> 0);
+      if (r) return r;
+    }
+    return undefined;
+  }
   for (const r of t.routes) if (cidrContainsInt(r.cidr, n)) return r;
   return undefined;
 }
 
 export function findMissingRoute(t: RouteTable, ip: string): MissingRoute | undefined {
   const n = ipToInt(ip);
+  const lazy = lazyLookups.get(t);
+  if (lazy) return lazy.findMissing(n);
   return t.missing.find((m) => cidrContainsInt(m.cidr, n));
 }
 
@@ -98,52 +135,157 @@ export function podRouteTable(t: Topology, pod: Pod): RouteTable {
 
 /** The flannel.1 VTEP address of a node: the network address of its pod CIDR (10.244.1.0/32). */
 export function vtepAddress(node: Node): string {
-  return intToIp(parseCidr(node.podCidr).network);
+  let a = vteps.get(node.podCidr);
+  if (a === undefined) {
+    if (vteps.size > 100_000) vteps.clear();
+    vteps.set(node.podCidr, (a = intToIp(parseCidr(node.podCidr).network)));
+  }
+  return a;
+}
+/** Pod CIDR text -> its network address (every node's table names every other node's VTEP). */
+const vteps = new Map<string, string>();
+
+/** flannel's route on `node` to `other`'s pod CIDR: a Route, or the route the kernel refused. */
+function remoteRoute(t: Topology, node: Node, other: Node): Route | MissingRoute {
+  const subnet = t.subnets.get(node.subnet);
+  const cidr = t.nodeCidrs.get(other.id)!;
+  const { flannelBackend, directRouting } = t.scenario.cluster;
+  const sameSubnet = other.subnet === node.subnet && subnet !== undefined;
+  const direct = flannelBackend === 'host-gw' || (directRouting && sameSubnet);
+  if (direct) {
+    const wanted = `${cidr.text} via ${other.ip} dev eth0`;
+    if (sameSubnet) return { cidr, dev: 'eth0', via: other.ip, remoteNode: other.id, text: wanted };
+    return {
+      cidr,
+      remoteNode: other.id,
+      wanted,
+      why: `${other.ip} is not on ${node.name}'s eth0 subnet${subnet ? ` ${subnet.cidr}` : ''}, so the kernel refuses the route (RTNETLINK: Nexthop has invalid gateway)`,
+    };
+  }
+  const vtep = vtepAddress(other);
+  return {
+    cidr,
+    dev: FLANNEL_VXLAN_DEV,
+    via: vtep,
+    onlink: true,
+    src: vtepAddress(node),
+    remoteNode: other.id,
+    text: `${cidr.text} via ${vtep} dev ${FLANNEL_VXLAN_DEV} onlink`,
+  };
 }
 
+const isMissing = (r: Route | MissingRoute): r is MissingRoute => 'wanted' in r;
+
+/** Nodes by pod CIDR, per prefix length (longest first), in document order: which node's routes can match an address. */
+interface PodCidrIndex {
+  byPrefix: [number, Map<number, Node[]>][];
+  order: Map<string, number>;
+}
+const podCidrIndexes = new WeakMap<Topology, PodCidrIndex>();
+
+function podCidrIndex(t: Topology): PodCidrIndex {
+  let idx = podCidrIndexes.get(t);
+  if (idx) return idx;
+  const groups = new Map<number, Map<number, Node[]>>();
+  const order = new Map<string, number>();
+  t.scenario.nodes.forEach((n, i) => {
+    order.set(n.id, i);
+    const c = t.nodeCidrs.get(n.id)!;
+    let g = groups.get(c.prefix);
+    if (!g) groups.set(c.prefix, (g = new Map()));
+    const list = g.get(c.network);
+    if (list) list.push(n);
+    else g.set(c.network, [n]);
+  });
+  idx = { byPrefix: [...groups.entries()].sort((a, b) => b[0] - a[0]), order };
+  podCidrIndexes.set(t, idx);
+  return idx;
+}
+
+/**
+ * A node's table: its own routes (eth0's subnet, the default route, cni0) and flannel's route to
+ * every other node's pod CIDR, as `ip route` lists them. A lookup reads only the routes that can
+ * match (through the pod CIDR index), so a trace through a node of a 1,000-node cluster costs a few
+ * map lookups; the whole list is built only when something reads `routes` or `missing`.
+ */
 export function nodeRouteTable(t: Topology, node: Node): RouteTable {
   return cached(t, node.id, () => {
-    const routes: Route[] = [];
-    const missing: MissingRoute[] = [];
+    const own: Route[] = [];
     const subnet = t.subnets.get(node.subnet);
     if (subnet) {
-      routes.push(connected(subnet.cidr, 'eth0', node.ip));
-      if (subnet.gateway) routes.push(defaultVia(subnet.gateway, 'eth0'));
+      own.push(connected(subnet.cidr, 'eth0', node.ip));
+      if (subnet.gateway) own.push(defaultVia(subnet.gateway, 'eth0'));
     }
-    if (t.scenario.cluster.cni === 'calico') return table([...routes, ...calicoNodeRoutes(t, node)], missing);
-    routes.push(connected(node.podCidr, 'cni0', bridgeGateway(node.podCidr)));
-    const { flannelBackend, directRouting } = t.scenario.cluster;
-    for (const other of t.scenario.nodes) {
-      if (other.id === node.id) continue;
-      const cidr = t.nodeCidrs.get(other.id)!;
-      const sameSubnet = other.subnet === node.subnet && subnet !== undefined;
-      const direct = flannelBackend === 'host-gw' || (directRouting && sameSubnet);
-      if (direct) {
-        const wanted = `${cidr.text} via ${other.ip} dev eth0`;
-        if (sameSubnet) routes.push({ cidr, dev: 'eth0', via: other.ip, remoteNode: other.id, text: wanted });
-        else
-          missing.push({
-            cidr,
-            remoteNode: other.id,
-            wanted,
-            why: `${other.ip} is not on ${node.name}'s eth0 subnet${subnet ? ` ${subnet.cidr}` : ''}, so the kernel refuses the route (RTNETLINK: Nexthop has invalid gateway)`,
-          });
-      } else {
-        const vtep = vtepAddress(other);
-        routes.push({
-          cidr,
-          dev: FLANNEL_VXLAN_DEV,
-          via: vtep,
-          onlink: true,
-          src: vtepAddress(node),
-          remoteNode: other.id,
-          text: `${cidr.text} via ${vtep} dev ${FLANNEL_VXLAN_DEV} onlink`,
-        });
+    // Calico's table (a /32 per local pod, blocks per node) is built whole.
+    if (t.scenario.cluster.cni === 'calico') return table([...own, ...calicoNodeRoutes(t, node)]);
+    own.push(connected(node.podCidr, 'cni0', bridgeGateway(node.podCidr)));
+    let full: RouteTable | undefined;
+    const whole = (): RouteTable => {
+      if (full) return full;
+      const routes = [...own];
+      const missing: MissingRoute[] = [];
+      for (const other of t.scenario.nodes) {
+        if (other.id === node.id) continue;
+        const r = remoteRoute(t, node, other);
+        if (isMissing(r)) missing.push(r);
+        else routes.push(r);
       }
-    }
-    return table(routes, missing);
+      return (full = table(routes, missing));
+    };
+    const remotes = new Map<string, Route | MissingRoute>();
+    const remote = (other: Node) => {
+      let r = remotes.get(other.id);
+      if (!r) remotes.set(other.id, (r = remoteRoute(t, node, other)));
+      return r;
+    };
+    /** Other nodes whose pod CIDR contains n, longest prefix first, document order within a prefix. */
+    const containing = function* (n: number): Generator<Node> {
+      for (const [prefix, nets] of podCidrIndex(t).byPrefix) {
+        for (const other of nets.get((n & maskOf(prefix)) >>> 0) ?? []) if (other.id !== node.id) yield other;
+      }
+    };
+    const lazy: RouteTable = {
+      get routes() {
+        return whole().routes;
+      },
+      get missing() {
+        return whole().missing;
+      },
+    };
+    lazyLookups.set(lazy, {
+      lookup(n) {
+        let best: Route | undefined;
+        for (const r of own) if (cidrContainsInt(r.cidr, n) && (!best || r.cidr.prefix > best.cidr.prefix)) best = r;
+        for (const other of containing(n)) {
+          const r = remote(other);
+          if (isMissing(r)) continue;
+          // A node's own route wins a tie: it comes first in the table.
+          if (!best || r.cidr.prefix > best.cidr.prefix) best = r;
+          break;
+        }
+        return best;
+      },
+      findMissing(n) {
+        let first: MissingRoute | undefined;
+        let at = Infinity;
+        const order = podCidrIndex(t).order;
+        for (const other of containing(n)) {
+          const r = remote(other);
+          const i = order.get(other.id)!;
+          if (isMissing(r) && i < at) {
+            first = r;
+            at = i;
+          }
+        }
+        return first;
+      },
+    });
+    return lazy;
   });
 }
+
+/** Lookups of node tables that do not hold every route in a list (see nodeRouteTable). */
+const lazyLookups = new WeakMap<RouteTable, { lookup(n: number): Route | undefined; findMissing(n: number): MissingRoute | undefined }>();
 
 /**
  * Calico's routes on a node: a /32 per local pod to its cali interface (felix), a blackhole per own
