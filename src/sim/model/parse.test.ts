@@ -124,3 +124,25 @@ describe('hostile input in a scenario (issue 15)', () => {
     expect(parseScenarioJson('{"version":1,"services":[{"id":"s","name":"s","selector":{"app":"web"}}]}').ok).toBe(true);
   });
 });
+
+describe('bounded work for scenarios from outside (issue 15)', () => {
+  it('refuses a scenario over the element budget before parsing it, with a message', async () => {
+    const { MAX_SCENARIO_ELEMENTS } = await import('./parse');
+    const nodes = Array.from({ length: MAX_SCENARIO_ELEMENTS + 1 }, (_, i) => ({ id: `n${i}`, name: `n${i}`, subnet: 's', ip: '10.0.0.1' }));
+    const r = parseScenario({ version: 1, nodes });
+    expect(r).toEqual({ ok: false, errors: [{ path: '(root)', message: expect.stringContaining(`${MAX_SCENARIO_ELEMENTS + 1} elements`) }] });
+  });
+
+  it('refuses a scenario with too many values in all (e.g. a router with a huge route list)', async () => {
+    const { MAX_SCENARIO_VALUES } = await import('./parse');
+    const r = parseScenario({ version: 1, routers: [{ id: 'r', name: 'r', interfaces: [], routes: new Array(MAX_SCENARIO_VALUES + 1).fill(0) }] });
+    expect(r).toEqual({ ok: false, errors: [{ path: '(root)', message: expect.stringContaining(`more than ${MAX_SCENARIO_VALUES} values`) }] });
+  });
+
+  it('1,761 nodes without podCidr get 1,761 distinct pod CIDRs (the allocator keeps a cursor; `npm run bench` times it)', () => {
+    const nodes = Array.from({ length: 1761 }, (_, i) => ({ id: `n${i}`, name: `n${i}`, subnet: 's', ip: `10.${Math.floor(i / 250)}.${i % 250}.10` }));
+    const r = parseScenario({ version: 1, cluster: { podCidr: '10.128.0.0/9' }, subnets: [{ id: 's', name: 's', cidr: '10.0.0.0/9' }], nodes });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(new Set(r.scenario.nodes.map((n) => n.podCidr)).size).toBe(1761);
+  });
+});

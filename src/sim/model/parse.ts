@@ -68,9 +68,42 @@ export function reservedKeyErrors(doc: unknown): FieldError[] {
   return errors;
 }
 
+/**
+ * Bounded work for anything from outside (links, Import, the CLI): a scenario may hold at most
+ * MAX_SCENARIO_ELEMENTS elements and MAX_SCENARIO_VALUES values in all (array entries and object
+ * keys, counted without recursion). Parsing, validating and tracing are linear in these, so within
+ * the budget every step stays well under a second (`npm run bench`); past it the scenario is refused
+ * with a message before any of that work starts.
+ */
+export const MAX_SCENARIO_ELEMENTS = 20_000;
+export const MAX_SCENARIO_VALUES = 400_000;
+const ELEMENT_COLLECTIONS = ['subnets', 'routers', 'nodes', 'pods', 'clients', 'services', 'loadBalancers', 'ingresses'] as const;
+
+export function budgetErrors(doc: unknown): FieldError[] {
+  const d = doc as Record<string, unknown>;
+  let elements = 0;
+  for (const c of ELEMENT_COLLECTIONS) if (Array.isArray(d[c])) elements += (d[c] as unknown[]).length;
+  if (elements > MAX_SCENARIO_ELEMENTS) {
+    return [{ path: '(root)', message: `the scenario has ${elements} elements (subnets, routers, nodes, pods, clients, Services, load balancers, ingresses); at most ${MAX_SCENARIO_ELEMENTS} can be opened` }];
+  }
+  let values = 0;
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    const children = Array.isArray(v) ? v : Object.values(v);
+    values += children.length;
+    if (values > MAX_SCENARIO_VALUES) return [{ path: '(root)', message: `the scenario holds more than ${MAX_SCENARIO_VALUES} values (labels, ports, rules...); at most ${MAX_SCENARIO_VALUES} can be opened` }];
+    for (const c of children) if (c !== null && typeof c === 'object') stack.push(c);
+  }
+  return [];
+}
+
 export function parseScenario(raw: unknown): ParseResult {
   const migrated = migrate(raw);
   if (!migrated.ok) return migrated;
+  const budget = budgetErrors(migrated.doc);
+  if (budget.length > 0) return { ok: false, errors: budget };
   const reserved = reservedKeyErrors(migrated.doc);
   if (reserved.length > 0) return { ok: false, errors: reserved };
   const parsed = scenarioSchema.safeParse(migrated.doc);
