@@ -4,7 +4,7 @@ import { stressScenario } from '../../store/stressScenario';
 import { addNode, addPod, addService, setPositions } from '../../sim/model/edit';
 import type { Scenario } from '../../sim/model/schema';
 import { autoLayout, placeMissing, sceneBoxes, type Box } from './layout';
-import { createFlowBuilder } from './flow';
+import { ENDPOINT_LINES_MAX, createFlowBuilder } from './flow';
 import { dropContext, nearestSubnet, nodeAt, subnetAt } from './dropTarget';
 import { hostPositionIn } from './useAddElement';
 
@@ -105,6 +105,22 @@ describe('flow builder', () => {
     if (!r.ok) throw new Error(r.error);
     const ids = createFlowBuilder().edges(r.scenario).filter((e) => e.type === 'endpoint').map((e) => e.id);
     expect(ids).toContain(`ep:${r.id}:curl`);
+  });
+
+  it('a Service with many endpoint pods draws one line per node with the count, not one per pod (issue 15)', () => {
+    const s = laidOut(stressScenario());
+    const r = addService(s, { selector: {} });
+    if (!r.ok) throw new Error(r.error);
+    const svc = { ...r.scenario.services.find((x) => x.id === r.id)!, selector: { [Object.keys(s.pods[0]!.labels)[0]!]: Object.values(s.pods[0]!.labels)[0]! } };
+    const wide = { ...r.scenario, services: r.scenario.services.map((x) => (x.id === r.id ? svc : x)) };
+    const selected = wide.pods.filter((p) => p.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => p.labels[k] === v));
+    expect(selected.length).toBeGreaterThan(ENDPOINT_LINES_MAX);
+    const edges = createFlowBuilder().edges(wide).filter((e) => e.source === svc.id && e.type === 'endpoint');
+    expect(edges.every((e) => e.id.startsWith(`epg:${svc.id}:`))).toBe(true);
+    expect(edges).toHaveLength(new Set(selected.map((p) => p.node)).size);
+    const counted = edges.reduce((n, e) => n + Number(/\d+/.exec(e.data!.label!)![0]), 0);
+    expect(counted).toBe(selected.length);
+    expect(createFlowBuilder().edges(wide).filter((e) => e.id.startsWith(`ep:${svc.id}:`))).toHaveLength(0);
   });
 
   it('far out, hides pods (their node draws them) and keeps every other element', () => {

@@ -43,7 +43,24 @@ const LABEL_BG: CSSProperties = { fill: '#ffffff', stroke: '#cbd5e1' };
 /** Straight, not a curve: hundreds of long dashed beziers cost raster time on every drag frame. */
 const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX, targetY, data }: Props) {
   const path = `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
-  return <BaseEdge id={id} path={path} className="edge-endpoint" style={{ stroke: data?.color }} interactionWidth={0} />;
+  if (!data?.label) return <BaseEdge id={id} path={path} className="edge-endpoint" style={{ stroke: data?.color }} interactionWidth={0} />;
+  // A group of endpoints on one node (flow.ts ENDPOINT_LINES_MAX): the count sits at the middle of the line.
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      className="edge-endpoint edge-endpoint-group"
+      style={{ stroke: data.color }}
+      interactionWidth={0}
+      label={data.label}
+      labelX={(sourceX + targetX) / 2}
+      labelY={(sourceY + targetY) / 2}
+      labelBgPadding={[5, 2]}
+      labelBgBorderRadius={4}
+      labelStyle={LABEL_STYLE}
+      labelBgStyle={LABEL_BG}
+    />
+  );
 });
 
 const LbEdge = memo(function LbEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: Props) {

@@ -53,6 +53,13 @@ export type AppNode =
   | IngressFlowNode;
 
 export type LinkEdgeData = { label?: string; color?: string };
+
+/**
+ * A Service with more endpoint pods than this draws one line per node running some of them, labelled
+ * with the count (`epg:<service>:<node>`), not one per pod: 300 Services × 300 pods would otherwise be
+ * 90,000 lines, and opening such a scenario took 25 s.
+ */
+export const ENDPOINT_LINES_MAX = 12;
 export type AppEdge = Edge<LinkEdgeData, 'veth' | 'uplink' | 'link' | 'endpoint' | 'lbLink' | 'ingressLink'>;
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -162,10 +169,31 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
       }
     }
     endpointCounts = new Map();
+    const nodeNames = new Map(s.nodes.map((n) => [n.id, n.name]));
     for (const svc of s.services) {
       const pods = endpointPods(s, svc);
       endpointCounts.set(svc.id, pods.length);
       const color = appColor(svc.selector.app ?? svc.name);
+      if (pods.length > ENDPOINT_LINES_MAX) {
+        // One line per node that runs some of its pods, with the count, instead of one per pod.
+        const perNode = new Map<string, number>();
+        for (const p of pods) perNode.set(p.node, (perNode.get(p.node) ?? 0) + 1);
+        for (const [node, count] of perNode) {
+          if (!nodeNames.has(node)) continue;
+          out.push({
+            id: `epg:${svc.id}:${node}`,
+            type: 'endpoint',
+            source: svc.id,
+            sourceHandle: 'ep',
+            target: node,
+            targetHandle: 'cni0',
+            data: { color, label: t(count === 1 ? 'canvas.endpointGroup.one' : 'canvas.endpointGroup.other', { count }) },
+            ariaLabel: t(count === 1 ? 'canvas.aria.endpointGroup.one' : 'canvas.aria.endpointGroup.other', { service: svc.name, node: nodeNames.get(node)!, count }),
+            selectable: false,
+          });
+        }
+        continue;
+      }
       for (const p of pods) {
         out.push({
           id: `ep:${svc.id}:${p.id}`,
