@@ -4,6 +4,7 @@ import { parseTraceArgs, UsageError, USAGE } from './args';
 import { unknownSenderMessage } from './senders';
 import { loadScenarioFiles } from './manifests';
 import { exportManifests } from '../io/manifests/index';
+import { parseMatrixArgs, runMatrix, MATRIX_USAGE } from './matrix';
 
 export interface CliOutcome {
   code: number;
@@ -12,6 +13,7 @@ export interface CliOutcome {
 }
 
 export function runTraceCli(argv: string[]): CliOutcome {
+  if (argv.includes('--matrix')) return runMatrixCli(argv);
   try {
     const args = parseTraceArgs(argv);
     const loaded = loadScenarioFiles(args.files, args.cluster);
@@ -41,6 +43,23 @@ export function runTraceCli(argv: string[]): CliOutcome {
   } catch (e) {
     if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.message}\n${USAGE}\n` };
     if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `error: ${e.message}\n` };
+    throw e;
+  }
+}
+
+/** `--matrix`: every pod to every pod and Service, for one port (src/cli/matrix.ts). */
+function runMatrixCli(argv: string[]): CliOutcome {
+  try {
+    const args = parseMatrixArgs(argv);
+    const loaded = loadScenarioFiles(args.files);
+    if (!loaded.ok) return { code: loaded.code, stdout: '', stderr: loaded.stderr };
+    const ns = args.options.namespace;
+    if (ns !== undefined && !loaded.scenario.pods.some((p) => p.namespace === ns)) {
+      return { code: 2, stdout: '', stderr: `error: no pod in namespace "${ns}" (--namespace)\n` };
+    }
+    return { code: 0, stdout: runMatrix(loaded.scenario, args), stderr: loaded.stderr };
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.message}\n${MATRIX_USAGE}\n` };
     throw e;
   }
 }

@@ -30,6 +30,7 @@ import {
   type Position,
 } from '../sim/model/edit';
 import { editCluster, editElement, editScenarioInfo, type ElementPatch } from '../sim/model/editFields';
+import { deleteNetworkPolicy, putNetworkPolicy, setNamespaceLabels } from '../sim/model/edit-policy';
 
 export type AddRequest =
   | { kind: 'subnet'; position?: Position }
@@ -64,6 +65,10 @@ export interface EditorState {
   editElement(id: string, patch: ElementPatch): EditResult;
   editCluster(patch: Partial<ClusterSettings>): EditResult;
   editInfo(patch: { name?: string; description?: string }): EditResult;
+  /** Add or replace a NetworkPolicy (by id); one undo step. */
+  putPolicy(policy: unknown): EditResult;
+  deletePolicy(id: string): EditResult;
+  setNamespaceLabels(name: string, labels: Record<string, string>): EditResult;
   addRouterInterface(routerId: string, subnetId: string): EditResult;
   removeRouterInterface(routerId: string, subnetId: string): EditResult;
   deleteElements(ids: string[]): string[];
@@ -206,6 +211,9 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       editElement: (id, patch) => run(editElement(get().scenario, id, patch, { problems: get().problems })),
       editCluster: (patch) => run(editCluster(get().scenario, patch, { problems: get().problems })),
       editInfo: (patch) => run(editScenarioInfo(get().scenario, patch)),
+      putPolicy: (policy) => run(putNetworkPolicy(get().scenario, policy)),
+      deletePolicy: (id) => run(deleteNetworkPolicy(get().scenario, id)),
+      setNamespaceLabels: (name, labels) => run(setNamespaceLabels(get().scenario, name, labels)),
       addRouterInterface: (routerId, subnetId) => run(addRouterInterface(get().scenario, routerId, subnetId)),
       removeRouterInterface: (routerId, subnetId) => run(removeRouterInterface(get().scenario, routerId, subnetId)),
       deleteElements(ids) {

@@ -6,10 +6,11 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { usePacketStore } from './packets/PacketsContext';
 import { PacketPanel } from './packets/PacketPanel';
+import { PolicyPanel } from './policy/PolicyPanel';
 import { useT } from '../i18n/useT';
 import { clampSide, setView, SIDE_MAX, SIDE_MIN, useView, viewStore } from './view';
 
-export type SideTab = 'inspect' | 'packets';
+export type SideTab = 'inspect' | 'packets' | 'policies';
 
 function ResizeHandle() {
   const t = useT();
@@ -92,6 +93,9 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
         <button type="button" role="tab" id="tab-packets" aria-selected={tab === 'packets'} aria-controls="panel-packets" onClick={() => setTab('packets')}>
           {t('side.packets')}
         </button>
+        <button type="button" role="tab" id="tab-policies" aria-selected={tab === 'policies'} aria-controls="panel-policies" onClick={() => setTab('policies')}>
+          {t('side.policies')}
+        </button>
         <button type="button" className="side-toggle" onClick={() => setView({ sideCollapsed: true })} aria-expanded={true} aria-label={t('side.collapse')} title={t('side.collapse')}>
           ›
         </button>
@@ -102,6 +106,9 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
         </div>
         <div id="panel-packets" role="tabpanel" aria-labelledby="tab-packets" hidden={tab !== 'packets'} className="side-panel">
           <PacketPanel />
+        </div>
+        <div id="panel-policies" role="tabpanel" aria-labelledby="tab-policies" hidden={tab !== 'policies'} className="side-panel">
+          {tab === 'policies' && <PolicyPanel />}
         </div>
       </div>
     </div>

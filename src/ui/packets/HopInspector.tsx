@@ -3,6 +3,7 @@ import { useStore, type StoreApi } from 'zustand';
 import type { PacketSlice } from '../../store/packetStore';
 import type { PacketRun, Phase } from '../../store/playback';
 import { HopRow } from './HopRow';
+import { PolicyVerdict } from '../policy/PolicyVerdict';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/index';
 
@@ -27,6 +28,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
   const packets = useStore(store, (s) => s.packets);
   const select = useStore(store, (s) => s.select);
   const seek = useStore(store, (s) => s.seek);
+  const resend = useStore(store, (s) => s.send);
   const onSelect = useCallback((i: number) => seek(i), [seek]);
   if (!run) return <p className="muted">{t('panel.noHops')}</p>;
   const r = run.result;
@@ -52,6 +54,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
         {r.verdict === 'dropped' && <span className="reason">{r.reason?.message}</span>}
         {r.reply && <span className="muted"> · {t(r.reply.verdict === 'delivered' ? 'hops.replyDelivered' : 'hops.replyDropped')}</span>}
       </p>
+      <PolicyVerdict result={r} spec={run.spec} resend={resend} />
       {phases.map((ph) => (
         <div key={ph} className="phase">
           <h3>{t(PHASE_TITLE[ph])}</h3>

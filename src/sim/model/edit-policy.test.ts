@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadExample } from '../testing/examples';
+import { deleteNetworkPolicy, newNetworkPolicy, putNetworkPolicy, setNamespaceLabels } from './edit-policy';
+import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
+
+describe('NetworkPolicy edits', () => {
+  it('adds, replaces by id and deletes; names are unique per namespace', () => {
+    const s = loadExample('calico-policy');
+    const fresh = newNetworkPolicy(s, 'default');
+    const added = putNetworkPolicy(s, fresh);
+    expect(added.ok && added.scenario.networkPolicies.at(-1)).toMatchObject({ name: 'default-deny-ingress', namespace: 'default', spec: { podSelector: {}, policyTypes: ['Ingress'] } });
+    if (!added.ok) return;
+    const renamed = putNetworkPolicy(added.scenario, { ...fresh, name: 'allow-dns', namespace: 'shop' });
+    expect(renamed).toMatchObject({ ok: false, error: 'another NetworkPolicy is already named shop/allow-dns', field: 'name' });
+    const bad = putNetworkPolicy(s, { ...fresh, spec: { podSelector: {}, ingress: [{ from: [{}] }] } });
+    expect(bad).toMatchObject({ ok: false });
+    expect(!bad.ok && bad.error).toMatch(/^spec.ingress.0.from.0: a peer needs podSelector, namespaceSelector or ipBlock/);
+    const gone = deleteNetworkPolicy(added.scenario, fresh.id);
+    expect(gone.ok && gone.scenario.networkPolicies).toHaveLength(s.networkPolicies.length);
+  });
+
+  it('sets a namespace\'s labels but never stores kubernetes.io/metadata.name', () => {
+    const r = setNamespaceLabels(loadExample('calico-policy'), 'default', { team: 'web', 'kubernetes.io/metadata.name': 'other' });
+    expect(r.ok && r.scenario.namespaces.find((n) => n.name === 'default')).toEqual({ name: 'default', labels: { team: 'web' } });
+  });
+
+  it('round-trips a policy through its YAML manifest and names the bad field of a broken one', () => {
+    const p = loadExample('calico-policy').networkPolicies.find((x) => x.id === 'np-allow-dns')!;
+    const text = policyToYaml(p);
+    expect(text).toMatch(/^apiVersion: networking.k8s.io\/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-dns\n  namespace: shop\nspec:/);
+    expect(policyFromYaml(text, p.id)).toEqual({ ok: true, policy: p });
+    const broken = policyToYaml({ ...p, spec: { ...p.spec, egress: [{ ports: [{ protocol: 'UDP', port: 53, endPort: 40 }] }] } });
+    expect(policyFromYaml(broken, p.id)).toMatchObject({ ok: false, error: 'spec.egress.0.ports.0.endPort: endPort needs a numeric port and must not be below it' });
+    expect(policyFromYaml('kind: Service', p.id)).toMatchObject({ ok: false, error: 'kind: expected NetworkPolicy, not Service' });
+    expect(policyFromYaml('spec: [', p.id)).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The reachability matrix: every pod to every pod and Service for one port, traced in a Web Worker
+ * row by row. A cell says allowed / denied (and by which direction's policies) / dropped otherwise;
+ * clicking it sends that packet so its trace opens in the hop inspector.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MatrixCell, MatrixOptions, MatrixTarget } from '../../sim/trace/matrix';
+import { namespaceNames } from '../../sim/policy/selector';
+import { useEditor } from '../state';
+import { usePacketStore } from '../packets/PacketsContext';
+import { useT } from '../../i18n/useT';
+import type { Translator } from '../../i18n/index';
+import type { MatrixMessage, MatrixRequest } from './matrixProtocol';
+
+interface Grid {
+  sources: { id: string; name: string }[];
+  targets: MatrixTarget[];
+  rows: (MatrixCell[] | undefined)[];
+  ms?: number;
+  error?: string;
+}
+
+function cellTitle(t: Translator, from: string, to: MatrixTarget, c: MatrixCell): string {
+  const head = `${from} → ${to.name}:${to.port}`;
+  if (c.verdict === 'allowed') return c.rules?.length ? `${head}: ${t('matrix.allowedBy', { rules: c.rules.join('; ') })}` : `${head}: ${t('matrix.allowedOpen')}`;
+  if (c.verdict === 'denied') return `${head}: ${t(c.direction === 'ingress' ? 'matrix.deniedIngress' : 'matrix.deniedEgress', { policies: (c.policies ?? []).join(', ') })}`;
+  return `${head}: ${t('matrix.dropped', { code: c.code ?? '' })}`;
+}
+
+function mark(c: MatrixCell): string {
+  return c.verdict === 'allowed' ? '✓' : c.verdict === 'denied' ? '✕' : '–';
+}
+
+export function MatrixDialog({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const scenario = useEditor((s) => s.scenario);
+  const packets = usePacketStore();
+  const namespaces = useMemo(() => namespaceNames(scenario), [scenario]);
+  const [port, setPort] = useState('');
+  const [namespace, setNamespace] = useState('');
+  const [grid, setGrid] = useState<Grid | undefined>();
+  const worker = useRef<Worker | undefined>(undefined);
+  const runId = useRef(0);
+
+  const run = () => {
+    const n = Number(port);
+    const options: MatrixOptions = { ...(port && Number.isInteger(n) && n >= 1 && n <= 65535 ? { port: n } : {}), ...(namespace ? { namespace } : {}) };
+    worker.current?.terminate();
+    const w = new Worker(new URL('./matrix.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    const id = ++runId.current;
+    setGrid(undefined);
+    w.onmessage = (e: MessageEvent<MatrixMessage>) => {
+      const m = e.data;
+      if (m.runId !== id) return;
+      if (m.type === 'start') setGrid({ sources: m.sources, targets: m.targets, rows: m.sources.map(() => undefined) });
+      else if (m.type === 'row') setGrid((g) => (g ? { ...g, rows: g.rows.map((r, i) => (i === m.index ? m.cells : r)) } : g));
+      else if (m.type === 'done') setGrid((g) => (g ? { ...g, ms: m.ms } : g));
+      else setGrid((g) => ({ sources: [], targets: [], rows: [], ...g, error: m.message }));
+    };
+    w.postMessage({ runId: id, scenario, options } satisfies MatrixRequest);
+  };
+  useEffect(() => {
+    run();
+    return () => worker.current?.terminate();
+    // Run once on open; later runs come from the button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const done = grid ? grid.rows.filter(Boolean).length : 0;
+  const send = (from: string, to: MatrixTarget) => {
+    const dest = to.kind === 'service' ? (scenario.services.find((x) => x.id === to.id)?.clusterIP ?? to.id) : to.id;
+    packets.getState().send({ from, to: dest, port: to.port, proto: 'tcp' });
+    onClose();
+  };
+  return (
+    <div className="matrix-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="matrix-dialog" role="dialog" aria-modal="true" aria-label={t('matrix.title')}>
+        <div className="panel-head">
+          <h2>{t('matrix.title')}</h2>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('matrix.close')}
+          </button>
+        </div>
+        <div className="matrix-controls">
+          <label>
+            {t('matrix.port')}{' '}
+            <input className="field-input mono" inputMode="numeric" value={port} placeholder={t('matrix.portEach')} onChange={(e) => setPort(e.target.value.replace(/[^0-9]/g, ''))} size={8} />
+          </label>
+          <label>
+            {t('matrix.namespace')}{' '}
+            <select className="field-input" value={namespace} onChange={(e) => setNamespace(e.target.value)}>
+              <option value="">{t('matrix.allNamespaces')}</option>
+              {namespaces.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn primary" onClick={run}>
+            {t('matrix.run')}
+          </button>
+          <span className="muted" role="status" data-testid="matrix-status">
+            {grid?.error
+              ? grid.error
+              : grid?.ms !== undefined
+                ? t('matrix.doneIn', { count: grid.sources.length * grid.targets.length, seconds: (grid.ms / 1000).toFixed(2) })
+                : t('matrix.progress', { done, total: grid?.sources.length ?? 0 })}
+          </span>
+        </div>
+        {scenario.cluster.cni !== 'calico' && <p className="policy-cni not-enforced">{t('policy.notEnforcedFlannel')}</p>}
+        <p className="matrix-legend muted">{t('matrix.legend')}</p>
+        {grid && (
+          <div className="matrix-scroll">
+            <table className="matrix" data-testid="matrix">
+              <thead>
+                <tr>
+                  <th scope="col">{t('matrix.fromTo')}</th>
+                  {grid.targets.map((x) => (
+                    <th key={x.id} scope="col" className="matrix-col" title={`${x.name}:${x.port}`}>
+                      <span>
+                        {x.kind === 'service' ? 'svc/' : ''}
+                        {x.name.split('/')[1]}:{x.port}
+                      </span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {grid.sources.map((src, i) => (
+                  <tr key={src.id}>
+                    <th scope="row" className="mono">
+                      {src.name}
+                    </th>
+                    {grid.targets.map((x, j) => {
+                      const c = grid.rows[i]?.[j];
+                      if (!c) return <td key={x.id} className="matrix-cell pending" />;
+                      const title = cellTitle(t, src.name, x, c);
+                      return (
+                        <td key={x.id} className={`matrix-cell ${c.verdict}`}>
+                          <button type="button" data-testid="matrix-cell" data-verdict={c.verdict} data-from={src.id} data-to={x.id} title={title} aria-label={title} onClick={() => send(src.id, x)}>
+                            {mark(c)}
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * The Policies tab: the scenario's NetworkPolicies, one selected at a time as a form (name,
+ * namespace, pod selector, policy types, its rules in words) and as its YAML manifest, editable;
+ * every change is one undo step. Also the CNI's stance (flannel enforces nothing) and the matrix.
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import { effectivePolicyTypes, peerText, portText, policyRef } from '../../sim/policy/evaluate';
+import { namespaceNames, namespaceLabels, selectorText } from '../../sim/policy/selector';
+import { newNetworkPolicy } from '../../sim/model/edit-policy';
+import type { NetworkPolicy } from '../../sim/index';
+import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
+import { useEditor, useEditorStore } from '../state';
+import { useT } from '../../i18n/useT';
+import { TextField, SelectField, errorOf } from '../inspector/fields';
+import { formatLabels, parseLabels } from '../inspector/fieldText';
+import { MatrixDialog } from './MatrixDialog';
+import './policy.css';
+
+function rulesInWords(p: NetworkPolicy): string[] {
+  const out: string[] = [];
+  (p.spec.ingress ?? []).forEach((r, i) => {
+    const from = r.from?.length ? r.from.map(peerText).join(' OR ') : 'any';
+    const ports = r.ports?.length ? r.ports.map(portText).join(', ') : 'any port';
+    out.push(`ingress[${i}] from ${from}; ${ports}`);
+  });
+  (p.spec.egress ?? []).forEach((r, i) => {
+    const to = r.to?.length ? r.to.map(peerText).join(' OR ') : 'any';
+    const ports = r.ports?.length ? r.ports.map(portText).join(', ') : 'any port';
+    out.push(`egress[${i}] to ${to}; ${ports}`);
+  });
+  return out;
+}
+
+function PolicyYaml({ policy }: { policy: NetworkPolicy }) {
+  const t = useT();
+  const store = useEditorStore();
+  const id = useId();
+  const original = useMemo(() => policyToYaml(policy), [policy]);
+  const [text, setText] = useState(original);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    setText(original);
+    setError(undefined);
+  }, [original]);
+  const apply = () => {
+    const r = policyFromYaml(text, policy.id);
+    if (!r.ok) return setError(r.error);
+    const res = store.getState().putPolicy(r.policy);
+    setError(res.ok ? undefined : res.error);
+  };
+  return (
+    <div className="field policy-yaml">
+      <label htmlFor={id} className="field-label">
+        {t('policy.yaml')}
+      </label>
+      <textarea
+        id={id}
+        className={`field-input mono${error ? ' invalid' : ''}`}
+        value={text}
+        rows={Math.min(30, Math.max(8, text.split('\n').length + 1))}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            apply();
+          }
+        }}
+      />
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="policy-actions">
+        <button type="button" className="btn" onClick={apply} disabled={text === original}>
+          {t('policy.applyYaml')}
+        </button>
+        <button type="button" className="btn" onClick={() => (setText(original), setError(undefined))} disabled={text === original}>
+          {t('policy.revertYaml')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function PolicyForm({ policy, namespaces }: { policy: NetworkPolicy; namespaces: string[] }) {
+  const t = useT();
+  const store = useEditorStore();
+  const put = (next: NetworkPolicy) => errorOf(store.getState().putPolicy(next));
+  const types = effectivePolicyTypes(policy);
+  const toggle = (type: 'Ingress' | 'Egress', on: boolean) => {
+    const next = on ? [...new Set([...types, type])] : types.filter((x) => x !== type);
+    return put({ ...policy, spec: { ...policy.spec, policyTypes: (['Ingress', 'Egress'] as const).filter((x) => next.includes(x)) } });
+  };
+  const expressions = policy.spec.podSelector.matchExpressions ?? [];
+  return (
+    <div className="inspector-fields">
+      <TextField label={t('policy.name')} mono value={policy.name} onCommit={(name) => put({ ...policy, name: name.trim() })} />
+      <SelectField label={t('policy.namespace')} value={policy.namespace} options={namespaces.map((n) => ({ value: n, label: n }))} onCommit={(namespace) => put({ ...policy, namespace })} />
+      <TextField
+        label={t('policy.podSelector')}
+        mono
+        value={formatLabels(policy.spec.podSelector.matchLabels ?? {})}
+        placeholder={t('policy.podSelectorAll')}
+        hint={expressions.length ? t('policy.alsoExpressions', { text: selectorText({ matchExpressions: expressions }) }) : t('policy.podSelectorHint')}
+        onCommit={(text) => {
+          const r = parseLabels(text);
+          if (!r.ok) return r.error;
+          const matchLabels = Object.keys(r.value).length ? r.value : undefined;
+          return put({ ...policy, spec: { ...policy.spec, podSelector: { ...(matchLabels ? { matchLabels } : {}), ...(expressions.length ? { matchExpressions: expressions } : {}) } } });
+        }}
+      />
+      <fieldset className="field policy-types">
+        <legend className="field-label">{t('policy.types')}</legend>
+        {(['Ingress', 'Egress'] as const).map((type) => (
+          <label key={type} className="check">
+            <input type="checkbox" checked={types.includes(type)} onChange={(e) => toggle(type, e.target.checked)} /> {type}
+          </label>
+        ))}
+        {!policy.spec.policyTypes && <p className="field-hint">{t('policy.typesDefaulted')}</p>}
+      </fieldset>
+      <div className="field">
+        <span className="field-label">{t('policy.rules')}</span>
+        <ul className="policy-rules mono">
+          {rulesInWords(policy).map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+          {rulesInWords(policy).length === 0 && <li className="muted">{t('policy.noRules')}</li>}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function PolicyPanel() {
+  const t = useT();
+  const store = useEditorStore();
+  const scenario = useEditor((s) => s.scenario);
+  const policies = scenario.networkPolicies;
+  const cni = scenario.cluster.cni;
+  const namespaces = useMemo(() => namespaceNames(scenario), [scenario]);
+  const [selected, setSelected] = useState<string | undefined>(policies[0]?.id);
+  const [matrixOpen, setMatrixOpen] = useState(false);
+  const policy = policies.find((p) => p.id === selected) ?? policies[0];
+  const add = () => {
+    const p = newNetworkPolicy(scenario, namespaces.includes('default') ? 'default' : (namespaces[0] ?? 'default'));
+    if (store.getState().putPolicy(p).ok) setSelected(p.id);
+  };
+  return (
+    <section className="policy-panel" aria-label={t('policy.title')}>
+      <div className="panel-head">
+        <h2>{t('policy.title')}</h2>
+        <button type="button" className="btn" onClick={() => setMatrixOpen(true)} data-testid="open-matrix">
+          {t('matrix.open')}
+        </button>
+      </div>
+      <p className={`policy-cni ${cni === 'calico' ? 'enforced' : 'not-enforced'}`} role="note">
+        {cni === 'calico' ? t('policy.enforcedCalico') : t('policy.notEnforcedFlannel')}
+      </p>
+      <ul className="policy-list" aria-label={t('policy.list')}>
+        {policies.map((p) => (
+          <li key={p.id}>
+            <button type="button" className={`policy-item${p.id === policy?.id ? ' selected' : ''}`} aria-pressed={p.id === policy?.id} onClick={() => setSelected(p.id)}>
+              <span className="mono">{policyRef(p)}</span>
+              <span className="policy-badges">
+                {effectivePolicyTypes(p).map((x) => (
+                  <span key={x} className={`badge badge-${x.toLowerCase()}`}>
+                    {x}
+                  </span>
+                ))}
+              </span>
+            </button>
+          </li>
+        ))}
+        {policies.length === 0 && <li className="muted">{t('policy.none')}</li>}
+      </ul>
+      <div className="policy-actions">
+        <button type="button" className="btn" onClick={add}>
+          {t('policy.add')}
+        </button>
+        {policy && (
+          <button type="button" className="btn" onClick={() => store.getState().deletePolicy(policy.id)}>
+            {t('policy.delete')}
+          </button>
+        )}
+      </div>
+      {policy && (
+        <div className="policy-detail" key={policy.id}>
+          <PolicyForm policy={policy} namespaces={namespaces} />
+          <PolicyYaml policy={policy} />
+        </div>
+      )}
+      <details className="policy-namespaces">
+        <summary>{t('policy.namespaces')}</summary>
+        <ul className="mono">
+          {namespaces.map((n) => (
+            <li key={n}>
+              {n}: {formatLabels(namespaceLabels(scenario, n))}
+            </li>
+          ))}
+        </ul>
+      </details>
+      {matrixOpen && <MatrixDialog onClose={() => setMatrixOpen(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Under the verdict of a packet: for a policy drop, which policies denied it and in which direction,
+ * and the what-if: the smallest rule that would allow it, applied in one click as an undoable edit
+ * (then the same packet is sent again). For flannel, the one note that policies have no effect.
+ */
+import type { PathResult, TraceResult } from '../../sim/index';
+import { smallestAllowingRule } from '../../sim/policy/whatif';
+import { useEditor, useEditorStore } from '../state';
+import { useT } from '../../i18n/useT';
+import type { PacketSpec } from '../../sim/index';
+
+/** The path that ended in the policy drop (the request, the DNS query, or the proxy's upstream). */
+function deniedPath(r: TraceResult): PathResult | undefined {
+  return [r as PathResult, r.dns, r.upstream?.request].find((p): p is PathResult => p !== undefined && p.verdict === 'dropped' && p.reason?.code === 'policy-denied');
+}
+
+export function PolicyVerdict({ result, spec, resend }: { result: TraceResult; spec: PacketSpec; resend(spec: PacketSpec): void }) {
+  const t = useT();
+  const store = useEditorStore();
+  const scenario = useEditor((s) => s.scenario);
+  const note = result.notes?.find((n) => n.code === 'policy-not-enforced');
+  const path = deniedPath(result);
+  const reason = path?.reason;
+  const last = path?.hops[path.hops.length - 1];
+  const fix =
+    reason?.pod && reason.direction && last
+      ? smallestAllowingRule(scenario, { pod: reason.pod, direction: reason.direction, src: last.packet.src, dst: last.packet.dst, proto: last.packet.proto, ...(last.packet.dport !== undefined ? { dport: last.packet.dport } : {}) })
+      : undefined;
+  return (
+    <>
+      {note && (
+        <p className="policy-note" role="note" data-testid="policy-note">
+          {t('policy.noEffect', { policies: note.policies.join(', ') })}
+        </p>
+      )}
+      {reason && (
+        <div className="policy-verdict" data-testid="policy-denied">
+          <span>{t(reason.direction === 'ingress' ? 'policy.deniedIngress' : 'policy.deniedEgress', { policies: (reason.policies ?? []).join(', ') })}</span>
+          {fix && (
+            <>
+              <span>{t(fix.kind === 'add-rule' ? 'policy.whatIfAdd' : 'policy.whatIfNew')}</span>
+              <code className="whatif-rule" data-testid="whatif-rule">
+                {fix.text}
+              </code>
+              <button
+                type="button"
+                className="btn primary"
+                data-testid="whatif-apply"
+                onClick={() => {
+                  const r = store.getState().putPolicy(fix.policy);
+                  if (r.ok) {
+                    store.getState().notify(t('policy.whatIfApplied'), 'info');
+                    resend(spec);
+                  } else store.getState().notify(r.error, 'error');
+                }}
+              >
+                {t('policy.whatIfApply')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

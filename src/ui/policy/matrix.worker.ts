@@ -1,0 +1,22 @@
+/**
+ * The reachability matrix off the main thread: traces row by row (one source to every target) and
+ * posts each row as it is done, so the page stays responsive and shows progress.
+ */
+import { matrixRow, matrixTargets, type MatrixOptions } from '../../sim/trace/matrix';
+import type { Scenario } from '../../sim/index';
+import type { MatrixRequest, MatrixMessage } from './matrixProtocol';
+
+const post = (m: MatrixMessage) => (self as unknown as { postMessage(m: MatrixMessage): void }).postMessage(m);
+
+self.onmessage = (e: MessageEvent<MatrixRequest>) => {
+  const { scenario, options, runId } = e.data as { scenario: Scenario; options: MatrixOptions; runId: number };
+  const started = performance.now();
+  try {
+    const { sources, targets } = matrixTargets(scenario, options);
+    post({ type: 'start', runId, sources, targets });
+    sources.forEach((src, i) => post({ type: 'row', runId, index: i, cells: matrixRow(scenario, src.id, targets, options) }));
+    post({ type: 'done', runId, ms: performance.now() - started });
+  } catch (err) {
+    post({ type: 'error', runId, message: (err as Error).message });
+  }
+};
