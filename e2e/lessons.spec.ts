@@ -19,10 +19,10 @@ test.beforeEach(async ({ page }) => {
   await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
 });
 
-test('the lesson menu lists the seven lessons in order with their summaries', async ({ page }) => {
+test('the lesson menu lists the eight lessons in order with their summaries', async ({ page }) => {
   await page.getByRole('button', { name: 'Lessons' }).click();
   const items = page.getByRole('menu', { name: 'Lessons' }).getByRole('menuitem');
-  await expect(items).toHaveCount(7);
+  await expect(items).toHaveCount(8);
   for (const lesson of LESSONS) {
     const item = items.nth(lesson.number - 1);
     await expect(item).toContainText(lesson.title.en);

@@ -5,6 +5,7 @@
 import { parseScenario, formatErrors, type Scenario } from '../sim/index';
 import { editCluster, editElement } from '../sim/model/editFields';
 import type { EditResult } from '../sim/model/edit';
+import { putNetworkPolicy } from '../sim/model/edit-policy';
 import type { Lesson, LessonChange, SuggestedPacket } from './types';
 import { podsOnOneNode } from './01-pods-on-one-node';
 import { hostGw } from './02-host-gw';
@@ -13,10 +14,11 @@ import { clusterIpDns } from './04-clusterip-dns';
 import { nodePort } from './05-nodeport';
 import { loadBalancer } from './06-loadbalancer';
 import { ingress } from './07-ingress';
+import { networkPolicy } from './08-network-policy';
 
 export type { Lesson, LessonChange, SuggestedPacket } from './types';
 
-export const LESSONS: readonly Lesson[] = [podsOnOneNode, hostGw, hostGwVsVxlan, clusterIpDns, nodePort, loadBalancer, ingress];
+export const LESSONS: readonly Lesson[] = [podsOnOneNode, hostGw, hostGwVsVxlan, clusterIpDns, nodePort, loadBalancer, ingress, networkPolicy];
 
 export function getLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
@@ -36,6 +38,16 @@ export function lessonScenario(lesson: Lesson): Scenario {
 
 /** Make a suggested packet's change (an ordinary, validated edit; the UI records it for undo). */
 export function applyLessonChange(scenario: Scenario, change: LessonChange): EditResult {
+  if (change.kind === 'policies') {
+    const remove = new Set(change.remove ?? []);
+    let s: Scenario = { ...scenario, networkPolicies: scenario.networkPolicies.filter((p) => !remove.has(p.id)) };
+    for (const p of change.put) {
+      const r = putNetworkPolicy(s, p);
+      if (!r.ok) return r;
+      s = r.scenario;
+    }
+    return { ok: true, scenario: s };
+  }
   return change.kind === 'cluster' ? editCluster(scenario, change.set) : editElement(scenario, change.service, change.set);
 }
 

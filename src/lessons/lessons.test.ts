@@ -36,9 +36,9 @@ function expectVerdict(lesson: Lesson, packet: SuggestedPacket): TraceResult {
 }
 
 describe('the lesson list', () => {
-  it('has the seven lessons of the issue, numbered in order, with unique ids', () => {
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(LESSONS.map((l) => l.id)).toEqual(['pods-on-one-node', 'host-gw-routes', 'host-gw-vs-vxlan', 'clusterip-dns', 'nodeport', 'loadbalancer', 'ingress']);
+  it('has the eight lessons, numbered in order, with unique ids', () => {
+    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(LESSONS.map((l) => l.id)).toEqual(['pods-on-one-node', 'host-gw-routes', 'host-gw-vs-vxlan', 'clusterip-dns', 'nodeport', 'loadbalancer', 'ingress', 'network-policy']);
     expect(getLesson('ingress')?.number).toBe(7);
     expect(getLesson('nope')).toBeUndefined();
   });

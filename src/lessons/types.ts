@@ -1,5 +1,8 @@
 /** The shape of a built-in lesson: a scenario, a few steps of text, and packets to send. */
 import type { ClusterSettings, DropCode, Protocol, ScenarioInput, Service } from '../sim/index';
+
+/** A NetworkPolicy as a lesson writes it (defaults may be left out). */
+export type PolicyDoc = NonNullable<ScenarioInput['networkPolicies']>[number];
 import type { LocalizedText } from '../i18n/locale';
 
 /**
@@ -9,6 +12,14 @@ import type { LocalizedText } from '../i18n/locale';
  */
 export type LessonChange =
   | { kind: 'cluster'; set: Partial<Pick<ClusterSettings, 'cni' | 'flannelBackend' | 'directRouting' | 'calicoMode' | 'crossSubnet' | 'kubeProxyMode'>> }
+  | {
+      /** Put these policies (add, or replace by id) and remove those ids: one undoable edit. */
+      kind: 'policies';
+      put: readonly PolicyDoc[];
+      remove?: readonly string[];
+      /** The sentence the lesson panel shows for this change. */
+      label: import('../i18n/locale').LocalizedText;
+    }
   | {
       kind: 'service';
       /** Service id. */

@@ -9,7 +9,7 @@
  *   Flow owns the positions while the gesture lasts and the canvas commits them once, on drop).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClusterSettings, Scenario } from '../sim/model/schema';
+import type { ClusterSettings, NetworkPolicy, Scenario } from '../sim/model/schema';
 import { validateScenario, type Problem } from '../sim/net/validate';
 import {
   addClient,
@@ -68,6 +68,8 @@ export interface EditorState {
   /** Add or replace a NetworkPolicy (by id); one undo step. */
   putPolicy(policy: unknown): EditResult;
   deletePolicy(id: string): EditResult;
+  /** Replace every NetworkPolicy at once (a lesson's policy change); one undo step. */
+  setPolicies(policies: NetworkPolicy[]): EditResult;
   setNamespaceLabels(name: string, labels: Record<string, string>): EditResult;
   addRouterInterface(routerId: string, subnetId: string): EditResult;
   removeRouterInterface(routerId: string, subnetId: string): EditResult;
@@ -213,6 +215,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       editInfo: (patch) => run(editScenarioInfo(get().scenario, patch)),
       putPolicy: (policy) => run(putNetworkPolicy(get().scenario, policy)),
       deletePolicy: (id) => run(deleteNetworkPolicy(get().scenario, id)),
+      setPolicies: (networkPolicies) => run({ ok: true, scenario: { ...get().scenario, networkPolicies } }),
       setNamespaceLabels: (name, labels) => run(setNamespaceLabels(get().scenario, name, labels)),
       addRouterInterface: (routerId, subnetId) => run(addRouterInterface(get().scenario, routerId, subnetId)),
       removeRouterInterface: (routerId, subnetId) => run(removeRouterInterface(get().scenario, routerId, subnetId)),

@@ -11,6 +11,7 @@ import type { ClientHost, Ingress, LoadBalancer, Node, Pod, Router, Scenario, Se
 import type { Position } from '../../sim/model/edit';
 import { bridgeGateway } from '../../sim/net/ipam';
 import { vethName } from '../../sim/dataplane/bridge';
+import { caliName, CALICO_VXLAN_DEV, IPIP_DEV } from '../../sim/dataplane/calico-net';
 import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
 import { endpointPods } from './endpoints';
 import { appColor } from './colors';
@@ -23,6 +24,8 @@ export type ClusterNodeData = {
   podCount: number;
   gateway: string;
   vtep?: string;
+  /** Calico: no bridge; the tunnel device of the pool's mode (tunl0, vxlan.calico), none for BGP. */
+  calico?: { tunnel?: string; mode: string };
   veths: { name: string; row: number }[];
   /** Pod colours in slot order: far out the node draws its pods as tiles of these colours. */
   podColors: string[];
@@ -235,7 +238,9 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
     const layout = s.layout;
     const { podsByNode, podColors, podKeys, podColorById } = derived(s);
     const at = (id: string, fallback: Position) => layout[id] ?? fallback;
-    const vxlan = s.cluster.flannelBackend === 'vxlan';
+    const calico = s.cluster.cni === 'calico';
+    const vxlan = !calico && s.cluster.flannelBackend === 'vxlan';
+    const calicoMode = calico ? s.cluster.calicoMode : undefined;
     // Elements moving with a drag (the dragged ones and everything inside them) get their own
     // compositing layer for the drag, so each frame moves pixels instead of repainting the canvas.
     const moving = (id: string, parent?: string) => dragging.has(id) || (parent !== undefined && dragging.has(parent));
@@ -286,7 +291,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
       const podKey = podKeys.get(n.id) ?? '';
       const isMoving = movingNodes.has(n.id);
       out.push(
-        cached(n.id, [n, podKey, p.x, p.y, selected, vxlan, isMoving], () => ({
+        cached(n.id, [n, podKey, p.x, p.y, selected, vxlan, calicoMode, isMoving], () => ({
           id: n.id,
           type: 'clusterNode',
           ...(isMoving ? { className: MOVING } : {}),
@@ -299,7 +304,8 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
             podCount: pods.length,
             gateway: bridgeGateway(n.podCidr),
             ...(vxlan ? { vtep: vtepAddress(n) } : {}),
-            veths: pods.map((pod, i) => ({ name: vethName(pod), row: i })),
+            ...(calicoMode ? { calico: { mode: calicoMode, ...(calicoMode === 'bgp' ? {} : { tunnel: calicoMode === 'ipip' ? IPIP_DEV : CALICO_VXLAN_DEV }) } } : {}),
+            veths: pods.map((pod, i) => ({ name: calicoMode ? caliName(pod) : vethName(pod), row: i })),
             podColors: colors,
           },
           selected,

@@ -74,7 +74,7 @@ function podTiles(colors: string[]): CSSProperties {
 }
 
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
-  const { node, podCount, gateway, vtep, veths, podColors } = data;
+  const { node, podCount, gateway, vtep, calico, veths, podColors } = data;
   const far = useFar();
   const t = useT();
   const bar = bridgeRect(podCount);
@@ -91,6 +91,11 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
               flannel.1
             </span>
           )}
+          {!far && calico && (
+            <span className="iface-chip vxlan" data-iface={calico.tunnel ?? 'bgp'} title={t('canvas.calicoChip', { mode: calico.mode })}>
+              {calico.tunnel ?? 'BGP'}
+            </span>
+          )}
         </div>
         {!far && (
           <div className="cnode-meta">
@@ -103,7 +108,7 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
           </div>
         )}
       </header>
-      <div className="bridge" data-iface="cni0" style={{ left: bar.x, top: bar.y, width: bar.w, height: bar.h }}>
+      <div className={`bridge${calico ? ' routed' : ''}`} data-iface="cni0" style={{ left: bar.x, top: bar.y, width: bar.w, height: bar.h }}>
         <Anchor id="cni0" type="target" position={Position.Right} />
         {!far &&
           veths.map((v) => (
@@ -112,7 +117,15 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
       </div>
       {!far && (
         <div className="bridge-caption" style={{ left: bar.x + bar.w + 8, top: bar.y - 2 }}>
-          <b>cni0</b> <span className="mono">{gateway}</span> <span className="muted">{t('canvas.bridge')}</span>
+          {calico ? (
+            <>
+              <b>cali*</b> <span className="mono">169.254.1.1</span> <span className="muted">{t('canvas.calicoRouted')}</span>
+            </>
+          ) : (
+            <>
+              <b>cni0</b> <span className="mono">{gateway}</span> <span className="muted">{t('canvas.bridge')}</span>
+            </>
+          )}
         </div>
       )}
       {far && podCount > 0 && <div className="pod-tiles" style={podTiles(podColors)} aria-hidden />}

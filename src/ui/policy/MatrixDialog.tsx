@@ -90,7 +90,7 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
         <div className="matrix-controls">
           <label>
             {t('matrix.port')}{' '}
-            <input className="field-input mono" inputMode="numeric" value={port} placeholder={t('matrix.portEach')} onChange={(e) => setPort(e.target.value.replace(/[^0-9]/g, ''))} size={8} />
+            <input className="field-input mono" inputMode="numeric" value={port} placeholder={t('matrix.portEach')} onChange={(e) => setPort(e.target.value.replace(/[^0-9]/g, ''))} size={16} />
           </label>
           <label>
             {t('matrix.namespace')}{' '}

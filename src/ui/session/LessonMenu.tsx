@@ -1,4 +1,4 @@
-/** The lessons menu: the seven lessons in order, each with its number, title and one-line summary. */
+/** The lessons menu: the eight lessons in order, each with its number, title and one-line summary. */
 import { BookIcon } from './icons';
 import { LESSONS } from '../../lessons/index';
 import { localized } from '../../i18n/index';

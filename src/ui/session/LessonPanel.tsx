@@ -31,7 +31,7 @@ function PacketButton({ packet, index }: { packet: SuggestedPacket; index: numbe
   const packets = usePacketStore();
   const scenario = useEditor((s) => s.scenario);
   const outcome = useSessionState((s) => s.outcomes[packet.id]);
-  const change = packet.change && changeNeeded(scenario, packet.change) ? describeChange(packet.change, scenario, t) : undefined;
+  const change = packet.change && changeNeeded(scenario, packet.change) ? describeChange(packet.change, scenario, t, locale) : undefined;
   const expect = packet.expect === 'delivered' ? t('lessons.expectDelivered') : t('lessons.expectDropped', { code: packet.expectCode ?? '' });
   return (
     <li className="lesson-packet">

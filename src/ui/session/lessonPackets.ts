@@ -4,7 +4,10 @@
  */
 import type { Scenario, TraceResult, PacketSpec } from '../../sim/index';
 import type { LessonChange, SuggestedPacket } from '../../lessons/index';
-import type { Translator } from '../../i18n/index';
+import type { Locale, Translator } from '../../i18n/index';
+import { networkPolicySchema } from '../../sim/index';
+
+const parseNetworkPolicy = (p: unknown) => networkPolicySchema.parse(p);
 
 /** The spec for the packet store: the tracer takes element ids, IPs, names and URLs in `to`. */
 export function packetSpec(packet: SuggestedPacket): PacketSpec {
@@ -19,6 +22,10 @@ export function packetSpec(packet: SuggestedPacket): PacketSpec {
 /** Whether the scenario still has to be changed for this packet (false when the change is already in effect). */
 export function changeNeeded(scenario: Scenario, change: LessonChange | undefined): boolean {
   if (!change) return false;
+  if (change.kind === 'policies') {
+    const has = (id: string) => scenario.networkPolicies.some((p) => p.id === id);
+    return (change.remove ?? []).some(has) || change.put.some((p) => JSON.stringify(scenario.networkPolicies.find((x) => x.id === p.id)) !== JSON.stringify(parseNetworkPolicy(p)));
+  }
   const entries = Object.entries(change.set) as [string, unknown][];
   if (change.kind === 'cluster') return entries.some(([k, v]) => (scenario.cluster as unknown as Record<string, unknown>)[k] !== v);
   const service = scenario.services.find((s) => s.id === change.service);
@@ -27,7 +34,8 @@ export function changeNeeded(scenario: Scenario, change: LessonChange | undefine
 }
 
 /** The change in words: `cni → vxlan`, `Service web: externalTrafficPolicy → Local`. */
-export function describeChange(change: LessonChange, scenario: Scenario, t: Translator): string {
+export function describeChange(change: LessonChange, scenario: Scenario, t: Translator, locale: Locale = 'en'): string {
+  if (change.kind === 'policies') return t('lessons.changePolicies', { changes: change.label[locale] });
   const sets = Object.entries(change.set).map(([field, value]) => t('lessons.changeSet', { field, value: String(value) }));
   if (change.kind === 'cluster') return t('lessons.changeCluster', { changes: sets.join(', ') });
   const name = scenario.services.find((s) => s.id === change.service)?.name ?? change.service;

@@ -270,7 +270,9 @@ export function createSession(opts: SessionOptions): Session {
         const result = check.ok
           ? change.kind === 'cluster'
             ? editor.getState().editCluster(change.set)
-            : editor.getState().editElement(change.service, change.set)
+            : change.kind === 'policies'
+              ? editor.getState().setPolicies(check.scenario.networkPolicies)
+              : editor.getState().editElement(change.service, change.set)
           : check;
         if (!result.ok) {
           notify('lessons.changeFailed', { error: result.error }, 'error');

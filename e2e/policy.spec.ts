@@ -1,0 +1,161 @@
+/**
+ * NetworkPolicy and Calico as a user meets them: a Calico cluster opened from a link in each pool
+ * mode, a packet a policy drops (naming the policies), the what-if fix and its undo, the policy's
+ * YAML view, the reachability matrix, and flannel ignoring the same policies.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parseScenarioJson, type Scenario } from '../src/sim/index';
+import { encodeShareLink } from '../src/io/share-link';
+
+function example(edit: (s: Scenario) => void = () => {}): Scenario {
+  const r = parseScenarioJson(readFileSync(new URL('../examples/calico-policy.json', import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error('examples/calico-policy.json does not parse');
+  const s = structuredClone(r.scenario);
+  edit(s);
+  return s;
+}
+
+async function open(page: Page, s: Scenario) {
+  const link = encodeShareLink(s);
+  if (!link.ok) throw new Error('link');
+  await page.goto(`/${link.hash}`);
+  await expect(page.locator('.react-flow__node[data-id="db"]')).toBeVisible();
+}
+
+async function send(page: Page, from: string, to: string) {
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  const form = page.getByRole('form', { name: 'Send a packet' });
+  await form.getByLabel('From', { exact: true }).selectOption({ label: from });
+  await form.getByLabel('To', { exact: true }).fill(to);
+  await form.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+const inspector = (page: Page) => page.getByRole('region', { name: 'Hop inspector' });
+const FRONTEND = 'pod shop/frontend (10.244.0.3)';
+
+for (const [mode, crossSubnet, expected] of [
+  ['ipip', false, 'IPIP (proto 4)'],
+  ['vxlan', false, '192.168.2.10:4789 UDP VXLAN VNI 4096'],
+  ['bgp', false, '10.244.2.0/26 via 192.168.1.1 dev eth0 proto bird'],
+  ['ipip', true, 'IPIP (proto 4)'],
+] as const) {
+  test(`Calico ${mode}${crossSubnet ? ' CrossSubnet' : ''}: a pod reaches a pod on another subnet the way the mode says`, async ({ page }) => {
+    await open(
+      page,
+      example((s) => {
+        s.networkPolicies = [];
+        s.cluster.calicoMode = mode;
+        s.cluster.crossSubnet = crossSubnet;
+        s.routers[0]!.bgpPeer = true;
+      }),
+    );
+    await send(page, FRONTEND, 'db:5432');
+    await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
+    await expect(inspector(page)).toContainText(expected);
+    await expect(inspector(page)).toContainText('default via 169.254.1.1 dev eth0');
+    // The cluster settings show the mode.
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await expect(page.getByLabel('CNI plugin')).toHaveValue('calico');
+    await expect(page.getByLabel('Calico mode')).toHaveValue(mode);
+    await page.screenshot({ path: test.info().outputPath(`calico-${mode}${crossSubnet ? '-crosssubnet' : ''}.png`) });
+  });
+}
+
+test('Calico BGP without the router as a BGP peer: the router has no route to the pod block', async ({ page }) => {
+  await open(page, example((s) => ((s.networkPolicies = []), (s.cluster.calicoMode = 'bgp'))));
+  await send(page, FRONTEND, 'db:5432');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (no-route)');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('does not peer with them');
+});
+
+test('a policy drop names the policies; the what-if rule allows it in one click, and undo takes it back', async ({ page }) => {
+  await open(page, example());
+  await send(page, FRONTEND, 'db:5432');
+  const verdict = inspector(page).getByTestId('verdict');
+  await expect(verdict).toContainText('Dropped (policy-denied)');
+  const denied = inspector(page).getByTestId('policy-denied');
+  await expect(denied).toContainText('Denied on the way out');
+  await expect(denied).toContainText('shop/default-deny-all, shop/allow-dns, shop/frontend-to-api');
+  await expect(inspector(page).getByTestId('whatif-rule')).toHaveText('shop/frontend-to-api egress: to podSelector app=db, port TCP 5432');
+  await page.screenshot({ path: test.info().outputPath('policy-denied.png') });
+
+  // Allow it: the rule is added and the packet sent again; now db's own ingress policy is the one in the way.
+  await inspector(page).getByTestId('whatif-apply').click();
+  await expect(denied).toContainText('Denied on the way in');
+  await expect(inspector(page).getByTestId('whatif-rule')).toHaveText('shop/db-from-api ingress: from podSelector app=frontend, port TCP 5432');
+  await inspector(page).getByTestId('whatif-apply').click();
+  await expect(verdict).toContainText('Delivered');
+  // The allowing rules are the hops' matches.
+  await expect(inspector(page)).toContainText('shop/db-from-api ingress[1]: from podSelector app=frontend, port TCP 5432');
+
+  // Two undo steps take both rules back; sending again is denied as at first.
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await send(page, FRONTEND, 'db:5432');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (policy-denied)');
+  await expect(inspector(page).getByTestId('policy-denied')).toContainText('Denied on the way out');
+});
+
+test('the Policies tab shows each policy as a form and as YAML; a YAML edit is applied or refused with its reason', async ({ page }) => {
+  await open(page, example());
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  const panel = page.getByRole('region', { name: 'NetworkPolicies' });
+  await expect(panel).toContainText('Calico enforces these policies');
+  await panel.getByRole('button', { name: /shop\/frontend-to-api/ }).click();
+  await expect(panel.getByLabel('Pod selector (matchLabels)')).toHaveValue('app=frontend');
+  await expect(panel).toContainText('egress[0] to podSelector app=api; TCP 8080');
+  const yaml = panel.getByLabel(/^YAML/);
+  await expect(yaml).toHaveValue(/kind: NetworkPolicy\nmetadata:\n {2}name: frontend-to-api\n {2}namespace: shop/);
+  // A broken edit is refused with the field named; the scenario keeps the policy as it was.
+  await yaml.fill((await yaml.inputValue()).replace('port: 8080', 'port: 8080\n          endPort: 80'));
+  await panel.getByRole('button', { name: 'Apply YAML' }).click();
+  await expect(panel.getByRole('alert')).toContainText('endPort needs a numeric port and must not be below it');
+  // A good edit: open 8080-8090.
+  await yaml.fill((await yaml.inputValue()).replace('endPort: 80\n', 'endPort: 8090\n'));
+  await panel.getByRole('button', { name: 'Apply YAML' }).click();
+  await expect(panel).toContainText('egress[0] to podSelector app=api; TCP 8080-8090');
+  await page.screenshot({ path: test.info().outputPath('policies-tab.png') });
+  // The form edits the same policy: the pod selector.
+  await panel.getByLabel('Pod selector (matchLabels)').fill('app=frontend, tier=web');
+  await panel.getByLabel('Pod selector (matchLabels)').press('Enter');
+  await expect(yaml).toHaveValue(/tier: web/);
+});
+
+test('the reachability matrix traces every pod to every pod and Service in a worker; a cell opens its trace', async ({ page }) => {
+  await open(page, example());
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  await page.getByTestId('open-matrix').click();
+  const dialog = page.getByRole('dialog', { name: 'Reachability matrix' });
+  await expect(dialog.getByTestId('matrix-status')).toContainText('60 traces in');
+  await expect(dialog.getByTestId('matrix-cell')).toHaveCount(60);
+  const allowed = dialog.locator('[data-testid="matrix-cell"][data-from="frontend"][data-to="api"]');
+  await expect(allowed).toHaveAttribute('data-verdict', 'allowed');
+  await expect(allowed).toHaveAttribute('title', /allowed by shop\/frontend-to-api egress\[0\]/);
+  const denied = dialog.locator('[data-testid="matrix-cell"][data-from="frontend"][data-to="db"]');
+  await expect(denied).toHaveAttribute('data-verdict', 'denied');
+  await expect(denied).toHaveAttribute('title', /denied by the sender's egress policies shop\/default-deny-all/);
+  await page.screenshot({ path: test.info().outputPath('matrix.png') });
+  await denied.click();
+  await expect(dialog).toHaveCount(0);
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (policy-denied)');
+  // One port for every target.
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  await page.getByTestId('open-matrix').click();
+  await dialog.getByLabel('Port', { exact: true }).fill('8080');
+  await dialog.getByRole('button', { name: 'Trace all' }).click();
+  await expect(dialog.getByTestId('matrix-status')).toContainText('traces in');
+  await expect(dialog.locator('[data-testid="matrix-cell"][data-from="frontend"][data-to="db"]')).toHaveAttribute('title', /:8080/);
+});
+
+test('with flannel the same policies have no effect, and the trace says so once', async ({ page }) => {
+  await open(page, example());
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByLabel('CNI plugin').selectOption('flannel');
+  await send(page, FRONTEND, 'db:5432');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
+  await expect(inspector(page).getByTestId('policy-note')).toHaveCount(1);
+  await expect(inspector(page).getByTestId('policy-note')).toContainText('flannel does not implement NetworkPolicy; this policy has no effect');
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  await expect(page.getByRole('region', { name: 'NetworkPolicies' })).toContainText('flannel does not implement NetworkPolicy');
+});
