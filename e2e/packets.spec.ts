@@ -40,10 +40,13 @@ test('a Service ClusterIP is DNATed by kube-proxy, and stepping moves the marker
   await send(page, 'pod curl (10.244.0.2)', '10.96.0.2:80');
   const ins = inspector(page);
   await expect(ins.getByTestId('verdict')).toContainText('Delivered');
+  await page.getByRole('button', { name: 'Pause' }).click({ timeout: 2000 }).catch(() => undefined);
   const dnat = ins.locator('li.hop-dnat').first();
+  // The hop list is one line per hop; the hop in focus opens to its layers and the rule that matched.
+  await dnat.getByRole('button').click();
+  await expect(dnat).toHaveAttribute('aria-current', 'step');
   await expect(dnat).toContainText('KUBE-SEP-');
   await expect(dnat.locator('.hdr.changed').first()).toContainText(/10\.244\.\d+\.\d+/);
-  await page.getByRole('button', { name: 'Pause' }).click().catch(() => undefined);
   // Step: the current hop and the marker follow.
   await ins.getByRole('button', { name: /^Hop 3:/ }).click();
   await expect(ins.locator('li[aria-current="step"]')).toContainText('3');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPacketStore } from './packetStore';
-import { HOP_MS, markerAt, isFinished } from './playback';
+import { HOP_MS, markerAt, isFinished, stepMs } from './playback';
 import { loadExample } from '../sim/testing/examples';
 
 const vxlan = loadExample('vxlan-across-subnets');
@@ -32,7 +32,9 @@ describe('packet playback store', () => {
     expect(markerAt(p, false)!.t).toBeCloseTo(0.5);
     expect(markerAt(p, true)!.t).toBe(0); // reduced motion: no gliding
     store.getState().setSpeed(4);
-    store.getState().tick(HOP_MS / 2); // 4x: two more hops' worth
+    // 4x: the rest of the first step, all of the second, and half of the third.
+    const wall = (stepMs(p, 0) / 2 + stepMs(p, 1) + stepMs(p, 2) / 2) / 4;
+    store.getState().tick(wall);
     p = store.getState().packets[0]!;
     expect(p.cursor).toBe(2);
     expect(p.progress).toBeCloseTo(0.5);
@@ -99,7 +101,7 @@ describe('packet playback store', () => {
     const summary = store.getState().sendMany({ from: 'client', to: 'web', port: 80 }, 5)!;
     expect(summary.tally).toEqual([{ endpoint: 'pod-web', count: 5 }]);
     const delays = store.getState().packets.map((p) => p.delayMs);
-    expect(delays).toEqual([0, 250, 500, 750, 1000]);
+    expect(delays).toEqual([0, 150, 300, 450, 600]);
     store.getState().tick(HOP_MS);
     const ps = store.getState().packets;
     expect(ps[0]!.cursor).toBe(1);

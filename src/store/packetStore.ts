@@ -45,7 +45,7 @@ export interface PacketSlice extends pb.PlaybackState {
 }
 
 /** Milliseconds between the starts of packets in a burst. */
-export const BURST_STAGGER_MS = 250;
+export const BURST_STAGGER_MS = 150;
 
 export function createPacketStore(getScenario: () => Scenario, traceOptions: () => Omit<TraceOptions, 'seed'> = () => ({})): StoreApi<PacketSlice> {
   return createStore<PacketSlice>()((set, get) => {

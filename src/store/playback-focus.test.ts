@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPacketStore } from './packetStore';
-import { HOP_MS } from './playback';
+import { durationMs, HOP_MS, isFinished, LOCAL_HOP_MS, stepMs } from './playback';
 import { loadExample } from '../sim/testing/examples';
 
 const vxlan = loadExample('vxlan-across-subnets');
@@ -50,5 +50,31 @@ describe('one packet in focus', () => {
     expect(store.getState().playing).toBe(true);
     expect(store.getState().packets[1]!.cursor).toBe(0);
     expect(store.getState().packets[0]!.onCanvas).toBe(false);
+  });
+});
+
+describe('pace', () => {
+  it('a Service-by-name trace (DNS query and answer, request, reply: about 40 hops) plays in at most 8 s at 1x', () => {
+    const s = loadExample('clusterip');
+    const store = createPacketStore(() => s);
+    const r = store.getState().send({ from: 'client', to: 'web', port: 80 })!;
+    expect(r.dns, 'the name was looked up first').toBeDefined();
+    const run = store.getState().packets[0]!;
+    expect(run.steps.length).toBeGreaterThan(30);
+    expect(durationMs(run)).toBeLessThanOrEqual(8000);
+    // And the clock agrees: after 8 s of ticks it has finished, not before its last cross-link trip.
+    for (let t = 0; t < 8000; t += 16) store.getState().tick(16);
+    expect(isFinished(store.getState().packets[0]!)).toBe(true);
+  });
+
+  it('hops in one place are quick, a trip across a link takes longer', () => {
+    const s = loadExample('clusterip');
+    const store = createPacketStore(() => s);
+    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    const run = store.getState().packets[0]!;
+    for (let i = 0; i + 1 < run.steps.length; i++) {
+      const same = run.steps[i]!.hop.at === run.steps[i + 1]!.hop.at && !run.steps[i + 1]!.hop.link;
+      expect(stepMs(run, i)).toBe(same ? LOCAL_HOP_MS : HOP_MS);
+    }
   });
 });

@@ -26,6 +26,7 @@ import { clampHost, useAddElement } from './useAddElement';
 import { nodeSize, SIZES, subnetSize } from './geometry';
 import { OverviewMap } from './OverviewMap';
 import './readable.css';
+import { useView } from '../view';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n';
 
@@ -117,6 +118,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   useState(() => lodStore.setState({ far: zoom === undefined && scenario.pods.length > DENSE_PODS }));
   const far = useFar();
   const mid = useMid();
+  const minimap = useView((v) => v.minimap);
   const nodes = useMemo(() => builder.nodes(scenario, selected, dragging, far, keepVisible), [builder, scenario, selected, dragging, far, keepVisible]);
   const [initialNodes] = useState(nodes);
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
@@ -300,7 +302,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={aria}
       >
-        <OverviewMap color={minimapColor} maskColor="rgba(241,245,249,0.7)" ariaLabel={aria['minimap.ariaLabel']} />
+        {minimap && <OverviewMap color={minimapColor} maskColor="rgba(241,245,249,0.7)" ariaLabel={aria['minimap.ariaLabel']} />}
         <Controls showInteractive={false} />
         <ZoomWatcher />
         {children}

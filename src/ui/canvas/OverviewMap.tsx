@@ -14,8 +14,8 @@ import { shallow } from 'zustand/shallow';
 import { minimapPaths, type MapRect } from './overview';
 import type { AppNode } from './flow';
 
-const WIDTH = 200;
-const HEIGHT = 150;
+const WIDTH = 160;
+const HEIGHT = 110;
 /** Margin around the drawn area, in minimap pixels. */
 const OFFSET = 5;
 /** While nodes keep moving, the map's rectangles follow this often (ms); a map needs no more. */

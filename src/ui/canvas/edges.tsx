@@ -28,7 +28,7 @@ const LinkEdge = memo(function LinkEdge({ id, sourceX, sourceY, targetX, targetY
       interactionWidth={0}
       label={data?.label}
       labelX={labelX}
-      labelY={labelY}
+      labelY={labelY - 13}
       labelBgPadding={[6, 3]}
       labelBgBorderRadius={4}
       labelStyle={LABEL_STYLE}
@@ -37,7 +37,7 @@ const LinkEdge = memo(function LinkEdge({ id, sourceX, sourceY, targetX, targetY
   );
 });
 
-const LABEL_STYLE: CSSProperties = { fontSize: 11, fontFamily: 'var(--mono)', fill: '#334155' };
+const LABEL_STYLE: CSSProperties = { fontSize: 12, fontFamily: 'var(--mono)', fill: '#334155' };
 const LABEL_BG: CSSProperties = { fill: '#ffffff', stroke: '#cbd5e1' };
 
 /** Straight, not a curve: hundreds of long dashed beziers cost raster time on every drag frame. */

@@ -58,7 +58,11 @@ export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps
         <KindIcon kind="subnet" />
         <strong className="subnet-name">{subnet.name}</strong>
         <span className="mono subnet-cidr">{subnet.cidr}</span>
-        {!far && subnet.gateway && <span className="subnet-gw">{t('canvas.gateway', { ip: subnet.gateway })}</span>}
+        {!far && subnet.gateway && (
+          <span className="subnet-gw" title={t('canvas.gateway', { ip: subnet.gateway })}>
+            {t('canvas.gateway', { ip: subnet.gateway })}
+          </span>
+        )}
         <Anchor id="bus" type="target" position={Position.Bottom} />
       </div>
     </div>
@@ -144,7 +148,9 @@ export const PodNode = memo(function PodNode({ data, selected }: NodeProps<PodFl
       <Anchor id="ep" type="target" position={Position.Right} />
       <div className="pod-title">
         <KindIcon kind="pod" size={15} />
-        <strong className="pod-name">{pod.name}</strong>
+        <strong className="pod-name" title={pod.name}>
+          {pod.name}
+        </strong>
         {pod.namespace !== 'default' && <span className="ns-tag">{pod.namespace}</span>}
       </div>
       <div className="pod-ip mono" data-iface="eth0">

@@ -4,6 +4,7 @@ import type { PacketSlice } from '../../store/packetStore';
 import type { PacketRun, Phase } from '../../store/playback';
 import { HopRow } from './HopRow';
 import { PolicyVerdict } from '../policy/PolicyVerdict';
+import { groupSteps, groupSummary } from './hopGroups';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/index';
 
@@ -15,13 +16,12 @@ const PHASE_TITLE: Record<Phase, MessageKey> = {
   'upstream-reply': 'hops.upstreamReply',
   reply: 'packet.reply',
 };
-const PHASES = Object.keys(PHASE_TITLE) as Phase[];
 
 function selectedRun(s: PacketSlice): PacketRun | undefined {
   return s.packets.find((p) => p.id === s.selectedPacket);
 }
 
-/** The selected packet's hops, grouped by phase, with the current hop marked. */
+/** The selected packet's hops, grouped by phase and by the element they happen on, with the current hop open. */
 export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; nameOf(id: string): string }) {
   const t = useT();
   const run = useStore(store, selectedRun);
@@ -32,7 +32,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
   const onSelect = useCallback((i: number) => seek(i), [seek]);
   if (!run) return <p className="muted">{t('panel.noHops')}</p>;
   const r = run.result;
-  const phases = PHASES.filter((ph) => run.steps.some((st) => st.phase === ph));
+  const groups = groupSteps(run.steps);
   return (
     <section className="hop-inspector" aria-label={t('hops.label')}>
       {packets.length > 1 && (
@@ -55,14 +55,23 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
         {r.reply && <span className="muted"> · {t(r.reply.verdict === 'delivered' ? 'hops.replyDelivered' : 'hops.replyDropped')}</span>}
       </p>
       <PolicyVerdict result={r} spec={run.spec} resend={resend} />
-      {phases.map((ph) => (
-        <div key={ph} className="phase">
-          <h3>{t(PHASE_TITLE[ph])}</h3>
-          <ol className="hops">
-            {run.steps.map((st, i) =>
-              st.phase === ph ? <HopRow key={i} hop={st.hop} index={i} place={nameOf(st.hop.at)} current={i === run.cursor} onSelect={onSelect} /> : null,
-            )}
-          </ol>
+      {groups.map(({ phase, groups: byPlace }, k) => (
+        <div key={`${phase}-${k}`} className={`phase phase-${phase}`}>
+          <h3>{t(PHASE_TITLE[phase])}</h3>
+          {byPlace.map((g) => (
+            <section key={g.steps[0]} className={`hop-group${g.steps.includes(run.cursor) ? ' has-current' : ''}`} aria-label={nameOf(g.at)}>
+              <h4 className="hop-group-head">
+                <span className="hop-group-place">{nameOf(g.at)}</span>
+                <span className="hop-group-summary">{groupSummary(run, g)}</span>
+              </h4>
+              <ol className="hops">
+                {g.steps.map((i) => {
+                  const prev = i > 0 && run.steps[i - 1]!.phase === run.steps[i]!.phase ? run.steps[i - 1]!.hop : undefined;
+                  return <HopRow key={i} hop={run.steps[i]!.hop} {...(prev ? { prev } : {})} index={i} place={nameOf(g.at)} current={i === run.cursor} onSelect={onSelect} />;
+                })}
+              </ol>
+            </section>
+          ))}
         </div>
       ))}
     </section>

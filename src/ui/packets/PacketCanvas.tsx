@@ -1,10 +1,13 @@
 /** The canvas with packets on it: markers, send-mode clicks and the element context menu. */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { StoreApi } from 'zustand';
 import type { PacketSlice } from '../../store/packetStore';
 import { useStore } from 'zustand';
 import { Canvas } from '../canvas/Canvas';
 import { usePacketStore } from './PacketsContext';
 import { PacketMarkers } from './PacketMarkers';
+import { FollowCamera } from './FollowCamera';
+import { CanvasTools } from './CanvasTools';
 import { ElementMenu, type MenuAt } from './ElementMenu';
 
 /** The ids of the elements visited by the packets on the canvas, as one string (a stable selector result). */
@@ -14,10 +17,33 @@ function visitedKeyOf(s: PacketSlice): string {
   return [...ids].sort().join('\n');
 }
 
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.react-flow__node') !== null;
+}
+
+/** ← and → step the selected packet through its hops (not while typing, nor on a focused canvas element, which the keys move). */
+function useStepKeys(packets: StoreApi<PacketSlice>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      const s = packets.getState();
+      if (!s.packets.some((p) => p.id === s.selectedPacket)) return;
+      e.preventDefault();
+      if (e.key === 'ArrowRight') s.stepForward();
+      else s.stepBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [packets]);
+}
+
 export function PacketCanvas({ zoom }: { zoom?: number }) {
   const packets = usePacketStore();
   const picking = useStore(packets, (s) => s.pick.mode !== 'off');
   const [menu, setMenu] = useState<MenuAt | undefined>();
+  useStepKeys(packets);
   // The elements the packets on the canvas visit keep their names at every level of detail.
   const visitedKey = useStore(packets, visitedKeyOf);
   const keepVisible = useMemo(() => new Set(visitedKey ? visitedKey.split('\n') : []), [visitedKey]);
@@ -28,6 +54,8 @@ export function PacketCanvas({ zoom }: { zoom?: number }) {
     <>
       <Canvas zoom={zoom} keepVisible={keepVisible} onElementClick={onClick} onElementContextMenu={onMenu} {...(picking ? { className: 'picking' } : {})}>
         <PacketMarkers store={packets} />
+        <FollowCamera store={packets} />
+        <CanvasTools />
       </Canvas>
       {menu && <ElementMenu at={menu} onClose={closeMenu} />}
     </>

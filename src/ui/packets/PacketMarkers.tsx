@@ -20,7 +20,7 @@ function center(n: InternalNode | undefined) {
   return { x: x + (n.measured.width ?? 0) / 2, y: y + (n.measured.height ?? 0) / 2 };
 }
 
-function useGeometry(): FlowGeometry {
+export function useGeometry(): FlowGeometry {
   const rf = useReactFlow();
   return useMemo<FlowGeometry>(
     () => ({

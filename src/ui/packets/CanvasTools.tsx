@@ -1,0 +1,58 @@
+/** Over the canvas, top right: follow the packet, show the minimap, export the picture. */
+import { useCallback, useState } from 'react';
+import { Panel, useReactFlow } from '@xyflow/react';
+import { topology } from '../../sim/index';
+import type { AppNode } from '../canvas/flow';
+import { useEditorStore } from '../state';
+import { useT } from '../../i18n/useT';
+import { setView, useView } from '../view';
+import { usePacketStore } from './PacketsContext';
+import { useGeometry } from './PacketMarkers';
+import { collectPicture, downloadBlob, imageFileBase, svgToPng } from './exportImage';
+import { pictureSvg } from './exportSvg';
+
+export function CanvasTools() {
+  const t = useT();
+  const follow = useView((v) => v.follow);
+  const minimap = useView((v) => v.minimap);
+  const editor = useEditorStore();
+  const packets = usePacketStore();
+  const rf = useReactFlow<AppNode>();
+  const geometry = useGeometry();
+  const [busy, setBusy] = useState(false);
+  const exportImage = useCallback(async () => {
+    setBusy(true);
+    try {
+      const scenario = editor.getState().scenario;
+      const names = topology(scenario).names;
+      const nameOf = (id: string) => names.get(id) ?? id;
+      const s = packets.getState();
+      const run = s.packets.find((p) => p.id === s.selectedPacket);
+      const title = run ? `${scenario.name} · ${nameOf(run.spec.from)} → ${run.spec.to}${run.spec.port ? `:${run.spec.port}` : ''}` : scenario.name;
+      const caption = run ? (run.result.verdict === 'delivered' ? t('packet.delivered') : `${t('packet.dropped')} (${run.result.reason?.code ?? ''})`) : undefined;
+      const root = document.querySelector('.react-flow') ?? document;
+      const svg = pictureSvg(collectPicture(rf, root, run, geometry, nameOf, title, caption));
+      const base = imageFileBase(scenario.name);
+      downloadBlob(`${base}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+      downloadBlob(`${base}.png`, await svgToPng(svg));
+      editor.getState().notify(t('export.done', { svg: `${base}.svg`, png: `${base}.png` }));
+    } catch (e) {
+      editor.getState().notify(t('export.failed', { reason: e instanceof Error ? e.message : String(e) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }, [editor, packets, rf, geometry, t]);
+  return (
+    <Panel position="top-right" className="canvas-tools">
+      <button type="button" className="btn small" aria-pressed={follow} onClick={() => setView({ follow: !follow })} title={t('view.followTitle')}>
+        {follow ? '◉' : '○'} {t('view.follow')}
+      </button>
+      <button type="button" className="btn small" aria-pressed={minimap} onClick={() => setView({ minimap: !minimap })} title={t('view.minimapTitle')}>
+        {t('view.minimap')}
+      </button>
+      <button type="button" className="btn small" onClick={() => void exportImage()} disabled={busy} title={t('export.imageTitle')}>
+        ⤓ {t('export.image')}
+      </button>
+    </Panel>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The packet at one hop as a stack of layers, outermost first, the way Wireshark's packet tree
+ * reads: for VXLAN the outer IP / UDP 8472 / VXLAN VNI, then the (inner) IP, TCP/UDP/ICMP and
+ * HTTP. A field this hop changed is highlighted with its old value struck through beside it, and
+ * the rule or table entry that matched sits under the layer it acted on.
+ */
+import type { Hop, HopMatch, PacketField, PacketHeaders } from '../../sim/index';
+import { useT } from '../../i18n/useT';
+
+type Layer = 'outer' | 'ip' | 'l4' | 'http';
+
+/** Which layer an entry acted on: routes, ARP, FDB and NAT rules on IP; an ingress rule on HTTP. */
+function layerOf(m: HopMatch, hop: Hop): Layer {
+  if (m.kind === 'ingress') return 'http';
+  if (m.kind === 'listener') return 'l4';
+  if (hop.packet.outer && (m.kind === 'fdb' || (m.kind === 'route' && (hop.action === 'encapsulate' || hop.action === 'switch')))) return 'outer';
+  return 'ip';
+}
+
+function Val({ field, hop, prev, children, old }: { field: PacketField; hop: Hop; prev?: PacketHeaders; children: React.ReactNode; old?: React.ReactNode }) {
+  const changed = hop.changed.includes(field) && prev !== undefined;
+  return (
+    <span className={changed ? 'hdr changed' : 'hdr'}>
+      {changed && old !== undefined && old !== children && (
+        <>
+          <del className="old">{old}</del>
+          {' → '}
+        </>
+      )}
+      {children}
+    </span>
+  );
+}
+
+function Matches({ list }: { list: HopMatch[] }) {
+  if (list.length === 0) return null;
+  return (
+    <span className="layer-matches">
+      {list.map((m, i) => (
+        <code key={i} className={`match match-${m.kind}`} title={m.kind}>
+          {m.chain ? `[${m.table ?? ''} ${m.chain}] ` : m.table && m.kind === 'iptables' ? `[${m.table}] ` : ''}
+          {m.rule}
+        </code>
+      ))}
+    </span>
+  );
+}
+
+export function LayerStack({ hop, prev }: { hop: Hop; prev?: Hop }) {
+  const t = useT();
+  const p = hop.packet;
+  const q = prev?.packet;
+  const matches = hop.match ?? [];
+  const on = (l: Layer) => matches.filter((m) => layerOf(m, hop) === l);
+  const port = (n?: number) => (n === undefined ? '' : `:${n}`);
+  return (
+    <div className="layer-stack" data-testid="layer-stack">
+      {p.outer && (
+        <div className="layer layer-outer" data-layer="outer">
+          <span className="layer-name">{t('layers.outerIp')}</span>
+          <span className="layer-fields">
+            <Val field="outer" hop={hop} prev={q}>
+              {p.outer.src} → {p.outer.dst}
+            </Val>{' '}
+            TTL {p.outer.ttl}
+          </span>
+          <span className="layer-name">UDP</span>
+          <span className="layer-fields">
+            {p.outer.sport} → {p.outer.dport}
+          </span>
+          <span className="layer-name">VXLAN</span>
+          <span className="layer-fields">VNI {p.outer.vni}</span>
+          <Matches list={on('outer')} />
+        </div>
+      )}
+      <div className={`layer layer-ip${p.outer ? ' inner' : ''}`} data-layer="ip">
+        <span className="layer-name">{p.outer ? t('layers.innerIp') : 'IP'}</span>
+        <span className="layer-fields">
+          <Val field="src" hop={hop} prev={q} old={q?.src}>
+            {p.src}
+          </Val>
+          {' → '}
+          <Val field="dst" hop={hop} prev={q} old={q?.dst}>
+            {p.dst}
+          </Val>{' '}
+          <Val field="ttl" hop={hop} prev={q}>
+            TTL {p.ttl}
+          </Val>
+        </span>
+        <Matches list={on('ip')} />
+      </div>
+      <div className={`layer layer-l4${p.outer ? ' inner' : ''}`} data-layer="l4">
+        <span className="layer-name">{p.proto.toUpperCase()}</span>
+        <span className="layer-fields">
+          {p.proto === 'icmp' ? (
+            t('layers.echo')
+          ) : (
+            <>
+              <Val field="sport" hop={hop} prev={q} old={port(q?.sport)}>
+                {port(p.sport)}
+              </Val>
+              {' → '}
+              <Val field="dport" hop={hop} prev={q} old={port(q?.dport)}>
+                {port(p.dport)}
+              </Val>
+            </>
+          )}
+        </span>
+        <Matches list={on('l4')} />
+      </div>
+      {p.http && (
+        <div className={`layer layer-http${p.outer ? ' inner' : ''}`} data-layer="http">
+          <span className="layer-name">HTTP</span>
+          <span className="layer-fields">
+            <Val field="http" hop={hop} prev={q}>
+              Host: {p.http.host} · {p.http.path}
+            </Val>
+          </span>
+          <Matches list={on('http')} />
+        </div>
+      )}
+    </div>
+  );
+}
