@@ -108,7 +108,7 @@ test('lesson 3: the VXLAN packet at the router is labelled with the outer node a
   await expect(page.getByTestId('packet-marker')).toHaveCount(1);
 
   // Step to the router's hop: the label shows what the router sees.
-  const hop = page.getByTestId('hop').filter({ hasText: 'core-router' }).first();
+  const hop = page.getByRole('region', { name: 'Hop inspector' }).getByRole('region', { name: 'core-router' }).first().getByTestId('hop').first();
   await hop.getByRole('button').click();
   await expect(hop).toHaveAttribute('aria-current', 'step');
   const marker = page.locator('[data-testid="packet-marker"][data-at="router-core"]');
