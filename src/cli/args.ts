@@ -11,6 +11,9 @@ export interface TraceArgs {
   cluster?: string;
   /** --export-yaml: print the scenario's workloads, Services, Ingresses and NetworkPolicies as manifests instead of tracing. */
   exportYaml: boolean;
+  /** --show endpointslices: print the Services' EndpointSlices (--service narrows to one). */
+  show?: string;
+  service?: string;
   from: string;
   to: string;
   port?: number;
@@ -20,7 +23,7 @@ export interface TraceArgs {
 }
 
 export const USAGE =
-  'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] | --export-yaml)';
+  'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] | --export-yaml | --show endpointslices [--service NAME])';
 
 export class UsageError extends Error {}
 
@@ -42,6 +45,8 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
   const files: string[] = [];
   let cluster: string | undefined;
   let exportYaml = false;
+  let show: string | undefined;
+  let service: string | undefined;
   let from: string | undefined;
   let to: string | undefined;
   let proto: Protocol | undefined;
@@ -76,6 +81,12 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
       case '--export-yaml':
         exportYaml = true;
         break;
+      case '--show':
+        show = value();
+        break;
+      case '--service':
+        service = value();
+        break;
       case '--count':
         count = intArg('--count', value(), 1, 100000);
         break;
@@ -87,8 +98,9 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
   }
   const file = files[0];
   if (!file) throw new UsageError('missing the scenario file');
-  const common = { file, files, ...(cluster !== undefined ? { cluster } : {}), exportYaml };
-  if (exportYaml) return { ...common, from: from ?? '', to: to ?? '', seed, count };
+  const common = { file, files, ...(cluster !== undefined ? { cluster } : {}), exportYaml, ...(show !== undefined ? { show } : {}), ...(service !== undefined ? { service } : {}) };
+  if (show !== undefined && show !== 'endpointslices') throw new UsageError(`--show: unknown view "${show}" (known: endpointslices)`);
+  if (exportYaml || show !== undefined) return { ...common, from: from ?? '', to: to ?? '', seed, count };
   if (!from) throw new UsageError('missing --from');
   if (!to) throw new UsageError('missing --to');
   const dest = splitDestination(to);

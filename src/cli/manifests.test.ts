@@ -48,3 +48,25 @@ describe('trace CLI with manifests', () => {
     expect(out.stderr).toBe(`error: ${bad}: document 1 (Service/web), line 6: spec.ports[0].port: expected an integer 1-65535\n`);
   });
 });
+
+describe('--show endpointslices', () => {
+  it('prints the EndpointSlices kube-proxy reads, with readiness from the manifests', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knp-'));
+    const file = join(dir, 'app.yaml');
+    writeFileSync(
+      file,
+      `apiVersion: v1\nkind: Pod\nmetadata: { name: a, labels: { app: a } }\nspec: { containers: [{ name: c, ports: [{ containerPort: 80 }] }] }\nstatus: { conditions: [{ type: Ready, status: "False" }] }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: a }\nspec: { selector: { app: a }, ports: [{ port: 80 }] }\n`,
+    );
+    const out = runTraceCli([file, '--show', 'endpointslices', '--service', 'a']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('kind: EndpointSlice');
+    expect(out.stdout).toContain('kubernetes.io/service-name: a');
+    expect(out.stdout).toMatch(/conditions:\n\s+ready: false\n\s+serving: false\n\s+terminating: false\n\s+nodeName: node-\d\n\s+targetRef:\n\s+kind: Pod\n\s+name: a/);
+    const traced = JSON.parse(runTraceCli([file, '--from', 'pod/a', '--to', 'svc/a:80']).stdout);
+    expect(traced.reason.code).toBe('no-endpoints');
+    expect(traced.reason.message).toContain('1 pod is selected (app=a), none ready (1 not Ready)');
+    const unknown = runTraceCli([file, '--show', 'endpointslices', '--service', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown Service "nope"');
+  });
+});

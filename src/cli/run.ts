@@ -5,6 +5,11 @@ import { unknownSenderMessage } from './senders';
 import { loadScenarioFiles } from './manifests';
 import { exportManifests } from '../io/manifests/index';
 import { parseMatrixArgs, runMatrix, MATRIX_USAGE } from './matrix';
+import { showEndpointSlices } from './endpointslices';
+
+function withNotes(out: CliOutcome, notes: string): CliOutcome {
+  return { ...out, stderr: notes + out.stderr };
+}
 
 export interface CliOutcome {
   code: number;
@@ -20,6 +25,7 @@ export function runTraceCli(argv: string[]): CliOutcome {
     if (!loaded.ok) return { code: loaded.code, stdout: '', stderr: loaded.stderr };
     const parsed = loaded;
     if (args.exportYaml) return { code: 0, stdout: exportManifests(parsed.scenario), stderr: loaded.stderr };
+    if (args.show === 'endpointslices') return withNotes(showEndpointSlices(parsed.scenario, args.service), loaded.stderr);
     const t = topology(parsed.scenario);
     if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) return { code: 2, stdout: '', stderr: `error: ${unknownSenderMessage(t, args.from)}\n` };
     const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };

@@ -16,3 +16,5 @@ export { parseTargetText, defaultTargetFor, type TargetText, type DefaultTarget 
 export { createSessionState, type SessionState } from './dataplane/session';
 export { iptablesSave, ipvsadm } from './dataplane/kubeproxy-save';
 export { serviceEndpoints, selectPods, type Endpoint } from './dataplane/endpoints';
+export { sliceEndpoints, usableEndpoints, podConditions, isPodReady, noEndpointsWhy, type SliceEndpoint, type EndpointConditions } from './dataplane/endpoints';
+export { endpointSlices, endpointSliceObject, type EndpointSliceView } from './dataplane/endpointslices';

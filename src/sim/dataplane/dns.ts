@@ -15,7 +15,7 @@ import type { Topology } from '../model/topology';
 import { isDnsService } from '../model/materialize';
 import { isIPv4, nthAddress } from '../net/cidr';
 import { DNS_SERVICE_OFFSET } from '../net/ipam';
-import { selectPods } from './endpoints';
+import { isPodReady, selectPods } from './endpoints';
 
 export const NDOTS = 5;
 export const COREDNS_TTL = 5;
@@ -75,7 +75,8 @@ export function answerFor(t: Topology, fqdn: string): Answer | undefined {
         return { kind: 'externalName', svc, target, addresses: ip ? [ip] : [], records };
       }
       if (svc.clusterIP === 'None') {
-        const pods = [...new Map(selectPods(t, svc).map((p) => [p.ip, p])).values()];
+        // CoreDNS answers with the ready endpoints only (publishNotReadyAddresses is not modelled).
+        const pods = [...new Map(selectPods(t, svc).filter(isPodReady).map((p) => [p.ip, p])).values()];
         return { kind: 'headless', svc, pods, addresses: pods.map((p) => p.ip), records: pods.map((p) => rr('A', p.ip)) };
       }
       if (!svc.clusterIP) return undefined;

@@ -15,7 +15,7 @@ describe('Service endpoints', () => {
     const t = topology(s);
     const web = t.services.get('svc-web')!;
     const eps = serviceEndpoints(t, web, web.ports[0]!);
-    expect(eps.map((e) => [e.pod.id, e.port])).toEqual([['web-1', 80]]);
+    expect(eps.map((e) => [e.pod!.id, e.port])).toEqual([['web-1', 80]]);
   });
 
   it('leaves out pods of other namespaces and pods without the named port', () => {
@@ -25,7 +25,7 @@ describe('Service endpoints', () => {
     });
     const t = topology(s2);
     const web = t.services.get('svc-web')!;
-    expect(serviceEndpoints(t, web, web.ports[0]!).map((e) => e.pod.id)).toEqual(['web-1']);
+    expect(serviceEndpoints(t, web, web.ports[0]!).map((e) => e.pod!.id)).toEqual(['web-1']);
   });
 
   it('sorts endpoints by their "ip:port" text, as kube-proxy does', () => {

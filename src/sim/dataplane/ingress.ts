@@ -16,7 +16,7 @@ import { drop, pushHop, type Delivered, type TraceCtx } from '../trace/context';
 import type { PacketHeaders, UpstreamLeg } from '../trace/types';
 import type { ExchangeRunner } from '../trace/exchange';
 import { EPHEMERAL_PORTS } from './ephemeral';
-import { selectPods, serviceEndpoints, servicePortByRef, type Endpoint } from './endpoints';
+import { noEndpointsWhy, selectPods, serviceEndpoints, servicePortByRef, type Endpoint } from './endpoints';
 import type { SessionState } from './session';
 
 export interface Route {
@@ -169,7 +169,7 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
   const endpoints = svc && port ? serviceEndpoints(t, svc, port) : [];
   const hopMatch = [{ kind: 'ingress' as const, rule: route.text }];
   if (!svc || !port || endpoints.length === 0) {
-    const why = !svc ? `Service ${route.ingress.namespace}/${route.backend.service} does not exist` : !port ? `Service ${svc.name} has no port ${route.backend.port}` : `Service ${svc.namespace}/${svc.name} has no endpoints`;
+    const why = !svc ? `Service ${route.ingress.namespace}/${route.backend.service} does not exist` : !port ? `Service ${svc.name} has no port ${route.backend.port}` : `Service ${svc.namespace}/${svc.name} has no ready endpoints (${noEndpointsWhy(t, svc, port)})`;
     drop(ctx, 'no-endpoints', pod.id, 'pod', d.packet, `The ingress controller (${pod.name}) routes "${request}" by ${route.text}, but ${why}: it answers HTTP 503 Service Unavailable.`, 'eth0', hopMatch);
   }
   const ep = pickEndpoint(endpoints, `${pod.id}|${svc.namespace}/${svc.name}:${port.port}`, ctx, ctx.session);
@@ -180,9 +180,9 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
     action: 'l7',
     packet: d.packet,
     match: hopMatch,
-    explain: `The ingress controller (${pod.name}) terminates the client's connection and reads "${request}"; ${route.path ? `the longest matching rule is ${route.path.path} (${route.path.pathType})` : 'no rule matches, so the default backend takes it'} -> Service ${svc.name}:${port.port}. It opens a new connection from its own pod to endpoint ${ep.text} (${ep.pod.name}), round robin over the endpoints, without the ClusterIP.${tls}`,
+    explain: `The ingress controller (${pod.name}) terminates the client's connection and reads "${request}"; ${route.path ? `the longest matching rule is ${route.path.path} (${route.path.pathType})` : 'no rule matches, so the default backend takes it'} -> Service ${svc.name}:${port.port}. It opens a new connection from its own pod to endpoint ${ep.text} (${ep.pod?.name ?? 'an address given in its EndpointSlice'}), round robin over the endpoints, without the ClusterIP.${tls}`,
   });
   const upstreamPkt: PacketHeaders = { src: pod.ip, dst: ep.ip, proto: 'tcp', sport: ctx.rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]), dport: ep.port, ttl: 64, http: { ...http } };
   const ex = run({ id: pod.id, kind: 'pod' }, upstreamPkt, {});
-  return { from: pod.id, request: ex.request, ...(ex.reply ? { reply: ex.reply } : {}), endpoint: ep.pod.id };
+  return { from: pod.id, request: ex.request, ...(ex.reply ? { reply: ex.reply } : {}), ...(ep.pod ? { endpoint: ep.pod.id } : {}) };
 }

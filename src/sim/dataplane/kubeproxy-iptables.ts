@@ -16,7 +16,7 @@ import type { Node, Service, ServicePort } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { addRule, ensureChain, kubeProxyProbability, MASQ_MARK, newTable, probabilityThreshold, type Rule, type RuleTable } from './iptables';
 import { endpointChain, protocolOf, serviceChains, servicePortName } from './kubeproxy-names';
-import { serviceEndpoints, type Endpoint } from './endpoints';
+import { serviceEndpoints, sliceEndpoints, usableEndpoints, type Endpoint, type SliceEndpoint } from './endpoints';
 import { flannelMasqRules, FLANNEL_POSTROUTING } from './masquerade';
 
 export const KUBE_SERVICES = 'KUBE-SERVICES';
@@ -38,6 +38,8 @@ export interface ProxiedPort {
   name: string;
   protocol: 'tcp' | 'udp' | 'sctp';
   endpoints: Endpoint[];
+  /** Every endpoint of the port with its conditions (the EndpointSlice), ready or not. */
+  slice: SliceEndpoint[];
   /** Public IPs of load balancers in front of this Service (status.loadBalancer.ingress). */
   lbIps: string[];
 }
@@ -61,7 +63,7 @@ export function proxiedPorts(t: Topology): ProxiedPort[] {
   for (const svc of t.scenario.services) {
     if (!isProxied(svc)) continue;
     for (const port of svc.ports) {
-      out.push({ svc, port, name: servicePortName(svc, port), protocol: protocolOf(port), endpoints: serviceEndpoints(t, svc, port), lbIps: lbIps.get(svc.id) ?? [] });
+      out.push({ svc, port, name: servicePortName(svc, port), protocol: protocolOf(port), endpoints: serviceEndpoints(t, svc, port), slice: sliceEndpoints(t, svc, port), lbIps: lbIps.get(svc.id) ?? [] });
     }
   }
   portCache.set(t, out);
@@ -123,7 +125,8 @@ export function writeServicePort(nat: RuleTable, filter: RuleTable, p: ProxiedPo
   const { svc, port, name, protocol } = p;
   const ch = serviceChains(name, protocol);
   const clusterIP = svc.clusterIP!;
-  const local = p.endpoints.filter((e) => e.node === node.id);
+  // Local policy: this node's ready endpoints, else its serving + terminating ones (CategorizeEndpoints).
+  const local: Endpoint[] = usableEndpoints(p.slice, node.id);
   const external = externallyAccessible(svc);
   const itpLocal = svc.internalTrafficPolicy === 'Local';
   const etpLocal = svc.externalTrafficPolicy === 'Local' && external;

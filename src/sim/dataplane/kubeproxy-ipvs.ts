@@ -13,7 +13,7 @@ import { bridgeGateway } from '../net/ipam';
 import { vtepAddress } from './routing';
 import { addRule, MASQ_MARK, newTable, type RuleTable } from './iptables';
 import { externallyAccessible, proxiedPorts, KUBE_MARK_MASQ, KUBE_POSTROUTING, KUBE_SERVICES, addFlannelChains, type NodeRules, type ProxiedPort } from './kubeproxy-iptables';
-import type { Endpoint } from './endpoints';
+import { usableEndpoints, type Endpoint } from './endpoints';
 import { stableHash } from '../trace/rng';
 import type { Rng } from '../trace/rng';
 import type { SessionState } from './session';
@@ -88,7 +88,7 @@ export function ipvsNode(t: Topology, node: Node): IpvsNode {
   for (const p of proxiedPorts(t)) {
     const { svc, port } = p;
     const proto = port.protocol;
-    const local = p.endpoints.filter((e) => e.node === node.id);
+    const local = usableEndpoints(p.slice, node.id);
     const add = (ip: string, vport: number, kind: VirtualServer['kind'], realServers: Endpoint[]) => {
       const vs: Omit<VirtualServer, 'text'> = {
         proto,

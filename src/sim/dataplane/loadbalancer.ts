@@ -13,7 +13,7 @@ import { drop, pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { cidrContains } from '../net/cidr';
 import { conntrackText, findReplyEntry, recordNat, reverseNat, type ConntrackEntry } from './conntrack';
-import { findServicePort, serviceEndpoints } from './endpoints';
+import { findServicePort, sliceEndpoints } from './endpoints';
 import { hostLink, sendOnSubnet } from './underlay';
 
 /** kube-proxy's own health endpoint (--healthz-bind-address, port 10256). */
@@ -28,7 +28,9 @@ export interface NodeHealth {
 
 /** The health of every node as the balancer in front of `svc` sees it. */
 export function nodeHealth(t: Topology, svc: Service, port: ServicePort): NodeHealth[] {
-  const endpoints = serviceEndpoints(t, svc, port);
+  // kube-proxy's health check server reports the node's *ready* local endpoints
+  // (EndpointsMap.LocalReadyEndpoints), so a node whose pods are terminating fails the check and drains.
+  const endpoints = sliceEndpoints(t, svc, port).filter((e) => e.conditions.ready);
   return t.scenario.nodes.map((node) => {
     if (svc.externalTrafficPolicy !== 'Local') {
       return { node, healthy: true, check: `GET http://${node.ip}:${KUBE_PROXY_HEALTHZ_PORT}/healthz -> 200 (kube-proxy healthy)` };

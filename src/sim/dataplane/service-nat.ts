@@ -16,12 +16,13 @@ import type { HopMatch, PacketHeaders } from '../trace/types';
 import { recordNat, reverseReplyNat } from './conntrack';
 import type { Rule } from './iptables';
 import { walk, type Probe, type WalkResult } from './iptables-walk';
-import { KUBE_MARK_MASQ } from './kubeproxy-iptables';
+import { KUBE_MARK_MASQ, proxiedPorts } from './kubeproxy-iptables';
 import { lazyProxyRules } from './kubeproxy-lazy';
 import { ipsetKey, ipvsAddresses, ipvsNode, realServerText, schedule, vsKey, IPVS_DEV } from './kubeproxy-ipvs';
 import { createSessionState, recentCheck, recentSet, type SessionState } from './session';
 import { FLANNEL_VXLAN_DEV, lookupRoute, nodeRouteTable, vtepAddress, type Route } from './routing';
 import { nodeOwnsIp, type StackEntry } from './host';
+import { noEndpointsWhy } from './endpoints';
 
 export function sessionOf(ctx: TraceCtx): SessionState {
   return (ctx.session ??= createSessionState());
@@ -117,7 +118,7 @@ function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry
       ? `${pkt.dst}:${pkt.dport}, NodePort ${pkt.dport} of ${found.port.name} on a local address`
       : `${pkt.dst}:${pkt.dport}, the ${addressRole(t, found.port.svc, pkt.dst)} of ${found.port.name}`
     : `${pkt.dst}:${pkt.dport}`;
-  const pod = found ? ` (${found.ep.pod.name} on ${t.nodes.get(found.ep.node)?.name ?? found.ep.node})` : '';
+  const pod = found ? (found.ep.pod ? ` (${found.ep.pod.name} on ${t.nodes.get(found.ep.node)?.name ?? found.ep.node})` : ' (an address given in its EndpointSlice, not a pod)') : '';
   const mark = res.mark ? `; it is marked 0x4000 for masquerading because ${markReason(t, res.trail)}` : '';
   const explain = `kube-proxy's nat rules on ${node.name} (${hook} -> KUBE-SERVICES${via}) match ${what}; ${describeChoice((c) => rules.chainRules('nat', c), res.trail, sep, pkt.src)}; ${sep} DNATs the packet to ${res.dnat}${pod}${mark}.`;
   return dnatHop(ctx, node, pkt, entry.local ? undefined : entry.inIface, res.dnat, res.final.text, natMatches(res.trail), explain);
@@ -153,7 +154,7 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
       pkt,
       localOnly
         ? `IPVS virtual server ${vs.ip}:${vs.port} on ${node.name} has no real server: ${vs.service.name} uses a Local traffic policy and none of its endpoints runs on ${node.name}, so the packet is dropped.`
-        : `IPVS virtual server ${vs.ip}:${vs.port} has no real servers because ${vs.service.name} has no endpoints; IPVS answers ICMP port unreachable.`,
+        : `IPVS virtual server ${vs.ip}:${vs.port} has no real servers because ${vs.service.name} has no ready endpoints: ${noEndpointsWhy(t, vs.service.svc, vs.service.port)}. IPVS answers ICMP port unreachable.`,
       iface,
       match,
     );
@@ -164,8 +165,14 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
     ? `the persistence template keeps ${pkt.src} on ${rs.text} (sessionAffinity ClientIP, persistent ${vs.persistent} s)`
     : `the ${vs.scheduler} scheduler picks real server ${rs.text} of ${vs.realServers.length}`;
   const mark = res.mark ? `; iptables marked it 0x4000 for masquerading because ${markReason(t, res.trail) ?? 'an ipset matched'}` : '';
-  const explain = `IPVS on ${node.name}: ${pkt.dst}:${pkt.dport} is virtual server "${vs.text}" (${vs.kind === 'nodePort' ? `NodePort of ${vs.service.name}` : `${vs.service.name}, bound to ${IPVS_DEV}`}); ${why} (${rs.pod.name}) and rewrites the destination (masquerade forwarding)${mark}.`;
+  const explain = `IPVS on ${node.name}: ${pkt.dst}:${pkt.dport} is virtual server "${vs.text}" (${vs.kind === 'nodePort' ? `NodePort of ${vs.service.name}` : `${vs.service.name}, bound to ${IPVS_DEV}`}); ${why} (${rs.pod?.name ?? 'an address given in its EndpointSlice'}) and rewrites the destination (masquerade forwarding)${mark}.`;
   return dnatHop(ctx, node, pkt, iface, rs.text, `${vs.text} -> ${rs.text}`, match, explain);
+}
+
+/** The reason behind a "<ns>/<svc>:<port> has no endpoints" rule: how many pods are selected and why none is used. */
+function whyNoEndpoints(t: Topology, comment: string): string {
+  const p = proxiedPorts(t).find((x) => comment.startsWith(`${x.name} `));
+  return p ? noEndpointsWhy(t, p.svc, p.port) : 'the Service has no ready endpoint';
 }
 
 /** nat PREROUTING/OUTPUT: kube-proxy's DNAT for a new connection; returns the packet after it. */
@@ -195,7 +202,7 @@ export function kubeProxyFilter(ctx: TraceCtx, node: Node, pkt: PacketHeaders, h
   const code = r.reason ?? 'port-closed';
   const text =
     code === 'no-endpoints'
-      ? `kube-proxy has no endpoint to send this to (${note}): its filter rule in ${hook} -> ${r.chain} REJECTs the connection with ICMP port unreachable.`
+      ? `kube-proxy has no endpoint to send this to (${note}): ${whyNoEndpoints(t, c && c.m === 'comment' ? c.comment : '')}. Its filter rule in ${hook} -> ${r.chain} REJECTs the connection with ICMP port unreachable.`
       : code === 'no-local-endpoints'
         ? `The traffic policy is Local and ${node.name} runs no endpoint of this Service (${note}): kube-proxy's filter rule in ${hook} -> ${r.chain} DROPs the packet.`
         : `kube-proxy's filter rule in ${hook} -> ${r.chain} ${res.verdict}s the packet.`;
