@@ -3,6 +3,8 @@
  * every other language must have exactly these keys (the compiler checks it). `{name}` marks a
  * parameter filled in by `translate`.
  */
+import { manifestsEn } from './messages.manifests';
+
 export const en = {
   'app.title': 'Kube Network Playground',
 
@@ -276,7 +278,7 @@ export const en = {
   'inspector.selectedPods': 'Selected pods',
   'inspector.noSelectedPods': 'none: no pod in the namespace has these labels',
   'inspector.endpointsOf': 'Endpoints {port}',
-  'inspector.noEndpoints': 'none: no selected pod serves this targetPort',
+  'inspector.noEndpoints': 'none: no selected pod is ready and serves this targetPort',
   'inspector.affinity.clientIp': 'ClientIP (same client, same pod)',
   'inspector.ipvsScheduler': 'IPVS scheduler',
   // Side panel and packets (src/ui/SidePanel.tsx, src/ui/packets).
@@ -424,6 +426,7 @@ export const en = {
   'matrix.deniedIngress': 'denied by the receiver\'s ingress policies {policies}',
   'matrix.deniedEgress': 'denied by the sender\'s egress policies {policies}',
   'matrix.dropped': 'dropped: {code}',
+  ...manifestsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 /** The interface strings in Simplified Chinese. Technical names (Pod, Service, NodePort, CIDR, ...) stay in English, as Chinese Kubernetes docs write them. */
 import type { MessageKey } from './messages.en';
+import { manifestsZhCN } from './messages.manifests';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.title': 'Kube 网络演练场',
@@ -263,7 +264,7 @@ export const zhCN: Record<MessageKey, string> = {
   'inspector.selectedPods': '选中的 Pod',
   'inspector.noSelectedPods': '无：命名空间中没有 Pod 带这些标签',
   'inspector.endpointsOf': '端口 {port} 的端点',
-  'inspector.noEndpoints': '无：选中的 Pod 都不提供这个 targetPort',
+  'inspector.noEndpoints': '无：选中的 Pod 中没有既已就绪又提供这个 targetPort 的',
   'inspector.affinity.clientIp': 'ClientIP（同一客户端总是到同一 Pod）',
   'inspector.ipvsScheduler': 'IPVS 调度算法',
   'side.label': '侧边面板',
@@ -410,4 +411,5 @@ export const zhCN: Record<MessageKey, string> = {
   'matrix.deniedIngress': '被接收方的入站策略 {policies} 拒绝',
   'matrix.deniedEgress': '被发送方的出站策略 {policies} 拒绝',
   'matrix.dropped': '丢弃：{code}',
+  ...manifestsZhCN,
 };

@@ -29,6 +29,7 @@ import './layout.css';
 import { PacketCanvas } from './packets/PacketCanvas';
 import type { Session } from './session/session';
 import { SessionProvider } from './session/SessionContext';
+import { ManifestDialogProvider } from './manifests/ManifestDialogContext';
 import { LessonPanel, SessionControls, SessionOverlays } from './session/SessionUI';
 
 export function createAppStore(opts: { stress?: boolean; scenario?: Scenario } = {}): EditorStore {
@@ -85,5 +86,11 @@ export function App({ stress = false, zoom, store: given, session }: { stress?: 
       </PacketsProvider>
     </EditorProvider>
   );
-  return session ? <SessionProvider session={session}>{app}</SessionProvider> : app;
+  return session ? (
+    <SessionProvider session={session}>
+      <ManifestDialogProvider>{app}</ManifestDialogProvider>
+    </SessionProvider>
+  ) : (
+    app
+  );
 }

@@ -14,6 +14,7 @@ import { vethName } from '../../sim/dataplane/bridge';
 import { caliName, CALICO_VXLAN_DEV, IPIP_DEV } from '../../sim/dataplane/calico-net';
 import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
 import { endpointPods } from './endpoints';
+import { isPodReady } from '../../sim/index';
 import { appColor } from './colors';
 import { createTranslator, type Translator } from '../../i18n';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from './geometry';
@@ -175,7 +176,8 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
     const nodeNames = new Map(s.nodes.map((n) => [n.id, n.name]));
     for (const svc of s.services) {
       const pods = endpointPods(s, svc);
-      endpointCounts.set(svc.id, pods.length);
+      // Ready endpoints: what kube-proxy sends to (a not-Ready pod is selected but no endpoint).
+      endpointCounts.set(svc.id, pods.filter(isPodReady).length);
       const color = appColor(svc.selector.app ?? svc.name);
       if (pods.length > ENDPOINT_LINES_MAX) {
         // One line per node that runs some of its pods, with the count, instead of one per pod.

@@ -8,6 +8,7 @@ import { endpointPods, endpointsByPort } from '../canvas/endpoints';
 import { Fact, SelectField, TextField } from './fields';
 import { formatLabels, parseLabels } from './fieldText';
 import { useEdit } from './forms';
+import { EndpointSlicesView } from './EndpointSlicesView';
 
 const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
 const policies = (t: Translator) =>
@@ -173,6 +174,7 @@ export function ServiceForm({ service }: { service: Service }) {
             {e.endpoints.length ? e.endpoints.join(', ') : t('inspector.noEndpoints')}
           </Fact>
         ))}
+      <EndpointSlicesView service={service} />
       <SelectField
         label={t('field.sessionAffinity')}
         value={service.sessionAffinity}

@@ -7,6 +7,7 @@ import { vethName } from '../../sim/dataplane/bridge';
 import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
 import { endpointPods } from '../canvas/endpoints';
 import { useT } from '../../i18n/useT';
+import { PodReadiness } from './PodReadiness';
 import { useEditor, useEditorStore } from '../state';
 import { errorOf, Fact, SelectField, TextField } from './fields';
 import { formatContainerPorts, formatLabels, formatRoutes, formatRules, parseContainerPorts, parseLabels, parseRoutes, parseRules } from './fieldText';
@@ -166,6 +167,7 @@ export function PodForm({ pod }: { pod: Pod }) {
         hint={t('inspector.podNodeHint')}
       />
       <TextField label={t('field.ip')} mono value={pod.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
+      <PodReadiness pod={pod} edit={edit} />
       <TextField
         label={t('field.labels')}
         mono

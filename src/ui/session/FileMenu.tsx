@@ -7,6 +7,9 @@ import { useRef } from 'react';
 import { useT } from '../../i18n/useT';
 import { MenuButton, MenuItem } from './Popover';
 import { useSession, useSessionState } from './SessionContext';
+import { useManifestDialogStore } from '../manifests/ManifestDialogContext';
+import { scenarioFileName } from '../../io/scenario-file';
+import type { Scenario } from '../../sim/index';
 
 /** Offer a text as a file download (Export JSON). */
 export function downloadText(fileName: string, text: string, type = 'application/json') {
@@ -22,9 +25,16 @@ export function downloadText(fileName: string, text: string, type = 'application
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The scenario as manifests, named after it (`shop.yaml`); the manifests code loads on demand. */
+async function exportManifestsFile(scenario: Scenario): Promise<{ fileName: string; text: string }> {
+  const { exportManifests } = await import('../../io/manifests/index');
+  return { fileName: scenarioFileName(scenario).replace(/\.json$/, '.yaml'), text: exportManifests(scenario) };
+}
+
 export function FileMenu() {
   const t = useT();
   const session = useSession();
+  const manifests = useManifestDialogStore();
   const lesson = useSessionState((s) => s.lesson);
   const hasBackup = useSessionState((s) => s.hasBackup);
   const input = useRef<HTMLInputElement>(null);
@@ -80,6 +90,27 @@ export function FileMenu() {
               hint={t('file.importHint')}
             >
               {t('toolbar.importJson')}
+            </MenuItem>
+            <MenuItem
+              onSelect={() => {
+                close();
+                manifests.getState().show();
+              }}
+              hint={t('file.importManifestsHint')}
+            >
+              {t('toolbar.importManifests')}
+            </MenuItem>
+            <MenuItem
+              onSelect={() => {
+                close();
+                void exportManifestsFile(session.editor.getState().scenario).then((file) => {
+                  downloadText(file.fileName, file.text, 'application/yaml');
+                  session.editor.getState().notify(t('file.exportedManifests', { name: file.fileName }));
+                });
+              }}
+              hint={t('file.exportManifestsHint')}
+            >
+              {t('toolbar.exportManifests')}
             </MenuItem>
             <div className="menu-sep" role="separator" />
             <MenuItem

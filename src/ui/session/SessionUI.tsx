@@ -14,6 +14,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { ImportErrorsDialog, StartupBannerBar } from './Banners';
 import { useSession } from './SessionContext';
 import { setView } from '../view';
+import { ManifestImportDialog } from '../manifests/ManifestImportDialog';
+import { ManifestFileDrop } from '../manifests/ManifestFileDrop';
 import './session.css';
 
 export { LessonPanel } from './LessonPanel';
@@ -58,6 +60,8 @@ export function SessionOverlays() {
     <>
       <StartupBannerBar />
       <ImportErrorsDialog />
+      <ManifestImportDialog />
+      <ManifestFileDrop />
     </>
   );
 }
