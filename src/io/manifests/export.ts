@@ -145,11 +145,12 @@ export function exportObjects(s: Scenario, options: ExportOptions = {}): Obj[] {
   const note = (ns: string) => {
     if (keep(ns) && !namespaces.includes(ns)) namespaces.push(ns);
   };
-  [...s.pods, ...s.services, ...s.ingresses, ...(s.networkPolicies ?? [])].forEach((x) => note(x.namespace));
+  [...s.namespaces.map((n) => ({ namespace: n.name })), ...s.pods, ...s.services, ...s.ingresses, ...s.networkPolicies].forEach((x) => note(x.namespace));
   namespaces.sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : 0));
   const out: Obj[] = [];
   for (const ns of namespaces) {
-    if (ns !== 'default') out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    const labels = Object.fromEntries(Object.entries(s.namespaces.find((n) => n.name === ns)?.labels ?? {}).filter(([k]) => k !== 'kubernetes.io/metadata.name'));
+    if (ns !== 'default') out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, ...(Object.keys(labels).length ? { labels } : {}) } });
     const owned = new Map<string, Pod[]>();
     const loose: Pod[] = [];
     for (const p of s.pods) {

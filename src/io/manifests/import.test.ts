@@ -302,7 +302,9 @@ spec: { podSelector: {}, policyTypes: [Ingress] }
 
   it('reads a List as kubectl get -o yaml prints it, and many files', () => {
     const list = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: { name: a }\n  spec: { ports: [{ port: 80 }] }\n- apiVersion: v1\n  kind: Service\n  metadata: { name: b }\n  spec: { ports: [{ port: 81 }] }\n`;
-    const r = ok(importManifests([{ name: 'list.yaml', text: list }, { name: 'more.yml', text: 'apiVersion: v1\nkind: Namespace\nmetadata: { name: extra }\n' }]));
+    const r = ok(importManifests([{ name: 'list.yaml', text: list }, { name: 'more.yml', text: 'apiVersion: v1\nkind: Namespace\nmetadata: { name: extra, labels: { team: blue } }\n' }]));
+    expect(r.scenario.namespaces).toEqual([{ name: 'extra', labels: { team: 'blue' } }]);
+    expect(exportManifests(r.scenario)).toContain('kind: Namespace\nmetadata:\n  name: extra\n  labels:\n    team: blue\n');
     expect(r.scenario.services.map((x) => x.name)).toEqual(['a', 'b', 'kube-dns']);
     expect(r.counts).toEqual({ Service: 2, Namespace: 1 });
   });

@@ -128,6 +128,7 @@ class Builder {
     const pods = this.pods(objects.filter((o) => o.kind !== 'Service' && o.kind !== 'Node').concat(addons.filter((o) => o.kind !== 'Service')));
     this.ingresses(of<K8sIngress>('Ingress'), of<K8sIngressClass>('IngressClass'), [...this.doc.services, ...services.map((x) => x.item)]);
     this.networkPolicies(of<K8sNetworkPolicy>('NetworkPolicy'));
+    this.namespaces(objects.filter((o) => o.kind === 'Namespace'));
     this.errors.push(...assignAddresses(this.doc, pods, services, this.notes));
     this.doc.pods.push(...pods.map((p) => p.item));
     this.doc.services.push(...services.map((s) => s.item));
@@ -305,6 +306,17 @@ class Builder {
       const item: Ingress = { ...ingress, name: c.name, id: c.id ?? this.idFor(`ing-${o.namespace === 'default' ? '' : `${o.namespace}.`}${c.name}`), ...(className ? { ingressClassName: className } : {}), ...(controller ? { controllerService: controller } : {}) };
       if (!controller) this.notes.push(noteFor(o.raw, 'no ingress controller Service (ingress-nginx) in the cluster, so no controller serves this Ingress yet'));
       this.doc.ingresses.push(item);
+    }
+  }
+
+  /** Namespace objects with their labels (namespaceSelector matches them); the API server's kubernetes.io/metadata.name label is implied. */
+  private namespaces(list: CheckedObject[]): void {
+    for (const o of list) {
+      const labels = { ...((o.value as { metadata: { labels?: Record<string, string> } }).metadata.labels ?? {}) };
+      delete labels['kubernetes.io/metadata.name'];
+      const i = this.doc.namespaces.findIndex((n) => n.name === o.name);
+      if (i >= 0) this.doc.namespaces[i] = { name: o.name, labels: { ...this.doc.namespaces[i]!.labels, ...labels } };
+      else this.doc.namespaces.push({ name: o.name, labels });
     }
   }
 
