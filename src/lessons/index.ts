@@ -6,6 +6,7 @@ import { parseScenario, formatErrors, type Scenario } from '../sim/index';
 import { editCluster, editElement } from '../sim/model/editFields';
 import type { EditResult } from '../sim/model/edit';
 import { putNetworkPolicy } from '../sim/model/edit-policy';
+import { withClusterDns } from '../sim/model/addons';
 import type { Lesson, LessonChange, SuggestedPacket } from './types';
 import { podsOnOneNode } from './01-pods-on-one-node';
 import { hostGw } from './02-host-gw';
@@ -18,7 +19,10 @@ import { networkPolicy } from './08-network-policy';
 
 export type { Lesson, LessonChange, SuggestedPacket } from './types';
 
-export const LESSONS: readonly Lesson[] = [podsOnOneNode, hostGw, hostGwVsVxlan, clusterIpDns, nodePort, loadBalancer, ingress, networkPolicy];
+/** Every lesson's cluster has CoreDNS, as a kubeadm cluster does (lessons 4 and 8 lay their own out to talk about it). */
+const withDns = (l: Lesson): Lesson => ({ ...l, scenario: withClusterDns(l.scenario) });
+
+export const LESSONS: readonly Lesson[] = [podsOnOneNode, hostGw, hostGwVsVxlan, clusterIpDns, nodePort, loadBalancer, ingress, networkPolicy].map(withDns);
 
 export function getLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -18,3 +18,15 @@ export { iptablesSave, ipvsadm } from './dataplane/kubeproxy-save';
 export { serviceEndpoints, selectPods, type Endpoint } from './dataplane/endpoints';
 export { sliceEndpoints, usableEndpoints, podConditions, isPodReady, noEndpointsWhy, type SliceEndpoint, type EndpointConditions } from './dataplane/endpoints';
 export { endpointSlices, endpointSliceObject, type EndpointSliceView } from './dataplane/endpointslices';
+export {
+  addClusterDns,
+  dnsAddon,
+  hasClusterDns,
+  isCoreDnsPod,
+  isSystemPod,
+  scheduleSystemPods,
+  withClusterDns,
+  emptyClusterInput,
+  COREDNS_REPLICAS,
+  SYSTEM_NAMESPACE,
+} from './model/addons';

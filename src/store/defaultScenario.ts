@@ -1,10 +1,14 @@
 /**
- * The scenario the app opens with: a small flannel VXLAN cluster spread over two racks joined by a
- * router, three replicas of a web app behind a ClusterIP Service, a curl pod to call it from, and a
- * laptop on the internet side of the router. Addresses the cluster would allocate (node pod CIDRs,
- * pod IPs, the ClusterIP) are left to the simulation's allocators.
+ * The scenario the app opens with, showing all four layers of the network model: a flannel VXLAN
+ * cluster of three nodes spread over two racks joined by a router (node and pod networks), three
+ * replicas of a web app behind the `web` Service, found by name through CoreDNS (service network),
+ * and reachable from a laptop on the internet side through a NodePort, a cloud load balancer and an
+ * Ingress served by ingress-nginx (external access). Addresses the cluster would allocate (node pod
+ * CIDRs, pod IPs, ClusterIPs) are left to the simulation's allocators; CoreDNS is added as kubeadm
+ * adds it (`withClusterDns`).
  */
 import { parseScenario } from '../sim/model/parse';
+import { withClusterDns } from '../sim/model/addons';
 import type { Scenario, ScenarioInput } from '../sim/model/schema';
 
 const web = (id: string, node: string) => ({
@@ -15,11 +19,18 @@ const web = (id: string, node: string) => ({
   containers: [{ name: 'web', image: 'nginxinc/nginx-unprivileged:1.27', ports: [{ name: 'http', containerPort: 8080 }] }],
 });
 
-export const defaultScenarioInput: ScenarioInput = {
+/** ingress-nginx's controller as its deploy manifest labels it (kubernetes/ingress-nginx deploy/static/provider/cloud). */
+const INGRESS_NGINX_LABELS = {
+  'app.kubernetes.io/name': 'ingress-nginx',
+  'app.kubernetes.io/instance': 'ingress-nginx',
+  'app.kubernetes.io/component': 'controller',
+};
+
+export const defaultScenarioInput: ScenarioInput = withClusterDns({
   version: 1,
   name: 'Two racks, one router',
   description:
-    'Three nodes on two subnets. flannel VXLAN carries pod traffic between the racks; the web Service balances over three pods.',
+    'Three nodes on two subnets, flannel VXLAN between them, CoreDNS. web: three pods, NodePort 30080, a load balancer and http://shop.example.com/.',
   cluster: { cni: 'flannel', flannelBackend: 'vxlan', kubeProxyMode: 'iptables' },
   subnets: [
     { id: 'rack-a', name: 'rack-a', cidr: '192.168.1.0/24', gateway: '192.168.1.1' },
@@ -53,18 +64,59 @@ export const defaultScenarioInput: ScenarioInput = {
     web('web-1', 'node-1'),
     web('web-2', 'node-2'),
     web('web-3', 'node-3'),
+    {
+      id: 'ingress-nginx-controller',
+      name: 'ingress-nginx-controller',
+      namespace: 'ingress-nginx',
+      node: 'node-3',
+      labels: INGRESS_NGINX_LABELS,
+      containers: [
+        {
+          name: 'controller',
+          image: 'registry.k8s.io/ingress-nginx/controller:v1.11.2',
+          ports: [
+            { name: 'http', containerPort: 80 },
+            { name: 'https', containerPort: 443 },
+          ],
+        },
+      ],
+    },
   ],
   services: [
     {
       id: 'web',
       name: 'web',
-      type: 'ClusterIP',
+      type: 'LoadBalancer',
       selector: { app: 'web' },
-      ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
+      ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', nodePort: 30080 }],
+    },
+    {
+      id: 'ingress-nginx',
+      name: 'ingress-nginx-controller',
+      namespace: 'ingress-nginx',
+      type: 'LoadBalancer',
+      selector: INGRESS_NGINX_LABELS,
+      ports: [
+        { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+        { name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' },
+      ],
+    },
+  ],
+  loadBalancers: [
+    { id: 'web-lb', name: 'web-lb', service: 'web', ip: '203.0.113.100', subnet: 'internet' },
+    { id: 'ingress-lb', name: 'ingress-lb', service: 'ingress-nginx', ip: '203.0.113.101', subnet: 'internet' },
+  ],
+  ingresses: [
+    {
+      id: 'shop',
+      name: 'shop',
+      ingressClassName: 'nginx',
+      controllerService: 'ingress-nginx',
+      rules: [{ host: 'shop.example.com', paths: [{ path: '/', pathType: 'Prefix', backend: { service: 'web', port: 80 } }] }],
     },
   ],
   clients: [{ id: 'laptop', name: 'laptop', subnet: 'internet', ip: '203.0.113.50' }],
-};
+});
 
 export function defaultScenario(): Scenario {
   const r = parseScenario(defaultScenarioInput);

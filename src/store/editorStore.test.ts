@@ -30,7 +30,8 @@ describe('editor store', () => {
   it('adds a pod on a node with the next free IP; a pod without a node is refused with a notice', () => {
     const store = fresh();
     store.getState().add({ kind: 'pod', node: 'node-2' });
-    expect(store.getState().scenario.pods.at(-1)).toMatchObject({ node: 'node-2', ip: '10.244.1.3' });
+    // node-2 runs web-2 (.2) and coredns-2 (.3).
+    expect(store.getState().scenario.pods.at(-1)).toMatchObject({ node: 'node-2', ip: '10.244.1.4' });
     const bad = store.getState().add({ kind: 'pod', node: '' });
     expect(bad.ok).toBe(false);
     expect(store.getState().notice).toMatchObject({ tone: 'error', text: expect.stringContaining('cluster node') });
@@ -42,11 +43,12 @@ describe('editor store', () => {
     const before = store.getState().scenario.pods.find((p) => p.id === 'web-1')!;
     expect(before).toMatchObject({ node: 'node-1', ip: '10.244.0.3' });
     expect(store.getState().movePod('web-1', 'node-3').ok).toBe(true);
-    expect(store.getState().scenario.pods.find((p) => p.id === 'web-1')).toMatchObject({ node: 'node-3', ip: '10.244.2.3' });
+    // node-3 runs web-3 (.2) and the ingress-nginx controller (.3).
+    expect(store.getState().scenario.pods.find((p) => p.id === 'web-1')).toMatchObject({ node: 'node-3', ip: '10.244.2.4' });
     store.getState().undo();
     expect(store.getState().scenario.pods.find((p) => p.id === 'web-1')).toMatchObject({ node: 'node-1', ip: '10.244.0.3' });
     store.getState().redo();
-    expect(store.getState().scenario.pods.find((p) => p.id === 'web-1')).toMatchObject({ node: 'node-3', ip: '10.244.2.3' });
+    expect(store.getState().scenario.pods.find((p) => p.id === 'web-1')).toMatchObject({ node: 'node-3', ip: '10.244.2.4' });
   });
 
   it('applies a valid edit and refuses an invalid one without touching the scenario or history', () => {
@@ -78,7 +80,7 @@ describe('editor store', () => {
     store.getState().undo();
     expect(store.getState().scenario).toBe(s0);
     store.getState().redo();
-    expect(store.getState().scenario.services).toHaveLength(2);
+    expect(store.getState().scenario.services).toHaveLength(s0.services.length + 1);
     store.getState().add({ kind: 'subnet' });
     expect(store.getState().future).toEqual([]);
   });
@@ -100,7 +102,7 @@ describe('editor store', () => {
     const store = fresh();
     store.getState().select(['node-1']);
     const deleted = store.getState().deleteSelection();
-    expect(deleted.sort()).toEqual(['curl', 'node-1', 'web-1']);
+    expect(deleted.sort()).toEqual(['coredns-1', 'curl', 'node-1', 'web-1']);
     expect(store.getState().selection).toEqual([]);
     store.getState().undo();
     expect(store.getState().scenario.pods.map((p) => p.id)).toContain('web-1');
@@ -134,7 +136,10 @@ describe('stress scenario', () => {
   it('has 100 nodes and 1,000 pods and is valid', () => {
     const s = stressScenario();
     expect(s.nodes).toHaveLength(100);
-    expect(s.pods).toHaveLength(1000);
+    // 1,000 app pods, and the two CoreDNS replicas every cluster has.
+    expect(s.pods.filter((p) => p.namespace === 'default')).toHaveLength(1000);
+    expect(s.pods.filter((p) => p.namespace === 'kube-system').map((p) => p.node)).toEqual(['node-1', 'node-2']);
+    expect(s.pods).toHaveLength(1002);
     expect(validateScenario(s).filter((p) => p.severity === 'error')).toEqual([]);
   });
 });

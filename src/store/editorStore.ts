@@ -31,6 +31,7 @@ import {
 } from '../sim/model/edit';
 import { editCluster, editElement, editScenarioInfo, type ElementPatch } from '../sim/model/editFields';
 import { deleteNetworkPolicy, putNetworkPolicy, setNamespaceLabels } from '../sim/model/edit-policy';
+import { addClusterDns, scheduleSystemPods } from '../sim/model/addons';
 
 export type AddRequest =
   | { kind: 'subnet'; position?: Position }
@@ -72,6 +73,8 @@ export interface EditorState {
   setPolicies(policies: NetworkPolicy[]): EditResult;
   setNamespaceLabels(name: string, labels: Record<string, string>): EditResult;
   addRouterInterface(routerId: string, subnetId: string): EditResult;
+  /** Install CoreDNS (the kube-dns Service and its pods) where it is missing: one undo step. */
+  addClusterDns(): EditResult;
   removeRouterInterface(routerId: string, subnetId: string): EditResult;
   deleteElements(ids: string[]): string[];
   deleteSelection(): string[];
@@ -189,6 +192,8 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
             break;
           case 'node':
             r = addNode(s, { subnet: req.subnet, position: req.position });
+            // The cluster's first node: CoreDNS's pending pods are scheduled on it.
+            if (r.ok) r = { ...r, scenario: scheduleSystemPods(s, r.scenario) };
             break;
           case 'pod':
             r = addPod(s, { node: req.node });
@@ -217,6 +222,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       deletePolicy: (id) => run(deleteNetworkPolicy(get().scenario, id)),
       setPolicies: (networkPolicies) => run({ ok: true, scenario: { ...get().scenario, networkPolicies } }),
       setNamespaceLabels: (name, labels) => run(setNamespaceLabels(get().scenario, name, labels)),
+      addClusterDns: () => run(addClusterDns(get().scenario), { select: true, notifyError: true }),
       addRouterInterface: (routerId, subnetId) => run(addRouterInterface(get().scenario, routerId, subnetId)),
       removeRouterInterface: (routerId, subnetId) => run(removeRouterInterface(get().scenario, routerId, subnetId)),
       deleteElements(ids) {

@@ -1,9 +1,10 @@
 /**
  * A big cluster for measuring the canvas (`?stress=1`): 100 nodes on 4 subnets, 10 pods each
- * (1,000 pods), a router joining the subnets and a few Services selecting some of the pods.
+ * (1,000 pods), a router joining the subnets, a few Services selecting some of the pods, and CoreDNS.
  */
 import { parseScenario } from '../sim/model/parse';
 import type { Scenario, ScenarioInput } from '../sim/model/schema';
+import { withClusterDns } from '../sim/model/addons';
 
 export const STRESS_NODES = 100;
 export const STRESS_PODS_PER_NODE = 10;
@@ -47,7 +48,7 @@ export function stressScenario(nodes = STRESS_NODES, podsPerNode = STRESS_PODS_P
       ports: [{ port: 80, targetPort: 8080 }],
     })),
   };
-  const r = parseScenario(input);
+  const r = parseScenario(withClusterDns(input));
   if (!r.ok) throw new Error(`the stress scenario is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return r.scenario;
 }

@@ -40,6 +40,24 @@ function describe(answer: Answer | undefined): string {
   }
 }
 
+/**
+ * Why a lookup got no answer, naming the missing add-on first: no kube-dns Service at all (the
+ * cluster has no CoreDNS), a kube-dns Service with no CoreDNS pod behind it, or, with both in place,
+ * what stopped the query or its answer on the way.
+ */
+export function dnsUnavailableMessage(t: Topology, name: string, server: string, why?: string): string {
+  const svc = dnsService(t);
+  const query = `The DNS query for ${name} to ${server}:${DNS_PORT} got no answer`;
+  const path = why ? ` (on the way: ${why})` : '';
+  if (!svc) {
+    return `${query}: this cluster has no CoreDNS. There is no kube-dns Service in kube-system, so nothing answers at ${server}, the nameserver kubelet writes into every pod's resolv.conf${path}. Add cluster DNS to install CoreDNS.`;
+  }
+  if (selectPods(t, svc).length === 0) {
+    return `${query}: no CoreDNS pods answer behind kube-system/kube-dns. It selects k8s-app=kube-dns and no pod in kube-system has that label, so the Service has no endpoints${path}. Add cluster DNS to bring CoreDNS back.`;
+  }
+  return `${query}${why ? `: ${why}` : ''}`;
+}
+
 export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, run: ExchangeRunner): LookupOutcome {
   const res = resolveFromPod(t, pod, name);
   const server = clusterDnsIp(t);
@@ -82,8 +100,7 @@ export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, ru
     return { lookup, failure: { ...failed, message: `The DNS query for ${name} to ${server}:${DNS_PORT} was denied: ${failed.message}` } };
   }
   if (failed || !ex.reply) {
-    const why = failed ? `: ${failed.message}` : '';
-    return { lookup, failure: { code: 'dns-unavailable', message: `The DNS query for ${name} to ${server}:${DNS_PORT} got no answer${why}`, at: pod.id } };
+    return { lookup, failure: { code: 'dns-unavailable', message: dnsUnavailableMessage(t, name, server, failed?.message), at: pod.id } };
   }
   const answer = res.answer;
   if (!answer) {

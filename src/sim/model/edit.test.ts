@@ -22,6 +22,7 @@ import {
   type EditResult,
 } from './edit';
 import { editCluster, editElement } from './editFields';
+import { loadExample } from '../testing/examples';
 
 const base: ScenarioInput = {
   version: 1,
@@ -327,5 +328,29 @@ describe('any sequence of edits keeps a valid scenario valid', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('duplicate addresses name the element that holds them (not the one being edited)', () => {
+  const s = loadExample('dns');
+
+  it("node-1's eth0 set to node-2's address: taken by node-2", () => {
+    const r = editElement(s, 'node-1', { ip: '192.168.1.11' });
+    expect(r).toEqual({ ok: false, error: '192.168.1.11 is already used by node-2 on lan', field: 'ip' });
+    // Either way round.
+    expect(editElement(s, 'node-2', { ip: '192.168.1.10' })).toMatchObject({ ok: false, error: '192.168.1.10 is already used by node-1 on lan' });
+  });
+
+  it("a pod given another pod's IP: taken by that pod, whichever comes first in the file", () => {
+    const web1 = s.pods.find((p) => p.id === 'web-1')!;
+    const db1 = s.pods.find((p) => p.id === 'db-1')!;
+    expect(editElement(s, 'db-1', { ip: web1.ip })).toEqual({ ok: false, error: `pod IP ${web1.ip} is already used by pod web-1`, field: 'ip' });
+    expect(editElement(s, 'web-1', { ip: db1.ip })).toEqual({ ok: false, error: `pod IP ${db1.ip} is already used by pod db-1`, field: 'ip' });
+  });
+
+  it("a Service given another's ClusterIP: taken by that Service", () => {
+    expect(editElement(s, 'svc-web', { clusterIP: '10.96.0.10' })).toEqual({ ok: false, error: 'ClusterIP 10.96.0.10 is already used by service kube-dns', field: 'clusterIP' });
+    const web = s.services.find((x) => x.id === 'svc-web')!.clusterIP!;
+    expect(editElement(s, 'svc-kube-dns', { clusterIP: web })).toEqual({ ok: false, error: `ClusterIP ${web} is already used by service web`, field: 'clusterIP' });
   });
 });

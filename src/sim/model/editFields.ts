@@ -32,6 +32,7 @@ import {
   type Subnet,
 } from './schema';
 import { validateScenario, type Problem } from '../net/validate';
+import { describeIssue } from './issues';
 import { allocateNodePodCidr, allocatePodIp } from '../net/ipam';
 import { cidrContains, cidrSize, cidrWithin, intToIp, ipToInt, isIPv4, isIPv4Cidr, parseCidr } from '../net/cidr';
 import { applyPorts, COLLECTION_OF, failure, kindOfElement, moveHost, movePod, nextClusterIp, succeed, withNodePorts, type EditResult } from './edit';
@@ -81,7 +82,8 @@ function checkSchema<T>(kind: ElementKind, value: T): { ok: true; value: T } | {
   if (parsed.success) return { ok: true, value: parsed.data as T };
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.') || undefined;
-  return { ok: false, error: field ? `${field}: ${issue.message}` : issue.message, ...(field ? { field: String(issue.path[0]) } : {}) };
+  const message = describeIssue(issue, SCHEMA[kind], value);
+  return { ok: false, error: field ? `${field}: ${message}` : message, ...(field ? { field: String(issue.path[0]) } : {}) };
 }
 
 /** The address with the same host part in `newCidr`, or the lowest free one when it does not fit or is taken. */
@@ -298,10 +300,13 @@ function renameBackends(s: Scenario, before: Service, after: Service): Scenario 
  * fit (and readdresses their pods); a new service CIDR reallocates ClusterIPs outside it.
  */
 export function editCluster(s: Scenario, patch: Partial<ClusterSettings>, opts: { problems?: Problem[] } = {}): EditResult {
-  const parsed = clusterSchema.safeParse({ ...s.cluster, ...patch });
+  const input = { ...s.cluster, ...patch };
+  const parsed = clusterSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return failure(issue.message, issue.path.map(String).join('.') || undefined);
+    const field = issue.path.map(String).join('.') || undefined;
+    const message = describeIssue(issue, clusterSchema, input);
+    return failure(field ? `${field}: ${message}` : message, field);
   }
   const cluster = parsed.data;
   let next: Scenario = { ...s, cluster };

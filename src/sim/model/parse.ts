@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RESERVED_LABEL_KEYS, reservedKeyMessage, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioDoc } from './schema';
 import { materialize } from './materialize';
+import { describeIssue } from './issues';
 
 export interface FieldError {
   /** Dotted path of the bad field, e.g. `pods.2.ip`. */
@@ -108,7 +109,7 @@ export function parseScenario(raw: unknown): ParseResult {
   if (reserved.length > 0) return { ok: false, errors: reserved };
   const parsed = scenarioSchema.safeParse(migrated.doc);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: formatPath(i.path), message: i.message })) };
+    return { ok: false, errors: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: formatPath(i.path), message: describeIssue(i, scenarioSchema, migrated.doc) })) };
   }
   return materializeChecked(parsed.data);
 }

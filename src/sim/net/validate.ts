@@ -6,6 +6,7 @@ import type { ElementKind, Scenario } from '../model/schema';
 import { broadcastAddress, cidrContains, cidrsOverlap, cidrWithin, isIPv4, isIPv4Cidr, isNetworkAligned, parseCidr } from './cidr';
 import { bridgeGateway, NODE_PORT_MAX, NODE_PORT_MIN } from './ipam';
 import { validateServices } from './validate-services';
+import { validateAddons } from './validate-addons';
 
 export type ProblemCode =
   | 'duplicate-id'
@@ -25,7 +26,9 @@ export type ProblemCode =
   | 'node-port-outside-range'
   | 'duplicate-node-port'
   | 'invalid-service'
-  | 'target-port-unresolved';
+  | 'target-port-unresolved'
+  | 'no-cluster-dns'
+  | 'not-an-ingress-controller';
 
 export interface Problem {
   code: ProblemCode;
@@ -36,6 +39,39 @@ export interface Problem {
   /** The field at fault, e.g. `ip` or `podCidr`. */
   field?: string;
   message: string;
+}
+
+/** An element holding an address that must be unique (on its subnet, among pods, among ClusterIPs). */
+interface Holder {
+  id: string;
+  kind: ElementKind;
+  /** As the message names it: `node-2`, `pod web-2`, `service web`. */
+  name: string;
+  field: string;
+  ip: string;
+  /** ` on rack-a` for underlay addresses. */
+  where: string;
+}
+
+function holders(m: Map<string, Holder[]>, key: string): Holder[] {
+  let list = m.get(key);
+  if (!list) m.set(key, (list = []));
+  return list;
+}
+
+/**
+ * One problem per holder of a shared address (after the first), each naming the element that
+ * already holds it, so that whichever element the user just changed, its message names the other.
+ */
+function reportDuplicates(m: Map<string, Holder[]>, what: string, add: (p: Omit<Problem, 'severity'>) => void) {
+  for (const list of m.values()) {
+    const distinct = list.filter((h, i) => list.findIndex((x) => x.id === h.id) === i);
+    if (distinct.length < 2) continue;
+    for (const h of distinct) {
+      const others = distinct.filter((x) => x.id !== h.id).map((x) => x.name);
+      add({ code: 'duplicate-ip', element: h.id, kind: h.kind, field: h.field, message: `${what}${h.ip} is already used by ${others.join(', ')}${h.where}` });
+    }
+  }
 }
 
 export function validateScenario(s: Scenario): Problem[] {
@@ -104,7 +140,7 @@ export function validateScenario(s: Scenario): Problem[] {
   });
 
   // Addresses on the underlay: nodes, router interfaces, clients, load balancers.
-  const l2Seen = new Map<string, string>();
+  const l2Holders = new Map<string, Holder[]>();
   const checkHost = (kind: ElementKind, id: string, name: string, subnetId: string, ip: string, field: string) => {
     const sub = subnetById.get(subnetId);
     if (!sub) {
@@ -116,15 +152,13 @@ export function validateScenario(s: Scenario): Problem[] {
     } else if (ip === parseCidr(sub.cidr).text.split('/')[0] || ip === broadcastAddress(sub.cidr)) {
       add({ code: 'ip-reserved', element: id, kind, field, message: `${ip} is the network or broadcast address of ${sub.cidr}` });
     }
-    const key = `${subnetId}|${ip}`;
-    const owner = l2Seen.get(key);
-    if (owner && owner !== id) add({ code: 'duplicate-ip', element: id, kind, field, message: `${ip} is already used by ${owner} on ${sub.name}` });
-    else l2Seen.set(key, id);
+    holders(l2Holders, `${subnetId}|${ip}`).push({ id, kind, name, field, ip, where: ` on ${sub.name}` });
   };
   for (const n of s.nodes) checkHost('node', n.id, n.name, n.subnet, n.ip, 'ip');
   for (const r of s.routers) r.interfaces.forEach((x, k) => checkHost('router', r.id, r.name, x.subnet, x.ip, `interfaces.${k}.ip`));
   for (const c of s.clients) checkHost('client', c.id, c.name, c.subnet, c.ip, 'ip');
   for (const lb of s.loadBalancers) checkHost('loadBalancer', lb.id, lb.name, lb.subnet, lb.ip, 'ip');
+  reportDuplicates(l2Holders, '', add);
 
   for (const r of s.routers) {
     const connected = r.interfaces.map((x) => subnetById.get(x.subnet)).filter((x) => x !== undefined);
@@ -151,7 +185,7 @@ export function validateScenario(s: Scenario): Problem[] {
 
   // Pods.
   const nodeById = new Map(s.nodes.map((n) => [n.id, n]));
-  const podIps = new Map<string, string>();
+  const podIps = new Map<string, Holder[]>();
   for (const p of s.pods) {
     const node = nodeById.get(p.node);
     if (!node) {
@@ -161,9 +195,7 @@ export function validateScenario(s: Scenario): Problem[] {
     } else if (p.ip === bridgeGateway(node.podCidr) || p.ip === parseCidr(node.podCidr).text.split('/')[0] || p.ip === broadcastAddress(node.podCidr)) {
       add({ code: 'ip-reserved', element: p.id, kind: 'pod', field: 'ip', message: `${p.ip} is reserved on ${node.name} (network, broadcast or the cni0 gateway ${bridgeGateway(node.podCidr)})` });
     }
-    const owner = podIps.get(p.ip);
-    if (owner) add({ code: 'duplicate-ip', element: p.id, kind: 'pod', field: 'ip', message: `pod IP ${p.ip} is already used by pod ${owner}` });
-    else podIps.set(p.ip, p.name);
+    holders(podIps, p.ip).push({ id: p.id, kind: 'pod', name: `pod ${p.name}`, field: 'ip', ip: p.ip, where: '' });
     // Containers of a pod share one network namespace: two cannot bind the same port.
     const bound = new Map<string, string>();
     for (const c of p.containers) {
@@ -176,16 +208,16 @@ export function validateScenario(s: Scenario): Problem[] {
     }
   }
 
+  reportDuplicates(podIps, 'pod IP ', add);
+
   // Services.
-  const clusterIps = new Map<string, string>();
+  const clusterIps = new Map<string, Holder[]>();
   const nodePorts = new Map<number, string>();
   for (const svc of s.services) {
     const ip = svc.clusterIP;
     if (ip && ip !== 'None') {
       if (!cidrContains(cluster.serviceCidr, ip)) add({ code: 'cluster-ip-outside-range', element: svc.id, kind: 'service', field: 'clusterIP', message: `ClusterIP ${ip} is outside the service CIDR ${cluster.serviceCidr}` });
-      const owner = clusterIps.get(ip);
-      if (owner) add({ code: 'duplicate-ip', element: svc.id, kind: 'service', field: 'clusterIP', message: `ClusterIP ${ip} is already used by service ${owner}` });
-      else clusterIps.set(ip, svc.name);
+      holders(clusterIps, ip).push({ id: svc.id, kind: 'service', name: `service ${svc.name}`, field: 'clusterIP', ip, where: '' });
     }
     svc.ports.forEach((p, k) => {
       if (p.nodePort === undefined) return;
@@ -197,11 +229,13 @@ export function validateScenario(s: Scenario): Problem[] {
       else nodePorts.set(p.nodePort, svc.name);
     });
   }
+  reportDuplicates(clusterIps, 'ClusterIP ', add);
   const serviceIds = new Set(s.services.map((x) => x.id));
   for (const lb of s.loadBalancers) {
     if (!serviceIds.has(lb.service)) add({ code: 'missing-reference', element: lb.id, kind: 'loadBalancer', field: 'service', message: `load balancer ${lb.name} fronts service "${lb.service}", which does not exist` });
   }
   out.push(...validateServices(s));
+  out.push(...validateAddons(s));
   return out;
 }
 

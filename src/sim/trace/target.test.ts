@@ -25,6 +25,10 @@ describe('parseTargetText', () => {
     expect(parseTargetText('http://shop.example.com:0/api')).toEqual({ ok: false, error: 'port 0 is outside 1-65535' });
     expect(parseTargetText('http://shop.example.com:8080/api')).toEqual({ ok: true, to: 'http://shop.example.com:8080/api' });
   });
+  it('refuses a port that is not a number as a form error, instead of sending to a host called "web:abc"', () => {
+    expect(parseTargetText('web:abc')).toEqual({ ok: false, error: '"abc" is not a port: after the colon comes a port number 1-65535 (e.g. web:80)' });
+    expect(parseTargetText('web:80 ')).toEqual({ ok: true, to: 'web', port: 80 });
+  });
 });
 
 import { defaultTargetFor } from './target';

@@ -17,8 +17,14 @@ export function parseTargetText(text: string): TargetText {
     }
   }
   if (to.endsWith(':')) return { ok: false, error: `"${to}" has a ":" but no port after it (e.g. ${to}80)` };
+  if (/\s/.test(to)) return { ok: false, error: `"${to}" contains spaces` };
   const m = /^(.*):(\d+)$/.exec(to);
-  if (!m) return /\s/.test(to) ? { ok: false, error: `"${to}" contains spaces` } : { ok: true, to };
+  if (!m) {
+    // A colon after a name or address starts the port: `web:abc` is a mistyped port, not a host.
+    const bad = /^([^:]+):(.*)$/.exec(to);
+    if (bad) return { ok: false, error: `"${bad[2]}" is not a port: after the colon comes a port number 1-65535 (e.g. ${bad[1]}:80)` };
+    return { ok: true, to };
+  }
   const port = Number(m[2]);
   if (port < 1 || port > 65535) return { ok: false, error: `port ${m[2]} is outside 1-65535` };
   if (m[1] === '') return { ok: false, error: 'missing the address before the port' };

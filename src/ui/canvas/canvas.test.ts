@@ -129,6 +129,7 @@ describe('flow builder', () => {
     expect(nodes.filter((n) => n.type === 'pod' && !n.hidden)).toHaveLength(0);
     expect(nodes.filter((n) => n.type === 'clusterNode')).toHaveLength(100);
     const node1 = nodes.find((n) => n.id === 'node-1')!;
-    expect(node1.type === 'clusterNode' && node1.data.podColors).toHaveLength(10);
+    // Its 10 app pods and coredns-1.
+    expect(node1.type === 'clusterNode' && node1.data.podColors).toHaveLength(11);
   });
 });

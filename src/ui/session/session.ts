@@ -10,7 +10,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StoreApi as ZStoreApi } from 'zustand';
-import { parseScenario, type FieldError, type Scenario } from '../../sim/index';
+import { emptyClusterInput, parseScenario, type FieldError, type Scenario } from '../../sim/index';
 import type { EditorStore } from '../../store/editorStore';
 import type { PacketSlice } from '../../store/packetStore';
 import { applyLessonChange, getLesson, lessonScenario, type Lesson } from '../../lessons/index';
@@ -200,7 +200,7 @@ export function createSession(opts: SessionOptions): Session {
       state.setState({ step: Math.max(0, Math.min(lesson.steps.length - 1, step)) });
     },
     newScenario() {
-      const parsed = parseScenario({ version: 1, name: t('scenario.untitled') });
+      const parsed = parseScenario(emptyClusterInput(t('scenario.untitled')));
       if (!parsed.ok) throw new Error('the empty scenario does not parse');
       notify(replace('new', parsed.scenario, 'new', undefined) ? 'notice.newScenarioKept' : 'notice.newScenario');
     },

@@ -1,0 +1,105 @@
+/**
+ * The ingress controller add-on: what serves an Ingress. An Ingress object alone does nothing; a
+ * controller (here ingress-nginx, as its cloud deploy manifest installs it: namespace ingress-nginx,
+ * the `ingress-nginx-controller` Deployment and a Service of the same name, type LoadBalancer, ports
+ * http 80 and https 443, pods labelled app.kubernetes.io/{name: ingress-nginx, instance: ingress-nginx,
+ * component: controller}; kubernetes/ingress-nginx deploy/static/provider/cloud/deploy.yaml) watches
+ * Ingresses of its class and proxies for them.
+ */
+import type { Container, Pod, Scenario, Service } from './schema';
+import { addLoadBalancer, allElementIds, failure, lowestFree, nextClusterIp, nextPodIp, succeed, withNodePorts, applyPorts, type EditResult } from './edit';
+
+export const INGRESS_NGINX_NAMESPACE = 'ingress-nginx';
+export const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.11.2';
+export const INGRESS_NGINX_LABELS: Readonly<Record<string, string>> = {
+  'app.kubernetes.io/name': 'ingress-nginx',
+  'app.kubernetes.io/instance': 'ingress-nginx',
+  'app.kubernetes.io/component': 'controller',
+};
+
+/** Images of well-known ingress controllers (ingress-nginx, NGINX Inc's, Traefik, HAProxy, Contour's Envoy, Kong). */
+const CONTROLLER_IMAGE = /(^|\/)(ingress-nginx\/controller|nginx-ingress|traefik|haproxy-ingress|kubernetes-ingress|contour|kong|kubernetes-ingress-controller)(:|@|$)/;
+const CONTROLLER_NAMES = new Set(['ingress-nginx', 'nginx-ingress', 'traefik', 'haproxy-ingress', 'kubernetes-ingress', 'contour', 'kong']);
+
+/** A pod that runs an ingress controller (by its image, or the app.kubernetes.io/name its chart gives it). */
+export function isIngressControllerPod(p: Pick<Pod, 'labels' | 'containers'>): boolean {
+  const name = p.labels['app.kubernetes.io/name'];
+  return (name !== undefined && CONTROLLER_NAMES.has(name)) || p.containers.some((c) => c.image !== undefined && CONTROLLER_IMAGE.test(c.image));
+}
+
+function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  const keys = Object.keys(selector);
+  return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
+}
+
+/** Services whose pods are all ingress controllers (and there is at least one): what an Ingress's controllerService may be. */
+export function ingressControllerServices(s: Pick<Scenario, 'services' | 'pods'>): Service[] {
+  return s.services.filter((svc) => {
+    if (svc.type === 'ExternalName') return false;
+    const pods = s.pods.filter((p) => p.namespace === svc.namespace && selects(svc.selector, p.labels));
+    return pods.length > 0 && pods.every(isIngressControllerPod);
+  });
+}
+
+const controllerContainer = (): Container => ({
+  name: 'controller',
+  image: INGRESS_NGINX_IMAGE,
+  ports: [
+    { name: 'http', containerPort: 80, protocol: 'TCP' },
+    { name: 'https', containerPort: 443, protocol: 'TCP' },
+  ],
+});
+
+/**
+ * Add ingress-nginx: its controller pod on `node`, its Service, and, when `subnet` is given (where
+ * outside clients are), a cloud load balancer there (type LoadBalancer); without one the Service is
+ * type NodePort. Ingresses that name no controller yet are given this one. One edit: one undo step.
+ */
+export function addIngressController(s: Scenario, opts: { node?: string; subnet?: string; position?: { x: number; y: number } } = {}): EditResult {
+  const node = s.nodes.find((n) => n.id === opts.node) ?? s.nodes[0];
+  if (!node) return failure('an ingress controller runs as pods on a node: add a cluster node first');
+  const ids = allElementIds(s);
+  const podId = lowestFree('ingress-nginx-controller', ids);
+  ids.add(podId);
+  const ip = nextPodIp(s, node.id);
+  if (!ip) return failure(`${node.name} has no free address left in its pod CIDR ${node.podCidr}`);
+  const pod: Pod = { id: podId, name: podId, namespace: INGRESS_NGINX_NAMESPACE, labels: { ...INGRESS_NGINX_LABELS }, node: node.id, ip, containers: [controllerContainer()] };
+  let next: Scenario = { ...s, pods: [...s.pods, pod] };
+
+  const existing = ingressControllerServices(next).find((x) => x.namespace === INGRESS_NGINX_NAMESPACE);
+  let svcId = existing?.id;
+  if (!existing) {
+    svcId = ids.has('ingress-nginx') ? lowestFree('ingress-nginx', ids) : 'ingress-nginx';
+    const name = next.services.some((x) => x.namespace === INGRESS_NGINX_NAMESPACE && x.name === 'ingress-nginx-controller') ? lowestFree('ingress-nginx-controller', new Set(next.services.map((x) => x.name))) : 'ingress-nginx-controller';
+    const draft: Service = {
+      id: svcId,
+      name,
+      namespace: INGRESS_NGINX_NAMESPACE,
+      type: opts.subnet ? 'LoadBalancer' : 'NodePort',
+      ports: [
+        { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+        { name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' },
+      ],
+      selector: { ...INGRESS_NGINX_LABELS },
+      sessionAffinity: 'None',
+      sessionAffinityTimeoutSeconds: 10800,
+      externalTrafficPolicy: 'Cluster',
+      internalTrafficPolicy: 'Cluster',
+      ipvsScheduler: 'rr',
+    };
+    const clusterIP = nextClusterIp(next, draft);
+    if (!clusterIP) return failure(`the service CIDR ${s.cluster.serviceCidr} is full`);
+    draft.clusterIP = clusterIP;
+    const np = withNodePorts(next, draft);
+    if ('error' in np) return failure(np.error);
+    next = { ...next, services: [...next.services, applyPorts(draft, np)], layout: opts.position ? { ...next.layout, [svcId]: opts.position } : next.layout };
+    if (opts.subnet) {
+      const lb = addLoadBalancer(next, { service: svcId, subnet: opts.subnet, name: 'ingress-nginx-lb' });
+      if (!lb.ok) return lb;
+      next = lb.scenario;
+    }
+  }
+  const ingresses = next.ingresses.map((i) => (i.controllerService ? i : { ...i, controllerService: svcId!, ingressClassName: i.ingressClassName ?? 'nginx' }));
+  if (ingresses.some((i, k) => i !== next.ingresses[k])) next = { ...next, ingresses };
+  return succeed(next, svcId);
+}

@@ -1,0 +1,40 @@
+/** Validation text is written for a person: it names the field and the allowed range, never zod's own wording. */
+import { describe, expect, it } from 'vitest';
+import { loadExample } from '../testing/examples';
+import { editCluster, editElement } from './editFields';
+import { parseScenario } from './parse';
+
+const RAW = /Too big|Too small|Invalid input|Invalid option|expected number|expected int/;
+
+describe('messages for out-of-range and mistyped fields', () => {
+  const s = loadExample('dns');
+
+  it('a node pod prefix of 31: the field and its range 8-30, not "Too big: expected number to be <=30"', () => {
+    const r = editCluster(s, { nodePodPrefix: 31 });
+    expect(r).toEqual({ ok: false, error: 'nodePodPrefix: must be a whole number from 8 to 30 (not 31)', field: 'nodePodPrefix' });
+    expect(editCluster(s, { mtu: 100 })).toMatchObject({ ok: false, error: 'mtu: must be a whole number from 576 to 9000 (not 100)' });
+    expect(editCluster(s, { nodePodPrefix: 24.5 })).toMatchObject({ ok: false, error: expect.stringContaining('a whole number from 8 to 30') });
+  });
+
+  it('enums list their choices; element fields name their path', () => {
+    expect(editCluster(s, { cni: 'calico' as never })).toMatchObject({ ok: false, error: 'cni: must be one of "host-gw" or "vxlan" (not "calico")' });
+    const port = editElement(s, 'svc-web', { ports: [{ port: 70000, protocol: 'TCP' }] });
+    expect(port).toMatchObject({ ok: false, error: 'ports.0.port: must be a whole number from 1 to 65535 (not 70000)', field: 'ports' });
+    const name = editElement(s, 'web-1', { name: '' });
+    expect(name).toMatchObject({ ok: false, field: 'name' });
+    expect(!name.ok && name.error).not.toMatch(RAW);
+  });
+
+  it('files: every issue of a bad scenario reads as a sentence, with its path', () => {
+    const r = parseScenario({ version: 1, cluster: { nodePodPrefix: 40, kubeProxyMode: 'nft' }, nodes: [{ id: 'n', name: 'n', subnet: 's', ip: '10.0.0.1', podCidr: 5 }] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'cluster.nodePodPrefix', message: 'must be a whole number from 8 to 30 (not 40)' },
+        { path: 'cluster.kubeProxyMode', message: 'must be one of "iptables" or "ipvs" (not "nft")' },
+      ]),
+    );
+    for (const e of r.errors) expect(e.message).not.toMatch(RAW);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * zod's issues rewritten for a person: "a whole number from 8 to 30 (not 31)" rather than zod's
+ * "Too big: expected number to be <=30". The allowed range comes from the schema itself (both bounds,
+ * though zod reports only the one that was crossed), so a field the schema gains later is covered.
+ * Messages a schema writes itself (refinements such as "not an IPv4 address ...") are kept.
+ * The field is named by the caller (as a path in files and the CLI, by its label in the inspector).
+ */
+import type { z } from 'zod';
+
+type AnySchema = z.core.$ZodType;
+type Issue = z.core.$ZodIssue;
+type Def = { type: string; innerType?: AnySchema; shape?: Record<string, AnySchema>; element?: AnySchema; valueType?: AnySchema };
+
+function defOf(s: AnySchema): Def {
+  return s._zod.def as unknown as Def;
+}
+
+function unwrap(s: AnySchema): AnySchema {
+  let cur = s;
+  for (let guard = 0; guard < 10; guard++) {
+    const d = defOf(cur);
+    if (d.innerType && ['default', 'prefault', 'optional', 'nullable', 'readonly', 'catch'].includes(d.type)) cur = d.innerType;
+    else break;
+  }
+  return cur;
+}
+
+/** The schema of the value at `path` under `root`, when the path leads through objects, arrays and records. */
+export function schemaAt(root: AnySchema, path: readonly PropertyKey[]): AnySchema | undefined {
+  let cur: AnySchema | undefined = root;
+  for (const key of path) {
+    if (!cur) return undefined;
+    const d = defOf(unwrap(cur));
+    if (d.type === 'object') cur = d.shape?.[String(key)];
+    else if (d.type === 'array') cur = d.element;
+    else if (d.type === 'record') cur = d.valueType;
+    else return undefined;
+  }
+  return cur ? unwrap(cur) : undefined;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = input;
+  for (const key of path) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key as string];
+  }
+  return cur;
+}
+
+function finite(n: unknown): number | undefined {
+  return typeof n === 'number' && Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined;
+}
+
+function numberRule(schema: AnySchema | undefined, issue: Issue): string {
+  const num = schema as unknown as { minValue?: number | null; maxValue?: number | null; isInt?: boolean } | undefined;
+  const int = num?.isInt === true || (issue.code === 'invalid_type' && issue.expected === 'int');
+  const min = finite(num?.minValue) ?? (issue.code === 'too_small' ? finite(Number(issue.minimum)) : undefined);
+  const max = finite(num?.maxValue) ?? (issue.code === 'too_big' ? finite(Number(issue.maximum)) : undefined);
+  const what = int ? 'a whole number' : 'a number';
+  if (min !== undefined && max !== undefined) return `${what} from ${min} to ${max}`;
+  if (min !== undefined) return `${what} of at least ${min}`;
+  if (max !== undefined) return `${what} of at most ${max}`;
+  return what;
+}
+
+const or = new Intl.ListFormat('en', { type: 'disjunction' });
+
+function shown(v: unknown): string {
+  if (typeof v === 'string') return `"${v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === undefined) return 'nothing';
+  return Array.isArray(v) ? 'a list' : typeof v;
+}
+
+/**
+ * One issue as a sentence a learner can act on (without the field name). `root` is the schema the
+ * value was checked against and `input` the value, to state the allowed range and what was given.
+ */
+export function describeIssue(issue: Issue, root?: AnySchema, input?: unknown): string {
+  const schema = root ? schemaAt(root, issue.path) : undefined;
+  const given = input === undefined ? undefined : valueAt(input, issue.path);
+  const not = given === undefined ? '' : ` (not ${shown(given)})`;
+  const kind = schema ? defOf(schema).type : undefined;
+  switch (issue.code) {
+    case 'too_big':
+    case 'too_small': {
+      if (issue.origin === 'number' || issue.origin === 'int' || kind === 'number') return `must be ${numberRule(schema, issue)}${not}`;
+      if (issue.origin === 'string') {
+        if (issue.code === 'too_small') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${String(issue.minimum)} characters long`;
+        return `must be at most ${String(issue.maximum)} characters long`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return issue.code === 'too_small' ? `needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}` : `takes at most ${String(issue.maximum)} entries`;
+      }
+      return issue.message;
+    }
+    case 'invalid_type': {
+      if (given === undefined && input !== undefined) return 'is required';
+      if (issue.expected === 'number' || issue.expected === 'int' || kind === 'number') return `must be ${numberRule(schema, issue)}${not}`;
+      if (issue.expected === 'string') return `must be text${not}`;
+      if (issue.expected === 'boolean') return `must be true or false${not}`;
+      if (issue.expected === 'array') return `must be a list${not}`;
+      if (issue.expected === 'object') return `must be an object${not}`;
+      return `has the wrong type${not}`;
+    }
+    case 'invalid_value':
+      return `must be ${issue.values.length === 1 ? shown(issue.values[0]) : `one of ${or.format(issue.values.map((v) => shown(v)))}`}${not}`;
+    case 'invalid_union':
+      return `is not a valid value${not}`;
+    case 'unrecognized_keys':
+      return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.join(', ')}`;
+    default:
+      // Refinements and regexes carry the schema's own sentence.
+      return issue.message;
+  }
+}
