@@ -122,16 +122,17 @@ test('drag a pod to another node: it is rescheduled with an address from that no
   const web1 = node(page, 'web-1');
   await expect(web1).toContainText('10.244.0.3');
   await dragElement(page, web1, await centre(node(page, 'node-3')));
-  await expect(web1).toContainText('10.244.2.3');
+  // node-3 runs web-3 (.2) and the ingress-nginx controller (.3).
+  await expect(web1).toContainText('10.244.2.4');
   await expect(web1).toHaveAttribute('aria-label', /on node-3/);
-  await expect(node(page, 'node-3')).toHaveAttribute('aria-label', /2 pods/);
+  await expect(node(page, 'node-3')).toHaveAttribute('aria-label', /3 pods/);
   await expect(edge(page, 'veth:web-1')).toHaveCount(1);
   // The Service still selects it, now on node-3.
   await expect(edge(page, 'ep:web:web-1')).toHaveCount(1);
   // Dropped back on its own node (or nowhere) a pod returns to its slot, unchanged.
   const before = (await web1.boundingBox())!;
   await dragElement(page, web1, { x: before.x + 30, y: before.y + 40 });
-  await expect(web1).toContainText('10.244.2.3');
+  await expect(web1).toContainText('10.244.2.4');
   await expect.poll(async () => (await web1.boundingBox())!.y).toBeCloseTo(before.y, 0);
   const free = (await node(page, 'node-3').boundingBox())!;
   // Dropped on empty canvas, likewise: nothing to reschedule it on, so it goes back to its slot.
@@ -194,7 +195,8 @@ test('drag a node inside its subnet moves it; into another subnet rehomes it wit
 
   const internet = node(page, 'internet');
   const ib = (await internet.boundingBox())!;
-  await dragElement(page, n2, { x: ib.x + ib.width - 60, y: ib.y + ib.height - 30 });
+  // Held by its header: the node's centre (what decides its subnet) lands inside the internet subnet.
+  await dragElement(page, n2, { x: ib.x + ib.width - 60, y: ib.y + 60 });
   await expect(n2).toContainText('203.0.113.10');
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('none');
 });
@@ -226,11 +228,13 @@ test('delete with the key and the button, multi-select, problems select their el
 });
 
 test('keyboard: palette items add with Enter, canvas controls and fields have names', async ({ page }) => {
-  await node(page, 'node-2').click();
+  // By its header: its pods cover the middle of the card.
+  await node(page, 'node-2').locator('.cnode-header').click();
   await palette(page, 'pod').focus();
   await page.keyboard.press('Enter');
-  await expect(node(page, 'pod-1')).toContainText('10.244.1.3');
-  await expect(node(page, 'pod-1')).toHaveAttribute('aria-label', /Pod pod-1, IP 10\.244\.1\.3, on node-2/);
+  // node-2 runs web-2 (.2) and coredns-2 (.3).
+  await expect(node(page, 'pod-1')).toContainText('10.244.1.4');
+  await expect(node(page, 'pod-1')).toHaveAttribute('aria-label', /Pod pod-1, IP 10\.244\.1\.4, on node-2/);
   for (const name of ['Zoom in', 'Zoom out', 'Fit the whole scenario in view']) await expect(page.getByRole('button', { name })).toBeVisible();
   await expect(page.getByRole('button', { name: /Add Cluster node/ })).toBeVisible();
   // Auto-layout is one undoable step.
@@ -239,8 +243,14 @@ test('keyboard: palette items add with Enter, canvas controls and fields have na
   await dragElement(page, node(page, 'core-router'), { x: 700, y: 120 });
   const moved = await transform();
   expect(moved).not.toBe(before);
+  // (The default scenario is drawn by hand; auto-layout places the router its own, deterministic way.)
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await expect.poll(transform).toBe(before);
+  await expect.poll(transform).not.toBe(moved);
+  const laidOut = await transform();
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect.poll(transform).toBe(moved);
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect.poll(transform).toBe(laidOut);
   await page.getByRole('button', { name: /Undo/ }).click();
   await expect.poll(transform).toBe(moved);
 
@@ -251,6 +261,8 @@ test('keyboard: palette items add with Enter, canvas controls and fields have na
   await expect.poll(transform).not.toBe(moved);
   await page.keyboard.press('Control+z');
   await expect.poll(transform).toBe(moved);
+  // Auto-layout fitted its wider picture far out (pods drawn as tiles); back to a view of cards.
+  await page.getByRole('button', { name: 'Fit view' }).click();
   const web1 = node(page, 'web-1');
   const at = async () => /transform: ([^;]+)/.exec((await web1.getAttribute('style')) ?? '')?.[1];
   const slot = await at();

@@ -1,7 +1,7 @@
 /**
  * Lessons in Chromium: open each lesson from the menu, read its steps, and send every suggested
  * packet from the lesson panel; the packet's change (if any) is made first, the packet travels on
- * the canvas, and the hop inspector's verdict is the one the lesson expects.
+ * the canvas, and the Hops list's verdict is the one the lesson expects.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { LESSONS, lessonScenario, type Lesson } from '../src/lessons/index';
@@ -64,7 +64,7 @@ for (const lesson of LESSONS) {
       const outcome = panel.getByTestId(`outcome-${packet.id}`);
       await expect(outcome).toHaveAttribute('data-verdict', packet.expect);
       await expect(outcome).toContainText('as the lesson expects');
-      // The hop inspector shows the packet just sent, with the verdict the lesson expects.
+      // The Hops list shows the packet just sent, with the verdict the lesson expects.
       const verdict = page.getByTestId('verdict');
       if (packet.expect === 'delivered') await expect(verdict).toContainText('Delivered');
       else await expect(verdict).toContainText(`Dropped (${packet.expectCode})`);
@@ -91,7 +91,7 @@ test('lesson 3: the VXLAN packet switches the cluster from host-gw to vxlan firs
   await panel.getByTestId(`send-${vxlan!.id}`).click();
   await expect(page.getByTestId('verdict')).toContainText('Delivered');
   // The hop list shows the VXLAN outer header (UDP 8472 between the node IPs).
-  await expect(page.getByRole('region', { name: 'Hop inspector' })).toContainText('8472');
+  await expect(page.getByRole('region', { name: 'Hops' })).toContainText('8472');
   await page.screenshot({ path: test.info().outputPath('lesson-3-vxlan.png'), animations: 'disabled' });
   await expect(panel).toContainText('This first changes the scenario: cluster flannelBackend → host-gw');
   await page.getByRole('button', { name: /Undo/ }).click();

@@ -159,13 +159,17 @@ test('import a bad JSON file: errors by field path, the work untouched; export a
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const exported = JSON.parse(text);
   expect(exported).toMatchObject({ version: 1, name: 'Lesson 1: two pods on one node' });
-  expect(exported.pods.map((p: { ip: string }) => p.ip)).toEqual(['10.244.0.2', '10.244.0.3', '10.244.0.4']);
+  // The lesson's three pods, then its two CoreDNS replicas (every cluster the app makes has them).
+  expect(exported.pods.map((p: { ip: string }) => p.ip)).toEqual(['10.244.0.2', '10.244.0.3', '10.244.0.4', '10.244.0.5', '10.244.0.6']);
+  expect(exported.pods.slice(3).map((p: { namespace: string; labels: Record<string, string> }) => `${p.namespace} ${p.labels['k8s-app']}`)).toEqual(['kube-system kube-dns', 'kube-system kube-dns']);
 
-  // ... New clears the canvas, Import brings the file back, Restore previous work goes back.
+  // ... New clears the canvas (a new cluster has only its DNS add-on: the kube-dns Service, whose
+  // CoreDNS pods wait for a node), Import brings the file back, Restore previous work goes back.
   await page.getByRole('button', { name: 'File' }).click();
   await page.getByRole('menuitem', { name: /^New/ }).click();
   await expect(page.locator('.scenario-name')).toHaveText('Untitled scenario');
-  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await expect(node(page, 'kube-dns')).toContainText('10.96.0.10');
   await page.getByTestId('import-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByTestId('notice')).toContainText('Imported mine.json');
   await expect(node(page, 'pod-web')).toBeVisible();
@@ -188,7 +192,7 @@ test('switch to Chinese: the interface and the lesson in Chinese, remembered aft
   const canvas = page.getByRole('region', { name: '网络画布' });
   await expect(canvas.locator('.react-flow__node[data-id="web"]')).toContainText('3 个端点');
   await expect(canvas.locator('.react-flow__node[data-id="node-1"]')).toContainText('网桥');
-  await expect(canvas.locator('.react-flow__node[data-id="node-1"]')).toHaveAttribute('aria-label', /^节点 node-1，eth0 192\.168\.1\.10，Pod 网段 10\.244\.0\.0\/24，2 个 Pod$/);
+  await expect(canvas.locator('.react-flow__node[data-id="node-1"]')).toHaveAttribute('aria-label', /^节点 node-1，eth0 192\.168\.1\.10，Pod 网段 10\.244\.0\.0\/24，3 个 Pod$/);
   await expect(page.getByRole('button', { name: '放大' })).toBeVisible();
   await expect(page.getByRole('img', { name: '画布缩略图' })).toBeVisible();
 

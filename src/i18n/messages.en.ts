@@ -303,7 +303,7 @@ export const en = {
   'playback.next': 'Next',
   'playback.stepForward': 'Step forward',
   'playback.clearPackets': 'Clear packets',
-  'hops.label': 'Hop inspector',
+  'hops.label': 'Hops',
   'hops.packet': 'Packet',
   'hops.dns': 'DNS query',
   'hops.dnsReply': 'DNS answer',
@@ -427,6 +427,23 @@ export const en = {
   'matrix.deniedEgress': 'denied by the sender\'s egress policies {policies}',
   'matrix.dropped': 'dropped: {code}',
   ...manifestsEn,
+
+  // Cluster add-ons and the first hour (issue 11).
+  'addon.addClusterDns': 'Add cluster DNS',
+  'addon.clusterDnsHint': 'CoreDNS: the kube-dns Service (10.96.0.10) and its pods',
+  'problems.refused': '{field}: {message} (not applied: the field keeps its last valid value)',
+  'notice.deleted': 'Deleted {count} elements',
+  'notice.ingressNeedsController': 'An Ingress does nothing on its own: an ingress controller (such as ingress-nginx) reads its rules and proxies for it, and this cluster has none yet.',
+  'notice.serviceTypeChanged': 'Service {service} is now type LoadBalancer (it was {from}): the cloud load balancer forwards to its NodePorts.',
+  'notice.hostPlaced': '{name} went into subnet {subnet}, the nearest to where you dropped it: it needs a subnet for its address.',
+  'notice.lbPlaced': '{name} went into subnet {subnet}, where the outside clients are: a cloud load balancer\'s public IP lives on a subnet.',
+  'notice.action.undo': 'Undo',
+  'notice.action.addClusterDns': 'Add cluster DNS',
+  'notice.action.addIngressController': 'Add ingress controller',
+  'palette.ingressController': 'Ingress controller',
+  'palette.hint.ingressController': 'ingress-nginx pods and their Service: serves Ingresses',
+  'palette.clusterDns': 'Cluster DNS',
+  'palette.hint.clusterDns': 'CoreDNS pods and kube-dns at 10.96.0.10',
 } as const;
 
 export type MessageKey = keyof typeof en;

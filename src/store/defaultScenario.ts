@@ -116,6 +116,24 @@ export const defaultScenarioInput: ScenarioInput = withClusterDns({
     },
   ],
   clients: [{ id: 'laptop', name: 'laptop', subnet: 'internet', ip: '203.0.113.50' }],
+  // Drawn to fit a laptop screen: the racks' nodes stacked as servers in a rack, the internet side
+  // on the right, the Services and the Ingress under them (hosts are placed relative to their subnet).
+  layout: {
+    'core-router': { x: 467, y: 30 },
+    'rack-a': { x: 0, y: 170 },
+    'node-1': { x: 20, y: 80 },
+    'node-2': { x: 20, y: 402 },
+    'rack-b': { x: 390, y: 170 },
+    'node-3': { x: 20, y: 80 },
+    internet: { x: 780, y: 170 },
+    'web-lb': { x: 20, y: 80 },
+    'ingress-lb': { x: 20, y: 176 },
+    laptop: { x: 20, y: 272 },
+    web: { x: 400, y: 600 },
+    'ingress-nginx': { x: 690, y: 600 },
+    'kube-dns': { x: 690, y: 760 },
+    shop: { x: 394, y: 770 },
+  },
 });
 
 export function defaultScenario(): Scenario {

@@ -32,6 +32,8 @@ import {
 import { editCluster, editElement, editScenarioInfo, type ElementPatch } from '../sim/model/editFields';
 import { deleteNetworkPolicy, putNetworkPolicy, setNamespaceLabels } from '../sim/model/edit-policy';
 import { addClusterDns, scheduleSystemPods } from '../sim/model/addons';
+import { addIngressController, ingressControllerServices } from '../sim/model/ingress-controller';
+import type { MessageKey, MessageParams } from '../i18n/index';
 
 export type AddRequest =
   | { kind: 'subnet'; position?: Position }
@@ -41,12 +43,19 @@ export type AddRequest =
   | { kind: 'client'; subnet: string; position?: Position }
   | { kind: 'service'; position?: Position; selector?: Record<string, string> }
   | { kind: 'loadBalancer'; service: string; subnet: string; position?: Position }
-  | { kind: 'ingress'; position?: Position; service?: string };
+  | { kind: 'ingress'; position?: Position; service?: string }
+  | { kind: 'ingressController'; node?: string; subnet?: string; position?: Position };
+
+/** What a notice's button does. */
+export type NoticeAction = 'undo' | 'addClusterDns' | 'addIngressController';
 
 export interface Notice {
   id: number;
   tone: 'error' | 'info';
   text: string;
+  /** An interface message to show instead of `text`, rendered in the current language. */
+  message?: { key: MessageKey; params?: MessageParams };
+  action?: NoticeAction;
 }
 
 /** How many edits undo remembers. */
@@ -59,6 +68,11 @@ export interface EditorState {
   past: Scenario[];
   future: Scenario[];
   notice: Notice | null;
+  /**
+   * Edits the inspector refused and still shows beside their field (by field instance): the problems
+   * list counts them, so it never says "none" while a field shows an error.
+   */
+  fieldErrors: Record<string, FieldError>;
 
   add(req: AddRequest): EditResult;
   movePod(podId: string, nodeId: string): EditResult;
@@ -88,7 +102,18 @@ export interface EditorState {
   /** Open another scenario (a lesson, an import) as one undoable step. */
   load(scenario: Scenario): void;
   notify(text: string, tone?: Notice['tone']): void;
+  /** A notice in the interface language, optionally with a button. */
+  notifyMessage(key: MessageKey, params?: MessageParams, opts?: { tone?: Notice['tone']; action?: NoticeAction }): void;
+  /** Run a notice's button. */
+  runNoticeAction(action: NoticeAction): void;
   dismissNotice(): void;
+  setFieldError(key: string, error: FieldError | undefined): void;
+}
+
+export interface FieldError {
+  /** The field's label as the inspector shows it. */
+  field: string;
+  message: string;
 }
 
 export interface EditorStoreOptions {
@@ -179,6 +204,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       past: [],
       future: [],
       notice: null,
+      fieldErrors: {},
 
       add(req) {
         const s = get().scenario;
@@ -207,11 +233,29 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
           case 'loadBalancer':
             r = addLoadBalancer(s, { service: req.service, subnet: req.subnet, position: req.position });
             break;
-          case 'ingress':
+          case 'ingress': {
             r = addIngress(s, { position: req.position, service: req.service });
+            // An Ingress is served by the cluster's ingress controller; without one, offer to add it.
+            const controller = ingressControllerServices(s)[0];
+            if (r.ok && controller && r.id) {
+              const id = r.id;
+              r = { ...r, scenario: { ...r.scenario, ingresses: r.scenario.ingresses.map((i) => (i.id === id ? { ...i, controllerService: controller.id, ingressClassName: 'nginx' } : i)) } };
+            }
+            const result = run(r, { select: true, notifyError: true });
+            if (result.ok && !controller) get().notifyMessage('notice.ingressNeedsController', {}, { action: 'addIngressController' });
+            return result;
+          }
+          case 'ingressController':
+            r = addIngressController(s, { node: req.node, subnet: req.subnet, position: req.position });
             break;
         }
-        return run(r, { select: true, notifyError: true });
+        const result = run(r, { select: true, notifyError: true });
+        if (result.ok && req.kind === 'loadBalancer') {
+          // Dropping a load balancer on a Service changes its type: say so (undo takes both back).
+          const before = s.services.find((x) => x.id === req.service);
+          if (before && before.type !== 'LoadBalancer') get().notifyMessage('notice.serviceTypeChanged', { service: before.name, from: before.type }, { action: 'undo' });
+        }
+        return result;
       },
       movePod: (podId, nodeId) => run(movePod(get().scenario, podId, nodeId), { notifyError: true }),
       moveHost: (id, subnetId, position) => run(moveHost(get().scenario, id, subnetId, position), { notifyError: true }),
@@ -231,6 +275,8 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         if (r.deleted.length === 0) return [];
         const gone = new Set(r.deleted);
         commit(r.scenario, { selection: selection.filter((id) => !gone.has(id)) });
+        // A node takes its pods, a subnet its hosts: say how many went, with the way back.
+        if (r.deleted.length > 1) get().notifyMessage('notice.deleted', { count: r.deleted.length }, { action: 'undo' });
         return r.deleted;
       },
       deleteSelection: () => get().deleteElements(get().selection),
@@ -263,8 +309,30 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       notify(text, tone = 'info') {
         set({ notice: { id: ++noticeId, tone, text } });
       },
+      notifyMessage(key, params, opts = {}) {
+        set({ notice: { id: ++noticeId, tone: opts.tone ?? 'info', text: key, message: { key, ...(params ? { params } : {}) }, ...(opts.action ? { action: opts.action } : {}) } });
+      },
+      runNoticeAction(action) {
+        set({ notice: null });
+        if (action === 'undo') get().undo();
+        else if (action === 'addClusterDns') get().addClusterDns();
+        else {
+          const s = get().scenario;
+          const outside = s.clients[0]?.subnet ?? s.loadBalancers[0]?.subnet;
+          get().add({ kind: 'ingressController', ...(outside ? { subnet: outside } : {}) });
+        }
+      },
       dismissNotice() {
         if (get().notice) set({ notice: null });
+      },
+      setFieldError(key, error) {
+        const current = get().fieldErrors;
+        const old = current[key];
+        if (old === error || (old && error && old.field === error.field && old.message === error.message)) return;
+        const next = { ...current };
+        if (error) next[key] = error;
+        else delete next[key];
+        set({ fieldErrors: next });
       },
     };
   });

@@ -16,7 +16,12 @@ export function NoticeBar() {
     <div className="notice-area" role="status" aria-live="polite">
       {notice && (
         <div className={`notice ${notice.tone}`} data-testid="notice">
-          <span>{notice.text}</span>
+          <span>{notice.message ? t(notice.message.key, notice.message.params) : notice.text}</span>
+          {notice.action && (
+            <button type="button" className="btn small notice-action" onClick={() => store.getState().runNoticeAction(notice.action!)}>
+              {t(`notice.action.${notice.action}`)}
+            </button>
+          )}
           <button type="button" className="btn small ghost" onClick={() => store.getState().dismissNotice()} aria-label={t('common.dismiss')}>
             ✕
           </button>

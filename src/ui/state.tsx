@@ -15,6 +15,11 @@ export function useEditorStore(): EditorStore {
   return store;
 }
 
+/** The editor store when there is one (inspector fields also render in tests without the app). */
+export function useOptionalEditorStore(): EditorStore | null {
+  return useContext(EditorContext);
+}
+
 /** Subscribe to one slice of the editor state; the selector must return a stable value. */
 export function useEditor<T>(selector: (s: EditorState) => T): T {
   return useStore(useEditorStore(), selector);

@@ -14,7 +14,6 @@ import {
   useStoreApi,
   type NodeChange,
 } from '@xyflow/react';
-import type { ElementKind } from '../../sim/model/schema';
 import type { Position } from '../../sim/model/edit';
 import { useEditor, useEditorStore } from '../state';
 import { createFlowBuilder, type AppNode } from './flow';
@@ -22,7 +21,7 @@ import { nodeTypes } from './nodes';
 import { edgeTypes } from './edges';
 import { lodStore, useFar, useMid, ZoomWatcher } from './lod';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
-import { clampHost, useAddElement } from './useAddElement';
+import { clampHost, useAddElement, type PaletteKind } from './useAddElement';
 import { nodeSize, SIZES, subnetSize } from './geometry';
 import { OverviewMap } from './OverviewMap';
 import './readable.css';
@@ -268,7 +267,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
 
   const onDrop = useCallback(
     (e: ReactDragEvent) => {
-      const kind = e.dataTransfer.getData(PALETTE_MIME) as ElementKind;
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
       if (!kind) return;
       e.preventDefault();
       addElement(kind, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));

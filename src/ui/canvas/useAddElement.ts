@@ -7,6 +7,7 @@ import { useCallback } from 'react';
 import type { ElementKind, Scenario } from '../../sim/model/schema';
 import { kindOfElement, type EditResult, type Position } from '../../sim/model/edit';
 import { useEditorStore } from '../state';
+import type { EditorState } from '../../store/editorStore';
 import { dropContext, nearestSubnet, nodeAt, serviceAt, subnetAt, subnetOrigin, type DropContext } from './dropTarget';
 import { nodeSize, SIZES, SUBNET_BAR_H, SUBNET_PAD } from './geometry';
 
@@ -39,6 +40,13 @@ function centred(point: Position, size: { w: number; h: number }): Position {
   return { x: Math.round(point.x - size.w / 2), y: Math.round(point.y - size.h / 2) };
 }
 
+function placedNotice(st: EditorState, key: 'notice.hostPlaced' | 'notice.lbPlaced', id: string, subnetId: string) {
+  const s = st.scenario;
+  const name = [...s.nodes, ...s.clients, ...s.loadBalancers].find((h) => h.id === id)?.name ?? id;
+  const subnet = s.subnets.find((x) => x.id === subnetId)?.name ?? subnetId;
+  st.notifyMessage(key, { name, subnet });
+}
+
 function selectedOf(s: Scenario, selection: string[], kind: ElementKind): string | undefined {
   return selection.find((id) => kindOfElement(s, id) === kind);
 }
@@ -56,10 +64,13 @@ function selectedSubnet(s: Scenario, selection: string[]): string | undefined {
   return undefined;
 }
 
-export function useAddElement(): (kind: ElementKind, point?: Position) => EditResult {
+/** What the palette offers: the element kinds and the cluster add-ons. */
+export type PaletteKind = ElementKind | 'ingressController' | 'clusterDns';
+
+export function useAddElement(): (kind: PaletteKind, point?: Position) => EditResult {
   const store = useEditorStore();
   return useCallback(
-    (kind: ElementKind, point?: Position) => {
+    (kind: PaletteKind, point?: Position) => {
       const st = store.getState();
       const s = st.scenario;
       const sel = st.selection;
@@ -75,13 +86,20 @@ export function useAddElement(): (kind: ElementKind, point?: Position) => EditRe
           const subnet = (point ? nearestSubnet(ctx, point) : selectedSubnet(s, sel)) ?? s.subnets[0]?.id ?? '';
           const size = kind === 'node' ? nodeSize(0) : SIZES.client;
           const position = point && subnet ? hostPositionIn(ctx, subnet, point, size) : undefined;
-          return st.add({ kind, subnet, position });
+          const r = st.add({ kind, subnet, position });
+          // Let go outside every subnet: say where it went, and why.
+          if (r.ok && r.id && point && !subnetAt(ctx, point)) placedNotice(store.getState(), 'notice.hostPlaced', r.id, subnet);
+          return r;
         }
         case 'loadBalancer': {
           const service = (point ? serviceAt(ctx, point) : undefined) ?? selectedOf(s, sel, 'service') ?? s.services.find((x) => x.type === 'LoadBalancer')?.id ?? s.services[0]?.id ?? '';
           const subnet = (point ? subnetAt(ctx, point) : selectedSubnet(s, sel)) ?? s.clients[0]?.subnet ?? s.subnets[0]?.id ?? '';
           const position = point && subnetAt(ctx, point) === subnet ? hostPositionIn(ctx, subnet, point, SIZES.loadBalancer) : undefined;
-          return st.add({ kind: 'loadBalancer', service, subnet, position });
+          const before = s.services.find((x) => x.id === service);
+          const r = st.add({ kind: 'loadBalancer', service, subnet, position });
+          // The Service-type notice (from the store) says more than where it went; only one shows.
+          if (r.ok && r.id && point && !subnetAt(ctx, point) && before?.type === 'LoadBalancer') placedNotice(store.getState(), 'notice.lbPlaced', r.id, subnet);
+          return r;
         }
         case 'router': {
           const subnet = (point ? nearestSubnet(ctx, point) : selectedSubnet(s, sel)) ?? s.subnets[0]?.id;
@@ -95,6 +113,17 @@ export function useAddElement(): (kind: ElementKind, point?: Position) => EditRe
           const service = (point ? serviceAt(ctx, point) : undefined) ?? selectedOf(s, sel, 'service') ?? s.services[0]?.id;
           return st.add({ kind: 'ingress', service, position: point ? centred(point, SIZES.ingress) : undefined });
         }
+        case 'ingressController': {
+          // Its pod goes on the node under the drop (else the selected or first node); its load
+          // balancer where the outside clients are.
+          const selectedPod = s.pods.find((p) => p.id === selectedOf(s, sel, 'pod'));
+          const node = (point ? nodeAt(ctx, point) : undefined) ?? selectedOf(s, sel, 'node') ?? selectedPod?.node;
+          const outside = s.clients[0]?.subnet ?? s.loadBalancers[0]?.subnet;
+          const onNode = node ? { node } : {};
+          return st.add({ kind: 'ingressController', ...onNode, ...(outside ? { subnet: outside } : {}), ...(point && !node ? { position: centred(point, SIZES.service) } : {}) });
+        }
+        case 'clusterDns':
+          return st.addClusterDns();
       }
     },
     [store],

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 import { useEditor } from '../state';
 import { endpointPods, endpointsByPort } from '../canvas/endpoints';
-import { Fact, SelectField, TextField } from './fields';
+import { Fact, SelectField, TextField, useFieldError } from './fields';
 import { formatLabels, parseLabels } from './fieldText';
 import { useEdit } from './forms';
 import { EndpointSlicesView } from './EndpointSlicesView';
@@ -21,7 +21,7 @@ const SCHEDULERS = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'dh', 'sed'
 function PortsTable({ service }: { service: Service }) {
   const t = useT();
   const edit = useEdit(service.id);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useFieldError(t('field.ports'));
   const withNodePort = service.type === 'NodePort' || service.type === 'LoadBalancer';
   const update = (k: number, patch: Partial<ServicePort> & { clear?: 'nodePort' | 'name' }) => {
     const ports = service.ports.map((p, j) => {

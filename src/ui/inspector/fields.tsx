@@ -5,6 +5,22 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EditResult } from '../../sim/model/edit';
+import { useOptionalEditorStore } from '../state';
+
+/**
+ * A field's refused-edit message, kept locally and reported to the editor store while it shows, so
+ * the problems list counts it (and forgets it when the field goes away).
+ */
+export function useFieldError(label: string): [string | undefined, (e: string | undefined) => void] {
+  const store = useOptionalEditorStore();
+  const key = useId();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    store?.getState().setFieldError(key, error ? { field: label, message: error } : undefined);
+  }, [store, key, label, error]);
+  useEffect(() => () => store?.getState().setFieldError(key, undefined), [store, key]);
+  return [error, setError];
+}
 
 /** The message to show for a failed edit, without a "field:" prefix the field's label already says. */
 export function errorOf(r: EditResult): string | undefined {
@@ -33,7 +49,7 @@ export function TextField({
 }) {
   const id = useId();
   const [text, setText] = useState(value);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useFieldError(label);
   useEffect(() => {
     setText(value);
     setError(undefined);
@@ -111,7 +127,7 @@ export function SelectField<T extends string>({
   hint?: ReactNode;
 }) {
   const id = useId();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useFieldError(label);
   useEffect(() => setError(undefined), [value]);
   return (
     <div className="field">
@@ -139,7 +155,7 @@ export function SelectField<T extends string>({
 
 export function CheckField({ label, checked, onCommit, hint }: { label: string; checked: boolean; onCommit: (v: boolean) => string | undefined; hint?: ReactNode }) {
   const id = useId();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useFieldError(label);
   return (
     <div className="field field-check">
       <input id={id} type="checkbox" checked={checked} onChange={(e) => setError(onCommit(e.target.checked))} aria-describedby={error ? `${id}-error` : undefined} />

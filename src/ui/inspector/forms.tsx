@@ -9,7 +9,7 @@ import { endpointPods } from '../canvas/endpoints';
 import { useT } from '../../i18n/useT';
 import { PodReadiness } from './PodReadiness';
 import { useEditor, useEditorStore } from '../state';
-import { errorOf, Fact, SelectField, TextField } from './fields';
+import { errorOf, Fact, SelectField, TextField, useFieldError } from './fields';
 import { formatContainerPorts, formatLabels, formatRoutes, formatRules, parseContainerPorts, parseLabels, parseRoutes, parseRules } from './fieldText';
 
 /** Commit a patch to one element; returns the inline error, if refused. */
@@ -47,7 +47,7 @@ export function RouterForm({ router }: { router: Router }) {
   const subnets = useEditor(selectSubnets);
   const free = subnets.filter((x) => !router.interfaces.some((i) => i.subnet === x.id));
   const [pick, setPick] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useFieldError(t('inspector.interfaces'));
   const name = (id: string) => subnets.find((x) => x.id === id)?.name ?? id;
   return (
     <>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useId } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { PacketSlice } from '../../store/packetStore';
 import type { PacketRun, Phase } from '../../store/playback';
@@ -7,6 +7,9 @@ import { PolicyVerdict } from '../policy/PolicyVerdict';
 import { groupSteps, groupSummary } from './hopGroups';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/index';
+import { hasClusterDns } from '../../sim/model/addons';
+import { useEditor } from '../state';
+import { AddClusterDnsButton } from '../problems/ProblemsPanel';
 
 const PHASE_TITLE: Record<Phase, MessageKey> = {
   dns: 'hops.dns',
@@ -16,6 +19,15 @@ const PHASE_TITLE: Record<Phase, MessageKey> = {
   'upstream-reply': 'hops.upstreamReply',
   reply: 'packet.reply',
 };
+
+/**
+ * A packet as the list shows it: its number, then the sender and destination by their current names
+ * (`#2 curl → web:80`), not by element ids, so renames show up.
+ */
+export function packetLabel(p: Pick<PacketRun, 'id' | 'spec'>, nameOf: (id: string) => string): string {
+  const n = /(\d+)$/.exec(p.id)?.[1];
+  return `${n ? `#${n} ` : ''}${nameOf(p.spec.from)} → ${nameOf(p.spec.to)}${p.spec.port ? `:${p.spec.port}` : ''}`;
+}
 
 function selectedRun(s: PacketSlice): PacketRun | undefined {
   return s.packets.find((p) => p.id === s.selectedPacket);
@@ -30,19 +42,23 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
   const seek = useStore(store, (s) => s.seek);
   const resend = useStore(store, (s) => s.send);
   const onSelect = useCallback((i: number) => seek(i), [seek]);
+  const dnsPresent = useEditor((s) => hasClusterDns(s.scenario));
+  const headingId = useId();
   if (!run) return <p className="muted">{t('panel.noHops')}</p>;
   const r = run.result;
   const groups = groupSteps(run.steps);
   return (
-    <section className="hop-inspector" aria-label={t('hops.label')}>
+    <section className="hop-inspector" aria-labelledby={`${headingId}`}>
+      <h2 className="hops-title" id={headingId}>
+        {t('hops.label')}
+      </h2>
       {packets.length > 1 && (
         <label className="packet-picker">
           {t('hops.packet')}{' '}
           <select value={run.id} onChange={(e) => select(e.target.value)}>
             {packets.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.id} {p.spec.from} → {p.spec.to}
-                {p.spec.port ? `:${p.spec.port}` : ''}
+                {packetLabel(p, nameOf)}
               </option>
             ))}
           </select>
@@ -52,6 +68,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
         <span className="swatch" style={{ background: run.color }} aria-hidden />
         {r.verdict === 'delivered' ? t('packet.delivered') : `${t('packet.dropped')} (${r.reason?.code})`}
         {r.verdict === 'dropped' && <span className="reason">{r.reason?.message}</span>}
+        {r.verdict === 'dropped' && r.reason?.code === 'dns-unavailable' && !dnsPresent && <AddClusterDnsButton />}
         {r.reply && <span className="muted"> · {t(r.reply.verdict === 'delivered' ? 'hops.replyDelivered' : 'hops.replyDropped')}</span>}
       </p>
       <PolicyVerdict result={r} spec={run.spec} resend={resend} />

@@ -19,12 +19,19 @@ export interface SendFormProps {
   to?: string;
 }
 
+/** The sender to use: the chosen one if it still exists in this scenario, else the first one listed. */
+export function effectiveSender(senders: readonly SenderOption[], chosen: string): string {
+  return senders.some((s) => s.id === chosen) ? chosen : (senders[0]?.id ?? '');
+}
+
 /** Pick a source, type a destination (`web:80`, `10.96.0.20:80`, `http://host/path`), send one or N. */
 export function SendForm({ store, senders, from, onFromChange, to: initialTo }: SendFormProps) {
   const t = useT();
   const id = useId();
   const [fromLocal, setFromLocal] = useState(from ?? senders[0]?.id ?? '');
-  const source = from ?? fromLocal;
+  // What the select shows is what is sent: a sender of a scenario that was replaced (a lesson opened,
+  // File → New) falls back to the first sender of this one.
+  const source = effectiveSender(senders, from ?? fromLocal);
   const [to, setTo] = useState(initialTo ?? '');
   const [proto, setProto] = useState<'auto' | Protocol>('auto');
   const [count, setCount] = useState(20);
@@ -70,7 +77,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
       <input
         id={`${id}-to`}
         value={to}
-        placeholder="web:80, 10.96.0.20:80, http://shop.example.com/api"
+        placeholder="web:80, 10.96.0.2:80, http://shop.example.com/api"
         onChange={(e) => setTo(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}

@@ -8,13 +8,24 @@ import { elementKindKey, type MessageKey } from '../../i18n/index';
 import { useT } from '../../i18n/useT';
 import { KindIcon } from '../canvas/icons';
 import { PALETTE_MIME } from '../canvas/Canvas';
-import { useAddElement } from '../canvas/useAddElement';
+import { useAddElement, type PaletteKind } from '../canvas/useAddElement';
 import { setView, useView } from '../view';
 
-/** The palette's element kinds, in order, with the keys of their names and hints. */
-export const PALETTE_ITEMS: { kind: ElementKind; label: MessageKey; hint: MessageKey }[] = (
-  ['subnet', 'router', 'node', 'pod', 'service', 'loadBalancer', 'ingress', 'client'] as const
-).map((kind) => ({ kind, label: elementKindKey(kind), hint: `palette.hint.${kind}` }));
+/** The palette's element kinds, in order, with the keys of their names and hints; then the cluster add-ons. */
+export const PALETTE_ITEMS: { kind: PaletteKind; label: MessageKey; hint: MessageKey }[] = [
+  ...(['subnet', 'router', 'node', 'pod', 'service', 'loadBalancer', 'ingress', 'client'] as const).map((kind) => ({
+    kind,
+    label: elementKindKey(kind),
+    hint: `palette.hint.${kind}` as MessageKey,
+  })),
+  { kind: 'ingressController', label: 'palette.ingressController', hint: 'palette.hint.ingressController' },
+  { kind: 'clusterDns', label: 'palette.clusterDns', hint: 'palette.hint.clusterDns' },
+];
+
+/** The icon an add-on borrows: the controller is the proxy behind Ingresses, DNS a Service. */
+function iconKind(kind: PaletteKind): ElementKind {
+  return kind === 'ingressController' ? 'ingress' : kind === 'clusterDns' ? 'service' : kind;
+}
 
 const PaletteItem = memo(function PaletteItem({
   kind,
@@ -24,11 +35,11 @@ const PaletteItem = memo(function PaletteItem({
   onAdd,
   rail,
 }: {
-  kind: ElementKind;
+  kind: PaletteKind;
   label: string;
   hint: string;
   ariaLabel: string;
-  onAdd: (k: ElementKind) => void;
+  onAdd: (k: PaletteKind) => void;
   rail: boolean;
 }) {
   const onDragStart = useCallback(
@@ -51,7 +62,7 @@ const PaletteItem = memo(function PaletteItem({
         {...(rail ? { title: `${label}: ${hint}` } : {})}
       >
         <span className="palette-icon">
-          <KindIcon kind={kind} />
+          <KindIcon kind={iconKind(kind)} />
         </span>
         {!rail && (
           <span className="palette-text">
@@ -67,7 +78,7 @@ const PaletteItem = memo(function PaletteItem({
 export function Palette() {
   const t = useT();
   const add = useAddElement();
-  const onAdd = useCallback((k: ElementKind) => void add(k), [add]);
+  const onAdd = useCallback((k: PaletteKind) => void add(k), [add]);
   const rail = useView((v) => v.paletteCollapsed);
   return (
     <nav className={`palette${rail ? ' rail' : ''}`} aria-label={t('palette.navLabel')}>

@@ -15,10 +15,12 @@ export function problemCount(t: Translator, errors: number, warnings: number): s
 export function ProblemsPanel() {
   const t = useT();
   const problems = useEditor((s) => s.problems);
+  const fieldErrors = useEditor((s) => s.fieldErrors);
+  const refused = Object.entries(fieldErrors);
   const store = useEditorStore();
   const rf = useReactFlow();
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
+  const errors = problems.filter((p) => p.severity === 'error').length + refused.length;
+  const warnings = problems.length + refused.length - errors;
   return (
     <section className="problems" aria-label={t('panel.problems')}>
       <h2 className="panel-title">
@@ -27,10 +29,20 @@ export function ProblemsPanel() {
           {problemCount(t, errors, warnings)}
         </span>
       </h2>
-      {problems.length === 0 ? (
+      {problems.length + refused.length === 0 ? (
         <p className="muted small-text">{t('panel.noProblems')}</p>
       ) : (
         <ul className="problem-list">
+          {refused.map(([key, e]) => (
+            <li key={key}>
+              <p className="problem error refused" data-testid="refused-edit">
+                <span className="problem-sev" aria-hidden>
+                  ●
+                </span>
+                <span className="problem-text">{t('problems.refused', { field: e.field, message: e.message })}</span>
+              </p>
+            </li>
+          ))}
           {problems.map((p, i) => (
             <li key={`${p.code}-${p.element}-${p.field ?? ''}-${i}`}>
               <button
@@ -51,10 +63,22 @@ export function ProblemsPanel() {
                 <span className="problem-text">{p.message}</span>
                 <span className="problem-code">{p.code}</span>
               </button>
+              {p.code === 'no-cluster-dns' && <AddClusterDnsButton />}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** The one action that installs CoreDNS (or brings back what was deleted of it), as one undoable edit. */
+export function AddClusterDnsButton() {
+  const t = useT();
+  const store = useEditorStore();
+  return (
+    <button type="button" className="btn small fix-btn" onClick={() => store.getState().addClusterDns()}>
+      {t('addon.addClusterDns')}
+    </button>
   );
 }

@@ -254,6 +254,9 @@ export function createSession(opts: SessionOptions): Session {
       return true;
     },
     shareLink(base) {
+      // Save a pending edit now: its save clears the old link from the address, which must happen
+      // before the new link is written there, not just after.
+      autosave.flush();
       const lesson = state.getState().lesson;
       const link = encodeShareLink(editor.getState().scenario, lesson !== undefined ? { lesson } : {});
       if (!link.ok) return { ok: false, code: link.error.code };
