@@ -444,6 +444,12 @@ export const en = {
   'palette.hint.ingressController': 'ingress-nginx pods and their Service: serves Ingresses',
   'palette.clusterDns': 'Cluster DNS',
   'palette.hint.clusterDns': 'CoreDNS pods and kube-dns at 10.96.0.10',
+  'canvas.systemChip': 'kube-system ×{count}',
+  'canvas.systemChipTitle': '{names} (kube-system) run here, drawn collapsed: System pods shows them',
+  'canvas.systemPods': 'System pods',
+  'canvas.systemPodsShown': 'System pods: shown',
+  'canvas.systemPodsCollapsed': 'System pods: collapsed',
+  'canvas.systemPodsTitle': 'Draw the kube-system pods (CoreDNS) and Services, or collapse them to one chip per node',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -429,4 +429,10 @@ export const zhCN: Record<MessageKey, string> = {
   'palette.hint.ingressController': 'ingress-nginx Pod 及其 Service：为 Ingress 提供服务',
   'palette.clusterDns': '集群 DNS',
   'palette.hint.clusterDns': 'CoreDNS Pod 和 10.96.0.10 上的 kube-dns',
+  'canvas.systemChip': 'kube-system 系统 Pod ×{count}',
+  'canvas.systemChipTitle': '{names}（kube-system）运行在这里，已折叠显示：点击“系统 Pod”展开',
+  'canvas.systemPods': '系统 Pod',
+  'canvas.systemPodsShown': '系统 Pod：显示',
+  'canvas.systemPodsCollapsed': '系统 Pod：折叠',
+  'canvas.systemPodsTitle': '显示 kube-system 的 Pod（CoreDNS）和 Service，或把它们折叠为每个节点上的一个标签',
 };

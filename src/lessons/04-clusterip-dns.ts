@@ -54,6 +54,7 @@ export const clusterIpDns: Lesson = {
       'zh-CN': '发送最后一个包，目的地是 shop.default.svc.cluster.local：没有叫这个名字的 Service，DNS 返回 NXDOMAIN，连接不会发起。',
     },
   ],
+  systemPods: 'shown',
   scenario: {
     version: 1,
     name: 'Lesson 4: a ClusterIP Service with DNS',

@@ -62,6 +62,11 @@ export interface Lesson {
   steps: readonly LocalizedText[];
   /** The scenario as a document (defaults and allocated addresses may be left out). */
   scenario: ScenarioInput;
+  /**
+   * `shown`: the canvas draws the kube-system pods (CoreDNS) when the lesson opens, because the
+   * lesson is about them; other lessons open with them collapsed to one chip per node.
+   */
+  systemPods?: 'shown';
   /** The first is the one to send first; the others compare or extend it, in the order the steps mention them. */
   packets: readonly [SuggestedPacket, ...SuggestedPacket[]];
 }

@@ -2,7 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useT } from '../i18n/useT';
 import { useEditor, useEditorStore } from './state';
-import { autoLayout } from './canvas/layout';
+import { layoutAsDrawn, systemPodsStore } from './canvas/systemPods';
 
 export function Toolbar({ children }: { children?: React.ReactNode }) {
   const t = useT();
@@ -38,7 +38,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
           type="button"
           className="btn"
           onClick={() => {
-            store.getState().replaceLayout(autoLayout(store.getState().scenario));
+            store.getState().replaceLayout(layoutAsDrawn(store.getState().scenario, systemPodsStore.getState().collapsed));
             window.requestAnimationFrame(() => void rf.fitView({ padding: 0.08, duration: 300 }));
           }}
           title={t('toolbar.autoLayoutTitle')}

@@ -17,7 +17,7 @@ describe('messages for out-of-range and mistyped fields', () => {
   });
 
   it('enums list their choices; element fields name their path', () => {
-    expect(editCluster(s, { cni: 'calico' as never })).toMatchObject({ ok: false, error: 'cni: must be one of "host-gw" or "vxlan" (not "calico")' });
+    expect(editCluster(s, { flannelBackend: 'udp' as never })).toMatchObject({ ok: false, error: 'flannelBackend: must be one of "host-gw" or "vxlan" (not "udp")' });
     const port = editElement(s, 'svc-web', { ports: [{ port: 70000, protocol: 'TCP' }] });
     expect(port).toMatchObject({ ok: false, error: 'ports.0.port: must be a whole number from 1 to 65535 (not 70000)', field: 'ports' });
     const name = editElement(s, 'web-1', { name: '' });

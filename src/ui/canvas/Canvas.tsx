@@ -6,9 +6,10 @@
  * edit: a pod dropped on another node is rescheduled there, a host dropped in another subnet
  * rehomed; a refused drop puts the element back.
  */
-import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent as ReactDragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent as ReactDragEvent, type ReactNode } from 'react';
 import {
   Controls,
+  Panel,
   ReactFlow,
   useReactFlow,
   useStoreApi,
@@ -21,6 +22,12 @@ import { nodeTypes } from './nodes';
 import { edgeTypes } from './edges';
 import { lodStore, useFar, useMid, ZoomWatcher } from './lod';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { getLesson } from '../../lessons/index';
+import { isSystemPod } from '../../sim/model/addons';
+import { useOptionalSession } from '../session/SessionContext';
+import { setSystemPodsMode, systemPodsShown, systemPodsStore, useSystemPodsMode, withoutSystemPods } from './systemPods';
 import { clampHost, useAddElement, type PaletteKind } from './useAddElement';
 import { nodeSize, SIZES, subnetSize } from './geometry';
 import { OverviewMap } from './OverviewMap';
@@ -99,9 +106,19 @@ export interface CanvasProps {
   keepVisible?: ReadonlySet<string>;
 }
 
+const NO_SESSION = createStore<{ lesson?: string }>(() => ({}));
+
 export function Canvas({ zoom, children, onElementClick, onElementContextMenu, className, keepVisible = NOT_DRAGGING }: CanvasProps) {
   const store = useEditorStore();
-  const scenario = useEditor((s) => s.scenario);
+  const fullScenario = useEditor((s) => s.scenario);
+  // System pods (kube-system) drawn or collapsed to a chip per node; the store keeps them either way.
+  const session = useOptionalSession();
+  const lessonId = useStore(session?.state ?? NO_SESSION, (s) => s.lesson);
+  const systemMode = useSystemPodsMode();
+  const visitsSystem = useMemo(() => fullScenario.pods.some((p) => isSystemPod(p) && keepVisible.has(p.id)), [fullScenario, keepVisible]);
+  const showSystem = systemPodsShown(systemMode, getLesson(lessonId ?? '')?.systemPods === 'shown', visitsSystem);
+  const scenario = showSystem ? fullScenario : withoutSystemPods(fullScenario);
+  useEffect(() => systemPodsStore.setState({ collapsed: !showSystem }), [showSystem]);
   const selection = useEditor((s) => s.selection);
   const rf = useReactFlow<AppNode>();
   const flowStore = useStoreApi<AppNode>();
@@ -304,6 +321,17 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         {minimap && <OverviewMap color={minimapColor} maskColor="rgba(241,245,249,0.7)" ariaLabel={aria['minimap.ariaLabel']} />}
         <Controls showInteractive={false} />
         <ZoomWatcher />
+        <Panel position="top-left">
+          <button
+            type="button"
+            className={`btn small sys-toggle${showSystem ? ' on' : ''}`}
+            aria-pressed={showSystem}
+            title={t('canvas.systemPodsTitle')}
+            onClick={() => setSystemPodsMode(showSystem ? 'hidden' : 'shown')}
+          >
+            {t(showSystem ? 'canvas.systemPodsShown' : 'canvas.systemPodsCollapsed')}
+          </button>
+        </Panel>
         {children}
       </ReactFlow>
     </div>

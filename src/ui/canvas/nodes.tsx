@@ -18,6 +18,9 @@ import type {
 import { bridgeRect, POD_H, POD_ROW_GAP, POD_W, podSlot } from './geometry';
 import { KindIcon } from './icons';
 import { useFar } from './lod';
+import { useStore } from 'zustand';
+import { useEditor } from '../state';
+import { systemPodsByNode, systemPodsStore } from './systemPods';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n';
 
@@ -81,6 +84,9 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
   const { node, podCount, gateway, vtep, calico, veths, podColors } = data;
   const far = useFar();
   const t = useT();
+  // Collapsed system pods: one compact chip naming them (they run here; the toggle draws them).
+  const collapsed = useStore(systemPodsStore, (s) => s.collapsed);
+  const systemNames = useEditor((s) => (collapsed ? (systemPodsByNode(s.scenario).get(node.id) ?? []).join(', ') : ''));
   const bar = bridgeRect(podCount);
   return (
     <div className={`cnode${selected ? ' is-selected' : ''}${far ? ' far' : ''}`}>
@@ -98,6 +104,11 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
           {!far && calico && (
             <span className="iface-chip vxlan" data-iface={calico.tunnel ?? 'bgp'} title={t('canvas.calicoChip', { mode: calico.mode })}>
               {calico.tunnel ?? 'BGP'}
+            </span>
+          )}
+          {systemNames && (
+            <span className="sys-chip" data-testid="system-pods-chip" title={t('canvas.systemChipTitle', { names: systemNames })}>
+              {t('canvas.systemChip', { count: systemNames.split(', ').length })}
             </span>
           )}
         </div>

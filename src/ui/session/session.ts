@@ -18,7 +18,7 @@ import { createTranslator, localized, DEFAULT_LOCALE, type Locale, type MessageK
 import { loadBackup, loadDamagedWork, restoreBackup, type SaveResult, type StorageLike } from '../../io/saved-work';
 import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../../io/scenario-file';
 import { encodeShareLink, type ShareLinkErrorCode } from '../../io/share-link';
-import { autoLayout } from '../canvas/layout';
+import { layoutAsDrawn } from '../canvas/systemPods';
 import { createAutosaver, type Autosaver } from './autosave';
 import { changeNeeded, packetOutcome, packetSpec, type PacketOutcome } from './lessonPackets';
 
@@ -108,7 +108,8 @@ export interface SessionOptions {
 /** A lesson's scenario with a fresh layout from the canvas (lessons carry no positions). */
 export function laidOutLesson(lesson: Lesson): Scenario {
   const s = lessonScenario(lesson);
-  return { ...s, layout: autoLayout(s) };
+  // Laid out as the canvas first draws it: system pods collapsed unless the lesson is about them.
+  return { ...s, layout: layoutAsDrawn(s, lesson.systemPods !== 'shown') };
 }
 
 export function createSession(opts: SessionOptions): Session {
