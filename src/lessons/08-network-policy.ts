@@ -79,6 +79,7 @@ export const networkPolicy: Lesson = {
       'zh-CN': 'api 只放行 web，所以在 Calico 上 tester → api:8080 被拒绝。最后一个包把集群切换到 flannel：策略仍然在 API 里，但 flannel 不实现 NetworkPolicy，所以这个包被送达，追踪结果会说明一次：这些策略不起作用。',
     },
   ],
+  systemPods: 'shown',
   scenario: {
     version: 1,
     name: 'Lesson 8: NetworkPolicy on Calico',
