@@ -31,7 +31,7 @@ async function send(page: Page, from: string, to: string) {
   await form.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
-const inspector = (page: Page) => page.getByRole('region', { name: 'Hop inspector' });
+const inspector = (page: Page) => page.getByRole('region', { name: 'Hops' });
 const FRONTEND = 'pod shop/frontend (10.244.0.3)';
 
 for (const [mode, crossSubnet, expected] of [
