@@ -16,6 +16,12 @@ export interface TraceArgs {
   service?: string;
   from: string;
   to: string;
+  /** --node NAME / --pod NAME with --show TOOL: print what a tool prints there (see show.ts). */
+  node?: string;
+  pod?: string;
+  table?: 'nat' | 'filter';
+  /** Trace a scenario the validator finds problems in (problems go to stderr). */
+  allowInvalid?: boolean;
   port?: number;
   proto?: Protocol;
   seed: number;
@@ -23,7 +29,8 @@ export interface TraceArgs {
 }
 
 export const USAGE =
-  'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] | --export-yaml | --show endpointslices [--service NAME])';
+  'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] [--allow-invalid] | --export-yaml | --show endpointslices [--service NAME])\n' +
+  '       npm run --silent trace -- SCENARIO.json (--node NAME | --pod NAME) --show TOOL [--table nat|filter] [--from NAME --to DEST]';
 
 export class UsageError extends Error {}
 
@@ -52,6 +59,7 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
   let proto: Protocol | undefined;
   let seed = 1;
   let count = 1;
+  const extra: Pick<TraceArgs, 'node' | 'pod' | 'table' | 'allowInvalid'> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -90,6 +98,21 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
       case '--count':
         count = intArg('--count', value(), 1, 100000);
         break;
+      case '--node':
+        extra.node = value();
+        break;
+      case '--pod':
+        extra.pod = value();
+        break;
+      case '--table': {
+        const v = value();
+        if (v !== 'nat' && v !== 'filter') throw new UsageError(`--table must be nat or filter, not "${v}"`);
+        extra.table = v;
+        break;
+      }
+      case '--allow-invalid':
+        extra.allowInvalid = true;
+        break;
       default:
         if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
         if (files.length > 0 && !/\.ya?ml$/i.test(a) && !files.some((f) => /\.ya?ml$/i.test(f))) throw new UsageError(`unexpected argument "${a}"`);
@@ -98,11 +121,20 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
   }
   const file = files[0];
   if (!file) throw new UsageError('missing the scenario file');
-  const common = { file, files, ...(cluster !== undefined ? { cluster } : {}), exportYaml, ...(show !== undefined ? { show } : {}), ...(service !== undefined ? { service } : {}) };
-  if (show !== undefined && show !== 'endpointslices') throw new UsageError(`--show: unknown view "${show}" (known: endpointslices)`);
-  if (exportYaml || show !== undefined) return { ...common, from: from ?? '', to: to ?? '', seed, count };
-  if (!from) throw new UsageError('missing --from');
-  if (!to) throw new UsageError('missing --to');
-  const dest = splitDestination(to);
-  return { ...common, from, to: dest.to, ...(dest.port !== undefined ? { port: dest.port } : {}), ...(proto ? { proto } : {}), seed, count };
+  const common = { file, files, ...(cluster !== undefined ? { cluster } : {}), exportYaml, ...(show !== undefined ? { show } : {}), ...(service !== undefined ? { service } : {}), ...extra };
+  if (exportYaml) return { ...common, from: from ?? '', to: to ?? '', seed, count };
+  if (extra.node !== undefined || extra.pod !== undefined) {
+    // --node/--pod --show TOOL: what a tool prints there (show.ts); --from/--to optionally fill conntrack.
+    if (show === undefined) throw new UsageError('--node/--pod need --show TOOL');
+    if (extra.node !== undefined && extra.pod !== undefined) throw new UsageError('--show needs exactly one of --node NAME or --pod NAME');
+    if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
+  } else if (show !== undefined) {
+    if (show !== 'endpointslices') throw new UsageError(`--show: unknown view "${show}" (known: endpointslices; a node's or pod's tools need --node NAME or --pod NAME)`);
+    return { ...common, from: from ?? '', to: to ?? '', seed, count };
+  } else {
+    if (!from) throw new UsageError('missing --from');
+    if (!to) throw new UsageError('missing --to');
+  }
+  const dest = to === undefined ? { to: '' } : splitDestination(to);
+  return { ...common, from: from ?? '', to: dest.to, ...(dest.port !== undefined ? { port: dest.port } : {}), ...(proto ? { proto } : {}), seed, count };
 }

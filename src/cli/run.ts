@@ -10,6 +10,7 @@ import { showEndpointSlices } from './endpointslices';
 function withNotes(out: CliOutcome, notes: string): CliOutcome {
   return { ...out, stderr: notes + out.stderr };
 }
+import { problemLines, runShow } from './show';
 
 export interface CliOutcome {
   code: number;
@@ -25,13 +26,20 @@ export function runTraceCli(argv: string[]): CliOutcome {
     if (!loaded.ok) return { code: loaded.code, stdout: '', stderr: loaded.stderr };
     const parsed = loaded;
     if (args.exportYaml) return { code: 0, stdout: exportManifests(parsed.scenario), stderr: loaded.stderr };
-    if (args.show === 'endpointslices') return withNotes(showEndpointSlices(parsed.scenario, args.service), loaded.stderr);
+    if (args.show === 'endpointslices' && args.node === undefined && args.pod === undefined) return withNotes(showEndpointSlices(parsed.scenario, args.service), loaded.stderr);
+    const problems = problemLines(parsed.scenario);
+    const listed = [...problems.errors.map((l) => `error: ${l}\n`), ...problems.warnings.map((l) => `warning: ${l}\n`)].join('');
+    if (problems.errors.length > 0 && !args.allowInvalid) {
+      return { code: 2, stdout: '', stderr: `${loaded.stderr}${listed}error: ${args.file} has ${problems.errors.length} problem${problems.errors.length === 1 ? '' : 's'}; fix them or pass --allow-invalid to trace anyway\n` };
+    }
+    const withProblems = (o: CliOutcome): CliOutcome => ({ ...o, stderr: loaded.stderr + listed + o.stderr });
+    if (args.node !== undefined || args.pod !== undefined) return withProblems(runShow(parsed.scenario, args));
     const t = topology(parsed.scenario);
     if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) return { code: 2, stdout: '', stderr: `error: ${unknownSenderMessage(t, args.from)}\n` };
     const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
     if (args.count === 1) {
       const result = trace(parsed.scenario, spec, { seed: args.seed });
-      return { code: 0, stdout: JSON.stringify(result, null, 2) + '\n', stderr: loaded.stderr };
+      return withProblems({ code: 0, stdout: JSON.stringify(result, null, 2) + '\n', stderr: '' });
     }
     const tally: Record<string, number> = {};
     const verdicts = { delivered: 0, dropped: 0 };
@@ -45,7 +53,7 @@ export function runTraceCli(argv: string[]): CliOutcome {
       const key = r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?'));
       tally[key] = (tally[key] ?? 0) + 1;
     }
-    return { code: 0, stdout: JSON.stringify({ count: args.count, seed: args.seed, verdicts, tally, first }, null, 2) + '\n', stderr: loaded.stderr };
+    return withProblems({ code: 0, stdout: JSON.stringify({ count: args.count, seed: args.seed, verdicts, tally, first }, null, 2) + '\n', stderr: '' });
   } catch (e) {
     if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.message}\n${USAGE}\n` };
     if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `error: ${e.message}\n` };

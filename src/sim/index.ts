@@ -30,3 +30,4 @@ export {
   COREDNS_REPLICAS,
   SYSTEM_NAMESPACE,
 } from './model/addons';
+export { showNode, showPod, toolsFor, InspectError, NODE_TOOLS, POD_TOOLS, HOST_TOOLS, TOOL_COMMANDS, type InsideTool, type ToolOutput, type ShowOptions } from './inspect/index';

@@ -27,6 +27,7 @@ export function generatedCluster(name = 'Imported manifests'): ScenarioDoc {
       kubeProxyMode: 'iptables',
       dnsDomain: 'cluster.local',
       mtu: 1500,
+      hairpinMode: true,
     },
     subnets: [GENERATED_SUBNET],
     routers: [{ id: 'router', name: 'router', interfaces: [{ subnet: GENERATED_SUBNET.id, ip: '192.168.1.1' }], routes: [] }],

@@ -9,6 +9,7 @@ import { pushHop, drop, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
 import { deliverToPod } from './listeners';
+import { bridgeMac, podMac } from './macs';
 
 export const BRIDGE = 'cni0';
 
@@ -17,10 +18,6 @@ export function vethName(pod: Pod): string {
   return `veth${stableHash(pod.id).toString(16).padStart(8, '0')}`;
 }
 
-/** The bridge plugin gives a pod a MAC made of 0a:58 and its IPv4 address. */
-export function macForIp(ip: string): string {
-  return ['0a', '58', ...ip.split('.').map((o) => Number(o).toString(16).padStart(2, '0'))].join(':');
-}
 
 export function vethLink(pod: Pod): string {
   return `veth:${pod.id}`;
@@ -61,7 +58,7 @@ export function bridgeUpToHost(ctx: TraceCtx, node: Node, pkt: PacketHeaders, no
     iface: BRIDGE,
     action: 'bridge',
     packet: pkt,
-    match: [{ kind: 'arp', rule: `${gw} dev eth0 lladdr ${macForIp(gw)} REACHABLE (in the pod)` }],
+    match: [{ kind: 'fdb', rule: `${bridgeMac(node)} dev ${BRIDGE} master ${BRIDGE} permanent` }],
     explain: `The destination is off the pod's subnet, so the pod sent the frame to its gateway ${gw}, the address of ${BRIDGE}; the bridge passes it up to ${node.name}'s IP stack for routing.`,
   });
 }
@@ -85,12 +82,12 @@ export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route
     action: 'bridge',
     packet: pkt,
     match: [
-      { kind: 'arp', rule: `${target.ip} dev ${BRIDGE} lladdr ${macForIp(target.ip)} REACHABLE` },
-      { kind: 'fdb', rule: `${macForIp(target.ip)} dev ${veth} master ${BRIDGE}` },
+      ...(routed ? [{ kind: 'arp' as const, rule: `${target.ip} dev ${BRIDGE} lladdr ${podMac(target)} REACHABLE` }] : []),
+      { kind: 'fdb', rule: `${podMac(target)} dev ${veth} master ${BRIDGE}` },
     ],
     explain: routed
       ? `${node.name} routed the packet out ${BRIDGE}; ARP gives ${target.ip}'s MAC and the bridge's forwarding table says it lives behind port ${veth}.`
-      : `${BRIDGE} switches the frame at layer 2: its forwarding table says ${macForIp(target.ip)} (${target.name}) is behind port ${veth}. No routing, TTL unchanged.`,
+      : `${BRIDGE} switches the frame at layer 2: its forwarding table says ${podMac(target)} (${target.name}) is behind port ${veth}. No routing, TTL unchanged.`,
   });
   pushHop(ctx, {
     at: node.id,

@@ -54,10 +54,71 @@ export function reverseNat(e: ConntrackEntry, p: PacketHeaders): PacketHeaders {
   return { ...p, src: e.orig.dst, sport: e.orig.dport };
 }
 
-export function conntrackText(e: ConntrackEntry): string {
-  const port = (x?: number) => (x === undefined ? '' : ` sport=${x}`);
-  const dport = (x?: number) => (x === undefined ? '' : ` dport=${x}`);
-  return `${e.proto} src=${e.orig.src} dst=${e.orig.dst}${port(e.orig.sport)}${dport(e.orig.dport)} src=${e.translated.dst} dst=${e.translated.src}${port(e.translated.dport)}${dport(e.translated.sport)} [ASSURED]`;
+/** One connection as conntrack keeps it: the original tuple (as it arrived) and the reply tuple (what a reply must look like, after every NAT). */
+export interface Connection {
+  proto: Protocol;
+  orig: Tuple;
+  reply: Tuple;
+  /** A packet was seen in the reply direction (IPS_SEEN_REPLY). */
+  replied: boolean;
+  /** ICMP echo identifier. */
+  icmpId?: number;
+}
+
+const PROTO_NUM: Record<Protocol, number> = { tcp: 6, udp: 17, icmp: 1 };
+
+/**
+ * The line `conntrack -L` prints for a connection (libnetfilter_conntrack snprintf_default.c:
+ * "%-8s %u " protocol and number, timeout, TCP state, original tuple, [UNREPLIED], reply tuple,
+ * [ASSURED], mark, use). Timeouts are the kernel defaults one second after the last packet:
+ * TCP established 432000 s (SYN_SENT 120), UDP 30, ICMP 30. TCP is ASSURED once seen both ways;
+ * one UDP query and its answer stay unassured (nf_conntrack_proto_udp.c needs a later packet).
+ */
+export function conntrackLine(c: Connection): string {
+  const l4 = (t: Tuple, reply: boolean) => {
+    if (c.proto === 'icmp') return ` type=${reply ? 0 : 8} code=0 id=${c.icmpId ?? 1}`;
+    return t.sport === undefined ? '' : ` sport=${t.sport} dport=${t.dport}`;
+  };
+  const tcp = c.proto === 'tcp';
+  const timeout = tcp ? (c.replied ? 431999 : 119) : 29;
+  const parts = [
+    `${c.proto.padEnd(8)} ${PROTO_NUM[c.proto]} ${timeout}`,
+    ...(tcp ? [c.replied ? 'ESTABLISHED' : 'SYN_SENT'] : []),
+    `src=${c.orig.src} dst=${c.orig.dst}${l4(c.orig, false)}`,
+    ...(c.replied ? [] : ['[UNREPLIED]']),
+    `src=${c.reply.src} dst=${c.reply.dst}${l4(c.reply, true)}`,
+    ...(tcp && c.replied ? ['[ASSURED]'] : []),
+    'mark=0 use=1',
+  ];
+  return parts.join(' ');
+}
+
+export function replyTupleOf(p: Tuple): Tuple {
+  return { src: p.dst, dst: p.src, ...(p.dport !== undefined ? { sport: p.dport } : {}), ...(p.sport !== undefined ? { dport: p.sport } : {}) };
+}
+
+/** The whole connection a NAT record belongs to at its node: every translation there chained, original to final. */
+export function connectionAt(table: ConntrackEntry[], e: ConntrackEntry, replied: boolean): Connection {
+  const here = table.filter((x) => x.at === e.at && x.proto === e.proto);
+  const same = (a: Tuple, b: Tuple) => a.src === b.src && a.dst === b.dst && a.sport === b.sport && a.dport === b.dport;
+  let first = e;
+  for (let guard = 0; guard < here.length; guard++) {
+    const before = here.find((x) => x !== first && same(x.translated, first.orig));
+    if (!before) break;
+    first = before;
+  }
+  let last = e;
+  for (let guard = 0; guard < here.length; guard++) {
+    const after = here.find((x) => x !== last && same(x.orig, last.translated));
+    if (!after) break;
+    last = after;
+  }
+  const clean = (t: Tuple): Tuple => ({ src: t.src, dst: t.dst, ...(t.sport !== undefined ? { sport: t.sport } : {}), ...(t.dport !== undefined ? { dport: t.dport } : {}) });
+  return { proto: e.proto, orig: clean(first.orig), reply: replyTupleOf(clean(last.translated)), replied };
+}
+
+export function conntrackText(e: ConntrackEntry, table: ConntrackEntry[] = [e]): string {
+  return conntrackLine(connectionAt(table, e, true));
 }
 
 /**
@@ -75,6 +136,6 @@ export function reverseReplyNat(
   const e = findReplyEntry(ctx.conntrack, node.id, type, pkt);
   if (!e) return pkt;
   const out = reverseNat(e, pkt);
-  pushHop(ctx, { at: node.id, kind: 'node', iface, action: 'unnat', packet: out, match: [{ kind: 'conntrack', rule: conntrackText(e) }], explain: explain(e, out) });
+  pushHop(ctx, { at: node.id, kind: 'node', iface, action: 'unnat', packet: out, match: [{ kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) }], explain: explain(e, out) });
   return out;
 }

@@ -6,12 +6,13 @@ import type { Pod } from '../model/schema';
 import { drop, pushHop, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
-import { lookupRoute, podRouteTable } from './routing';
+import { localRouteText, lookupRoute, podRouteTable } from './routing';
 import { bridgeToPod, bridgeUpToHost, podToVeth } from './bridge';
 import { deliverToPod } from './listeners';
 import { nodeOwnsIp, nodeStack } from './host';
 import { bridgedReply } from './service-nat';
 import { calicoFromPod } from './calico';
+import { bridgeMac, podMac } from './macs';
 
 export function isLoopback(ip: string): boolean {
   return ip.startsWith('127.');
@@ -30,7 +31,7 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
       iface: 'lo',
       action: 'loopback',
       packet: pkt,
-      match: [{ kind: 'route', table: 'local', rule: `local ${pkt.dst} dev lo` }],
+      match: [{ kind: 'route', table: 'local', rule: isLoopback(pkt.dst) ? 'local 127.0.0.0/8 dev lo proto kernel scope host src 127.0.0.1' : localRouteText(pod.ip, 'eth0') }],
       explain: `${pkt.dst} is the pod's own address: the packet loops back inside the network namespace the pause container holds, which every container of ${pod.name} shares; it never reaches eth0.`,
     });
     deliverToPod(ctx, pod, pkt, 'lo');
@@ -41,15 +42,21 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
     const cali = calicoFromPod(ctx, pod, node, pkt, route);
     nodeStack(ctx, node, pkt, { inIface: cali, local: false });
   }
+  const nextHop = route.via ?? pkt.dst;
+  const neighbour = ctx.topo.podByIp.get(nextHop);
+  const nextMac = route.via ? bridgeMac(node) : neighbour && neighbour.node === node.id ? podMac(neighbour) : undefined;
   pushHop(ctx, {
     at: pod.id,
     kind: 'pod',
     iface: 'eth0',
     action: 'send',
     packet: pkt,
-    match: [{ kind: 'route', table: 'main', rule: route.text }],
+    match: [
+      { kind: 'route', table: 'main', rule: route.text },
+      ...(nextMac ? [{ kind: 'arp' as const, rule: `${nextHop} dev eth0 lladdr ${nextMac} REACHABLE` }] : []),
+    ],
     explain: route.via
-      ? `${pod.name} looks up ${pkt.dst} in its routing table: not on its subnet, so it goes to the default gateway ${route.via} (cni0 on ${node.name}).`
+      ? `${pod.name} looks up ${pkt.dst} in its routing table: not on its subnet, so it goes to the gateway ${route.via} (cni0 on ${node.name}).`
       : `${pkt.dst} is on ${pod.name}'s own subnet ${node.podCidr}: the pod ARPs for it directly and sends the frame out eth0.`,
   });
   podToVeth(ctx, pod, node, pkt);

@@ -8,11 +8,14 @@ import { topology } from '../model/topology';
 import { loadExample } from '../testing/examples';
 
 describe('route tables', () => {
-  it('gives a pod its node subnet on eth0 and a default via cni0', () => {
+  // flannel-io/cni-plugin flannel_linux.go: the delegate's host-local IPAM gets `routes: [{dst: <Network>}]`,
+  // so a flannel pod has the cluster pod CIDR via cni0 besides its default route (isDefaultGateway).
+  it('gives a pod its node subnet on eth0, the cluster pod CIDR and a default via cni0', () => {
     const t = topology(loadExample('host-gw'));
     const table = podRouteTable(t, t.pods.get('pod-client')!);
     expect(table.routes.map((r) => r.text)).toEqual([
       '10.244.0.0/24 dev eth0 proto kernel scope link src 10.244.0.2',
+      '10.244.0.0/16 via 10.244.0.1 dev eth0',
       'default via 10.244.0.1 dev eth0',
     ]);
   });

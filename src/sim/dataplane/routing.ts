@@ -117,7 +117,12 @@ function cached(t: Topology, key: string, build: () => RouteTable): RouteTable {
   return r;
 }
 
-/** A pod's netns: its node's pod CIDR on eth0, default via the cni0 gateway (Calico: via 169.254.1.1). */
+/**
+ * A pod's netns. Calico: via 169.254.1.1. flannel, as its CNI plugin sets it up through the bridge
+ * plugin and host-local IPAM (flannel-io/cni-plugin flannel_linux.go adds the cluster Network as an
+ * IPAM route; kube-flannel's delegate sets isDefaultGateway): its node's pod CIDR on eth0, the
+ * cluster pod CIDR via the cni0 gateway, default via the same gateway.
+ */
 export function podRouteTable(t: Topology, pod: Pod): RouteTable {
   return cached(t, pod.id, () => {
     const node = t.nodes.get(pod.node);
@@ -129,8 +134,17 @@ export function podRouteTable(t: Topology, pod: Pod): RouteTable {
         { cidr: parseCidr('0.0.0.0/0'), dev: 'eth0', via: CALICO_GATEWAY, text: `default via ${CALICO_GATEWAY} dev eth0` },
       ]);
     }
-    return table([connected(node.podCidr, 'eth0', pod.ip), defaultVia(bridgeGateway(node.podCidr), 'eth0')]);
+    const gw = bridgeGateway(node.podCidr);
+    const cluster = t.podCidr;
+    const routes = [connected(node.podCidr, 'eth0', pod.ip), defaultVia(gw, 'eth0')];
+    if (cluster.prefix < parseCidr(node.podCidr).prefix) routes.push({ cidr: cluster, dev: 'eth0', via: gw, text: `${cluster.text} via ${gw} dev eth0` });
+    return table(routes);
   });
+}
+
+/** `ip route show table local` lines for an address the netns owns. */
+export function localRouteText(ip: string, dev: string): string {
+  return `local ${ip} dev ${dev} proto kernel scope host src ${ip}`;
 }
 
 /** The flannel.1 VTEP address of a node: the network address of its pod CIDR (10.244.1.0/32). */

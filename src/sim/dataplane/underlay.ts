@@ -9,7 +9,9 @@ import type { PacketHeaders } from '../trace/types';
 import { cidrContains } from '../net/cidr';
 import { clientRouteTable, lookupRoute, routerIfaceName, routerRouteTable } from './routing';
 import { decapsulate, VXLAN_PORT } from './overlay';
-import { macForIp } from './bridge';
+import { nicMac } from './macs';
+import type { L2Host } from '../model/topology';
+import type { Topology } from '../model/topology';
 import { deliverToClient } from './listeners';
 import { nodeStack } from './host';
 import { receiveAtLoadBalancer } from './loadbalancer';
@@ -28,6 +30,19 @@ function underlayDst(pkt: PacketHeaders): string {
   return pkt.outer ? pkt.outer.dst : pkt.dst;
 }
 
+/** The MAC of a host's NIC on a subnet (a router has one per subnet: eth0, eth1, ...). */
+export function l2HostMac(t: Topology, host: L2Host, subnetId: string): string {
+  if (host.kind !== 'router') return nicMac(host.id, 0);
+  const r = t.routers.get(host.id);
+  return nicMac(host.id, Math.max(0, r?.interfaces.findIndex((i) => i.subnet === subnetId) ?? 0));
+}
+
+/** The device a sender puts frames for `subnetId` on: eth0, or a router's ethN on that subnet. */
+export function senderDev(t: Topology, senderId: string, subnetId: string): string {
+  const r = t.routers.get(senderId);
+  return r ? routerIfaceName(r, subnetId) : 'eth0';
+}
+
 /** Put a frame on a subnet for `nextHop`: ARP, switch, and hand it to whoever owns that address. */
 export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, pkt: PacketHeaders, link: string, senderId: string): never {
   const subnet = ctx.topo.subnets.get(subnetId);
@@ -36,7 +51,7 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
   ctx.pendingLink = link;
   if (!host) {
     drop(ctx, 'host-unreachable', subnet.id, 'subnet', pkt, `Nobody on ${subnet.name} (${subnet.cidr}) answers ARP for ${nextHop}, so the frame cannot be sent (ICMP host unreachable).`, undefined, [
-      { kind: 'arp', rule: `${nextHop} dev eth0 INCOMPLETE` },
+      { kind: 'arp', rule: `${nextHop} dev ${senderDev(ctx.topo, senderId, subnetId)} INCOMPLETE` },
     ]);
   }
   pushHop(ctx, {
@@ -44,7 +59,7 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
     kind: 'subnet',
     action: 'switch',
     packet: pkt,
-    match: [{ kind: 'arp', rule: `${nextHop} dev eth0 lladdr ${macForIp(nextHop)} REACHABLE` }],
+    match: [{ kind: 'arp', rule: `${nextHop} dev ${senderDev(ctx.topo, senderId, subnetId)} lladdr ${l2HostMac(ctx.topo, host, subnetId)} REACHABLE` }],
     explain: `On ${subnet.name} (${subnet.cidr}) ARP resolves the next hop ${nextHop} to its MAC and the frame is switched to it${nextHop === underlayDst(pkt) ? '' : ` (the IP destination stays ${underlayDst(pkt)})`}.`,
   });
   switch (host.kind) {

@@ -81,6 +81,8 @@ export const clusterSchema = z.object({
   dnsDomain: z.string().max(253).refine(isDnsDomain, { message: 'not a DNS domain (expected e.g. cluster.local: lower-case letters, digits and "-" in labels joined by ".")' }).default('cluster.local'),
   /** MTU of the underlay links (node eth0). */
   mtu: z.number().int().min(576).max(9000).default(1500),
+  /** The bridge plugin's hairpinMode (kube-flannel's CNI config sets it true): a pod may reach itself through its Service. */
+  hairpinMode: z.boolean().default(true),
 });
 
 export const subnetSchema = z.object({

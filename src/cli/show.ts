@@ -1,0 +1,41 @@
+/**
+ * `--node NAME --show TOOL` / `--pod NAME --show TOOL`: what a command prints on a node, a router, an
+ * outside host or in a pod, from the simulation's own data. `conntrack` holds the connections of the
+ * trace given by --from/--to, if any. Also the CLI's validation step (validate before tracing).
+ */
+import { InspectError, showNode, showPod, topology, trace, validateScenario, type Scenario, type TraceResult } from '../sim/index';
+import type { TraceArgs } from './args';
+
+export interface ShowOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** One line per problem the validator finds, naming the element and the field. */
+export function problemLines(s: Scenario): { errors: string[]; warnings: string[] } {
+  const t = topology(s);
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const p of validateScenario(s)) {
+    const name = p.kind === 'cluster' ? 'cluster' : `${p.kind} "${t.names.get(p.element) ?? p.element}"`;
+    const line = `${name}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
+    (p.severity === 'error' ? errors : warnings).push(line);
+  }
+  return { errors, warnings };
+}
+
+export function runShow(s: Scenario, args: TraceArgs): ShowOutcome {
+  let results: TraceResult[] = [];
+  if (args.from && args.to) {
+    const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
+    results = [trace(s, spec, { seed: args.seed })];
+  }
+  try {
+    const out = args.pod !== undefined ? showPod(s, args.pod, args.show!) : showNode(s, args.node!, args.show!, { ...(args.table ? { table: args.table } : {}), results });
+    return { code: 0, stdout: out.stdout, stderr: out.stderr };
+  } catch (e) {
+    if (e instanceof InspectError) return { code: 2, stdout: '', stderr: `error: ${e.message}\n` };
+    throw e;
+  }
+}
