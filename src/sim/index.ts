@@ -31,3 +31,4 @@ export {
   SYSTEM_NAMESPACE,
 } from './model/addons';
 export { showNode, showPod, toolsFor, InspectError, NODE_TOOLS, POD_TOOLS, HOST_TOOLS, TOOL_COMMANDS, type InsideTool, type ToolOutput, type ShowOptions } from './inspect/index';
+export { locateMatch, findLines, toolText, matchOwner, type MatchLocation } from './inspect/locate';

@@ -6,10 +6,10 @@
 import type { Node, Pod } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { bridgeGateway } from '../net/ipam';
-import { vethName } from '../dataplane/bridge';
-import { FLANNEL_VXLAN_DEV, lookupRoute, nodeRouteTable, podRouteTable, vtepAddress, type RouteTable } from '../dataplane/routing';
+import { ipToInt } from '../net/cidr';
+import { FLANNEL_VXLAN_DEV, nodeRouteTable, podRouteTable, vtepAddress, type RouteTable } from '../dataplane/routing';
 import { VXLAN_PORT, VXLAN_VNI } from '../dataplane/overlay';
-import { bridgeMac, hostVethMac, linkLocal6, nicMac, podMac, solicitedNodeMac, vtepMacOf } from '../dataplane/macs';
+import { bridgeMac, hostVethMac, linkLocal6, podMac, solicitedNodeMac, vtepMacOf } from '../dataplane/macs';
 import { l2HostMac } from '../dataplane/underlay';
 import { CALI_MAC, CALICO_GATEWAY, caliName } from '../dataplane/calico-net';
 import { nodeLinks, podLinks, type Link } from './links';
@@ -80,13 +80,9 @@ export function nodeNeighbours(t: Topology, node: Node): Neighbour[] {
   const out: Neighbour[] = [];
   const onSubnet = t.l2.get(node.subnet);
   const table = nodeRouteTable(t, node);
-  const nextHops = new Set<string>();
-  for (const r of table.routes) if (r.dev === 'eth0' && r.via) nextHops.add(r.via);
-  for (const other of t.scenario.nodes) if (other.id !== node.id && other.subnet === node.subnet) nextHops.add(other.ip);
-  for (const ip of [...nextHops].sort()) {
-    const host = onSubnet?.get(ip);
-    if (host) out.push({ ip, dev: 'eth0', mac: l2HostMac(t, host, node.subnet), state: 'REACHABLE' });
-  }
+  // Every host on eth0's subnet the node has talked to: its gateway, the other nodes, routers, clients, load balancers.
+  const hosts = [...(onSubnet?.values() ?? [])].filter((h) => h.id !== node.id).sort((a, b) => ipToInt(a.ip) - ipToInt(b.ip));
+  for (const host of hosts) out.push({ ip: host.ip, dev: 'eth0', mac: l2HostMac(t, host, node.subnet), state: 'REACHABLE' });
   for (const r of table.routes) {
     if (r.dev !== FLANNEL_VXLAN_DEV || !r.remoteNode) continue;
     const remote = t.nodes.get(r.remoteNode);
@@ -180,4 +176,3 @@ export function podIpAddr(t: Topology, pod: Pod): string {
   return formatIpAddr(podLinks(t, pod));
 }
 
-export { lookupRoute, nicMac, vethName };
