@@ -47,7 +47,7 @@ export function bridgeUpToHost(ctx: TraceCtx, node: Node, pkt: PacketHeaders, no
       iface: BRIDGE,
       action: 'bridge',
       packet: pkt,
-      match: [{ kind: 'arp', rule: `${pkt.dst} dev eth0 lladdr ${macForIp(gw)} REACHABLE (in the pod)` }],
+      match: [{ kind: 'fdb', rule: `${bridgeMac(node)} dev ${BRIDGE} master ${BRIDGE} permanent` }],
       explain: `${pkt.dst} is an address of ${node.name} itself, inside the pod subnet ${node.podCidr}: the node answers the pod's ARP on ${BRIDGE} with ${BRIDGE}'s MAC (arp_ignore=0 answers for any local address), and the bridge passes the frame up to ${node.name}'s IP stack.`,
     });
     return;

@@ -44,7 +44,7 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
   }
   const nextHop = route.via ?? pkt.dst;
   const neighbour = ctx.topo.podByIp.get(nextHop);
-  const nextMac = route.via ? bridgeMac(node) : neighbour && neighbour.node === node.id ? podMac(neighbour) : undefined;
+  const nextMac = route.via || nodeOwnsIp(node, nextHop) ? bridgeMac(node) : neighbour && neighbour.node === node.id ? podMac(neighbour) : undefined;
   pushHop(ctx, {
     at: pod.id,
     kind: 'pod',

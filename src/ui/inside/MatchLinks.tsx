@@ -1,0 +1,40 @@
+/** Under a hop: links from each entry it matched to that entry's line in the owner's Inside tab. */
+import { useMemo } from 'react';
+import { locateMatch, TOOL_COMMANDS, type Hop, type Scenario, type TraceResult } from '../../sim/index';
+import { insideStore } from '../../store/insideStore';
+import { useEditorStore } from '../state';
+import { useT } from '../../i18n/useT';
+
+export function MatchLinks({ scenario, hop, prev, results, nameOf }: { scenario: Scenario; hop: Hop; prev?: Hop; results: TraceResult[]; nameOf(id: string): string }) {
+  const t = useT();
+  const editor = useEditorStore();
+  const links = useMemo(() => {
+    const out: { key: string; element: string; tool: keyof typeof TOOL_COMMANDS; lines: number[] }[] = [];
+    for (const m of hop.match ?? []) {
+      const loc = locateMatch(scenario, hop, prev, m, results);
+      if (!loc) continue;
+      const key = `${loc.element}|${loc.tool}|${loc.lines.join(',')}`;
+      if (!out.some((x) => x.key === key)) out.push({ key, ...loc });
+    }
+    return out;
+  }, [scenario, hop, prev, results]);
+  if (links.length === 0) return null;
+  return (
+    <span className="match-links">
+      {links.map((l) => (
+        <button
+          key={l.key}
+          type="button"
+          className="match-link"
+          onClick={() => {
+            editor.getState().select([l.element]);
+            insideStore.getState().open(l.element, l.tool, l.lines);
+          }}
+          aria-label={t('inside.openMatch', { command: TOOL_COMMANDS[l.tool], name: nameOf(l.element) })}
+        >
+          <code>{TOOL_COMMANDS[l.tool]}</code> · {nameOf(l.element)}
+        </button>
+      ))}
+    </span>
+  );
+}
