@@ -284,6 +284,15 @@ export const en = {
   // Side panel and packets (src/ui/SidePanel.tsx, src/ui/packets).
   'side.label': 'Side panel',
   'side.packets': 'Packets',
+  // The Inside view (src/ui/inside): what the real tools print on the selected element.
+  'side.inside': 'Inside',
+  'inside.empty': 'Select a node, a router, an outside host or a pod to see what ip, bridge, iptables-save, ipvsadm and conntrack print there.',
+  'inside.title': 'Inside {name}',
+  'inside.tools': 'Commands',
+  'inside.noOutput': '(no output)',
+  'inside.usedBy': '{packet} hop {hop}',
+  'inside.usedByLabel': 'Used by hop {hop} of packet {packet}: go to that hop',
+  'inside.openMatch': 'Show the {entry} entry in {command} on {name}',
   'send.pick': 'Pick on canvas',
   'send.pickTitle': 'Click a source on the canvas, then a target',
   'send.cancelPick': 'Cancel picking',

@@ -7,10 +7,12 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Poin
 import { usePacketStore } from './packets/PacketsContext';
 import { PacketPanel } from './packets/PacketPanel';
 import { PolicyPanel } from './policy/PolicyPanel';
+import { InsideView } from './inside/InsideView';
+import { insideStore } from '../store/insideStore';
 import { useT } from '../i18n/useT';
 import { clampSide, setView, SIDE_MAX, SIDE_MIN, useView, viewStore } from './view';
 
-export type SideTab = 'inspect' | 'packets' | 'policies';
+export type SideTab = 'inspect' | 'packets' | 'policies' | 'inside';
 
 function ResizeHandle() {
   const t = useT();
@@ -73,6 +75,16 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
       }),
     [packets],
   );
+  // A hop's link to its matched entry opens the Inside view at that line.
+  useEffect(
+    () =>
+      insideStore.subscribe((s, prev) => {
+        if (s.opened === prev.opened) return;
+        setTab('inside');
+        if (viewStore.getState().sideCollapsed) setView({ sideCollapsed: false });
+      }),
+    [],
+  );
   if (collapsed) {
     return (
       <div className="side collapsed">
@@ -96,6 +108,9 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
         <button type="button" role="tab" id="tab-policies" aria-selected={tab === 'policies'} aria-controls="panel-policies" onClick={() => setTab('policies')}>
           {t('side.policies')}
         </button>
+        <button type="button" role="tab" id="tab-inside" aria-selected={tab === 'inside'} aria-controls="panel-inside" onClick={() => setTab('inside')}>
+          {t('side.inside')}
+        </button>
         <button type="button" className="side-toggle" onClick={() => setView({ sideCollapsed: true })} aria-expanded={true} aria-label={t('side.collapse')} title={t('side.collapse')}>
           ›
         </button>
@@ -109,6 +124,9 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
         </div>
         <div id="panel-policies" role="tabpanel" aria-labelledby="tab-policies" hidden={tab !== 'policies'} className="side-panel">
           {tab === 'policies' && <PolicyPanel />}
+        </div>
+        <div id="panel-inside" role="tabpanel" aria-labelledby="tab-inside" hidden={tab !== 'inside'} className="side-panel">
+          {tab === 'inside' && <InsideView />}
         </div>
       </div>
     </div>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { showNode, showPod, toolsFor, TOOL_COMMANDS, type InsideTool, type TraceResult } from '../../sim/index';
 import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
@@ -19,7 +20,10 @@ export function InsideView() {
   const selection = useEditor((s) => s.selection);
   const scenario = useEditor((s) => s.scenario);
   const packets = usePacketStore();
-  const runs = useStore(packets, (s) => s.packets);
+  // Packets keep their id and result while they play: recompute only when one is sent or cleared.
+  const ids = useStore(packets, useShallow((s) => s.packets.map((p) => p.id)));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const runs = useMemo(() => packets.getState().packets, [packets, ids]);
   const seek = useStore(packets, (s) => s.seek);
   const tool = useStore(insideStore, (s) => s.tool);
   const highlight = useStore(insideStore, (s) => s.highlight);
@@ -74,7 +78,6 @@ export function InsideView() {
               const used = uses.get(i);
               return (
                 <span key={i} ref={ref} className={`inside-line${isLit ? ' lit' : ''}${used ? ' used' : ''}`} data-line={i} data-highlighted={isLit ? 'true' : undefined}>
-                  <span className="inside-text">{line === '' ? ' ' : line}</span>
                   {used && (
                     <span className="inside-uses">
                       {used.map((u: { packet: string; step: number }) => (
@@ -84,6 +87,7 @@ export function InsideView() {
                       ))}
                     </span>
                   )}
+                  <span className="inside-text">{line === '' ? ' ' : line}</span>
                   {'\n'}
                 </span>
               );

@@ -9,12 +9,12 @@ export function MatchLinks({ scenario, hop, prev, results, nameOf }: { scenario:
   const t = useT();
   const editor = useEditorStore();
   const links = useMemo(() => {
-    const out: { key: string; element: string; tool: keyof typeof TOOL_COMMANDS; lines: number[] }[] = [];
+    const out: { key: string; element: string; tool: keyof typeof TOOL_COMMANDS; lines: number[]; entry: string }[] = [];
     for (const m of hop.match ?? []) {
       const loc = locateMatch(scenario, hop, prev, m, results);
       if (!loc) continue;
       const key = `${loc.element}|${loc.tool}|${loc.lines.join(',')}`;
-      if (!out.some((x) => x.key === key)) out.push({ key, ...loc });
+      if (!out.some((x) => x.key === key)) out.push({ key, ...loc, entry: m.chain ?? m.kind });
     }
     return out;
   }, [scenario, hop, prev, results]);
@@ -30,9 +30,10 @@ export function MatchLinks({ scenario, hop, prev, results, nameOf }: { scenario:
             editor.getState().select([l.element]);
             insideStore.getState().open(l.element, l.tool, l.lines);
           }}
-          aria-label={t('inside.openMatch', { command: TOOL_COMMANDS[l.tool], name: nameOf(l.element) })}
+          aria-label={t('inside.openMatch', { command: TOOL_COMMANDS[l.tool], name: nameOf(l.element), entry: l.entry })}
         >
           <code>{TOOL_COMMANDS[l.tool]}</code> · {nameOf(l.element)}
+          {l.tool === 'iptables-save' && <> · {l.entry}</>}
         </button>
       ))}
     </span>

@@ -1,10 +1,12 @@
 import { useCallback, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore, type StoreApi } from 'zustand';
 import type { PacketSlice } from '../../store/packetStore';
 import type { PacketRun, Phase } from '../../store/playback';
 import { HopRow } from './HopRow';
 import { PolicyVerdict } from '../policy/PolicyVerdict';
 import { groupSteps, groupSummary } from './hopGroups';
+import { MatchLinks } from '../inside/MatchLinks';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/index';
 import { hasClusterDns } from '../../sim/model/addons';
@@ -44,6 +46,8 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
   const onSelect = useCallback((i: number) => seek(i), [seek]);
   const dnsPresent = useEditor((s) => hasClusterDns(s.scenario));
   const headingId = useId();
+  const scenario = useEditor((s) => s.scenario);
+  const results = useStore(store, useShallow((s) => s.packets.map((p) => p.result)));
   if (!run) return <p className="muted">{t('panel.noHops')}</p>;
   const r = run.result;
   const groups = groupSteps(run.steps);
@@ -84,7 +88,18 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
               <ol className="hops">
                 {g.steps.map((i) => {
                   const prev = i > 0 && run.steps[i - 1]!.phase === run.steps[i]!.phase ? run.steps[i - 1]!.hop : undefined;
-                  return <HopRow key={i} hop={run.steps[i]!.hop} {...(prev ? { prev } : {})} index={i} place={nameOf(g.at)} current={i === run.cursor} onSelect={onSelect} />;
+                  return (
+                    <HopRow
+                      key={i}
+                      hop={run.steps[i]!.hop}
+                      {...(prev ? { prev } : {})}
+                      index={i}
+                      place={nameOf(g.at)}
+                      current={i === run.cursor}
+                      onSelect={onSelect}
+                      extra={<MatchLinks scenario={scenario} hop={run.steps[i]!.hop} {...(prev ? { prev } : {})} results={results} nameOf={nameOf} />}
+                    />
+                  );
                 })}
               </ol>
             </section>

@@ -18,13 +18,15 @@ export interface HopRowProps {
   place: string;
   current: boolean;
   onSelect(index: number): void;
+  /** Shown under the hop, outside its button (e.g. links to the matched entries' Inside lines). */
+  extra?: React.ReactNode;
 }
 
 /**
  * One hop: one line (number, interface, what happened, the headers after it); the hop the marker is
  * at opens to its layer stack, the entries that matched and the sentence that explains it.
  */
-export const HopRow = memo(function HopRow({ hop, prev, index, place, current, onSelect }: HopRowProps) {
+export const HopRow = memo(function HopRow({ hop, prev, index, place, current, onSelect, extra }: HopRowProps) {
   const p = hop.packet;
   const ch = hop.changed;
   const ref = useRef<HTMLLIElement>(null);
@@ -61,6 +63,7 @@ export const HopRow = memo(function HopRow({ hop, prev, index, place, current, o
       {current && (
         <div className="hop-details">
           <LayerStack hop={hop} {...(prev ? { prev } : {})} />
+          {extra}
           <span className="explain">{hop.explain}</span>
         </div>
       )}

@@ -1,0 +1,65 @@
+import { test, expect, type Page } from '@playwright/test';
+
+/** Open the Packets tab and send one packet with the form. */
+async function send(page: Page, from: string, to: string) {
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  const form = page.getByRole('form', { name: 'Send a packet' });
+  await form.getByLabel('From', { exact: true }).selectOption({ label: from });
+  await form.getByLabel('To', { exact: true }).fill(to);
+  await form.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+const inspector = (page: Page) => page.getByRole('region', { name: 'Hop inspector' });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+});
+
+test("a hop's matched iptables rule opens the node's Inside view at that line, highlighted", async ({ page }) => {
+  await send(page, 'pod curl (10.244.0.2)', '10.96.0.2:80');
+  const ins = inspector(page);
+  await expect(ins.getByTestId('verdict')).toContainText('Delivered');
+  await page.getByRole('button', { name: 'Pause' }).click().catch(() => undefined);
+  const dnat = ins.locator('li.hop-dnat').first();
+  // Open the DNAT hop: its matched entries and their links show.
+  await dnat.locator('button.hop-button').click();
+  const rule = (await dnat.locator('code.match', { hasText: 'DNAT --to-destination' }).first().innerText()).replace(/^\[[^\]]*\]\s*/, '');
+  const sep = /^-A (KUBE-SEP-\S+)/.exec(rule)![1]!;
+  await dnat.getByRole('button', { name: `Show the ${sep} entry in iptables-save on node-1` }).click();
+
+  // The Inside tab opens on the node that applied the DNAT, at iptables-save, with that rule lit.
+  await expect(page.getByRole('tab', { name: 'Inside' })).toHaveAttribute('aria-selected', 'true');
+  const view = page.getByRole('region', { name: 'Inside node-1' });
+  await expect(view.getByRole('tab', { name: 'iptables-save' })).toHaveAttribute('aria-selected', 'true');
+  const lit = view.locator('[data-highlighted="true"]');
+  await expect(lit).toHaveCount(1);
+  await expect(lit.locator('.inside-text')).toHaveText(rule);
+  await expect(lit).toBeInViewport();
+  // The line says which hop used it, and going there selects that hop.
+  const use = lit.getByRole('button', { name: /^Used by hop \d+ of packet / });
+  await expect(use).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('inside-iptables.png') });
+  await use.click();
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  await expect(ins.locator('li[aria-current="step"]')).toHaveClass(/hop-dnat/);
+
+  // Other tabs print the real tools' output for the same node.
+  await page.getByRole('tab', { name: 'Inside' }).click();
+  await view.getByRole('tab', { name: 'ip route' }).click();
+  await expect(view.getByTestId('inside-output')).toContainText('proto kernel scope link src');
+  await view.getByRole('tab', { name: 'conntrack -L' }).click();
+  await expect(view.getByTestId('inside-output')).toContainText(/tcp {6}6 431999 ESTABLISHED src=10\.244\.0\.2 dst=10\.96\.0\.2 sport=\d+ dport=80 /);
+});
+
+test("a pod's Inside view shows its namespace: ip addr, ip route, resolv.conf", async ({ page }) => {
+  await page.locator('.react-flow__node[data-id="web-3"]').click();
+  await page.getByRole('tab', { name: 'Inside' }).click();
+  const view = page.getByRole('region', { name: 'Inside web-3' });
+  await expect(view.getByTestId('inside-output')).toContainText(/2: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450/);
+  await view.getByRole('tab', { name: 'ip route' }).click();
+  await expect(view.getByTestId('inside-output')).toContainText('default via 10.244.2.1 dev eth0');
+  await view.getByRole('tab', { name: 'cat /etc/resolv.conf' }).click();
+  await expect(view.getByTestId('inside-output')).toContainText('options ndots:5');
+  await page.screenshot({ path: test.info().outputPath('inside-pod.png') });
+});
