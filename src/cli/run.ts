@@ -28,7 +28,8 @@ export function runTraceCli(argv: string[]): CliOutcome {
     if (args.exportYaml) return { code: 0, stdout: exportManifests(parsed.scenario), stderr: loaded.stderr };
     if (args.show === 'endpointslices' && args.node === undefined && args.pod === undefined) return withNotes(showEndpointSlices(parsed.scenario, args.service), loaded.stderr);
     const problems = problemLines(parsed.scenario);
-    const listed = [...problems.errors.map((l) => `error: ${l}\n`), ...problems.warnings.map((l) => `warning: ${l}\n`)].join('');
+    // Errors only: a warning (e.g. a subnet gateway no router owns) never stops a trace and is not printed.
+    const listed = problems.errors.map((l) => `error: ${l}\n`).join('');
     if (problems.errors.length > 0 && !args.allowInvalid) {
       return { code: 2, stdout: '', stderr: `${loaded.stderr}${listed}error: ${args.file} has ${problems.errors.length} problem${problems.errors.length === 1 ? '' : 's'}; fix them or pass --allow-invalid to trace anyway\n` };
     }
