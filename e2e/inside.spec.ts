@@ -26,7 +26,7 @@ test("a hop's matched iptables rule opens the node's Inside view at that line, h
   await dnat.locator('button.hop-button').click();
   const rule = (await dnat.locator('code.match', { hasText: 'DNAT --to-destination' }).first().innerText()).replace(/^\[[^\]]*\]\s*/, '');
   const sep = /^-A (KUBE-SEP-\S+)/.exec(rule)![1]!;
-  await dnat.getByRole('button', { name: `Show the ${sep} entry in iptables-save on node-1` }).click();
+  await dnat.getByRole('link', { name: `Show the ${sep} entry in iptables-save on node-1` }).click();
 
   // The Inside tab opens on the node that applied the DNAT, at iptables-save, with that rule lit.
   await expect(page.getByRole('tab', { name: 'Inside' })).toHaveAttribute('aria-selected', 'true');

@@ -48,7 +48,7 @@ describe('CoreDNS answers', () => {
   it('answers pod IPs for a headless Service and a CNAME for ExternalName', () => {
     expect(resolveFromPod(t, { namespace: 'shop' }, 'db').answer).toMatchObject({ kind: 'headless', addresses: ['10.244.0.4', '10.244.1.5'] });
     const ext = resolveFromPod(t, { namespace: 'shop' }, 'payments').answer!;
-    expect(ext.records[0]).toBe('payments.shop.svc.cluster.local. 5 IN CNAME api.payments.example.');
+    expect(ext.records[0]).toBe('payments.shop.svc.cluster.local. 30 IN CNAME api.payments.example.');
   });
 });
 
@@ -63,7 +63,7 @@ describe('tracing to a name', () => {
     expect(dns.hops.some((h) => h.action === 'dnat' && h.match!.some((m) => m.rule.includes('kube-system/kube-dns:dns cluster IP')))).toBe(true);
     const answer = dns.hops.find((h) => h.action === 'dns')!;
     expect(['coredns-1', 'coredns-2']).toContain(answer.at);
-    expect(answer.match!.map((m) => m.rule)).toContain('web.shop.svc.cluster.local. 5 IN A 10.96.0.2');
+    expect(answer.match!.map((m) => m.rule)).toContain('web.shop.svc.cluster.local. 30 IN A 10.96.0.2');
     expect(dns.reply!.hops[dns.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.96.0.10', sport: 53, dst: '10.244.0.3' });
     expect(dns.answer).toEqual(['10.96.0.2']);
     expect(r.hops[0]!.packet.dst).toBe('10.96.0.2');

@@ -3,7 +3,8 @@
  * kubelet writes the pod's resolv.conf with `nameserver <kube-dns ClusterIP>` (kubeadm: 10.96.0.10),
  * `search <ns>.svc.<domain> svc.<domain> <domain>` and `options ndots:5`. The resolver (glibc) tries the
  * search list first when the name has fewer than 5 dots, then the name as given; a trailing dot makes
- * it absolute. CoreDNS's kubernetes plugin answers (TTL 5):
+ * it absolute. CoreDNS's kubernetes plugin answers with `ttl 30` (the kubeadm Corefile sets it:
+ * kubernetes/kubernetes cmd/kubeadm/app/phases/addons/dns/manifests.go):
  *   <svc>.<ns>.svc.<domain>  A the ClusterIP; for a headless Service, A per ready endpoint pod;
  *                            CNAME <externalName> for an ExternalName Service;
  *   <a-b-c-d>.<ns>.pod.<domain>  A a.b.c.d ("pods insecure", the kubeadm Corefile default);
@@ -18,7 +19,7 @@ import { DNS_SERVICE_OFFSET } from '../net/ipam';
 import { isPodReady, selectPods } from './endpoints';
 
 export const NDOTS = 5;
-export const COREDNS_TTL = 5;
+export const COREDNS_TTL = 30;
 export const DNS_PORT = 53;
 
 export function dnsService(t: Topology): Service | undefined {

@@ -13,7 +13,7 @@ import { bridgeGateway } from '../net/ipam';
 import { findMissingRoute, lookupRoute, nodeRouteTable, vtepAddress, FLANNEL_VXLAN_DEV, type Route } from './routing';
 import { recordNat, reverseReplyNat } from './conntrack';
 import { calicoNatOutgoing, flannelMasquerade, CALICO_NAT_OUTGOING, FLANNEL_POSTROUTING } from './masquerade';
-import { bridgeToPod } from './bridge';
+import { bridgeToPod, vethName, BRIDGE } from './bridge';
 import { encapsulate } from './overlay';
 import { deliverToNode } from './listeners';
 import { sendOnSubnet } from './underlay';
@@ -21,6 +21,7 @@ import { kubeProxyFilter, kubeProxyPostrouting, kubeProxyPrerouting } from './se
 import { returnViaLoadBalancer } from './loadbalancer';
 import { calicoBlackhole, calicoEgress, calicoEncapsulate, calicoToWorkload } from './calico';
 import { isCaliIface, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
+import { NAT_PORTS } from './ephemeral';
 
 export interface StackEntry {
   /** Interface the packet arrived on (eth0, cni0, flannel.1), or "lo" for locally generated. */
@@ -60,8 +61,8 @@ function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route)
   const decision = calico ? calicoNatOutgoing(ctx.topo, pkt.src, pkt.dst, ctx.masqMark) : flannelMasquerade(ctx.topo, node, pkt.src, pkt.dst, ctx.masqMark);
   if (!decision?.masquerade) return pkt;
   const newSrc = route.dev === FLANNEL_VXLAN_DEV ? vtepAddress(node) : (route.src ?? node.ip);
-  // --random-fully: the source port is chosen at random from the ephemeral range.
-  const out: PacketHeaders = { ...pkt, src: newSrc, ...(pkt.sport !== undefined ? { sport: ctx.rng.int(32768, 60999) } : {}) };
+  // --random-fully: the source port is drawn at random from the NAT range 1024-65535.
+  const out: PacketHeaders = { ...pkt, src: newSrc, ...(pkt.sport !== undefined ? { sport: ctx.rng.int(NAT_PORTS[0], NAT_PORTS[1]) } : {}) };
   recordNat(ctx.conntrack, node.id, 'snat', pkt, out, decision.rule);
   pushHop(ctx, {
     at: node.id,
@@ -103,13 +104,19 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
   if (!route) drop(ctx, 'no-route', node.id, 'node', pkt, `${node.name} has no route to ${pkt.dst} (no matching route and no default gateway).`);
   if (route.blackhole) calicoBlackhole(ctx, node, pkt, route);
 
+  // br_netfilter: a frame that came in on cni0 and whose destination PREROUTING rewrote (a Service DNAT,
+  // or conntrack undoing a hairpin SNAT) to an address behind cni0 again is bridged, not routed
+  // (net/bridge/br_netfilter_hooks.c, br_nf_pre_routing_finish): no TTL decrement.
+  const bridged = !entry.local && entry.inIface === BRIDGE && route.dev === BRIDGE && pkt.dst !== input.dst;
   if (entry.local) {
     if (!pkt.src) pkt = { ...pkt, src: route.src ?? node.ip };
+  } else if (bridged) {
+    // Bridged, not routed: no TTL decrement; the bridge hop comes with bridgeToPod below.
   } else {
     if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', node.id, 'node', pkt, `The TTL ran out on ${node.name} (ICMP time exceeded).`);
     pkt = { ...pkt, ttl: pkt.ttl - 1 };
   }
-  pushHop(ctx, {
+  if (!bridged) pushHop(ctx, {
     at: node.id,
     kind: 'node',
     iface: route.dev,
@@ -127,7 +134,10 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
 
   pkt = ctx.isReply ? unDnat(ctx, node, pkt, route.dev) : masquerade(ctx, node, pkt, route);
 
-  if (route.dev === 'cni0') bridgeToPod(ctx, node, pkt, true);
+  if (route.dev === BRIDGE) {
+    const sender = bridged ? ctx.topo.podByIp.get(input.src) : undefined;
+    bridgeToPod(ctx, node, pkt, bridged ? 'bridged' : 'routed', sender && sender.node === node.id ? vethName(sender) : undefined);
+  }
   if (route.pod !== undefined) calicoToWorkload(ctx, node, pkt, route);
   if (route.dev === IPIP_DEV || route.dev === CALICO_VXLAN_DEV) {
     const remote = ctx.topo.nodes.get(route.remoteNode ?? '');

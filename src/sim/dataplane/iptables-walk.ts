@@ -121,7 +121,7 @@ function matches(r: Rule, p: Probe, mark: boolean, ints: Ints): boolean {
         break;
       case 'conntrack':
         // Traced requests are the first packet of a connection: conntrack state NEW.
-        if (!m.ctstate.split(',').includes('NEW')) return false;
+        if (m.ctstate.split(',').includes('NEW') === Boolean(m.not)) return false;
         break;
       case 'comment':
         break;

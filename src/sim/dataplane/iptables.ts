@@ -29,7 +29,7 @@ export type Match =
   | { m: 'addrtype'; dir: 'src' | 'dst'; not?: boolean }
   | { m: 'mark'; value: number; mask: number; not?: boolean }
   | { m: 'set'; name: string; flags: string }
-  | { m: 'conntrack'; ctstate: string };
+  | { m: 'conntrack'; ctstate: string; not?: boolean };
 
 export type Target =
   | { j: 'jump'; chain: string }
@@ -133,7 +133,7 @@ function matchText(m: Match): string {
     case 'set':
       return ` -m set --match-set ${m.name} ${m.flags}`;
     case 'conntrack':
-      return ` -m conntrack --ctstate ${m.ctstate}`;
+      return ` -m conntrack${m.not ? ' !' : ''} --ctstate ${m.ctstate}`;
   }
 }
 

@@ -25,6 +25,29 @@ export const KUBE_POSTROUTING = 'KUBE-POSTROUTING';
 export const KUBE_MARK_MASQ = 'KUBE-MARK-MASQ';
 export const KUBE_EXTERNAL_SERVICES = 'KUBE-EXTERNAL-SERVICES';
 export const KUBE_FORWARD = 'KUBE-FORWARD';
+export const KUBE_PROXY_FIREWALL = 'KUBE-PROXY-FIREWALL';
+/** kubelet's firewall chain (pkg/kubelet/kubelet_network_linux.go), which kube-proxy also ensures. */
+export const KUBE_FIREWALL = 'KUBE-FIREWALL';
+
+/** kubelet's KUBE-FIREWALL: only the rule against martian localnet packets is left (v1.28+). */
+export function writeKubeletFirewall(filter: RuleTable): void {
+  addRule(filter, {
+    chain: KUBE_FIREWALL,
+    src: '127.0.0.0/8',
+    notSrc: true,
+    dst: '127.0.0.0/8',
+    matches: [{ m: 'comment', comment: 'block incoming localnet connections' }, { m: 'conntrack', ctstate: 'RELATED,ESTABLISHED,DNAT', not: true }],
+    target: { j: 'DROP' },
+  });
+}
+
+/** The empty canary chains kube-proxy (KUBE-PROXY-CANARY) and kubelet (KUBE-KUBELET-CANARY) watch to notice a flush. */
+export function writeCanaries(nat: RuleTable, filter: RuleTable): void {
+  for (const t of [nat, filter]) {
+    ensureChain(t, 'KUBE-KUBELET-CANARY');
+    ensureChain(t, 'KUBE-PROXY-CANARY');
+  }
+}
 
 export interface NodeRules {
   nat: RuleTable;
@@ -85,16 +108,27 @@ function writeBase(nat: RuleTable, filter: RuleTable): void {
   ensureChain(nat, KUBE_SERVICES);
   ensureChain(nat, KUBE_NODEPORTS);
 
+  // kube-proxy prepends its jumps (EnsureRule(Prepend) over iptablesJumpChains, pkg/proxy/iptables/proxier.go),
+  // so each built-in chain holds them in the reverse of that list; kubelet's KUBE-FIREWALL jump sits below.
   const isNew = { m: 'conntrack' as const, ctstate: 'NEW' };
+  const firewall = { matches: [isNew, comment('kubernetes load balancer firewall')], target: { j: 'jump' as const, chain: KUBE_PROXY_FIREWALL } };
+  addRule(filter, { chain: 'INPUT', ...firewall });
   addRule(filter, { chain: 'INPUT', matches: [comment('kubernetes health check service ports')], target: { j: 'jump', chain: KUBE_NODEPORTS } });
   addRule(filter, { chain: 'INPUT', matches: [isNew, comment('kubernetes externally-visible service portals')], target: { j: 'jump', chain: KUBE_EXTERNAL_SERVICES } });
+  addRule(filter, { chain: 'INPUT', matches: [], target: { j: 'jump', chain: KUBE_FIREWALL } });
+  addRule(filter, { chain: 'FORWARD', ...firewall });
+  addRule(filter, { chain: 'FORWARD', matches: [comment('kubernetes forwarding rules')], target: { j: 'jump', chain: KUBE_FORWARD } });
   addRule(filter, { chain: 'FORWARD', matches: [isNew, comment('kubernetes service portals')], target: { j: 'jump', chain: KUBE_SERVICES } });
   addRule(filter, { chain: 'FORWARD', matches: [isNew, comment('kubernetes externally-visible service portals')], target: { j: 'jump', chain: KUBE_EXTERNAL_SERVICES } });
-  addRule(filter, { chain: 'FORWARD', matches: [comment('kubernetes forwarding rules')], target: { j: 'jump', chain: KUBE_FORWARD } });
+  addRule(filter, { chain: 'OUTPUT', ...firewall });
   addRule(filter, { chain: 'OUTPUT', matches: [isNew, comment('kubernetes service portals')], target: { j: 'jump', chain: KUBE_SERVICES } });
+  addRule(filter, { chain: 'OUTPUT', matches: [], target: { j: 'jump', chain: KUBE_FIREWALL } });
+  writeKubeletFirewall(filter);
   addRule(filter, { chain: KUBE_FORWARD, matches: [{ m: 'conntrack', ctstate: 'INVALID' }], target: { j: 'DROP' } });
   addRule(filter, { chain: KUBE_FORWARD, matches: [comment('kubernetes forwarding rules'), { m: 'mark', value: MASQ_MARK, mask: MASQ_MARK }], target: { j: 'ACCEPT' } });
   addRule(filter, { chain: KUBE_FORWARD, matches: [comment('kubernetes forwarding conntrack rule'), { m: 'conntrack', ctstate: 'RELATED,ESTABLISHED' }], target: { j: 'ACCEPT' } });
+  ensureChain(filter, KUBE_PROXY_FIREWALL);
+  writeCanaries(nat, filter);
   ensureChain(filter, KUBE_SERVICES);
   ensureChain(filter, KUBE_EXTERNAL_SERVICES);
   ensureChain(filter, KUBE_NODEPORTS);
@@ -234,13 +268,25 @@ function writeLast(nat: RuleTable): void {
 export function writeNodeBase(t: Topology, node: Node, rules: NodeRules): void {
   writeBase(rules.nat, rules.filter);
   writeLast(rules.nat);
-  addFlannelChains(t, node, rules.nat);
+  addFlannelChains(t, node, rules.nat, rules.filter);
 }
 
-/** flannel's own POSTROUTING rules share the nat table; printed with it, walked by masquerade.ts. */
-export function addFlannelChains(t: Topology, node: Node, nat: RuleTable): void {
+/**
+ * flannel's own rules share the tables: nat POSTROUTING -> FLANNEL-POSTRTG (walked by masquerade.ts)
+ * and filter FORWARD -> FLANNEL-FWD (ACCEPT to and from the pod network, like the default policy);
+ * flannel appends its jumps, so they come after kube-proxy's. Calico writes its own chains instead.
+ */
+export function addFlannelChains(t: Topology, node: Node, nat: RuleTable, filter?: RuleTable): void {
+  if (t.scenario.cluster.cni !== 'flannel') return;
   nat.foreign = new Map([
     ['POSTROUTING', [`-A POSTROUTING -m comment --comment "flanneld masq" -j ${FLANNEL_POSTROUTING}`]],
     [FLANNEL_POSTROUTING, flannelMasqRules(t, node)],
   ]);
+  if (filter) {
+    const net = t.podCidr.text;
+    filter.foreign = new Map([
+      ['FORWARD', ['-A FORWARD -m comment --comment "flanneld forward" -j FLANNEL-FWD']],
+      ['FLANNEL-FWD', [`-A FLANNEL-FWD -s ${net} -m comment --comment "flanneld forward" -j ACCEPT`, `-A FLANNEL-FWD -d ${net} -m comment --comment "flanneld forward" -j ACCEPT`]],
+    ]);
+  }
 }

@@ -11,8 +11,21 @@ import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { bridgeGateway } from '../net/ipam';
 import { vtepAddress } from './routing';
-import { addRule, MASQ_MARK, newTable, type RuleTable } from './iptables';
-import { externallyAccessible, proxiedPorts, KUBE_MARK_MASQ, KUBE_POSTROUTING, KUBE_SERVICES, addFlannelChains, type NodeRules, type ProxiedPort } from './kubeproxy-iptables';
+import { addRule, ensureChain, MASQ_MARK, newTable, type RuleTable } from './iptables';
+import {
+  externallyAccessible,
+  proxiedPorts,
+  writeKubeletFirewall,
+  KUBE_FIREWALL,
+  KUBE_FORWARD,
+  KUBE_MARK_MASQ,
+  KUBE_POSTROUTING,
+  KUBE_PROXY_FIREWALL,
+  KUBE_SERVICES,
+  addFlannelChains,
+  type NodeRules,
+  type ProxiedPort,
+} from './kubeproxy-iptables';
 import { usableEndpoints, type Endpoint } from './endpoints';
 import { stableHash } from '../trace/rng';
 import type { Rng } from '../trace/rng';
@@ -21,6 +34,9 @@ import type { SessionState } from './session';
 export const IPVS_DEV = 'kube-ipvs0';
 const KUBE_NODE_PORT = 'KUBE-NODE-PORT';
 const KUBE_LOAD_BALANCER = 'KUBE-LOAD-BALANCER';
+const KUBE_IPVS_FILTER = 'KUBE-IPVS-FILTER';
+/** hash:ip of every address bound to kube-ipvs0. */
+export const KUBE_IPVS_IPS = 'KUBE-IPVS-IPS';
 
 export interface VirtualServer {
   proto: 'TCP' | 'UDP' | 'SCTP';
@@ -117,6 +133,9 @@ export function ipvsNode(t: Topology, node: Node): IpvsNode {
       if (svc.externalTrafficPolicy === 'Local') addSet(`KUBE-NODE-PORT-LOCAL-${proto}`, String(port.nodePort));
     }
     for (const ep of local) addSet('KUBE-LOOP-BACK', `${ep.ip},${lower}:${ep.port},${ep.ip}`);
+    addSet(KUBE_IPVS_IPS, svc.clusterIP!);
+    for (const lbIp of p.lbIps) addSet(KUBE_IPVS_IPS, lbIp);
+    if (svc.healthCheckNodePort !== undefined && svc.externalTrafficPolicy === 'Local' && externallyAccessible(svc)) addSet('KUBE-HEALTH-CHECK-NODE-PORT', String(svc.healthCheckNodePort));
   }
   const rules = ipvsIptablesRules(t, node, sets);
   const out = { servers, rules, sets };
@@ -157,17 +176,49 @@ function ipvsIptablesRules(t: Topology, node: Node, sets: Map<string, Set<string
     addRule(nat, { chain: KUBE_SERVICES, src: t.podCidr.text, notSrc: true, matches: setMatch('KUBE-CLUSTER-IP', 'dst,dst'), target: { j: 'jump', chain: KUBE_MARK_MASQ } });
   }
   addRule(nat, { chain: KUBE_SERVICES, matches: [{ m: 'addrtype', dir: 'dst' }], target: { j: 'jump', chain: KUBE_NODE_PORT } });
-  if (has('KUBE-LOAD-BALANCER')) addRule(nat, { chain: KUBE_LOAD_BALANCER, matches: [], target: { j: 'jump', chain: KUBE_MARK_MASQ } });
+  addRule(nat, { chain: KUBE_LOAD_BALANCER, matches: [], target: { j: 'jump', chain: KUBE_MARK_MASQ } });
   if (has('KUBE-CLUSTER-IP')) addRule(nat, { chain: KUBE_SERVICES, matches: [{ m: 'set', name: 'KUBE-CLUSTER-IP', flags: 'dst,dst' }], target: { j: 'ACCEPT' } });
   if (has('KUBE-LOAD-BALANCER')) addRule(nat, { chain: KUBE_SERVICES, matches: [{ m: 'set', name: 'KUBE-LOAD-BALANCER', flags: 'dst,dst' }], target: { j: 'ACCEPT' } });
   addRule(nat, { chain: KUBE_POSTROUTING, matches: [{ m: 'mark', value: MASQ_MARK, mask: MASQ_MARK, not: true }], target: { j: 'RETURN' } });
   addRule(nat, { chain: KUBE_POSTROUTING, matches: [], target: { j: 'MARK', value: MASQ_MARK, mask: 0 } });
   addRule(nat, { chain: KUBE_POSTROUTING, matches: [{ m: 'comment', comment: 'kubernetes service traffic requiring SNAT' }], target: { j: 'MASQUERADE', randomFully: true } });
   addRule(nat, { chain: KUBE_MARK_MASQ, matches: [], target: { j: 'MARK', value: MASQ_MARK, mask: MASQ_MARK } });
-  addFlannelChains(t, node, nat);
-  addRule(filter, { chain: 'FORWARD', matches: [{ m: 'comment', comment: 'kubernetes forwarding rules' }], target: { j: 'jump', chain: 'KUBE-FORWARD' } });
-  addRule(filter, { chain: 'KUBE-FORWARD', matches: [{ m: 'comment', comment: 'kubernetes forwarding rules' }, { m: 'mark', value: MASQ_MARK, mask: MASQ_MARK }], target: { j: 'ACCEPT' } });
+  ensureChain(nat, KUBE_NODE_PORT);
+  ensureChain(nat, 'KUBE-KUBELET-CANARY');
+  writeIpvsFilter(filter);
+  addFlannelChains(t, node, nat, filter);
   return { nat, filter };
+}
+
+/**
+ * The filter side (createAndLinkKubeChain, writeIptablesRules in pkg/proxy/ipvs/proxier.go): jumps
+ * prepended in the reverse of iptablesJumpChain's order, KUBE-FORWARD's conntrack rules, the
+ * health-check NodePort ACCEPT, and KUBE-IPVS-FILTER, which rejects new connections to a VIP on any
+ * port that is not a virtual server (kubernetes#72236); kubelet's KUBE-FIREWALL below them.
+ */
+function writeIpvsFilter(filter: RuleTable): void {
+  const c = (comment: string) => ({ m: 'comment' as const, comment });
+  const jump = (chain: string, to: string, comment: string) => addRule(filter, { chain, matches: [c(comment)], target: { j: 'jump', chain: to } });
+  jump('INPUT', KUBE_IPVS_FILTER, 'kubernetes ipvs access filter');
+  jump('INPUT', KUBE_PROXY_FIREWALL, 'kube-proxy firewall rules');
+  jump('INPUT', KUBE_NODE_PORT, 'kubernetes health check rules');
+  addRule(filter, { chain: 'INPUT', matches: [], target: { j: 'jump', chain: KUBE_FIREWALL } });
+  jump('FORWARD', KUBE_PROXY_FIREWALL, 'kube-proxy firewall rules');
+  jump('FORWARD', KUBE_FORWARD, 'kubernetes forwarding rules');
+  jump('OUTPUT', 'KUBE-IPVS-OUT-FILTER', 'kubernetes ipvs access filter');
+  addRule(filter, { chain: 'OUTPUT', matches: [], target: { j: 'jump', chain: KUBE_FIREWALL } });
+  writeKubeletFirewall(filter);
+  addRule(filter, { chain: KUBE_FORWARD, matches: [{ m: 'conntrack', ctstate: 'INVALID' }], target: { j: 'DROP' } });
+  addRule(filter, { chain: KUBE_FORWARD, matches: [c('kubernetes forwarding rules'), { m: 'mark', value: MASQ_MARK, mask: MASQ_MARK }], target: { j: 'ACCEPT' } });
+  addRule(filter, { chain: KUBE_FORWARD, matches: [c('kubernetes forwarding conntrack rule'), { m: 'conntrack', ctstate: 'RELATED,ESTABLISHED' }], target: { j: 'ACCEPT' } });
+  addRule(filter, { chain: KUBE_NODE_PORT, matches: [c('Kubernetes health check node port'), { m: 'set', name: 'KUBE-HEALTH-CHECK-NODE-PORT', flags: 'dst' }], target: { j: 'ACCEPT' } });
+  addRule(filter, { chain: 'KUBE-SOURCE-RANGES-FIREWALL', matches: [], target: { j: 'DROP' } });
+  for (const set of ['KUBE-LOAD-BALANCER', 'KUBE-CLUSTER-IP', 'KUBE-EXTERNAL-IP', 'KUBE-EXTERNAL-IP-LOCAL']) {
+    addRule(filter, { chain: KUBE_IPVS_FILTER, matches: [{ m: 'set', name: set, flags: 'dst,dst' }], target: { j: 'RETURN' } });
+  }
+  addRule(filter, { chain: KUBE_IPVS_FILTER, matches: [{ m: 'set', name: 'KUBE-HEALTH-CHECK-NODE-PORT', flags: 'dst' }], target: { j: 'RETURN' } });
+  addRule(filter, { chain: KUBE_IPVS_FILTER, matches: [{ m: 'conntrack', ctstate: 'NEW' }, { m: 'set', name: KUBE_IPVS_IPS, flags: 'dst' }], target: { j: 'REJECT' } });
+  for (const chain of [KUBE_PROXY_FIREWALL, 'KUBE-IPVS-OUT-FILTER', 'KUBE-KUBELET-CANARY']) ensureChain(filter, chain);
 }
 
 /** The ipset key a packet presents for `flags` (dst | dst,dst | dst,dst,src). */

@@ -18,17 +18,24 @@ export interface MasqDecision {
 const COMMENT = '-m comment --comment "flanneld masq"';
 
 /**
- * The FLANNEL-POSTRTG chain of one node, as iptables-save prints it (flannel MasqRules, in
- * pkg/trafficmngr/iptables/iptables.go, with --random-fully where iptables supports it).
+ * The FLANNEL-POSTRTG chain of one node, as iptables-save prints it: flannel's MasqRules
+ * (flannel-io/flannel pkg/trafficmngr/iptables/iptables.go, masqRules) in today's order, with
+ * --random-fully where iptables supports it:
+ *   kube-proxy's mark -> RETURN (no double NAT);
+ *   this node's pods to the cluster network, and the cluster network to this node's pods -> RETURN;
+ *   anything from outside the cluster network to this node's pods -> RETURN;
+ *   the cluster network to anything but multicast -> MASQUERADE;
+ *   outside the cluster network to the cluster network -> MASQUERADE.
  */
 export function flannelMasqRules(t: Topology, node: Node): string[] {
   const net = t.podCidr.text;
   const local = parseCidr(node.podCidr).text;
   return [
     `-A ${FLANNEL_POSTROUTING} -m mark --mark 0x4000/0x4000 ${COMMENT} -j RETURN`,
-    `-A ${FLANNEL_POSTROUTING} -s ${net} -d ${net} ${COMMENT} -j RETURN`,
-    `-A ${FLANNEL_POSTROUTING} -s ${net} ! -d 224.0.0.0/4 ${COMMENT} -j MASQUERADE --random-fully`,
+    `-A ${FLANNEL_POSTROUTING} -s ${local} -d ${net} ${COMMENT} -j RETURN`,
+    `-A ${FLANNEL_POSTROUTING} -s ${net} -d ${local} ${COMMENT} -j RETURN`,
     `-A ${FLANNEL_POSTROUTING} ! -s ${net} -d ${local} ${COMMENT} -j RETURN`,
+    `-A ${FLANNEL_POSTROUTING} -s ${net} ! -d 224.0.0.0/4 ${COMMENT} -j MASQUERADE --random-fully`,
     `-A ${FLANNEL_POSTROUTING} ! -s ${net} -d ${net} ${COMMENT} -j MASQUERADE --random-fully`,
   ];
 }
@@ -44,11 +51,14 @@ export function flannelMasquerade(t: Topology, node: Node, src: string, dst: str
   const d = ipToInt(dst);
   const sNet = cidrContainsInt(net, s);
   const dNet = cidrContainsInt(net, d);
+  const sLocal = cidrContainsInt(local, s);
+  const dLocal = cidrContainsInt(local, d);
   if (marked) return { masquerade: false, rule: rules[0]! };
-  if (sNet && dNet) return { masquerade: false, rule: rules[1]! };
-  if (sNet && !cidrContainsInt(MULTICAST, d)) return { masquerade: true, rule: rules[2]! };
-  if (!sNet && cidrContainsInt(local, d)) return { masquerade: false, rule: rules[3]! };
-  if (!sNet && dNet) return { masquerade: true, rule: rules[4]! };
+  if (sLocal && dNet) return { masquerade: false, rule: rules[1]! };
+  if (sNet && dLocal) return { masquerade: false, rule: rules[2]! };
+  if (!sNet && dLocal) return { masquerade: false, rule: rules[3]! };
+  if (sNet && !cidrContainsInt(MULTICAST, d)) return { masquerade: true, rule: rules[4]! };
+  if (!sNet && dNet) return { masquerade: true, rule: rules[5]! };
   return undefined;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Node } from '../model/schema';
 import { stableHash } from '../trace/rng';
+import { vtepMacOf } from './macs';
 import { pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { FLANNEL_VXLAN_DEV, vtepAddress, type Route } from './routing';
@@ -14,10 +15,9 @@ export const VXLAN_PORT = 8472;
 export const VXLAN_VNI = 1;
 export const VXLAN_OVERHEAD = 50;
 
-/** flannel gives each VTEP a MAC; we derive a stable one from the node. */
+/** flannel.1's MAC: random per device (see macs.ts), the same one `ip addr` and the neighbour/FDB entries show. */
 export function vtepMac(node: Node): string {
-  const h = stableHash(`vtep:${node.id}`);
-  return ['ee', ...[24, 16, 8, 0].map((s) => ((h >>> s) & 255).toString(16).padStart(2, '0')), '01'].join(':');
+  return vtepMacOf(node);
 }
 
 /** The kernel picks the outer UDP source port from a hash of the inner flow, so ECMP can spread flows. */

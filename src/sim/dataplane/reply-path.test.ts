@@ -15,23 +15,29 @@ import { loadExample } from '../testing/examples';
 import { trace } from '../trace/trace';
 
 describe('replies that miss the node that DNATed the request (issue 15)', () => {
-  it('loadbalancer-local: node-3 -> 10.244.0.0:31080 gets no reply from the pod address; the drop names the cause', () => {
+  // Today's FLANNEL-POSTRTG (flannel-io/flannel pkg/trafficmngr/iptables/iptables.go, masqRules) returns
+  // only for `-s <this node's podCIDR> -d <cluster>` and `-s <cluster> -d <this node's podCIDR>`; a
+  // forwarded packet from another node's flannel.1 address to a third node's pod falls through to
+  // `-s <cluster> ! -d 224.0.0.0/4 -j MASQUERADE`, so the DNATing node does masquerade it and the reply
+  // comes back through it (issue 16; the older `-s <cluster> -d <cluster> RETURN` rule left it unmasqueraded).
+  it('loadbalancer-local: node-3 -> 10.244.0.0:31080 is masqueraded by FLANNEL-POSTRTG on node-1, so the reply comes back from the address called', () => {
     const r = trace(loadExample('loadbalancer-local'), { from: 'node-3', to: '10.244.0.0', port: 31080 }, { seed: 5 });
     expect(r.verdict).toBe('delivered');
-    expect(r.reply?.verdict).toBe('dropped');
-    expect(r.reply?.reason).toMatchObject({ code: 'reply-mismatch', at: 'node-3' });
-    expect(r.reply?.reason?.message).toContain('from 10.244.1.2:80, but node-3 sent the request to 10.244.0.0:31080');
-    expect(r.reply?.reason?.message).toContain('node-1 DNATed the request to 10.244.1.2:80 but did not masquerade it');
-    // Never "delivered" from an address the caller did not call.
+    const snat = r.hops.find((h) => h.action === 'snat')!;
+    expect(snat.at).toBe('node-1');
+    expect(snat.match?.[0]?.rule).toBe('-A FLANNEL-POSTRTG -s 10.244.0.0/16 ! -d 224.0.0.0/4 -m comment --comment "flanneld masq" -j MASQUERADE --random-fully');
+    expect(snat.packet.src).toBe('10.244.0.0');
+    expect(r.reply?.verdict).toBe('delivered');
     const last = r.reply!.hops[r.reply!.hops.length - 1]!;
-    expect(last.action).toBe('drop');
+    expect(last).toMatchObject({ at: 'node-3', action: 'deliver' });
+    expect(last.packet).toMatchObject({ src: '10.244.0.0', sport: 31080 });
   });
 
-  it('nodeport (Local): node-2 -> 10.244.0.0:30081 reaches node-2 itself through cni0 ARP, then fails the same way', () => {
+  it('nodeport (Local): node-2 -> 10.244.0.0:30081 is masqueraded the same way and answered from the address called', () => {
     const r = trace(loadExample('nodeport'), { from: 'node-2', to: '10.244.0.0', port: 30081 }, { seed: 5 });
-    expect(r.reply?.reason).toMatchObject({ code: 'reply-mismatch', at: 'node-2' });
-    const bridge = r.reply!.hops.find((h) => h.action === 'bridge');
-    expect(bridge?.explain).toContain('10.244.1.0 is an address of node-2 itself');
+    expect(r.hops.some((h) => h.action === 'snat' && h.at === 'node-1' && h.match?.[0]?.chain === 'FLANNEL-POSTRTG')).toBe(true);
+    expect(r.reply?.verdict).toBe('delivered');
+    expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.244.0.0', sport: 30081 });
     expect(r.reply!.hops.some((h) => h.explain.includes('No pod on'))).toBe(false);
   });
 

@@ -23,6 +23,7 @@ import { createSessionState, recentCheck, recentSet, type SessionState } from '.
 import { FLANNEL_VXLAN_DEV, lookupRoute, nodeRouteTable, vtepAddress, type Route } from './routing';
 import { nodeOwnsIp, type StackEntry } from './host';
 import { noEndpointsWhy } from './endpoints';
+import { NAT_PORTS } from './ephemeral';
 
 export function sessionOf(ctx: TraceCtx): SessionState {
   return (ctx.session ??= createSessionState());
@@ -226,7 +227,7 @@ export function kubeProxyPostrouting(ctx: TraceCtx, node: Node, pkt: PacketHeade
   const src = masqueradeSource(node, route);
   const hairpin = res.final!.matches.some((m) => m.m === 'set');
   const randomFully = res.final!.target.j === 'MASQUERADE' && res.final!.target.randomFully;
-  const out: PacketHeaders = { ...pkt, src, ...(pkt.sport !== undefined && randomFully ? { sport: ctx.rng.int(32768, 60999) } : {}) };
+  const out: PacketHeaders = { ...pkt, src, ...(pkt.sport !== undefined && randomFully ? { sport: ctx.rng.int(NAT_PORTS[0], NAT_PORTS[1]) } : {}) };
   recordNat(ctx.conntrack, node.id, 'snat', pkt, out, res.final!.text);
   pushHop(ctx, {
     at: node.id,

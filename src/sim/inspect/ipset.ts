@@ -25,9 +25,11 @@ export const KUBE_IPSETS: [name: string, type: string][] = [
   ['KUBE-NODE-PORT-SCTP-HASH', 'hash:ip,port'],
   ['KUBE-NODE-PORT-LOCAL-SCTP-HASH', 'hash:ip,port'],
   ['KUBE-HEALTH-CHECK-NODE-PORT', 'bitmap:port'],
+  ['KUBE-IPVS-IPS', 'hash:ip'],
 ];
 
-const REVISION: Record<string, number> = { 'hash:ip,port': 6, 'hash:ip,port,ip': 5, 'hash:ip,port,net': 7, 'bitmap:port': 3 };
+/** What ipset 7.17 on Linux 6.x reports (checked with `ipset create` / `ipset list` in a network namespace). */
+const REVISION: Record<string, number> = { 'hash:ip': 6, 'hash:ip,port': 7, 'hash:ip,port,ip': 6, 'hash:ip,port,net': 8, 'bitmap:port': 3 };
 
 /** How many iptables rules on the node refer to the set (ipset's "References"). */
 function references(t: Topology, node: Node, name: string): number {
@@ -47,7 +49,7 @@ export function ipsetList(t: Topology, node: Node): string {
       type === 'bitmap:port'
         ? 'range 0-65535'
         : `family inet hashsize 1024 maxelem 65536 bucketsize 12 initval 0x${stableHash(`${node.id}:${name}`).toString(16).padStart(8, '0')}`;
-    const size = type === 'bitmap:port' ? 8264 : 216 + members.length * (type === 'hash:ip,port' ? 16 : 24);
+    const size = type === 'bitmap:port' ? 8264 : type === 'hash:ip,port,net' ? 464 + members.length * 56 : 216 + members.length * (type === 'hash:ip' ? 40 : 48);
     return [
       `Name: ${name}`,
       `Type: ${type}`,

@@ -18,6 +18,8 @@ export const DROP_REASONS = {
   'reply-mismatch':
     'The reply comes from another address or port than the request was sent to: a NAT was not undone on the way back (the reply took another path), so no socket expects it.',
   'loop-detected': 'The packet came back to a place it had been in the same state: a forwarding loop.',
+  'hairpin-disabled':
+    "A pod reached itself through its Service, but its veth's bridge port has hairpin_mode off, so cni0 will not send the frame back out of the port it came in on.",
   'policy-denied': 'A NetworkPolicy isolates the pod in this direction and none of its rules allows the packet; the CNI (Calico) drops it.',
 } as const;
 

@@ -22,11 +22,13 @@ export function MatchLinks({ scenario, hop, prev, results, nameOf }: { scenario:
   return (
     <span className="match-links">
       {links.map((l) => (
-        <button
+        <a
           key={l.key}
-          type="button"
+          href={`#inside-${l.tool}`}
           className="match-link"
-          onClick={() => {
+          onClick={(e) => {
+            // A link (not a button: the hop row's one button stays the hop); no navigation, the Inside view opens.
+            e.preventDefault();
             editor.getState().select([l.element]);
             insideStore.getState().open(l.element, l.tool, l.lines);
           }}
@@ -34,7 +36,7 @@ export function MatchLinks({ scenario, hop, prev, results, nameOf }: { scenario:
         >
           <code>{TOOL_COMMANDS[l.tool]}</code> · {nameOf(l.element)}
           {l.tool === 'iptables-save' && <> · {l.entry}</>}
-        </button>
+        </a>
       ))}
     </span>
   );
