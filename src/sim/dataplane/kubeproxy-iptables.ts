@@ -249,7 +249,7 @@ export function iptablesProxyRules(t: Topology, node: Node): NodeRules {
   writeBase(nat, filter);
   for (const p of proxiedPorts(t)) writeServicePort(nat, filter, p, node, t.podCidr.text);
   writeLast(nat);
-  addFlannelChains(t, node, nat);
+  addFlannelChains(t, node, nat, filter);
   const rules = { nat, filter };
   m.set(node.id, rules);
   return rules;
