@@ -4,6 +4,7 @@ import { runLinksBench } from './links.bench';
 import { runServicesBench } from './services.bench';
 import { runCanvasBench } from './canvas-fps';
 import { runManifestsBench } from './manifests.bench';
+import { runScaleBench } from './scale.bench';
 
 async function main(): Promise<void> {
   console.log('# Kube Network Playground benchmarks');
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   runLinksBench();
   runServicesBench();
   runManifestsBench();
+  await runScaleBench();
   await runCanvasBench();
 }
 

@@ -124,7 +124,7 @@ export const en = {
   'fileError.title': 'Cannot import this file',
   'fileError.field': '{path}: {message}',
   'fileError.notJson': 'The file is not valid JSON.',
-  'fileError.tooLarge': 'The file is larger than 5 MB.',
+  'fileError.tooLarge': 'The file is larger than 16 MB.',
   'fileError.unreadable': 'The file could not be read.',
   'fileImported': 'Imported {name}. Your previous work is kept: use "Restore previous work" to go back to it.',
   'savedWork.damaged': 'The last saved work was damaged; the backup before it was opened instead.',

@@ -112,7 +112,7 @@ export const zhCN: Record<MessageKey, string> = {
   'fileError.title': '无法导入这个文件',
   'fileError.field': '{path}：{message}',
   'fileError.notJson': '这个文件不是有效的 JSON。',
-  'fileError.tooLarge': '文件超过 5 MB。',
+  'fileError.tooLarge': '文件超过 16 MB。',
   'fileError.unreadable': '无法读取这个文件。',
   'fileImported': '已导入 {name}。你之前的工作已保留：可以用“恢复之前的工作”回到它。',
   'savedWork.damaged': '上次保存的工作已损坏，已改为打开它之前的备份。',

@@ -20,7 +20,7 @@ import { useEditor, useEditorStore } from '../state';
 import { createFlowBuilder, type AppNode } from './flow';
 import { nodeTypes } from './nodes';
 import { edgeTypes } from './edges';
-import { lodStore, useFar, useMid, ZoomWatcher } from './lod';
+import { lodStore, useFar, useMid, ZoomWatcher, DENSE_PODS } from './lod';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -67,11 +67,6 @@ function ariaLabels(t: Translator) {
 }
 
 const FIT_OPTIONS = { padding: 0.08 };
-/**
- * Above this many pods a scenario is `dense`: the canvas opens in the far level of detail (it will
- * be fitted), and at the middle level endpoint lines are drawn solid (see app.css).
- */
-const DENSE_PODS = 300;
 const PRO_OPTIONS = { hideAttribution: true };
 const HOSTS = new Set(['clusterNode', 'client', 'loadBalancer']);
 const NOT_DRAGGING: ReadonlySet<string> = new Set();

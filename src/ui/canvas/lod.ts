@@ -17,6 +17,12 @@ export const FAR_ZOOM = 0.5;
  */
 export const MID_ZOOM = 0.8;
 
+/**
+ * Above this many pods a scenario is `dense`: the canvas opens in the far level of detail (it will
+ * be fitted), and at the middle level endpoint lines are drawn solid (see app.css).
+ */
+export const DENSE_PODS = 300;
+
 export const lodStore = createStore<{ far: boolean; mid: boolean }>(() => ({ far: false, mid: false }));
 
 export function useFar(): boolean {

@@ -13,6 +13,7 @@ import { ShareButton } from './ShareButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ImportErrorsDialog, StartupBannerBar } from './Banners';
 import { useSession } from './SessionContext';
+import { DENSE_PODS, lodStore } from '../canvas/lod';
 import { setView } from '../view';
 import { ManifestImportDialog } from '../manifests/ManifestImportDialog';
 import { ManifestFileDrop } from '../manifests/ManifestFileDrop';
@@ -43,6 +44,10 @@ export function SessionOverlays() {
     () =>
       session.onReplaced((kind) => {
         packets.getState().clear();
+        // A big scenario replacing a small one opens far out, as the canvas does at start-up: in the same
+        // render as the new scenario, so thousands of pod cards are never built (issue 15: an imported
+        // 3,000-pod scenario took 10 s to first render, almost all of it pod cards).
+        if (session.editor.getState().scenario.pods.length > DENSE_PODS) lodStore.setState({ far: true, mid: false });
         // A lesson needs the canvas and the side panel more than the palette's names.
         if (kind === 'lesson' && session.state.getState().lesson !== undefined) setView({ paletteCollapsed: true, sideCollapsed: false });
         // After the lesson panel opened or closed and the canvas took its new size.

@@ -189,10 +189,10 @@ describe('New, Import, Export, Restore previous work', () => {
   it('a file over the size limit is refused without being read', async () => {
     const { session } = setup();
     let read = false;
-    const ok = await session.importFile({ name: 'huge.json', size: 6_000_000, text: async () => ((read = true), '{}') });
+    const ok = await session.importFile({ name: 'huge.json', size: 17_000_000, text: async () => ((read = true), '{}') });
     expect(ok).toBe(false);
     expect(read).toBe(false);
-    expect(session.state.getState().importErrors?.errors[0]).toEqual({ path: '(root)', message: 'The file is larger than 5 MB.' });
+    expect(session.state.getState().importErrors?.errors[0]).toEqual({ path: '(root)', message: 'The file is larger than 16 MB.' });
   });
 
   it('exports the documented format, imports it back, and restores the previous work', async () => {
