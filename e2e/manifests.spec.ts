@@ -92,3 +92,37 @@ test('paste manifests: errors beside the text with the line marked, nothing repl
   expect(text).toContain('name: frontend');
   expect(text).toContain('replicas: 3');
 });
+
+test('drop a .yaml file on the canvas: the dialog opens with it; a name clash asks what to do; onto the canvas cluster it is one undo step', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+  const before = await page.locator('.react-flow__node').count();
+  const yaml = `apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { type: NodePort, selector: { app: web }, ports: [{ port: 80, targetPort: 8080 }] }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: shop }
+spec: { replicas: 2, selector: { matchLabels: { app: api } }, template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: example/api, ports: [{ containerPort: 9000 }] }] } } }
+`;
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'shop.yaml', { type: 'application/yaml' }));
+    return d;
+  }, yaml);
+  await page.locator('.react-flow').dispatchEvent('drop', { dataTransfer: dt });
+  const dialog = page.getByTestId('manifest-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('manifest-text')).toHaveValue(yaml);
+  await expect(dialog).toContainText('1 object already exists on the canvas: Service default/web');
+  await dialog.getByLabel('Keep the canvas’s version').check();
+  await expect(dialog.getByTestId('manifest-summary')).toContainText('Service ×1, Deployment ×1');
+  await dialog.getByTestId('manifest-import').click();
+  await expect(page.getByTestId('notice')).toContainText('Imported 2 objects from manifests');
+  await expect(page.locator('.react-flow__node[data-id^="pod-shop.api-"]')).toHaveCount(2);
+  await expect(page.locator('.react-flow__node')).toHaveCount(before + 2);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(before);
+});

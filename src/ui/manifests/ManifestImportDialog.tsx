@@ -136,7 +136,7 @@ function Dialog() {
                 </p>
                 {result.clashes.length > 0 && (
                   <fieldset className="group">
-                    <legend>{t('manifests.clashes', { count: result.clashes.length, names: result.clashes.map((c) => `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`).join(', ') })}</legend>
+                    <legend>{t(new Intl.PluralRules('en').select(result.clashes.length) === 'one' ? 'manifests.clashes.one' : 'manifests.clashes.other', { count: result.clashes.length, names: result.clashes.map((c) => `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`).join(', ') })}</legend>
                     {(['replace', 'keep', 'rename'] as const).map((p) => (
                       <label key={p} className="radio">
                         <input type="radio" name="clash" checked={clash === p} onChange={() => setClash(p)} /> {t(`manifests.clash.${p}`)}
