@@ -2,7 +2,9 @@
  * Importing 10,000 manifest documents (issue 17: under 2 s): 100 Nodes, 3,300 Deployments of one
  * replica, 3,300 Services selecting them, 3,300 ConfigMaps (ignored kinds), in one YAML stream,
  * placed on a generated cluster. Prints the time of each step (YAML parse + check, the whole
- * import) and of exporting the result back to YAML.
+ * import) and of exporting the result back to YAML, as wall-clock time and as the CPU time of this
+ * process (process.cpuUsage: all its threads, GC included). The 2 s budget is checked on CPU time,
+ * which other programs on a shared machine cannot inflate; the wall time is printed beside it.
  */
 import { importManifests, exportManifests } from '../src/io/manifests/index';
 import { readDocuments } from '../src/io/manifests/documents';
@@ -66,10 +68,12 @@ function snapshotEnv(): void {
   process.env = { ...process.env };
 }
 
-function ms(fn: () => void): number {
+function ms(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
+  return { wall: Number(process.hrtime.bigint() - t0) / 1e6, cpu: (c.user + c.system) / 1000 };
 }
 
 export function runManifestsBench(): void {
@@ -79,8 +83,8 @@ export function runManifestsBench(): void {
   const sources = [{ name: 'bench.yaml', text }];
   // one warm-up run (JIT), then the median of three
   importManifests(sources);
-  const parse: number[] = [];
-  const whole: number[] = [];
+  const parse: { wall: number; cpu: number }[] = [];
+  const whole: { wall: number; cpu: number }[] = [];
   let result: ReturnType<typeof importManifests> | undefined;
   for (let i = 0; i < 3; i++) {
     parse.push(ms(() => readDocuments(sources)));
@@ -89,15 +93,16 @@ export function runManifestsBench(): void {
   if (!result?.ok) throw new Error('the benchmark manifests did not import');
   const scenario = result.scenario;
   let yaml = '';
-  const exportMs = ms(() => (yaml = exportManifests(scenario)));
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
-  console.log(`documents                      ${text.split('---\n').length}`);
-  console.log(`pods / services / nodes        ${scenario.pods.length} / ${scenario.services.length} / ${scenario.nodes.length}`);
-  console.log(`YAML parse (ms, median of 3)   ${median(parse).toFixed(0)}`);
-  console.log(`whole import (ms, median of 3) ${median(whole).toFixed(0)}   budget ${IMPORT_BUDGET_MS}`);
-  console.log(`export back to YAML (ms)       ${exportMs.toFixed(0)}   (${(yaml.length / 1e6).toFixed(1)} MB)`);
-  if (median(whole) >= IMPORT_BUDGET_MS) {
-    console.log(`!! importing 10,000 documents took ${median(whole).toFixed(0)} ms, over the ${IMPORT_BUDGET_MS} ms budget`);
+  const exported = ms(() => (yaml = exportManifests(scenario)));
+  const median = (xs: { wall: number; cpu: number }[]) => [...xs].sort((a, b) => a.cpu - b.cpu)[1]!;
+  const row = (label: string, t: { wall: number; cpu: number }, extra = '') => console.log(`${label.padEnd(34)} ${t.cpu.toFixed(0).padStart(7)} ${t.wall.toFixed(0).padStart(9)}${extra}`);
+  console.log(`documents ${text.split('---\n').length}; pods / services / nodes ${scenario.pods.length} / ${scenario.services.length} / ${scenario.nodes.length}`);
+  console.log(`${'step'.padEnd(34)} ${'cpu(ms)'.padStart(7)} ${'wall(ms)'.padStart(9)}`);
+  row('YAML read, every document (median)', median(parse));
+  row('whole import (median of 3)', median(whole), `   budget ${IMPORT_BUDGET_MS} ms cpu`);
+  row('export back to YAML', exported, `   (${(yaml.length / 1e6).toFixed(1)} MB)`);
+  if (median(whole).cpu >= IMPORT_BUDGET_MS) {
+    console.log(`!! importing 10,000 documents took ${median(whole).cpu.toFixed(0)} ms of CPU, over the ${IMPORT_BUDGET_MS} ms budget`);
     process.exitCode = 1;
   }
 }

@@ -4,7 +4,7 @@
  * where it came from (source, document index, path prefix inside the document) so an error can name
  * the document, the object (`Service/redis-leader`) and the field path, with its line.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 
 export interface ManifestSource {
   /** A file name, or "pasted text". */
@@ -55,18 +55,29 @@ export function formatManifestError(e: ManifestError, withSource = false): strin
   return `${where}: ${e.path ? `${e.path}: ` : ''}${e.message}`;
 }
 
-function locator(doc: Document, lines: LineCounter) {
-  return (path: readonly PropertyKey[]) => {
-    // The deepest node that exists along the path (a missing field points at its parent).
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-      const range = node && typeof node === 'object' && 'range' in node ? node.range : undefined;
-      if (range) {
-        const pos = lines.linePos(range[0]);
-        return { line: pos.line, col: pos.col };
-      }
+/** Where a path of a document's YAML sits, 1-based, in a document that starts at `firstLine` of its source. */
+function locateIn(doc: Document, lines: LineCounter, firstLine: number, path: readonly PropertyKey[]): { line: number; col: number } | undefined {
+  // The deepest node that exists along the path (a missing field points at its parent).
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    const range = node && typeof node === 'object' && 'range' in node ? node.range : undefined;
+    if (range) {
+      const pos = lines.linePos(range[0]);
+      return { line: pos.line + firstLine - 1, col: pos.col };
     }
-    return undefined;
+  }
+  return undefined;
+}
+
+/** A lazy locator: the document is parsed again for its positions only when an error needs one. */
+function locator(text: string, firstLine: number) {
+  let parsed: { doc: Document; lines: LineCounter } | undefined;
+  return (path: readonly PropertyKey[]) => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
+    }
+    return locateIn(parsed.doc, parsed.lines, firstLine, path);
   };
 }
 
@@ -77,28 +88,66 @@ function refOf(obj: Record<string, unknown>): { kind: string; name: string } {
   return { kind, name };
 }
 
-/** Every object in the sources, in order, and the problems that stop a document from being read at all. */
-export function readDocuments(sources: ManifestSource[]): { objects: RawObject[]; errors: ManifestError[] } {
+/**
+ * The documents of a YAML stream, split as kubectl splits them (k8s.io/apimachinery yaml.NewYAMLReader:
+ * a line that starts with "---" separates documents), each with the line it starts on.
+ */
+export function splitDocuments(text: string): { text: string; firstLine: number }[] {
+  const out: { text: string; firstLine: number }[] = [];
+  const sep = /^---(?=[ \t]|\r?$)[^\n]*(?:\n|$)/gm;
+  let from = 0;
+  let line = 1;
+  let m: RegExpExecArray | null;
+  const countLines = (a: number, b: number) => {
+    let n = 0;
+    for (let i = text.indexOf('\n', a); i !== -1 && i < b; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  };
+  while ((m = sep.exec(text)) !== null) {
+    if (m.index > from || out.length > 0 || m.index > 0) out.push({ text: text.slice(from, m.index), firstLine: line });
+    line += countLines(from, m.index + m[0].length);
+    from = m.index + m[0].length;
+    if (m[0].length === 0) sep.lastIndex++;
+  }
+  out.push({ text: text.slice(from), firstLine: line });
+  return out;
+}
+
+/** `kind: X` at the top level of a block-style document, if it is written so (quick look before parsing). */
+const TOP_KIND = /^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*(?:#.*)?\r?$/m;
+const META_NAME = /^metadata:[ \t]*\r?\n(?:(?:[ \t]+[^\n]*|[ \t]*)\r?\n)*?[ \t]+name:[ \t]*["']?([A-Za-z0-9.-]+)["']?[ \t]*\r?$/m;
+
+/**
+ * Every object in the sources, in order, and the problems that stop a document from being read at
+ * all. A document whose top-level kind is not one the importer reads is only noted (never parsed:
+ * 10,000 ConfigMaps cost a regular expression each).
+ */
+export function readDocuments(sources: ManifestSource[], isRead: (kind: string) => boolean = () => true): { objects: RawObject[]; errors: ManifestError[]; skipped: { source: string; doc: number; kind: string; name: string; line: number }[] } {
   const objects: RawObject[] = [];
   const errors: ManifestError[] = [];
+  const skipped: { source: string; doc: number; kind: string; name: string; line: number }[] = [];
   for (const src of sources) {
-    const lines = new LineCounter();
-    const docs = parseAllDocuments(src.text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    if (!Array.isArray(docs)) {
-      // An empty stream parses to an EmptyStream: nothing to import from this source.
-      continue;
-    }
-    docs.forEach((doc, i) => {
+    splitDocuments(src.text.replace(/^\uFEFF/, '')).forEach((d, i) => {
       const index = i + 1;
+      const kind = TOP_KIND.exec(d.text)?.[1];
+      if (kind && !isRead(kind) && !kind.endsWith('List')) {
+        const name = META_NAME.exec(d.text)?.[1];
+        if (name !== undefined) {
+          skipped.push({ source: src.name, doc: index, kind, name, line: d.firstLine });
+          return;
+        }
+      }
+      const lines = new LineCounter();
+      const doc = parseDocument(d.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
       if (doc.errors.length > 0) {
         for (const err of doc.errors) {
           const pos = lines.linePos(err.pos[0]);
-          errors.push({ source: src.name, doc: index, path: '', message: `not valid YAML: ${err.message.split('\n')[0]}`, line: pos.line, col: pos.col });
+          errors.push({ source: src.name, doc: index, path: '', message: `not valid YAML: ${err.message.split('\n')[0]}`, line: pos.line + d.firstLine - 1, col: pos.col });
         }
         return;
       }
-      const locate = locator(doc, lines);
       const value: unknown = doc.toJS({ maxAliasCount: 100 });
+      const locate = locator(d.text, d.firstLine);
       if (value === null || value === undefined) return; // an empty document (a stray ---)
       if (typeof value !== 'object' || Array.isArray(value)) {
         errors.push({ source: src.name, doc: index, path: '', message: 'expected a Kubernetes object (a map with apiVersion, kind and metadata)', ...locate([]) });
@@ -124,7 +173,7 @@ export function readDocuments(sources: ManifestSource[]): { objects: RawObject[]
       objects.push({ source: src.name, doc: index, prefix: [], obj, ...refOf(obj), locate });
     });
   }
-  return { objects, errors };
+  return { objects, errors, skipped };
 }
 
 /** An error about a field of an object, located in its source. */

@@ -32,9 +32,9 @@ export function noteFor(o: RawObject, message: string): ManifestNote {
 }
 
 export function checkObjects(sources: ManifestSource[]): { objects: CheckedObject[]; errors: ManifestError[]; ignored: ManifestNote[] } {
-  const { objects: raws, errors } = readDocuments(sources);
+  const { objects: raws, errors, skipped } = readDocuments(sources, isKnownKind);
   const objects: CheckedObject[] = [];
-  const ignored: ManifestNote[] = [];
+  const ignored: ManifestNote[] = skipped.map((k) => ({ source: k.source, doc: k.doc, ref: `${k.kind}/${k.name}`, message: `ignored: kind ${k.kind} (not networking)`, line: k.line }));
   const seen = new Map<string, RawObject>();
   for (const raw of raws) {
     const o = raw.obj;
@@ -73,5 +73,7 @@ export function checkObjects(sources: ManifestSource[]): { objects: CheckedObjec
     seen.set(key, raw);
     objects.push({ raw, kind, name: meta.name, namespace, value: parsed.data });
   }
+  const order = new Map(sources.map((src, i) => [src.name, i]));
+  ignored.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.doc - b.doc);
   return { objects, errors, ignored };
 }
