@@ -24,7 +24,7 @@ async function send(page: Page, from: RegExp, to: string) {
   await form.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
-const inspector = (page: Page) => page.getByRole('region', { name: 'Hop inspector' });
+const inspector = (page: Page) => page.getByRole('region', { name: 'Hops' });
 
 test('paste manifests: errors beside the text with the line marked, nothing replaced until Import; then trace, readiness and export', async ({ page }) => {
   await page.goto('/');
