@@ -1,6 +1,9 @@
 /** Argument parsing for the `trace` command (pure; the entry point does the I/O). */
 import type { Protocol } from '../sim/model/schema';
 import { parseTargetText } from '../sim/trace/target';
+import type { Message } from '../sim/messages/index';
+import type { Locale } from '../i18n/locale';
+import { formatMessage } from '../i18n/sim/index';
 
 export interface TraceArgs {
   /** The first file (a scenario .json, or the first manifest .yaml/.yml). */
@@ -26,13 +29,21 @@ export interface TraceArgs {
   proto?: Protocol;
   seed: number;
   count: number;
+  lang: Locale;
 }
 
 export const USAGE =
-  'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] [--allow-invalid] | --export-yaml | --show endpointslices [--service NAME])\n' +
+  'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] [--allow-invalid] [--lang en|zh-CN] | --export-yaml | --show endpointslices [--service NAME])\n' +
   '       npm run --silent trace -- SCENARIO.json (--node NAME | --pod NAME) --show TOOL [--table nat|filter] [--from NAME --to DEST]';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Set when the problem is one the simulator words (a malformed destination). */
+  readonly msg?: Message;
+  constructor(text: string | Message) {
+    super(typeof text === 'string' ? text : formatMessage('en', text));
+    if (typeof text !== 'string') this.msg = text;
+  }
+}
 
 /** Split "web:80" / "10.96.0.20:80" into destination and port; URLs and bare names pass through. */
 export function splitDestination(to: string): { to: string; port?: number } {
@@ -60,6 +71,7 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
   let seed = 1;
   let count = 1;
   const extra: Pick<TraceArgs, 'node' | 'pod' | 'table' | 'allowInvalid'> = {};
+  let lang: Locale = 'en';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -95,6 +107,12 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
       case '--service':
         service = value();
         break;
+      case '--lang': {
+        const v = value();
+        if (v !== 'en' && v !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not "${v}"`);
+        lang = v;
+        break;
+      }
       case '--count':
         count = intArg('--count', value(), 1, 100000);
         break;
@@ -122,7 +140,7 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
   const file = files[0];
   if (!file) throw new UsageError('missing the scenario file');
   const common = { file, files, ...(cluster !== undefined ? { cluster } : {}), exportYaml, ...(show !== undefined ? { show } : {}), ...(service !== undefined ? { service } : {}), ...extra };
-  if (exportYaml) return { ...common, from: from ?? '', to: to ?? '', seed, count };
+  if (exportYaml) return { ...common, from: from ?? '', to: to ?? '', seed, count, lang };
   if (extra.node !== undefined || extra.pod !== undefined) {
     // --node/--pod --show TOOL: what a tool prints there (show.ts); --from/--to optionally fill conntrack.
     if (show === undefined) throw new UsageError('--node/--pod need --show TOOL');
@@ -130,11 +148,11 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
     if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
   } else if (show !== undefined) {
     if (show !== 'endpointslices') throw new UsageError(`--show: unknown view "${show}" (known: endpointslices; a node's or pod's tools need --node NAME or --pod NAME)`);
-    return { ...common, from: from ?? '', to: to ?? '', seed, count };
+    return { ...common, from: from ?? '', to: to ?? '', seed, count, lang };
   } else {
     if (!from) throw new UsageError('missing --from');
     if (!to) throw new UsageError('missing --to');
   }
   const dest = to === undefined ? { to: '' } : splitDestination(to);
-  return { ...common, from: from ?? '', to: dest.to, ...(dest.port !== undefined ? { port: dest.port } : {}), ...(proto ? { proto } : {}), seed, count };
+  return { ...common, from: from ?? '', to: dest.to, ...(dest.port !== undefined ? { port: dest.port } : {}), ...(proto ? { proto } : {}), seed, count, lang };
 }

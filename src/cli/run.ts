@@ -11,6 +11,7 @@ function withNotes(out: CliOutcome, notes: string): CliOutcome {
   return { ...out, stderr: notes + out.stderr };
 }
 import { problemLines, runShow } from './show';
+import { formatMessage, langArg, withText } from './messages';
 
 export interface CliOutcome {
   code: number;
@@ -20,6 +21,8 @@ export interface CliOutcome {
 
 export function runTraceCli(argv: string[]): CliOutcome {
   if (argv.includes('--matrix')) return runMatrixCli(argv);
+  const early = langArg(argv);
+  const lang = typeof early === 'string' ? early : 'en';
   try {
     const args = parseTraceArgs(argv);
     const loaded = loadScenarioFiles(args.files, args.cluster);
@@ -40,7 +43,7 @@ export function runTraceCli(argv: string[]): CliOutcome {
     const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
     if (args.count === 1) {
       const result = trace(parsed.scenario, spec, { seed: args.seed });
-      return withProblems({ code: 0, stdout: JSON.stringify(result, null, 2) + '\n', stderr: '' });
+      return withProblems({ code: 0, stdout: JSON.stringify(withText(result, args.lang), null, 2) + '\n', stderr: '' });
     }
     const tally: Record<string, number> = {};
     const verdicts = { delivered: 0, dropped: 0 };
@@ -54,10 +57,10 @@ export function runTraceCli(argv: string[]): CliOutcome {
       const key = r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?'));
       tally[key] = (tally[key] ?? 0) + 1;
     }
-    return withProblems({ code: 0, stdout: JSON.stringify({ count: args.count, seed: args.seed, verdicts, tally, first }, null, 2) + '\n', stderr: '' });
+    return withProblems({ code: 0, stdout: JSON.stringify(withText({ count: args.count, seed: args.seed, verdicts, tally, first }, args.lang), null, 2) + '\n', stderr: '' });
   } catch (e) {
-    if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.message}\n${USAGE}\n` };
-    if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `error: ${e.message}\n` };
+    if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.msg ? formatMessage(lang, e.msg) : e.message}\n${USAGE}\n` };
+    if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `error: ${formatMessage(lang, e.msg)}\n` };
     throw e;
   }
 }

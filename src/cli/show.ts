@@ -5,6 +5,7 @@
  */
 import { InspectError, showNode, showPod, topology, trace, validateScenario, type Scenario, type TraceResult } from '../sim/index';
 import type { TraceArgs } from './args';
+import { formatMessage } from '../i18n/sim/index';
 
 export interface ShowOutcome {
   code: number;
@@ -19,7 +20,7 @@ export function problemLines(s: Scenario): { errors: string[]; warnings: string[
   const warnings: string[] = [];
   for (const p of validateScenario(s)) {
     const name = p.kind === 'cluster' ? 'cluster' : `${p.kind} "${t.names.get(p.element) ?? p.element}"`;
-    const line = `${name}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
+    const line = `${name}${p.field ? ` ${p.field}` : ''}: ${formatMessage('en', p.msg)}`;
     (p.severity === 'error' ? errors : warnings).push(line);
   }
   return { errors, warnings };

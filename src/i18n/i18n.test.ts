@@ -33,7 +33,7 @@ describe('dictionaries', () => {
     const same = keys.filter((k) => MESSAGES['zh-CN'][k] === MESSAGES.en[k]);
     // Kubernetes kind names and field names are written in English in Chinese docs too ("Ingress {name}" is a kind and a name).
     expect(same.sort()).toEqual(
-      ['canvas.aria.ingress', 'element.ingress', 'element.pod', 'element.service', 'field.cidr', 'field.podCidr', 'field.serviceCidr', 'field.clusterIP', 'field.nodePort', 'language.en', 'language.zh-CN'].sort(),
+      ['canvas.aria.ingress', 'element.ingress', 'element.pod', 'element.service', 'field.cidr', 'field.podCidr', 'field.serviceCidr', 'field.clusterIP', 'field.nodePort', 'language.en', 'language.zh-CN', 'hop.action.veth', 'hop.action.arp', 'hop.action.dns'].sort(),
     );
     const patterns: MessageKey[] = ['fileError.field', 'problems.both', 'send.senderPod'];
     for (const k of keys.filter((k) => !same.includes(k) && !patterns.includes(k))) expect(MESSAGES['zh-CN'][k], k).toMatch(/[\u4e00-\u9fff]/);

@@ -7,19 +7,26 @@ import { DEFAULT_LOCALE, isLocale, type Locale, type LocalizedText } from './loc
 import type { ElementKind } from '../sim/model/schema';
 import { en, type MessageKey } from './messages.en';
 import { zhCN } from './messages.zh-CN';
+import type { Message } from '../sim/messages/index';
+import { formatMessage } from './sim/index';
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale, type LocalizedText } from './locale';
 export type { MessageKey } from './messages.en';
 
 export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** Parameters of an interface string; a simulator message is rendered in the same language. */
+export type MessageParams = Readonly<Record<string, string | number | Message>>;
 
 /** The string for `key` in `locale`, with `{name}` parameters filled in (unknown ones are left as written). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const text = MESSAGES[locale][key] ?? en[key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const v = params[name]!;
+    return typeof v === 'object' ? formatMessage(locale, v) : String(v);
+  });
 }
 
 export type Translator = (key: MessageKey, params?: MessageParams) => string;

@@ -459,6 +459,30 @@ export const en = {
   'canvas.systemPodsShown': 'System pods: shown',
   'canvas.systemPodsCollapsed': 'System pods: collapsed',
   'canvas.systemPodsTitle': 'Draw the kube-system pods (CoreDNS) and Services, or collapse them to one chip per node',
+
+  // Hop action badges (HopAction) and the hop row's accessible name.
+  'hop.action.send': 'send',
+  'hop.action.veth': 'veth',
+  'hop.action.bridge': 'bridge',
+  'hop.action.route': 'route',
+  'hop.action.arp': 'ARP',
+  'hop.action.switch': 'switch',
+  'hop.action.encapsulate': 'encapsulate',
+  'hop.action.decapsulate': 'decapsulate',
+  'hop.action.dnat': 'DNAT',
+  'hop.action.snat': 'SNAT',
+  'hop.action.unnat': 'un-NAT',
+  'hop.action.loopback': 'loopback',
+  'hop.action.deliver': 'deliver',
+  'hop.action.drop': 'drop',
+  'hop.action.dns': 'DNS',
+  'hop.action.l7': 'L7 proxy',
+  'hop.action.lb': 'load balance',
+  'hop.action.policy': 'policy',
+  'hop.aria': 'Hop {n}: {action} at {place}',
+  'inspector.portColumn.name': 'name',
+  'inspector.portColumn.port': 'port',
+  'inspector.portColumn.protocol': 'proto',
 } as const;
 
 export type MessageKey = keyof typeof en;

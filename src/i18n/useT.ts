@@ -5,6 +5,8 @@
  */
 import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { createTranslator, DEFAULT_LOCALE, detectLocale, loadLocale, saveLocale, type Locale, type Translator } from './index';
+import type { Message } from '../sim/messages/index';
+import { formatMessage } from './sim/index';
 
 interface LocaleState {
   locale: Locale;
@@ -48,4 +50,10 @@ export function useLocale(): [Locale, (locale: Locale) => void] {
 export function useT(): Translator {
   const { locale } = useContext(LocaleContext);
   return useMemo(() => createTranslator(locale), [locale]);
+}
+
+/** Simulator messages in the current language, as plain text (for titles, accessible names, toasts). */
+export function useSimText(): (m: Message) => string {
+  const { locale } = useContext(LocaleContext);
+  return useCallback((m: Message) => formatMessage(locale, m), [locale]);
 }

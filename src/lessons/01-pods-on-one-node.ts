@@ -1,10 +1,14 @@
 import type { Lesson } from './types';
 import { RACK_A_ISOLATED as RACK_A, curlPod, node, webPod } from './parts';
 
+/** The lesson scenario's name, in every language (the scenario file keeps the English one). */
+const SCENARIO_NAME = { en: 'Lesson 1: two pods on one node', 'zh-CN': '第 1 课：同一节点上的两个 Pod' };
+
 export const podsOnOneNode: Lesson = {
   id: 'pods-on-one-node',
   number: 1,
   title: { en: 'Two pods on one node', 'zh-CN': '同一节点上的两个 Pod' },
+  scenarioName: SCENARIO_NAME,
   summary: {
     en: 'Pods on one node talk through their veth pairs and the cni0 bridge; the containers of one pod share localhost.',
     'zh-CN': '同一节点上的 Pod 通过各自的 veth 对和 cni0 网桥通信；同一 Pod 内的容器共享 localhost。',
@@ -33,7 +37,7 @@ export const podsOnOneNode: Lesson = {
   ],
   scenario: {
     version: 1,
-    name: 'Lesson 1: two pods on one node',
+    name: SCENARIO_NAME.en,
     subnets: [RACK_A],
     nodes: [node(1, RACK_A, 10)],
     pods: [

@@ -24,10 +24,14 @@ function corednsPod(n: number, onNode: string): PodDoc {
   };
 }
 
+/** The lesson scenario's name, in every language (the scenario file keeps the English one). */
+const SCENARIO_NAME = { en: 'Lesson 4: a ClusterIP Service with DNS', 'zh-CN': '第 4 课：ClusterIP 服务与 DNS' };
+
 export const clusterIpDns: Lesson = {
   id: 'clusterip-dns',
   number: 4,
   title: { en: 'A ClusterIP Service and DNS', 'zh-CN': 'ClusterIP Service 与 DNS' },
+  scenarioName: SCENARIO_NAME,
   summary: {
     en: 'A Service gives three web pods one stable virtual IP and a DNS name; kube-proxy\'s rules pick a pod for each new connection.',
     'zh-CN': 'Service 为三个 web Pod 提供一个稳定的虚拟 IP 和一个 DNS 名称；kube-proxy 写下的规则为每个新连接挑选一个 Pod。',
@@ -57,7 +61,7 @@ export const clusterIpDns: Lesson = {
   systemPods: 'shown',
   scenario: {
     version: 1,
-    name: 'Lesson 4: a ClusterIP Service with DNS',
+    name: SCENARIO_NAME.en,
     subnets: [RACK_A],
     nodes: [node(1, RACK_A, 10), node(2, RACK_A, 11)],
     pods: [

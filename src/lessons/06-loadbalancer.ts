@@ -1,10 +1,14 @@
 import type { Lesson } from './types';
 import { INTERNET, RACK_A, laptop, node, router, webPod } from './parts';
 
+/** The lesson scenario's name, in every language (the scenario file keeps the English one). */
+const SCENARIO_NAME = { en: 'Lesson 6: a LoadBalancer Service', 'zh-CN': '第 6 课：LoadBalancer 服务' };
+
 export const loadBalancer: Lesson = {
   id: 'loadbalancer',
   number: 6,
   title: { en: 'A LoadBalancer in front of the NodePorts', 'zh-CN': 'NodePort 前面的 LoadBalancer' },
+  scenarioName: SCENARIO_NAME,
   summary: {
     en: 'A cloud load balancer gets a public IP and spreads connections over the nodes\' NodePorts; under Local, its health checks leave out nodes without a pod.',
     'zh-CN': '云负载均衡器拿到一个公网 IP，把连接分发到各节点的 NodePort；在 Local 策略下，它的健康检查会把没有 Pod 的节点排除在外。',
@@ -29,7 +33,7 @@ export const loadBalancer: Lesson = {
   ],
   scenario: {
     version: 1,
-    name: 'Lesson 6: a LoadBalancer Service',
+    name: SCENARIO_NAME.en,
     subnets: [RACK_A, INTERNET],
     routers: [router('router-edge', 'edge-router', [RACK_A, INTERNET])],
     nodes: [node(1, RACK_A, 10), node(2, RACK_A, 11)],

@@ -32,10 +32,14 @@ function apiPod(n: number, onNode: string): PodDoc {
   };
 }
 
+/** The lesson scenario's name, in every language (the scenario file keeps the English one). */
+const SCENARIO_NAME = { en: 'Lesson 7: an Ingress for two Services', 'zh-CN': '第 7 课：为两个服务配置一个 Ingress' };
+
 export const ingress: Lesson = {
   id: 'ingress',
   number: 7,
   title: { en: 'An Ingress: two Services behind one load balancer', 'zh-CN': 'Ingress：一个负载均衡器后面的两个 Service' },
+  scenarioName: SCENARIO_NAME,
   summary: {
     en: 'An ingress controller reads each HTTP request\'s Host and path and passes it to the right Service: many sites, one public IP.',
     'zh-CN': 'Ingress 控制器读取每个 HTTP 请求的 Host 和路径，把它交给对应的 Service：多个站点共用一个公网 IP。',
@@ -64,7 +68,7 @@ export const ingress: Lesson = {
   ],
   scenario: {
     version: 1,
-    name: 'Lesson 7: an Ingress for two Services',
+    name: SCENARIO_NAME.en,
     subnets: [RACK_A, INTERNET],
     routers: [router('router-edge', 'edge-router', [RACK_A, INTERNET])],
     nodes: [node(1, RACK_A, 10), node(2, RACK_A, 11)],

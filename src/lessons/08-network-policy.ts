@@ -1,4 +1,7 @@
 import type { Lesson, PolicyDoc } from './types';
+
+/** The lesson scenario's name, in every language (the scenario file keeps the English one). */
+const SCENARIO_NAME = { en: 'Lesson 8: NetworkPolicy on Calico', 'zh-CN': '第 8 课：Calico 上的 NetworkPolicy' };
 import type { PodDoc } from './parts';
 import { RACK_A_ISOLATED as RACK_A, node } from './parts';
 
@@ -53,6 +56,7 @@ export const networkPolicy: Lesson = {
   id: 'network-policy',
   number: 8,
   title: { en: 'NetworkPolicy on Calico', 'zh-CN': 'Calico 上的 NetworkPolicy' },
+  scenarioName: SCENARIO_NAME,
   summary: {
     en: 'A default-deny policy breaks DNS until an allow-DNS policy opens it; one selector item means AND, two mean OR; and flannel ignores it all.',
     'zh-CN': '默认拒绝策略会让 DNS 失灵，直到一条放行 DNS 的策略把它打开；一个选择器条目表示“与”，两个条目表示“或”；而 flannel 对这一切视而不见。',
@@ -82,7 +86,7 @@ export const networkPolicy: Lesson = {
   systemPods: 'shown',
   scenario: {
     version: 1,
-    name: 'Lesson 8: NetworkPolicy on Calico',
+    name: SCENARIO_NAME.en,
     cluster: { cni: 'calico', calicoMode: 'ipip' },
     subnets: [RACK_A],
     nodes: [node(1, RACK_A, 10), node(2, RACK_A, 11)],

@@ -3,12 +3,13 @@ import { bridgeGateway, trace, validateScenario, type Scenario, type TraceResult
 import { LOCALES } from '../i18n/locale';
 import { encodeShareLink, decodeShareLink } from '../io/share-link';
 import { applyLessonChange, getLesson, LESSONS, lessonScenario, packetTargetText, type Lesson, type SuggestedPacket } from './index';
+import { formatMessage } from '../i18n/sim/index';
 
 function prepared(lesson: Lesson, packet: SuggestedPacket): Scenario {
   const s = lessonScenario(lesson);
   if (!packet.change) return s;
   const changed = applyLessonChange(s, packet.change);
-  if (!changed.ok) throw new Error(`${lesson.id}/${packet.id}: ${changed.error}`);
+  if (!changed.ok) throw new Error(`${lesson.id}/${packet.id}: ${formatMessage('en', changed.error)}`);
   return changed.scenario;
 }
 
@@ -19,7 +20,7 @@ function send(lesson: Lesson, packet: SuggestedPacket, seed = 1): TraceResult {
 
 function expectVerdict(lesson: Lesson, packet: SuggestedPacket): TraceResult {
   const r = send(lesson, packet);
-  const why = r.reason ? `${r.reason.code}: ${r.reason.message}` : '';
+  const why = r.reason ? `${r.reason.code}: ${formatMessage('en', r.reason.msg)}` : '';
   expect(`${r.verdict} ${why}`.trim()).toMatch(new RegExp(`^${packet.expect}`));
   if (packet.expect === 'dropped') expect(r.reason?.code).toBe(packet.expectCode);
   if (packet.expect === 'delivered') {
@@ -209,6 +210,6 @@ describe('packetTargetText', () => {
 
 describe('lesson scenarios open clean', () => {
   it('have no validation problems, not even warnings', () => {
-    for (const lesson of LESSONS) expect(validateScenario(lessonScenario(lesson)).map((p) => `${lesson.id}: ${p.message}`)).toEqual([]);
+    for (const lesson of LESSONS) expect(validateScenario(lessonScenario(lesson)).map((p) => `${lesson.id}: ${formatMessage('en', p.msg)}`)).toEqual([]);
   });
 });

@@ -56,6 +56,8 @@ export interface Lesson {
   /** 1-based position in the lesson menu. */
   number: number;
   title: LocalizedText;
+  /** The name its scenario carries (the scenario keeps `en`; the interface shows the reader's language). */
+  scenarioName: LocalizedText;
   /** One sentence for the lesson menu. */
   summary: LocalizedText;
   /** A few short steps, read in order beside the canvas. */

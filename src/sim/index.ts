@@ -7,7 +7,8 @@ export { validateScenario, type Problem, type ProblemCode } from './net/validate
 export * from './net/ipam';
 export * from './net/cidr';
 export { trace, canSendFrom, SENDER_KINDS, TraceInputError, type PacketSpec, type TraceOptions } from './trace/trace';
-export { DROP_REASONS, DROP_CODES, type DropCode } from './trace/reasons';
+export { DROP_CODES, dropReasonMessage, type DropCode } from './trace/reasons';
+export { msg, isMessageCode, MESSAGE_CODES, MESSAGE_SPECS, type Message, type MessageCode, type MessageParams, type ParamKind } from './messages/index';
 export type * from './trace/types';
 export { createRng, type Rng } from './trace/rng';
 export { vethName } from './dataplane/bridge';

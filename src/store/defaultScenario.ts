@@ -26,11 +26,19 @@ const INGRESS_NGINX_LABELS = {
   'app.kubernetes.io/component': 'controller',
 };
 
+/** The default scenario's name and description in every language (the scenario keeps the English; the interface shows the reader's). */
+export const DEFAULT_SCENARIO_TEXT = {
+  name: { en: 'Two racks, one router', 'zh-CN': '两个机架，一台路由器' },
+  description: {
+    en: 'Three nodes on two subnets, flannel VXLAN between them, CoreDNS. web: three pods, NodePort 30080, a load balancer and http://shop.example.com/.',
+    'zh-CN': '三个节点分布在两个子网上，节点之间走 flannel VXLAN，带 CoreDNS。web：三个 Pod，NodePort 30080，一个负载均衡器，以及 http://shop.example.com/。',
+  },
+} as const;
+
 export const defaultScenarioInput: ScenarioInput = withClusterDns({
   version: 1,
-  name: 'Two racks, one router',
-  description:
-    'Three nodes on two subnets, flannel VXLAN between them, CoreDNS. web: three pods, NodePort 30080, a load balancer and http://shop.example.com/.',
+  name: DEFAULT_SCENARIO_TEXT.name.en,
+  description: DEFAULT_SCENARIO_TEXT.description.en,
   cluster: { cni: 'flannel', flannelBackend: 'vxlan', kubeProxyMode: 'iptables' },
   subnets: [
     { id: 'rack-a', name: 'rack-a', cidr: '192.168.1.0/24', gateway: '192.168.1.1' },

@@ -11,6 +11,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClusterSettings, NetworkPolicy, Scenario } from '../sim/model/schema';
 import { validateScenario, type Problem } from '../sim/net/validate';
+import type { Message } from '../sim/messages/index';
 import {
   addClient,
   addIngress,
@@ -52,7 +53,8 @@ export type NoticeAction = 'undo' | 'addClusterDns' | 'addIngressController';
 export interface Notice {
   id: number;
   tone: 'error' | 'info';
-  text: string;
+  /** Interface text already in the reader's language, or a simulator message rendered when shown. */
+  text: string | Message;
   /** An interface message to show instead of `text`, rendered in the current language. */
   message?: { key: MessageKey; params?: MessageParams };
   action?: NoticeAction;
@@ -101,7 +103,7 @@ export interface EditorState {
   redo(): void;
   /** Open another scenario (a lesson, an import) as one undoable step. */
   load(scenario: Scenario): void;
-  notify(text: string, tone?: Notice['tone']): void;
+  notify(text: string | Message, tone?: Notice['tone']): void;
   /** A notice in the interface language, optionally with a button. */
   notifyMessage(key: MessageKey, params?: MessageParams, opts?: { tone?: Notice['tone']; action?: NoticeAction }): void;
   /** Run a notice's button. */
@@ -113,7 +115,7 @@ export interface EditorState {
 export interface FieldError {
   /** The field's label as the inspector shows it. */
   field: string;
-  message: string;
+  message: string | Message;
 }
 
 export interface EditorStoreOptions {

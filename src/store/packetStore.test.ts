@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPacketStore } from './packetStore';
 import { HOP_MS, markerAt, isFinished, stepMs } from './playback';
 import { loadExample } from '../sim/testing/examples';
+import { msg } from '../sim/index';
 
 const vxlan = loadExample('vxlan-across-subnets');
 const make = () => createPacketStore(() => vxlan);
@@ -111,7 +112,7 @@ describe('packet playback store', () => {
   it('reports a bad destination without throwing or adding a packet', () => {
     const store = make();
     expect(store.getState().send({ from: 'client', to: 'web', port: 80, proto: 'icmp' })).toBeUndefined();
-    expect(store.getState().sendError).toMatch(/ICMP has no ports/);
+    expect(store.getState().sendError).toEqual(msg('input.icmp-has-no-port'));
     expect(store.getState().packets).toEqual([]);
     store.getState().setSpeed(3);
     expect(store.getState().speed).toBe(1);
@@ -150,7 +151,7 @@ describe('send mode on the canvas', () => {
     store.getState().startPick();
     expect(store.getState().pick).toEqual({ mode: 'from' });
     store.getState().pickElement('subnet-a'); // a subnet cannot send
-    expect(store.getState().sendError).toMatch(/only a pod, a node or an outside client/);
+    expect(store.getState().sendError).toEqual(msg('input.not-a-sender'));
     expect(store.getState().pick).toEqual({ mode: 'from' });
     store.getState().pickElement('pod-client');
     expect(store.getState().pick).toEqual({ mode: 'to', from: 'pod-client' });

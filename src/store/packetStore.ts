@@ -4,7 +4,7 @@
  * packets are reproducible.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { canSendFrom, defaultTargetFor, trace, TraceInputError, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
+import { canSendFrom, defaultTargetFor, msg, trace, TraceInputError, type Message, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
 import * as pb from './playback';
 
 export interface BurstSummary {
@@ -26,7 +26,7 @@ export interface PacketSlice extends pb.PlaybackState {
   pickElement(id: string): TraceResult | undefined;
   cancelPick(): void;
   /** The last send's error (bad destination, ICMP with a port, ...), shown by the send form. */
-  sendError?: string;
+  sendError?: Message;
   lastBurst?: BurstSummary;
   nextSeed: number;
   send(spec: PacketSpec): TraceResult | undefined;
@@ -58,7 +58,7 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
       startPick: () => set({ pick: { mode: 'from' }, sendError: undefined }),
       pickFrom(id) {
         if (!canSendFrom(getScenario(), id)) {
-          set({ sendError: 'only a pod, a node or an outside client can send packets' });
+          set({ sendError: msg('input.not-a-sender') });
           return;
         }
         set({ pick: { mode: 'to', from: id }, sendError: undefined });
@@ -72,7 +72,7 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
         }
         const target = defaultTargetFor(getScenario(), id);
         if (!target) {
-          set({ sendError: 'that element has no address to send to; pick a pod, service, node, load balancer, ingress or outside client' });
+          set({ sendError: msg('input.pick-no-address') });
           return undefined;
         }
         set({ pick: { mode: 'off' } });
@@ -86,7 +86,7 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
           return result;
         } catch (e) {
           if (e instanceof TraceInputError) {
-            set({ sendError: e.message });
+            set({ sendError: e.msg });
             return undefined;
           }
           throw e;
@@ -102,7 +102,7 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
           return summary;
         } catch (e) {
           if (e instanceof TraceInputError) {
-            set({ sendError: e.message });
+            set({ sendError: e.msg });
             return undefined;
           }
           throw e;

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/useT';
 import { useEditor, useEditorStore } from './state';
+import { SimText } from './SimText';
 
 export function NoticeBar() {
   const t = useT();
@@ -16,7 +17,7 @@ export function NoticeBar() {
     <div className="notice-area" role="status" aria-live="polite">
       {notice && (
         <div className={`notice ${notice.tone}`} data-testid="notice">
-          <span>{notice.message ? t(notice.message.key, notice.message.params) : notice.text}</span>
+          {notice.message ? <span>{t(notice.message.key, notice.message.params)}</span> : typeof notice.text === 'string' ? <span>{notice.text}</span> : <SimText msg={notice.text} />}
           {notice.action && (
             <button type="button" className="btn small notice-action" onClick={() => store.getState().runNoticeAction(notice.action!)}>
               {t(`notice.action.${notice.action}`)}

@@ -1,6 +1,7 @@
 /** Top bar: undo/redo, delete, auto-layout, fit view; the session's menus come in as children. */
 import { useReactFlow } from '@xyflow/react';
-import { useT } from '../i18n/useT';
+import { useLocale, useT } from '../i18n/useT';
+import { scenarioText } from './scenarioText';
 import { useEditor, useEditorStore } from './state';
 import { layoutAsDrawn, systemPodsStore } from './canvas/systemPods';
 
@@ -11,7 +12,8 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const selected = useEditor((s) => s.selection.length);
-  const name = useEditor((s) => s.scenario.name);
+  const [locale] = useLocale();
+  const name = scenarioText(useEditor((s) => s.scenario.name), locale);
   return (
     <header className="topbar">
       <div className="brand">

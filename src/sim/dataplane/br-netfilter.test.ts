@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExample, withChanges } from '../testing/examples';
 import { trace } from '../trace/trace';
 import { showNode } from '../inspect/index';
+import { formatMessage } from '../../i18n/sim/index';
 
 /** web-1 (node-1) is the only endpoint of svc-web; sending from `from` to the ClusterIP. */
 function onlyWeb1(hairpinMode = true) {
@@ -31,8 +32,8 @@ describe('br_netfilter: same-node Service traffic is bridged, not routed', () =>
     expect(atNode.some((h) => h.action === 'dnat')).toBe(true);
     expect(atNode.some((h) => h.action === 'route')).toBe(false);
     expect(r.hops.every((h) => h.packet.ttl === 64)).toBe(true);
-    const bridged = atNode.find((h) => h.action === 'bridge' && h.explain.includes('br_netfilter'))!;
-    expect(bridged.explain).toContain('Bridged, not routed: TTL unchanged');
+    const bridged = atNode.find((h) => h.action === 'bridge' && formatMessage('en', h.msg).includes('br_netfilter'))!;
+    expect(formatMessage('en', bridged.msg)).toContain('Bridged, not routed: TTL unchanged');
     // The reply is switched back on cni0 with the Service address restored (br_netfilter conntrack).
     expect(r.reply?.verdict).toBe('delivered');
     expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.96.0.2', sport: 80, ttl: 64 });
@@ -55,7 +56,7 @@ describe('hairpin: a pod reaching itself through its Service', () => {
     expect(r.verdict).toBe('delivered');
     const snat = r.hops.find((h) => h.action === 'snat')!;
     expect(snat.packet.src).toBe('10.244.0.1');
-    const out = r.hops.find((h) => h.action === 'bridge' && h.explain.includes('hairpin_mode on'))!;
+    const out = r.hops.find((h) => h.action === 'bridge' && formatMessage('en', h.msg).includes('hairpin_mode on'))!;
     expect(out).toBeDefined();
     expect(r.reply?.verdict).toBe('delivered');
     expect(showNode(onlyWeb1(true), 'node-1', 'bridge-link').stdout).toContain('    hairpin on ');
@@ -66,7 +67,7 @@ describe('hairpin: a pod reaching itself through its Service', () => {
     const r = trace(s, { from: 'web-1', to: '10.96.0.2', port: 80 });
     expect(r.verdict).toBe('dropped');
     expect(r.reason).toMatchObject({ code: 'hairpin-disabled', at: 'node-1' });
-    expect(r.reason!.message).toContain('hairpin_mode off');
+    expect(formatMessage('en', r.reason!.msg)).toContain('hairpin_mode off');
     expect(showNode(s, 'node-1', 'bridge-link').stdout).toContain('    hairpin off ');
     // Another pod of the node still reaches the Service.
     expect(trace(s, { from: 'client', to: '10.96.0.2', port: 80 }).verdict).toBe('delivered');

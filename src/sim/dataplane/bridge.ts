@@ -10,6 +10,7 @@ import type { HopMatch, PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
 import { deliverToPod } from './listeners';
 import { bridgeMac, podMac } from './macs';
+import { msg } from '../messages/index';
 
 export const BRIDGE = 'cni0';
 
@@ -32,7 +33,7 @@ export function podToVeth(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeader
     iface: vethName(pod),
     action: 'veth',
     packet: pkt,
-    explain: `The frame leaves ${pod.name}'s eth0 and comes out of the other end of its veth pair, ${vethName(pod)}, in the node's root namespace; that end is a port of ${BRIDGE}.`,
+    msg: msg('hop.veth-out', { pod: pod.name, veth: vethName(pod), bridge: BRIDGE }),
   });
 }
 
@@ -48,7 +49,7 @@ export function bridgeUpToHost(ctx: TraceCtx, node: Node, pkt: PacketHeaders, no
       action: 'bridge',
       packet: pkt,
       match: [{ kind: 'fdb', rule: `${bridgeMac(node)} dev ${BRIDGE} master ${BRIDGE} permanent` }],
-      explain: `${pkt.dst} is an address of ${node.name} itself, inside the pod subnet ${node.podCidr}: the node answers the pod's ARP on ${BRIDGE} with ${BRIDGE}'s MAC (arp_ignore=0 answers for any local address), and the bridge passes the frame up to ${node.name}'s IP stack.`,
+      msg: msg('hop.bridge-up-node-address', { ip: pkt.dst, node: node.name, cidr: node.podCidr, bridge: BRIDGE }),
     });
     return;
   }
@@ -59,7 +60,7 @@ export function bridgeUpToHost(ctx: TraceCtx, node: Node, pkt: PacketHeaders, no
     action: 'bridge',
     packet: pkt,
     match: [{ kind: 'fdb', rule: `${bridgeMac(node)} dev ${BRIDGE} master ${BRIDGE} permanent` }],
-    explain: `The destination is off the pod's subnet, so the pod sent the frame to its gateway ${gw}, the address of ${BRIDGE}; the bridge passes it up to ${node.name}'s IP stack for routing.`,
+    msg: msg('hop.bridge-up', { gw, bridge: BRIDGE, node: node.name }),
   });
 }
 
@@ -82,7 +83,7 @@ export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, way: 
   const how: BridgeWay = way === true ? 'routed' : way === false ? 'switched' : way;
   const target = ctx.topo.podByIp.get(pkt.dst);
   if (!target || target.node !== node.id) {
-    drop(ctx, 'host-unreachable', node.id, 'node', pkt, `No pod on ${node.name}'s ${BRIDGE} answers ARP for ${pkt.dst}: the address is in ${node.podCidr} but no pod has it.`, BRIDGE, [
+    drop(ctx, 'host-unreachable', node.id, 'node', pkt, msg('drop.bridge-no-arp', { node: node.name, bridge: BRIDGE, ip: pkt.dst, cidr: node.podCidr }), BRIDGE, [
       { kind: 'arp', rule: `${pkt.dst} dev ${BRIDGE} INCOMPLETE` },
     ]);
   }
@@ -95,12 +96,12 @@ export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, way: 
       node.id,
       'node',
       pkt,
-      `${target.name} reaches itself through its Service: the frame must leave ${BRIDGE} by the port it came in on, ${veth}, and that port has hairpin_mode off (the bridge plugin's hairpinMode is false), so the bridge drops it.`,
+      msg('drop.hairpin-off', { pod: target.name, bridge: BRIDGE, veth }),
       BRIDGE,
       [fdb],
     );
   }
-  const hairpin = inPort === veth ? ` It leaves by the port it came in on: ${veth} has hairpin_mode on (the bridge plugin's hairpinMode: true).` : '';
+  const hairpin = inPort === veth;
   pushHop(ctx, {
     at: node.id,
     kind: 'node',
@@ -108,12 +109,12 @@ export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, way: 
     action: 'bridge',
     packet: pkt,
     match: [...(how !== 'switched' ? [{ kind: 'arp' as const, rule: `${target.ip} dev ${BRIDGE} lladdr ${podMac(target)} REACHABLE` }] : []), fdb],
-    explain:
-      (how === 'routed'
-        ? `${node.name} routed the packet out ${BRIDGE}; ARP gives ${target.ip}'s MAC and the bridge's forwarding table says it lives behind port ${veth}.`
+    msg:
+      how === 'routed'
+        ? msg('hop.bridge-routed', { node: node.name, bridge: BRIDGE, ip: target.ip, veth, hairpin })
         : how === 'bridged'
-          ? `The frame came in on ${BRIDGE}, and br_netfilter (net.bridge.bridge-nf-call-iptables=1) ran it through PREROUTING, which rewrote its destination to ${pkt.dst}. The route to that address is ${BRIDGE} itself, so the kernel hands the frame back to the bridge with ${target.name}'s MAC instead of routing it (FORWARD and POSTROUTING still apply); the forwarding table says it is behind port ${veth}. Bridged, not routed: TTL unchanged.`
-          : `${BRIDGE} switches the frame at layer 2: its forwarding table says ${podMac(target)} (${target.name}) is behind port ${veth}. No routing, TTL unchanged.`) + hairpin,
+          ? msg('hop.bridge-br-netfilter', { bridge: BRIDGE, dst: pkt.dst, pod: target.name, veth, hairpin })
+          : msg('hop.bridge-switched', { bridge: BRIDGE, mac: podMac(target), pod: target.name, veth, hairpin }),
   });
   pushHop(ctx, {
     at: node.id,
@@ -121,7 +122,7 @@ export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, way: 
     iface: veth,
     action: 'veth',
     packet: pkt,
-    explain: `The frame enters ${veth}, the host end of ${target.name}'s veth pair, and comes out of the pod's eth0.`,
+    msg: msg('hop.veth-in', { veth, pod: target.name }),
   });
   ctx.pendingLink = vethLink(target);
   deliverToPod(ctx, target, pkt);

@@ -11,6 +11,7 @@ import { drop, pushHop, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { evaluatePolicy, isolatingPolicies, policyRef, type PolicyDirection, type PolicyPeerEnd } from '../policy/evaluate';
 import { tunnelAddress } from './calico-net';
+import { msg } from '../messages/index';
 
 export const CALICO_END_OF_TIER = '-m comment --comment "End of tier default. Drop if no policies passed packet" -m mark --mark 0x0/0x10000 -j DROP';
 const ESTABLISHED = '-m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT';
@@ -34,7 +35,6 @@ function flowText(pkt: PacketHeaders): string {
 export function checkPolicy(ctx: TraceCtx, node: Node, pod: Pod, direction: PolicyDirection, pkt: PacketHeaders, iface: string): void {
   const s = ctx.topo.scenario;
   const chain = policyChain(direction, iface);
-  const word = direction === 'ingress' ? 'ingress' : 'egress';
   if (ctx.isReply) {
     const isolating = isolatingPolicies(s, pod, direction);
     if (isolating.length === 0) return;
@@ -45,7 +45,7 @@ export function checkPolicy(ctx: TraceCtx, node: Node, pod: Pod, direction: Poli
       action: 'policy',
       packet: pkt,
       match: [{ kind: 'policy', table: 'filter', chain, rule: `-A ${chain} ${ESTABLISHED}` }],
-      explain: `${pod.name} is isolated for ${word} (${isolating.map(policyRef).join(', ')}), but this is the reply of a connection the policies allowed: conntrack knows it (ESTABLISHED), so ${chain} accepts it before any policy is looked at.`,
+      msg: msg('hop.policy-established', { pod: pod.name, direction, policies: isolating.map(policyRef), chain }),
     });
     return;
   }
@@ -61,7 +61,7 @@ export function checkPolicy(ctx: TraceCtx, node: Node, pod: Pod, direction: Poli
       action: 'policy',
       packet: pkt,
       match: [{ kind: 'policy', table: 'filter', chain, rule: `(${node.name} itself) traffic between a pod and its own node is always allowed` }],
-      explain: `${pod.name} is isolated for ${word}, but the other end is ${node.name}, the pod's own node: Kubernetes says traffic to and from the node a pod runs on is always allowed (kubelet probes use it), and Calico allows it by default.`,
+      msg: msg('hop.policy-node-local', { pod: pod.name, direction, node: node.name }),
     });
     return;
   }
@@ -73,10 +73,10 @@ export function checkPolicy(ctx: TraceCtx, node: Node, pod: Pod, direction: Poli
       action: 'policy',
       packet: pkt,
       match: [{ kind: 'policy', table: 'filter', chain, rule: v.by.text }],
-      explain: `Calico checks ${pod.name}'s ${word} policy in ${chain}: ${v.policies.join(', ')} isolate${v.policies.length === 1 ? 's' : ''} it, and ${v.by.policy} allows ${flowText(pkt)} by its rule "${v.by.text}".`,
+      msg: msg('hop.policy-allowed', { pod: pod.name, direction, chain, policies: v.policies, by: v.by.policy, flow: flowText(pkt), rule: v.by.text }),
     });
     return;
   }
-  const message = `Calico drops ${flowText(pkt)} in ${chain}: ${pod.name} is isolated for ${word} by ${v.policies.join(', ')}, and no rule of ${v.policies.length === 1 ? 'that policy' : 'those policies'} allows it. NetworkPolicy is allow-only: add a rule that allows this ${direction === 'ingress' ? 'source' : 'destination'} and port.`;
+  const message = msg('drop.policy-denied', { flow: flowText(pkt), chain, pod: pod.name, direction, policies: v.policies });
   drop(ctx, 'policy-denied', node.id, 'node', pkt, message, iface, [{ kind: 'policy', table: 'filter', chain, rule: `-A ${chain} ${CALICO_END_OF_TIER}` }], { direction, policies: v.policies, pod: pod.id });
 }

@@ -15,6 +15,7 @@ import { vethLink } from './bridge';
 import type { Route } from './routing';
 import { caliName, calicoVtepMac, tunnelAddress, CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, CALICO_VXLAN_OVERHEAD, CALICO_VXLAN_PORT, CALICO_VXLAN_VNI, IPIP_DEV, IPIP_OVERHEAD } from './calico-net';
 import { checkPolicy } from './calico-policy';
+import { msg } from '../messages/index';
 
 /** The pod's frame reaches the host: proxy ARP on the cali interface answered for 169.254.1.1. */
 export function calicoFromPod(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeaders, route: Route): string {
@@ -29,7 +30,7 @@ export function calicoFromPod(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHe
       { kind: 'route', table: 'main', rule: route.text },
       { kind: 'arp', rule: `${CALICO_GATEWAY} dev eth0 lladdr ${CALI_MAC} STALE` },
     ],
-    explain: `${pod.name}'s only routes are "default via ${CALICO_GATEWAY} dev eth0" and "${CALICO_GATEWAY} dev eth0 scope link": every destination, even a pod on the same node, goes to the gateway ${CALICO_GATEWAY}, an address nobody has. ${cali} on the host answers its ARP request by proxy ARP with ${CALI_MAC}.`,
+    msg: msg('hop.calico-pod-send', { pod: pod.name, defaultRoute: `default via ${CALICO_GATEWAY} dev eth0`, gwRoute: `${CALICO_GATEWAY} dev eth0 scope link`, gw: CALICO_GATEWAY, cali, mac: CALI_MAC }),
   });
   ctx.pendingLink = vethLink(pod);
   pushHop(ctx, {
@@ -38,7 +39,7 @@ export function calicoFromPod(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHe
     iface: cali,
     action: 'veth',
     packet: pkt,
-    explain: `The frame comes out of ${cali}, the host end of ${pod.name}'s veth pair. There is no bridge: ${node.name}'s IP stack routes the packet.`,
+    msg: msg('hop.calico-veth-out', { cali, pod: pod.name, node: node.name }),
   });
   return cali;
 }
@@ -56,7 +57,7 @@ export function calicoEgress(ctx: TraceCtx, node: Node, pkt: PacketHeaders, inIf
 /** Out a cali interface to a local pod: the receiver's ingress policy (cali-tw-<iface>), then delivery. */
 export function calicoToWorkload(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): never {
   const pod = ctx.topo.pods.get(route.pod ?? '');
-  if (!pod) drop(ctx, 'host-unreachable', node.id, 'node', pkt, `No pod on ${node.name} has ${pkt.dst}.`, route.dev);
+  if (!pod) drop(ctx, 'host-unreachable', node.id, 'node', pkt, msg('drop.calico-no-pod', { node: node.name, ip: pkt.dst }), route.dev);
   checkPolicy(ctx, node, pod, 'ingress', pkt, route.dev);
   pushHop(ctx, {
     at: node.id,
@@ -65,7 +66,7 @@ export function calicoToWorkload(ctx: TraceCtx, node: Node, pkt: PacketHeaders, 
     action: 'veth',
     packet: pkt,
     match: [{ kind: 'arp', rule: `${pod.ip} dev ${route.dev} lladdr ${podMac(pod)} REACHABLE` }],
-    explain: `The /32 route "${route.text}" sends the packet out ${route.dev}, into ${pod.name}'s eth0 at the other end of the veth pair.`,
+    msg: msg('hop.calico-to-pod', { route: route.text, dev: route.dev, pod: pod.name }),
   });
   ctx.pendingLink = vethLink(pod);
   deliverToPod(ctx, pod, pkt);
@@ -85,7 +86,7 @@ export function calicoBlackhole(ctx: TraceCtx, node: Node, pkt: PacketHeaders, r
     node.id,
     'node',
     pkt,
-    `${pkt.dst} is in ${route.cidr.text}, one of ${node.name}'s own Calico IPAM blocks, but no pod here has it: the blackhole route for the block discards the packet (so it never leaks out to the default route).`,
+    msg('drop.calico-blackhole', { ip: pkt.dst, block: route.cidr.text, node: node.name }),
     undefined,
     [{ kind: 'route', table: 'main', rule: route.text }],
   );
@@ -103,7 +104,7 @@ export function calicoEncapsulate(ctx: TraceCtx, node: Node, remote: Node, route
       action: 'encapsulate',
       packet: out,
       match: [{ kind: 'route', table: 'main', rule: route.text }],
-      explain: `${IPIP_DEV} (IP-in-IP, MTU ${mtu - IPIP_OVERHEAD}) puts a second IP header in front of the pod packet: ${node.ip} -> ${remote.name}'s ${remote.ip}, protocol 4 (IPIP). No UDP, no MAC inside: just IP in IP.`,
+      msg: msg('hop.ipip-encap', { dev: IPIP_DEV, mtu: mtu - IPIP_OVERHEAD, src: node.ip, remote: remote.name, remoteIp: remote.ip }),
     });
     return out;
   }
@@ -121,7 +122,7 @@ export function calicoEncapsulate(ctx: TraceCtx, node: Node, remote: Node, route
     action: 'encapsulate',
     packet: out,
     match,
-    explain: `${CALICO_VXLAN_DEV} (VXLAN, VNI ${CALICO_VXLAN_VNI}, MTU ${mtu - CALICO_VXLAN_OVERHEAD}) wraps the pod packet in outer IP/UDP headers from ${node.ip} to ${remote.name}'s ${remote.ip}, UDP port ${CALICO_VXLAN_PORT} (IANA's VXLAN port; flannel uses the kernel's 8472).`,
+    msg: msg('hop.calico-vxlan-encap', { dev: CALICO_VXLAN_DEV, vni: CALICO_VXLAN_VNI, mtu: mtu - CALICO_VXLAN_OVERHEAD, src: node.ip, remote: remote.name, remoteIp: remote.ip, port: CALICO_VXLAN_PORT }),
   });
   return out;
 }
@@ -147,10 +148,7 @@ export function calicoDecapsulate(ctx: TraceCtx, node: Node, pkt: PacketHeaders,
         ? { kind: 'listener', rule: `${IPIP_DEV}: ipip any remote any local any ttl inherit nopmtudisc` }
         : { kind: 'listener', rule: `UDP *:${CALICO_VXLAN_PORT} vxlan id ${CALICO_VXLAN_VNI} dev ${CALICO_VXLAN_DEV}` },
     ],
-    explain:
-      dev === IPIP_DEV
-        ? `An IP packet of protocol 4 arrives on ${node.name}'s eth0; the kernel's ipip module strips the outer header and the pod packet appears on ${IPIP_DEV}.`
-        : `UDP ${CALICO_VXLAN_PORT} with VNI ${CALICO_VXLAN_VNI} arrives on ${node.name}'s eth0; the kernel's VXLAN socket strips the outer headers and the pod packet appears on ${CALICO_VXLAN_DEV}.`,
+    msg: dev === IPIP_DEV ? msg('hop.ipip-decap', { node: node.name, dev: IPIP_DEV }) : msg('hop.vxlan-decap', { port: CALICO_VXLAN_PORT, vni: CALICO_VXLAN_VNI, node: node.name, dev: CALICO_VXLAN_DEV }),
   });
   return inner;
 }

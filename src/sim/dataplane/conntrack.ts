@@ -7,6 +7,7 @@ import type { Protocol } from '../model/schema';
 import type { PacketHeaders } from '../trace/types';
 import type { Node } from '../model/schema';
 import { pushHop, type TraceCtx } from '../trace/context';
+import type { Message } from '../messages/index';
 
 export interface Tuple {
   src: string;
@@ -131,11 +132,11 @@ export function reverseReplyNat(
   pkt: PacketHeaders,
   iface: string,
   type: 'snat' | 'dnat',
-  explain: (entry: ConntrackEntry, out: PacketHeaders) => string,
+  explain: (entry: ConntrackEntry, out: PacketHeaders) => Message,
 ): PacketHeaders {
   const e = findReplyEntry(ctx.conntrack, node.id, type, pkt);
   if (!e) return pkt;
   const out = reverseNat(e, pkt);
-  pushHop(ctx, { at: node.id, kind: 'node', iface, action: 'unnat', packet: out, match: [{ kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) }], explain: explain(e, out) });
+  pushHop(ctx, { at: node.id, kind: 'node', iface, action: 'unnat', packet: out, match: [{ kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) }], msg: explain(e, out) });
   return out;
 }

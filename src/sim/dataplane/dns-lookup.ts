@@ -12,6 +12,7 @@ import type { DnsLookup, DropReason, HopMatch, PacketHeaders } from '../trace/ty
 import type { ExchangeRunner } from '../trace/exchange';
 import { clusterDnsIp, dnsService, DNS_PORT, resolveFromPod, type Answer } from './dns';
 import { selectPods } from './endpoints';
+import { msg, type Message } from '../messages/index';
 
 export interface LookupOutcome {
   lookup: DnsLookup;
@@ -22,21 +23,21 @@ export interface LookupOutcome {
   failure?: DropReason;
 }
 
-function describe(answer: Answer | undefined): string {
-  if (!answer) return 'NXDOMAIN';
+function describe(answer: Answer | undefined): Message {
+  if (!answer) return msg('answer.nxdomain');
   switch (answer.kind) {
     case 'service':
-      return `the ClusterIP ${answer.addresses[0]} of Service ${answer.svc.namespace}/${answer.svc.name}`;
+      return msg('answer.service', { ip: answer.addresses[0]!, service: `${answer.svc.namespace}/${answer.svc.name}` });
     case 'headless':
       return answer.addresses.length
-        ? `the pod IPs ${answer.addresses.join(', ')}: ${answer.svc.namespace}/${answer.svc.name} is headless (clusterIP None), so there is no virtual IP and no DNAT`
-        : `no address: headless Service ${answer.svc.namespace}/${answer.svc.name} has no ready endpoints`;
+        ? msg('answer.headless', { ips: answer.addresses, service: `${answer.svc.namespace}/${answer.svc.name}` })
+        : msg('answer.headless-empty', { service: `${answer.svc.namespace}/${answer.svc.name}` });
     case 'externalName':
-      return `a CNAME to ${answer.target} (ExternalName Service: no proxying, only DNS)${answer.addresses.length ? `, which the upstream resolver turns into ${answer.addresses[0]}` : ''}`;
+      return msg('answer.external-name', { target: answer.target, ...(answer.addresses.length ? { ip: answer.addresses[0]! } : {}) });
     case 'pod':
-      return `the pod address ${answer.addresses[0]}`;
+      return msg('answer.pod', { ip: answer.addresses[0]! });
     case 'upstream':
-      return `${answer.addresses[0]}, forwarded to the upstream resolver (the name is outside the cluster domain)`;
+      return msg('answer.upstream', { ip: answer.addresses[0]! });
   }
 }
 
@@ -45,17 +46,12 @@ function describe(answer: Answer | undefined): string {
  * cluster has no CoreDNS), a kube-dns Service with no CoreDNS pod behind it, or, with both in place,
  * what stopped the query or its answer on the way.
  */
-export function dnsUnavailableMessage(t: Topology, name: string, server: string, why?: string): string {
+export function dnsUnavailableMessage(t: Topology, name: string, server: string, why?: Message): Message {
   const svc = dnsService(t);
-  const query = `The DNS query for ${name} to ${server}:${DNS_PORT} got no answer`;
-  const path = why ? ` (on the way: ${why})` : '';
-  if (!svc) {
-    return `${query}: this cluster has no CoreDNS. There is no kube-dns Service in kube-system, so nothing answers at ${server}, the nameserver kubelet writes into every pod's resolv.conf${path}. Add cluster DNS to install CoreDNS.`;
-  }
-  if (selectPods(t, svc).length === 0) {
-    return `${query}: no CoreDNS pods answer behind kube-system/kube-dns. It selects k8s-app=kube-dns and no pod in kube-system has that label, so the Service has no endpoints${path}. Add cluster DNS to bring CoreDNS back.`;
-  }
-  return `${query}${why ? `: ${why}` : ''}`;
+  const p = { name, server: `${server}:${DNS_PORT}`, nameserver: server, ...(why ? { why } : {}) };
+  if (!svc) return msg('drop.dns-no-coredns', p);
+  if (selectPods(t, svc).length === 0) return msg('drop.dns-no-coredns-pods', { name, server: p.server, ...(why ? { why } : {}) });
+  return msg('drop.dns-no-answer', { name, server: p.server, ...(why ? { why } : {}) });
 }
 
 export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, run: ExchangeRunner): LookupOutcome {
@@ -69,12 +65,11 @@ export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, ru
     onDelivered: (ctx, d) => {
       const svc = dnsService(t);
       const isServer = d.kind === 'pod' && svc !== undefined && selectPods(t, svc).some((p) => p.id === d.at);
-      if (!isServer) drop(ctx, 'dns-unavailable', d.at, d.kind, d.packet, `${d.at} got the DNS query but is not a CoreDNS pod of kube-system/kube-dns, so no answer comes back.`);
+      if (!isServer) drop(ctx, 'dns-unavailable', d.at, d.kind, d.packet, msg('drop.dns-not-coredns', { at: d.at }));
       const match: HopMatch[] = [
         ...res.queries.filter((q) => q.rcode === 'NXDOMAIN').map((q) => ({ kind: 'dns' as const, rule: `${q.name}. IN A -> NXDOMAIN` })),
         ...(res.answer?.records ?? []).map((r) => ({ kind: 'dns' as const, rule: r })),
       ];
-      const tried = earlier.length ? ` The resolver had already asked ${earlier.map((q) => q.name).join(', ')} (NXDOMAIN): resolv.conf searches ${pod.namespace}.svc, svc and the cluster domain first when a name has fewer than 5 dots.` : '';
       pushHop(ctx, {
         at: d.at,
         kind: 'pod',
@@ -82,7 +77,7 @@ export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, ru
         action: 'dns',
         packet: d.packet,
         match,
-        explain: `CoreDNS (${t.pods.get(d.at)?.name ?? d.at}) answers ${final.name}: ${describe(res.answer)}.${tried}`,
+        msg: msg('hop.dns-answer', { pod: t.pods.get(d.at)?.name ?? d.at, name: final.name, answer: describe(res.answer), tried: earlier.map((q) => q.name), namespace: pod.namespace }),
       });
     },
   });
@@ -97,21 +92,21 @@ export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, ru
   const failed = ex.request.verdict === 'dropped' ? ex.request.reason : ex.reply?.verdict === 'dropped' ? ex.reply.reason : undefined;
   if (failed?.code === 'policy-denied') {
     // Keep the policy drop as it is: it names the direction and the policies that broke DNS.
-    return { lookup, failure: { ...failed, message: `The DNS query for ${name} to ${server}:${DNS_PORT} was denied: ${failed.message}` } };
+    return { lookup, failure: { ...failed, msg: msg('drop.dns-denied', { name, server: `${server}:${DNS_PORT}`, why: failed.msg }) } };
   }
   if (failed || !ex.reply) {
-    return { lookup, failure: { code: 'dns-unavailable', message: dnsUnavailableMessage(t, name, server, failed?.message), at: pod.id } };
+    return { lookup, failure: { code: 'dns-unavailable', msg: dnsUnavailableMessage(t, name, server, failed?.msg), at: pod.id } };
   }
   const answer = res.answer;
   if (!answer) {
-    return { lookup, failure: { code: 'nxdomain', message: `${name} does not exist: CoreDNS answered NXDOMAIN for ${res.queries.map((q) => q.name).join(', ')}.`, at: pod.id } };
+    return { lookup, failure: { code: 'nxdomain', msg: msg('drop.dns-nxdomain', { name, names: res.queries.map((q) => q.name) }), at: pod.id } };
   }
   if (answer.addresses.length === 0) {
     if (answer.kind === 'externalName') {
       lookup.answer = [answer.target];
-      return { lookup, failure: { code: 'nxdomain', message: `${name} is a CNAME to ${answer.target}, which the upstream resolver cannot resolve in this scenario (name an outside host ${answer.target} to make it resolvable).`, at: pod.id } };
+      return { lookup, failure: { code: 'nxdomain', msg: msg('drop.dns-cname-unresolved', { name, target: answer.target }), at: pod.id } };
     }
-    return { lookup, failure: { code: 'no-endpoints', message: `${name} is a headless Service without ready endpoints: DNS returns no address to connect to.`, at: pod.id } };
+    return { lookup, failure: { code: 'no-endpoints', msg: msg('drop.dns-headless-empty', { name }), at: pod.id } };
   }
   if (answer.kind === 'headless') {
     // CoreDNS's loadbalance plugin rotates the A records; the client connects to the first.

@@ -9,6 +9,7 @@
  */
 import type { Pod, Readiness, Service, ServicePort } from '../model/schema';
 import type { Topology } from '../model/topology';
+import { msg, type Message } from '../messages/index';
 
 export interface Endpoint {
   /** The pod behind the address; absent for an address given in an Endpoints/EndpointSlice object that is no pod here. */
@@ -166,20 +167,19 @@ export function localEndpoints(t: Topology, svc: Service, port: ServicePort, nod
  * Why a Service has no endpoint to send to, for the drop: "3 pods match its selector app=web, none
  * of them Ready (2 not Ready, 1 terminating)", or that its selector matches no pod.
  */
-export function noEndpointsWhy(t: Topology, svc: Service, port?: ServicePort): string {
-  const sel = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
+export function noEndpointsWhy(t: Topology, svc: Service, port?: ServicePort): Message {
+  const selector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
   if (Object.keys(svc.selector).length === 0) {
     const n = svc.endpoints?.length ?? 0;
-    return n === 0 ? `${svc.name} has no selector and no endpoints were given` : `none of the ${n} endpoints given for ${svc.name} is ready`;
+    return n === 0 ? msg('why.no-selector-no-endpoints', { service: svc.name }) : msg('why.given-endpoints-not-ready', { n, service: svc.name });
   }
   const pods = selectPods(t, svc);
-  if (pods.length === 0) return `no pod in namespace ${svc.namespace} matches its selector ${sel}`;
+  if (pods.length === 0) return msg('why.selector-matches-nothing', { namespace: svc.namespace, selector });
   const serving = port ? pods.filter((p) => resolveTargetPort(p, port) !== undefined) : pods;
-  if (serving.length === 0) return `${pods.length} ${pods.length === 1 ? 'pod matches' : 'pods match'} its selector ${sel}, but none has the target port ${String(port?.targetPort ?? port?.port)}`;
+  if (serving.length === 0) return msg('why.no-target-port', { n: pods.length, selector, port: String(port?.targetPort ?? port?.port) });
   const notReady = serving.filter((p) => p.readiness === 'NotReady').length;
   const terminating = serving.filter((p) => p.readiness === 'Terminating').length;
-  const parts = [notReady ? `${notReady} not Ready` : '', terminating ? `${terminating} terminating and not serving` : ''].filter(Boolean).join(', ');
-  return `${serving.length} ${serving.length === 1 ? 'pod is' : 'pods are'} selected (${sel}), none ready${parts ? ` (${parts})` : ''}`;
+  return msg('why.none-ready', { n: serving.length, selector, notReady, terminating });
 }
 
 /** The service port a packet to `port`/`proto` addresses, if the Service has one. */

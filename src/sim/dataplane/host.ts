@@ -22,6 +22,7 @@ import { returnViaLoadBalancer } from './loadbalancer';
 import { calicoBlackhole, calicoEgress, calicoEncapsulate, calicoToWorkload } from './calico';
 import { isCaliIface, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
 import { NAT_PORTS } from './ephemeral';
+import { msg } from '../messages/index';
 
 export interface StackEntry {
   /** Interface the packet arrived on (eth0, cni0, flannel.1), or "lo" for locally generated. */
@@ -43,15 +44,13 @@ const portText = (port?: number) => (port === undefined ? '' : `:${port}`);
 /** PREROUTING for replies: conntrack restores the original source that SNAT/MASQUERADE rewrote. */
 function unSnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): PacketHeaders {
   return reverseReplyNat(ctx, node, pkt, iface, 'snat', (e, out) =>
-    `conntrack recognises the reply to a connection ${node.name} source-NATed (${e.rule.includes('MASQUERADE') ? 'MASQUERADE' : 'SNAT'}) and rewrites the destination back to ${out.dst}${portText(out.dport)}.`,
+    msg('hop.unsnat', { node: node.name, target: e.rule.includes('MASQUERADE') ? 'MASQUERADE' : 'SNAT', dst: `${out.dst}${portText(out.dport)}` }),
   );
 }
 
 /** POSTROUTING for replies: conntrack restores the address the client originally asked for (reverse DNAT). */
 function unDnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): PacketHeaders {
-  return reverseReplyNat(ctx, node, pkt, iface, 'dnat', (_e, out) =>
-    `conntrack rewrites the reply's source back to ${out.src}${portText(out.sport)}, the address the client connected to, reversing the DNAT ${node.name} applied.`,
-  );
+  return reverseReplyNat(ctx, node, pkt, iface, 'dnat', (_e, out) => msg('hop.undnat', { node: node.name, src: `${out.src}${portText(out.sport)}` }));
 }
 
 function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): PacketHeaders {
@@ -71,7 +70,7 @@ function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route)
     action: 'snat',
     packet: out,
     match: [{ kind: 'iptables', table: 'nat', chain: calico ? CALICO_NAT_OUTGOING : FLANNEL_POSTROUTING, rule: decision.rule }],
-    explain: `The packet leaves the pod network, so ${calico ? "Calico's natOutgoing rule" : "flannel's masquerade rule"} rewrites its source from the pod IP ${pkt.src} to ${newSrc}, the address of ${route.dev}; conntrack remembers the mapping for the reply.`,
+    msg: msg('hop.flannel-masquerade', { src: pkt.src, newSrc, dev: route.dev, calico }),
   });
   return out;
 }
@@ -96,12 +95,12 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
       node.id,
       'node',
       pkt,
-      `host-gw needs the nodes on one L2 subnet: flannel wanted "${missing.wanted}" on ${node.name} to reach ${remote?.name ?? missing.remoteNode}'s pods, but ${missing.why}. Use the vxlan backend (or DirectRouting) to cross subnets.`,
+      msg('drop.host-gw-not-adjacent', { wanted: missing.wanted, node: node.name, remote: remote?.name ?? missing.remoteNode, why: missing.why }),
       'eth0',
       [{ kind: 'route', table: 'main', rule: `(missing) ${missing.wanted}` }],
     );
   }
-  if (!route) drop(ctx, 'no-route', node.id, 'node', pkt, `${node.name} has no route to ${pkt.dst} (no matching route and no default gateway).`);
+  if (!route) drop(ctx, 'no-route', node.id, 'node', pkt, msg('drop.node-no-route', { node: node.name, dst: pkt.dst }));
   if (route.blackhole) calicoBlackhole(ctx, node, pkt, route);
 
   // br_netfilter: a frame that came in on cni0 and whose destination PREROUTING rewrote (a Service DNAT,
@@ -113,7 +112,7 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
   } else if (bridged) {
     // Bridged, not routed: no TTL decrement; the bridge hop comes with bridgeToPod below.
   } else {
-    if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', node.id, 'node', pkt, `The TTL ran out on ${node.name} (ICMP time exceeded).`);
+    if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', node.id, 'node', pkt, msg('drop.node-ttl', { node: node.name }));
     pkt = { ...pkt, ttl: pkt.ttl - 1 };
   }
   if (!bridged) pushHop(ctx, {
@@ -123,9 +122,9 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
     action: 'route',
     packet: pkt,
     match: [{ kind: 'route', table: 'main', rule: route.text }],
-    explain: entry.local
-      ? `${node.name} sends from ${pkt.src}; its routing table picks "${route.text}".`
-      : `${node.name} forwards the packet (ip_forward=1, TTL ${pkt.ttl + 1} -> ${pkt.ttl}); the longest matching route is "${route.text}".`,
+    msg: entry.local
+      ? msg('hop.node-send', { node: node.name, src: pkt.src, route: route.text })
+      : msg('hop.node-forward', { node: node.name, ttlIn: pkt.ttl + 1, ttlOut: pkt.ttl, route: route.text }),
   });
 
   if (!ctx.isReply) kubeProxyFilter(ctx, node, pkt, entry.local ? 'OUTPUT' : 'FORWARD');
@@ -141,21 +140,21 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
   if (route.pod !== undefined) calicoToWorkload(ctx, node, pkt, route);
   if (route.dev === IPIP_DEV || route.dev === CALICO_VXLAN_DEV) {
     const remote = ctx.topo.nodes.get(route.remoteNode ?? '');
-    if (!remote) drop(ctx, 'no-route', node.id, 'node', pkt, `${route.dev} has no remote node for ${pkt.dst}.`, route.dev);
+    if (!remote) drop(ctx, 'no-route', node.id, 'node', pkt, msg('drop.no-vtep', { dev: route.dev, dst: pkt.dst }), route.dev);
     const outer = calicoEncapsulate(ctx, node, remote, route, pkt);
     const underlay = lookupRoute(table, remote.ip);
     if (!underlay || underlay.dev !== 'eth0') {
-      drop(ctx, 'no-route', node.id, 'node', outer, `${node.name} has no underlay route to ${remote.name}'s ${remote.ip} for the encapsulated packet.`, 'eth0');
+      drop(ctx, 'no-route', node.id, 'node', outer, msg('drop.no-underlay-route', { node: node.name, remote: remote.name, ip: remote.ip }), 'eth0');
     }
     sendOnSubnet(ctx, node.subnet, underlay.via ?? remote.ip, outer, nodeLink(node.id), node.id);
   }
   if (route.dev === FLANNEL_VXLAN_DEV) {
     const remote = ctx.topo.nodes.get(route.remoteNode ?? '');
-    if (!remote) drop(ctx, 'no-route', node.id, 'node', pkt, `flannel.1 has no VTEP for ${pkt.dst}.`, FLANNEL_VXLAN_DEV);
+    if (!remote) drop(ctx, 'no-route', node.id, 'node', pkt, msg('drop.no-vtep', { dev: FLANNEL_VXLAN_DEV, dst: pkt.dst }), FLANNEL_VXLAN_DEV);
     const outer = encapsulate(ctx, node, remote, route, pkt);
     const underlay = lookupRoute(table, remote.ip);
     if (!underlay || underlay.dev !== 'eth0') {
-      drop(ctx, 'no-route', node.id, 'node', outer, `${node.name} has no underlay route to ${remote.name}'s ${remote.ip} for the VXLAN packet.`, 'eth0');
+      drop(ctx, 'no-route', node.id, 'node', outer, msg('drop.no-underlay-route', { node: node.name, remote: remote.name, ip: remote.ip }), 'eth0');
     }
     sendOnSubnet(ctx, node.subnet, underlay.via ?? remote.ip, outer, nodeLink(node.id), node.id);
   }

@@ -9,6 +9,7 @@ import { loadExample, withChanges } from '../testing/examples';
 import { trace } from '../trace/trace';
 import { hostMatches, pathMatches, selectRoute } from './ingress';
 import type { Ingress } from '../model/schema';
+import { formatMessage } from '../../i18n/sim/index';
 
 describe('path types (the table of the Ingress docs)', () => {
   const cases: [Ingress['rules'][number]['paths'][number]['pathType'], string, string, boolean][] = [
@@ -118,6 +119,6 @@ describe('tracing an http:// URL through the ingress', () => {
   it('terminates TLS for https:// on port 443', () => {
     const r = trace(s, { from: 'laptop', to: 'https://shop.example.com/' }, { seed: 1 });
     expect(r.hops[0]!.packet.dport).toBe(443);
-    expect(r.hops[r.hops.length - 1]!.explain).toContain('secret shop-tls');
+    expect(formatMessage('en', r.hops[r.hops.length - 1]!.msg)).toContain('secret shop-tls');
   });
 });

@@ -18,6 +18,7 @@ import type { ExchangeRunner } from '../trace/exchange';
 import { EPHEMERAL_PORTS } from './ephemeral';
 import { noEndpointsWhy, selectPods, serviceEndpoints, servicePortByRef, type Endpoint } from './endpoints';
 import type { SessionState } from './session';
+import { msg, type Message } from '../messages/index';
 
 export interface Route {
   ingress: Ingress;
@@ -113,22 +114,22 @@ export function ingressesForController(t: Topology, pod: Pod): Ingress[] {
 }
 
 /** Where a client reaches the ingress for `host`: its controller's load balancer IP, else a node's NodePort. */
-export function ingressEntry(t: Topology, host: string, https: boolean): { ip: string; port: number; ingress: Ingress } | { error: string } {
+export function ingressEntry(t: Topology, host: string, https: boolean): { ip: string; port: number; ingress: Ingress } | { error: Message } {
   const h = hostOnly(host);
   const serving =
     t.scenario.ingresses.find((i) => i.rules.some((r) => r.host && hostMatches(r.host, h))) ??
     t.scenario.ingresses.find((i) => i.rules.some((r) => !r.host) || i.defaultBackend);
-  if (!serving) return { error: `no Ingress has a rule for host ${h} (and none has a catch-all rule or default backend)` };
+  if (!serving) return { error: msg('dest.ingress-no-host', { host: h }) };
   const svc = serving.controllerService ? t.services.get(serving.controllerService) : undefined;
-  if (!svc) return { error: `ingress ${serving.namespace}/${serving.name} names no controllerService, so nothing receives its traffic` };
+  if (!svc) return { error: msg('dest.ingress-no-controller', { ingress: `${serving.namespace}/${serving.name}` }) };
   const want = https ? 443 : 80;
   const port = svc.ports.find((p) => p.port === want || p.name === (https ? 'https' : 'http')) ?? svc.ports[0];
-  if (!port) return { error: `the ingress controller Service ${svc.name} has no ports` };
+  if (!port) return { error: msg('dest.ingress-controller-no-ports', { service: svc.name }) };
   const lb = t.scenario.loadBalancers.find((l) => l.service === svc.id);
   if (lb) return { ip: lb.ip, port: port.port, ingress: serving };
   const node = t.scenario.nodes[0];
   if (port.nodePort !== undefined && node) return { ip: node.ip, port: port.nodePort, ingress: serving };
-  return { error: `the ingress controller Service ${svc.name} has neither a load balancer nor a NodePort reachable from outside` };
+  return { error: msg('dest.ingress-unreachable', { service: svc.name }) };
 }
 
 function pickEndpoint(endpoints: Endpoint[], key: string, ctx: TraceCtx, session?: SessionState): Endpoint {
@@ -153,14 +154,9 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
   const route = selectRoute(ingresses, http.host, http.path);
   const request = `GET ${http.path} HTTP/1.1, Host: ${http.host}`;
   const tlsHost = ingresses.flatMap((i) => i.tls.flatMap((x) => x.hosts.map((h) => ({ h, secret: x.secretName })))).find((x) => hostMatches(x.h, hostOnly(http.host)));
-  const tls =
-    d.packet.dport === 443 || d.packet.dport === 8443
-      ? tlsHost
-        ? ` TLS terminates here with the certificate of secret ${tlsHost.secret ?? '(unnamed)'}.`
-        : ' No tls entry covers this host, so the controller answers TLS with its default self-signed certificate.'
-      : '';
+  const tls = d.packet.dport === 443 || d.packet.dport === 8443 ? (tlsHost ? 'secret' : 'self-signed') : 'plain';
   if (!route) {
-    drop(ctx, 'http-404', pod.id, 'pod', d.packet, `The ingress controller (${pod.name}) reads "${request}": no rule of ${ingresses.map((i) => `${i.namespace}/${i.name}`).join(', ')} matches that host and path and there is no default backend, so it answers HTTP 404 Not Found.`, 'eth0', [
+    drop(ctx, 'http-404', pod.id, 'pod', d.packet, msg('drop.ingress-404', { pod: pod.name, request, ingresses: ingresses.map((i) => `${i.namespace}/${i.name}`) }), 'eth0', [
       { kind: 'ingress', rule: `${request} -> 404 (no rule, no defaultBackend)` },
     ]);
   }
@@ -169,8 +165,12 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
   const endpoints = svc && port ? serviceEndpoints(t, svc, port) : [];
   const hopMatch = [{ kind: 'ingress' as const, rule: route.text }];
   if (!svc || !port || endpoints.length === 0) {
-    const why = !svc ? `Service ${route.ingress.namespace}/${route.backend.service} does not exist` : !port ? `Service ${svc.name} has no port ${route.backend.port}` : `Service ${svc.namespace}/${svc.name} has no ready endpoints (${noEndpointsWhy(t, svc, port)})`;
-    drop(ctx, 'no-endpoints', pod.id, 'pod', d.packet, `The ingress controller (${pod.name}) routes "${request}" by ${route.text}, but ${why}: it answers HTTP 503 Service Unavailable.`, 'eth0', hopMatch);
+    const why = !svc
+      ? msg('backend.no-service', { service: `${route.ingress.namespace}/${route.backend.service}` })
+      : !port
+        ? msg('backend.no-port', { service: svc.name, port: String(route.backend.port) })
+        : msg('backend.no-endpoints', { service: `${svc.namespace}/${svc.name}`, why: noEndpointsWhy(t, svc, port) });
+    drop(ctx, 'no-endpoints', pod.id, 'pod', d.packet, msg('drop.ingress-503', { pod: pod.name, request, rule: route.text, why }), 'eth0', hopMatch);
   }
   const ep = pickEndpoint(endpoints, `${pod.id}|${svc.namespace}/${svc.name}:${port.port}`, ctx, ctx.session);
   pushHop(ctx, {
@@ -180,7 +180,17 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
     action: 'l7',
     packet: d.packet,
     match: hopMatch,
-    explain: `The ingress controller (${pod.name}) terminates the client's connection and reads "${request}"; ${route.path ? `the longest matching rule is ${route.path.path} (${route.path.pathType})` : 'no rule matches, so the default backend takes it'} -> Service ${svc.name}:${port.port}. It opens a new connection from its own pod to endpoint ${ep.text} (${ep.pod?.name ?? 'an address given in its EndpointSlice'}), round robin over the endpoints, without the ClusterIP.${tls}`,
+    msg: msg('hop.ingress-proxy', {
+      pod: pod.name,
+      request,
+      ...(route.path ? { path: route.path.path, pathType: route.path.pathType } : {}),
+      service: svc.name,
+      port: port.port,
+      endpoint: ep.text,
+      ...(ep.pod ? { endpointPod: ep.pod.name } : {}),
+      tls,
+      ...(tlsHost?.secret ? { tlsSecret: tlsHost.secret } : {}),
+    }),
   });
   const upstreamPkt: PacketHeaders = { src: pod.ip, dst: ep.ip, proto: 'tcp', sport: ctx.rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]), dport: ep.port, ttl: 64, http: { ...http } };
   const ex = run({ id: pod.id, kind: 'pod' }, upstreamPkt, {});

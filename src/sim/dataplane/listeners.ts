@@ -6,6 +6,7 @@ import type { ClientHost, Node, Pod } from '../model/schema';
 import { deliver, drop, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { cidrContainsInt, ipToInt } from '../net/cidr';
+import { msg } from '../messages/index';
 
 /** Host daemons listening on every node's addresses. */
 export const NODE_LISTENERS: { port: number; protocol: 'TCP' | 'UDP'; process: string }[] = [
@@ -16,10 +17,6 @@ export const NODE_LISTENERS: { port: number; protocol: 'TCP' | 'UDP'; process: s
 
 function l4(pkt: PacketHeaders): 'TCP' | 'UDP' {
   return pkt.proto === 'udp' ? 'UDP' : 'TCP';
-}
-
-function closed(pkt: PacketHeaders): string {
-  return pkt.proto === 'tcp' ? 'the kernel answers TCP RST' : 'the kernel answers ICMP port unreachable';
 }
 
 /** A reply reaches the socket that opened the connection: no listener is needed. */
@@ -33,49 +30,54 @@ function deliverReply(ctx: TraceCtx, at: string, kind: 'pod' | 'node' | 'client'
     const dnat = ctx.conntrack.find((e) => e.type === 'dnat' && e.orig.dst === want.ip && e.orig.dport === want.port);
     const translator = dnat ? (ctx.topo.names.get(dnat.at) ?? dnat.at) : undefined;
     const why = dnat
-      ? `${translator} DNATed the request to ${dnat.translated.dst}${dnat.translated.dport === undefined ? '' : `:${dnat.translated.dport}`} but did not masquerade it${cidrContainsInt(ctx.topo.podCidr, ipToInt(dnat.orig.src)) ? ` (the source ${dnat.orig.src} lies in the cluster pod CIDR, which kube-proxy takes for pod traffic)` : ''}, so the endpoint answered ${dnat.orig.src} directly and ${translator} never saw the reply to undo its DNAT.`
-      : 'The node that translated the request never saw this reply to undo its NAT: the reply took another path back.';
+      ? msg('why.reply-not-masqueraded', {
+          translator: translator!,
+          to: `${dnat.translated.dst}${dnat.translated.dport === undefined ? '' : `:${dnat.translated.dport}`}`,
+          src: dnat.orig.src,
+          podCidr: cidrContainsInt(ctx.topo.podCidr, ipToInt(dnat.orig.src)),
+        })
+      : msg('why.reply-other-path');
     drop(
       ctx,
       'reply-mismatch',
       at,
       kind,
       pkt,
-      `The reply reaches ${name} from ${came}, but ${name} sent the request to ${wanted}: no socket is connected to ${came}, so ${closed(pkt)} and the connection fails. ${why}`,
+      msg('drop.reply-mismatch', { name, came, wanted, tcp: pkt.proto === 'tcp', why }),
       iface,
     );
   }
-  deliver(ctx, at, kind, pkt, iface, `The reply reaches ${name}; the socket that sent the request (${pkt.dst}${pkt.dport === undefined ? '' : `:${pkt.dport}`}) receives it.`);
+  deliver(ctx, at, kind, pkt, iface, msg('deliver.reply', { name, socket: `${pkt.dst}${pkt.dport === undefined ? '' : `:${pkt.dport}`}` }));
 }
 
 export function deliverToPod(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders, iface = 'eth0'): never {
   deliverReply(ctx, pod.id, 'pod', pod.name, pkt, iface);
   if (pkt.proto === 'icmp') {
-    deliver(ctx, pod.id, 'pod', pkt, iface, `${pod.name} (${pod.ip}) receives the ICMP echo request in its network namespace, held by the pause container, and answers it.`);
+    deliver(ctx, pod.id, 'pod', pkt, iface, msg('deliver.pod-icmp', { pod: pod.name, ip: pod.ip }));
   }
   for (const c of pod.containers) {
     const port = c.ports.find((p) => p.containerPort === pkt.dport && p.protocol === l4(pkt));
     if (port) {
-      deliver(ctx, pod.id, 'pod', pkt, iface, `Container ${c.name} of ${pod.name} listens on ${pkt.proto.toUpperCase()} ${pkt.dport}${port.name ? ` (${port.name})` : ''}: the packet is delivered.`, [
+      deliver(ctx, pod.id, 'pod', pkt, iface, msg('deliver.pod-listener', { container: c.name, pod: pod.name, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, ...(port.name ? { portName: port.name } : {}) }), [
         { kind: 'listener', rule: `${l4(pkt)} *:${pkt.dport} ${c.name}` },
       ]);
     }
   }
-  drop(ctx, 'port-closed', pod.id, 'pod', pkt, `No container of ${pod.name} listens on ${pkt.proto.toUpperCase()} ${pkt.dport}, so ${closed(pkt)}.`, iface);
+  drop(ctx, 'port-closed', pod.id, 'pod', pkt, msg('drop.pod-port-closed', { pod: pod.name, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }), iface);
 }
 
 export function deliverToNode(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): never {
   deliverReply(ctx, node.id, 'node', node.name, pkt, iface);
-  if (pkt.proto === 'icmp') deliver(ctx, node.id, 'node', pkt, iface, `${node.name} owns ${pkt.dst} and answers the ICMP echo request.`);
+  if (pkt.proto === 'icmp') deliver(ctx, node.id, 'node', pkt, iface, msg('deliver.node-icmp', { node: node.name, dst: pkt.dst }));
   const l = NODE_LISTENERS.find((x) => x.port === pkt.dport && x.protocol === l4(pkt));
-  if (l) deliver(ctx, node.id, 'node', pkt, iface, `${node.name} owns ${pkt.dst}; ${l.process} listens on ${l.protocol} ${l.port}.`, [{ kind: 'listener', rule: `${l.protocol} *:${l.port} ${l.process}` }]);
-  drop(ctx, 'port-closed', node.id, 'node', pkt, `${node.name} owns ${pkt.dst} but nothing listens on ${pkt.proto.toUpperCase()} ${pkt.dport}, so ${closed(pkt)}.`, iface);
+  if (l) deliver(ctx, node.id, 'node', pkt, iface, msg('deliver.node-listener', { node: node.name, dst: pkt.dst, process: l.process, proto: l.protocol, port: l.port }), [{ kind: 'listener', rule: `${l.protocol} *:${l.port} ${l.process}` }]);
+  drop(ctx, 'port-closed', node.id, 'node', pkt, msg('drop.node-port-closed', { node: node.name, dst: pkt.dst, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }), iface);
 }
 
 export function deliverToClient(ctx: TraceCtx, client: ClientHost, pkt: PacketHeaders): never {
   deliverReply(ctx, client.id, 'client', client.name, pkt, 'eth0');
-  if (pkt.proto === 'icmp') deliver(ctx, client.id, 'client', pkt, 'eth0', `${client.name} (${client.ip}) receives the ICMP echo request and answers it.`);
+  if (pkt.proto === 'icmp') deliver(ctx, client.id, 'client', pkt, 'eth0', msg('deliver.client-icmp', { client: client.name, ip: client.ip }));
   const open = client.ports.find((p) => p.port === pkt.dport && p.protocol === l4(pkt));
-  if (open) deliver(ctx, client.id, 'client', pkt, 'eth0', `${client.name} listens on ${open.protocol} ${open.port}: the packet is delivered.`, [{ kind: 'listener', rule: `${open.protocol} *:${open.port}` }]);
-  drop(ctx, 'port-closed', client.id, 'client', pkt, `${client.name} does not listen on ${pkt.proto.toUpperCase()} ${pkt.dport}, so ${closed(pkt)}.`, 'eth0');
+  if (open) deliver(ctx, client.id, 'client', pkt, 'eth0', msg('deliver.client-listener', { client: client.name, proto: open.protocol, port: open.port }), [{ kind: 'listener', rule: `${open.protocol} *:${open.port}` }]);
+  drop(ctx, 'port-closed', client.id, 'client', pkt, msg('drop.client-port-closed', { client: client.name, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }), 'eth0');
 }

@@ -15,6 +15,7 @@ import { cidrContains } from '../net/cidr';
 import { conntrackText, findReplyEntry, recordNat, reverseNat, type ConntrackEntry } from './conntrack';
 import { findServicePort, sliceEndpoints } from './endpoints';
 import { hostLink, sendOnSubnet } from './underlay';
+import { msg } from '../messages/index';
 
 /** kube-proxy's own health endpoint (--healthz-bind-address, port 10256). */
 export const KUBE_PROXY_HEALTHZ_PORT = 10256;
@@ -49,18 +50,18 @@ function sendFromBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: PacketHeaders): 
   const subnet = ctx.topo.subnets.get(lb.subnet);
   const direct = subnet && cidrContains(subnet.cidr, pkt.dst);
   const nextHop = direct ? pkt.dst : subnet?.gateway;
-  if (!nextHop) drop(ctx, 'no-route', lb.id, 'loadBalancer', pkt, `${lb.name} has no route to ${pkt.dst}: its subnet has no gateway.`, 'eth0');
+  if (!nextHop) drop(ctx, 'no-route', lb.id, 'loadBalancer', pkt, msg('drop.lb-no-gateway', { lb: lb.name, dst: pkt.dst }), 'eth0');
   sendOnSubnet(ctx, lb.subnet, nextHop, pkt, hostLink(lb.id), lb.id);
 }
 
 export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: PacketHeaders): never {
   const t = ctx.topo;
-  if (pkt.dst !== lb.ip) drop(ctx, 'no-route', lb.id, 'loadBalancer', pkt, `${lb.name} is not a router; it drops a packet for ${pkt.dst}.`, 'eth0');
+  if (pkt.dst !== lb.ip) drop(ctx, 'no-route', lb.id, 'loadBalancer', pkt, msg('drop.lb-not-router', { lb: lb.name, dst: pkt.dst }), 'eth0');
   const svc = t.services.get(lb.service);
-  if (!svc) drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, `${lb.name} fronts service "${lb.service}", which does not exist, so it has no listener.`, 'eth0');
+  if (!svc) drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, msg('drop.lb-no-service', { lb: lb.name, service: lb.service }), 'eth0');
   const port = findServicePort(svc, pkt.dport, pkt.proto);
   if (!port || port.nodePort === undefined) {
-    drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, `${lb.name} has no listener for ${pkt.proto.toUpperCase()} ${pkt.dport ?? ''}: ${svc.namespace}/${svc.name} exposes ${svc.ports.map((p) => `${p.protocol} ${p.port}`).join(', ') || 'no ports'}.`, 'eth0');
+    drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, msg('drop.lb-no-listener', { lb: lb.name, proto: pkt.proto.toUpperCase(), ...(pkt.dport !== undefined ? { port: pkt.dport } : {}), service: `${svc.namespace}/${svc.name}`, ports: svc.ports.map((p) => `${p.protocol} ${p.port}`) }), 'eth0');
   }
   const health = nodeHealth(t, svc, port);
   const healthy = health.filter((h) => h.healthy);
@@ -75,14 +76,14 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
       'loadBalancer',
       pkt,
       local
-        ? `Every health check on healthCheckNodePort ${svc.healthCheckNodePort} fails: no node runs an endpoint of ${svc.namespace}/${svc.name}, so ${lb.name} has no healthy backend and drops the connection.`
-        : `${lb.name} has no nodes to send to.`,
+        ? msg('drop.lb-no-healthy-local', { ...(svc.healthCheckNodePort !== undefined ? { port: svc.healthCheckNodePort } : {}), service: `${svc.namespace}/${svc.name}`, lb: lb.name })
+        : msg('drop.lb-no-nodes', { lb: lb.name }),
       'eth0',
       match,
     );
   }
   const chosen = healthy[ctx.rng.int(0, healthy.length - 1)]!.node;
-  if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', lb.id, 'loadBalancer', pkt, `The TTL ran out at ${lb.name}.`, 'eth0');
+  if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', lb.id, 'loadBalancer', pkt, msg('drop.lb-ttl', { lb: lb.name }), 'eth0');
   const out: PacketHeaders = { ...pkt, dst: chosen.ip, dport: port.nodePort, ttl: pkt.ttl - 1 };
   recordNat(ctx.conntrack, lb.id, 'dnat', pkt, out, listener);
   const skipped = health.filter((h) => !h.healthy).map((h) => h.node.name);
@@ -93,7 +94,7 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
     action: 'lb',
     packet: out,
     match,
-    explain: `${lb.name} accepts the connection on ${lb.ip}:${port.port} and picks ${chosen.name} among the healthy nodes${skipped.length ? ` (${skipped.join(', ')} failed the health check: no local endpoint under externalTrafficPolicy Local)` : ''}; it forwards to ${chosen.ip}:${port.nodePort}, the Service's NodePort, keeping the client's source address ${pkt.src}.`,
+    msg: msg('hop.lb-forward', { lb: lb.name, vip: `${lb.ip}:${port.port}`, node: chosen.name, skipped, to: `${chosen.ip}:${port.nodePort}`, src: pkt.src }),
   });
   sendFromBalancer(ctx, lb, out);
 }
@@ -121,7 +122,7 @@ export function returnViaLoadBalancer(ctx: TraceCtx, node: Node, pkt: PacketHead
     action: 'route',
     packet: pkt,
     match: [{ kind: 'lb', rule: `flow ${e.orig.src}:${e.orig.sport} -> ${e.orig.dst}:${e.orig.dport} tracked by ${lb.name}` }],
-    explain: `The reply belongs to a connection ${lb.name} forwarded; the cloud network hands it back to the balancer, which tracks the flow (the client only knows ${lb.ip}).`,
+    msg: msg('hop.lb-return', { lb: lb.name, ip: lb.ip }),
   });
   const out = reverseNat(e, pkt);
   pushHop(ctx, {
@@ -131,7 +132,7 @@ export function returnViaLoadBalancer(ctx: TraceCtx, node: Node, pkt: PacketHead
     action: 'unnat',
     packet: out,
     match: [{ kind: 'conntrack', rule: conntrackText(e) }],
-    explain: `${lb.name} rewrites the reply's source from ${pkt.src}:${pkt.sport} to its own ${out.src}:${out.sport}, the address the client connected to.`,
+    msg: msg('hop.lb-unnat', { lb: lb.name, from: `${pkt.src}:${pkt.sport}`, to: `${out.src}:${out.sport}` }),
   });
   sendFromBalancer(ctx, lb, out);
 }

@@ -10,6 +10,7 @@ import { vtepMacOf } from './macs';
 import { pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { FLANNEL_VXLAN_DEV, vtepAddress, type Route } from './routing';
+import { msg } from '../messages/index';
 
 export const VXLAN_PORT = 8472;
 export const VXLAN_VNI = 1;
@@ -43,7 +44,7 @@ export function encapsulate(ctx: TraceCtx, node: Node, remote: Node, route: Rout
     action: 'encapsulate',
     packet: out,
     match,
-    explain: `${FLANNEL_VXLAN_DEV} (VXLAN, VNI ${VXLAN_VNI}, MTU ${mtu}) wraps the pod packet in outer IP/UDP headers from ${node.ip} to ${remote.name}'s ${remote.ip}, UDP port ${VXLAN_PORT}; the FDB entry maps ${remote.name}'s VTEP MAC to its node IP.`,
+    msg: msg('hop.vxlan-encap', { dev: FLANNEL_VXLAN_DEV, vni: VXLAN_VNI, mtu, src: node.ip, remote: remote.name, remoteIp: remote.ip, port: VXLAN_PORT }),
   });
   return out;
 }
@@ -58,7 +59,7 @@ export function decapsulate(ctx: TraceCtx, node: Node, pkt: PacketHeaders): Pack
     action: 'decapsulate',
     packet: inner,
     match: [{ kind: 'listener', rule: `UDP *:${VXLAN_PORT} vxlan id ${VXLAN_VNI} dev ${FLANNEL_VXLAN_DEV}` }],
-    explain: `UDP ${VXLAN_PORT} with VNI ${VXLAN_VNI} arrives on ${node.name}'s eth0; the kernel's VXLAN socket strips the outer headers and the inner pod packet appears on ${FLANNEL_VXLAN_DEV}.`,
+    msg: msg('hop.vxlan-decap', { port: VXLAN_PORT, vni: VXLAN_VNI, node: node.name, dev: FLANNEL_VXLAN_DEV }),
   });
   return inner;
 }

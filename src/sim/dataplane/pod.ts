@@ -13,6 +13,7 @@ import { nodeOwnsIp, nodeStack } from './host';
 import { bridgedReply } from './service-nat';
 import { calicoFromPod } from './calico';
 import { bridgeMac, podMac } from './macs';
+import { msg } from '../messages/index';
 
 export function isLoopback(ip: string): boolean {
   return ip.startsWith('127.');
@@ -21,7 +22,7 @@ export function isLoopback(ip: string): boolean {
 /** A packet leaves a pod: over lo to a sibling container, or out eth0 onto the node's bridge. */
 export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
   const node = ctx.topo.nodes.get(pod.node);
-  if (!node) drop(ctx, 'no-route', pod.id, 'pod', pkt, `${pod.name} is not scheduled on an existing node, so it has no network.`);
+  if (!node) drop(ctx, 'no-route', pod.id, 'pod', pkt, msg('drop.pod-unscheduled', { pod: pod.name }));
   if (pkt.dst === pod.ip || isLoopback(pkt.dst)) {
     // A socket talking to 127.0.0.1 is bound to 127.0.0.1 too (the route's preferred source).
     if (isLoopback(pkt.dst) && !ctx.isReply) pkt = { ...pkt, src: pkt.dst };
@@ -32,12 +33,12 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
       action: 'loopback',
       packet: pkt,
       match: [{ kind: 'route', table: 'local', rule: isLoopback(pkt.dst) ? 'local 127.0.0.0/8 dev lo proto kernel scope host src 127.0.0.1' : localRouteText(pod.ip, 'eth0') }],
-      explain: `${pkt.dst} is the pod's own address: the packet loops back inside the network namespace the pause container holds, which every container of ${pod.name} shares; it never reaches eth0.`,
+      msg: msg('hop.pod-loopback', { ip: pkt.dst, pod: pod.name }),
     });
     deliverToPod(ctx, pod, pkt, 'lo');
   }
   const route = lookupRoute(podRouteTable(ctx.topo, pod), pkt.dst);
-  if (!route) drop(ctx, 'no-route', pod.id, 'pod', pkt, `${pod.name} has no route to ${pkt.dst}.`, 'eth0');
+  if (!route) drop(ctx, 'no-route', pod.id, 'pod', pkt, msg('drop.pod-no-route', { pod: pod.name, dst: pkt.dst }), 'eth0');
   if (ctx.topo.scenario.cluster.cni === 'calico') {
     const cali = calicoFromPod(ctx, pod, node, pkt, route);
     nodeStack(ctx, node, pkt, { inIface: cali, local: false });
@@ -55,9 +56,9 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
       { kind: 'route', table: 'main', rule: route.text },
       ...(nextMac ? [{ kind: 'arp' as const, rule: `${nextHop} dev eth0 lladdr ${nextMac} REACHABLE` }] : []),
     ],
-    explain: route.via
-      ? `${pod.name} looks up ${pkt.dst} in its routing table: not on its subnet, so it goes to the gateway ${route.via} (cni0 on ${node.name}).`
-      : `${pkt.dst} is on ${pod.name}'s own subnet ${node.podCidr}: the pod ARPs for it directly and sends the frame out eth0.`,
+    msg: route.via
+      ? msg('hop.pod-send-gateway', { pod: pod.name, dst: pkt.dst, gw: route.via, node: node.name })
+      : msg('hop.pod-send-direct', { pod: pod.name, dst: pkt.dst, cidr: node.podCidr }),
   });
   podToVeth(ctx, pod, node, pkt);
   // On the pod's own subnet the frame is bridged to the pod that answers ARP, unless the address is the

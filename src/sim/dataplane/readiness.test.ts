@@ -13,6 +13,7 @@ import { topology } from '../model/topology';
 import { trace } from '../trace/trace';
 import type { Readiness, Scenario } from '../model/schema';
 import { serviceEndpoints, sliceEndpoints } from './endpoints';
+import { formatMessage } from '../../i18n/sim/index';
 
 const base = loadExample('clusterip');
 function withReadiness(states: Record<string, Readiness>, edit?: (c: Scenario) => void): Scenario {
@@ -63,7 +64,7 @@ describe('kube-proxy programs ready endpoints only', () => {
     const r = send(s, 1);
     expect(r.verdict).toBe('dropped');
     expect(r.reason!.code).toBe('no-endpoints');
-    expect(r.reason!.message).toContain('3 pods are selected (app=web), none ready (3 not Ready)');
+    expect(formatMessage('en', r.reason!.msg)).toContain('3 pods are selected (app=web), none ready (3 not Ready)');
   });
 
   it('with a Local traffic policy the fallback is per node', () => {

@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../testing/examples';
 import { trace } from '../trace/trace';
+import { formatMessage } from '../../i18n/sim/index';
 
 describe('replies that miss the node that DNATed the request (issue 15)', () => {
   // Today's FLANNEL-POSTRTG (flannel-io/flannel pkg/trafficmngr/iptables/iptables.go, masqRules) returns
@@ -38,7 +39,7 @@ describe('replies that miss the node that DNATed the request (issue 15)', () => 
     expect(r.hops.some((h) => h.action === 'snat' && h.at === 'node-1' && h.match?.[0]?.chain === 'FLANNEL-POSTRTG')).toBe(true);
     expect(r.reply?.verdict).toBe('delivered');
     expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '10.244.0.0', sport: 30081 });
-    expect(r.reply!.hops.some((h) => h.explain.includes('No pod on'))).toBe(false);
+    expect(r.reply!.hops.some((h) => formatMessage('en', h.msg).includes('No pod on'))).toBe(false);
   });
 
   it('with externalTrafficPolicy Cluster the request is masqueraded and the reply comes back from the address called', () => {

@@ -12,6 +12,7 @@ import type { Topology } from '../model/topology';
 import { cidrContainsInt, intToIp, ipToInt, maskOf, parseCidr, type Cidr } from '../net/cidr';
 import { bridgeGateway } from '../net/ipam';
 import { caliName, nodeBlocks, tunnelAddress, CALICO_GATEWAY, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
+import { msg, type Message } from '../messages/index';
 
 export const FLANNEL_VXLAN_DEV = 'flannel.1';
 
@@ -37,7 +38,7 @@ export interface MissingRoute {
   cidr: Cidr;
   remoteNode: string;
   wanted: string;
-  why: string;
+  why: Message;
 }
 
 export interface RouteTable {
@@ -173,7 +174,7 @@ function remoteRoute(t: Topology, node: Node, other: Node): Route | MissingRoute
       cidr,
       remoteNode: other.id,
       wanted,
-      why: `${other.ip} is not on ${node.name}'s eth0 subnet${subnet ? ` ${subnet.cidr}` : ''}, so the kernel refuses the route (RTNETLINK: Nexthop has invalid gateway)`,
+      why: msg('route.refused-gateway', { gw: other.ip, node: node.name, ...(subnet ? { cidr: subnet.cidr } : {}), error: 'RTNETLINK answers: Nexthop has invalid gateway' }),
     };
   }
   const vtep = vtepAddress(other);

@@ -11,6 +11,7 @@ import { loadExample, withChanges } from '../testing/examples';
 import { trace } from '../trace/trace';
 import { createSessionState } from './session';
 import type { Hop } from '../trace/types';
+import { formatMessage } from '../../i18n/sim/index';
 
 const find = (hops: Hop[], action: string) => hops.find((h) => h.action === action);
 
@@ -63,7 +64,7 @@ describe('ClusterIP from a pod', () => {
     expect(r.verdict).toBe('delivered');
     const dnat = find(r.hops, 'dnat')!;
     expect(dnat.match!.some((m) => m.rule.includes('! -s 10.244.0.0/16') && m.rule.endsWith('-j KUBE-MARK-MASQ'))).toBe(true);
-    expect(dnat.explain).toContain('outside the cluster pod CIDR');
+    expect(formatMessage('en', dnat.msg)).toContain('outside the cluster pod CIDR');
     const snat = find(r.hops, 'snat')!;
     expect(['10.244.0.1', '10.244.0.0']).toContain(snat.packet.src);
     expect(r.reply!.verdict).toBe('delivered');
@@ -99,7 +100,7 @@ describe('NodePort', () => {
     const dnat = find(r.hops, 'dnat')!;
     expect(dnat.at).toBe('node-3');
     expect(dnat.match!.some((m) => m.chain === 'KUBE-NODEPORTS')).toBe(true);
-    expect(dnat.explain).toContain('NodePort 30080 of default/web-cluster:http');
+    expect(formatMessage('en', dnat.msg)).toContain('NodePort 30080 of default/web-cluster:http');
     expect(dnat.match!.some((m) => m.chain?.startsWith('KUBE-EXT-') && m.rule.endsWith('-j KUBE-MARK-MASQ'))).toBe(true);
     const delivered = r.hops[r.hops.length - 1]!;
     expect(delivered.packet.src).not.toBe('203.0.113.7');

@@ -24,6 +24,7 @@ import { FLANNEL_VXLAN_DEV, lookupRoute, nodeRouteTable, vtepAddress, type Route
 import { nodeOwnsIp, type StackEntry } from './host';
 import { noEndpointsWhy } from './endpoints';
 import { NAT_PORTS } from './ephemeral';
+import { msg, type Message } from '../messages/index';
 
 export function sessionOf(ctx: TraceCtx): SessionState {
   return (ctx.session ??= createSessionState());
@@ -56,51 +57,43 @@ function natMatches(trail: Rule[], table = 'nat'): HopMatch[] {
 }
 
 /** Why the packet got KUBE-MARK-MASQ, from the rule that jumped there. */
-function markReason(t: Topology, trail: Rule[]): string | undefined {
+function markReason(t: Topology, trail: Rule[]): Message | undefined {
   const r = trail.find((x) => x.target.j === 'jump' && x.target.chain === KUBE_MARK_MASQ);
   if (!r) return undefined;
-  if (r.chain.startsWith('KUBE-SEP-')) return 'the pod is reaching itself through its Service (hairpin), so the reply must come back through the node';
-  if (r.chain.startsWith('KUBE-EXT-')) {
-    return r.matches.some((m) => m.m === 'addrtype')
-      ? 'the node itself is the client'
-      : 'with externalTrafficPolicy Cluster the endpoint may be on another node, so the source is rewritten to keep the reply on this path';
-  }
-  if (r.src?.not) return `the source is outside the cluster pod CIDR ${t.podCidr.text}`;
-  return 'kube-proxy marks it for masquerading';
+  if (r.chain.startsWith('KUBE-SEP-')) return msg('mark.hairpin');
+  if (r.chain.startsWith('KUBE-EXT-')) return r.matches.some((m) => m.m === 'addrtype') ? msg('mark.node-is-client') : msg('mark.external-cluster');
+  if (r.src?.not) return msg('mark.outside-pod-cidr', { cidr: t.podCidr.text });
+  return msg('mark.kube-proxy');
 }
 
-function describeChoice(chainRules: (chain: string) => Rule[] | undefined, trail: Rule[], sep: string, src: string): string {
+function describeChoice(chainRules: (chain: string) => Rule[] | undefined, trail: Rule[], sep: string, src: string): Message | undefined {
   const jumper = trail.find((r) => r.target.j === 'jump' && r.target.chain === sep);
-  if (!jumper) return '';
+  if (!jumper) return undefined;
   const recent = jumper.matches.find((m) => m.m === 'recent');
-  if (recent && recent.m === 'recent') {
-    return `the recent list ${sep} remembers ${src} from an earlier connection (sessionAffinity ClientIP, --seconds ${recent.seconds}), so ${jumper.chain} sends it to the same endpoint again`;
-  }
+  if (recent && recent.m === 'recent') return msg('choice.affinity', { sep, src, ...(recent.seconds !== undefined ? { seconds: recent.seconds } : {}), chain: jumper.chain });
   const lb = (chainRules(jumper.chain) ?? []).filter((r) => r.target.j === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.m === 'recent'));
   const k = lb.indexOf(jumper) + 1;
-  if (lb.length === 1) return `${jumper.chain} has a single endpoint`;
+  if (lb.length === 1) return msg('choice.single', { chain: jumper.chain });
   const stat = jumper.matches.find((m) => m.m === 'statistic');
-  return stat
-    ? `${jumper.chain} picks endpoint ${k} of ${lb.length}: that rule's "--probability" draw matched (each rule i of n matches with 1/(n-i), so every endpoint gets 1/${lb.length})`
-    : `${jumper.chain}'s earlier probability rules did not match, so its last rule, with no probability, takes endpoint ${k} of ${lb.length}`;
+  return msg(stat ? 'choice.probability' : 'choice.last-rule', { chain: jumper.chain, k, n: lb.length });
 }
 
-function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string | undefined, to: string, rule: string, match: HopMatch[], explain: string): PacketHeaders {
+function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string | undefined, to: string, rule: string, match: HopMatch[], explain: Message): PacketHeaders {
   const i = to.lastIndexOf(':');
   const out: PacketHeaders = { ...pkt, dst: to.slice(0, i), dport: Number(to.slice(i + 1)) };
   recordNat(ctx.conntrack, node.id, 'dnat', pkt, out, rule);
   const pod = ctx.topo.podByIp.get(out.dst);
   if (pod) ctx.endpoint = pod.id;
-  pushHop(ctx, { at: node.id, kind: 'node', ...(iface ? { iface } : {}), action: 'dnat', packet: out, match, explain });
+  pushHop(ctx, { at: node.id, kind: 'node', ...(iface ? { iface } : {}), action: 'dnat', packet: out, match, msg: explain });
   return out;
 }
 
 /** What a Service address is to the one who sent to it: its ClusterIP, a load balancer IP, or a node address. */
-function addressRole(t: TraceCtx['topo'], svc: { id: string; clusterIP?: string }, dst: string): string {
-  if (dst === svc.clusterIP) return 'ClusterIP';
-  if (t.scenario.loadBalancers.some((lb) => lb.service === svc.id && lb.ip === dst)) return 'load balancer IP';
-  if (t.nodeByIp.has(dst)) return `address of node ${t.nodeByIp.get(dst)!.name}`;
-  return 'address';
+function addressRole(t: TraceCtx['topo'], svc: { id: string; clusterIP?: string }, dst: string, port: number, service: string): Message {
+  if (dst === svc.clusterIP) return msg('target.cluster-ip', { dst, port, service });
+  if (t.scenario.loadBalancers.some((lb) => lb.service === svc.id && lb.ip === dst)) return msg('target.lb-ip', { dst, port, service });
+  if (t.nodeByIp.has(dst)) return msg('target.node-address', { dst, port, service, node: t.nodeByIp.get(dst)!.name });
+  return msg('target.address', { dst, port, service });
 }
 
 function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: StackEntry): PacketHeaders {
@@ -113,15 +106,26 @@ function iptablesPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry
   const sep = res.final.chain;
   const found = rules.sepOwner(sep);
   const nodePort = res.trail.some((r) => r.chain === 'KUBE-NODEPORTS');
-  const via = nodePort ? ' -> KUBE-NODEPORTS' : '';
-  const what = found
+  const dport = pkt.dport ?? 0;
+  const target = found
     ? nodePort
-      ? `${pkt.dst}:${pkt.dport}, NodePort ${pkt.dport} of ${found.port.name} on a local address`
-      : `${pkt.dst}:${pkt.dport}, the ${addressRole(t, found.port.svc, pkt.dst)} of ${found.port.name}`
-    : `${pkt.dst}:${pkt.dport}`;
-  const pod = found ? (found.ep.pod ? ` (${found.ep.pod.name} on ${t.nodes.get(found.ep.node)?.name ?? found.ep.node})` : ' (an address given in its EndpointSlice, not a pod)') : '';
-  const mark = res.mark ? `; it is marked 0x4000 for masquerading because ${markReason(t, res.trail)}` : '';
-  const explain = `kube-proxy's nat rules on ${node.name} (${hook} -> KUBE-SERVICES${via}) match ${what}; ${describeChoice((c) => rules.chainRules('nat', c), res.trail, sep, pkt.src)}; ${sep} DNATs the packet to ${res.dnat}${pod}${mark}.`;
+      ? msg('target.node-port', { dst: pkt.dst, port: dport, service: found.port.name })
+      : addressRole(t, found.port.svc, pkt.dst, dport, found.port.name)
+    : msg('target.address', { dst: pkt.dst, port: dport });
+  const choice = describeChoice((c) => rules.chainRules('nat', c), res.trail, sep, pkt.src);
+  const mark = res.mark ? markReason(t, res.trail) : undefined;
+  const explain = msg('hop.iptables-dnat', {
+    node: node.name,
+    hook,
+    nodePorts: nodePort,
+    target,
+    ...(choice ? { choice } : {}),
+    sep,
+    to: res.dnat,
+    ...(found?.ep.pod ? { pod: found.ep.pod.name, podNode: t.nodes.get(found.ep.node)?.name ?? found.ep.node } : {}),
+    slice: found !== undefined && !found.ep.pod,
+    ...(mark ? { mark } : {}),
+  });
   return dnatHop(ctx, node, pkt, entry.local ? undefined : entry.inIface, res.dnat, res.final.text, natMatches(res.trail), explain);
 }
 
@@ -138,9 +142,9 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
   if (!vs) {
     if (!onDummy) return pkt;
     if (pkt.proto === 'icmp') {
-      deliver(ctx, node.id, 'node', pkt, IPVS_DEV, `In IPVS mode ${pkt.dst} is an address of ${node.name}'s dummy interface ${IPVS_DEV}, so the node itself answers the ping (in iptables mode a ClusterIP answers no ping).`);
+      deliver(ctx, node.id, 'node', pkt, IPVS_DEV, msg('deliver.ipvs-icmp', { dst: pkt.dst, node: node.name, dev: IPVS_DEV }));
     }
-    drop(ctx, 'port-closed', node.id, 'node', pkt, `${pkt.dst} is on ${IPVS_DEV} but no IPVS virtual server listens on ${pkt.proto.toUpperCase()} ${pkt.dport}; KUBE-IPVS-FILTER rejects the new connection.`, IPVS_DEV);
+    drop(ctx, 'port-closed', node.id, 'node', pkt, msg('drop.ipvs-no-virtual-server', { dst: pkt.dst, dev: IPVS_DEV, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0 }), IPVS_DEV);
   }
   const s = sessionOf(ctx);
   const pick = schedule(vs, node.id, pkt.src, s, ctx.rng);
@@ -154,26 +158,36 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
       'node',
       pkt,
       localOnly
-        ? `IPVS virtual server ${vs.ip}:${vs.port} on ${node.name} has no real server: ${vs.service.name} uses a Local traffic policy and none of its endpoints runs on ${node.name}, so the packet is dropped.`
-        : `IPVS virtual server ${vs.ip}:${vs.port} has no real servers because ${vs.service.name} has no ready endpoints: ${noEndpointsWhy(t, vs.service.svc, vs.service.port)}. IPVS answers ICMP port unreachable.`,
+        ? msg('drop.ipvs-no-local-real-server', { vs: `${vs.ip}:${vs.port}`, node: node.name, service: vs.service.name })
+        : msg('drop.ipvs-no-real-server', { vs: `${vs.ip}:${vs.port}`, service: vs.service.name, why: noEndpointsWhy(t, vs.service.svc, vs.service.port) }),
       iface,
       match,
     );
   }
   const rs = pick.server;
   match[match.length - 1] = { kind: 'ipvs', rule: `${vs.text}\n${realServerText(rs)}` };
-  const why = pick.persisted
-    ? `the persistence template keeps ${pkt.src} on ${rs.text} (sessionAffinity ClientIP, persistent ${vs.persistent} s)`
-    : `the ${vs.scheduler} scheduler picks real server ${rs.text} of ${vs.realServers.length}`;
-  const mark = res.mark ? `; iptables marked it 0x4000 for masquerading because ${markReason(t, res.trail) ?? 'an ipset matched'}` : '';
-  const explain = `IPVS on ${node.name}: ${pkt.dst}:${pkt.dport} is virtual server "${vs.text}" (${vs.kind === 'nodePort' ? `NodePort of ${vs.service.name}` : `${vs.service.name}, bound to ${IPVS_DEV}`}); ${why} (${rs.pod?.name ?? 'an address given in its EndpointSlice'}) and rewrites the destination (masquerade forwarding)${mark}.`;
+  const choice = pick.persisted
+    ? msg('choice.ipvs-persistence', { src: pkt.src, rs: rs.text, seconds: vs.persistent ?? 0 })
+    : msg('choice.ipvs-scheduler', { scheduler: vs.scheduler, rs: rs.text, n: vs.realServers.length });
+  const mark = res.mark ? (markReason(t, res.trail) ?? msg('mark.ipset')) : undefined;
+  const explain = msg('hop.ipvs-dnat', {
+    node: node.name,
+    dst: `${pkt.dst}:${pkt.dport}`,
+    vs: vs.text,
+    nodePort: vs.kind === 'nodePort',
+    service: vs.service.name,
+    dev: IPVS_DEV,
+    choice,
+    ...(rs.pod ? { pod: rs.pod.name } : {}),
+    ...(mark ? { mark } : {}),
+  });
   return dnatHop(ctx, node, pkt, iface, rs.text, `${vs.text} -> ${rs.text}`, match, explain);
 }
 
 /** The reason behind a "<ns>/<svc>:<port> has no endpoints" rule: how many pods are selected and why none is used. */
-function whyNoEndpoints(t: Topology, comment: string): string {
+function whyNoEndpoints(t: Topology, comment: string): Message {
   const p = proxiedPorts(t).find((x) => comment.startsWith(`${x.name} `));
-  return p ? noEndpointsWhy(t, p.svc, p.port) : 'the Service has no ready endpoint';
+  return p ? noEndpointsWhy(t, p.svc, p.port) : msg('why.no-ready-endpoint');
 }
 
 /** nat PREROUTING/OUTPUT: kube-proxy's DNAT for a new connection; returns the packet after it. */
@@ -203,10 +217,10 @@ export function kubeProxyFilter(ctx: TraceCtx, node: Node, pkt: PacketHeaders, h
   const code = r.reason ?? 'port-closed';
   const text =
     code === 'no-endpoints'
-      ? `kube-proxy has no endpoint to send this to (${note}): ${whyNoEndpoints(t, c && c.m === 'comment' ? c.comment : '')}. Its filter rule in ${hook} -> ${r.chain} REJECTs the connection with ICMP port unreachable.`
+      ? msg('drop.kube-proxy-reject', { note, hook, chain: r.chain, why: whyNoEndpoints(t, c && c.m === 'comment' ? c.comment : '') })
       : code === 'no-local-endpoints'
-        ? `The traffic policy is Local and ${node.name} runs no endpoint of this Service (${note}): kube-proxy's filter rule in ${hook} -> ${r.chain} DROPs the packet.`
-        : `kube-proxy's filter rule in ${hook} -> ${r.chain} ${res.verdict}s the packet.`;
+        ? msg('drop.kube-proxy-no-local', { node: node.name, note, hook, chain: r.chain })
+        : msg('drop.kube-proxy-filter', { hook, chain: r.chain, verdict: res.verdict });
   drop(ctx, code, node.id, 'node', pkt, text, undefined, natMatches(res.trail, 'filter'));
 }
 
@@ -236,9 +250,7 @@ export function kubeProxyPostrouting(ctx: TraceCtx, node: Node, pkt: PacketHeade
     action: 'snat',
     packet: out,
     match: natMatches(res.trail),
-    explain: hairpin
-      ? `The pod reaches itself through its Service (the KUBE-LOOP-BACK ipset matches destination and source), so KUBE-POSTROUTING MASQUERADEs the source ${pkt.src} to ${src} (${route.dev}) and the reply returns through ${node.name}.`
-      : `The packet carries kube-proxy's mark 0x4000, so KUBE-POSTROUTING clears it and MASQUERADEs the source ${pkt.src} to ${src}, the address of ${route.dev}; the reply will come back to ${node.name}, where conntrack reverses both translations.`,
+    msg: msg(hairpin ? 'hop.kube-proxy-masquerade-hairpin' : 'hop.kube-proxy-masquerade', { src: pkt.src, newSrc: src, dev: route.dev, node: node.name }),
   });
   return out;
 }
@@ -250,7 +262,5 @@ export function kubeProxyPostrouting(ctx: TraceCtx, node: Node, pkt: PacketHeade
  * from the pod IP instead of the ClusterIP and drop it.
  */
 export function bridgedReply(ctx: TraceCtx, node: Node, pkt: PacketHeaders): PacketHeaders {
-  return reverseReplyNat(ctx, node, pkt, 'cni0', 'dnat', (_e, out) =>
-    `The reply is bridged on cni0, but br_netfilter (bridge-nf-call-iptables=1) passes bridged frames through netfilter: conntrack rewrites the source back to ${out.src}:${out.sport}, the Service address the client connected to.`,
-  );
+  return reverseReplyNat(ctx, node, pkt, 'cni0', 'dnat', (_e, out) => msg('hop.bridged-undnat', { src: `${out.src}:${out.sport}` }));
 }

@@ -16,6 +16,7 @@ import { deliverToClient } from './listeners';
 import { nodeStack } from './host';
 import { receiveAtLoadBalancer } from './loadbalancer';
 import { calicoDecapsulate, calicoTunnelFor } from './calico';
+import { msg, type Message } from '../messages/index';
 
 export function routerLink(routerId: string, subnetId: string): string {
   return `if:${routerId}:${subnetId}`;
@@ -46,11 +47,11 @@ export function senderDev(t: Topology, senderId: string, subnetId: string): stri
 /** Put a frame on a subnet for `nextHop`: ARP, switch, and hand it to whoever owns that address. */
 export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, pkt: PacketHeaders, link: string, senderId: string): never {
   const subnet = ctx.topo.subnets.get(subnetId);
-  if (!subnet) drop(ctx, 'no-route', senderId, ctx.topo.kindOf.get(senderId) ?? 'node', pkt, `${senderId} is attached to subnet "${subnetId}", which does not exist.`);
+  if (!subnet) drop(ctx, 'no-route', senderId, ctx.topo.kindOf.get(senderId) ?? 'node', pkt, msg('drop.subnet-missing', { sender: senderId, subnet: subnetId }));
   const host = ctx.topo.l2.get(subnetId)?.get(nextHop);
   ctx.pendingLink = link;
   if (!host) {
-    drop(ctx, 'host-unreachable', subnet.id, 'subnet', pkt, `Nobody on ${subnet.name} (${subnet.cidr}) answers ARP for ${nextHop}, so the frame cannot be sent (ICMP host unreachable).`, undefined, [
+    drop(ctx, 'host-unreachable', subnet.id, 'subnet', pkt, msg('drop.subnet-no-arp', { subnet: subnet.name, cidr: subnet.cidr, nextHop }), undefined, [
       { kind: 'arp', rule: `${nextHop} dev ${senderDev(ctx.topo, senderId, subnetId)} INCOMPLETE` },
     ]);
   }
@@ -60,7 +61,7 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
     action: 'switch',
     packet: pkt,
     match: [{ kind: 'arp', rule: `${nextHop} dev ${senderDev(ctx.topo, senderId, subnetId)} lladdr ${l2HostMac(ctx.topo, host, subnetId)} REACHABLE` }],
-    explain: `On ${subnet.name} (${subnet.cidr}) ARP resolves the next hop ${nextHop} to its MAC and the frame is switched to it${nextHop === underlayDst(pkt) ? '' : ` (the IP destination stays ${underlayDst(pkt)})`}.`,
+    msg: msg('hop.switch', { subnet: subnet.name, cidr: subnet.cidr, nextHop, ...(nextHop === underlayDst(pkt) ? {} : { dst: underlayDst(pkt) }) }),
   });
   switch (host.kind) {
     case 'node': {
@@ -72,7 +73,7 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
         if (pkt.outer.dst === node.ip && pkt.outer.dport === VXLAN_PORT) {
           nodeStack(ctx, node, decapsulate(ctx, node, pkt), { inIface: 'flannel.1', local: false });
         }
-        drop(ctx, 'no-route', node.id, 'node', pkt, `${node.name} received an encapsulated packet addressed to ${pkt.outer.dst} that it has no tunnel for.`, 'eth0');
+        drop(ctx, 'no-route', node.id, 'node', pkt, msg('drop.no-tunnel', { node: node.name, dst: pkt.outer.dst }), 'eth0');
       }
       nodeStack(ctx, node, pkt, { inIface: 'eth0', local: false });
     }
@@ -83,7 +84,7 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
       const client = ctx.topo.clients.get(host.id)!;
       ctx.pendingLink = hostLink(client.id);
       if (underlayDst(pkt) !== client.ip) {
-        drop(ctx, 'no-route', client.id, 'client', pkt, `${client.name} is a host, not a router (ip_forward=0): it drops a packet for ${underlayDst(pkt)}.`, 'eth0');
+        drop(ctx, 'no-route', client.id, 'client', pkt, msg('drop.client-not-router', { client: client.name, dst: underlayDst(pkt) }), 'eth0');
       }
       deliverToClient(ctx, client, pkt);
     }
@@ -93,18 +94,12 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
   }
 }
 
-function noRouteMessage(ctx: TraceCtx, router: Router, dst: string): string {
+function noRouteMessage(ctx: TraceCtx, router: Router, dst: string): Message {
   const { podCidr, serviceCidr, cni, calicoMode } = ctx.topo.scenario.cluster;
-  if (cidrContains(podCidr, dst) && cni === 'calico' && calicoMode === 'bgp') {
-    return `${router.name} has no route to ${dst}: in Calico BGP mode the nodes advertise their pod blocks only to their BGP peers, and ${router.name} does not peer with them. Make the router a BGP peer (bgpPeer), or use IPIP or VXLAN (CrossSubnet) so that the router only sees node addresses.`;
-  }
-  if (cidrContains(podCidr, dst)) {
-    return `${router.name} has no route to ${dst}: pod IPs (${podCidr}) are known only to the nodes' own routes, not to routers outside the cluster.`;
-  }
-  if (cidrContains(serviceCidr, dst)) {
-    return `${router.name} has no route to ${dst}: ClusterIPs (${serviceCidr}) are virtual, they exist only in kube-proxy's rules on the nodes.`;
-  }
-  return `${router.name} has no route to ${dst} (ICMP net unreachable).`;
+  if (cidrContains(podCidr, dst) && cni === 'calico' && calicoMode === 'bgp') return msg('drop.router-no-route-bgp', { router: router.name, dst });
+  if (cidrContains(podCidr, dst)) return msg('drop.router-no-route-pod', { router: router.name, dst, cidr: podCidr });
+  if (cidrContains(serviceCidr, dst)) return msg('drop.router-no-route-service', { router: router.name, dst, cidr: serviceCidr });
+  return msg('drop.router-no-route', { router: router.name, dst });
 }
 
 /** Forward a packet through a router; `local` for one the router itself sends (an ICMP echo reply). */
@@ -113,14 +108,14 @@ export function routerForward(ctx: TraceCtx, router: Router, inSubnet: string, i
   const dst = underlayDst(pkt);
   const inIface = routerIfaceName(router, inSubnet);
   if (!local && router.interfaces.some((i) => i.ip === dst)) {
-    if (pkt.proto === 'icmp' && !pkt.outer) deliver(ctx, router.id, 'router', pkt, inIface, `${router.name} owns ${dst} and answers the ICMP echo request.`);
-    drop(ctx, 'port-closed', router.id, 'router', pkt, `${router.name} owns ${dst} but runs no service on that port.`, inIface);
+    if (pkt.proto === 'icmp' && !pkt.outer) deliver(ctx, router.id, 'router', pkt, inIface, msg('deliver.router-icmp', { router: router.name, dst }));
+    drop(ctx, 'port-closed', router.id, 'router', pkt, msg('drop.router-port-closed', { router: router.name, dst }), inIface);
   }
   const route = lookupRoute(routerRouteTable(ctx.topo, router), dst);
   if (!route) drop(ctx, 'no-route', router.id, 'router', pkt, noRouteMessage(ctx, router, dst), inIface);
   const ttl = pkt.outer ? pkt.outer.ttl : pkt.ttl;
   const dec = local ? 0 : 1;
-  if (ttl <= dec) drop(ctx, 'ttl-exceeded', router.id, 'router', pkt, `The TTL ran out at ${router.name} (ICMP time exceeded).`, inIface);
+  if (ttl <= dec) drop(ctx, 'ttl-exceeded', router.id, 'router', pkt, msg('drop.router-ttl', { router: router.name }), inIface);
   pkt = pkt.outer ? { ...pkt, outer: { ...pkt.outer, ttl: ttl - dec } } : { ...pkt, ttl: ttl - dec };
   pushHop(ctx, {
     at: router.id,
@@ -129,7 +124,7 @@ export function routerForward(ctx: TraceCtx, router: Router, inSubnet: string, i
     action: 'route',
     packet: pkt,
     match: [{ kind: 'route', table: 'main', rule: route.text }],
-    explain: `${router.name} forwards ${dst}${pkt.outer ? ` (the outer ${pkt.outer.proto === 'ipip' ? 'IP-in-IP' : 'VXLAN'} header: it never sees the pod addresses inside)` : ''} by the route "${route.text}"${local ? '' : `, TTL ${ttl} -> ${ttl - 1}`}.`,
+    msg: msg('hop.router-forward', { router: router.name, dst, outer: pkt.outer ? (pkt.outer.proto === 'ipip' ? 'ipip' : 'vxlan') : 'none', route: route.text, ...(local ? {} : { ttlIn: ttl, ttlOut: ttl - 1 }) }),
   });
   const outSubnet = router.interfaces[Number(route.dev.slice(3))]?.subnet ?? inSubnet;
   sendOnSubnet(ctx, outSubnet, route.via ?? dst, pkt, routerLink(router.id, outSubnet), router.id);
@@ -137,7 +132,7 @@ export function routerForward(ctx: TraceCtx, router: Router, inSubnet: string, i
 
 export function clientSend(ctx: TraceCtx, client: ClientHost, pkt: PacketHeaders): never {
   const route = lookupRoute(clientRouteTable(ctx.topo, client), pkt.dst);
-  if (!route) drop(ctx, 'no-route', client.id, 'client', pkt, `${client.name} has no route to ${pkt.dst} (no default gateway on its subnet).`, 'eth0');
+  if (!route) drop(ctx, 'no-route', client.id, 'client', pkt, msg('drop.client-no-route', { client: client.name, dst: pkt.dst }), 'eth0');
   pushHop(ctx, {
     at: client.id,
     kind: 'client',
@@ -145,7 +140,7 @@ export function clientSend(ctx: TraceCtx, client: ClientHost, pkt: PacketHeaders
     action: 'send',
     packet: pkt,
     match: [{ kind: 'route', table: 'main', rule: route.text }],
-    explain: route.via ? `${client.name} sends to ${pkt.dst} through its default gateway ${route.via}.` : `${client.name} sends to ${pkt.dst} directly on its own subnet.`,
+    msg: route.via ? msg('hop.client-send-gateway', { client: client.name, dst: pkt.dst, gw: route.via }) : msg('hop.client-send-direct', { client: client.name, dst: pkt.dst }),
   });
   sendOnSubnet(ctx, client.subnet, route.via ?? pkt.dst, pkt, hostLink(client.id), client.id);
 }

@@ -11,6 +11,18 @@ import { editElement } from './editFields';
 import { addClusterDns, dnsAddon, emptyClusterInput, hasClusterDns, scheduleSystemPods, withClusterDns } from './addons';
 import { trace } from '../trace/trace';
 import type { Scenario } from './schema';
+import { formatMessage } from '../../i18n/sim/index';
+import type { Message } from '../../sim/messages/index';
+
+/** Refused with exactly this English message (and on this field, when given). */
+function refusedWith(r: { ok: boolean; error?: unknown; field?: string }, text: string | RegExp, field?: string) {
+  expect(r.ok).toBe(false);
+  const t = formatMessage('en', (r as { error: Message }).error);
+  if (typeof text === 'string') expect(t).toBe(text);
+  else expect(t).toMatch(text);
+  if (field !== undefined) expect(r.field).toBe(field);
+}
+
 
 function parsed(input: unknown): Scenario {
   const r = parseScenario(input);
@@ -19,7 +31,7 @@ function parsed(input: unknown): Scenario {
 }
 
 function ok(r: ReturnType<typeof addNode>): Scenario {
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(formatMessage('en', r.error));
   return r.scenario;
 }
 
@@ -84,14 +96,14 @@ describe('CoreDNS as a scenario element', () => {
     const noService = deleteElements(s, ['kube-dns']).scenario;
     const svcBack = ok(addClusterDns(noService));
     expect(dnsAddon(svcBack).service).toMatchObject({ id: 'kube-dns', clusterIP: '10.96.0.10' });
-    expect(addClusterDns(s)).toMatchObject({ ok: false, error: expect.stringContaining('already has CoreDNS') });
+    refusedWith(addClusterDns(s), new RegExp('already has CoreDNS'.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   });
 
   it('addClusterDns refuses when another Service holds the DNS address, naming it', () => {
     const s = deleteElements(scratchBuild(), ['kube-dns']).scenario;
     const web = s.services.find((x) => x.name === 'web')!;
     const moved = ok(editElement(s, web.id, { clusterIP: '10.96.0.10' }));
-    expect(addClusterDns(moved)).toMatchObject({ ok: false, error: expect.stringContaining('Service web') });
+    refusedWith(addClusterDns(moved), new RegExp('Service web'.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   });
 });
 
@@ -110,12 +122,12 @@ describe('a cluster built from scratch resolves names through CoreDNS', () => {
     const noPods = deleteElements(s, ['coredns-1', 'coredns-2']).scenario;
     const r1 = trace(noPods, { from: 'client', to: 'web', port: 80 });
     expect(r1.reason?.code).toBe('dns-unavailable');
-    expect(r1.reason?.message).toMatch(/no CoreDNS pods answer behind kube-system\/kube-dns/);
-    expect(r1.reason?.message).toMatch(/Add cluster DNS/);
+    expect(formatMessage('en', r1.reason!.msg)).toMatch(/no CoreDNS pods answer behind kube-system\/kube-dns/);
+    expect(formatMessage('en', r1.reason!.msg)).toMatch(/Add cluster DNS/);
     const noService = deleteElements(s, ['kube-dns']).scenario;
     const r2 = trace(noService, { from: 'client', to: 'web', port: 80 });
     expect(r2.reason?.code).toBe('dns-unavailable');
-    expect(r2.reason?.message).toMatch(/this cluster has no CoreDNS\. There is no kube-dns Service/);
+    expect(formatMessage('en', r2.reason!.msg)).toMatch(/this cluster has no CoreDNS\. There is no kube-dns Service/);
     // Back with one action.
     expect(trace(ok(addClusterDns(noPods)), { from: 'client', to: 'web', port: 80 }).verdict).toBe('delivered');
   });

@@ -14,6 +14,7 @@ import { isDnsService } from './materialize';
 import { allocateClusterIp, DNS_SERVICE_OFFSET } from '../net/ipam';
 import { nthAddress } from '../net/cidr';
 import { allElementIds, failure, lowestFree, nextPodIp, succeed, type EditResult } from './edit';
+import { msg, type Message } from '../messages/index';
 
 export const COREDNS_REPLICAS = 2;
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
@@ -129,7 +130,7 @@ export function addClusterDns(s: Scenario): EditResult {
   if (!service) {
     const ip = allocateClusterIp(s.cluster.serviceCidr, [], 'dns');
     const holder = s.services.find((x) => x.clusterIP === ip);
-    if (!ip || holder) return failure(`the DNS address ${nthAddress(s.cluster.serviceCidr, DNS_SERVICE_OFFSET)} is already taken by Service ${holder?.name ?? '?'}: change its ClusterIP first`);
+    if (!ip || holder) return failure(msg('edit.dns-address-taken', { ip: nthAddress(s.cluster.serviceCidr, DNS_SERVICE_OFFSET) ?? '?', service: holder?.name ?? '?' }));
     const id = ids.has('kube-dns') ? lowestFree('kube-dns', ids) : 'kube-dns';
     ids.add(id);
     service = {
@@ -150,18 +151,18 @@ export function addClusterDns(s: Scenario): EditResult {
   }
   const missing = Math.max(0, COREDNS_REPLICAS - dnsAddon(next).pods.length);
   const added = addCoreDnsPods(next, missing, ids);
-  if (typeof added === 'string') return failure(added);
+  if ('code' in added) return failure(added);
   next = added;
-  if (next === s) return failure('this cluster already has CoreDNS: the kube-dns Service and its pods');
+  if (next === s) return failure(msg('edit.dns-present'));
   return succeed(next, service.id);
 }
 
-function addCoreDnsPods(s: Scenario, count: number, ids: Set<string>): Scenario | string {
+function addCoreDnsPods(s: Scenario, count: number, ids: Set<string>): Scenario | Message {
   let next = s;
   for (const nodeId of spread(s, count)) {
     const ip = nextPodIp(next, nodeId);
     const node = next.nodes.find((n) => n.id === nodeId)!;
-    if (!ip) return `${node.name} has no free address left in its pod CIDR ${node.podCidr} for a CoreDNS pod`;
+    if (!ip) return msg('edit.node-pod-cidr-full', { node: node.name, cidr: node.podCidr });
     const id = lowestFree('coredns', ids);
     ids.add(id);
     const pod: Pod = { id, name: id, namespace: SYSTEM_NAMESPACE, labels: { ...KUBE_DNS_LABELS }, node: nodeId, ip, containers: [corednsContainer()] };
@@ -180,7 +181,7 @@ export function scheduleSystemPods(before: Scenario, after: Scenario): Scenario 
   const { service, pods } = dnsAddon(after);
   if (!service || pods.length > 0) return after;
   const added = addCoreDnsPods(after, COREDNS_REPLICAS, allElementIds(after));
-  return typeof added === 'string' ? after : added;
+  return 'code' in added ? after : added;
 }
 
 /** The scenario File → New starts with: no network yet, but the DNS add-on installed (pods Pending until a node joins). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExample } from '../testing/examples';
 import { deleteNetworkPolicy, newNetworkPolicy, putNetworkPolicy, setNamespaceLabels } from './edit-policy';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
+import { formatMessage } from '../../i18n/sim/index';
 
 describe('NetworkPolicy edits', () => {
   it('adds, replaces by id and deletes; names are unique per namespace', () => {
@@ -11,10 +12,11 @@ describe('NetworkPolicy edits', () => {
     expect(added.ok && added.scenario.networkPolicies.at(-1)).toMatchObject({ name: 'default-deny-ingress', namespace: 'default', spec: { podSelector: {}, policyTypes: ['Ingress'] } });
     if (!added.ok) return;
     const renamed = putNetworkPolicy(added.scenario, { ...fresh, name: 'allow-dns', namespace: 'shop' });
-    expect(renamed).toMatchObject({ ok: false, error: 'another NetworkPolicy is already named shop/allow-dns', field: 'name' });
+    expect(renamed).toMatchObject({ ok: false, field: 'name' });
+    expect(!renamed.ok && formatMessage('en', renamed.error)).toBe('another NetworkPolicy is already named shop/allow-dns');
     const bad = putNetworkPolicy(s, { ...fresh, spec: { podSelector: {}, ingress: [{ from: [{}] }] } });
     expect(bad).toMatchObject({ ok: false });
-    expect(!bad.ok && bad.error).toMatch(/^spec.ingress.0.from.0: a peer needs podSelector, namespaceSelector or ipBlock/);
+    expect(!bad.ok && formatMessage('en', bad.error)).toMatch(/^spec.ingress.0.from.0: a peer needs podSelector, namespaceSelector or ipBlock/);
     const gone = deleteNetworkPolicy(added.scenario, fresh.id);
     expect(gone.ok && gone.scenario.networkPolicies).toHaveLength(s.networkPolicies.length);
   });

@@ -6,11 +6,14 @@
 import { namespaceSchema, networkPolicySchema, type NetworkPolicy, type Scenario } from './schema';
 import { failure, succeed, type EditResult } from './edit';
 import { NAMESPACE_NAME_LABEL } from '../policy/selector';
+import { msg } from '../messages/index';
+import { fieldIssueMessage } from './issues';
+import type { z } from 'zod';
 
-function firstIssue(issues: { message: string; path: PropertyKey[] }[]): EditResult {
+function firstIssue(issues: z.core.$ZodIssue[]): EditResult {
   const i = issues[0]!;
   const path = i.path.map(String).join('.');
-  return failure(path ? `${path}: ${i.message}` : i.message, path || undefined);
+  return failure(fieldIssueMessage(i).msg, path || undefined);
 }
 
 /** Add the policy, or replace the one with its id. */
@@ -19,18 +22,18 @@ export function putNetworkPolicy(s: Scenario, input: unknown): EditResult {
   if (!parsed.success) return firstIssue(parsed.error.issues);
   const policy: NetworkPolicy = parsed.data;
   const clash = s.networkPolicies.find((p) => p.id !== policy.id && p.namespace === policy.namespace && p.name === policy.name);
-  if (clash) return failure(`another NetworkPolicy is already named ${policy.namespace}/${policy.name}`, 'name');
+  if (clash) return failure(msg('edit.policy-name-taken', { name: `${policy.namespace}/${policy.name}` }), 'name');
   const exists = s.networkPolicies.some((p) => p.id === policy.id);
   if (!exists) {
     const ids = new Set<string>([...s.subnets, ...s.routers, ...s.nodes, ...s.pods, ...s.clients, ...s.services, ...s.loadBalancers, ...s.ingresses].map((x) => x.id));
-    if (ids.has(policy.id)) return failure(`id "${policy.id}" is already used by another element`, 'id');
+    if (ids.has(policy.id)) return failure(msg('edit.id-taken', { id: policy.id }), 'id');
   }
   const networkPolicies = exists ? s.networkPolicies.map((p) => (p.id === policy.id ? policy : p)) : [...s.networkPolicies, policy];
   return succeed({ ...s, networkPolicies }, policy.id);
 }
 
 export function deleteNetworkPolicy(s: Scenario, id: string): EditResult {
-  if (!s.networkPolicies.some((p) => p.id === id)) return failure(`no NetworkPolicy with id "${id}"`);
+  if (!s.networkPolicies.some((p) => p.id === id)) return failure(msg('edit.no-policy', { id }));
   return succeed({ ...s, networkPolicies: s.networkPolicies.filter((p) => p.id !== id) });
 }
 

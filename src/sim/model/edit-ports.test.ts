@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { editElement } from './editFields';
 import { loadExample, withChanges } from '../testing/examples';
 import { trace } from '../trace/trace';
+import { formatMessage } from '../../i18n/sim/index';
 
 describe('healthCheckNodePort on edit', () => {
   const cluster = withChanges(loadExample('loadbalancer-local'), (c) => {
@@ -24,7 +25,7 @@ describe('healthCheckNodePort on edit', () => {
     expect(svc.healthCheckNodePort).not.toBe(svc.ports[0]!.nodePort);
     const lb = trace(local.scenario, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed: 1 });
     const lbHop = lb.hops.find((h) => h.action === 'lb')!;
-    expect(lbHop.explain + JSON.stringify(lbHop.match)).toContain(`:${svc.healthCheckNodePort}/healthz`);
+    expect(formatMessage('en', lbHop.msg) + JSON.stringify(lbHop.match)).toContain(`:${svc.healthCheckNodePort}/healthz`);
     const back = editElement(local.scenario, 'svc-web', { externalTrafficPolicy: 'Cluster' });
     expect(back.ok && back.scenario.services.find((s) => s.id === 'svc-web')!.healthCheckNodePort).toBeUndefined();
   });

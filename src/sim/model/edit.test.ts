@@ -23,6 +23,26 @@ import {
 } from './edit';
 import { editCluster, editElement } from './editFields';
 import { loadExample } from '../testing/examples';
+import { formatMessage } from '../../i18n/sim/index';
+import { msg, type Message } from '../messages/index';
+
+/** Refused with exactly this English message (and on this field, when given). */
+function refusedWith(r: { ok: boolean; error?: unknown; field?: string }, text: string | RegExp, field?: string) {
+  expect(r.ok).toBe(false);
+  const t = formatMessage('en', (r as { error: Message }).error);
+  if (typeof text === 'string') expect(t).toBe(text);
+  else expect(t).toMatch(text);
+  if (field !== undefined) expect(r.field).toBe(field);
+}
+
+
+/** The edit or parse was refused, with an English message containing `text` (and on `field`, when given). */
+function expectRefused(r: { ok: boolean; error?: Message; field?: string }, text: string, field?: string) {
+  expect(r.ok).toBe(false);
+  expect(formatMessage('en', r.error!)).toContain(text);
+  if (field !== undefined) expect(r.field).toBe(field);
+}
+
 
 const base: ScenarioInput = {
   version: 1,
@@ -58,7 +78,7 @@ function scenario(input: ScenarioInput = base): Scenario {
 }
 
 function ok(r: EditResult): Scenario {
-  if (!r.ok) throw new Error(`edit failed: ${r.error}`);
+  if (!r.ok) throw new Error(`edit failed: ${formatMessage('en', r.error)}`);
   return r.scenario;
 }
 
@@ -76,7 +96,8 @@ describe('adding elements', () => {
 
   it('a node needs a subnet', () => {
     const r = addNode(scenario({ version: 1 }), { subnet: 'nope' });
-    expect(r).toEqual({ ok: false, error: 'a node needs a subnet for its eth0: add a subnet first' });
+    expect(r).toEqual({ ok: false, error: msg('edit.node-needs-subnet') });
+    expect(formatMessage('en', msg('edit.node-needs-subnet'))).toBe('a node needs a subnet for its eth0: add a subnet first');
   });
 
   it('pods get the next free IP of their node, from .2 (.1 is cni0), reusing freed addresses', () => {
@@ -203,22 +224,23 @@ describe('editing fields', () => {
 
   it('refuses a malformed IP with the schema message and leaves the scenario alone', () => {
     const r = editElement(scenario(), 'web-1', { ip: '10.244.0.999' });
-    expect(r).toEqual({ ok: false, error: 'ip: not an IPv4 address (expected e.g. 192.168.1.10)', field: 'ip' });
+    expect(r).toEqual({ ok: false, error: msg('edit.field', { field: 'ip', issue: msg('schema.ipv4') }), field: 'ip' });
+    if (!r.ok) expect(formatMessage('en', r.error)).toBe('ip: not an IPv4 address (expected e.g. 192.168.1.10)');
   });
 
   it('refuses an IP outside the node pod CIDR, a duplicate IP and the bridge address', () => {
     const s = scenario();
-    expect(editElement(s, 'web-1', { ip: '10.244.1.5' })).toMatchObject({ ok: false, field: 'ip', error: expect.stringContaining('outside node-1') });
+    expectRefused(editElement(s, 'web-1', { ip: '10.244.1.5' }), 'outside node-1', 'ip');
     const s2 = ok(addPod(s, { node: 'node-1' }));
-    expect(editElement(s2, 'pod-1', { ip: '10.244.0.2' })).toMatchObject({ ok: false, error: expect.stringContaining('already used') });
-    expect(editElement(s, 'web-1', { ip: '10.244.0.1' })).toMatchObject({ ok: false, error: expect.stringContaining('reserved') });
+    expectRefused(editElement(s2, 'pod-1', { ip: '10.244.0.2' }), 'already used');
+    expectRefused(editElement(s, 'web-1', { ip: '10.244.0.1' }), 'reserved');
     expect(ok(editElement(s, 'web-1', { ip: '10.244.0.77' })).pods[0]!.ip).toBe('10.244.0.77');
   });
 
   it('refuses a node address outside its subnet and a bad Kubernetes name', () => {
     const s = scenario();
     expect(editElement(s, 'node-1', { ip: '10.0.0.1' })).toMatchObject({ ok: false, field: 'ip' });
-    expect(editElement(s, 'node-1', { name: 'Node_1' })).toMatchObject({ ok: false, field: 'name', error: expect.stringContaining('Kubernetes name') });
+    expectRefused(editElement(s, 'node-1', { name: 'Node_1' }), 'Kubernetes name', 'name');
   });
 
   it('changing a pod node moves it with a new IP', () => {
@@ -229,7 +251,7 @@ describe('editing fields', () => {
   it('a node pod CIDR change readdresses its pods, keeping their host part', () => {
     const s = ok(editElement(scenario(), 'node-1', { podCidr: '10.244.7.0/24' }));
     expect(s.pods[0]!.ip).toBe('10.244.7.2');
-    expect(editElement(scenario(), 'node-1', { podCidr: '10.244.1.0/24' })).toMatchObject({ ok: false, error: expect.stringContaining('overlaps') });
+    expectRefused(editElement(scenario(), 'node-1', { podCidr: '10.244.1.0/24' }), 'overlaps');
   });
 
   it('a subnet CIDR change renumbers gateway, router interface and hosts', () => {
@@ -259,7 +281,7 @@ describe('editing fields', () => {
     expect(s.nodes.map((n) => n.podCidr)).toEqual(['10.42.0.0/24', '10.42.1.0/24']);
     expect(s.pods.map((p) => p.ip)).toEqual(['10.42.0.2', '10.42.1.2']);
     expect(errors(s)).toEqual([]);
-    expect(editCluster(scenario(), { podCidr: '192.168.0.0/16' })).toMatchObject({ ok: false, error: expect.stringContaining('overlaps') });
+    expectRefused(editCluster(scenario(), { podCidr: '192.168.0.0/16' }), 'overlaps');
     expect(editCluster(scenario(), { flannelBackend: 'host-gw' })).toMatchObject({ ok: true });
   });
 });
@@ -336,21 +358,21 @@ describe('duplicate addresses name the element that holds them (not the one bein
 
   it("node-1's eth0 set to node-2's address: taken by node-2", () => {
     const r = editElement(s, 'node-1', { ip: '192.168.1.11' });
-    expect(r).toEqual({ ok: false, error: '192.168.1.11 is already used by node-2 on lan', field: 'ip' });
+    refusedWith(r, '192.168.1.11 is already used by node-2 on lan', 'ip');
     // Either way round.
-    expect(editElement(s, 'node-2', { ip: '192.168.1.10' })).toMatchObject({ ok: false, error: '192.168.1.10 is already used by node-1 on lan' });
+    refusedWith(editElement(s, 'node-2', { ip: '192.168.1.10' }), '192.168.1.10 is already used by node-1 on lan');
   });
 
   it("a pod given another pod's IP: taken by that pod, whichever comes first in the file", () => {
     const web1 = s.pods.find((p) => p.id === 'web-1')!;
     const db1 = s.pods.find((p) => p.id === 'db-1')!;
-    expect(editElement(s, 'db-1', { ip: web1.ip })).toEqual({ ok: false, error: `pod IP ${web1.ip} is already used by pod web-1`, field: 'ip' });
-    expect(editElement(s, 'web-1', { ip: db1.ip })).toEqual({ ok: false, error: `pod IP ${db1.ip} is already used by pod db-1`, field: 'ip' });
+    refusedWith(editElement(s, 'db-1', { ip: web1.ip }), `pod IP ${web1.ip} is already used by pod web-1`, 'ip');
+    refusedWith(editElement(s, 'web-1', { ip: db1.ip }), `pod IP ${db1.ip} is already used by pod db-1`, 'ip');
   });
 
   it("a Service given another's ClusterIP: taken by that Service", () => {
-    expect(editElement(s, 'svc-web', { clusterIP: '10.96.0.10' })).toEqual({ ok: false, error: 'ClusterIP 10.96.0.10 is already used by service kube-dns', field: 'clusterIP' });
+    refusedWith(editElement(s, 'svc-web', { clusterIP: '10.96.0.10' }), 'ClusterIP 10.96.0.10 is already used by service kube-dns', 'clusterIP');
     const web = s.services.find((x) => x.id === 'svc-web')!.clusterIP!;
-    expect(editElement(s, 'svc-kube-dns', { clusterIP: web })).toEqual({ ok: false, error: `ClusterIP ${web} is already used by service web`, field: 'clusterIP' });
+    refusedWith(editElement(s, 'svc-kube-dns', { clusterIP: web }), `ClusterIP ${web} is already used by service web`, 'clusterIP');
   });
 });

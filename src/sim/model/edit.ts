@@ -9,22 +9,24 @@
  * `{ ok: false, error }` with a sentence a learner can act on, never by throwing.
  */
 import type { ClientHost, ElementKind, Ingress, LoadBalancer, Node, Pod, Router, Scenario, Service, ServicePort } from './schema';
-import { allocateClusterIp, allocateNodePodCidr, allocateNodePort, allocatePodIp } from '../net/ipam';
+import { allocateClusterIp, allocateNodePodCidr, allocateNodePort, allocatePodIp, NODE_PORT_MAX, NODE_PORT_MIN } from '../net/ipam';
 import { cidrContains, cidrSize, cidrsOverlap, intToIp, ipToInt, parseCidr } from '../net/cidr';
 import { clusterIpRole } from './materialize';
+import { msg, type Message } from '../messages/index';
 
 export interface Position {
   x: number;
   y: number;
 }
 
-export type EditResult = { ok: true; scenario: Scenario; id?: string } | { ok: false; error: string; field?: string };
+/** An edit's outcome: the new scenario, or why it was refused (a message) and the field at fault. */
+export type EditResult = { ok: true; scenario: Scenario; id?: string } | { ok: false; error: Message; field?: string };
 
 export function succeed(scenario: Scenario, id?: string): EditResult {
   return id === undefined ? { ok: true, scenario } : { ok: true, scenario, id };
 }
 
-export function failure(error: string, field?: string): EditResult {
+export function failure(error: Message, field?: string): EditResult {
   return field === undefined ? { ok: false, error } : { ok: false, error, field };
 }
 
@@ -124,14 +126,14 @@ function routerAddressOn(s: Scenario, subnetId: string): string | undefined {
 export function addSubnet(s: Scenario, opts: { position?: Position; name?: string; cidr?: string } = {}): EditResult {
   const id = lowestFree('subnet', allElementIds(s));
   const cidr = opts.cidr ?? allocateSubnetCidr(s);
-  if (!cidr) return failure('no free /24 is left in 192.168.0.0/16 or 172.16.0.0/12 for a new subnet');
+  if (!cidr) return failure(msg('edit.no-free-subnet'));
   const name = opts.name ?? lowestFree('subnet', new Set(s.subnets.map((x) => x.name)));
   return succeed({ ...s, subnets: [...s.subnets, { id, name, cidr }], layout: withPosition(s.layout, id, opts.position) }, id);
 }
 
 /** A router with one interface per given subnet; a subnet without a gateway gets this router as its gateway. */
 export function addRouter(s: Scenario, opts: { subnets: string[]; position?: Position; name?: string }): EditResult {
-  if (opts.subnets.length === 0) return failure('a router needs a subnet to sit on: add a subnet first');
+  if (opts.subnets.length === 0) return failure(msg('edit.router-needs-subnet'));
   const id = lowestFree('router', allElementIds(s));
   const name = opts.name ?? lowestFree('router', new Set(s.routers.map((r) => r.name)));
   let next: Scenario = { ...s, routers: [...s.routers, { id, name, interfaces: [], routes: [] }] };
@@ -146,11 +148,11 @@ export function addRouter(s: Scenario, opts: { subnets: string[]; position?: Pos
 export function addRouterInterface(s: Scenario, routerId: string, subnetId: string): EditResult {
   const router = s.routers.find((r) => r.id === routerId);
   const subnet = s.subnets.find((x) => x.id === subnetId);
-  if (!router) return failure(`there is no router "${routerId}"`);
-  if (!subnet) return failure(`there is no subnet "${subnetId}"`);
-  if (router.interfaces.some((i) => i.subnet === subnetId)) return failure(`${router.name} already has an interface on ${subnet.name}`, 'interfaces');
+  if (!router) return failure(msg('edit.no-such', { kind: 'router', id: routerId }));
+  if (!subnet) return failure(msg('edit.no-such', { kind: 'subnet', id: subnetId }));
+  if (router.interfaces.some((i) => i.subnet === subnetId)) return failure(msg('edit.router-has-interface', { router: router.name, subnet: subnet.name }), 'interfaces');
   const ip = routerAddressOn(s, subnetId);
-  if (!ip) return failure(`${subnet.name} (${subnet.cidr}) has no free address for ${router.name}`, 'interfaces');
+  if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'router', name: router.name }), 'interfaces');
   const updated: Router = { ...router, interfaces: [...router.interfaces, { subnet: subnetId, ip }] };
   const subnets = subnet.gateway ? s.subnets : s.subnets.map((x) => (x.id === subnetId ? { ...x, gateway: ip } : x));
   return succeed({ ...s, subnets, routers: s.routers.map((r) => (r.id === routerId ? updated : r)) }, routerId);
@@ -158,9 +160,9 @@ export function addRouterInterface(s: Scenario, routerId: string, subnetId: stri
 
 export function removeRouterInterface(s: Scenario, routerId: string, subnetId: string): EditResult {
   const router = s.routers.find((r) => r.id === routerId);
-  if (!router) return failure(`there is no router "${routerId}"`);
-  if (!router.interfaces.some((i) => i.subnet === subnetId)) return failure(`${router.name} has no interface on "${subnetId}"`, 'interfaces');
-  if (router.interfaces.length === 1) return failure(`a router needs at least one interface; delete ${router.name} instead`, 'interfaces');
+  if (!router) return failure(msg('edit.no-such', { kind: 'router', id: routerId }));
+  if (!router.interfaces.some((i) => i.subnet === subnetId)) return failure(msg('edit.router-no-interface', { router: router.name, subnet: subnetId }), 'interfaces');
+  if (router.interfaces.length === 1) return failure(msg('edit.router-last-interface', { router: router.name }), 'interfaces');
   const gone = s.subnets.find((x) => x.id === subnetId);
   const interfaces = router.interfaces.filter((i) => i.subnet !== subnetId);
   const routes = gone ? router.routes.filter((rt) => !cidrContains(gone.cidr, rt.via)) : router.routes;
@@ -169,15 +171,15 @@ export function removeRouterInterface(s: Scenario, routerId: string, subnetId: s
 
 export function addNode(s: Scenario, opts: { subnet: string; position?: Position; name?: string }): EditResult {
   const subnet = s.subnets.find((x) => x.id === opts.subnet);
-  if (!subnet) return failure(s.subnets.length === 0 ? 'a node needs a subnet for its eth0: add a subnet first' : `there is no subnet "${opts.subnet}"`);
+  if (!subnet) return failure(s.subnets.length === 0 ? msg('edit.node-needs-subnet') : msg('edit.no-such', { kind: 'subnet', id: String(opts.subnet) }));
   const ids = allElementIds(s);
   const name = opts.name ?? lowestFree('node', new Set([...s.nodes.map((n) => n.name), ...ids]));
   const id = ids.has(name) ? lowestFree('node', ids) : name;
   const { podCidr: clusterCidr, nodePodPrefix } = s.cluster;
   const podCidr = allocateNodePodCidr(clusterCidr, nodePodPrefix, s.nodes.map((n) => n.podCidr));
-  if (!podCidr) return failure(`no free /${nodePodPrefix} is left in the cluster pod CIDR ${clusterCidr} for another node`);
+  if (!podCidr) return failure(msg('edit.no-pod-cidr-left', { prefix: nodePodPrefix, cidr: clusterCidr }));
   const ip = allocateHostIp(subnet.cidr, subnetAddresses(s, subnet.id));
-  if (!ip) return failure(`${subnet.name} (${subnet.cidr}) has no free address for another node`);
+  if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'node' }));
   const node: Node = { id, name, subnet: subnet.id, ip, podCidr };
   return succeed({ ...s, nodes: [...s.nodes, node], layout: withPosition(s.layout, id, opts.position) }, id);
 }
@@ -197,13 +199,13 @@ export function addPod(
   opts: { node: string; name?: string; namespace?: string; labels?: Record<string, string>; containers?: Pod['containers'] },
 ): EditResult {
   const node = s.nodes.find((n) => n.id === opts.node);
-  if (!node) return failure(s.nodes.length === 0 ? 'a pod runs on a node: add a cluster node first' : 'drop the pod onto a cluster node: a pod gets its IP from its node\'s pod CIDR');
+  if (!node) return failure(s.nodes.length === 0 ? msg('edit.pod-needs-node') : msg('edit.pod-drop-on-node'));
   const namespace = opts.namespace ?? 'default';
   const ids = allElementIds(s);
   const name = opts.name ?? lowestFree('pod', new Set([...s.pods.filter((p) => p.namespace === namespace).map((p) => p.name), ...ids]));
   const id = ids.has(name) ? lowestFree('pod', ids) : name;
   const ip = nextPodIp(s, node.id);
-  if (!ip) return failure(`${node.name} has no free address left in its pod CIDR ${node.podCidr}`);
+  if (!ip) return failure(msg('edit.node-pod-cidr-full', { node: node.name, cidr: node.podCidr }));
   const pod: Pod = {
     id,
     name,
@@ -221,11 +223,11 @@ export function addPod(
 export function movePod(s: Scenario, podId: string, nodeId: string): EditResult {
   const pod = s.pods.find((p) => p.id === podId);
   const node = s.nodes.find((n) => n.id === nodeId);
-  if (!pod) return failure(`there is no pod "${podId}"`);
-  if (!node) return failure(`there is no node "${nodeId}"`, 'node');
+  if (!pod) return failure(msg('edit.no-such', { kind: 'pod', id: podId }));
+  if (!node) return failure(msg('edit.no-such', { kind: 'node', id: nodeId }), 'node');
   if (pod.node === nodeId) return succeed(s, podId);
   const ip = nextPodIp(s, nodeId, podId);
-  if (!ip) return failure(`${node.name} has no free address left in its pod CIDR ${node.podCidr}`, 'node');
+  if (!ip) return failure(msg('edit.node-pod-cidr-full', { node: node.name, cidr: node.podCidr }), 'node');
   const moved: Pod = { ...pod, node: nodeId, ip };
   return succeed({ ...s, pods: s.pods.map((p) => (p.id === podId ? moved : p)) }, podId);
 }
@@ -233,14 +235,14 @@ export function movePod(s: Scenario, podId: string, nodeId: string): EditResult 
 /** Move a node, outside client or load balancer to another subnet: it gets a free address there. */
 export function moveHost(s: Scenario, id: string, subnetId: string, position?: Position): EditResult {
   const subnet = s.subnets.find((x) => x.id === subnetId);
-  if (!subnet) return failure(`there is no subnet "${subnetId}"`, 'subnet');
+  if (!subnet) return failure(msg('edit.no-such', { kind: 'subnet', id: subnetId }), 'subnet');
   const kind = kindOfElement(s, id);
-  if (kind !== 'node' && kind !== 'client' && kind !== 'loadBalancer') return failure(`only nodes, outside clients and load balancers sit on a subnet`);
+  if (kind !== 'node' && kind !== 'client' && kind !== 'loadBalancer') return failure(msg('edit.not-on-subnet'));
   const layout = withPosition(s.layout, id, position);
   const current = (s[COLLECTION_OF[kind]] as (Node | ClientHost | LoadBalancer)[]).find((e) => e.id === id)!;
   if (current.subnet === subnetId) return succeed({ ...s, layout }, id);
   const ip = allocateHostIp(subnet.cidr, subnetAddresses(s, subnetId, id));
-  if (!ip) return failure(`${subnet.name} (${subnet.cidr}) has no free address`, 'subnet');
+  if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'any' }), 'subnet');
   const rehome = <T extends { id: string; subnet: string; ip: string }>(items: T[]): T[] => items.map((e) => (e.id === id ? { ...e, subnet: subnetId, ip } : e));
   if (kind === 'node') return succeed({ ...s, nodes: rehome(s.nodes), layout }, id);
   if (kind === 'client') return succeed({ ...s, clients: rehome(s.clients), layout }, id);
@@ -249,12 +251,12 @@ export function moveHost(s: Scenario, id: string, subnetId: string, position?: P
 
 export function addClient(s: Scenario, opts: { subnet: string; position?: Position; name?: string }): EditResult {
   const subnet = s.subnets.find((x) => x.id === opts.subnet);
-  if (!subnet) return failure(s.subnets.length === 0 ? 'an outside client needs a subnet: add a subnet first' : `there is no subnet "${opts.subnet}"`);
+  if (!subnet) return failure(s.subnets.length === 0 ? msg('edit.client-needs-subnet') : msg('edit.no-such', { kind: 'subnet', id: String(opts.subnet) }));
   const ids = allElementIds(s);
   const id = lowestFree('client', ids);
   const name = opts.name ?? (s.clients.some((c) => c.name === 'laptop') ? lowestFree('laptop', new Set(s.clients.map((c) => c.name))) : 'laptop');
   const ip = allocateHostIp(subnet.cidr, subnetAddresses(s, subnet.id), 50);
-  if (!ip) return failure(`${subnet.name} (${subnet.cidr}) has no free address for another host`);
+  if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'host' }));
   const client: ClientHost = { id, name, subnet: subnet.id, ip, ports: [] };
   return succeed({ ...s, clients: [...s.clients, client], layout: withPosition(s.layout, id, opts.position) }, id);
 }
@@ -269,7 +271,7 @@ export interface AllocatedPorts {
  * Give every port of a NodePort/LoadBalancer service a nodePort, and a LoadBalancer service with
  * externalTrafficPolicy Local its healthCheckNodePort, as the apiserver allocates them.
  */
-export function withNodePorts(s: Scenario, svc: Service): AllocatedPorts | { error: string } {
+export function withNodePorts(s: Scenario, svc: Service): AllocatedPorts | { error: Message } {
   if (svc.type !== 'NodePort' && svc.type !== 'LoadBalancer') return { ports: svc.ports.map(({ nodePort: _drop, ...p }) => p) };
   const taken = s.services
     .filter((x) => x.id !== svc.id)
@@ -282,14 +284,14 @@ export function withNodePorts(s: Scenario, svc: Service): AllocatedPorts | { err
       continue;
     }
     const nodePort = allocateNodePort(taken);
-    if (nodePort === undefined) return { error: 'the NodePort range 30000-32767 is full' };
+    if (nodePort === undefined) return { error: msg('edit.node-ports-full', { min: NODE_PORT_MIN, max: NODE_PORT_MAX }) };
     taken.push(nodePort);
     ports.push({ ...p, nodePort });
   }
   if (svc.type !== 'LoadBalancer' || svc.externalTrafficPolicy !== 'Local') return { ports };
   if (svc.healthCheckNodePort !== undefined) return { ports, healthCheckNodePort: svc.healthCheckNodePort };
   const healthCheckNodePort = allocateNodePort(taken);
-  if (healthCheckNodePort === undefined) return { error: 'the NodePort range 30000-32767 is full' };
+  if (healthCheckNodePort === undefined) return { error: msg('edit.node-ports-full', { min: NODE_PORT_MIN, max: NODE_PORT_MAX }) };
   return { ports, healthCheckNodePort };
 }
 
@@ -327,7 +329,7 @@ export function addService(
   };
   if (draft.type !== 'ExternalName') {
     const clusterIP = nextClusterIp(s, draft);
-    if (!clusterIP) return failure(`the service CIDR ${s.cluster.serviceCidr} is full`);
+    if (!clusterIP) return failure(msg('edit.service-cidr-full', { cidr: s.cluster.serviceCidr }));
     draft.clusterIP = clusterIP;
   }
   const np = withNodePorts(s, draft);
@@ -339,14 +341,14 @@ export function addService(
 /** A cloud load balancer for a service; the service becomes type LoadBalancer (and gets nodePorts). */
 export function addLoadBalancer(s: Scenario, opts: { service: string; subnet: string; position?: Position; name?: string }): EditResult {
   const svc = s.services.find((x) => x.id === opts.service);
-  if (!svc) return failure(s.services.length === 0 ? 'a load balancer fronts a Service: add a service first' : `there is no service "${opts.service}"`);
+  if (!svc) return failure(s.services.length === 0 ? msg('edit.lb-needs-service') : msg('edit.no-such', { kind: 'service', id: String(opts.service) }));
   const subnet = s.subnets.find((x) => x.id === opts.subnet);
-  if (!subnet) return failure(s.subnets.length === 0 ? 'a load balancer needs a subnet for its public IP: add a subnet first' : `there is no subnet "${opts.subnet}"`);
+  if (!subnet) return failure(s.subnets.length === 0 ? msg('edit.lb-needs-subnet') : msg('edit.no-such', { kind: 'subnet', id: String(opts.subnet) }));
   const ids = allElementIds(s);
   const id = lowestFree('lb', ids);
   const name = opts.name ?? `${svc.name}-lb`;
   const ip = allocateHostIp(subnet.cidr, subnetAddresses(s, subnet.id), 100);
-  if (!ip) return failure(`${subnet.name} (${subnet.cidr}) has no free address for the load balancer`);
+  if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'loadBalancer' }));
   let services = s.services;
   if (svc.type !== 'LoadBalancer') {
     const asLb: Service = { ...svc, type: 'LoadBalancer' };
@@ -360,7 +362,7 @@ export function addLoadBalancer(s: Scenario, opts: { service: string; subnet: st
 
 export function addIngress(s: Scenario, opts: { position?: Position; service?: string; name?: string } = {}): EditResult {
   const svc = opts.service ? s.services.find((x) => x.id === opts.service) : undefined;
-  if (opts.service && !svc) return failure(`there is no service "${opts.service}"`);
+  if (opts.service && !svc) return failure(msg('edit.no-such', { kind: 'service', id: opts.service }));
   const namespace = svc?.namespace ?? 'default';
   const ids = allElementIds(s);
   const name = opts.name ?? lowestFree('ingress', new Set([...s.ingresses.filter((x) => x.namespace === namespace).map((x) => x.name), ...ids]));

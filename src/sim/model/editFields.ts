@@ -32,10 +32,11 @@ import {
   type Subnet,
 } from './schema';
 import { validateScenario, type Problem } from '../net/validate';
-import { describeIssue } from './issues';
 import { allocateNodePodCidr, allocatePodIp } from '../net/ipam';
 import { cidrContains, cidrSize, cidrWithin, intToIp, ipToInt, isIPv4, isIPv4Cidr, parseCidr } from '../net/cidr';
 import { applyPorts, COLLECTION_OF, failure, kindOfElement, moveHost, movePod, nextClusterIp, succeed, withNodePorts, type EditResult } from './edit';
+import { msg, type Message } from '../messages/index';
+import { fieldIssueMessage } from './issues';
 
 export type { EditResult } from './edit';
 
@@ -73,17 +74,15 @@ export function acceptIfValid(before: Scenario, after: Scenario, focus?: string,
   const fresh = validateScenario(after).filter((p) => p.severity === 'error' && !known.has(problemKey(p)));
   if (fresh.length === 0) return succeed(after, focus);
   const first = fresh.find((p) => p.element === focus) ?? fresh[0]!;
-  return failure(first.message, first.element === focus ? first.field : undefined);
+  return failure(first.msg, first.element === focus ? first.field : undefined);
 }
 
 /** Check an element against its schema; the first issue becomes the message, its path the field. */
-function checkSchema<T>(kind: ElementKind, value: T): { ok: true; value: T } | { ok: false; error: string; field?: string } {
+function checkSchema<T>(kind: ElementKind, value: T): { ok: true; value: T } | { ok: false; error: Message; field?: string } {
   const parsed = SCHEMA[kind].safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data as T };
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.map(String).join('.') || undefined;
-  const message = describeIssue(issue, SCHEMA[kind], value);
-  return { ok: false, error: field ? `${field}: ${message}` : message, ...(field ? { field: String(issue.path[0]) } : {}) };
+  const { msg: error, field } = fieldIssueMessage(parsed.error.issues[0]!, SCHEMA[kind], value);
+  return { ok: false, error, ...(field ? { field } : {}) };
 }
 
 /** The address with the same host part in `newCidr`, or the lowest free one when it does not fit or is taken. */
@@ -108,14 +107,14 @@ function renumber(ip: string, oldCidr: string, newCidr: string, taken: Set<numbe
 }
 
 /** Readdress a node's pods into its new pod CIDR, keeping each pod's host part where it can. */
-function renumberPods(s: Scenario, nodeId: string, oldCidr: string, newCidr: string): Pod[] | string {
+function renumberPods(s: Scenario, nodeId: string, oldCidr: string, newCidr: string): Pod[] | Message {
   const taken = new Set<number>([(parseCidr(newCidr).network + 1) >>> 0]);
-  let failed: string | undefined;
+  let failed: Message | undefined;
   const pods = s.pods.map((p) => {
     if (p.node !== nodeId || failed) return p;
     const ip = cidrContains(oldCidr, p.ip) ? renumber(p.ip, oldCidr, newCidr, taken, 2) : allocatePodIp(newCidr, [...taken].map(intToIp));
     if (!ip) {
-      failed = `the pod CIDR ${newCidr} is too small for the pods on this node`;
+      failed = msg('edit.pod-cidr-too-small', { cidr: newCidr });
       return p;
     }
     taken.add(ipToInt(ip));
@@ -125,7 +124,7 @@ function renumberPods(s: Scenario, nodeId: string, oldCidr: string, newCidr: str
 }
 
 /** A subnet's new CIDR: renumber gateway, nodes, clients, load balancers and router interfaces on it. */
-function renumberSubnet(s: Scenario, subnet: Subnet, next: Subnet): Scenario | string {
+function renumberSubnet(s: Scenario, subnet: Subnet, next: Subnet): Scenario | Message {
   const oldCidr = subnet.cidr;
   const newCidr = next.cidr;
   const taken = new Set<number>();
@@ -160,7 +159,7 @@ function renumberSubnet(s: Scenario, subnet: Subnet, next: Subnet): Scenario | s
   const nodes = on(s.nodes, 10);
   const clients = on(s.clients, 10);
   const loadBalancers = on(s.loadBalancers, 10);
-  if (!nodes || !clients || !loadBalancers) return `${newCidr} is too small for the hosts already on ${subnet.name}`;
+  if (!nodes || !clients || !loadBalancers) return msg('edit.subnet-too-small', { cidr: newCidr, subnet: subnet.name });
   const updated: Subnet = { ...next, ...(gateway ? { gateway } : {}) };
   if (!gateway) delete updated.gateway;
   return { ...s, subnets: s.subnets.map((x) => (x.id === subnet.id ? updated : x)), routers, nodes, clients, loadBalancers };
@@ -178,7 +177,7 @@ function replace<K extends 'subnets' | 'routers' | 'nodes' | 'pods' | 'clients' 
 /** Edit fields of one element. `id` never changes; the canvas and traces refer to it. */
 export function editElement(s: Scenario, id: string, patch: ElementPatch, opts: { problems?: Problem[] } = {}): EditResult {
   const kind = kindOfElement(s, id);
-  if (!kind) return failure(`there is no element "${id}"`);
+  if (!kind) return failure(msg('edit.no-such', { kind: 'element', id }));
   const key = COLLECTION_OF[kind];
   const current = (s[key] as { id: string }[]).find((e) => e.id === id)!;
   const { id: _ignored, ...fields } = patch as { id?: string };
@@ -215,7 +214,7 @@ export function editElement(s: Scenario, id: string, patch: ElementPatch, opts: 
       }
       if (node.podCidr !== before.podCidr && isIPv4Cidr(node.podCidr)) {
         const pods = renumberPods(base, id, before.podCidr, parseCidr(node.podCidr).text);
-        if (typeof pods === 'string') return failure(pods, 'podCidr');
+        if (!Array.isArray(pods)) return failure(pods, 'podCidr');
         base = { ...base, pods };
       }
       next = replace(base, 'nodes', id, node);
@@ -233,7 +232,7 @@ export function editElement(s: Scenario, id: string, patch: ElementPatch, opts: 
         if (!('ip' in fields)) host = { ...host, ip: (base[key] as (ClientHost | LoadBalancer)[]).find((e) => e.id === id)!.ip };
       }
       if (kind === 'loadBalancer' && !s.services.some((x) => x.id === (host as LoadBalancer).service)) {
-        return failure(`there is no service "${(host as LoadBalancer).service}"`, 'service');
+        return failure(msg('edit.no-such', { kind: 'service', id: (host as LoadBalancer).service }), 'service');
       }
       next = kind === 'client' ? replace(base, 'clients', id, host as ClientHost) : replace(base, 'loadBalancers', id, host as LoadBalancer);
       break;
@@ -243,7 +242,7 @@ export function editElement(s: Scenario, id: string, patch: ElementPatch, opts: 
       const subnet = checked.value as unknown as Subnet;
       if (subnet.cidr !== before.cidr) {
         const renumbered = renumberSubnet(s, before, subnet);
-        if (typeof renumbered === 'string') return failure(renumbered, 'cidr');
+        if ('code' in renumbered) return failure(renumbered, 'cidr');
         next = renumbered;
       } else next = replace(s, 'subnets', id, subnet);
       break;
@@ -256,7 +255,7 @@ export function editElement(s: Scenario, id: string, patch: ElementPatch, opts: 
         svc = rest;
       } else if (svc.clusterIP === undefined || (before.type === 'ExternalName' && !('clusterIP' in fields))) {
         const clusterIP = nextClusterIp(s, svc, id);
-        if (!clusterIP) return failure(`the service CIDR ${s.cluster.serviceCidr} is full`, 'clusterIP');
+        if (!clusterIP) return failure(msg('edit.service-cidr-full', { cidr: s.cluster.serviceCidr }), 'clusterIP');
         svc = { ...svc, clusterIP };
       }
       const np = withNodePorts(s, svc);
@@ -304,16 +303,14 @@ export function editCluster(s: Scenario, patch: Partial<ClusterSettings>, opts: 
   const parsed = clusterSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.') || undefined;
-    const message = describeIssue(issue, clusterSchema, input);
-    return failure(field ? `${field}: ${message}` : message, field);
+    return failure(fieldIssueMessage(issue, clusterSchema, input).msg, issue.path.map(String).join('.') || undefined);
   }
   const cluster = parsed.data;
   let next: Scenario = { ...s, cluster };
 
   if (cluster.podCidr !== s.cluster.podCidr || cluster.nodePodPrefix !== s.cluster.nodePodPrefix) {
     if (parseCidr(cluster.podCidr).prefix > cluster.nodePodPrefix) {
-      return failure(`a /${cluster.nodePodPrefix} per node does not fit in the pod CIDR ${cluster.podCidr}`, 'nodePodPrefix');
+      return failure(msg('problem.node-prefix-too-big', { prefix: cluster.nodePodPrefix, podCidr: cluster.podCidr }), 'nodePodPrefix');
     }
     const fits = (c: string) => cidrWithin(c, cluster.podCidr) && parseCidr(c).prefix === cluster.nodePodPrefix;
     const taken = next.nodes.filter((n) => fits(n.podCidr)).map((n) => n.podCidr);
@@ -322,10 +319,10 @@ export function editCluster(s: Scenario, patch: Partial<ClusterSettings>, opts: 
     for (const n of next.nodes) {
       if (fits(n.podCidr)) continue;
       const podCidr = allocateNodePodCidr(cluster.podCidr, cluster.nodePodPrefix, taken);
-      if (!podCidr) return failure(`${cluster.podCidr} has too few /${cluster.nodePodPrefix} blocks for ${s.nodes.length} nodes`, 'podCidr');
+      if (!podCidr) return failure(msg('edit.pod-cidr-too-few-blocks', { cidr: cluster.podCidr, prefix: cluster.nodePodPrefix, nodes: s.nodes.length }), 'podCidr');
       taken.push(podCidr);
       const readdressed = renumberPods({ ...next, pods }, n.id, n.podCidr, podCidr);
-      if (typeof readdressed === 'string') return failure(readdressed, 'nodePodPrefix');
+      if (!Array.isArray(readdressed)) return failure(readdressed, 'nodePodPrefix');
       pods = readdressed;
       nodes = nodes.map((x) => (x.id === n.id ? { ...x, podCidr } : x));
     }
@@ -337,7 +334,7 @@ export function editCluster(s: Scenario, patch: Partial<ClusterSettings>, opts: 
       if (!svc.clusterIP || svc.clusterIP === 'None' || (isIPv4(svc.clusterIP) && cidrContains(cluster.serviceCidr, svc.clusterIP))) continue;
       const probe: Scenario = { ...next, services };
       const clusterIP = nextClusterIp(probe, svc, svc.id);
-      if (!clusterIP) return failure(`the service CIDR ${cluster.serviceCidr} is too small for ${s.services.length} services`, 'serviceCidr');
+      if (!clusterIP) return failure(msg('edit.service-cidr-too-small', { cidr: cluster.serviceCidr, services: s.services.length }), 'serviceCidr');
       services = services.map((x) => (x.id === svc.id ? { ...x, clusterIP } : x));
     }
     next = { ...next, services };
@@ -347,8 +344,8 @@ export function editCluster(s: Scenario, patch: Partial<ClusterSettings>, opts: 
 
 export function editScenarioInfo(s: Scenario, patch: { name?: string; description?: string }): EditResult {
   const name = patch.name ?? s.name;
-  if (name.length > 200) return failure('a scenario name is at most 200 characters', 'name');
+  if (name.length > 200) return failure(msg('edit.name-too-long', { max: 200 }), 'name');
   const description = patch.description ?? s.description;
-  if (description !== undefined && description.length > 5000) return failure('a description is at most 5000 characters', 'description');
+  if (description !== undefined && description.length > 5000) return failure(msg('edit.description-too-long', { max: 5000 }), 'description');
   return succeed({ ...s, name, ...(description !== undefined ? { description } : {}) });
 }

@@ -8,6 +8,7 @@
  */
 import type { Container, Pod, Scenario, Service } from './schema';
 import { addLoadBalancer, allElementIds, failure, lowestFree, nextClusterIp, nextPodIp, succeed, withNodePorts, applyPorts, type EditResult } from './edit';
+import { msg } from '../messages/index';
 
 export const INGRESS_NGINX_NAMESPACE = 'ingress-nginx';
 export const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.11.2';
@@ -57,12 +58,12 @@ const controllerContainer = (): Container => ({
  */
 export function addIngressController(s: Scenario, opts: { node?: string; subnet?: string; position?: { x: number; y: number } } = {}): EditResult {
   const node = s.nodes.find((n) => n.id === opts.node) ?? s.nodes[0];
-  if (!node) return failure('an ingress controller runs as pods on a node: add a cluster node first');
+  if (!node) return failure(msg('edit.ingress-controller-needs-node'));
   const ids = allElementIds(s);
   const podId = lowestFree('ingress-nginx-controller', ids);
   ids.add(podId);
   const ip = nextPodIp(s, node.id);
-  if (!ip) return failure(`${node.name} has no free address left in its pod CIDR ${node.podCidr}`);
+  if (!ip) return failure(msg('edit.node-pod-cidr-full', { node: node.name, cidr: node.podCidr }));
   const pod: Pod = { id: podId, name: podId, namespace: INGRESS_NGINX_NAMESPACE, labels: { ...INGRESS_NGINX_LABELS }, node: node.id, ip, containers: [controllerContainer()] };
   let next: Scenario = { ...s, pods: [...s.pods, pod] };
 
@@ -88,7 +89,7 @@ export function addIngressController(s: Scenario, opts: { node?: string; subnet?
       ipvsScheduler: 'rr',
     };
     const clusterIP = nextClusterIp(next, draft);
-    if (!clusterIP) return failure(`the service CIDR ${s.cluster.serviceCidr} is full`);
+    if (!clusterIP) return failure(msg('edit.service-cidr-full', { cidr: s.cluster.serviceCidr }));
     draft.clusterIP = clusterIP;
     const np = withNodePorts(next, draft);
     if ('error' in np) return failure(np.error);

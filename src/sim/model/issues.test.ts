@@ -3,6 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { loadExample } from '../testing/examples';
 import { editCluster, editElement } from './editFields';
 import { parseScenario } from './parse';
+import { formatMessage } from '../../i18n/sim/index';
+import type { Message } from '../../sim/messages/index';
+
+/** Refused with exactly this English message (and on this field, when given). */
+function refusedWith(r: { ok: boolean; error?: unknown; field?: string }, text: string | RegExp, field?: string) {
+  expect(r.ok).toBe(false);
+  const t = formatMessage('en', (r as { error: Message }).error);
+  if (typeof text === 'string') expect(t).toBe(text);
+  else expect(t).toMatch(text);
+  if (field !== undefined) expect(r.field).toBe(field);
+}
+
 
 const RAW = /Too big|Too small|Invalid input|Invalid option|expected number|expected int/;
 
@@ -11,18 +23,18 @@ describe('messages for out-of-range and mistyped fields', () => {
 
   it('a node pod prefix of 31: the field and its range 8-30, not "Too big: expected number to be <=30"', () => {
     const r = editCluster(s, { nodePodPrefix: 31 });
-    expect(r).toEqual({ ok: false, error: 'nodePodPrefix: must be a whole number from 8 to 30 (not 31)', field: 'nodePodPrefix' });
-    expect(editCluster(s, { mtu: 100 })).toMatchObject({ ok: false, error: 'mtu: must be a whole number from 576 to 9000 (not 100)' });
-    expect(editCluster(s, { nodePodPrefix: 24.5 })).toMatchObject({ ok: false, error: expect.stringContaining('a whole number from 8 to 30') });
+    refusedWith(r, 'nodePodPrefix: must be a whole number from 8 to 30 (not 31)', 'nodePodPrefix');
+    refusedWith(editCluster(s, { mtu: 100 }), 'mtu: must be a whole number from 576 to 9000 (not 100)');
+    refusedWith(editCluster(s, { nodePodPrefix: 24.5 }), new RegExp('a whole number from 8 to 30'.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   });
 
   it('enums list their choices; element fields name their path', () => {
-    expect(editCluster(s, { flannelBackend: 'udp' as never })).toMatchObject({ ok: false, error: 'flannelBackend: must be one of "host-gw" or "vxlan" (not "udp")' });
+    refusedWith(editCluster(s, { flannelBackend: 'udp' as never }), 'flannelBackend: must be one of "host-gw" or "vxlan" (not "udp")');
     const port = editElement(s, 'svc-web', { ports: [{ port: 70000, protocol: 'TCP' }] });
-    expect(port).toMatchObject({ ok: false, error: 'ports.0.port: must be a whole number from 1 to 65535 (not 70000)', field: 'ports' });
+    refusedWith(port, 'ports.0.port: must be a whole number from 1 to 65535 (not 70000)', 'ports');
     const name = editElement(s, 'web-1', { name: '' });
     expect(name).toMatchObject({ ok: false, field: 'name' });
-    expect(!name.ok && name.error).not.toMatch(RAW);
+    expect(!name.ok && formatMessage('en', name.error)).not.toMatch(RAW);
   });
 
   it('files: every issue of a bad scenario reads as a sentence, with its path', () => {

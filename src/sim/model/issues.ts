@@ -6,6 +6,8 @@
  * The field is named by the caller (as a path in files and the CLI, by its label in the inspector).
  */
 import type { z } from 'zod';
+import { msg, type Message } from '../messages/index';
+import { ID_MESSAGE, K8S_NAME_MESSAGE } from './schema';
 
 type AnySchema = z.core.$ZodType;
 type Issue = z.core.$ZodIssue;
@@ -52,11 +54,17 @@ function finite(n: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined;
 }
 
-function numberRule(schema: AnySchema | undefined, issue: Issue): string {
+/** The bounds the schema puts on a number (both, though zod reports only the one crossed). */
+function numberRange(schema: AnySchema | undefined, issue: Issue): { int: boolean; min?: number; max?: number } {
   const num = schema as unknown as { minValue?: number | null; maxValue?: number | null; isInt?: boolean } | undefined;
   const int = num?.isInt === true || (issue.code === 'invalid_type' && issue.expected === 'int');
   const min = finite(num?.minValue) ?? (issue.code === 'too_small' ? finite(Number(issue.minimum)) : undefined);
   const max = finite(num?.maxValue) ?? (issue.code === 'too_big' ? finite(Number(issue.maximum)) : undefined);
+  return { int, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+}
+
+function numberRule(schema: AnySchema | undefined, issue: Issue): string {
+  const { int, min, max } = numberRange(schema, issue);
   const what = int ? 'a whole number' : 'a number';
   if (min !== undefined && max !== undefined) return `${what} from ${min} to ${max}`;
   if (min !== undefined) return `${what} of at least ${min}`;
@@ -114,4 +122,52 @@ export function describeIssue(issue: Issue, root?: AnySchema, input?: unknown): 
       // Refinements and regexes carry the schema's own sentence.
       return issue.message;
   }
+}
+
+const ORIGINS = ['number', 'string', 'array'] as const;
+const originOf = (o: unknown) => (ORIGINS as readonly unknown[]).includes(o) ? (o as (typeof ORIGINS)[number]) : 'other';
+
+export function issueMessage(issue: z.core.$ZodIssue, root?: AnySchema, input?: unknown): Message {
+  const schema = root ? schemaAt(root, issue.path) : undefined;
+  const given = input === undefined ? undefined : valueAt(input, issue.path);
+  const kind = schema ? defOf(schema).type : undefined;
+  const shownGiven = given === undefined ? {} : { given: shown(given) };
+  if (issue.code === 'invalid_type' && given === undefined && input !== undefined) return msg('schema.required');
+  const numeric =
+    ((issue.code === 'too_big' || issue.code === 'too_small') && (issue.origin === 'number' || issue.origin === 'int' || kind === 'number')) ||
+    (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int' || kind === 'number'));
+  if (numeric) {
+    const r = numberRange(schema, issue);
+    return msg('schema.number', { int: r.int, ...(r.min !== undefined ? { min: r.min } : {}), ...(r.max !== undefined ? { max: r.max } : {}), ...shownGiven });
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1) return msg('schema.not-empty');
+  switch (issue.code) {
+    case 'custom': {
+      const code = (issue.params as { msg?: unknown } | undefined)?.msg;
+      if (code === 'schema.ipv4' || code === 'schema.cidr' || code === 'schema.dns-domain' || code === 'schema.peer-empty' || code === 'schema.peer-ipblock-mixed' || code === 'schema.end-port') return msg(code);
+      break;
+    }
+    case 'too_small':
+      return msg('schema.too-small', { origin: originOf(issue.origin), min: Number(issue.minimum), inclusive: issue.inclusive !== false });
+    case 'too_big':
+      return msg('schema.too-big', { origin: originOf(issue.origin), max: Number(issue.maximum), inclusive: issue.inclusive !== false });
+    case 'invalid_type':
+      return issue.expected === 'int' ? msg('schema.not-integer') : msg('schema.invalid-type', { expected: String(issue.expected) });
+    case 'invalid_value':
+      return msg('schema.invalid-value', { values: issue.values.map((v) => String(v)), ...shownGiven });
+    case 'invalid_format':
+      if (issue.message === K8S_NAME_MESSAGE) return msg('schema.k8s-name');
+      if (issue.message === ID_MESSAGE) return msg('schema.id');
+      break;
+    case 'unrecognized_keys':
+      return msg('schema.unknown-keys', { keys: issue.keys });
+  }
+  return msg('schema.invalid', { detail: issue.message });
+}
+
+/** The field message for an issue: the issue under its path (`ports.0.port: must be at most 65535`). */
+export function fieldIssueMessage(issue: z.core.$ZodIssue, root?: AnySchema, input?: unknown): { msg: Message; field?: string } {
+  const path = issue.path.map(String).join('.');
+  const m = issueMessage(issue, root, input);
+  return path ? { msg: msg('edit.field', { field: path, issue: m }), field: String(issue.path[0]) } : { msg: m };
 }

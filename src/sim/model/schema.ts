@@ -6,19 +6,23 @@
 import { z } from 'zod';
 import { isIPv4, isIPv4Cidr } from '../net/cidr';
 
+/** The schema's words for a bad name and a bad id (issues.ts turns them into message codes). */
+export const K8S_NAME_MESSAGE = 'a Kubernetes name is lower-case letters, digits and "-" (RFC 1123 label)';
+export const ID_MESSAGE = 'ids use letters, digits, "-", "_", ".", ":"';
+
 export const SCENARIO_VERSION = 1 as const;
 
 const id = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'ids use letters, digits, "-", "_", ".", ":"');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, ID_MESSAGE);
 /** A DNS-1123 label, as Kubernetes names of pods, services and namespaces are. */
 const k8sName = z
   .string()
   .min(1)
   .max(63)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a Kubernetes name is lower-case letters, digits and "-" (RFC 1123 label)');
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, K8S_NAME_MESSAGE);
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A DNS domain as kubelet's --cluster-domain takes it: 1-63 character RFC 1123 labels, dot-separated, 253 at most. */
@@ -27,8 +31,8 @@ export function isDnsDomain(text: string): boolean {
   return text.split('.').every((label) => label.length <= 63 && DNS_LABEL.test(label));
 }
 
-const ipv4 = z.string().refine(isIPv4, { message: 'not an IPv4 address (expected e.g. 192.168.1.10)' });
-const cidr = z.string().refine(isIPv4Cidr, { message: 'not an IPv4 CIDR (expected e.g. 10.244.0.0/16)' });
+const ipv4 = z.string().refine(isIPv4, { message: 'not an IPv4 address (expected e.g. 192.168.1.10)', params: { msg: 'schema.ipv4' } });
+const cidr = z.string().refine(isIPv4Cidr, { message: 'not an IPv4 CIDR (expected e.g. 10.244.0.0/16)', params: { msg: 'schema.cidr' } });
 const port = z.number().int().min(1).max(65535);
 /**
  * Keys that name a property every JavaScript object inherits. zod's record drops `__proto__` without a
@@ -78,7 +82,7 @@ export const clusterSchema = z.object({
    * kubelet --cluster-domain: a DNS name (RFC 1123 labels joined by dots, at most 253 characters).
    * Checked label by label without a regular expression built from it (see `isDnsDomain`).
    */
-  dnsDomain: z.string().max(253).refine(isDnsDomain, { message: 'not a DNS domain (expected e.g. cluster.local: lower-case letters, digits and "-" in labels joined by ".")' }).default('cluster.local'),
+  dnsDomain: z.string().max(253).refine(isDnsDomain, { message: 'not a DNS domain (expected e.g. cluster.local: lower-case letters, digits and "-" in labels joined by ".")', params: { msg: 'schema.dns-domain' } }).default('cluster.local'),
   /** MTU of the underlay links (node eth0). */
   mtu: z.number().int().min(576).max(9000).default(1500),
   /** The bridge plugin's hairpinMode (kube-flannel's CNI config sets it true): a pod may reach itself through its Service. */
@@ -285,9 +289,11 @@ export const policyPeerSchema = z
   })
   .refine((p) => p.podSelector !== undefined || p.namespaceSelector !== undefined || p.ipBlock !== undefined, {
     message: 'a peer needs podSelector, namespaceSelector or ipBlock (as the API requires)',
+    params: { msg: 'schema.peer-empty' },
   })
   .refine((p) => p.ipBlock === undefined || (p.podSelector === undefined && p.namespaceSelector === undefined), {
     message: 'ipBlock cannot be combined with podSelector or namespaceSelector in one peer',
+    params: { msg: 'schema.peer-ipblock-mixed' },
   });
 
 /** networking.k8s.io/v1 NetworkPolicyPort: a number or a named container port, with an optional range end. */
@@ -299,6 +305,7 @@ export const policyPortSchema = z
   })
   .refine((p) => p.endPort === undefined || (typeof p.port === 'number' && p.endPort >= p.port), {
     message: 'endPort needs a numeric port and must not be below it',
+    params: { msg: 'schema.end-port' },
     path: ['endPort'],
   });
 

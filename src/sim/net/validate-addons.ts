@@ -7,6 +7,7 @@ import type { Scenario } from '../model/schema';
 import type { Problem } from './validate';
 import { dnsAddon } from '../model/addons';
 import { isIngressControllerPod } from '../model/ingress-controller';
+import { msg } from '../messages/index';
 
 function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
   const keys = Object.keys(selector);
@@ -23,7 +24,7 @@ export function validateAddons(s: Scenario): Problem[] {
         severity: 'warning',
         element: 'cluster',
         kind: 'cluster',
-        message: 'this cluster has no CoreDNS (no kube-dns Service in kube-system), so pods cannot look up Service names; Add cluster DNS installs it',
+        msg: msg('problem.no-cluster-dns'),
       });
     } else if (!s.pods.some((p) => p.namespace === service.namespace && selects(service.selector, p.labels))) {
       out.push({
@@ -32,7 +33,7 @@ export function validateAddons(s: Scenario): Problem[] {
         element: service.id,
         kind: 'service',
         field: 'selector',
-        message: 'no CoreDNS pods run behind kube-system/kube-dns, so pods cannot look up Service names; Add cluster DNS brings them back',
+        msg: msg('problem.no-coredns-pods'),
       });
     }
   }
@@ -42,14 +43,13 @@ export function validateAddons(s: Scenario): Problem[] {
     const pods = s.pods.filter((p) => p.namespace === svc.namespace && selects(svc.selector, p.labels));
     const wrong = pods.filter((p) => !isIngressControllerPod(p));
     if (pods.length === 0 || wrong.length > 0) {
-      const who = pods.length === 0 ? 'selects no pods' : `selects ${wrong.map((p) => p.name).join(', ')}, which ${wrong.length === 1 ? 'is' : 'are'} not ingress controller pods`;
       out.push({
         code: 'not-an-ingress-controller',
         severity: 'error',
         element: ing.id,
         kind: 'ingress',
         field: 'controllerService',
-        message: `the Controller Service of ingress ${ing.name} must expose an ingress controller (such as ingress-nginx), but Service ${svc.name} ${who}; add an ingress controller from the palette and choose its Service`,
+        msg: msg('problem.not-an-ingress-controller', { ingress: ing.name, service: svc.name, wrong: wrong.map((p) => p.name) }),
       });
     }
   }

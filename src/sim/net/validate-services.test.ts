@@ -8,6 +8,7 @@ import { loadExample, withChanges } from '../testing/examples';
 import { validateScenario } from './validate';
 import { readdirSync } from 'node:fs';
 import { EXAMPLES_DIR } from '../testing/examples';
+import { formatMessage } from '../../i18n/sim/index';
 
 describe('service checks', () => {
   it('find nothing wrong in the shipped examples', () => {
@@ -23,7 +24,7 @@ describe('service checks', () => {
     });
     const p = validateScenario(s).find((x) => x.code === 'target-port-unresolved')!;
     expect(p).toMatchObject({ element: 'svc-web', field: 'ports.0.targetPort', severity: 'warning' });
-    expect(p.message).toContain('web-1, web-2, web-3');
+    expect(formatMessage('en', p.msg)).toContain('web-1, web-2, and web-3');
   });
 
   it('reject a headless NodePort and an ExternalName without a name', () => {
@@ -42,7 +43,7 @@ describe('service checks', () => {
     });
     const p = validateScenario(s).filter((x) => x.element === 'ing-main');
     expect(p.map((x) => x.field)).toEqual(['rules.0.paths.1.backend', 'defaultBackend']);
-    expect(p[1]!.message).toBe('service web has no port 8443');
+    expect(formatMessage('en', p[1]!.msg)).toBe('Service web has no port 8443');
   });
 
   it('report a healthCheckNodePort that collides with a nodePort', () => {

@@ -8,6 +8,7 @@ import type { Problem } from './validate';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './ipam';
 import { topology } from '../model/topology';
 import { selectPods } from '../dataplane/endpoints';
+import { msg } from '../messages/index';
 
 
 export function validateServices(s: Scenario): Problem[] {
@@ -19,13 +20,13 @@ export function validateServices(s: Scenario): Problem[] {
   for (const svc of s.services) {
     const el = { element: svc.id, kind: 'service' as const };
     if (svc.type === 'ExternalName') {
-      if (!svc.externalName) add({ ...el, code: 'invalid-service', field: 'externalName', message: `ExternalName Service ${svc.name} needs an externalName (the DNS name its CNAME points to)` });
+      if (!svc.externalName) add({ ...el, code: 'invalid-service', field: 'externalName', msg: msg('problem.external-name-missing', { service: svc.name }) });
       continue;
     }
     if (svc.clusterIP === 'None' && svc.type !== 'ClusterIP') {
-      add({ ...el, code: 'invalid-service', field: 'clusterIP', message: `a headless Service (clusterIP None) must be type ClusterIP, not ${svc.type}` });
+      add({ ...el, code: 'invalid-service', field: 'clusterIP', msg: msg('problem.headless-wrong-type', { type: svc.type }) });
     }
-    if (svc.ports.length === 0) add({ ...el, severity: 'warning', code: 'invalid-service', field: 'ports', message: `Service ${svc.name} has no ports, so kube-proxy programs nothing for it` });
+    if (svc.ports.length === 0) add({ ...el, severity: 'warning', code: 'invalid-service', field: 'ports', msg: msg('problem.service-no-ports', { service: svc.name }) });
     // The label index of the topology (memoized): Services × pods comparisons made 5,000 Services take seconds.
     const pods = selectPods(topology(s), svc);
     svc.ports.forEach((port, k) => {
@@ -37,37 +38,37 @@ export function validateServices(s: Scenario): Problem[] {
           severity: 'warning',
           code: 'target-port-unresolved',
           field: `ports.${k}.targetPort`,
-          message: `targetPort "${port.targetPort}" is not a ${port.protocol} container port of ${missing.map((p) => p.name).join(', ')}, so ${missing.length === 1 ? 'that pod is' : 'those pods are'} left out of the endpoints`,
+          msg: msg('problem.target-port-unresolved', { targetPort: port.targetPort, protocol: port.protocol, pods: missing.map((p) => p.name) }),
         });
       }
     });
     if (svc.healthCheckNodePort !== undefined) {
       const hc = svc.healthCheckNodePort;
-      if (hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) add({ ...el, code: 'node-port-outside-range', field: 'healthCheckNodePort', message: `healthCheckNodePort ${hc} is outside the range ${NODE_PORT_MIN}-${NODE_PORT_MAX}` });
+      if (hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) add({ ...el, code: 'node-port-outside-range', field: 'healthCheckNodePort', msg: msg('problem.node-port-outside-range', { field: 'healthCheckNodePort', port: hc, min: NODE_PORT_MIN, max: NODE_PORT_MAX }) });
       const owner = nodePortOwner.get(hc);
-      if (owner) add({ ...el, code: 'duplicate-node-port', field: 'healthCheckNodePort', message: `healthCheckNodePort ${hc} is already a nodePort of service ${owner}` });
+      if (owner) add({ ...el, code: 'duplicate-node-port', field: 'healthCheckNodePort', msg: msg('problem.health-check-port-in-use', { port: hc, owner }) });
     }
   }
 
   for (const lb of s.loadBalancers) {
     const svc = s.services.find((x) => x.id === lb.service);
     if (svc && svc.type !== 'LoadBalancer') {
-      add({ element: lb.id, kind: 'loadBalancer', severity: 'warning', code: 'invalid-service', field: 'service', message: `load balancer ${lb.name} fronts ${svc.name}, which is type ${svc.type}, not LoadBalancer (it has ${svc.ports.some((p) => p.nodePort !== undefined) ? '' : 'no '}NodePorts to forward to)` });
+      add({ element: lb.id, kind: 'loadBalancer', severity: 'warning', code: 'invalid-service', field: 'service', msg: msg('problem.lb-service-wrong-type', { lb: lb.name, service: svc.name, type: svc.type, nodePorts: svc.ports.some((p) => p.nodePort !== undefined) }) });
     }
   }
 
   for (const ing of s.ingresses) {
     const el = { element: ing.id, kind: 'ingress' as const };
-    if (!ing.controllerService) add({ ...el, severity: 'warning', code: 'missing-reference', field: 'controllerService', message: `ingress ${ing.name} names no controllerService, so no controller serves it` });
-    else if (!s.services.some((x) => x.id === ing.controllerService)) add({ ...el, code: 'missing-reference', field: 'controllerService', message: `ingress ${ing.name} is served by service "${ing.controllerService}", which does not exist` });
+    if (!ing.controllerService) add({ ...el, severity: 'warning', code: 'missing-reference', field: 'controllerService', msg: msg('problem.ingress-no-controller', { ingress: ing.name }) });
+    else if (!s.services.some((x) => x.id === ing.controllerService)) add({ ...el, code: 'missing-reference', field: 'controllerService', msg: msg('problem.ingress-controller-missing', { ingress: ing.name, service: ing.controllerService }) });
     const backends: [string, { service: string; port: number | string }][] = [];
     ing.rules.forEach((r, i) => r.paths.forEach((p, j) => backends.push([`rules.${i}.paths.${j}.backend`, p.backend])));
     if (ing.defaultBackend) backends.push(['defaultBackend', ing.defaultBackend]);
     for (const [field, b] of backends) {
       const svc = s.services.find((x) => x.name === b.service && x.namespace === ing.namespace);
-      if (!svc) add({ ...el, code: 'missing-reference', field, message: `backend service ${ing.namespace}/${b.service} does not exist (an Ingress reaches Services of its own namespace only)` });
+      if (!svc) add({ ...el, code: 'missing-reference', field, msg: msg('problem.ingress-backend-missing', { service: `${ing.namespace}/${b.service}` }) });
       else if (!svc.ports.some((p) => (typeof b.port === 'number' ? p.port === b.port : p.name === b.port))) {
-        add({ ...el, code: 'missing-reference', field, message: `service ${svc.name} has no port ${b.port}` });
+        add({ ...el, code: 'missing-reference', field, msg: msg('problem.ingress-backend-no-port', { service: svc.name, port: String(b.port) }) });
       }
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from './validate';
 import { loadExample, withChanges } from '../testing/examples';
+import { formatMessage } from '../../i18n/sim/index';
 
 const codes = (s: Parameters<typeof validateScenario>[0]) => validateScenario(s).map((p) => `${p.element}:${p.code}`);
 
@@ -19,7 +20,7 @@ describe('validateScenario', () => {
     });
     const p = validateScenario(s).find((x) => x.code === 'ip-outside-subnet')!;
     expect(p).toMatchObject({ element: 'node-1', kind: 'node', field: 'ip' });
-    expect(p.message).toContain('192.168.1.0/24');
+    expect(formatMessage('en', p.msg)).toContain('192.168.1.0/24');
   });
 
   it('flags overlapping subnets and pod CIDRs, and a pod CIDR outside the cluster CIDR', () => {
@@ -48,7 +49,7 @@ describe('validateScenario', () => {
     });
     const p = validateScenario(s).find((x) => x.element === 'pod-web')!;
     expect(p.code).toBe('pod-ip-outside-node-cidr');
-    expect(p.message).toContain('10.244.1.0/24');
+    expect(formatMessage('en', p.msg)).toContain('10.244.1.0/24');
   });
 
   it('flags two containers of one pod binding the same port (one network namespace)', () => {

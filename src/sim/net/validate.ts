@@ -7,6 +7,7 @@ import { broadcastAddress, cidrContains, cidrsOverlap, cidrWithin, isIPv4, isIPv
 import { bridgeGateway, NODE_PORT_MAX, NODE_PORT_MIN } from './ipam';
 import { validateServices } from './validate-services';
 import { validateAddons } from './validate-addons';
+import { msg, type Message } from '../messages/index';
 
 export type ProblemCode =
   | 'duplicate-id'
@@ -38,7 +39,8 @@ export interface Problem {
   kind: ElementKind | 'cluster';
   /** The field at fault, e.g. `ip` or `podCidr`. */
   field?: string;
-  message: string;
+  /** What is wrong, as a message code and its parameters (rendered in the reader's language outside sim). */
+  msg: Message;
 }
 
 /** An element holding an address that must be unique (on its subnet, among pods, among ClusterIPs). */
@@ -49,8 +51,8 @@ interface Holder {
   name: string;
   field: string;
   ip: string;
-  /** ` on rack-a` for underlay addresses. */
-  where: string;
+  /** The subnet, for underlay addresses. */
+  where?: string;
 }
 
 function holders(m: Map<string, Holder[]>, key: string): Holder[] {
@@ -63,13 +65,13 @@ function holders(m: Map<string, Holder[]>, key: string): Holder[] {
  * One problem per holder of a shared address (after the first), each naming the element that
  * already holds it, so that whichever element the user just changed, its message names the other.
  */
-function reportDuplicates(m: Map<string, Holder[]>, what: string, add: (p: Omit<Problem, 'severity'>) => void) {
+function reportDuplicates(m: Map<string, Holder[]>, what: 'address' | 'podIp' | 'clusterIp', add: (p: Omit<Problem, 'severity'>) => void) {
   for (const list of m.values()) {
     const distinct = list.filter((h, i) => list.findIndex((x) => x.id === h.id) === i);
     if (distinct.length < 2) continue;
     for (const h of distinct) {
       const others = distinct.filter((x) => x.id !== h.id).map((x) => x.name);
-      add({ code: 'duplicate-ip', element: h.id, kind: h.kind, field: h.field, message: `${what}${h.ip} is already used by ${others.join(', ')}${h.where}` });
+      add({ code: 'duplicate-ip', element: h.id, kind: h.kind, field: h.field, msg: msg('problem.address-in-use', { what, ip: h.ip, others, ...(h.where ? { subnet: h.where } : {}) }) });
     }
   }
 }
@@ -93,48 +95,48 @@ export function validateScenario(s: Scenario): Problem[] {
   ];
   for (const [kind, items] of all) {
     for (const i of items) {
-      if (seen.has(i.id)) add({ code: 'duplicate-id', element: i.id, kind, field: 'id', message: `id "${i.id}" is used twice` });
+      if (seen.has(i.id)) add({ code: 'duplicate-id', element: i.id, kind, field: 'id', msg: msg('problem.duplicate-id', { id: i.id }) });
       seen.set(i.id, kind);
     }
   }
-  const uniqueNames = (kind: ElementKind, items: { id: string; name: string; namespace?: string }[], what: string) => {
+  const uniqueNames = (kind: ElementKind, items: { id: string; name: string; namespace?: string }[]) => {
     const names = new Map<string, string>();
     for (const i of items) {
       const key = i.namespace ? `${i.namespace}/${i.name}` : i.name;
-      if (names.has(key)) add({ code: 'duplicate-name', element: i.id, kind, field: 'name', message: `another ${what} is already named ${key}` });
+      if (names.has(key)) add({ code: 'duplicate-name', element: i.id, kind, field: 'name', msg: msg('problem.duplicate-name', { kind, name: key }) });
       else names.set(key, i.id);
     }
   };
-  uniqueNames('node', s.nodes, 'node');
-  uniqueNames('pod', s.pods, 'pod');
-  uniqueNames('service', s.services, 'service');
-  uniqueNames('ingress', s.ingresses, 'ingress');
+  uniqueNames('node', s.nodes);
+  uniqueNames('pod', s.pods);
+  uniqueNames('service', s.services);
+  uniqueNames('ingress', s.ingresses);
 
   // Cluster ranges.
   if (cidrsOverlap(cluster.podCidr, cluster.serviceCidr)) {
-    add({ code: 'cidr-overlap', element: 'cluster', kind: 'cluster', field: 'serviceCidr', message: `the service CIDR ${cluster.serviceCidr} overlaps the pod CIDR ${cluster.podCidr}` });
+    add({ code: 'cidr-overlap', element: 'cluster', kind: 'cluster', field: 'serviceCidr', msg: msg('problem.service-cidr-overlaps-pod-cidr', { serviceCidr: cluster.serviceCidr, podCidr: cluster.podCidr }) });
   }
   if (parseCidr(cluster.podCidr).prefix > cluster.nodePodPrefix) {
-    add({ code: 'cidr-overlap', element: 'cluster', kind: 'cluster', field: 'nodePodPrefix', message: `a /${cluster.nodePodPrefix} per node does not fit in the pod CIDR ${cluster.podCidr}` });
+    add({ code: 'cidr-overlap', element: 'cluster', kind: 'cluster', field: 'nodePodPrefix', msg: msg('problem.node-prefix-too-big', { prefix: cluster.nodePodPrefix, podCidr: cluster.podCidr }) });
   }
 
   // Subnets.
   const subnetById = new Map(s.subnets.map((x) => [x.id, x]));
   const subnetOverlaps = overlapsByEarlier(s.subnets.map((x) => x.cidr));
   s.subnets.forEach((sub, i) => {
-    if (!isNetworkAligned(sub.cidr)) add({ code: 'cidr-not-aligned', element: sub.id, kind: 'subnet', field: 'cidr', message: `${sub.cidr} is not a network address; did you mean ${parseCidr(sub.cidr).text}?` });
+    if (!isNetworkAligned(sub.cidr)) add({ code: 'cidr-not-aligned', element: sub.id, kind: 'subnet', field: 'cidr', msg: msg('problem.cidr-not-aligned', { cidr: sub.cidr, suggestion: parseCidr(sub.cidr).text }) });
     for (const j of subnetOverlaps.get(i) ?? []) {
       const other = s.subnets[j]!;
-      add({ code: 'cidr-overlap', element: other.id, kind: 'subnet', field: 'cidr', message: `subnet ${other.name} (${other.cidr}) overlaps subnet ${sub.name} (${sub.cidr})` });
+      add({ code: 'cidr-overlap', element: other.id, kind: 'subnet', field: 'cidr', msg: msg('problem.subnets-overlap', { subnet: other.name, cidr: other.cidr, other: sub.name, otherCidr: sub.cidr }) });
     }
     for (const [label, range] of [['pod', cluster.podCidr], ['service', cluster.serviceCidr]] as const) {
-      if (cidrsOverlap(sub.cidr, range)) add({ code: 'cidr-overlap', element: sub.id, kind: 'subnet', field: 'cidr', message: `subnet ${sub.name} (${sub.cidr}) overlaps the cluster ${label} CIDR ${range}` });
+      if (cidrsOverlap(sub.cidr, range)) add({ code: 'cidr-overlap', element: sub.id, kind: 'subnet', field: 'cidr', msg: msg('problem.subnet-overlaps-cluster', { subnet: sub.name, cidr: sub.cidr, range: label, rangeCidr: range }) });
     }
     if (sub.gateway) {
       if (!cidrContains(sub.cidr, sub.gateway)) {
-        add({ code: 'ip-outside-subnet', element: sub.id, kind: 'subnet', field: 'gateway', message: `gateway ${sub.gateway} is not in ${sub.cidr}` });
+        add({ code: 'ip-outside-subnet', element: sub.id, kind: 'subnet', field: 'gateway', msg: msg('problem.gateway-outside-subnet', { gateway: sub.gateway, cidr: sub.cidr }) });
       } else if (!s.routers.some((r) => r.interfaces.some((x) => x.subnet === sub.id && x.ip === sub.gateway))) {
-        add({ code: 'gateway-not-router', element: sub.id, kind: 'subnet', field: 'gateway', severity: 'warning', message: `no router has ${sub.gateway} on ${sub.name}, so hosts there cannot leave the subnet` });
+        add({ code: 'gateway-not-router', element: sub.id, kind: 'subnet', field: 'gateway', severity: 'warning', msg: msg('problem.gateway-not-router', { gateway: sub.gateway, subnet: sub.name }) });
       }
     }
   });
@@ -144,27 +146,27 @@ export function validateScenario(s: Scenario): Problem[] {
   const checkHost = (kind: ElementKind, id: string, name: string, subnetId: string, ip: string, field: string) => {
     const sub = subnetById.get(subnetId);
     if (!sub) {
-      add({ code: 'missing-reference', element: id, kind, field: field === 'ip' ? 'subnet' : field, message: `${name} is on subnet "${subnetId}", which does not exist` });
+      add({ code: 'missing-reference', element: id, kind, field: field === 'ip' ? 'subnet' : field, msg: msg('problem.subnet-missing', { name, subnet: subnetId }) });
       return;
     }
     if (!cidrContains(sub.cidr, ip)) {
-      add({ code: 'ip-outside-subnet', element: id, kind, field, message: `${name}'s address ${ip} is not in its subnet ${sub.name} (${sub.cidr})` });
+      add({ code: 'ip-outside-subnet', element: id, kind, field, msg: msg('problem.ip-outside-subnet', { name, ip, subnet: sub.name, cidr: sub.cidr }) });
     } else if (ip === parseCidr(sub.cidr).text.split('/')[0] || ip === broadcastAddress(sub.cidr)) {
-      add({ code: 'ip-reserved', element: id, kind, field, message: `${ip} is the network or broadcast address of ${sub.cidr}` });
+      add({ code: 'ip-reserved', element: id, kind, field, msg: msg('problem.ip-network-or-broadcast', { ip, cidr: sub.cidr }) });
     }
-    holders(l2Holders, `${subnetId}|${ip}`).push({ id, kind, name, field, ip, where: ` on ${sub.name}` });
+    holders(l2Holders, `${subnetId}|${ip}`).push({ id, kind, name, field, ip, where: sub.name });
   };
   for (const n of s.nodes) checkHost('node', n.id, n.name, n.subnet, n.ip, 'ip');
   for (const r of s.routers) r.interfaces.forEach((x, k) => checkHost('router', r.id, r.name, x.subnet, x.ip, `interfaces.${k}.ip`));
   for (const c of s.clients) checkHost('client', c.id, c.name, c.subnet, c.ip, 'ip');
   for (const lb of s.loadBalancers) checkHost('loadBalancer', lb.id, lb.name, lb.subnet, lb.ip, 'ip');
-  reportDuplicates(l2Holders, '', add);
+  reportDuplicates(l2Holders, 'address', add);
 
   for (const r of s.routers) {
     const connected = r.interfaces.map((x) => subnetById.get(x.subnet)).filter((x) => x !== undefined);
     r.routes.forEach((route, k) => {
       if (!connected.some((sub) => cidrContains(sub.cidr, route.via))) {
-        add({ code: 'route-via-unreachable', element: r.id, kind: 'router', field: `routes.${k}.via`, message: `next hop ${route.via} for ${route.dst} is on none of ${r.name}'s subnets` });
+        add({ code: 'route-via-unreachable', element: r.id, kind: 'router', field: `routes.${k}.via`, msg: msg('problem.route-via-unreachable', { via: route.via, dst: route.dst, router: r.name }) });
       }
     });
   }
@@ -174,12 +176,12 @@ export function validateScenario(s: Scenario): Problem[] {
   s.nodes.forEach((n, i) => {
     if (!isIPv4Cidr(n.podCidr)) return;
     if (!cidrWithin(n.podCidr, cluster.podCidr)) {
-      add({ code: 'pod-cidr-outside-cluster', element: n.id, kind: 'node', field: 'podCidr', message: `${n.name}'s pod CIDR ${n.podCidr} is outside the cluster pod CIDR ${cluster.podCidr}` });
+      add({ code: 'pod-cidr-outside-cluster', element: n.id, kind: 'node', field: 'podCidr', msg: msg('problem.pod-cidr-outside-cluster', { node: n.name, podCidr: n.podCidr, clusterCidr: cluster.podCidr }) });
     }
-    if (!isNetworkAligned(n.podCidr)) add({ code: 'cidr-not-aligned', element: n.id, kind: 'node', field: 'podCidr', message: `${n.podCidr} is not a network address; did you mean ${parseCidr(n.podCidr).text}?` });
+    if (!isNetworkAligned(n.podCidr)) add({ code: 'cidr-not-aligned', element: n.id, kind: 'node', field: 'podCidr', msg: msg('problem.cidr-not-aligned', { cidr: n.podCidr, suggestion: parseCidr(n.podCidr).text }) });
     for (const j of nodeOverlaps.get(i) ?? []) {
       const other = s.nodes[j]!;
-      add({ code: 'cidr-overlap', element: other.id, kind: 'node', field: 'podCidr', message: `${other.name}'s pod CIDR ${other.podCidr} overlaps ${n.name}'s ${n.podCidr}` });
+      add({ code: 'cidr-overlap', element: other.id, kind: 'node', field: 'podCidr', msg: msg('problem.pod-cidrs-overlap', { node: other.name, podCidr: other.podCidr, other: n.name, otherCidr: n.podCidr }) });
     }
   });
 
@@ -189,26 +191,26 @@ export function validateScenario(s: Scenario): Problem[] {
   for (const p of s.pods) {
     const node = nodeById.get(p.node);
     if (!node) {
-      add({ code: 'missing-reference', element: p.id, kind: 'pod', field: 'node', message: `pod ${p.name} is scheduled to node "${p.node}", which does not exist` });
+      add({ code: 'missing-reference', element: p.id, kind: 'pod', field: 'node', msg: msg('problem.pod-node-missing', { pod: p.name, node: p.node }) });
     } else if (!isIPv4(p.ip) || !cidrContains(node.podCidr, p.ip)) {
-      add({ code: 'pod-ip-outside-node-cidr', element: p.id, kind: 'pod', field: 'ip', message: `pod ${p.name}'s IP ${p.ip} is outside ${node.name}'s pod CIDR ${node.podCidr}` });
+      add({ code: 'pod-ip-outside-node-cidr', element: p.id, kind: 'pod', field: 'ip', msg: msg('problem.pod-ip-outside-node-cidr', { pod: p.name, ip: p.ip, node: node.name, podCidr: node.podCidr }) });
     } else if (p.ip === bridgeGateway(node.podCidr) || p.ip === parseCidr(node.podCidr).text.split('/')[0] || p.ip === broadcastAddress(node.podCidr)) {
-      add({ code: 'ip-reserved', element: p.id, kind: 'pod', field: 'ip', message: `${p.ip} is reserved on ${node.name} (network, broadcast or the cni0 gateway ${bridgeGateway(node.podCidr)})` });
+      add({ code: 'ip-reserved', element: p.id, kind: 'pod', field: 'ip', msg: msg('problem.pod-ip-reserved', { ip: p.ip, node: node.name, gateway: bridgeGateway(node.podCidr) }) });
     }
-    holders(podIps, p.ip).push({ id: p.id, kind: 'pod', name: `pod ${p.name}`, field: 'ip', ip: p.ip, where: '' });
+    holders(podIps, p.ip).push({ id: p.id, kind: 'pod', name: p.name, field: 'ip', ip: p.ip });
     // Containers of a pod share one network namespace: two cannot bind the same port.
     const bound = new Map<string, string>();
     for (const c of p.containers) {
       for (const port of c.ports) {
         const key = `${port.protocol}/${port.containerPort}`;
         const first = bound.get(key);
-        if (first) add({ code: 'port-conflict', element: p.id, kind: 'pod', field: 'containers', message: `containers ${first} and ${c.name} both listen on ${key}; they share the pod's network namespace` });
+        if (first) add({ code: 'port-conflict', element: p.id, kind: 'pod', field: 'containers', msg: msg('problem.port-conflict', { first, second: c.name, port: key }) });
         else bound.set(key, c.name);
       }
     }
   }
 
-  reportDuplicates(podIps, 'pod IP ', add);
+  reportDuplicates(podIps, 'podIp', add);
 
   // Services.
   const clusterIps = new Map<string, Holder[]>();
@@ -216,23 +218,23 @@ export function validateScenario(s: Scenario): Problem[] {
   for (const svc of s.services) {
     const ip = svc.clusterIP;
     if (ip && ip !== 'None') {
-      if (!cidrContains(cluster.serviceCidr, ip)) add({ code: 'cluster-ip-outside-range', element: svc.id, kind: 'service', field: 'clusterIP', message: `ClusterIP ${ip} is outside the service CIDR ${cluster.serviceCidr}` });
-      holders(clusterIps, ip).push({ id: svc.id, kind: 'service', name: `service ${svc.name}`, field: 'clusterIP', ip, where: '' });
+      if (!cidrContains(cluster.serviceCidr, ip)) add({ code: 'cluster-ip-outside-range', element: svc.id, kind: 'service', field: 'clusterIP', msg: msg('problem.cluster-ip-outside-range', { ip, serviceCidr: cluster.serviceCidr }) });
+      holders(clusterIps, ip).push({ id: svc.id, kind: 'service', name: svc.name, field: 'clusterIP', ip });
     }
     svc.ports.forEach((p, k) => {
       if (p.nodePort === undefined) return;
       if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
-        add({ code: 'node-port-outside-range', element: svc.id, kind: 'service', field: `ports.${k}.nodePort`, message: `nodePort ${p.nodePort} is outside the range ${NODE_PORT_MIN}-${NODE_PORT_MAX}` });
+        add({ code: 'node-port-outside-range', element: svc.id, kind: 'service', field: `ports.${k}.nodePort`, msg: msg('problem.node-port-outside-range', { field: 'nodePort', port: p.nodePort, min: NODE_PORT_MIN, max: NODE_PORT_MAX }) });
       }
       const owner = nodePorts.get(p.nodePort);
-      if (owner) add({ code: 'duplicate-node-port', element: svc.id, kind: 'service', field: `ports.${k}.nodePort`, message: `nodePort ${p.nodePort} is already used by service ${owner}` });
+      if (owner) add({ code: 'duplicate-node-port', element: svc.id, kind: 'service', field: `ports.${k}.nodePort`, msg: msg('problem.node-port-in-use', { port: p.nodePort, owner }) });
       else nodePorts.set(p.nodePort, svc.name);
     });
   }
-  reportDuplicates(clusterIps, 'ClusterIP ', add);
+  reportDuplicates(clusterIps, 'clusterIp', add);
   const serviceIds = new Set(s.services.map((x) => x.id));
   for (const lb of s.loadBalancers) {
-    if (!serviceIds.has(lb.service)) add({ code: 'missing-reference', element: lb.id, kind: 'loadBalancer', field: 'service', message: `load balancer ${lb.name} fronts service "${lb.service}", which does not exist` });
+    if (!serviceIds.has(lb.service)) add({ code: 'missing-reference', element: lb.id, kind: 'loadBalancer', field: 'service', msg: msg('problem.lb-service-missing', { lb: lb.name, service: lb.service }) });
   }
   out.push(...validateServices(s));
   out.push(...validateAddons(s));

@@ -9,6 +9,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { nodeRouteTable, podRouteTable, routerRouteTable, topology, trace, type Hop, type Scenario } from '../index';
 import { loadExample, withChanges } from '../testing/examples';
 import { caliName } from '../dataplane/calico-net';
+import { formatMessage } from '../../i18n/sim/index';
 
 const base = () => loadExample('calico-policy');
 /** The same cluster without policies, to look at the dataplane alone. */
@@ -93,7 +94,7 @@ describe('Calico dataplane', () => {
     const across = trace(s, { from: 'frontend', to: 'db', port: 5432 });
     expect(across.verdict).toBe('dropped');
     expect(across.reason).toMatchObject({ code: 'no-route', at: 'core' });
-    expect(across.reason?.message).toMatch(/BGP peer/);
+    expect(formatMessage('en', across.reason!.msg)).toMatch(/BGP peer/);
 
     const peered = withChanges(s, (x) => (x.routers[0]!.bgpPeer = true));
     const t = topology(peered);

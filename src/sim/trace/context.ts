@@ -5,7 +5,8 @@
 import type { ElementKind } from '../model/schema';
 import type { Topology } from '../model/topology';
 import type { Rng } from './rng';
-import { DROP_REASONS, type DropCode } from './reasons';
+import { dropReasonMessage, type DropCode } from './reasons';
+import { msg, type Message } from '../messages/index';
 import type { DropReason, Hop, HopAction, HopMatch, PacketField, PacketHeaders } from './types';
 import type { ConntrackEntry } from '../dataplane/conntrack';
 import type { SessionState } from '../dataplane/session';
@@ -72,17 +73,17 @@ export interface HopInput {
   action: HopAction;
   packet: PacketHeaders;
   match?: HopMatch[];
-  explain: string;
+  msg: Message;
 }
 
 /** The drop message when a path reaches MAX_HOPS (the 256th hop is the drop itself). */
-export function hopLimitMessage(): string {
-  return `The trace stopped at its limit of ${MAX_HOPS} hops in one direction without reaching a verdict: the packet is taken to be in a forwarding loop.`;
+export function hopLimitMessage(): Message {
+  return msg('drop.hop-limit', { max: MAX_HOPS });
 }
 
 /** The drop message when a packet comes back to a place with exactly the same headers. */
-export function repeatMessage(at: string, iface: string | undefined, hops: number): string {
-  return `The packet reached ${at}${iface ? ` ${iface}` : ''} again with the same headers after ${hops} hops: a forwarding loop.`;
+export function repeatMessage(at: string, iface: string | undefined, hops: number): Message {
+  return msg('drop.loop', { at, ...(iface ? { iface } : {}), hops });
 }
 
 export function pushHop(ctx: TraceCtx, h: HopInput): void {
@@ -108,19 +109,19 @@ export function drop(
   at: string,
   kind: ElementKind,
   packet: PacketHeaders,
-  message?: string,
+  message?: Message,
   iface?: string,
   match?: HopMatch[],
   extra?: Pick<DropReason, 'direction' | 'policies' | 'pod'>,
 ): never {
-  const text = message ?? DROP_REASONS[code];
-  ctx.dropped = { code, message: text, at, ...extra };
-  ctx.hops.push({ at, kind, ...(iface ? { iface } : {}), action: 'drop', packet: { ...packet }, changed: [], ...(match ? { match } : {}), explain: text });
+  const m = message ?? dropReasonMessage(code);
+  ctx.dropped = { code, msg: m, at, ...extra };
+  ctx.hops.push({ at, kind, ...(iface ? { iface } : {}), action: 'drop', packet: { ...packet }, changed: [], ...(match ? { match } : {}), msg: m });
   throw new PathEnded();
 }
 
-export function deliver(ctx: TraceCtx, at: string, kind: ElementKind, packet: PacketHeaders, iface: string | undefined, explain: string, match?: HopMatch[]): never {
-  pushHop(ctx, { at, kind, ...(iface ? { iface } : {}), action: 'deliver', packet, explain, ...(match ? { match } : {}) });
+export function deliver(ctx: TraceCtx, at: string, kind: ElementKind, packet: PacketHeaders, iface: string | undefined, message: Message, match?: HopMatch[]): never {
+  pushHop(ctx, { at, kind, ...(iface ? { iface } : {}), action: 'deliver', packet, msg: message, ...(match ? { match } : {}) });
   ctx.delivered = { at, kind, packet: { ...packet } };
   throw new PathEnded();
 }

@@ -5,12 +5,13 @@ import { isIPv4 } from '../net/cidr';
 import type { HttpRequestLine } from './types';
 import { ingressEntry } from '../dataplane/ingress';
 import { resolvesInCluster } from '../dataplane/dns';
+import { msg, type Message } from '../messages/index';
 
 export interface Destination {
   ip?: string;
   /** The element the user named, if any. */
   element?: string;
-  error?: string;
+  error?: Message;
   /** A name the source pod resolves through cluster DNS first (web, web.shop, web.shop.svc.cluster.local). */
   name?: string;
   /** For an http(s):// URL: the request line an ingress controller reads. */
@@ -25,7 +26,7 @@ function resolveUrl(t: Topology, to: string): Destination {
   const https = url.protocol === 'https:';
   const http: HttpRequestLine = { host: url.host, path: `${url.pathname || '/'}${url.search}` };
   const port = url.port ? Number(url.port) : https ? 443 : 80;
-  if (port < 1) return { error: `port ${url.port} is outside 1-65535` };
+  if (port < 1) return { error: msg('target.port-range', { port: url.port }) };
   if (isIPv4(url.hostname)) return { ip: url.hostname, http, port };
   const entry = ingressEntry(t, url.hostname, https);
   if ('error' in entry) return { error: entry.error };
@@ -58,7 +59,7 @@ export function resolveDestination(t: Topology, to: string, from?: { id: string;
     try {
       return resolveUrl(t, to);
     } catch {
-      return { error: `"${to}" is not a valid URL` };
+      return { error: msg('dest.invalid-url', { to }) };
     }
   }
   if (isIPv4(to)) return { ip: to };
@@ -80,7 +81,7 @@ export function resolveDestination(t: Topology, to: string, from?: { id: string;
     if (pod && /^[a-z0-9]([-a-z0-9.]*[a-z0-9.])?$/i.test(to)) return { name: to };
     const svc = serviceByDnsName(t, to);
     if (svc) return resolveDestination(t, svc.id, from);
-    return { error: `"${to}" is neither an IPv4 address nor an element of this scenario` };
+    return { error: msg('dest.unknown', { to }) };
   }
   switch (t.kindOf.get(id)) {
     case 'pod':
@@ -96,9 +97,9 @@ export function resolveDestination(t: Topology, to: string, from?: { id: string;
     case 'service': {
       const svc = t.services.get(id)!;
       if (svc.clusterIP && svc.clusterIP !== 'None') return { ip: svc.clusterIP, element: id };
-      return { element: id, error: `service ${svc.name} has no ClusterIP to send to` };
+      return { element: id, error: msg('dest.service-no-cluster-ip', { service: svc.name }) };
     }
     default:
-      return { element: id, error: `"${to}" is a ${t.kindOf.get(id)}, which has no address to send to` };
+      return { element: id, error: msg('dest.no-address', { to, kind: t.kindOf.get(id)! }) };
   }
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { trace } from './trace';
 import { loadExample, withChanges } from '../testing/examples';
 import type { Hop } from './types';
+import { formatMessage } from '../../i18n/sim/index';
 
 const actions = (hops: Hop[]) => hops.map((h) => `${h.at}:${h.iface ?? ''}:${h.action}`);
 
@@ -37,7 +38,7 @@ describe('same node: pod -> veth -> cni0 -> veth -> pod', () => {
     const lo = trace(s, { from: 'app-with-sidecar', to: '127.0.0.1', port: 9090 });
     expect(lo.verdict).toBe('delivered');
     expect(actions(lo.hops)).toEqual(['pod-sidecar:lo:loopback', 'pod-sidecar:lo:deliver']);
-    expect(lo.hops[1]!.explain).toContain('metrics-agent');
+    expect(formatMessage('en', lo.hops[1]!.msg)).toContain('metrics-agent');
     expect(lo.reply?.verdict).toBe('delivered');
   });
 
@@ -45,9 +46,9 @@ describe('same node: pod -> veth -> cni0 -> veth -> pod', () => {
     const closed = trace(s, { from: 'client', to: 'web', port: 8443 });
     expect(closed.verdict).toBe('dropped');
     expect(closed.reason?.code).toBe('port-closed');
-    expect(closed.reason?.message).toContain('RST');
+    expect(formatMessage('en', closed.reason!.msg)).toContain('RST');
     const udp = trace(s, { from: 'client', to: 'web', port: 53, proto: 'udp' });
-    expect(udp.reason?.message).toContain('ICMP port unreachable');
+    expect(formatMessage('en', udp.reason!.msg)).toContain('ICMP port unreachable');
   });
 
   it('finds no pod behind an unused address of the node pod CIDR', () => {
@@ -86,8 +87,8 @@ describe('host-gw: routes via the other node on one L2 subnet', () => {
     expect(d.verdict).toBe('dropped');
     expect(d.reason?.code).toBe('not-l2-adjacent');
     expect(d.reason?.at).toBe('node-1');
-    expect(d.reason?.message).toContain('10.244.1.0/24 via 192.168.2.10 dev eth0');
-    expect(d.reason?.message).toMatch(/one L2 subnet/);
+    expect(formatMessage('en', d.reason!.msg)).toContain('10.244.1.0/24 via 192.168.2.10 dev eth0');
+    expect(formatMessage('en', d.reason!.msg)).toMatch(/one L2 subnet/);
   });
 
   it('works across subnets with VXLAN DirectRouting only where nodes share a subnet', () => {
@@ -116,7 +117,7 @@ describe('flannel VXLAN across subnets', () => {
     expect(enc.iface).toBe('flannel.1');
     expect(enc.changed).toContain('outer');
     expect(enc.packet.outer).toMatchObject({ src: '192.168.1.10', dst: '192.168.2.10', proto: 'udp', dport: 8472, vni: 1 });
-    expect(enc.explain).toContain('MTU 1450');
+    expect(formatMessage('en', enc.msg)).toContain('MTU 1450');
     expect(enc.match?.map((m) => m.kind)).toEqual(['route', 'arp', 'fdb']);
     expect(enc.match?.[0]?.rule).toBe('10.244.1.0/24 via 10.244.1.0 dev flannel.1 onlink');
     expect(enc.match?.[2]?.rule).toMatch(/dev flannel\.1 dst 192\.168\.2\.10 self permanent$/);
@@ -159,7 +160,7 @@ describe('flannel VXLAN across subnets', () => {
     const d = trace(s2, { from: 'laptop', to: '10.244.0.2', port: 80 });
     expect(d.verdict).toBe('dropped');
     expect(d.reason).toMatchObject({ code: 'no-route', at: 'router-1' });
-    expect(d.reason?.message).toContain('pod IPs');
+    expect(formatMessage('en', d.reason!.msg)).toContain('pod IPs');
   });
 });
 

@@ -6,6 +6,7 @@ import type { ElementKind } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { isolatingPolicies, policyRef } from '../policy/evaluate';
 import type { PathResult, TraceNote, TraceResult } from './types';
+import { msg } from '../messages/index';
 
 export const FLANNEL_NO_POLICY = 'flannel does not implement NetworkPolicy; this policy has no effect';
 
@@ -31,5 +32,5 @@ export function policyNotes(t: Topology, from: { id: string; kind: ElementKind }
   }
   if (names.size === 0) return [];
   const policies = [...names];
-  return [{ code: 'policy-not-enforced', message: `${FLANNEL_NO_POLICY} (${policies.join(', ')}).`, policies }];
+  return [{ code: 'policy-not-enforced', msg: msg('note.policy-not-enforced', { policies }), policies }];
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { trace, type Scenario } from '../index';
 import { loadExample, withChanges } from '../testing/examples';
 import { FLANNEL_NO_POLICY } from './policy-notes';
+import { formatMessage } from '../../i18n/sim/index';
 
 const calico = () => loadExample('calico-policy');
 type Policy = Scenario['networkPolicies'][number];
@@ -57,7 +58,7 @@ describe('NetworkPolicy enforced by Calico', () => {
     const s = only(denyAll('shop'));
     const own = trace(s, { from: 'node-1', to: 'frontend', port: 80 });
     expect(own.verdict).toBe('delivered');
-    expect(own.hops.find((h) => h.action === 'policy')?.explain).toMatch(/own node/);
+    expect(formatMessage('en', own.hops.find((h) => h.action === 'policy')!.msg)).toMatch(/own node/);
     expect(trace(s, { from: 'node-2', to: 'frontend', port: 80 }).reason).toMatchObject({ code: 'policy-denied', direction: 'ingress' });
   });
 
@@ -77,7 +78,7 @@ describe('NetworkPolicy enforced by Calico', () => {
     const broken = trace(s, { from: 'frontend', to: 'api.shop', port: 8080 });
     expect(broken.verdict).toBe('dropped');
     expect(broken.reason).toMatchObject({ code: 'policy-denied', direction: 'egress', policies: ['shop/default-deny-all'] });
-    expect(broken.reason?.message).toMatch(/^The DNS query for api.shop/);
+    expect(formatMessage('en', broken.reason!.msg)).toMatch(/^The DNS query for api.shop/);
     expect(broken.dns?.verdict).toBe('dropped');
     const fixed = trace(calico(), { from: 'frontend', to: 'api.shop', port: 8080 });
     expect(fixed.dns?.hops.find((h) => h.action === 'policy')?.match?.[0]?.rule).toMatch(/^shop\/allow-dns egress\[0\]: to namespaceSelector kubernetes.io\/metadata.name=kube-system AND podSelector k8s-app=kube-dns, port UDP 53/);
@@ -129,7 +130,7 @@ describe('NetworkPolicy with flannel', () => {
     expect(r.hops.some((h) => h.action === 'policy')).toBe(false);
     expect(r.notes).toHaveLength(1);
     expect(r.notes![0]).toMatchObject({ code: 'policy-not-enforced', policies: ['shop/default-deny-all', 'shop/allow-dns', 'shop/frontend-to-api', 'shop/db-from-api'] });
-    expect(r.notes![0]!.message).toContain(FLANNEL_NO_POLICY);
+    expect(formatMessage('en', r.notes![0]!.msg)).toContain(FLANNEL_NO_POLICY);
   });
 
   it('says nothing when no policy selects the pods of the trace', () => {

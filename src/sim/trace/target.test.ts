@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTargetText } from './target';
+import { msg } from '../messages/index';
 
 describe('parseTargetText', () => {
   it('splits names and addresses from ports', () => {
@@ -14,19 +15,19 @@ describe('parseTargetText', () => {
   });
   it('explains bad input', () => {
     expect(parseTargetText('')).toMatchObject({ ok: false });
-    expect(parseTargetText('web:99999')).toEqual({ ok: false, error: 'port 99999 is outside 1-65535' });
+    expect(parseTargetText('web:99999')).toEqual({ ok: false, error: msg('target.port-range', { port: '99999' }) });
     expect(parseTargetText(':80')).toMatchObject({ ok: false });
     expect(parseTargetText('my web')).toMatchObject({ ok: false });
   });
   it('refuses a missing port and port 0 in every form (issue 15)', () => {
-    expect(parseTargetText('web:0')).toEqual({ ok: false, error: 'port 0 is outside 1-65535' });
-    expect(parseTargetText('web:')).toMatchObject({ ok: false, error: expect.stringContaining('no port after it') });
+    expect(parseTargetText('web:0')).toEqual({ ok: false, error: msg('target.port-range', { port: '0' }) });
+    expect(parseTargetText('web:')).toEqual({ ok: false, error: msg('target.no-port', { to: 'web:', example: 'web:80' }) });
     expect(parseTargetText('10.96.0.2:')).toMatchObject({ ok: false });
-    expect(parseTargetText('http://shop.example.com:0/api')).toEqual({ ok: false, error: 'port 0 is outside 1-65535' });
+    expect(parseTargetText('http://shop.example.com:0/api')).toEqual({ ok: false, error: msg('target.port-range', { port: '0' }) });
     expect(parseTargetText('http://shop.example.com:8080/api')).toEqual({ ok: true, to: 'http://shop.example.com:8080/api' });
   });
   it('refuses a port that is not a number as a form error, instead of sending to a host called "web:abc"', () => {
-    expect(parseTargetText('web:abc')).toEqual({ ok: false, error: '"abc" is not a port: after the colon comes a port number 1-65535 (e.g. web:80)' });
+    expect(parseTargetText('web:abc')).toEqual({ ok: false, error: msg('target.bad-port', { port: 'abc', example: 'web:80' }) });
     expect(parseTargetText('web:80 ')).toEqual({ ok: true, to: 'web', port: 80 });
   });
 });

@@ -1,33 +1,34 @@
 import type { Protocol, Scenario } from '../model/schema';
+import { msg, type Message } from '../messages/index';
 
 /** Parsing what a user types as a destination: `web:80`, `10.96.0.20:80`, `web.shop.svc.cluster.local:80`, `http://host/path`. */
-export type TargetText = { ok: true; to: string; port?: number } | { ok: false; error: string };
+export type TargetText = { ok: true; to: string; port?: number } | { ok: false; error: Message };
 
 export function parseTargetText(text: string): TargetText {
   const to = text.trim();
-  if (to === '') return { ok: false, error: 'type a destination, e.g. web:80 or 10.244.1.2:80' };
+  if (to === '') return { ok: false, error: msg('target.empty') };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(to)) {
     try {
       const url = new URL(to);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, error: `only http:// and https:// URLs can be sent, not ${url.protocol}//` };
-      if (url.port === '0') return { ok: false, error: 'port 0 is outside 1-65535' };
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, error: msg('target.scheme', { scheme: url.protocol }) };
+      if (url.port === '0') return { ok: false, error: msg('target.port-range', { port: '0' }) };
       return { ok: true, to };
     } catch {
-      return { ok: false, error: `"${to}" is not a valid URL` };
+      return { ok: false, error: msg('target.invalid-url', { to }) };
     }
   }
-  if (to.endsWith(':')) return { ok: false, error: `"${to}" has a ":" but no port after it (e.g. ${to}80)` };
-  if (/\s/.test(to)) return { ok: false, error: `"${to}" contains spaces` };
+  if (to.endsWith(':')) return { ok: false, error: msg('target.no-port', { to, example: `${to}80` }) };
+  if (/\s/.test(to)) return { ok: false, error: msg('target.spaces', { to }) };
   const m = /^(.*):(\d+)$/.exec(to);
   if (!m) {
     // A colon after a name or address starts the port: `web:abc` is a mistyped port, not a host.
     const bad = /^([^:]+):(.*)$/.exec(to);
-    if (bad) return { ok: false, error: `"${bad[2]}" is not a port: after the colon comes a port number 1-65535 (e.g. ${bad[1]}:80)` };
+    if (bad) return { ok: false, error: msg('target.bad-port', { port: bad[2]!, example: `${bad[1]}:80` }) };
     return { ok: true, to };
   }
   const port = Number(m[2]);
-  if (port < 1 || port > 65535) return { ok: false, error: `port ${m[2]} is outside 1-65535` };
-  if (m[1] === '') return { ok: false, error: 'missing the address before the port' };
+  if (port < 1 || port > 65535) return { ok: false, error: msg('target.port-range', { port: m[2]! }) };
+  if (m[1] === '') return { ok: false, error: msg('target.missing-address') };
   return { ok: true, to: m[1]!, port };
 }
 

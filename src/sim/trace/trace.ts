@@ -7,7 +7,7 @@ import { topology, type Topology } from '../model/topology';
 import { createRng } from './rng';
 import { newCtx, PathEnded, type TraceCtx } from './context';
 import type { PacketHeaders, PathResult, TraceResult } from './types';
-import { DROP_REASONS } from './reasons';
+import { dropReasonMessage } from './reasons';
 import type { ConntrackEntry } from '../dataplane/conntrack';
 import { podSend } from '../dataplane/pod';
 import { nodeStack } from '../dataplane/host';
@@ -19,6 +19,7 @@ import { traceDnsLookup } from '../dataplane/dns-lookup';
 import { proxyAtIngress } from '../dataplane/ingress';
 import type { DnsLookup, UpstreamLeg } from './types';
 import { policyNotes } from './policy-notes';
+import { msg, type Message } from '../messages/index';
 
 export interface PacketSpec {
   /** Source element: id or name of a pod, node or outside client. */
@@ -44,7 +45,13 @@ export interface TraceOptions {
 /** Linux's default ip_local_port_range. */
 export const EPHEMERAL_PORTS = [32768, 60999] as const;
 
-export class TraceInputError extends Error {}
+/** The packet to send is impossible (unknown sender, ICMP with a port, ...): `msg` says why. */
+export class TraceInputError extends Error {
+  constructor(readonly msg: Message) {
+    super(msg.code);
+    this.name = 'TraceInputError';
+  }
+}
 
 /** The kinds of element that can originate a packet. */
 export const SENDER_KINDS: readonly ElementKind[] = ['pod', 'node', 'client'];
@@ -75,7 +82,7 @@ export function sendFrom(ctx: TraceCtx, at: { id: string; kind: ElementKind }, p
       routerForward(ctx, r, r.interfaces[0]!.subnet, pkt, true);
     }
     default:
-      throw new TraceInputError(`a ${at.kind} cannot send packets; pick a pod, node or outside client`);
+      throw new TraceInputError(msg('input.cannot-send', { kind: at.kind }));
   }
 }
 
@@ -144,13 +151,13 @@ export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOption
   const t = topology(scenario);
   const rng = createRng(seed);
   const from = resolveElement(t, spec.from);
-  if (!from) throw new TraceInputError(`unknown source "${spec.from}"`);
-  if (!SENDER_KINDS.includes(from.kind)) throw new TraceInputError(`a ${from.kind} cannot send packets; pick a pod, node or outside client`);
+  if (!from) throw new TraceInputError(msg('input.unknown-source', { from: spec.from }));
+  if (!SENDER_KINDS.includes(from.kind)) throw new TraceInputError(msg('input.cannot-send', { kind: from.kind }));
   const dest: Destination = resolveDestination(t, spec.to, from);
   const port = spec.port ?? dest.port;
   const proto: Protocol = spec.proto ?? (port === undefined ? 'icmp' : 'tcp');
-  if (proto === 'icmp' && port !== undefined) throw new TraceInputError('ICMP has no ports; drop the port or use --proto tcp|udp');
-  if (proto !== 'icmp' && port === undefined) throw new TraceInputError(`${proto.toUpperCase()} needs a destination port`);
+  if (proto === 'icmp' && port !== undefined) throw new TraceInputError(msg('input.icmp-has-no-port'));
+  if (proto !== 'icmp' && port === undefined) throw new TraceInputError(msg('input.needs-port', { proto: proto.toUpperCase() }));
 
   const run = exchangeRunner(t, rng, options.session, options.reply !== false);
   let dns: DnsLookup | undefined;
@@ -178,7 +185,7 @@ export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOption
   if (!dstIp) {
     return {
       verdict: 'dropped',
-      reason: { code: 'unknown-destination', message: dest.error ?? DROP_REASONS['unknown-destination'], at: from.id },
+      reason: { code: 'unknown-destination', msg: dest.error ?? dropReasonMessage('unknown-destination'), at: from.id },
       hops: [],
       seed,
     };

@@ -1,6 +1,7 @@
 /** Packets, hops and trace results: the shapes the tracer produces and the UI animates. */
 import type { ElementKind, Protocol } from '../model/schema';
 import type { DropCode } from './reasons';
+import type { Message } from '../messages/index';
 
 /**
  * The outer header an overlay wraps around the inner packet: IP/UDP/VXLAN (flannel.1 on UDP 8472,
@@ -83,13 +84,14 @@ export interface Hop {
   match?: HopMatch[];
   /** The canvas edge the packet crossed to arrive here, when it crossed one. */
   link?: string;
-  /** One plain sentence saying what happened. */
-  explain: string;
+  /** What happened, as a message code and its parameters (rendered in the reader's language outside sim). */
+  msg: Message;
 }
 
 export interface DropReason {
   code: DropCode;
-  message: string;
+  /** The specifics, as a message code and its parameters. */
+  msg: Message;
   /** Element id where the packet died. */
   at: string;
   /** policy-denied: the direction whose policies denied the packet. */
@@ -103,7 +105,7 @@ export interface DropReason {
 /** Something the trace says once about the whole trace, e.g. that a policy had no effect. */
 export interface TraceNote {
   code: 'policy-not-enforced';
-  message: string;
+  msg: Message;
   policies: string[];
 }
 

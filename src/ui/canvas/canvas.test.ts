@@ -7,6 +7,7 @@ import { autoLayout, placeMissing, sceneBoxes, type Box } from './layout';
 import { ENDPOINT_LINES_MAX, createFlowBuilder } from './flow';
 import { dropContext, nearestSubnet, nodeAt, subnetAt } from './dropTarget';
 import { hostPositionIn } from './useAddElement';
+import { formatMessage } from '../../i18n/sim/index';
 
 function laidOut(s: Scenario): Scenario {
   return { ...s, layout: autoLayout(s) };
@@ -34,7 +35,7 @@ describe('auto-layout', () => {
   it('places a new node beside the hosts already in its subnet, and keeps placed elements where they are', () => {
     const s0 = laidOut(defaultScenario());
     const r = addNode(s0, { subnet: 'rack-a' });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(formatMessage('en', r.error));
     const missing = placeMissing(r.scenario);
     expect(Object.keys(missing)).toEqual(['node-4']);
     const s = setPositions(r.scenario, missing);
@@ -90,7 +91,7 @@ describe('flow builder', () => {
     const withNode = b2.nodes(s, new Set(), new Set(['node-1'])).filter((n, i) => n !== before[i]).map((n) => n.id).sort();
     expect(withNode).toEqual(['node-1', ...s.pods.filter((p) => p.node === 'node-1').map((p) => p.id)].sort());
     const r = addPod(s, { node: 'node-3' });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(formatMessage('en', r.error));
     const after = b.nodes(r.scenario, new Set(), new Set(['core-router']));
     const byId = new Map(dragged.map((n) => [n.id, n]));
     const touched = after.filter((n) => byId.get(n.id) !== n).map((n) => n.id).sort();
@@ -102,7 +103,7 @@ describe('flow builder', () => {
   it('endpoint edges follow the selector', () => {
     const s = laidOut(defaultScenario());
     const r = addService(s, { selector: { app: 'curl' } });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(formatMessage('en', r.error));
     const ids = createFlowBuilder().edges(r.scenario).filter((e) => e.type === 'endpoint').map((e) => e.id);
     expect(ids).toContain(`ep:${r.id}:curl`);
   });
@@ -110,7 +111,7 @@ describe('flow builder', () => {
   it('a Service with many endpoint pods draws one line per node with the count, not one per pod (issue 15)', () => {
     const s = laidOut(stressScenario());
     const r = addService(s, { selector: {} });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(formatMessage('en', r.error));
     const svc = { ...r.scenario.services.find((x) => x.id === r.id)!, selector: { [Object.keys(s.pods[0]!.labels)[0]!]: Object.values(s.pods[0]!.labels)[0]! } };
     const wide = { ...r.scenario, services: r.scenario.services.map((x) => (x.id === r.id ? svc : x)) };
     const selected = wide.pods.filter((p) => p.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => p.labels[k] === v));

@@ -10,7 +10,8 @@ import { CheckField, errorOf, SelectField, TextField } from './fields';
 import { ClientForm, IngressForm, LoadBalancerForm, NodeForm, PodForm, RouterForm, SubnetForm } from './forms';
 import { ServiceForm } from './ServiceForm';
 import { elementKindKey } from '../../i18n/index';
-import { useT } from '../../i18n/useT';
+import { useLocale, useT } from '../../i18n/useT';
+import { scenarioText } from '../scenarioText';
 
 type AnyElement = Subnet | Router | Node | Pod | ClientHost | Service | LoadBalancer | Ingress;
 
@@ -59,8 +60,10 @@ function ClusterInspector() {
   const t = useT();
   const store = useEditorStore();
   const cluster = useEditor((s) => s.scenario.cluster);
-  const name = useEditor((s) => s.scenario.name);
-  const description = useEditor((s) => s.scenario.description);
+  const [locale] = useLocale();
+  const name = scenarioText(useEditor((s) => s.scenario.name), locale);
+  const storedDescription = useEditor((s) => s.scenario.description);
+  const description = storedDescription === undefined ? undefined : scenarioText(storedDescription, locale);
   const editCluster = (patch: Parameters<ReturnType<typeof store.getState>['editCluster']>[0]) => errorOf(store.getState().editCluster(patch));
   return (
     <section className="inspector-section" aria-label={t('inspector.clusterSettings')}>

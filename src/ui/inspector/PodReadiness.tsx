@@ -3,10 +3,11 @@ import type { Pod, Readiness } from '../../sim/index';
 import type { ElementPatch } from '../../sim/model/editFields';
 import { useT } from '../../i18n/useT';
 import { Fact, SelectField } from './fields';
+import type { FieldError } from './fields';
 
 const STATES: readonly Readiness[] = ['Ready', 'NotReady', 'Terminating'];
 
-export function PodReadiness({ pod, edit }: { pod: Pod; edit: (patch: ElementPatch) => string | undefined }) {
+export function PodReadiness({ pod, edit }: { pod: Pod; edit: (patch: ElementPatch) => FieldError | undefined }) {
   const t = useT();
   const probes = pod.containers.flatMap((c) =>
     c.readinessProbe ? [`${c.name}: ${c.readinessProbe.type}${c.readinessProbe.port !== undefined ? ` :${c.readinessProbe.port}` : ''}${c.readinessProbe.path ?? ''}`] : [],

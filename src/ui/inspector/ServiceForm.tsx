@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 import { useEditor } from '../state';
 import { endpointPods, endpointsByPort } from '../canvas/endpoints';
-import { Fact, SelectField, TextField, useFieldError } from './fields';
+import { ErrorText, Fact, SelectField, TextField, useFieldError } from './fields';
 import { formatLabels, parseLabels } from './fieldText';
 import { useEdit } from './forms';
 import { EndpointSlicesView } from './EndpointSlicesView';
@@ -40,10 +40,10 @@ function PortsTable({ service }: { service: Service }) {
       <table className="ports">
         <thead>
           <tr>
-            <th scope="col">name</th>
-            <th scope="col">port</th>
+            <th scope="col">{t('inspector.portColumn.name')}</th>
+            <th scope="col">{t('inspector.portColumn.port')}</th>
             <th scope="col">targetPort</th>
-            <th scope="col">proto</th>
+            <th scope="col">{t('inspector.portColumn.protocol')}</th>
             {withNodePort && <th scope="col">nodePort</th>}
             <th scope="col">
               <span className="sr-only">{t('inspector.remove')}</span>
@@ -109,7 +109,7 @@ function PortsTable({ service }: { service: Service }) {
       </button>
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          <ErrorText error={error} />
         </p>
       )}
     </fieldset>

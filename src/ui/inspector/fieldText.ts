@@ -5,8 +5,8 @@
  * ("shop.example.com/api -> api:80", one per line). Parsing only splits the text; the values are
  * validated by the simulation's schema when the edit is applied.
  */
-import { RESERVED_LABEL_KEYS, reservedKeyMessage } from '../../sim/index';
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+import { msg, RESERVED_LABEL_KEYS, type Message } from '../../sim/index';
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: Message };
 
 const parts = (text: string, sep: RegExp) =>
   text
@@ -24,17 +24,17 @@ export function parseLabels(text: string): Parsed<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const item of parts(text, /[,\n]/)) {
     const eq = item.indexOf('=');
-    if (eq <= 0) return { ok: false, error: `"${item}" is not key=value` };
+    if (eq <= 0) return { ok: false, error: msg('text.not-key-value', { item }) };
     const key = item.slice(0, eq).trim();
     const value = item.slice(eq + 1).trim();
     if (!/^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/.test(key)) {
-      return { ok: false, error: `"${key}" is not a valid label key (letters, digits, "-", "_", "." and an optional prefix/)` };
+      return { ok: false, error: msg('text.bad-label-key', { key }) };
     }
     if (value !== '' && !/^[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/.test(value)) {
-      return { ok: false, error: `"${value}" is not a valid label value (letters, digits, "-", "_", ".", starting and ending alphanumeric)` };
+      return { ok: false, error: msg('text.bad-label-value', { value }) };
     }
-    if (RESERVED_LABEL_KEYS.includes(key)) return { ok: false, error: reservedKeyMessage(key) };
-    if (Object.prototype.hasOwnProperty.call(out, key)) return { ok: false, error: `label "${key}" is given twice` };
+    if (RESERVED_LABEL_KEYS.includes(key)) return { ok: false, error: msg('schema.reserved-key', { key }) };
+    if (Object.prototype.hasOwnProperty.call(out, key)) return { ok: false, error: msg('text.duplicate-label', { key }) };
     out[key] = value;
   }
   return { ok: true, value: out };
@@ -54,9 +54,9 @@ export function parseContainerPorts(text: string): Parsed<PortText[]> {
   const out: PortText[] = [];
   for (const item of parts(text, /[,\n]/)) {
     const m = /^(?:([a-z0-9-]+)=)?(\d+)(?:\/(tcp|udp|sctp))?$/i.exec(item);
-    if (!m) return { ok: false, error: `"${item}" is not a port (e.g. 8080, 8080/TCP or http=8080/TCP)` };
+    if (!m) return { ok: false, error: msg('text.not-a-port', { item, example: '8080, 8080/TCP, http=8080/TCP' }) };
     const containerPort = Number(m[2]);
-    if (containerPort < 1 || containerPort > 65535) return { ok: false, error: `${containerPort} is not a port number (1-65535)` };
+    if (containerPort < 1 || containerPort > 65535) return { ok: false, error: msg('text.port-range', { port: containerPort }) };
     out.push({ ...(m[1] ? { name: m[1] } : {}), containerPort, protocol: (m[3]?.toUpperCase() ?? 'TCP') as PortText['protocol'] });
   }
   return { ok: true, value: out };
@@ -70,7 +70,7 @@ export function parseRoutes(text: string): Parsed<{ dst: string; via: string }[]
   const out: { dst: string; via: string }[] = [];
   for (const line of parts(text, /\n/)) {
     const m = /^(\S+)\s+via\s+(\S+)$/.exec(line.replace(/^default\b/, '0.0.0.0/0'));
-    if (!m) return { ok: false, error: `"${line}" is not "CIDR via NEXT-HOP" (e.g. 10.244.0.0/16 via 192.168.1.10)` };
+    if (!m) return { ok: false, error: msg('text.not-a-route', { line, example: '10.244.0.0/16 via 192.168.1.10' }) };
     out.push({ dst: m[1]!, via: m[2]! });
   }
   return { ok: true, value: out };
@@ -89,7 +89,7 @@ export function parseRules(text: string): Parsed<RuleText[]> {
   const byHost = new Map<string, RuleText>();
   for (const line of parts(text, /\n/)) {
     const m = /^(\*|[a-z0-9.-]+)?(\/\S*)\s*->\s*([a-z0-9-]+):([a-z0-9-]+)$/i.exec(line);
-    if (!m) return { ok: false, error: `"${line}" is not "HOST/PATH -> SERVICE:PORT" (e.g. shop.example.com/api -> api:80)` };
+    if (!m) return { ok: false, error: msg('text.not-a-rule', { line, example: 'shop.example.com/api -> api:80' }) };
     const host = m[1] && m[1] !== '*' ? m[1].toLowerCase() : undefined;
     const key = host ?? '*';
     const rule = byHost.get(key) ?? { ...(host ? { host } : {}), paths: [] };

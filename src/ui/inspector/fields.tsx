@@ -11,22 +11,31 @@ import { useOptionalEditorStore } from '../state';
  * A field's refused-edit message, kept locally and reported to the editor store while it shows, so
  * the problems list counts it (and forgets it when the field goes away).
  */
-export function useFieldError(label: string): [string | undefined, (e: string | undefined) => void] {
+export function useFieldError(label: string): [FieldError | undefined, (e: FieldError | undefined) => void] {
   const store = useOptionalEditorStore();
   const key = useId();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<FieldError | undefined>();
   useEffect(() => {
     store?.getState().setFieldError(key, error ? { field: label, message: error } : undefined);
   }, [store, key, label, error]);
   useEffect(() => () => store?.getState().setFieldError(key, undefined), [store, key]);
   return [error, setError];
 }
+import type { Message } from '../../sim/index';
+import { SimText } from '../SimText';
 
-/** The message to show for a failed edit, without a "field:" prefix the field's label already says. */
-export function errorOf(r: EditResult): string | undefined {
+/** A field's error: interface text already translated, or a simulator message rendered in the reader's language. */
+export type FieldError = string | Message;
+
+/** A field error in the reader's language. */
+export function ErrorText({ error }: { error: FieldError }) {
+  return typeof error === 'string' ? <>{error}</> : <SimText msg={error} />;
+}
+
+/** The message to show for a failed edit, without the "field:" prefix the field's label already says. */
+export function errorOf(r: EditResult): Message | undefined {
   if (r.ok) return undefined;
-  const m = /^[a-zA-Z0-9_.]+: (.*)$/.exec(r.error);
-  return r.field && m ? m[1] : r.error;
+  return r.field && r.error.code === 'edit.field' && r.error.params.issue ? r.error.params.issue : r.error;
 }
 
 export function TextField({
@@ -41,7 +50,7 @@ export function TextField({
   label: string;
   value: string;
   /** Returns an error message when the value was refused. */
-  onCommit: (text: string) => string | undefined;
+  onCommit: (text: string) => FieldError | undefined;
   mono?: boolean;
   multiline?: boolean;
   placeholder?: string;
@@ -98,11 +107,11 @@ export function TextField({
 }
 
 /** Below a field: its error (announced), else its hint. The ids match the field's aria-describedby. */
-function FieldMessage({ id, error, hint }: { id: string; error?: string | undefined; hint?: ReactNode }) {
+function FieldMessage({ id, error, hint }: { id: string; error?: FieldError | undefined; hint?: ReactNode }) {
   if (error) {
     return (
       <p id={`${id}-error`} className="field-error" role="alert">
-        {error}
+        <ErrorText error={error} />
       </p>
     );
   }
@@ -123,7 +132,7 @@ export function SelectField<T extends string>({
   label: string;
   value: T;
   options: readonly { value: T; label: string }[];
-  onCommit: (value: T) => string | undefined;
+  onCommit: (value: T) => FieldError | undefined;
   hint?: ReactNode;
 }) {
   const id = useId();
@@ -153,7 +162,7 @@ export function SelectField<T extends string>({
   );
 }
 
-export function CheckField({ label, checked, onCommit, hint }: { label: string; checked: boolean; onCommit: (v: boolean) => string | undefined; hint?: ReactNode }) {
+export function CheckField({ label, checked, onCommit, hint }: { label: string; checked: boolean; onCommit: (v: boolean) => FieldError | undefined; hint?: ReactNode }) {
   const id = useId();
   const [error, setError] = useFieldError(label);
   return (
@@ -164,7 +173,7 @@ export function CheckField({ label, checked, onCommit, hint }: { label: string; 
       </label>
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
+          <ErrorText error={error} />
         </p>
       )}
       {!error && hint && <p className="field-hint">{hint}</p>}

@@ -9,11 +9,11 @@ import { endpointPods } from '../canvas/endpoints';
 import { useT } from '../../i18n/useT';
 import { PodReadiness } from './PodReadiness';
 import { useEditor, useEditorStore } from '../state';
-import { errorOf, Fact, SelectField, TextField, useFieldError } from './fields';
+import { ErrorText, errorOf, Fact, SelectField, TextField, useFieldError, type FieldError } from './fields';
 import { formatContainerPorts, formatLabels, formatRoutes, formatRules, parseContainerPorts, parseLabels, parseRoutes, parseRules } from './fieldText';
 
 /** Commit a patch to one element; returns the inline error, if refused. */
-export function useEdit(id: string): (patch: ElementPatch) => string | undefined {
+export function useEdit(id: string): (patch: ElementPatch) => FieldError | undefined {
   const store = useEditorStore();
   return (patch) => errorOf(store.getState().editElement(id, patch));
 }
@@ -100,7 +100,7 @@ export function RouterForm({ router }: { router: Router }) {
         )}
         {error && (
           <p className="field-error" role="alert">
-            {error}
+            <ErrorText error={error} />
           </p>
         )}
       </fieldset>

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/index';
 import { hasClusterDns } from '../../sim/model/addons';
 import { useEditor } from '../state';
 import { AddClusterDnsButton } from '../problems/ProblemsPanel';
+import { SimText } from '../SimText';
 
 const PHASE_TITLE: Record<Phase, MessageKey> = {
   dns: 'hops.dns',
@@ -71,7 +72,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
       <p className={`verdict verdict-${r.verdict}`} role="status" data-testid="verdict">
         <span className="swatch" style={{ background: run.color }} aria-hidden />
         {r.verdict === 'delivered' ? t('packet.delivered') : `${t('packet.dropped')} (${r.reason?.code})`}
-        {r.verdict === 'dropped' && <span className="reason">{r.reason?.message}</span>}
+        {r.verdict === 'dropped' && r.reason && <SimText className="reason" msg={r.reason.msg} />}
         {r.verdict === 'dropped' && r.reason?.code === 'dns-unavailable' && !dnsPresent && <AddClusterDnsButton />}
         {r.reply && <span className="muted"> · {t(r.reply.verdict === 'delivered' ? 'hops.replyDelivered' : 'hops.replyDropped')}</span>}
       </p>

@@ -1,6 +1,8 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Hop, PacketField } from '../../sim/index';
 import { LayerStack } from './LayerStack';
+import { SimText } from '../SimText';
+import { useT } from '../../i18n/useT';
 
 function port(p?: number) {
   return p === undefined ? '' : `:${p}`;
@@ -27,8 +29,10 @@ export interface HopRowProps {
  * at opens to its layer stack, the entries that matched and the sentence that explains it.
  */
 export const HopRow = memo(function HopRow({ hop, prev, index, place, current, onSelect, extra }: HopRowProps) {
+  const t = useT();
   const p = hop.packet;
   const ch = hop.changed;
+  const action = t(`hop.action.${hop.action}`);
   const ref = useRef<HTMLLIElement>(null);
   // Keep the hop the marker is at in view while the packet plays.
   useEffect(() => {
@@ -36,11 +40,11 @@ export const HopRow = memo(function HopRow({ hop, prev, index, place, current, o
   }, [current]);
   return (
     <li ref={ref} className={`hop hop-${hop.action}${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined} data-testid="hop">
-      <button type="button" className="hop-button" onClick={() => onSelect(index)} aria-label={`Hop ${index + 1}: ${hop.action} at ${place}`} aria-expanded={current}>
+      <button type="button" className="hop-button" onClick={() => onSelect(index)} aria-label={t('hop.aria', { n: index + 1, action, place })} aria-expanded={current}>
         <span className="hop-line">
           <span className="hop-index">{index + 1}</span>
           {hop.iface && <code className="iface">{hop.iface}</code>}
-          <span className={`action action-${hop.action}`}>{hop.action}</span>
+          <span className={`action action-${hop.action}`}>{action}</span>
           <span className="headers" data-testid="hop-headers">
             {p.outer && (
               <span className="outer" data-testid="outer-header">
@@ -64,7 +68,7 @@ export const HopRow = memo(function HopRow({ hop, prev, index, place, current, o
         <div className="hop-details">
           <LayerStack hop={hop} {...(prev ? { prev } : {})} />
           {extra}
-          <span className="explain">{hop.explain}</span>
+          <SimText className="explain" msg={hop.msg} />
         </div>
       )}
     </li>

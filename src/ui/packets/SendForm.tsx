@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useStore, type StoreApi } from 'zustand';
-import { parseTargetText, type Protocol } from '../../sim/index';
+import { parseTargetText, type Message, type Protocol } from '../../sim/index';
+import { SimText } from '../SimText';
 import type { PacketSlice } from '../../store/packetStore';
 import { useT } from '../../i18n/useT';
 
@@ -35,7 +36,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
   const [to, setTo] = useState(initialTo ?? '');
   const [proto, setProto] = useState<'auto' | Protocol>('auto');
   const [count, setCount] = useState(20);
-  const [inputError, setInputError] = useState<string | undefined>();
+  const [inputError, setInputError] = useState<Message | undefined>();
   const sendError = useStore(store, (s) => s.sendError);
 
   const spec = () => {
@@ -106,7 +107,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
       </div>
       {error && (
         <p id={`${id}-err`} className="field-error" role="alert">
-          {error}
+          <SimText msg={error} />
         </p>
       )}
     </form>

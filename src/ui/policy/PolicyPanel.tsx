@@ -11,7 +11,7 @@ import type { NetworkPolicy } from '../../sim/index';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
-import { TextField, SelectField, errorOf } from '../inspector/fields';
+import { TextField, SelectField, errorOf, ErrorText, type FieldError } from '../inspector/fields';
 import { formatLabels, parseLabels } from '../inspector/fieldText';
 import { MatrixDialog } from './MatrixDialog';
 import './policy.css';
@@ -37,7 +37,7 @@ function PolicyYaml({ policy }: { policy: NetworkPolicy }) {
   const id = useId();
   const original = useMemo(() => policyToYaml(policy), [policy]);
   const [text, setText] = useState(original);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<FieldError | undefined>();
   useEffect(() => {
     setText(original);
     setError(undefined);
@@ -71,7 +71,7 @@ function PolicyYaml({ policy }: { policy: NetworkPolicy }) {
       />
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
+          <ErrorText error={error} />
         </p>
       )}
       <div className="policy-actions">

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 import { useEditor, useEditorStore } from '../state';
+import { SimText } from '../SimText';
 
 /** "2 errors, 1 warning" / "none". */
 export function problemCount(t: Translator, errors: number, warnings: number): string {
@@ -60,7 +61,7 @@ export function ProblemsPanel() {
                 <span className="problem-sev" aria-hidden>
                   {p.severity === 'error' ? '●' : '▲'}
                 </span>
-                <span className="problem-text">{p.message}</span>
+                <SimText className="problem-text" msg={p.msg} />
                 <span className="problem-code">{p.code}</span>
               </button>
               {p.code === 'no-cluster-dns' && <AddClusterDnsButton />}

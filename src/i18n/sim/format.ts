@@ -1,0 +1,116 @@
+/**
+ * Rendering simulator messages (src/sim/messages) as sentences in the reader's language. Parameters
+ * that are names, addresses or tool output come out marked, so the interface can set them in
+ * monospace (`messageParts`) and tests can tell them from prose; `formatMessage` gives plain text.
+ * Lists, numbers and plurals go through `Intl`.
+ */
+import { MESSAGE_SPECS, type Message, type MessageCode, type MessageSpecs, type ParamKind } from '../../sim/messages/index';
+import type { ParamsOf } from '../../sim/messages/spec';
+import type { Locale } from '../locale';
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/** Helpers a dictionary entry uses for what depends on the language's rules. */
+export interface Fmt {
+  /** "a, b and c" / "a、b和c" (Intl.ListFormat, conjunction). */
+  list(items: readonly string[]): string;
+  /** "a, b or c" (disjunction). */
+  or(items: readonly string[]): string;
+  /** A quantity, grouped as the language groups digits (Intl.NumberFormat). */
+  count(n: number): string;
+  /** The plural form of `n` in this language (Intl.PluralRules): `f.plural(n, { one: 'hop', other: 'hops' })`. */
+  plural(n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string;
+  /** Set text as code (a name or tool output the dictionary writes itself, such as `ip_forward=1`). */
+  code(text: string | number): string;
+}
+
+/** What a dictionary entry receives: names and addresses already marked, nested messages already rendered. */
+export type RenderParams<C extends MessageCode> = ParamsOf<MessageSpecs[C], string>;
+
+export type SimDictionary = { readonly [C in MessageCode]: (p: RenderParams<C>, f: Fmt) => string };
+
+const fmtCache = new Map<Locale, Fmt>();
+
+function fmtFor(locale: Locale): Fmt {
+  let f = fmtCache.get(locale);
+  if (f) return f;
+  const and = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const or = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
+  const num = new Intl.NumberFormat(locale);
+  const rules = new Intl.PluralRules(locale);
+  f = {
+    list: (items) => and.format(items),
+    or: (items) => or.format(items),
+    count: (n) => num.format(n),
+    plural: (n, forms) => forms[rules.select(n)] ?? forms.other,
+    code: (text) => `${OPEN}${text}${CLOSE}`,
+  };
+  fmtCache.set(locale, f);
+  return f;
+}
+
+const dictionaries = new Map<Locale, SimDictionary>();
+
+/** Make a dictionary available for a language (the dictionaries register themselves on import). */
+export function registerSimDictionary(locale: Locale, dict: SimDictionary): void {
+  dictionaries.set(locale, dict);
+}
+
+function prepare(locale: Locale, kinds: Record<string, ParamKind>, params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const kind = kinds[name];
+    const base = typeof kind === 'string' ? kind.replace('?', '') : 'enum';
+    if (base === 'id') out[name] = `${OPEN}${String(value)}${CLOSE}`;
+    else if (base === 'ids') out[name] = (value as readonly string[]).map((v) => `${OPEN}${v}${CLOSE}`);
+    else if (base === 'msg') out[name] = render(locale, value as Message);
+    else out[name] = value;
+  }
+  return out;
+}
+
+function render(locale: Locale, m: Message): string {
+  const dict = dictionaries.get(locale) ?? dictionaries.get('en');
+  const entry = (dict?.[m.code] ?? dictionaries.get('en')?.[m.code]) as ((p: unknown, f: Fmt) => string) | undefined;
+  if (!entry) return `${OPEN}${m.code}${CLOSE}`;
+  const spec = MESSAGE_SPECS[m.code] as Record<string, ParamKind>;
+  return entry(prepare(locale, spec, m.params as Record<string, unknown>), fmtFor(locale));
+}
+
+/** One run of a rendered message: prose, or a name/address/tool output (`code`). */
+export interface MessagePart {
+  text: string;
+  code?: true;
+}
+
+/** The message as runs of prose and code, for the interface to set code in monospace. */
+export function messageParts(locale: Locale, m: Message): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let depth = 0;
+  let buf = '';
+  const flush = (code: boolean) => {
+    if (!buf) return;
+    const last = parts[parts.length - 1];
+    if (last && !!last.code === code) last.text += buf;
+    else parts.push(code ? { text: buf, code: true } : { text: buf });
+    buf = '';
+  };
+  for (const ch of render(locale, m)) {
+    if (ch === OPEN) {
+      if (depth === 0) flush(false);
+      depth++;
+    } else if (ch === CLOSE) {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) flush(true);
+    } else buf += ch;
+  }
+  flush(depth > 0);
+  return parts;
+}
+
+/** The message as plain text. */
+export function formatMessage(locale: Locale, m: Message): string {
+  return render(locale, m).replace(/[\uE000\uE001]/g, '');
+}
