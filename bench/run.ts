@@ -3,6 +3,7 @@ import { runTraceBench } from './trace.bench';
 import { runLinksBench } from './links.bench';
 import { runServicesBench } from './services.bench';
 import { runCanvasBench } from './canvas-fps';
+import { runPlaybackBench } from './playback-fps';
 import { runManifestsBench } from './manifests.bench';
 import { runScaleBench } from './scale.bench';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   runManifestsBench();
   await runScaleBench();
   await runCanvasBench();
+  await runPlaybackBench();
 }
 
 main().catch((e) => {

@@ -321,6 +321,7 @@ export const en = {
   'hops.replyDelivered': 'reply delivered',
   'hops.replyDropped': 'reply dropped',
   // The packet view (issue 13)
+  'layers.ipip': 'IP protocol 4 (IP in IP): no UDP, no VNI',
   'layers.outerIp': 'Outer IP',
   'layers.innerIp': 'Inner IP',
   'layers.echo': 'echo request',

@@ -305,6 +305,7 @@ export const zhCN: Record<MessageKey, string> = {
   'hops.replyDelivered': '回复已送达',
   'hops.replyDropped': '回复被丢弃',
   // The packet view (issue 13)
+  'layers.ipip': 'IP 协议号 4（IP-in-IP）：没有 UDP，也没有 VNI',
   'layers.outerIp': '外层 IP',
   'layers.innerIp': '内层 IP',
   'layers.echo': '回显请求（echo request）',

@@ -25,8 +25,9 @@ export interface HopRowProps {
 }
 
 /**
- * One hop: one line (number, interface, what happened, the headers after it); the hop the marker is
- * at opens to its layer stack, the entries that matched and the sentence that explains it.
+ * One hop: one line (number, interface, what happened, the headers after it) and the entries that
+ * matched; the hop the marker is at opens to its layer stack, each entry beside the layer it acted
+ * on, and the sentence that explains it.
  */
 export const HopRow = memo(function HopRow({ hop, prev, index, place, current, onSelect, extra }: HopRowProps) {
   const t = useT();
@@ -49,7 +50,9 @@ export const HopRow = memo(function HopRow({ hop, prev, index, place, current, o
             {p.outer && (
               <span className="outer" data-testid="outer-header">
                 <Field name="outer" changed={ch}>
-                  outer {p.outer.src}:{p.outer.sport} → {p.outer.dst}:{p.outer.dport} UDP VXLAN VNI {p.outer.vni} TTL {p.outer.ttl}
+                  {p.outer.proto === 'ipip'
+                    ? `outer ${p.outer.src} → ${p.outer.dst} IPIP (proto 4) TTL ${p.outer.ttl}`
+                    : `outer ${p.outer.src}:${p.outer.sport} → ${p.outer.dst}:${p.outer.dport} UDP VXLAN VNI ${p.outer.vni} TTL ${p.outer.ttl}`}
                 </Field>
               </span>
             )}
@@ -64,6 +67,16 @@ export const HopRow = memo(function HopRow({ hop, prev, index, place, current, o
           </span>
         </span>
       </button>
+      {!current && hop.match && hop.match.length > 0 && (
+        <span className="matches compact">
+          {hop.match.map((m, i) => (
+            <code key={i} className={`match match-${m.kind}`} title={m.rule}>
+              {m.chain ? `[${m.table ?? ''} ${m.chain}] ` : m.table && m.kind === 'iptables' ? `[${m.table}] ` : ''}
+              {m.rule}
+            </code>
+          ))}
+        </span>
+      )}
       {current && (
         <div className="hop-details">
           <LayerStack hop={hop} {...(prev ? { prev } : {})} />

@@ -64,12 +64,21 @@ export function LayerStack({ hop, prev }: { hop: Hop; prev?: Hop }) {
             </Val>{' '}
             TTL {p.outer.ttl}
           </span>
-          <span className="layer-name">UDP</span>
-          <span className="layer-fields">
-            {p.outer.sport} → {p.outer.dport}
-          </span>
-          <span className="layer-name">VXLAN</span>
-          <span className="layer-fields">VNI {p.outer.vni}</span>
+          {p.outer.proto === 'ipip' ? (
+            <>
+              <span className="layer-name">IPIP</span>
+              <span className="layer-fields">{t('layers.ipip')}</span>
+            </>
+          ) : (
+            <>
+              <span className="layer-name">UDP</span>
+              <span className="layer-fields">
+                {p.outer.sport} → {p.outer.dport}
+              </span>
+              <span className="layer-name">VXLAN</span>
+              <span className="layer-fields">VNI {p.outer.vni}</span>
+            </>
+          )}
           <Matches list={on('outer')} />
         </div>
       )}

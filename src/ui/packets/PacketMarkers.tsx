@@ -58,7 +58,7 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: 
   ]
     .filter(Boolean)
     .join(' ');
-  const text = label.dropped ? `✕ ${label.dropped}` : label.outer ? `VXLAN ${label.outer} [${label.inner}]` : label.inner;
+  const text = label.dropped ? `✕ ${label.dropped}` : label.outer ? `${label.outer} [${label.inner}]` : label.inner;
   return (
     <>
       {(flash || selected) && here && (
@@ -84,7 +84,7 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: 
             ) : label.outer ? (
               <>
                 <span className="label-outer">
-                  <span className="outer-tag">VXLAN</span> {label.outer}
+                  <span className="outer-tag">{m.from.hop.packet.outer?.proto === 'ipip' ? 'IPIP' : 'VXLAN'}</span> {label.outer}
                 </span>
                 <span className="label-inner dim">{label.inner}</span>
               </>

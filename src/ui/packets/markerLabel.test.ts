@@ -29,3 +29,20 @@ describe('the marker label: the headers on the wire where the packet is', () => 
     expect(markerLabel(drop, 'no-route').dropped).toBe('no-route');
   });
 });
+
+describe('the marker label under Calico IP-in-IP', () => {
+  it('names the outer IP header with protocol 4 (no UDP port, no VNI)', () => {
+    const hop = {
+      at: 'core-router',
+      kind: 'router' as const,
+      action: 'route' as const,
+      changed: [],
+      explain: '',
+      packet: { src: '10.244.0.3', dst: '10.244.2.3', proto: 'tcp' as const, sport: 50000, dport: 5432, ttl: 63, outer: { src: '192.168.1.10', dst: '192.168.2.10', proto: 'ipip' as const, ttl: 63 } },
+    };
+    const label = markerLabel(hop);
+    expect(label.outer).toBe('192.168.1.10 → 192.168.2.10 IPIP (proto 4)');
+    expect(label.outer).not.toContain('UDP');
+    expect(label.inner).toBe('10.244.0.3:50000 → 10.244.2.3:5432');
+  });
+});

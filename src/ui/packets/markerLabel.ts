@@ -22,7 +22,7 @@ export function markerLabel(hop: Hop, dropCode?: string): MarkerLabel {
   const o = p.outer;
   return {
     inner,
-    ...(o ? { outer: `${o.src} → ${o.dst} UDP ${o.dport} VNI ${o.vni}` } : {}),
+    ...(o ? { outer: o.proto === 'ipip' ? `${o.src} → ${o.dst} IPIP (proto 4)` : `${o.src} → ${o.dst} UDP ${o.dport} VNI ${o.vni}` } : {}),
     ...(hop.action === 'drop' ? { dropped: dropCode ?? 'dropped' } : {}),
   };
 }
