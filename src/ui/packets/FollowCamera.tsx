@@ -13,8 +13,12 @@ import { useView } from '../view';
 
 /** Card text is 14px or more: at this zoom it renders at 11px or more. */
 export const READABLE_ZOOM = 0.8;
-/** The part of the view (from each side) the current hop may sit in before the camera moves. */
-const MARGIN = 0.18;
+/**
+ * How close (a fraction of the view, from each side) the current hop may come to the edge before
+ * the camera moves; then it re-centres on the hop, so a walk across the canvas pans now and then,
+ * not on every hop (a pan on a big canvas mounts and unmounts the elements that come and go).
+ */
+const MARGIN = 0.1;
 
 function currentHop(s: PacketSlice) {
   const p = s.packets.find((x) => x.id === s.selectedPacket);

@@ -20,22 +20,45 @@ function center(n: InternalNode | undefined) {
   return { x: x + (n.measured.width ?? 0) / 2, y: y + (n.measured.height ?? 0) / 2 };
 }
 
+/**
+ * Where hops are on the canvas. An interface's place inside its element is read from the DOM once
+ * and kept as an offset from the element (valid while the element keeps its size), and edge paths
+ * are kept by id while they stay in the document: a playing burst asks for them 20 times a frame,
+ * and each DOM read would make the browser lay out the page again.
+ */
 export function useGeometry(): FlowGeometry {
   const rf = useReactFlow();
-  return useMemo<FlowGeometry>(
-    () => ({
+  return useMemo<FlowGeometry>(() => {
+    const ifaces = new Map<string, { dx: number; dy: number } | null>();
+    const paths = new Map<string, SVGPathElement>();
+    return {
       nodeCenter: (id) => center(rf.getInternalNode(id)),
       ifaceCenter: (id, iface) => {
-        const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"] [data-iface="${CSS.escape(iface)}"]`);
-        if (!el) return undefined;
-        const r = el.getBoundingClientRect();
-        return rf.screenToFlowPosition({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+        const n = rf.getInternalNode(id);
+        if (!n) return undefined;
+        const { x, y } = n.internals.positionAbsolute;
+        const key = `${id}|${iface}|${n.measured.width ?? 0}x${n.measured.height ?? 0}`;
+        let off = ifaces.get(key);
+        if (off === undefined) {
+          const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"] [data-iface="${CSS.escape(iface)}"]`);
+          if (!el) return undefined;
+          const r = el.getBoundingClientRect();
+          const p = rf.screenToFlowPosition({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+          off = { dx: p.x - x, dy: p.y - y };
+          ifaces.set(key, off);
+        }
+        return off ? { x: x + off.dx, y: y + off.dy } : undefined;
       },
-      edgePath: (edgeId) =>
-        (document.querySelector(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"] path.react-flow__edge-path`) as SVGPathElement | null) ?? undefined,
-    }),
-    [rf],
-  );
+      edgePath: (edgeId) => {
+        const kept = paths.get(edgeId);
+        if (kept?.isConnected) return kept;
+        const el = document.querySelector(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"] path.react-flow__edge-path`) as SVGPathElement | null;
+        if (el) paths.set(edgeId, el);
+        else paths.delete(edgeId);
+        return el ?? undefined;
+      },
+    };
+  }, [rf]);
 }
 
 const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: { run: PacketRun; reducedMotion: boolean; geometry: FlowGeometry; selected: boolean }) {
