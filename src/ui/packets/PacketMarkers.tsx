@@ -61,7 +61,7 @@ export function useGeometry(): FlowGeometry {
   }, [rf]);
 }
 
-const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: { run: PacketRun; reducedMotion: boolean; geometry: FlowGeometry; selected: boolean }) {
+const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, flipAt }: { run: PacketRun; reducedMotion: boolean; geometry: FlowGeometry; selected: boolean; flipAt: number }) {
   const t = useT();
   const m = markerAt(run, reducedMotion);
   if (!m) return null;
@@ -78,6 +78,8 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: 
     m.from.phase.endsWith('reply') ? 'reply' : '',
     selected ? 'focus' : run.burst ? 'burst-dot' : 'background',
     finished && !selected ? 'finished' : '',
+    // Near the right edge of the view the label goes on the left of the marker, so it is not cut off.
+    pt.x > flipAt ? 'label-left' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -124,6 +126,9 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected }: 
 /** The label keeps its size on screen: the inverse of the zoom (in steps, so a zoom does not re-render every frame). */
 const labelScaleOf = (s: ReactFlowState) => Math.min(4, Math.max(0.5, Math.round((1 / s.transform[2]) * 10) / 10));
 
+/** The flow x beyond which a label would run past the right of the view (60% across), rounded so a pan re-renders rarely. */
+const flipAtOf = (s: ReactFlowState) => Math.round((s.width * 0.6 - s.transform[0]) / s.transform[2] / 20) * 20;
+
 /** Put inside <ReactFlow>. */
 export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
   const packets = useStore(store, (s) => s.packets);
@@ -131,6 +136,7 @@ export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
   const selected = useStore(store, (s) => s.selectedPacket);
   const geometry = useGeometry();
   const labelScale = useFlowStore(labelScaleOf);
+  const flipAt = useFlowStore(flipAtOf);
   const shown = packets.filter((p) => p.onCanvas);
   if (shown.length === 0) return null;
   // The packet in focus is drawn last, over the others.
@@ -139,7 +145,7 @@ export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
     <ViewportPortal>
       <div className="packet-layer" style={{ ['--label-scale' as string]: labelScale }}>
         {ordered.map((run) => (
-          <Marker key={run.id} run={run} reducedMotion={reducedMotion} geometry={geometry} selected={run.id === selected} />
+          <Marker key={run.id} run={run} reducedMotion={reducedMotion} geometry={geometry} selected={run.id === selected} flipAt={flipAt} />
         ))}
       </div>
     </ViewportPortal>
