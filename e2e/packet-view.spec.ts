@@ -108,7 +108,7 @@ test('lesson 3: the VXLAN packet at the router is labelled with the outer node a
   await expect(page.getByTestId('packet-marker')).toHaveCount(1);
 
   // Step to the router's hop: the label shows what the router sees.
-  const hop = page.getByRole('region', { name: 'Hop inspector' }).getByRole('region', { name: 'core-router' }).first().getByTestId('hop').first();
+  const hop = page.getByRole('region', { name: 'Hops' }).getByRole('region', { name: 'core-router' }).first().getByTestId('hop').first();
   await hop.getByRole('button').click();
   await expect(hop).toHaveAttribute('aria-current', 'step');
   const marker = page.locator('[data-testid="packet-marker"][data-at="router-core"]');
@@ -148,7 +148,7 @@ test('hops grouped by element, the current hop as a layer stack, a timeline and 
   const panel = page.getByRole('complementary', { name: 'Lesson' });
   await panel.getByTestId('send-vxlan-works').click();
   await expect(page.getByTestId('verdict')).toContainText('Delivered');
-  const inspector = page.getByRole('region', { name: 'Hop inspector' });
+  const inspector = page.getByRole('region', { name: 'Hops' });
   // node-1's hops are one group that says what happened there, in order.
   const node1 = inspector.getByRole('region', { name: 'node-1' }).first();
   await expect(node1.locator('.hop-group-summary')).toContainText('veth → cni0');
