@@ -32,12 +32,10 @@ describe('the marker label: the headers on the wire where the packet is', () => 
 
 describe('the marker label under Calico IP-in-IP', () => {
   it('names the outer IP header with protocol 4 (no UDP port, no VNI)', () => {
+    const base = trace(loadExample('vxlan-across-subnets'), { from: 'client', to: 'web', port: 80 }, { seed: 1 }).hops[0]!;
     const hop = {
-      at: 'core-router',
-      kind: 'router' as const,
+      ...base,
       action: 'route' as const,
-      changed: [],
-      explain: '',
       packet: { src: '10.244.0.3', dst: '10.244.2.3', proto: 'tcp' as const, sport: 50000, dport: 5432, ttl: 63, outer: { src: '192.168.1.10', dst: '192.168.2.10', proto: 'ipip' as const, ttl: 63 } },
     };
     const label = markerLabel(hop);
