@@ -4,7 +4,7 @@
  * Simplified Chinese when the browser prefers Chinese, and a language the user picked always wins.
  */
 import { DEFAULT_LOCALE, isLocale, type Locale, type LocalizedText } from './locale';
-import type { ElementKind } from '../sim/model/schema';
+import type { ElementKind } from '../sim/index';
 import { en, type MessageKey } from './messages.en';
 import { zhCN } from './messages.zh-CN';
 import type { Message } from '../sim/messages/index';

@@ -87,6 +87,7 @@ export const en = {
   'packet.droppedAt': 'Dropped at {place}: {reason}',
   'packet.request': 'Request',
   'packet.reply': 'Reply',
+  'packet.outerHeader': 'outer',
   'packet.endpoints': 'Where the requests went',
   'playback.play': 'Play',
   'playback.pause': 'Pause',

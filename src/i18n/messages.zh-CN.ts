@@ -78,6 +78,7 @@ export const zhCN: Record<MessageKey, string> = {
   'packet.droppedAt': '在 {place} 被丢弃：{reason}',
   'packet.request': '请求',
   'packet.reply': '回复',
+  'packet.outerHeader': '外层',
   'packet.endpoints': '请求去了哪里',
   'playback.play': '播放',
   'playback.pause': '暂停',

@@ -51,7 +51,14 @@ export const scenarioDocArbitrary: fc.Arbitrary<ScenarioInput> = fc
     withRouter: fc.boolean(),
     nodes: fc.array(fc.record({ name: k8sName, subnet: fc.nat(2), podCidrBlock: opt(fc.integer({ min: 100, max: 200 })) }), { maxLength: 4 }),
     pods: fc.array(
-      fc.record({ name: k8sName, namespace: opt(namespace), labels: opt(labels), node: fc.nat(3), ip: opt(fc.integer({ min: 2, max: 250 })), containers: fc.array(container, { minLength: 1, maxLength: 2 }) }),
+      fc.record({
+        name: k8sName,
+        namespace: opt(namespace),
+        labels: opt(labels),
+        node: fc.nat(3),
+        ip: opt(fc.integer({ min: 2, max: 250 })),
+        containers: fc.array(container, { minLength: 1, maxLength: 2 }),
+      }),
       { maxLength: 6 },
     ),
     clients: fc.array(fc.record({ name: k8sName, subnet: fc.nat(2), ports: opt(fc.array(fc.record({ port, protocol: opt(l4) }).map(clean), { maxLength: 2 })) }), { maxLength: 2 }),

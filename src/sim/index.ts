@@ -12,7 +12,7 @@ export { msg, isMessageCode, MESSAGE_CODES, MESSAGE_SPECS, type Message, type Me
 export type * from './trace/types';
 export { createRng, type Rng } from './trace/rng';
 export { vethName } from './dataplane/bridge';
-export { nodeRouteTable, podRouteTable, routerRouteTable, type Route } from './dataplane/routing';
+export { nodeRouteTable, podRouteTable, routerRouteTable, routerIfaceName, vtepAddress, type Route } from './dataplane/routing';
 export { parseTargetText, defaultTargetFor, type TargetText, type DefaultTarget } from './trace/target';
 export { createSessionState, type SessionState } from './dataplane/session';
 export { iptablesSave, ipvsadm } from './dataplane/kubeproxy-save';
@@ -33,3 +33,28 @@ export {
 } from './model/addons';
 export { showNode, showPod, toolsFor, InspectError, NODE_TOOLS, POD_TOOLS, HOST_TOOLS, TOOL_COMMANDS, type InsideTool, type ToolOutput, type ShowOptions } from './inspect/index';
 export { locateMatch, findLines, toolText, matchOwner, type MatchLocation } from './inspect/locate';
+export { vethLink, hostLink, routerLink } from './model/links';
+export {
+  addClient,
+  addIngress,
+  addLoadBalancer,
+  addNode,
+  addPod,
+  addRouter,
+  addRouterInterface,
+  addService,
+  addSubnet,
+  deleteElements,
+  moveHost,
+  movePod,
+  removeRouterInterface,
+  setPositions,
+  kindOfElement,
+  COLLECTION_OF,
+  type EditResult,
+  type Position,
+} from './model/edit';
+export { editCluster, editElement, editScenarioInfo, type ElementPatch } from './model/editFields';
+export { scenarioJsonSchema } from './model/json-schema';
+export { putNetworkPolicy, deleteNetworkPolicy, newNetworkPolicy, setNamespaceLabels } from './model/edit-policy';
+export { caliName, CALICO_VXLAN_DEV, IPIP_DEV } from './dataplane/calico-net';

@@ -9,10 +9,12 @@
  *   Flow owns the positions while the gesture lasts and the canvas commits them once, on drop).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClusterSettings, NetworkPolicy, Scenario } from '../sim/model/schema';
-import { validateScenario, type Problem } from '../sim/net/validate';
 import type { Message } from '../sim/messages/index';
 import {
+  type ClusterSettings,
+  type Scenario,
+  validateScenario,
+  type Problem,
   addClient,
   addIngress,
   addLoadBalancer,

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { Scenario } from '../sim/model/schema';
+import { type Scenario, createSessionState } from '../sim/index';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { defaultScenario } from '../store/defaultScenario';
 import { stressScenario } from '../store/stressScenario';
@@ -18,7 +18,6 @@ import { NoticeBar } from './Notice';
 import { EditorProvider } from './state';
 import { useEditorShortcuts } from './keyboard';
 import { createPacketStore, type PacketSlice } from '../store/packetStore';
-import { createSessionState } from '../sim/index';
 import type { StoreApi } from 'zustand';
 import { PacketsProvider } from './packets/PacketsContext';
 import { usePlaybackClock } from './packets/usePlaybackClock';

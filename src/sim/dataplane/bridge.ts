@@ -8,6 +8,7 @@ import { stableHash } from '../trace/rng';
 import { pushHop, drop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
+import { vethLink } from '../model/links';
 import { deliverToPod } from './listeners';
 import { bridgeMac, podMac } from './macs';
 import { msg } from '../messages/index';
@@ -20,13 +21,9 @@ export function vethName(pod: Pod): string {
 }
 
 
-export function vethLink(pod: Pod): string {
-  return `veth:${pod.id}`;
-}
-
 /** A pod's frame crosses its veth pair into the node's end, a port of cni0. */
 export function podToVeth(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeaders): void {
-  ctx.pendingLink = vethLink(pod);
+  ctx.pendingLink = vethLink(pod.id);
   pushHop(ctx, {
     at: node.id,
     kind: 'node',
@@ -124,6 +121,6 @@ export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, way: 
     packet: pkt,
     msg: msg('hop.veth-in', { veth, pod: target.name }),
   });
-  ctx.pendingLink = vethLink(target);
+  ctx.pendingLink = vethLink(target.id);
   deliverToPod(ctx, target, pkt);
 }

@@ -3,29 +3,13 @@
  * remembered with the tuple before and after, so the reply is translated back where it passes the
  * same node: reverse SNAT in PREROUTING (the destination), reverse DNAT in POSTROUTING (the source).
  */
-import type { Protocol } from '../model/schema';
 import type { PacketHeaders } from '../trace/types';
 import type { Node } from '../model/schema';
 import { pushHop, type TraceCtx } from '../trace/context';
 import type { Message } from '../messages/index';
+import type { ConntrackEntry, Tuple } from './conntrack-entry';
 
-export interface Tuple {
-  src: string;
-  sport?: number;
-  dst: string;
-  dport?: number;
-}
-
-export interface ConntrackEntry {
-  /** The node (or element) that translated. */
-  at: string;
-  type: 'snat' | 'dnat';
-  proto: Protocol;
-  orig: Tuple;
-  translated: Tuple;
-  /** The rule that made the translation, for the hop inspector. */
-  rule: string;
-}
+export type { ConntrackEntry, Tuple } from './conntrack-entry';
 
 function tupleOf(p: PacketHeaders): Tuple {
   return { src: p.src, sport: p.sport, dst: p.dst, dport: p.dport };

@@ -14,7 +14,8 @@ import type { HopMatch, PacketHeaders } from '../trace/types';
 import { cidrContains } from '../net/cidr';
 import { conntrackText, findReplyEntry, recordNat, reverseNat, type ConntrackEntry } from './conntrack';
 import { findServicePort, sliceEndpoints } from './endpoints';
-import { hostLink, sendOnSubnet } from './underlay';
+import { hostLink } from '../model/links';
+import { sendOnSubnet } from './underlay';
 import { msg } from '../messages/index';
 
 /** kube-proxy's own health endpoint (--healthz-bind-address, port 10256). */

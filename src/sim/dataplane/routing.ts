@@ -149,6 +149,11 @@ export function localRouteText(ip: string, dev: string): string {
 }
 
 /** The flannel.1 VTEP address of a node: the network address of its pod CIDR (10.244.1.0/32). */
+/** The addresses a node holds itself: eth0, cni0 (its bridge gateway) and flannel.1. */
+export function nodeOwnsIp(node: Node, ip: string): boolean {
+  return ip === node.ip || ip === bridgeGateway(node.podCidr) || ip === vtepAddress(node);
+}
+
 export function vtepAddress(node: Node): string {
   let a = vteps.get(node.podCidr);
   if (a === undefined) {

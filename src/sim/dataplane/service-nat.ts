@@ -11,7 +11,7 @@
  */
 import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
-import { drop, deliver, pushHop, type TraceCtx } from '../trace/context';
+import { drop, deliver, pushHop, type StackEntry, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { recordNat, reverseReplyNat } from './conntrack';
 import type { Rule } from './iptables';
@@ -20,8 +20,7 @@ import { KUBE_MARK_MASQ, proxiedPorts } from './kubeproxy-iptables';
 import { lazyProxyRules } from './kubeproxy-lazy';
 import { ipsetKey, ipvsAddresses, ipvsNode, realServerText, schedule, vsKey, IPVS_DEV } from './kubeproxy-ipvs';
 import { createSessionState, recentCheck, recentSet, type SessionState } from './session';
-import { FLANNEL_VXLAN_DEV, lookupRoute, nodeRouteTable, vtepAddress, type Route } from './routing';
-import { nodeOwnsIp, type StackEntry } from './host';
+import { FLANNEL_VXLAN_DEV, lookupRoute, nodeOwnsIp, nodeRouteTable, vtepAddress, type Route } from './routing';
 import { noEndpointsWhy } from './endpoints';
 import { NAT_PORTS } from './ephemeral';
 import { msg, type Message } from '../messages/index';

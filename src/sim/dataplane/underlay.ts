@@ -13,18 +13,9 @@ import { nicMac } from './macs';
 import type { L2Host } from '../model/topology';
 import type { Topology } from '../model/topology';
 import { deliverToClient } from './listeners';
-import { nodeStack } from './host';
-import { receiveAtLoadBalancer } from './loadbalancer';
 import { calicoDecapsulate, calicoTunnelFor } from './calico';
 import { msg, type Message } from '../messages/index';
-
-export function routerLink(routerId: string, subnetId: string): string {
-  return `if:${routerId}:${subnetId}`;
-}
-
-export function hostLink(id: string): string {
-  return `eth0:${id}`;
-}
+import { hostLink, routerLink } from '../model/links';
 
 /** The destination the underlay forwards on: the outer header's while VXLAN-encapsulated. */
 function underlayDst(pkt: PacketHeaders): string {
@@ -69,13 +60,13 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
       ctx.pendingLink = hostLink(node.id);
       if (pkt.outer) {
         const calicoDev = ctx.topo.scenario.cluster.cni === 'calico' ? calicoTunnelFor(node, pkt) : undefined;
-        if (calicoDev) nodeStack(ctx, node, calicoDecapsulate(ctx, node, pkt, calicoDev), { inIface: calicoDev, local: false });
+        if (calicoDev) ctx.receive.node(ctx, node, calicoDecapsulate(ctx, node, pkt, calicoDev), { inIface: calicoDev, local: false });
         if (pkt.outer.dst === node.ip && pkt.outer.dport === VXLAN_PORT) {
-          nodeStack(ctx, node, decapsulate(ctx, node, pkt), { inIface: 'flannel.1', local: false });
+          ctx.receive.node(ctx, node, decapsulate(ctx, node, pkt), { inIface: 'flannel.1', local: false });
         }
         drop(ctx, 'no-route', node.id, 'node', pkt, msg('drop.no-tunnel', { node: node.name, dst: pkt.outer.dst }), 'eth0');
       }
-      nodeStack(ctx, node, pkt, { inIface: 'eth0', local: false });
+      ctx.receive.node(ctx, node, pkt, { inIface: 'eth0', local: false });
     }
     case 'router':
       ctx.pendingLink = routerLink(host.id, subnetId);
@@ -90,7 +81,7 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
     }
     case 'loadBalancer':
       ctx.pendingLink = hostLink(host.id);
-      receiveAtLoadBalancer(ctx, ctx.topo.loadBalancers.get(host.id)!, pkt);
+      ctx.receive.loadBalancer(ctx, ctx.topo.loadBalancers.get(host.id)!, pkt);
   }
 }
 

@@ -3,7 +3,7 @@
  * node pod CIDRs, pod IPs, ClusterIPs and nodePorts. Deterministic: document order decides.
  */
 import type { Node, Pod, Scenario, ScenarioDoc, Service } from './schema';
-import type { FieldError } from './parse';
+import type { FieldError } from './field-error';
 import { clusterIpAllocator, nodePortAllocator, podCidrAllocator, podIpAllocator } from '../net/allocators';
 import { isIPv4Cidr } from '../net/cidr';
 

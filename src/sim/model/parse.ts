@@ -6,12 +6,9 @@ import { z } from 'zod';
 import { RESERVED_LABEL_KEYS, reservedKeyMessage, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioDoc } from './schema';
 import { materialize } from './materialize';
 import { describeIssue } from './issues';
+import type { FieldError } from './field-error';
 
-export interface FieldError {
-  /** Dotted path of the bad field, e.g. `pods.2.ip`. */
-  path: string;
-  message: string;
-}
+export type { FieldError } from './field-error';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: FieldError[] };
 

@@ -4,7 +4,7 @@
  * names its element and field, like the address checks in validate.ts.
  */
 import type { Scenario } from '../model/schema';
-import type { Problem } from './validate';
+import type { Problem } from './problem';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './ipam';
 import { topology } from '../model/topology';
 import { selectPods } from '../dataplane/endpoints';

@@ -7,41 +7,10 @@ import { broadcastAddress, cidrContains, cidrsOverlap, cidrWithin, isIPv4, isIPv
 import { bridgeGateway, NODE_PORT_MAX, NODE_PORT_MIN } from './ipam';
 import { validateServices } from './validate-services';
 import { validateAddons } from './validate-addons';
-import { msg, type Message } from '../messages/index';
+import { msg } from '../messages/index';
+import type { Problem } from './problem';
 
-export type ProblemCode =
-  | 'duplicate-id'
-  | 'duplicate-name'
-  | 'duplicate-ip'
-  | 'cidr-overlap'
-  | 'cidr-not-aligned'
-  | 'ip-outside-subnet'
-  | 'ip-reserved'
-  | 'pod-cidr-outside-cluster'
-  | 'pod-ip-outside-node-cidr'
-  | 'missing-reference'
-  | 'gateway-not-router'
-  | 'route-via-unreachable'
-  | 'port-conflict'
-  | 'cluster-ip-outside-range'
-  | 'node-port-outside-range'
-  | 'duplicate-node-port'
-  | 'invalid-service'
-  | 'target-port-unresolved'
-  | 'no-cluster-dns'
-  | 'not-an-ingress-controller';
-
-export interface Problem {
-  code: ProblemCode;
-  severity: 'error' | 'warning';
-  /** Element id the problem belongs to. */
-  element: string;
-  kind: ElementKind | 'cluster';
-  /** The field at fault, e.g. `ip` or `podCidr`. */
-  field?: string;
-  /** What is wrong, as a message code and its parameters (rendered in the reader's language outside sim). */
-  msg: Message;
-}
+export type { Problem, ProblemCode } from './problem';
 
 /** An element holding an address that must be unique (on its subnet, among pods, among ClusterIPs). */
 interface Holder {

@@ -15,7 +15,7 @@ import {
   useStoreApi,
   type NodeChange,
 } from '@xyflow/react';
-import type { Position } from '../../sim/model/edit';
+import type { ElementKind, Position } from '../../sim/index';
 import { useEditor, useEditorStore } from '../state';
 import { createFlowBuilder, type AppNode } from './flow';
 import { nodeTypes } from './nodes';

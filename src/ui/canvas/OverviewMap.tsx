@@ -7,7 +7,7 @@
  * changing (a drag), the view's rectangle on every frame. Panning (drag) and zooming (wheel) on the
  * map move the canvas, with React Flow's own XYMinimap handler, as <MiniMap pannable zoomable> does.
  */
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useMemo, useRef, useSyncExternalStore, type CSSProperties } from 'react';
 import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { getBoundsOfRects, XYMinimap, type XYMinimapInstance } from '@xyflow/system';
 import { shallow } from 'zustand/shallow';
@@ -51,39 +51,22 @@ function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
 
   // Redraw the rectangles when React Flow's nodes change (an edit, a drag frame), at most every
   // REDRAW_MS: not on every frame of a drag, and not when only the view moves.
-  const [drawing, redraw] = useState(0);
-  useEffect(() => {
-    // React Flow may have taken its nodes between the first render and now: draw what is there.
-    let seen = store.getState().nodes;
-    redraw((n) => n + 1);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = store.subscribe((s) => {
-      if (s.nodes === seen || timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        seen = store.getState().nodes;
-        redraw((n) => n + 1);
-      }, REDRAW_MS);
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [store]);
+  const throttled = useMemo(() => throttledNodes(store), [store]);
+  const nodes = useSyncExternalStore(throttled.subscribe, throttled.get);
 
   const drawn = useMemo(() => {
     const rects: MapRect[] = [];
-    for (const n of store.getState().nodeLookup.values()) {
-      if (n.hidden) continue;
+    const lookup = store.getState().nodeLookup;
+    for (const node of nodes) {
+      const n = lookup.get(node.id);
+      if (!n || n.hidden) continue;
       const w = n.measured.width ?? n.width ?? 0;
       const h = n.measured.height ?? n.height ?? 0;
       if (!w || !h) continue;
       rects.push({ x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w, h, color: color(n.internals.userNode) });
     }
     return minimapPaths(rects);
-    // `drawing` is the signal that React Flow's nodes changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [drawing, store, color]);
+  }, [nodes, store, color]);
 
   const view = { x: -transform[0] / transform[2], y: -transform[1] / transform[2], width: width / transform[2], height: height / transform[2] };
   const box = drawn.bounds ? getBoundsOfRects(drawn.bounds, view) : view;
@@ -96,7 +79,9 @@ function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
   const w = vw + offset * 2;
   const h = vh + offset * 2;
   const viewScale = useRef(scale);
-  viewScale.current = scale;
+  useEffect(() => {
+    viewScale.current = scale;
+  }, [scale]);
 
   useEffect(() => {
     if (!svg.current || !panZoom) return;
@@ -129,3 +114,31 @@ function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
 }
 
 export const OverviewMap = memo(OverviewMapInner);
+
+/**
+ * React Flow's node list as an external store that reports a change at most every REDRAW_MS. Its
+ * snapshot is the list as of the last report; subscribing takes the current list, so nodes React
+ * Flow took between the first render and the subscription are drawn.
+ */
+function throttledNodes(store: ReturnType<typeof useStoreApi<AppNode>>) {
+  let seen = store.getState().nodes;
+  return {
+    get: () => seen,
+    subscribe(onChange: () => void) {
+      seen = store.getState().nodes;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const unsubscribe = store.subscribe((s) => {
+        if (s.nodes === seen || timer !== undefined) return;
+        timer = setTimeout(() => {
+          timer = undefined;
+          seen = store.getState().nodes;
+          onChange();
+        }, REDRAW_MS);
+      });
+      return () => {
+        unsubscribe();
+        if (timer !== undefined) clearTimeout(timer);
+      };
+    },
+  };
+}

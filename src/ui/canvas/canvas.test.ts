@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../store/defaultScenario';
 import { stressScenario } from '../../store/stressScenario';
-import { addNode, addPod, addService, setPositions } from '../../sim/model/edit';
-import type { Scenario } from '../../sim/model/schema';
+import { addNode, addPod, addService, setPositions, type Scenario } from '../../sim/index';
 import { autoLayout, placeMissing, sceneBoxes, type Box } from './layout';
 import { ENDPOINT_LINES_MAX, createFlowBuilder } from './flow';
 import { dropContext, nearestSubnet, nodeAt, subnetAt } from './dropTarget';

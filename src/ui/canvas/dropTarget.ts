@@ -2,8 +2,7 @@
  * What is under a point of the canvas (flow coordinates), from the committed layout: the cluster
  * node a pod is dropped on, the subnet a host is dropped in.
  */
-import type { Scenario } from '../../sim/model/schema';
-import type { Position } from '../../sim/model/edit';
+import type { Scenario, Position } from '../../sim/index';
 import { sceneBoxes, type Box } from './layout';
 
 function inside(b: Box, p: Position): boolean {

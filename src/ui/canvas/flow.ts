@@ -7,12 +7,25 @@
  * object) while they are unchanged, so React Flow re-renders only what an edit or a drag touched.
  */
 import type { Edge, Node as FlowNode } from '@xyflow/react';
-import type { ClientHost, Ingress, LoadBalancer, Node, Pod, Router, Scenario, Service, Subnet } from '../../sim/model/schema';
-import type { Position } from '../../sim/model/edit';
-import { bridgeGateway } from '../../sim/net/ipam';
-import { vethName } from '../../sim/dataplane/bridge';
-import { caliName, CALICO_VXLAN_DEV, IPIP_DEV } from '../../sim/dataplane/calico-net';
-import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
+import {
+  type ClientHost,
+  type Ingress,
+  type LoadBalancer,
+  type Node,
+  type Pod,
+  type Router,
+  type Scenario,
+  type Service,
+  type Subnet,
+  type Position,
+  bridgeGateway,
+  vethName,
+  routerIfaceName,
+  vtepAddress,
+  caliName,
+  CALICO_VXLAN_DEV,
+  IPIP_DEV,
+} from '../../sim/index';
 import { endpointPods } from './endpoints';
 import { isPodReady } from '../../sim/index';
 import { appColor } from './colors';

@@ -1,5 +1,5 @@
 /** Small inline icons for the canvas and the palette (decorative: aria-hidden). */
-import type { ElementKind } from '../../sim/model/schema';
+import type { ElementKind } from '../../sim/index';
 
 const common = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
 

@@ -8,8 +8,7 @@
  * their hosts in rows, services under the pods they select, ingresses under their services.
  * `placeMissing` gives a spot to elements without a position, next to what is already placed.
  */
-import type { Scenario } from '../../sim/model/schema';
-import type { Position } from '../../sim/model/edit';
+import type { Scenario, Position } from '../../sim/index';
 import { endpointPods } from './endpoints';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize, type Size } from './geometry';
 
@@ -245,7 +244,12 @@ export function placeMissing(s: Scenario): Layout {
     const want = routerWant(s, r.id, boxes) ?? 0;
     let x = Math.round(want - SIZES.router.w / 2);
     // Step right past routers already there.
-    while (s.routers.some((o) => o.id !== r.id && boxes.has(o.id) && Math.abs(boxes.get(o.id)!.x - x) < SIZES.router.w && Math.abs(boxes.get(o.id)!.y - routersY) < SIZES.router.h)) x += SIZES.router.w + CARD_GAP;
+    const taken = (at: number) =>
+      s.routers.some((o) => {
+        const b = o.id !== r.id ? boxes.get(o.id) : undefined;
+        return b !== undefined && Math.abs(b.x - at) < SIZES.router.w && Math.abs(b.y - routersY) < SIZES.router.h;
+      });
+    while (taken(x)) x += SIZES.router.w + CARD_GAP;
     out[r.id] = { x, y: routersY };
     boxes = sceneBoxes(s, all());
   }

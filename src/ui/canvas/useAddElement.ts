@@ -4,8 +4,7 @@
  * dropped pod, the subnet under a dropped host); addresses come from the store's sim operations.
  */
 import { useCallback } from 'react';
-import type { ElementKind, Scenario } from '../../sim/model/schema';
-import { kindOfElement, type EditResult, type Position } from '../../sim/model/edit';
+import { type ElementKind, type Scenario, kindOfElement, type EditResult, type Position } from '../../sim/index';
 import { useEditorStore } from '../state';
 import type { EditorState } from '../../store/editorStore';
 import { dropContext, nearestSubnet, nodeAt, serviceAt, subnetAt, subnetOrigin, type DropContext } from './dropTarget';

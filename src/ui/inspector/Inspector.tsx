@@ -2,8 +2,20 @@
  * The inspector: the selected element's fields, several selected elements, or (nothing selected)
  * the cluster settings.
  */
-import type { ClientHost, ElementKind, Ingress, LoadBalancer, Node, Pod, Router, Scenario, Service, Subnet } from '../../sim/model/schema';
-import { COLLECTION_OF, kindOfElement } from '../../sim/model/edit';
+import {
+  type ClientHost,
+  type ElementKind,
+  type Ingress,
+  type LoadBalancer,
+  type Node,
+  type Pod,
+  type Router,
+  type Scenario,
+  type Service,
+  type Subnet,
+  COLLECTION_OF,
+  kindOfElement,
+} from '../../sim/index';
 import { useEditor, useEditorStore } from '../state';
 import { KindIcon } from '../canvas/icons';
 import { CheckField, errorOf, SelectField, TextField } from './fields';

@@ -1,6 +1,6 @@
 /** The Service inspector: type, ClusterIP, ports, selector and traffic policies; endpoints from the sim. */
 import { useState } from 'react';
-import type { Service, ServicePort } from '../../sim/model/schema';
+import type { Service, ServicePort } from '../../sim/index';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 import { useEditor } from '../state';

@@ -4,7 +4,7 @@
  * shown under the field while the scenario keeps its previous, valid value. Escape reverts.
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { EditResult } from '../../sim/model/edit';
+import type { EditResult } from '../../sim/index';
 import { useOptionalEditorStore } from '../state';
 
 /**
@@ -59,10 +59,14 @@ export function TextField({
   const id = useId();
   const [text, setText] = useState(value);
   const [error, setError] = useFieldError(label);
-  useEffect(() => {
+  // A new value from the store (undo, another element selected) replaces the draft and its error:
+  // adjusted while rendering, as React's docs advise for state that follows a prop.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
     setText(value);
     setError(undefined);
-  }, [value]);
+  }
 
   const commit = () => {
     if (text === value) {
@@ -137,7 +141,11 @@ export function SelectField<T extends string>({
 }) {
   const id = useId();
   const [error, setError] = useFieldError(label);
-  useEffect(() => setError(undefined), [value]);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setError(undefined);
+  }
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">

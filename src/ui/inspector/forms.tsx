@@ -1,10 +1,19 @@
 /** Inspector forms for subnets, routers, nodes, pods, clients, load balancers and ingresses. */
 import { useState } from 'react';
-import type { ClientHost, Ingress, LoadBalancer, Node, Pod, Router, Subnet } from '../../sim/model/schema';
-import type { ElementPatch } from '../../sim/model/editFields';
-import { bridgeGateway } from '../../sim/net/ipam';
-import { vethName } from '../../sim/dataplane/bridge';
-import { routerIfaceName, vtepAddress } from '../../sim/dataplane/routing';
+import {
+  type ClientHost,
+  type Ingress,
+  type LoadBalancer,
+  type Node,
+  type Pod,
+  type Router,
+  type Subnet,
+  type ElementPatch,
+  bridgeGateway,
+  vethName,
+  routerIfaceName,
+  vtepAddress,
+} from '../../sim/index';
 import { endpointPods } from '../canvas/endpoints';
 import { useT } from '../../i18n/useT';
 import { PodReadiness } from './PodReadiness';

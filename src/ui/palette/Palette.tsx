@@ -3,7 +3,7 @@
  * to (or into) the current selection. Folds to a rail of icons (name and hint as tooltips).
  */
 import { memo, useCallback, type DragEvent } from 'react';
-import type { ElementKind } from '../../sim/model/schema';
+import type { ElementKind } from '../../sim/index';
 import { elementKindKey, type MessageKey } from '../../i18n/index';
 import { useT } from '../../i18n/useT';
 import { KindIcon } from '../canvas/icons';

@@ -10,7 +10,7 @@
  *   example scenario of a first visit is written only when something replaces it, so it can be
  *   restored as the previous work.
  */
-import type { Scenario } from '../../sim/model/schema';
+import type { Scenario } from '../../sim/index';
 import type { EditorStore } from '../../store/editorStore';
 import { saveWork, type SaveOrigin, type SaveResult, type StorageLike } from '../../io/saved-work';
 

@@ -7,7 +7,7 @@
  * exactly that scenario (a reload of the same link must not push the real previous work out of the
  * backup). A bad link writes nothing at all: the saved work opens with a message saying why.
  */
-import type { Scenario } from '../../sim/model/schema';
+import type { Scenario } from '../../sim/index';
 import { createEditorStore } from '../../store/editorStore';
 import { chooseStartScenario } from '../../io/startup';
 import { loadSavedWork, saveWork, type StorageLike } from '../../io/saved-work';
