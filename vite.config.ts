@@ -22,5 +22,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The property tests take a few seconds alone; on a machine shared by several test runs the 5 s default is too tight.
+    testTimeout: 30_000,
   },
 });
