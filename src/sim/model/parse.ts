@@ -2,7 +2,7 @@
  * The one validate-and-migrate path for scenarios from outside (files, links, the CLI):
  * unknown JSON -> migrated to the current version -> zod-validated -> addresses allocated.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { RESERVED_LABEL_KEYS, reservedKeyMessage, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioDoc } from './schema';
 import { materialize } from './materialize';
 import { describeIssue } from './issues';

@@ -6,9 +6,10 @@ import { loadExample } from '../testing/examples';
 import type { PacketHeaders } from './types';
 import { formatMessage } from '../../i18n/sim/index';
 import { msg } from '../messages/index';
+import { RECEIVERS } from '../dataplane/receivers';
 
 function ctx(): TraceCtx {
-  return newCtx(topology(loadExample('host-gw')), createRng(1), [], false);
+  return newCtx(topology(loadExample('host-gw')), createRng(1), [], false, RECEIVERS);
 }
 
 const pkt = (ttl: number): PacketHeaders => ({ src: '10.244.0.2', dst: '10.244.1.2', proto: 'icmp', ttl });

@@ -71,7 +71,7 @@ export class PathEnded extends Error {
   }
 }
 
-export function newCtx(topo: Topology, rng: Rng, receive: Receivers, conntrack: ConntrackEntry[], isReply: boolean): TraceCtx {
+export function newCtx(topo: Topology, rng: Rng, conntrack: ConntrackEntry[], isReply: boolean, receive: Receivers): TraceCtx {
   return { topo, rng, receive, hops: [], conntrack, isReply, masqMark: false, seen: new Set() };
 }
 

@@ -5,14 +5,14 @@
 import type { ElementKind, Protocol, Scenario } from '../model/schema';
 import { topology, type Topology } from '../model/topology';
 import { createRng } from './rng';
-import { newCtx, PathEnded, type Receivers, type TraceCtx } from './context';
+import { newCtx, PathEnded, type TraceCtx } from './context';
 import type { PacketHeaders, PathResult, TraceResult } from './types';
 import { dropReasonMessage } from './reasons';
 import type { ConntrackEntry } from '../dataplane/conntrack-entry';
 import { podSend } from '../dataplane/pod';
 import { nodeStack } from '../dataplane/host';
 import { clientSend, routerForward } from '../dataplane/underlay';
-import { receiveAtLoadBalancer } from '../dataplane/loadbalancer';
+import { RECEIVERS } from '../dataplane/receivers';
 import { resolveDestination, type Destination } from './destination';
 import type { Exchange, ExchangeRunner } from './exchange';
 import type { SessionState } from '../dataplane/session';
@@ -112,14 +112,11 @@ function sourceIp(t: Topology, from: { id: string; kind: ElementKind }): string 
   }
 }
 
-/** The hosts' stacks the underlay hands frames to. */
-const RECEIVERS: Receivers = { node: nodeStack, loadBalancer: receiveAtLoadBalancer };
-
 /** A runner for one connection's request and reply, sharing the trace's generator and session. */
 function exchangeRunner(t: Topology, rng: ReturnType<typeof createRng>, session: SessionState | undefined, replyByDefault: boolean): ExchangeRunner {
   return (from, pkt, options = {}) => {
     const conntrack: ConntrackEntry[] = [];
-    const ctx = newCtx(t, rng, RECEIVERS, conntrack, false);
+    const ctx = newCtx(t, rng, conntrack, false, RECEIVERS);
     if (session) ctx.session = session;
     let request = runPath(ctx, () => sendFrom(ctx, from, pkt));
     let wantReply = options.reply ?? replyByDefault;
@@ -141,7 +138,7 @@ function exchangeRunner(t: Topology, rng: ReturnType<typeof createRng>, session:
         ...(d.packet.sport !== undefined ? { sport: d.packet.dport, dport: d.packet.sport } : {}),
         ttl: 64,
       };
-      const rctx = newCtx(t, rng, RECEIVERS, conntrack, true);
+      const rctx = newCtx(t, rng, conntrack, true, RECEIVERS);
       if (session) rctx.session = session;
       rctx.expectReplyFrom = { ip: pkt.dst, ...(pkt.dport !== undefined ? { port: pkt.dport } : {}) };
       out.reply = runPath(rctx, () => sendFrom(rctx, { id: d.at, kind: d.kind }, replyPkt));
