@@ -128,7 +128,12 @@ function ingressYaml(i: Ingress): Obj {
     ...(i.defaultBackend ? { defaultBackend: backendYaml(i.defaultBackend) } : {}),
     ...(i.tls.length > 0 ? { tls: i.tls.map((t) => ({ hosts: t.hosts, ...(t.secretName !== undefined ? { secretName: t.secretName } : {}) })) } : {}),
     ...(i.rules.length > 0
-      ? { rules: i.rules.map((r) => ({ ...(r.host !== undefined ? { host: r.host } : {}), http: { paths: r.paths.map((p) => ({ path: p.path, pathType: p.pathType, backend: backendYaml(p.backend) })) } })) }
+      ? {
+          rules: i.rules.map((r) => ({
+            ...(r.host !== undefined ? { host: r.host } : {}),
+            http: { paths: r.paths.map((p) => ({ path: p.path, pathType: p.pathType, backend: backendYaml(p.backend) })) },
+          })),
+        }
       : {}),
   };
   return { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(i.name, i.namespace), spec };

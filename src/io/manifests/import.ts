@@ -173,7 +173,14 @@ class Builder {
         this.errors.push(objectError(o.raw, ['status', 'addresses'], ip ? `no subnet of the cluster holds the node's InternalIP ${ip}` : 'the node has no InternalIP, so it has no place on the cluster'));
         return;
       }
-      const node = { id: c.id ?? this.idFor(d.name), name: c.name, subnet: subnet.id, ip, ...(d.podCidr ? { podCidr: d.podCidr } : old?.podCidr ? { podCidr: old.podCidr } : {}), ...(Object.keys(d.labels).length ? { labels: d.labels } : {}) };
+      const node = {
+        id: c.id ?? this.idFor(d.name),
+        name: c.name,
+        subnet: subnet.id,
+        ip,
+        ...(d.podCidr ? { podCidr: d.podCidr } : old?.podCidr ? { podCidr: old.podCidr } : {}),
+        ...(Object.keys(d.labels).length ? { labels: d.labels } : {}),
+      };
       if (old) this.doc.nodes[this.doc.nodes.indexOf(old)] = node;
       else this.doc.nodes.push(node);
     });
