@@ -6,8 +6,7 @@ import { clusterIpRole, type Pod, type ScenarioDoc, type Service } from '../../s
 import type { ManifestError } from './documents';
 import { objectError } from './documents';
 import { clusterIpPool, NodePortPool, podPool, reservedClusterIp, type AddressPool } from './addresses';
-import { noteFor, type ManifestNote } from './read';
-import type { Sourced } from './import';
+import { noteFor, type ManifestNote, type Sourced } from './read';
 
 export function assignAddresses(doc: ScenarioDoc, pods: Sourced<Pod>[], services: Sourced<Service>[], notes: ManifestNote[]): ManifestError[] {
   const errors: ManifestError[] = [];

@@ -7,7 +7,7 @@
  */
 import { allocateNodePodCidr, cidrContains, isDnsService, isIPv4, networkPolicySchema, parseScenario, type Ingress, type NetworkPolicy, type Pod, type Scenario, type ScenarioDoc, type Service } from '../../sim/index';
 import type { ManifestError, ManifestSource } from './documents';
-import { checkObjects, noteFor, type CheckedObject, type ManifestNote } from './read';
+import { checkObjects, noteFor, type CheckedObject, type ManifestNote, type Sourced } from './read';
 import type { K8sDaemonSet, K8sEndpoints, K8sEndpointSlice, K8sIngress, K8sIngressClass, K8sJob, K8sNetworkPolicy, K8sNode, K8sPod, K8sReplicated, K8sService } from './k8s-schemas';
 import { COREDNS_MANIFESTS, generatedCluster, Scheduler } from './cluster';
 import { applyNodesToGenerated, nodeFromManifest, subnetFor } from './nodes';
@@ -69,12 +69,6 @@ class ImportFailed extends Error {
   constructor(readonly errors: ManifestError[]) {
     super('import failed');
   }
-}
-
-/** An element from the manifests on its way into the scenario, with the object it came from. */
-export interface Sourced<T> {
-  from: CheckedObject;
-  item: T;
 }
 
 class Builder {

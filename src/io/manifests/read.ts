@@ -31,6 +31,12 @@ export function noteFor(o: RawObject, message: string): ManifestNote {
   return { source: o.source, doc: o.doc, ...(o.kind ? { ref: `${o.kind}/${o.name || '?'}` } : {}), message, ...(pos ? { line: pos.line } : {}) };
 }
 
+/** An element from the manifests on its way into the scenario, with the object it came from. */
+export interface Sourced<T> {
+  from: CheckedObject;
+  item: T;
+}
+
 export function checkObjects(sources: ManifestSource[]): { objects: CheckedObject[]; errors: ManifestError[]; ignored: ManifestNote[] } {
   const { objects: raws, errors, skipped } = readDocuments(sources, isKnownKind);
   const objects: CheckedObject[] = [];
