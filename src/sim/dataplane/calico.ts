@@ -11,7 +11,7 @@ import { drop, pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { stableHash } from '../trace/rng';
 import { deliverToPod } from './listeners';
-import { vethLink } from './bridge';
+import { vethLink } from '../model/links';
 import type { Route } from './routing';
 import { caliName, calicoVtepMac, tunnelAddress, CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, CALICO_VXLAN_OVERHEAD, CALICO_VXLAN_PORT, CALICO_VXLAN_VNI, IPIP_DEV, IPIP_OVERHEAD } from './calico-net';
 import { checkPolicy } from './calico-policy';
@@ -32,7 +32,7 @@ export function calicoFromPod(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHe
     ],
     msg: msg('hop.calico-pod-send', { pod: pod.name, defaultRoute: `default via ${CALICO_GATEWAY} dev eth0`, gwRoute: `${CALICO_GATEWAY} dev eth0 scope link`, gw: CALICO_GATEWAY, cali, mac: CALI_MAC }),
   });
-  ctx.pendingLink = vethLink(pod);
+  ctx.pendingLink = vethLink(pod.id);
   pushHop(ctx, {
     at: node.id,
     kind: 'node',
@@ -68,7 +68,7 @@ export function calicoToWorkload(ctx: TraceCtx, node: Node, pkt: PacketHeaders, 
     match: [{ kind: 'arp', rule: `${pod.ip} dev ${route.dev} lladdr ${podMac(pod)} REACHABLE` }],
     msg: msg('hop.calico-to-pod', { route: route.text, dev: route.dev, pod: pod.name }),
   });
-  ctx.pendingLink = vethLink(pod);
+  ctx.pendingLink = vethLink(pod.id);
   deliverToPod(ctx, pod, pkt);
 }
 

@@ -131,7 +131,7 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
     if (!underlay || underlay.dev !== 'eth0') {
       drop(ctx, 'no-route', node.id, 'node', outer, msg('drop.no-underlay-route', { node: node.name, remote: remote.name, ip: remote.ip }), 'eth0');
     }
-    sendOnSubnet(ctx, node.subnet, underlay.via ?? remote.ip, outer, nodeLink(node.id), node.id);
+    sendOnSubnet(ctx, node.subnet, underlay.via ?? remote.ip, outer, hostLink(node.id), node.id);
   }
   if (route.dev === FLANNEL_VXLAN_DEV) {
     const remote = ctx.topo.nodes.get(route.remoteNode ?? '');
