@@ -2,8 +2,7 @@
  * `npm run --silent trace -- FILE --matrix [--port N] [--proto tcp|udp] [--namespace NS] [--no-services] [--json]`:
  * every pod traced to every pod and Service, as a grid (or JSON with --json).
  */
-import type { Scenario } from '../sim/index';
-import { reachabilityMatrix, type Matrix, type MatrixCell, type MatrixOptions } from '../sim/trace/matrix';
+import { type Scenario, reachabilityMatrix, type Matrix, type MatrixCell, type MatrixOptions } from '../sim/index';
 import { UsageError } from './args';
 
 export interface MatrixArgs {

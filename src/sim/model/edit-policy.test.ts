@@ -29,7 +29,7 @@ describe('NetworkPolicy edits', () => {
   it('round-trips a policy through its YAML manifest and names the bad field of a broken one', () => {
     const p = loadExample('calico-policy').networkPolicies.find((x) => x.id === 'np-allow-dns')!;
     const text = policyToYaml(p);
-    expect(text).toMatch(/^apiVersion: networking.k8s.io\/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-dns\n  namespace: shop\nspec:/);
+    expect(text).toMatch(/^apiVersion: networking.k8s.io\/v1\nkind: NetworkPolicy\nmetadata:\n {2}name: allow-dns\n {2}namespace: shop\nspec:/);
     expect(policyFromYaml(text, p.id)).toEqual({ ok: true, policy: p });
     const broken = policyToYaml({ ...p, spec: { ...p.spec, egress: [{ ports: [{ protocol: 'UDP', port: 53, endPort: 40 }] }] } });
     expect(policyFromYaml(broken, p.id)).toMatchObject({ ok: false, error: 'spec.egress.0.ports.0.endPort: endPort needs a numeric port and must not be below it' });

@@ -10,7 +10,14 @@ import { applyPolicyFix, smallestAllowingRule, type DeniedFlow } from './whatif'
 function deniedFlow(r: ReturnType<typeof trace>): DeniedFlow {
   const path = r.hops.length ? r : r.dns!;
   const last = path.hops[path.hops.length - 1]!;
-  return { pod: r.reason!.pod!, direction: r.reason!.direction!, src: last.packet.src, dst: last.packet.dst, proto: last.packet.proto, ...(last.packet.dport !== undefined ? { dport: last.packet.dport } : {}) };
+  return {
+    pod: r.reason!.pod!,
+    direction: r.reason!.direction!,
+    src: last.packet.src,
+    dst: last.packet.dst,
+    proto: last.packet.proto,
+    ...(last.packet.dport !== undefined ? { dport: last.packet.dport } : {}),
+  };
 }
 
 describe('what-if: the smallest allowing rule', () => {

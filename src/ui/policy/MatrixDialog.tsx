@@ -4,8 +4,7 @@
  * clicking it sends that packet so its trace opens in the hop inspector.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MatrixCell, MatrixOptions, MatrixTarget } from '../../sim/trace/matrix';
-import { namespaceNames } from '../../sim/policy/selector';
+import { type MatrixCell, type MatrixOptions, type MatrixTarget, namespaceNames } from '../../sim/index';
 import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
 import { useT } from '../../i18n/useT';
@@ -49,7 +48,6 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
     const w = new Worker(new URL('./matrix.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     const id = ++runId.current;
-    setGrid(undefined);
     w.onmessage = (e: MessageEvent<MatrixMessage>) => {
       const m = e.data;
       if (m.runId !== id) return;
@@ -103,7 +101,11 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
               ))}
             </select>
           </label>
-          <button type="button" className="btn primary" onClick={run}>
+          <button type="button" className="btn primary" onClick={() => {
+            // A new run starts from an empty grid (the first run opens on one).
+            setGrid(undefined);
+            run();
+          }}>
             {t('matrix.run')}
           </button>
           <span className="muted" role="status" data-testid="matrix-status">

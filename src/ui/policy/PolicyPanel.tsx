@@ -3,11 +3,8 @@
  * namespace, pod selector, policy types, its rules in words) and as its YAML manifest, editable;
  * every change is one undo step. Also the CNI's stance (flannel enforces nothing) and the matrix.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
-import { effectivePolicyTypes, peerText, portText, policyRef } from '../../sim/policy/evaluate';
-import { namespaceNames, namespaceLabels, selectorText } from '../../sim/policy/selector';
-import { newNetworkPolicy } from '../../sim/model/edit-policy';
-import type { NetworkPolicy } from '../../sim/index';
+import { useId, useMemo, useState } from 'react';
+import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, namespaceLabels, selectorText, newNetworkPolicy, type NetworkPolicy } from '../../sim/index';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
@@ -38,10 +35,13 @@ function PolicyYaml({ policy }: { policy: NetworkPolicy }) {
   const original = useMemo(() => policyToYaml(policy), [policy]);
   const [text, setText] = useState(original);
   const [error, setError] = useState<FieldError | undefined>();
-  useEffect(() => {
+  // A policy changed elsewhere (undo, the form) replaces the draft: adjusted while rendering.
+  const [shown, setShown] = useState(original);
+  if (shown !== original) {
+    setShown(original);
     setText(original);
     setError(undefined);
-  }, [original]);
+  }
   const apply = () => {
     const r = policyFromYaml(text, policy.id);
     if (!r.ok) return setError(r.error);

@@ -3,11 +3,9 @@
  * and the what-if: the smallest rule that would allow it, applied in one click as an undoable edit
  * (then the same packet is sent again). For flannel, the one note that policies have no effect.
  */
-import type { PathResult, TraceResult } from '../../sim/index';
-import { smallestAllowingRule } from '../../sim/policy/whatif';
+import { type PathResult, type TraceResult, smallestAllowingRule, type PacketSpec } from '../../sim/index';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
-import type { PacketSpec } from '../../sim/index';
 
 /** The path that ended in the policy drop (the request, the DNS query, or the proxy's upstream). */
 function deniedPath(r: TraceResult): PathResult | undefined {
@@ -24,7 +22,14 @@ export function PolicyVerdict({ result, spec, resend }: { result: TraceResult; s
   const last = path?.hops[path.hops.length - 1];
   const fix =
     reason?.pod && reason.direction && last
-      ? smallestAllowingRule(scenario, { pod: reason.pod, direction: reason.direction, src: last.packet.src, dst: last.packet.dst, proto: last.packet.proto, ...(last.packet.dport !== undefined ? { dport: last.packet.dport } : {}) })
+      ? smallestAllowingRule(scenario, {
+          pod: reason.pod,
+          direction: reason.direction,
+          src: last.packet.src,
+          dst: last.packet.dst,
+          proto: last.packet.proto,
+          ...(last.packet.dport !== undefined ? { dport: last.packet.dport } : {}),
+        })
       : undefined;
   return (
     <>

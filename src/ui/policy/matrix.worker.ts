@@ -2,8 +2,7 @@
  * The reachability matrix off the main thread: traces row by row (one source to every target) and
  * posts each row as it is done, so the page stays responsive and shows progress.
  */
-import { matrixRow, matrixTargets, type MatrixOptions } from '../../sim/trace/matrix';
-import type { Scenario } from '../../sim/index';
+import { matrixRow, matrixTargets, type MatrixOptions, type Scenario } from '../../sim/index';
 import type { MatrixRequest, MatrixMessage } from './matrixProtocol';
 
 const post = (m: MatrixMessage) => (self as unknown as { postMessage(m: MatrixMessage): void }).postMessage(m);

@@ -1,6 +1,5 @@
 /** Messages between the matrix dialog and its Web Worker. */
-import type { Scenario } from '../../sim/index';
-import type { MatrixCell, MatrixOptions, MatrixTarget } from '../../sim/trace/matrix';
+import type { Scenario, MatrixCell, MatrixOptions, MatrixTarget } from '../../sim/index';
 
 export interface MatrixRequest {
   runId: number;
