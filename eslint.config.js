@@ -17,12 +17,12 @@ const simFrontDoor = {
 };
 
 /** Text in JSX that is the same in every language: symbols and icons. */
-const SYMBOLS = ['·', '→', '←', '×', '…', '/', ':', '(', ')', '-', '—', '+', '−', '|', ',', '=', '↻', '↺', '↶', '↷', '✓', '✕', '▸', '▾', '◀', '▶', '‹', '›', '⎈', 'x'];
+const SYMBOLS = ['·', '→', '←', '×', '…', '/', ':', '(', ')', '-', '—', '+', '−', '|', ',', '=', '↻', '↺', '↶', '↷', '✓', '✕', '▸', '▾', '◀', '▶', '‹', '›', '⎈', '⤓', 'x'];
 /**
  * Words that stay as the tools and the Kubernetes API print them in every language (GUIDE.md:
  * real names, real output): protocols, interface names, header fields, API kinds and field names.
  */
-const TOOL_WORDS = ['TCP', 'UDP', 'SCTP', 'ICMP', 'TTL', 'VXLAN', 'UDP VXLAN VNI', '/32 · VNI 1 · UDP 8472', 'Host:', 'eth0', 'cni0', 'flannel.1', 'cali*', '169.254.1.1', 'Ingress', 'name', 'port', 'targetPort', 'proto', 'nodePort'];
+const TOOL_WORDS = ['TCP', 'UDP', 'SCTP', 'ICMP', 'TTL', 'VXLAN', 'VNI', 'HTTP', 'UDP VXLAN VNI', '/32 · VNI 1 · UDP 8472', 'Host:', 'eth0', 'cni0', 'flannel.1', 'cali*', '169.254.1.1', 'Ingress', 'name', 'port', 'targetPort', 'proto', 'nodePort'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**'] },

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { endpointSliceObject, endpointSlices, topology, type Scenario } from '../sim/index';
-import type { CliOutcome } from './run';
+import type { CliOutcome } from './outcome';
 
 export function showEndpointSlices(s: Scenario, service?: string): CliOutcome {
   const t = topology(s);

@@ -6,6 +6,7 @@ import { loadScenarioFiles } from './manifests';
 import { exportManifests } from '../io/manifests/index';
 import { parseMatrixArgs, runMatrix, MATRIX_USAGE } from './matrix';
 import { showEndpointSlices } from './endpointslices';
+import type { CliOutcome } from './outcome';
 
 function withNotes(out: CliOutcome, notes: string): CliOutcome {
   return { ...out, stderr: notes + out.stderr };
@@ -13,11 +14,7 @@ function withNotes(out: CliOutcome, notes: string): CliOutcome {
 import { problemLines, runShow } from './show';
 import { formatMessage, langArg, withText } from './messages';
 
-export interface CliOutcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliOutcome } from './outcome';
 
 export function runTraceCli(argv: string[]): CliOutcome {
   if (argv.includes('--matrix')) return runMatrixCli(argv);

@@ -113,7 +113,9 @@ export function sliceEndpoints(t: Topology, svc: Service, port: ServicePort): Sl
   if (Object.keys(svc.selector).length === 0 && svc.endpoints) {
     for (const e of svc.endpoints) {
       // The slice's port that carries this Service port: by name, else the only one.
-      const p = e.ports.find((x) => x.name !== undefined && x.name === port.name && x.protocol === port.protocol) ?? (e.ports.length === 1 && e.ports[0]!.protocol === port.protocol ? e.ports[0] : undefined);
+      const p =
+        e.ports.find((x) => x.name !== undefined && x.name === port.name && x.protocol === port.protocol) ??
+        (e.ports.length === 1 && e.ports[0]!.protocol === port.protocol ? e.ports[0] : undefined);
       if (!p) continue;
       const pod = t.podByIp.get(e.ip);
       const node = pod?.node ?? [...t.nodes.values()].find((n) => n.name === e.nodeName)?.id ?? '';

@@ -86,7 +86,15 @@ export function proxiedPorts(t: Topology): ProxiedPort[] {
   for (const svc of t.scenario.services) {
     if (!isProxied(svc)) continue;
     for (const port of svc.ports) {
-      out.push({ svc, port, name: servicePortName(svc, port), protocol: protocolOf(port), endpoints: serviceEndpoints(t, svc, port), slice: sliceEndpoints(t, svc, port), lbIps: lbIps.get(svc.id) ?? [] });
+      out.push({
+        svc,
+        port,
+        name: servicePortName(svc, port),
+        protocol: protocolOf(port),
+        endpoints: serviceEndpoints(t, svc, port),
+        slice: sliceEndpoints(t, svc, port),
+        lbIps: lbIps.get(svc.id) ?? [],
+      });
     }
   }
   portCache.set(t, out);

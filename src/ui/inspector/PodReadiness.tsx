@@ -1,6 +1,5 @@
 /** A pod's readiness (settable), its readiness probes and the controller that created it. */
-import type { Pod, Readiness } from '../../sim/index';
-import type { ElementPatch } from '../../sim/model/editFields';
+import type { Pod, Readiness, ElementPatch } from '../../sim/index';
 import { useT } from '../../i18n/useT';
 import { Fact, SelectField } from './fields';
 import type { FieldError } from './fields';

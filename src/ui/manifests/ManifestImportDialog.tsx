@@ -34,10 +34,13 @@ function Dialog() {
   const scenario = useEditor(selectScenario);
   const [text, setText] = useState(() => dialog.getState().text);
   const [name, setName] = useState(() => dialog.getState().fileName);
-  useEffect(() => {
+  // Each opening (seq) brings its own text: adjusted while rendering, not in an effect.
+  const [openedAs, setOpenedAs] = useState(seq);
+  if (openedAs !== seq) {
+    setOpenedAs(seq);
     setText(dialog.getState().text);
     setName(dialog.getState().fileName);
-  }, [seq, dialog]);
+  }
   const [mod, setMod] = useState<ManifestsModule>();
   useEffect(() => {
     void loadManifests().then(setMod);

@@ -14,6 +14,7 @@ function boxOf(n: AppNode, i: InternalNode<AppNode>): BoxShape | undefined {
   const { x, y } = i.internals.positionAbsolute;
   const w = i.measured.width ?? n.width ?? 0;
   const h = i.measured.height ?? n.height ?? 0;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each node type has its own data shape
   const d = n.data as Record<string, any>;
   let title = n.id;
   let lines: string[] = [];
@@ -103,7 +104,15 @@ export function pathOf(run: PacketRun | undefined, geometry: FlowGeometry, nameO
   return out;
 }
 
-export function collectPicture(rf: ReactFlowInstance<AppNode>, root: ParentNode, run: PacketRun | undefined, geometry: FlowGeometry, nameOf: (id: string) => string, title: string, caption?: string): PictureInput {
+export function collectPicture(
+  rf: ReactFlowInstance<AppNode>,
+  root: ParentNode,
+  run: PacketRun | undefined,
+  geometry: FlowGeometry,
+  nameOf: (id: string) => string,
+  title: string,
+  caption?: string,
+): PictureInput {
   const boxes: BoxShape[] = [];
   for (const n of rf.getNodes()) {
     const i = rf.getInternalNode(n.id);

@@ -67,8 +67,14 @@ const num = (v: number) => String(Math.round(v * 10) / 10);
 export function bounds(input: Pick<PictureInput, 'boxes' | 'path'>, pad = 40): { x: number; y: number; w: number; h: number } {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const b of input.boxes) xs.push(b.x, b.x + b.w), ys.push(b.y, b.y + b.h);
-  for (const p of input.path) xs.push(p.x), ys.push(p.y);
+  for (const b of input.boxes) {
+    xs.push(b.x, b.x + b.w);
+    ys.push(b.y, b.y + b.h);
+  }
+  for (const p of input.path) {
+    xs.push(p.x);
+    ys.push(p.y);
+  }
   if (xs.length === 0) return { x: 0, y: 0, w: 400, h: 300 };
   const x = Math.min(...xs) - pad;
   const y = Math.min(...ys) - pad - 30;
