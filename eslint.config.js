@@ -17,7 +17,7 @@ const simFrontDoor = {
 };
 
 /** Text in JSX that is the same in every language: symbols and icons. */
-const SYMBOLS = ['·', '→', '←', '×', '…', '/', ':', '(', ')', '-', '—', '+', '−', '|', ',', '=', '↻', '↺', '↶', '↷', '✓', '✕', '▸', '▾', '◀', '▶', '‹', '›', '⎈', '⤓', 'x'];
+const SYMBOLS = ['·', '→', '←', '×', '…', '/', ':', '(', ')', '-', '—', '+', '−', '|', ',', '=', '↻', '↺', '↶', '↷', '✓', '✕', '▸', '▾', '◀', '▶', '‹', '›', '⎈', '⤓', '●', 'x'];
 /**
  * Words that stay as the tools and the Kubernetes API print them in every language (GUIDE.md:
  * real names, real output): protocols, interface names, header fields, API kinds and field names.

@@ -2,11 +2,16 @@
  * The built-in lessons, one per layer of the Kubernetes network model, in teaching order:
  * the bridge, host-gw routes, VXLAN across subnets, ClusterIP and DNS, NodePort, LoadBalancer, Ingress.
  */
-import { parseScenario, formatErrors, type Scenario } from '../sim/index';
-import { editCluster, editElement } from '../sim/model/editFields';
-import type { EditResult } from '../sim/model/edit';
-import { putNetworkPolicy } from '../sim/model/edit-policy';
-import { withClusterDns } from '../sim/model/addons';
+import {
+  parseScenario,
+  formatErrors,
+  type Scenario,
+  editCluster,
+  editElement,
+  type EditResult,
+  putNetworkPolicy,
+  withClusterDns,
+} from '../sim/index';
 import type { Lesson, LessonChange, SuggestedPacket } from './types';
 import { podsOnOneNode } from './01-pods-on-one-node';
 import { hostGw } from './02-host-gw';

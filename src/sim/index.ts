@@ -62,3 +62,4 @@ export { reachabilityMatrix, matrixRow, matrixTargets, type Matrix, type MatrixC
 export { namespaceNames, namespaceLabels, selectorText } from './policy/selector';
 export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/evaluate';
 export { smallestAllowingRule } from './policy/whatif';
+export { addIngressController, ingressControllerServices, isIngressControllerPod } from './model/ingress-controller';

@@ -7,9 +7,7 @@
  * CIDRs, pod IPs, ClusterIPs) are left to the simulation's allocators; CoreDNS is added as kubeadm
  * adds it (`withClusterDns`).
  */
-import { parseScenario } from '../sim/model/parse';
-import { withClusterDns } from '../sim/model/addons';
-import type { Scenario, ScenarioInput } from '../sim/model/schema';
+import { parseScenario, withClusterDns, type Scenario, type ScenarioInput } from '../sim/index';
 
 const web = (id: string, node: string) => ({
   id,

@@ -31,11 +31,19 @@ import {
   setPositions,
   type EditResult,
   type Position,
-} from '../sim/model/edit';
-import { editCluster, editElement, editScenarioInfo, type ElementPatch } from '../sim/model/editFields';
-import { deleteNetworkPolicy, putNetworkPolicy, setNamespaceLabels } from '../sim/model/edit-policy';
-import { addClusterDns, scheduleSystemPods } from '../sim/model/addons';
-import { addIngressController, ingressControllerServices } from '../sim/model/ingress-controller';
+  type NetworkPolicy,
+  editCluster,
+  editElement,
+  editScenarioInfo,
+  type ElementPatch,
+  deleteNetworkPolicy,
+  putNetworkPolicy,
+  setNamespaceLabels,
+  addClusterDns,
+  scheduleSystemPods,
+  addIngressController,
+  ingressControllerServices,
+} from '../sim/index';
 import type { MessageKey, MessageParams } from '../i18n/index';
 
 export type AddRequest =

@@ -2,9 +2,7 @@
  * A big cluster for measuring the canvas (`?stress=1`): 100 nodes on 4 subnets, 10 pods each
  * (1,000 pods), a router joining the subnets, a few Services selecting some of the pods, and CoreDNS.
  */
-import { parseScenario } from '../sim/model/parse';
-import type { Scenario, ScenarioInput } from '../sim/model/schema';
-import { withClusterDns } from '../sim/model/addons';
+import { parseScenario, type Scenario, type ScenarioInput, withClusterDns } from '../sim/index';
 
 export const STRESS_NODES = 100;
 export const STRESS_PODS_PER_NODE = 10;

@@ -4,7 +4,7 @@
  * same node: reverse SNAT in PREROUTING (the destination), reverse DNAT in POSTROUTING (the source).
  */
 import type { PacketHeaders } from '../trace/types';
-import type { Node } from '../model/schema';
+import type { Node, Protocol } from '../model/schema';
 import { pushHop, type TraceCtx } from '../trace/context';
 import type { Message } from '../messages/index';
 import type { ConntrackEntry, Tuple } from './conntrack-entry';

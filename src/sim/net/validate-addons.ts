@@ -4,7 +4,7 @@
  * so; an Ingress must be served by an ingress controller, not by an ordinary app's Service.
  */
 import type { Scenario } from '../model/schema';
-import type { Problem } from './validate';
+import type { Problem } from './problem';
 import { dnsAddon } from '../model/addons';
 import { isIngressControllerPod } from '../model/ingress-controller';
 import { msg } from '../messages/index';

@@ -15,7 +15,7 @@ import {
   useStoreApi,
   type NodeChange,
 } from '@xyflow/react';
-import type { ElementKind, Position } from '../../sim/index';
+import { type Position, isSystemPod } from '../../sim/index';
 import { useEditor, useEditorStore } from '../state';
 import { createFlowBuilder, type AppNode } from './flow';
 import { nodeTypes } from './nodes';
@@ -25,7 +25,6 @@ import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { getLesson } from '../../lessons/index';
-import { isSystemPod } from '../../sim/model/addons';
 import { useOptionalSession } from '../session/SessionContext';
 import { setSystemPodsMode, systemPodsShown, systemPodsStore, useSystemPodsMode, withoutSystemPods } from './systemPods';
 import { clampHost, useAddElement, type PaletteKind } from './useAddElement';

@@ -7,8 +7,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { Scenario } from '../../sim/model/schema';
-import { isSystemPod, SYSTEM_NAMESPACE } from '../../sim/model/addons';
+import { type Scenario, isSystemPod, SYSTEM_NAMESPACE } from '../../sim/index';
 import { autoLayout, placeMissing } from './layout';
 
 export type SystemPodsMode = 'auto' | 'shown' | 'hidden';

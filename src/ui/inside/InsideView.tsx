@@ -48,7 +48,8 @@ export function InsideView() {
     return <p className="muted inside-empty">{t('inside.empty')}</p>;
   }
   const lines = output.stdout.replace(/\n$/, '').split('\n');
-  let firstSeen = false;
+  // The first highlighted line is the one scrolled into view.
+  const firstLine = lit.size > 0 ? Math.min(...lit) : -1;
   return (
     <section className="inside" aria-label={t('inside.title', { name })}>
       <header className="inside-head">
@@ -74,7 +75,7 @@ export function InsideView() {
           <pre className="inside-pre" data-testid="inside-output">
             {lines.map((line, i) => {
               const isLit = lit.has(i);
-              const ref = isLit && !firstSeen ? ((firstSeen = true), firstLit) : undefined;
+              const ref = i === firstLine ? firstLit : undefined;
               const used = uses.get(i);
               return (
                 <span key={i} ref={ref} className={`inside-line${isLit ? ' lit' : ''}${used ? ' used' : ''}`} data-line={i} data-highlighted={isLit ? 'true' : undefined}>

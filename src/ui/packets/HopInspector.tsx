@@ -9,7 +9,7 @@ import { groupSteps, groupSummary } from './hopGroups';
 import { MatchLinks } from '../inside/MatchLinks';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/index';
-import { hasClusterDns } from '../../sim/model/addons';
+import { hasClusterDns } from '../../sim/index';
 import { useEditor } from '../state';
 import { AddClusterDnsButton } from '../problems/ProblemsPanel';
 import { SimText } from '../SimText';
