@@ -1,6 +1,5 @@
 /** Argument parsing for the `trace` command (pure; the entry point does the I/O). */
-import type { Protocol } from '../sim/model/schema';
-import { parseTargetText } from '../sim/trace/target';
+import { parseTargetText, type Protocol } from '../sim/index';
 import type { Message } from '../sim/messages/index';
 import type { Locale } from '../i18n/locale';
 import { formatMessage } from '../i18n/sim/index';

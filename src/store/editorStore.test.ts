@@ -3,7 +3,7 @@ import { createEditorStore } from './editorStore';
 import { defaultScenario } from './defaultScenario';
 import { stressScenario } from './stressScenario';
 import { placeMissing } from '../ui/canvas/layout';
-import { validateScenario } from '../sim/net/validate';
+import { validateScenario } from '../sim/index';
 import { formatMessage } from '../i18n/sim/index';
 import type { Message } from '../sim/messages/index';
 

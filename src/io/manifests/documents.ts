@@ -122,7 +122,10 @@ const META_NAME = /^metadata:[ \t]*\r?\n(?:(?:[ \t]+[^\n]*|[ \t]*)\r?\n)*?[ \t]+
  * all. A document whose top-level kind is not one the importer reads is only noted (never parsed:
  * 10,000 ConfigMaps cost a regular expression each).
  */
-export function readDocuments(sources: ManifestSource[], isRead: (kind: string) => boolean = () => true): { objects: RawObject[]; errors: ManifestError[]; skipped: { source: string; doc: number; kind: string; name: string; line: number }[] } {
+export function readDocuments(
+  sources: ManifestSource[],
+  isRead: (kind: string) => boolean = () => true,
+): { objects: RawObject[]; errors: ManifestError[]; skipped: { source: string; doc: number; kind: string; name: string; line: number }[] } {
   const objects: RawObject[] = [];
   const errors: ManifestError[] = [];
   const skipped: { source: string; doc: number; kind: string; name: string; line: number }[] = [];
