@@ -9,7 +9,7 @@ async function send(page: Page, from: string, to: string) {
   await form.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
-const inspector = (page: Page) => page.getByRole('region', { name: 'Hop inspector' });
+const inspector = (page: Page) => page.getByRole('region', { name: 'Hops' });
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
