@@ -1,6 +1,6 @@
 /**
  * Scenario -> React Flow nodes and edges. Node ids are element ids; edge ids are the tracer's hop
- * `link` ids (`veth:<pod>`, `eth0:<host>`, `if:<router>:<subnet>`) plus `ep:<service>:<pod>`,
+ * `link` ids, built by the same helpers (vethLink, hostLink, routerLink from the sim) plus `ep:<service>:<pod>`,
  * `lb:<lb>:<node>` and `ing:<ingress>:<service>`, so a packet can be animated along them.
  *
  * Built incrementally: each flow node is cached with the inputs it was made from and reused (same
@@ -27,7 +27,7 @@ import {
   IPIP_DEV,
 } from '../../sim/index';
 import { endpointPods } from './endpoints';
-import { isPodReady } from '../../sim/index';
+import { hostLink, isPodReady, routerLink, vethLink } from '../../sim/index';
 import { appColor } from './colors';
 import { createTranslator, type Translator } from '../../i18n';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from './geometry';
@@ -157,7 +157,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
     const out: AppEdge[] = [];
     for (const p of s.pods) {
       out.push({
-        id: `veth:${p.id}`,
+        id: vethLink(p.id),
         type: 'veth',
         source: p.id,
         sourceHandle: 'veth',
@@ -168,12 +168,12 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
       });
     }
     for (const h of [...s.nodes, ...s.clients, ...s.loadBalancers]) {
-      out.push({ id: `eth0:${h.id}`, type: 'uplink', source: h.id, sourceHandle: 'eth0', target: h.subnet, targetHandle: 'bus', ariaLabel: t('canvas.aria.uplink', { host: h.name }), selectable: false });
+      out.push({ id: hostLink(h.id), type: 'uplink', source: h.id, sourceHandle: 'eth0', target: h.subnet, targetHandle: 'bus', ariaLabel: t('canvas.aria.uplink', { host: h.name }), selectable: false });
     }
     for (const r of s.routers) {
       for (const i of r.interfaces) {
         out.push({
-          id: `if:${r.id}:${i.subnet}`,
+          id: routerLink(r.id, i.subnet),
           type: 'link',
           source: r.id,
           sourceHandle: 'if',
