@@ -122,3 +122,19 @@ describe('tracing an http:// URL through the ingress', () => {
     expect(formatMessage('en', r.hops[r.hops.length - 1]!.msg)).toContain('secret shop-tls');
   });
 });
+
+// ingress-nginx: "ImplementationSpecific ... the path is matched as a prefix (regex ^<path>)", so unlike
+// Prefix it does not respect path elements (kubernetes/ingress-nginx docs/user-guide/ingress-path-matching.md).
+const pathMatchesIS = (rule: string, req: string) => pathMatches('ImplementationSpecific', rule, req);
+const pathMatchesPrefix = (rule: string, req: string) => pathMatches('Prefix', rule, req);
+
+describe('ImplementationSpecific as ingress-nginx does it', () => {
+  it('is a plain string prefix: /api matches /apix, /api/v1 and /api, not /ap', () => {
+    expect(pathMatchesIS('/api', '/apix')).toBe(true);
+    expect(pathMatchesIS('/api', '/api/v1')).toBe(true);
+    expect(pathMatchesIS('/api', '/api')).toBe(true);
+    expect(pathMatchesIS('/api', '/ap')).toBe(false);
+    // Prefix, by contrast, matches whole path elements only.
+    expect(pathMatchesPrefix('/api', '/apix')).toBe(false);
+  });
+});

@@ -7,7 +7,8 @@
  * Matching: rules for the exact host win over wildcard hosts (`*.example.com` covers one label),
  * which win over rules without a host. Among the paths, Exact must equal the request path, Prefix
  * matches whole path elements (/foo matches /foo and /foo/bar, not /foobar; trailing slashes are
- * ignored), ImplementationSpecific is treated as Prefix. The longest matching path wins and on a tie
+ * ignored), ImplementationSpecific is a plain string prefix as ingress-nginx does it (/api matches
+ * /apix). The longest matching path wins and on a tie
  * Exact beats Prefix. No match: the default backend, else HTTP 404.
  */
 import type { Ingress, IngressBackend, IngressPath, Pod } from '../model/schema';
@@ -37,6 +38,10 @@ function normalize(path: string): string {
 /** Does a rule path of this type match the request path? */
 export function pathMatches(pathType: IngressPath['pathType'], rulePath: string, requestPath: string): boolean {
   if (pathType === 'Exact') return rulePath === requestPath;
+  // ingress-nginx turns ImplementationSpecific into an nginx `location <path>` prefix (a regex `^<path>`
+  // with use-regex): a plain string prefix, so /api matches /apix (kubernetes/ingress-nginx
+  // docs/user-guide/ingress-path-matching.md).
+  if (pathType === 'ImplementationSpecific') return requestPath.startsWith(rulePath);
   const rule = normalize(rulePath);
   if (rule === '/') return true;
   const req = normalize(requestPath);
