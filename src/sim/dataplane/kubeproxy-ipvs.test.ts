@@ -9,6 +9,7 @@ import { loadExample, withChanges } from '../testing/examples';
 import { trace } from '../trace/trace';
 import { createSessionState } from './session';
 import { ipvsadm, iptablesSave } from './kubeproxy-save';
+import { showNode } from '../inspect/index';
 
 const ipvsMode = (name: string) =>
   withChanges(loadExample(name), (c) => {
@@ -39,6 +40,16 @@ describe('IPVS mode', () => {
     expect(ipvs.rule.split('\n')[0]).toBe('TCP  10.96.0.2:80 rr');
     expect(ipvs.rule.split('\n')[1]).toContain(`-> ${dnat.packet.dst}:8080`);
     expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet.src).toBe('10.96.0.2');
+  });
+
+  // IPVS keeps its own connection table and un-NATs replies from it (ipvsadm -Lnc lists it).
+  it('lists the connection in ipvsadm -Lnc: client, virtual server, real server, ESTABLISHED once answered', () => {
+    const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 2 });
+    const dnat = r.hops.find((h) => h.action === 'dnat')!;
+    const out = showNode(s, dnat.at, 'ipvsadm-conns', { results: [r] }).stdout.split('\n');
+    expect(out.slice(0, 2)).toEqual(['IPVS connection entries', 'pro expire state       source             virtual            destination']);
+    const sport = r.hops[0]!.packet.sport;
+    expect(out[2]).toBe(`TCP 14:59  ESTABLISHED ${`10.244.0.3:${sport}`.padEnd(18)} ${'10.96.0.2:80'.padEnd(18)} ${dnat.packet.dst}:8080`);
   });
 
   it('rotates round robin over the real servers within a session', () => {

@@ -14,9 +14,10 @@ import { clientLinks, nodeLinks, podLinks, routerLinks } from './links';
 import { formatBridgeFdb, formatBridgeLink, formatIpAddr, formatIpNeigh, formatIpRoute, formatVxlanLink, nodeNeighbours, podNeighbours, type Neighbour } from './iproute';
 import { ipsetList } from './ipset';
 import { conntrackList } from './conntrack';
+import { ipvsConnections } from './ipvs-conns';
 import { l2HostMac, senderDev } from '../dataplane/underlay';
 
-export const NODE_TOOLS = ['ip-addr', 'ip-route', 'ip-neigh', 'bridge-fdb', 'bridge-link', 'ip-link-flannel', 'iptables-save', 'ipvsadm', 'ipset', 'conntrack'] as const;
+export const NODE_TOOLS = ['ip-addr', 'ip-route', 'ip-neigh', 'bridge-fdb', 'bridge-link', 'ip-link-flannel', 'iptables-save', 'ipvsadm', 'ipvsadm-conns', 'ipset', 'conntrack'] as const;
 export const POD_TOOLS = ['ip-addr', 'ip-route', 'ip-neigh', 'resolv-conf'] as const;
 export const HOST_TOOLS = ['ip-addr', 'ip-route', 'ip-neigh'] as const;
 export type NodeTool = (typeof NODE_TOOLS)[number];
@@ -33,6 +34,7 @@ export const TOOL_COMMANDS: Record<InsideTool, string> = {
   'ip-link-flannel': 'ip -d link show flannel.1',
   'iptables-save': 'iptables-save',
   ipvsadm: 'ipvsadm -Ln',
+  'ipvsadm-conns': 'ipvsadm -Lnc',
   ipset: 'ipset list',
   conntrack: 'conntrack -L',
   'resolv-conf': 'cat /etc/resolv.conf',
@@ -65,7 +67,7 @@ export function toolsFor(s: Scenario, id: string): readonly InsideTool[] {
   switch (t.kindOf.get(id)) {
     case 'node': {
       const { cni, kubeProxyMode, flannelBackend } = s.cluster;
-      return NODE_TOOLS.filter((x) => (x === 'ip-link-flannel' ? cni === 'flannel' && flannelBackend === 'vxlan' : x === 'bridge-link' || x === 'bridge-fdb' ? cni === 'flannel' : x === 'ipvsadm' || x === 'ipset' ? kubeProxyMode === 'ipvs' : true));
+      return NODE_TOOLS.filter((x) => (x === 'ip-link-flannel' ? cni === 'flannel' && flannelBackend === 'vxlan' : x === 'bridge-link' || x === 'bridge-fdb' ? cni === 'flannel' : x === 'ipvsadm' || x === 'ipvsadm-conns' || x === 'ipset' ? kubeProxyMode === 'ipvs' : true));
     }
     case 'pod':
       return POD_TOOLS;
@@ -133,6 +135,8 @@ export function showNode(s: Scenario, ref: string, tool: string, opts: ShowOptio
         return ok(command, 'IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n');
       }
       return ok(command, ipvsadmList(t, node));
+    case 'ipvsadm-conns':
+      return ok(command, ipvsConnections(opts.results ?? [], node.id));
     case 'ipset':
       return ok(command, ipsetList(t, node));
     case 'conntrack':

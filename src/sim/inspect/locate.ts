@@ -70,7 +70,8 @@ export function toolText(s: Scenario, element: string, tool: InsideTool, results
   let cache = texts.get(s);
   if (!cache) texts.set(s, (cache = new Map()));
   const key = `${element}|${tool}`;
-  if (tool !== 'conntrack' && cache.has(key)) return cache.get(key)!;
+  const live = tool === 'conntrack' || tool === 'ipvsadm-conns';
+  if (!live && cache.has(key)) return cache.get(key)!;
   const kind = topology(s).kindOf.get(element);
   let text = '';
   try {
@@ -78,7 +79,7 @@ export function toolText(s: Scenario, element: string, tool: InsideTool, results
   } catch {
     text = '';
   }
-  if (tool !== 'conntrack') cache.set(key, text);
+  if (!live) cache.set(key, text);
   return text;
 }
 
