@@ -48,12 +48,27 @@ describe('LoadBalancer with externalTrafficPolicy Local', () => {
     expect(r.reply!.hops[r.reply!.hops.length - 1]!.packet).toMatchObject({ src: '203.0.113.100', sport: 80, dst: '203.0.113.7' });
   });
 
-  it('drops when no node passes the health check', () => {
+  // AWS NLB: "If all targets fail health checks at the same time in all enabled Availability Zones,
+  // the load balancer fails open" (docs.aws.amazon.com/elasticloadbalancing/latest/network/
+  // target-group-health-checks.html); GCP passthrough load balancers likewise send to all backends
+  // when none is healthy. The node it picks then answers as kube-proxy would: no endpoints, REJECT.
+  it('fails open when no node passes the health check; the node it picks rejects (no endpoints)', () => {
     const empty = withChanges(s, (c) => {
       c.pods = [];
     });
     const r = trace(empty, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed: 1 });
-    expect(r.reason).toMatchObject({ code: 'no-local-endpoints', at: 'lb-web' });
+    const lb = r.hops.find((h) => h.action === 'lb')!;
+    expect(lb.msg.code).toBe('hop.lb-fail-open');
+    expect(s.nodes.map((n) => n.ip)).toContain(lb.packet.dst);
+    expect(r.reason?.code).toBe('no-endpoints');
+    expect(s.nodes.map((n) => n.id)).toContain(r.reason?.at);
+  });
+
+  it('returns the reply through the balancer without a hop of its own on the node (the node keeps no state for it)', () => {
+    const r = trace(s, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed: 2 });
+    expect(r.reply?.verdict).toBe('delivered');
+    expect(r.reply!.hops.findIndex((h) => h.action === 'unnat' && h.at === 'lb-web')).toBeGreaterThan(0);
+    expect(r.reply!.hops.some((h) => h.match?.some((m) => m.kind === 'lb' && m.rule.includes('tracked by')))).toBe(false);
   });
 
   it('under Cluster every node is healthy and the node masquerades the client', () => {

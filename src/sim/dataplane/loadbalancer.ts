@@ -68,22 +68,14 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
   const healthy = health.filter((h) => h.healthy);
   const listener = `listener ${port.protocol} ${lb.ip}:${port.port} -> NodePort ${port.nodePort} on ${healthy.length} of ${health.length} nodes`;
   const match: HopMatch[] = [{ kind: 'lb', rule: listener }, ...health.map((h) => ({ kind: 'lb' as const, rule: `health check ${h.check}` }))];
-  if (healthy.length === 0) {
-    const local = svc.externalTrafficPolicy === 'Local';
-    drop(
-      ctx,
-      local ? 'no-local-endpoints' : 'host-unreachable',
-      lb.id,
-      'loadBalancer',
-      pkt,
-      local
-        ? msg('drop.lb-no-healthy-local', { ...(svc.healthCheckNodePort !== undefined ? { port: svc.healthCheckNodePort } : {}), service: `${svc.namespace}/${svc.name}`, lb: lb.name })
-        : msg('drop.lb-no-nodes', { lb: lb.name }),
-      'eth0',
-      match,
-    );
-  }
-  const chosen = healthy[ctx.rng.int(0, healthy.length - 1)]!.node;
+  if (health.length === 0) drop(ctx, 'host-unreachable', lb.id, 'loadBalancer', pkt, msg('drop.lb-no-nodes', { lb: lb.name }), 'eth0', match);
+  // Fail open: when every target fails its health check, AWS NLB ("If all targets fail health checks at
+  // the same time in all enabled Availability Zones, the load balancer fails open",
+  // docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health-checks.html) and GCP
+  // passthrough load balancers send to all targets; kube-proxy on the node then answers as it would.
+  const failOpen = healthy.length === 0;
+  const candidates = failOpen ? health : healthy;
+  const chosen = candidates[ctx.rng.int(0, candidates.length - 1)]!.node;
   if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', lb.id, 'loadBalancer', pkt, msg('drop.lb-ttl', { lb: lb.name }), 'eth0');
   const out: PacketHeaders = { ...pkt, dst: chosen.ip, dport: port.nodePort, ttl: pkt.ttl - 1 };
   recordNat(ctx.conntrack, lb.id, 'dnat', pkt, out, listener);
@@ -95,7 +87,9 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
     action: 'lb',
     packet: out,
     match,
-    msg: msg('hop.lb-forward', { lb: lb.name, vip: `${lb.ip}:${port.port}`, node: chosen.name, skipped, to: `${chosen.ip}:${port.nodePort}`, src: pkt.src }),
+    msg: failOpen
+      ? msg('hop.lb-fail-open', { lb: lb.name, vip: `${lb.ip}:${port.port}`, node: chosen.name, to: `${chosen.ip}:${port.nodePort}`, src: pkt.src, local: svc.externalTrafficPolicy === 'Local' })
+      : msg('hop.lb-forward', { lb: lb.name, vip: `${lb.ip}:${port.port}`, node: chosen.name, skipped, to: `${chosen.ip}:${port.nodePort}`, src: pkt.src }),
   });
   sendFromBalancer(ctx, lb, out);
 }
@@ -112,19 +106,13 @@ function balancerEntry(ctx: TraceCtx, pkt: PacketHeaders): ConntrackEntry | unde
  * A reply leaving a node: when it belongs to a flow a load balancer forwarded, the cloud network
  * returns it to that balancer, which restores its own address as the source and sends it on.
  */
-export function returnViaLoadBalancer(ctx: TraceCtx, node: Node, pkt: PacketHeaders): void {
+export function returnViaLoadBalancer(ctx: TraceCtx, _node: Node, pkt: PacketHeaders): void {
   const e = balancerEntry(ctx, pkt);
   if (!e) return;
   const lb = ctx.topo.loadBalancers.get(e.at)!;
-  pushHop(ctx, {
-    at: node.id,
-    kind: 'node',
-    iface: 'eth0',
-    action: 'route',
-    packet: pkt,
-    match: [{ kind: 'lb', rule: `flow ${e.orig.src}:${e.orig.sport} -> ${e.orig.dst}:${e.orig.dport} tracked by ${lb.name}` }],
-    msg: msg('hop.lb-return', { lb: lb.name, ip: lb.ip }),
-  });
+  // The node holds no state for the balancer: its reply simply leaves for the client, and the cloud
+  // network delivers it to the balancer that tracks the flow (no hop of its own on the node).
+  ctx.pendingLink = hostLink(lb.id);
   const out = reverseNat(e, pkt);
   pushHop(ctx, {
     at: lb.id,

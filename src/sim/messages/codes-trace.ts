@@ -147,6 +147,7 @@ export const TRACE_CODES = {
   'drop.lb-ttl': { lb: 'id' },
   'hop.lb-forward': { lb: 'id', vip: 'id', node: 'id', skipped: 'ids', to: 'id', src: 'id' },
   'hop.lb-return': { lb: 'id', ip: 'id' },
+  'hop.lb-fail-open': { lb: 'id', vip: 'id', node: 'id', to: 'id', src: 'id', local: 'flag' },
   'hop.lb-unnat': { lb: 'id', from: 'id', to: 'id' },
 
   // Ingress controllers.
