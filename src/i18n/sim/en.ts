@@ -135,10 +135,10 @@ export const enSim: SimDictionary = {
   'deliver.ipvs-icmp': (p) => `In IPVS mode ${p.dst} is an address of ${p.node}'s dummy interface ${p.dev}, so the node itself answers the ping (in iptables mode a ClusterIP answers no ping).`,
   'drop.ipvs-no-virtual-server': (p) => `${p.dst} is on ${p.dev} but no IPVS virtual server listens on ${p.proto} ${p.port}; KUBE-IPVS-FILTER rejects the new connection.`,
   'drop.ipvs-no-local-real-server': (p) =>
-    `IPVS virtual server ${p.vs} on ${p.node} has no real server: ${p.service} uses a Local traffic policy and none of its endpoints runs on ${p.node}, so the packet is dropped.`,
+    `IPVS virtual server ${p.vs} on ${p.node} has no real server: ${p.service} uses a Local traffic policy and none of its endpoints runs on ${p.node}. IPVS answers ICMP port unreachable.`,
   'drop.ipvs-no-real-server': (p) => `IPVS virtual server ${p.vs} has no real servers because ${p.service} has no ready endpoints: ${p.why}. IPVS answers ICMP port unreachable.`,
   'hop.ipvs-dnat': (p) =>
-    `IPVS on ${p.node}: ${p.dst} is virtual server "${p.vs}" (${p.nodePort ? `NodePort of ${p.service}` : `${p.service}, bound to ${p.dev}`}); ${p.choice} (${p.pod ?? 'an address given in its EndpointSlice'}) and rewrites the destination (masquerade forwarding)${p.mark ? `; iptables marked it 0x4000 for masquerading because ${p.mark}` : ''}.`,
+    `IPVS on ${p.node}: ${p.nodePort ? '' : `the VIP is bound to ${p.dev} (a DOWN dummy that only holds addresses, which packets never cross), so the local route accepts it, INPUT's KUBE-IPVS-FILTER lets the virtual server through, and IPVS takes the packet at LOCAL_IN: `}${p.dst} is virtual server "${p.vs}" (${p.nodePort ? `NodePort of ${p.service}` : p.service}); ${p.choice} (${p.pod ?? 'an address given in its EndpointSlice'}) and rewrites the destination (masquerade forwarding)${p.mark ? `; iptables marked it 0x4000 for masquerading because ${p.mark}` : ''}.`,
   'drop.kube-proxy-reject': (p) => `kube-proxy has no endpoint to send this to (${p.note}): ${p.why}. Its filter rule in ${p.hook} -> ${p.chain} REJECTs the connection with ICMP port unreachable.`,
   'drop.kube-proxy-no-local': (p) => `The traffic policy is Local and ${p.node} runs no endpoint of this Service (${p.note}): kube-proxy's filter rule in ${p.hook} -> ${p.chain} DROPs the packet.`,
   'drop.kube-proxy-filter': (p) => `kube-proxy's filter rule in ${p.hook} -> ${p.chain} ${p.verdict}s the packet.`,

@@ -135,10 +135,10 @@ export const zhSim: SimDictionary = {
   'deliver.ipvs-icmp': (p) => `在 IPVS 模式下，${p.dst} 是 ${p.node} 的虚拟网卡 ${p.dev} 上的地址，所以由节点自己回复 ping（iptables 模式下 ClusterIP 不回应 ping）。`,
   'drop.ipvs-no-virtual-server': (p) => `${p.dst} 在 ${p.dev} 上，但没有 IPVS 虚拟服务器监听 ${p.proto} ${p.port}；KUBE-IPVS-FILTER 拒绝这个新连接。`,
   'drop.ipvs-no-local-real-server': (p) =>
-    `${p.node} 上的 IPVS 虚拟服务器 ${p.vs} 没有真实服务器：${p.service} 的流量策略为 Local，而它的端点都不在 ${p.node} 上，数据包被丢弃。`,
+    `${p.node} 上的 IPVS 虚拟服务器 ${p.vs} 没有真实服务器：${p.service} 的流量策略为 Local，而它的端点都不在 ${p.node} 上。IPVS 回复 ICMP 端口不可达。`,
   'drop.ipvs-no-real-server': (p) => `IPVS 虚拟服务器 ${p.vs} 没有真实服务器，因为 ${p.service} 没有就绪的端点：${p.why}。IPVS 回复 ICMP 端口不可达。`,
   'hop.ipvs-dnat': (p) =>
-    `${p.node} 上的 IPVS：${p.dst} 是虚拟服务器“${p.vs}”（${p.nodePort ? `${p.service} 的 NodePort` : `${p.service}，绑定在 ${p.dev} 上`}）；${p.choice}（${p.pod ?? 'EndpointSlice 中直接给出的地址'}），并改写目的地址（masquerade 转发方式，即目的地址转换）${p.mark ? `。iptables 还给它打上伪装标记 0x4000，因为${p.mark}` : ''}。`,
+    `${p.node} 上的 IPVS：${p.nodePort ? '' : `这个 VIP 绑定在 ${p.dev} 上（一个处于 DOWN 状态、只用来挂地址的 dummy 网卡，数据包从不经过它），所以本地路由接收它，INPUT 链的 KUBE-IPVS-FILTER 放行虚拟服务器，IPVS 在 LOCAL_IN 处接手：`}${p.dst} 是虚拟服务器“${p.vs}”（${p.nodePort ? `${p.service} 的 NodePort` : p.service}）；${p.choice}（${p.pod ?? 'EndpointSlice 中直接给出的地址'}），并改写目的地址（masquerade 转发方式，即目的地址转换）${p.mark ? `。iptables 还给它打上伪装标记 0x4000，因为${p.mark}` : ''}。`,
   'drop.kube-proxy-reject': (p) => `kube-proxy 找不到可以转发的端点（${p.note}）：${p.why}。${p.hook} → ${p.chain} 中的 filter 规则以 REJECT 拒绝连接，回复 ICMP 端口不可达。`,
   'drop.kube-proxy-no-local': (p) => `流量策略为 Local，而 ${p.node} 上没有这个服务的端点（${p.note}）：${p.hook} → ${p.chain} 中 kube-proxy 的 filter 规则以 DROP 丢弃数据包。`,
   'drop.kube-proxy-filter': (p) => `${p.hook} → ${p.chain} 中 kube-proxy 的 filter 规则以 ${p.verdict} 处理了这个数据包。`,

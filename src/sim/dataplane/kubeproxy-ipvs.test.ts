@@ -32,10 +32,18 @@ describe('IPVS mode', () => {
     expect(out).toContain('UDP  10.96.0.10:53 rr');
   });
 
-  it('DNATs at kube-ipvs0 and names the IPVS entry in the hop', () => {
+  // kube-ipvs0 is a DOWN dummy that only holds the VIPs; packets never cross it. The VIP is a local
+  // address, so PREROUTING -> local route -> INPUT (KUBE-IPVS-FILTER) and IPVS takes the packet at
+  // LOCAL_IN (torvalds/linux net/netfilter/ipvs/ip_vs_core.c, ip_vs_ops4: ip_vs_remote_request4 at
+  // NF_INET_LOCAL_IN), on the interface it came in on.
+  it('takes the packet at LOCAL_IN after the local route and KUBE-IPVS-FILTER, never on kube-ipvs0, and names the IPVS entry', () => {
     const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 2 });
     const dnat = r.hops.find((h) => h.action === 'dnat')!;
-    expect(dnat.iface).toBe('kube-ipvs0');
+    expect(dnat.iface).toBe('cni0');
+    expect(r.hops.some((h) => h.iface === 'kube-ipvs0')).toBe(false);
+    expect(dnat.match!.map((m) => m.rule)).toEqual(
+      expect.arrayContaining(['local 10.96.0.2 dev kube-ipvs0 proto kernel scope host src 10.96.0.2', '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER']),
+    );
     const ipvs = dnat.match!.find((m) => m.kind === 'ipvs')!;
     expect(ipvs.rule.split('\n')[0]).toBe('TCP  10.96.0.2:80 rr');
     expect(ipvs.rule.split('\n')[1]).toContain(`-> ${dnat.packet.dst}:8080`);

@@ -137,7 +137,17 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
   const marks = natMatches(res.trail.filter((r) => r.chain !== hook && r.target.j !== 'ACCEPT'));
   const onDummy = ipvsAddresses(t).has(pkt.dst);
   const vs = pkt.proto === 'icmp' ? undefined : ipvs.servers.get(vsKey(pkt.proto, pkt.dst, pkt.dport));
-  const iface = onDummy ? IPVS_DEV : entry.local ? undefined : entry.inIface;
+  // kube-ipvs0 is a DOWN dummy that only holds the addresses: packets never cross it. The VIP is local,
+  // so the packet goes PREROUTING -> local route -> INPUT (KUBE-IPVS-FILTER lets virtual servers
+  // through) and IPVS takes it at LOCAL_IN (ip_vs_remote_request4, net/netfilter/ipvs/ip_vs_core.c),
+  // on the interface it arrived on.
+  const iface = entry.local ? undefined : entry.inIface;
+  const localIn: HopMatch[] = onDummy
+    ? [
+        { kind: 'route', table: 'local', rule: `local ${pkt.dst} dev ${IPVS_DEV} proto kernel scope host src ${pkt.dst}` },
+        ...(entry.local ? [] : [{ kind: 'iptables' as const, table: 'filter', chain: 'INPUT', rule: '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER' }]),
+      ]
+    : [];
   if (!vs) {
     if (!onDummy) return pkt;
     if (pkt.proto === 'icmp') {
@@ -147,7 +157,7 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
   }
   const s = sessionOf(ctx);
   const pick = schedule(vs, node.id, pkt.src, s, ctx.rng);
-  const match: HopMatch[] = [...marks, { kind: 'ipvs', rule: vs.text }];
+  const match: HopMatch[] = [...marks, ...localIn, { kind: 'ipvs', rule: vs.text }];
   if (!pick) {
     const localOnly = vs.service.endpoints.length > 0;
     drop(
