@@ -49,7 +49,7 @@ test('build from the palette: a node in a subnet, a pod on it, a Service selecti
   await dropOnto(page, 'pod', node4, 0.5, 0.7);
   const pod = node(page, 'pod-1');
   await expect(pod).toContainText('10.244.3.2');
-  await expect(pod).toContainText('run=pod-1');
+  await expect(pod).toContainText('app=pod-1');
   await expect(edge(page, 'veth:pod-1')).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('1-node-and-pod-added.png') });
 
@@ -66,17 +66,17 @@ test('build from the palette: a node in a subnet, a pod on it, a Service selecti
   await expect(node(page, 'svc-1')).toContainText('0 endpoints');
   await expect(edge(page, 'ep:svc-1:pod-1')).toHaveCount(0);
   const selector = inspector.getByLabel('Selector');
-  await selector.fill('run=pod-1');
+  await selector.fill('app=pod-1');
   await selector.press('Enter');
   await expect(edge(page, 'ep:svc-1:pod-1')).toHaveCount(1);
   await expect(node(page, 'svc-1')).toContainText('1 endpoint');
   // Relabelling the pod takes it out of the Service, live.
   await pod.click();
   const labels = inspector.getByLabel('Labels');
-  await labels.fill('run=other');
+  await labels.fill('app=other');
   await labels.press('Enter');
   await expect(edge(page, 'ep:svc-1:pod-1')).toHaveCount(0);
-  await labels.fill('run=pod-1, tier=demo');
+  await labels.fill('app=pod-1, tier=demo');
   await labels.press('Enter');
   await expect(edge(page, 'ep:svc-1:pod-1')).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('2-service-endpoint.png') });

@@ -104,7 +104,7 @@ describe('adding elements', () => {
     let s = scenario();
     const first = addPod(s, { node: 'node-1' });
     s = ok(first);
-    expect(s.pods.find((p) => first.ok && p.id === first.id)).toMatchObject({ name: 'pod-1', ip: '10.244.0.3', labels: { run: 'pod-1' } });
+    expect(s.pods.find((p) => first.ok && p.id === first.id)).toMatchObject({ name: 'pod-1', ip: '10.244.0.3', labels: { app: 'pod-1' } });
     s = deleteElements(s, ['web-1']).scenario;
     const again = addPod(s, { node: 'node-1' });
     s = ok(again);

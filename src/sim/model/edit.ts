@@ -210,8 +210,8 @@ export function addPod(
     id,
     name,
     namespace,
-    // `kubectl run NAME` labels its pod run=NAME.
-    labels: opts.labels ?? { run: name },
+    // Labelled like a workload's pod (app=NAME), so a Service selects it the usual way.
+    labels: opts.labels ?? { app: name },
     node: node.id,
     ip,
     containers: opts.containers ?? [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80, protocol: 'TCP' }] }],

@@ -180,6 +180,36 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
     growSubnets(moving);
   }, [nodes, resyncs, rf, flowStore, growSubnets]);
 
+  // Each drop stays in view: an element added off-screen (placed beside the others, or a Service
+  // of an add-on) is panned to, at the same zoom. A whole new scenario is fitted elsewhere.
+  const knownIds = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const ids = new Set(nodes.map((n) => n.id));
+    const before = knownIds.current;
+    knownIds.current = ids;
+    if (!before || dragActive) return;
+    const added = nodes.filter((n) => !before.has(n.id) && !n.hidden);
+    if (added.length === 0 || added.length > 6 || before.size === 0) return;
+    const { nodeLookup, transform, width, height } = flowStore.getState();
+    const [tx, ty, zoom] = transform;
+    const offScreen = added.some((n) => {
+      const p = nodeLookup.get(n.id)?.internals.positionAbsolute;
+      if (!p) return false;
+      const x = p.x * zoom + tx;
+      const y = p.y * zoom + ty;
+      const w = (n.width ?? 0) * zoom;
+      const h = (n.height ?? 0) * zoom;
+      return x < 0 || y < 0 || x + w > width || y + h > height;
+    });
+    if (!offScreen) return;
+    // The one the add selected (the new element itself), else the first.
+    const target = added.find((n) => store.getState().selection.includes(n.id)) ?? added[0]!;
+    const at = nodeLookup.get(target.id);
+    if (!at) return;
+    const c = at.internals.positionAbsolute;
+    void rf.setCenter(c.x + (target.width ?? 0) / 2, c.y + (target.height ?? 0) / 2, { zoom, duration: 250 });
+  }, [nodes, flowStore, rf, dragActive, store]);
+
   // Stable handlers (React Flow re-renders every node when a handler prop changes identity); they
   // call whatever the parent passed last.
   const handlers = useRef({ onElementClick, onElementContextMenu });
@@ -315,6 +345,13 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         {minimap && <OverviewMap color={minimapColor} maskColor="rgba(241,245,249,0.7)" ariaLabel={aria['minimap.ariaLabel']} />}
         <Controls showInteractive={false} />
         <ZoomWatcher />
+        {fullScenario.subnets.length === 0 && fullScenario.nodes.length === 0 && (
+          // File → New: say what to do first (it lets drops through to the canvas).
+          <div className="canvas-empty" data-testid="canvas-empty">
+            <strong>{t('canvas.emptyTitle')}</strong>
+            <p>{t('canvas.emptyHint')}</p>
+          </div>
+        )}
         <Panel position="top-left">
           <button
             type="button"

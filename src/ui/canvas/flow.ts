@@ -89,8 +89,12 @@ const ORIGIN: Position = { x: 0, y: 0 };
 const NO_COLORS: string[] = [];
 const NOTHING: ReadonlySet<string> = new Set();
 
+/** A pod of its own (its app label is its own name, as a new pod from the palette): a neutral colour, not an app's hue. */
+export const LONE_POD_COLOR = '#64748b';
+
 function podColor(pod: Pod): string {
-  return appColor(pod.labels.app ?? pod.labels.run ?? pod.name);
+  const app = pod.labels.app ?? pod.labels.run;
+  return app === undefined || app === pod.name ? LONE_POD_COLOR : appColor(app);
 }
 const HOST_DEFAULT: Position = { x: SUBNET_PAD, y: SUBNET_HOST_TOP };
 

@@ -17,6 +17,7 @@ import {
   kindOfElement,
 } from '../../sim/index';
 import { useEditor, useEditorStore } from '../state';
+import { useOptionalPacketStore } from '../packets/PacketsContext';
 import { KindIcon } from '../canvas/icons';
 import { CheckField, errorOf, SelectField, TextField } from './fields';
 import { ClientForm, IngressForm, LoadBalancerForm, NodeForm, PodForm, RouterForm, SubnetForm } from './forms';
@@ -37,6 +38,7 @@ export function findElement(s: Scenario, id: string): { kind: ElementKind; eleme
 function ElementInspector({ id }: { id: string }) {
   const t = useT();
   const store = useEditorStore();
+  const packets = useOptionalPacketStore();
   const kind = useEditor((s) => kindOfElement(s.scenario, id));
   const element = useEditor((s) => (kind ? (s.scenario[COLLECTION_OF[kind]] as AnyElement[]).find((e) => e.id === id) : undefined));
   if (!kind || !element) return null;
@@ -50,6 +52,12 @@ function ElementInspector({ id }: { id: string }) {
           {kindLabel}
         </span>
         <h2 className="inspector-title">{name}</h2>
+        {packets && (kind === 'pod' || kind === 'node' || kind === 'client') && (
+          // The way to the Packets tab from what is selected: this element becomes the sender.
+          <button type="button" className="btn small primary send-here" onClick={() => packets.getState().pickFrom(id)}>
+            {t('inspector.sendFromHere')}
+          </button>
+        )}
         <button type="button" className="btn danger small" onClick={() => store.getState().deleteElements([id])} aria-label={t('inspector.deleteElement', { kind: kindLabel.toLowerCase(), name })}>
           {t('toolbar.delete')}
         </button>

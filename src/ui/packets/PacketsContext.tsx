@@ -14,3 +14,8 @@ export function usePacketStore(): StoreApi<PacketSlice> {
   if (!store) throw new Error('usePacketStore outside <PacketsProvider>');
   return store;
 }
+
+/** The packets store when there is one (the inspector also renders without it in some tests). */
+export function useOptionalPacketStore(): StoreApi<PacketSlice> | null {
+  return useContext(PacketsContext);
+}

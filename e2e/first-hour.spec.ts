@@ -1,0 +1,227 @@
+/**
+ * A cluster that works out of the box, tried as a new user would at 1440x900: every destination the
+ * README and the To box suggest is delivered in the default scenario; a cluster built from scratch
+ * finds a Service by name through CoreDNS, and says it is CoreDNS that is missing once its pods are
+ * deleted; an ingress controller from the palette serves an Ingress; and the bugs of issue 11.
+ */
+import { test, expect, type Locator, type Page } from '@playwright/test';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const palette = (page: Page, kind: string) => page.locator(`.palette-item[data-kind="${kind}"]`);
+const hops = (page: Page) => page.getByRole('region', { name: 'Hops' });
+const verdict = (page: Page) => hops(page).getByTestId('verdict');
+const form = (page: Page) => page.getByRole('form', { name: 'Send a packet' });
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+async function send(page: Page, from: RegExp | string, to: string) {
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  const select = form(page).getByLabel('From', { exact: true });
+  if (typeof from === 'string') await select.selectOption({ label: from });
+  else {
+    const label = (await select.locator('option').allTextContents()).find((o) => from.test(o));
+    expect(label, `a sender matching ${from}`).toBeTruthy();
+    await select.selectOption({ label: label! });
+  }
+  await form(page).getByLabel('To', { exact: true }).fill(to);
+  await form(page).getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+/** Drag a palette item onto the canvas at a point of a target's box (fractions of its size). */
+async function dropOnto(page: Page, kind: string, target: Locator, fx = 0.5, fy = 0.5) {
+  const pane = page.locator('.react-flow__pane');
+  const box = (await target.boundingBox())!;
+  const paneBox = (await pane.boundingBox())!;
+  await palette(page, kind).dragTo(pane, {
+    targetPosition: { x: box.x - paneBox.x + box.width * fx, y: box.y - paneBox.y + box.height * fy },
+    force: true,
+  });
+}
+
+async function fileNew(page: Page) {
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /^New/ }).click();
+  await expect(page.locator('.scenario-name')).toHaveText('Untitled scenario');
+}
+
+async function commitField(field: Locator, text: string) {
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+test('every destination the README and the To box suggest is delivered in the default scenario', async ({ page }) => {
+  await page.goto('/');
+  await expect(node(page, 'node-1')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('first-open.png') });
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  // The To box's own examples.
+  const placeholder = (await form(page).getByLabel('To', { exact: true }).getAttribute('placeholder'))!;
+  const suggested = placeholder.split(', ');
+  expect(suggested).toEqual(['web:80', '10.96.0.2:80', 'http://shop.example.com/api']);
+  const cases: [RegExp, string][] = [
+    [/^pod curl /, 'web:80'],
+    [/^pod curl /, 'web.default.svc.cluster.local:80'],
+    [/^pod curl /, '10.96.0.2:80'],
+    [/^laptop /, '192.168.1.11:30080'],
+    [/^laptop /, '203.0.113.100:80'],
+    [/^laptop /, 'http://shop.example.com/api'],
+  ];
+  for (const s of suggested) expect(cases.some(([, to]) => to === s), s).toBe(true);
+  for (const [from, to] of cases) {
+    await send(page, from, to);
+    await expect(verdict(page), `${to} from ${from}`).toContainText('Delivered');
+    await expect(verdict(page)).not.toContainText('Dropped');
+  }
+  // By name, the lookup went to a CoreDNS pod behind kube-dns.
+  await send(page, /^pod curl /, 'web:80');
+  await expect(hops(page)).toContainText('DNS query');
+  await expect(hops(page).getByRole('region', { name: /^coredns-\d$/ }).first()).toBeVisible();
+});
+
+test('File → New, then a node, a pod and a Service: web:80 by name is delivered through CoreDNS; without the CoreDNS pods the drop names CoreDNS; Add cluster DNS brings it back', async ({ page }) => {
+  await page.goto('/');
+  await expect(node(page, 'node-1')).toBeVisible();
+  await fileNew(page);
+  await page.screenshot({ path: test.info().outputPath('file-new.png') });
+  const pane = page.locator('.react-flow__pane');
+  await dropOnto(page, 'subnet', pane, 0.3, 0.3);
+  await expect(node(page, 'subnet-1')).toBeVisible();
+  await dropOnto(page, 'node', node(page, 'subnet-1'), 0.5, 0.7);
+  await expect(node(page, 'node-1')).toBeVisible();
+  // The first node to join gets the two CoreDNS replicas that were waiting for one (drawn collapsed).
+  await expect(node(page, 'node-1').getByTestId('system-pods-chip')).toContainText('kube-system ×2');
+  await dropOnto(page, 'pod', node(page, 'node-1'), 0.5, 0.6);
+  await expect(node(page, 'pod-1')).toBeVisible();
+  await dropOnto(page, 'service', pane, 0.75, 0.8);
+  await expect(inspector(page).getByRole('heading', { name: 'svc-1' })).toBeVisible();
+  await commitField(inspector(page).getByLabel('Name', { exact: true }), 'web');
+  await commitField(inspector(page).getByLabel('Selector'), 'app=pod-1');
+  await expect(node(page, 'svc-1')).toContainText('1 endpoint');
+  await page.screenshot({ path: test.info().outputPath('scratch-build.png') });
+
+  await send(page, /^pod pod-1 /, 'web:80');
+  await expect(verdict(page)).toContainText('Delivered');
+  // The lookup was answered by a CoreDNS pod (its hops are grouped under its name).
+  await expect(hops(page).getByRole('region', { name: /^coredns-\d$/ }).first()).toBeVisible();
+
+  // The packet visited CoreDNS, so the system pods are drawn while it is on the canvas.
+  await expect(page.getByRole('button', { name: 'System pods: shown' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  // Cleared, they are collapsed again; the toggle draws them, and both CoreDNS pods are deleted.
+  await page.getByRole('button', { name: 'System pods: collapsed' }).click();
+  await expect(node(page, 'coredns-1')).toBeVisible();
+  for (const id of ['coredns-1', 'coredns-2']) {
+    await node(page, id).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Delete');
+    await expect(node(page, id)).toHaveCount(0);
+  }
+  await expect(node(page, 'coredns-1')).toHaveCount(0);
+  await send(page, /^pod pod-1 /, 'web:80');
+  await expect(verdict(page)).toContainText('Dropped (dns-unavailable)');
+  await expect(verdict(page)).toContainText('no CoreDNS pods answer behind kube-system/kube-dns');
+  await page.screenshot({ path: test.info().outputPath('dns-unavailable.png') });
+  // The fix is offered where the drop is, as one undoable action.
+  await verdict(page).getByRole('button', { name: 'Add cluster DNS' }).click();
+  await expect(node(page, 'coredns-1')).toBeVisible();
+  await send(page, /^pod pod-1 /, 'web:80');
+  await expect(verdict(page)).toContainText('Delivered');
+});
+
+test('an Ingress dropped on a cluster without a controller offers one; the ingress controller from the palette serves it', async ({ page }) => {
+  await page.goto('/');
+  await expect(node(page, 'node-1')).toBeVisible();
+  await fileNew(page);
+  const pane = page.locator('.react-flow__pane');
+  await dropOnto(page, 'subnet', pane, 0.3, 0.25);
+  await dropOnto(page, 'node', node(page, 'subnet-1'), 0.3, 0.7);
+  await dropOnto(page, 'pod', node(page, 'node-1'), 0.5, 0.6);
+  await dropOnto(page, 'client', node(page, 'subnet-1'), 0.9, 0.5);
+  await expect(node(page, 'client-1')).toBeVisible();
+  await dropOnto(page, 'service', pane, 0.3, 0.85);
+  await commitField(inspector(page).getByLabel('Name', { exact: true }), 'shop');
+  await commitField(inspector(page).getByLabel('Selector'), 'app=pod-1');
+  await expect(node(page, 'svc-1')).toContainText('1 endpoint');
+  // An Ingress onto the Service: a rule for shop.example.com, and an offer to add a controller.
+  await dropOnto(page, 'ingress', node(page, 'svc-1'), 0.5, 0.5);
+  await expect(node(page, 'ingress-1')).toContainText('shop.example.com');
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('ingress controller');
+  await notice.getByRole('button', { name: 'Add ingress controller' }).click();
+  await expect(inspector(page).getByRole('heading', { name: 'ingress-nginx-controller' })).toBeVisible();
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await expect(node(page, 'ingress-nginx')).toContainText('ingress-nginx-controller');
+  await expect(page.getByRole('region', { name: 'Problems' })).not.toContainText('not-an-ingress-controller');
+  await send(page, /^laptop /, 'http://shop.example.com/');
+  await expect(verdict(page)).toContainText('Delivered');
+  await expect(hops(page)).toContainText('Proxy to backend');
+  await expect(hops(page).getByRole('button', { name: /at pod-1/ }).first()).toBeVisible();
+});
+
+test('an Ingress whose controller Service is an ordinary app is refused, naming the field', async ({ page }) => {
+  await page.goto('/');
+  await node(page, 'shop').click();
+  const controller = inspector(page).getByLabel('Controller Service');
+  await controller.selectOption({ label: 'web (LoadBalancer)' });
+  await expect(inspector(page).getByRole('alert')).toContainText('must expose an ingress controller');
+  await expect(inspector(page).getByRole('alert')).toContainText('Service web selects web-1, web-2, web-3, which are not ingress controller pods');
+});
+
+test('bug: after opening lesson 4, Send uses a sender of lesson 4 (not "curl" of the previous scenario); Send 20 too', async ({ page }) => {
+  await page.goto('/');
+  await expect(node(page, 'node-1')).toBeVisible();
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  await expect(form(page).getByLabel('From', { exact: true })).toHaveValue('curl');
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page.getByRole('menuitem', { name: /^Lesson 4: / }).click();
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  await form(page).getByLabel('To', { exact: true }).fill('web:80');
+  await form(page).getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(form(page)).not.toContainText('unknown source');
+  await expect(verdict(page)).toContainText('Delivered');
+  await form(page).getByRole('button', { name: /^Send \d+/ }).click();
+  await expect(form(page)).not.toContainText('unknown source');
+});
+
+test('bug: a duplicate address names the element that holds it', async ({ page }) => {
+  await page.goto('/');
+  await node(page, 'node-1').locator('.cnode-header').click();
+  await commitField(inspector(page).getByLabel('eth0 IP', { exact: true }), '192.168.1.11');
+  await expect(inspector(page).getByRole('alert')).toHaveText('192.168.1.11 is already used by node-2 on rack-a');
+});
+
+test('bug: an out-of-range number says the field range in words; the field is outlined and the problems list counts it', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  const prefix = inspector(page).getByLabel('Pod CIDR prefix per node');
+  await commitField(prefix, '31');
+  const alert = inspector(page).getByRole('alert');
+  await expect(alert).toHaveText('must be a whole number from 8 to 30 (not 31)');
+  await expect(alert).not.toContainText('Too big');
+  await expect(prefix).toHaveAttribute('aria-invalid', 'true');
+  expect(await prefix.evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid');
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems).not.toContainText('none');
+  await expect(problems).toContainText('1 error');
+  await expect(problems.getByTestId('refused-edit')).toContainText('Pod CIDR prefix per node: must be a whole number from 8 to 30 (not 31)');
+  await page.screenshot({ path: test.info().outputPath('field-error.png') });
+  // Escape reverts the field: the error and its count go.
+  await prefix.press('Escape');
+  await expect(problems).toContainText('none');
+});
+
+test('bug: web:abc is a form error, not a dropped packet; the packet list names senders by their current names', async ({ page }) => {
+  await page.goto('/');
+  await send(page, /^pod curl /, 'web:abc');
+  await expect(form(page).getByRole('alert')).toContainText('"abc" is not a port');
+  await expect(verdict(page)).toHaveCount(0);
+  await send(page, /^pod curl /, 'web:80');
+  await send(page, /^pod curl /, '10.96.0.2:80');
+  await node(page, 'curl').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await commitField(inspector(page).getByLabel('Name', { exact: true }), 'shell');
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  const options = await hops(page).getByLabel('Packet').locator('option').allTextContents();
+  expect(options).toEqual(['#1 shell → web:80', '#2 shell → 10.96.0.2:80']);
+});
