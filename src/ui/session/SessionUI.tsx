@@ -50,8 +50,10 @@ export function SessionOverlays() {
         if (session.editor.getState().scenario.pods.length > DENSE_PODS) lodStore.setState({ far: true, mid: false });
         // A lesson needs the canvas and the side panel more than the palette's names.
         if (kind === 'lesson' && session.state.getState().lesson !== undefined) setView({ paletteCollapsed: true, sideCollapsed: false });
-        // After the lesson panel opened or closed and the canvas took its new size.
-        window.setTimeout(() => void rf.fitView({ padding: 0.08, duration: 300 }), 60);
+        // After the lesson panel opened or closed and the canvas took its new size. An empty
+        // scenario (File → New) has nothing to fit: it opens at a readable 100%.
+        if (kind === 'new') window.setTimeout(() => void rf.setViewport({ x: 40, y: 40, zoom: 1 }), 60);
+        else window.setTimeout(() => void rf.fitView({ padding: 0.08, duration: 300 }), 60);
       }),
     [session, packets, rf],
   );
