@@ -6,6 +6,7 @@ import { runCanvasBench } from './canvas-fps';
 import { runPlaybackBench } from './playback-fps';
 import { runManifestsBench } from './manifests.bench';
 import { runScaleBench } from './scale.bench';
+import { runMatrixBench } from './matrix.bench';
 
 async function main(): Promise<void> {
   console.log('# Kube Network Playground benchmarks');
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   runServicesBench();
   runManifestsBench();
   await runScaleBench();
+  await runMatrixBench();
   await runCanvasBench();
   await runPlaybackBench();
 }

@@ -3,7 +3,7 @@
  * row by row. A cell says allowed / denied (and by which direction's policies) / dropped otherwise;
  * clicking it sends that packet so its trace opens in the hop inspector.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type MatrixCell, type MatrixOptions, type MatrixTarget, namespaceNames } from '../../sim/index';
 import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
@@ -30,6 +30,29 @@ function mark(c: MatrixCell): string {
   return c.verdict === 'allowed' ? '✓' : c.verdict === 'denied' ? '✕' : '–';
 }
 
+/** One source's row; memoized so a batch of new rows re-renders only those rows. */
+const MatrixRow = memo(function MatrixRow({ src, targets, cells, t, onSend }: { src: { id: string; name: string }; targets: MatrixTarget[]; cells: MatrixCell[] | undefined; t: Translator; onSend(from: string, to: MatrixTarget): void }) {
+  return (
+    <tr>
+      <th scope="row" className="mono">
+        {src.name}
+      </th>
+      {targets.map((x, j) => {
+        const c = cells?.[j];
+        if (!c) return <td key={x.id} className="matrix-cell pending" />;
+        const title = cellTitle(t, src.name, x, c);
+        return (
+          <td key={x.id} className={`matrix-cell ${c.verdict}`}>
+            <button type="button" data-testid="matrix-cell" data-verdict={c.verdict} data-from={src.id} data-to={x.id} title={title} aria-label={title} onClick={() => onSend(src.id, x)}>
+              {mark(c)}
+            </button>
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
 export function MatrixDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const scenario = useEditor((s) => s.scenario);
@@ -52,7 +75,13 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
       const m = e.data;
       if (m.runId !== id) return;
       if (m.type === 'start') setGrid({ sources: m.sources, targets: m.targets, rows: m.sources.map(() => undefined) });
-      else if (m.type === 'row') setGrid((g) => (g ? { ...g, rows: g.rows.map((r, i) => (i === m.index ? m.cells : r)) } : g));
+      else if (m.type === 'rows')
+        setGrid((g) => {
+          if (!g) return g;
+          const rows = [...g.rows];
+          for (const r of m.rows) rows[r.index] = r.cells;
+          return { ...g, rows };
+        });
       else if (m.type === 'done') setGrid((g) => (g ? { ...g, ms: m.ms } : g));
       else setGrid((g) => ({ sources: [], targets: [], rows: [], ...g, error: m.message }));
     };
@@ -71,11 +100,14 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
   }, [onClose]);
 
   const done = grid ? grid.rows.filter(Boolean).length : 0;
-  const send = (from: string, to: MatrixTarget) => {
-    const dest = to.kind === 'service' ? (scenario.services.find((x) => x.id === to.id)?.clusterIP ?? to.id) : to.id;
-    packets.getState().send({ from, to: dest, port: to.port, proto: 'tcp' });
-    onClose();
-  };
+  const send = useCallback(
+    (from: string, to: MatrixTarget) => {
+      const dest = to.kind === 'service' ? (scenario.services.find((x) => x.id === to.id)?.clusterIP ?? to.id) : to.id;
+      packets.getState().send({ from, to: dest, port: to.port, proto: 'tcp' });
+      onClose();
+    },
+    [scenario, packets, onClose],
+  );
   return (
     <div className="matrix-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div className="matrix-dialog" role="dialog" aria-modal="true" aria-label={t('matrix.title')}>
@@ -136,23 +168,7 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
               </thead>
               <tbody>
                 {grid.sources.map((src, i) => (
-                  <tr key={src.id}>
-                    <th scope="row" className="mono">
-                      {src.name}
-                    </th>
-                    {grid.targets.map((x, j) => {
-                      const c = grid.rows[i]?.[j];
-                      if (!c) return <td key={x.id} className="matrix-cell pending" />;
-                      const title = cellTitle(t, src.name, x, c);
-                      return (
-                        <td key={x.id} className={`matrix-cell ${c.verdict}`}>
-                          <button type="button" data-testid="matrix-cell" data-verdict={c.verdict} data-from={src.id} data-to={x.id} title={title} aria-label={title} onClick={() => send(src.id, x)}>
-                            {mark(c)}
-                          </button>
-                        </td>
-                      );
-                    })}
-                  </tr>
+                  <MatrixRow key={src.id} src={src} targets={grid.targets} cells={grid.rows[i]} t={t} onSend={send} />
                 ))}
               </tbody>
             </table>

@@ -3,7 +3,7 @@
  * namespace, pod selector, policy types, its rules in words) and as its YAML manifest, editable;
  * every change is one undo step. Also the CNI's stance (flannel enforces nothing) and the matrix.
  */
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, namespaceLabels, selectorText, newNetworkPolicy, type NetworkPolicy } from '../../sim/index';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
@@ -144,6 +144,7 @@ export function PolicyPanel() {
   const namespaces = useMemo(() => namespaceNames(scenario), [scenario]);
   const [selected, setSelected] = useState<string | undefined>(policies[0]?.id);
   const [matrixOpen, setMatrixOpen] = useState(false);
+  const closeMatrix = useCallback(() => setMatrixOpen(false), []);
   const policy = policies.find((p) => p.id === selected) ?? policies[0];
   const add = () => {
     const p = newNetworkPolicy(scenario, namespaces.includes('default') ? 'default' : (namespaces[0] ?? 'default'));
@@ -203,7 +204,7 @@ export function PolicyPanel() {
           ))}
         </ul>
       </details>
-      {matrixOpen && <MatrixDialog onClose={() => setMatrixOpen(false)} />}
+      {matrixOpen && <MatrixDialog onClose={closeMatrix} />}
     </section>
   );
 }

@@ -13,7 +13,17 @@ self.onmessage = (e: MessageEvent<MatrixRequest>) => {
   try {
     const { sources, targets } = matrixTargets(scenario, options);
     post({ type: 'start', runId, sources, targets });
-    sources.forEach((src, i) => post({ type: 'row', runId, index: i, cells: matrixRow(scenario, src.id, targets, options) }));
+    let batch: { index: number; cells: ReturnType<typeof matrixRow> }[] = [];
+    let lastPost = performance.now();
+    sources.forEach((src, i) => {
+      batch.push({ index: i, cells: matrixRow(scenario, src.id, targets, options) });
+      if (performance.now() - lastPost > 250) {
+        post({ type: 'rows', runId, rows: batch });
+        batch = [];
+        lastPost = performance.now();
+      }
+    });
+    if (batch.length) post({ type: 'rows', runId, rows: batch });
     post({ type: 'done', runId, ms: performance.now() - started });
   } catch (err) {
     post({ type: 'error', runId, message: (err as Error).message });

@@ -9,6 +9,7 @@ export interface MatrixRequest {
 
 export type MatrixMessage =
   | { type: 'start'; runId: number; sources: { id: string; name: string }[]; targets: MatrixTarget[] }
-  | { type: 'row'; runId: number; index: number; cells: MatrixCell[] }
+  /** Rows done since the last message (batched so the page re-renders a few times a second, not per row). */
+  | { type: 'rows'; runId: number; rows: { index: number; cells: MatrixCell[] }[] }
   | { type: 'done'; runId: number; ms: number }
   | { type: 'error'; runId: number; message: string };
