@@ -67,6 +67,12 @@ test('Calico BGP without the router as a BGP peer: the router has no route to th
   await send(page, FRONTEND, 'db:5432');
   await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (no-route)');
   await expect(inspector(page).getByTestId('verdict')).toContainText('does not peer with them');
+  // Make the router a BGP peer in its inspector: it learns the /26 blocks and the packet crosses it.
+  await page.locator('.react-flow__node[data-id="core"]').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByLabel('BGP peer of the Calico nodes').check();
+  await send(page, FRONTEND, 'db:5432');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
 });
 
 test('a policy drop names the policies; the what-if rule allows it in one click, and undo takes it back', async ({ page }) => {
@@ -86,7 +92,8 @@ test('a policy drop names the policies; the what-if rule allows it in one click,
   await expect(inspector(page).getByTestId('whatif-rule')).toHaveText('shop/db-from-api ingress: from podSelector app=frontend, port TCP 5432');
   await inspector(page).getByTestId('whatif-apply').click();
   await expect(verdict).toContainText('Delivered');
-  // The allowing rules are the hops' matches.
+  // The allowing rule is the policy hop's match: open the hop at node-3 to read it.
+  await inspector(page).getByRole('button', { name: /policy at node-3/ }).first().click();
   await expect(inspector(page)).toContainText('shop/db-from-api ingress[1]: from podSelector app=frontend, port TCP 5432');
 
   // Two undo steps take both rules back; sending again is denied as at first.

@@ -63,3 +63,4 @@ export { namespaceNames, namespaceLabels, selectorText } from './policy/selector
 export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/evaluate';
 export { smallestAllowingRule } from './policy/whatif';
 export { addIngressController, ingressControllerServices, isIngressControllerPod } from './model/ingress-controller';
+export { nodeBlocks } from './dataplane/calico-net';

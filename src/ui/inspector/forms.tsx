@@ -13,12 +13,14 @@ import {
   vethName,
   routerIfaceName,
   vtepAddress,
+  nodeBlocks,
+  topology,
 } from '../../sim/index';
 import { endpointPods } from '../canvas/endpoints';
 import { useT } from '../../i18n/useT';
 import { PodReadiness } from './PodReadiness';
 import { useEditor, useEditorStore } from '../state';
-import { ErrorText, errorOf, Fact, SelectField, TextField, useFieldError, type FieldError } from './fields';
+import { CheckField, ErrorText, errorOf, Fact, SelectField, TextField, useFieldError, type FieldError } from './fields';
 import { formatContainerPorts, formatLabels, formatRoutes, formatRules, parseContainerPorts, parseLabels, parseRoutes, parseRules } from './fieldText';
 
 /** Commit a patch to one element; returns the inline error, if refused. */
@@ -57,10 +59,12 @@ export function RouterForm({ router }: { router: Router }) {
   const free = subnets.filter((x) => !router.interfaces.some((i) => i.subnet === x.id));
   const [pick, setPick] = useState('');
   const [error, setError] = useFieldError(t('inspector.interfaces'));
+  const calico = useEditor((s) => s.scenario.cluster.cni === 'calico');
   const name = (id: string) => subnets.find((x) => x.id === id)?.name ?? id;
   return (
     <>
       <TextField label={t('field.name')} value={router.name} onCommit={(n) => edit({ name: n })} />
+      {calico && <CheckField label={t('inspector.bgpPeer')} checked={router.bgpPeer === true} onCommit={(bgpPeer) => edit({ bgpPeer })} hint={t('inspector.bgpPeerHint')} />}
       <fieldset className="group">
         <legend>{t('inspector.interfaces')}</legend>
         {router.interfaces.map((itf, k) => (
@@ -134,8 +138,10 @@ export function NodeForm({ node }: { node: Node }) {
   const store = useEditorStore();
   const edit = useEdit(node.id);
   const subnets = useEditor(selectSubnets);
-  const vxlan = useEditor((s) => s.scenario.cluster.flannelBackend === 'vxlan');
-  const pods = useEditor((s) => s.scenario.pods).filter((p) => p.node === node.id);
+  const calico = useEditor((s) => s.scenario.cluster.cni === 'calico');
+  const vxlan = useEditor((s) => !calico && s.scenario.cluster.flannelBackend === 'vxlan');
+  const scenario = useEditor((s) => s.scenario);
+  const pods = scenario.pods.filter((p) => p.node === node.id);
   return (
     <>
       <TextField label={t('field.name')} value={node.name} onCommit={(name) => edit({ name })} />
@@ -148,7 +154,11 @@ export function NodeForm({ node }: { node: Node }) {
       />
       <TextField label={t('inspector.eth0Ip')} mono value={node.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
       <TextField label={t('field.podCidr')} mono value={node.podCidr} onCommit={(podCidr) => edit({ podCidr: podCidr.trim() })} hint={t('inspector.podCidrHint')} />
-      <Fact label={t('inspector.cni0')}>{bridgeGateway(node.podCidr)}</Fact>
+      {calico ? (
+        <Fact label={t('inspector.calicoBlocks')}>{nodeBlocks(topology(scenario), node).join(', ')}</Fact>
+      ) : (
+        <Fact label={t('inspector.cni0')}>{bridgeGateway(node.podCidr)}</Fact>
+      )}
       {vxlan && <Fact label="flannel.1 VTEP">{vtepAddress(node)}/32 · VNI 1 · UDP 8472</Fact>}
       <Fact label={t('inspector.pods')}>{pods.length === 0 ? t('inspector.none') : pods.map((p) => `${p.name} ${p.ip}`).join(', ')}</Fact>
       <button type="button" className="btn" onClick={() => store.getState().add({ kind: 'pod', node: node.id })}>

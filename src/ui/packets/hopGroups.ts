@@ -38,7 +38,15 @@ export function groupSummary(run: Pick<PacketRun, 'steps'>, g: HopGroup): string
   const words: string[] = [];
   for (const i of g.steps) {
     const h = run.steps[i]!.hop;
-    const w = h.action === 'veth' || h.action === 'bridge' ? (h.iface?.startsWith('veth') ? 'veth' : (h.iface ?? h.action)) : ACTION_WORD[h.action] ?? h.action;
+    const tunnel = h.iface === 'tunl0' ? 'IPIP' : 'VXLAN';
+    const w =
+      h.action === 'veth' || h.action === 'bridge'
+        ? h.iface?.startsWith('veth')
+          ? 'veth'
+          : (h.iface ?? h.action)
+        : h.action === 'encapsulate' || h.action === 'decapsulate'
+          ? `${tunnel} ${h.action === 'encapsulate' ? 'encap' : 'decap'}`
+          : (ACTION_WORD[h.action] ?? h.action);
     if (words[words.length - 1] !== w) words.push(w);
   }
   return words.join(' → ');
@@ -60,4 +68,5 @@ const ACTION_WORD: Record<string, string> = {
   dns: 'DNS',
   l7: 'HTTP proxy',
   lb: 'LB',
+  policy: 'policy',
 };
