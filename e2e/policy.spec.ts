@@ -52,8 +52,12 @@ for (const [mode, crossSubnet, expected] of [
     );
     await send(page, FRONTEND, 'db:5432');
     await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
-    await expect(inspector(page)).toContainText(expected);
+    // Hop details show for the selected hop: the pod's only route is via 169.254.1.1 ...
+    await inspector(page).getByRole('button', { name: /send at frontend/ }).first().click();
     await expect(inspector(page)).toContainText('default via 169.254.1.1 dev eth0');
+    // ... and node-1's route (and the outer header, if any) is the mode's.
+    await inspector(page).getByRole('button', { name: /route at node-1/ }).first().click();
+    await expect(inspector(page)).toContainText(expected);
     // The cluster settings show the mode.
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await expect(page.getByLabel('CNI plugin')).toHaveValue('calico');
