@@ -31,7 +31,15 @@ function mark(c: MatrixCell): string {
 }
 
 /** One source's row; memoized so a batch of new rows re-renders only those rows. */
-const MatrixRow = memo(function MatrixRow({ src, targets, cells, t, onSend }: { src: { id: string; name: string }; targets: MatrixTarget[]; cells: MatrixCell[] | undefined; t: Translator; onSend(from: string, to: MatrixTarget): void }) {
+interface MatrixRowProps {
+  src: { id: string; name: string };
+  targets: MatrixTarget[];
+  cells: MatrixCell[] | undefined;
+  t: Translator;
+  onSend(from: string, to: MatrixTarget): void;
+}
+
+const MatrixRow = memo(function MatrixRow({ src, targets, cells, t, onSend }: MatrixRowProps) {
   return (
     <tr>
       <th scope="row" className="mono">

@@ -3,7 +3,7 @@
  * namespace, pod selector, policy types, its rules in words) and as its YAML manifest, editable;
  * every change is one undo step. Also the CNI's stance (flannel enforces nothing) and the matrix.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, namespaceLabels, selectorText, newNetworkPolicy, type NetworkPolicy } from '../../sim/index';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
