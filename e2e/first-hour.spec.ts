@@ -165,7 +165,7 @@ test('an Ingress whose controller Service is an ordinary app is refused, naming 
   const controller = inspector(page).getByLabel('Controller Service');
   await controller.selectOption({ label: 'web (LoadBalancer)' });
   await expect(inspector(page).getByRole('alert')).toContainText('must expose an ingress controller');
-  await expect(inspector(page).getByRole('alert')).toContainText('Service web selects web-1, web-2, web-3, which are not ingress controller pods');
+  await expect(inspector(page).getByRole('alert')).toContainText('Service web selects web-1, web-2, and web-3, which are not ingress controller pods');
 });
 
 test('bug: after opening lesson 4, Send uses a sender of lesson 4 (not "curl" of the previous scenario); Send 20 too', async ({ page }) => {
@@ -214,7 +214,7 @@ test('bug: an out-of-range number says the field range in words; the field is ou
 test('bug: web:abc is a form error, not a dropped packet; the packet list names senders by their current names', async ({ page }) => {
   await page.goto('/');
   await send(page, /^pod curl /, 'web:abc');
-  await expect(form(page).getByRole('alert')).toContainText('"abc" is not a port');
+  await expect(form(page).getByRole('alert')).toContainText('abc is not a port');
   await expect(verdict(page)).toHaveCount(0);
   await send(page, /^pod curl /, 'web:80');
   await send(page, /^pod curl /, '10.96.0.2:80');
