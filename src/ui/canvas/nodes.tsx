@@ -248,7 +248,7 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
       <Anchor id="ingress" type="target" position={Position.Bottom} />
       <div className="svc-head">
         <KindIcon kind="service" />
-        <strong>{service.name}</strong>
+        <strong title={service.name}>{service.name}</strong>
         <span className="type-tag">{service.type}</span>
       </div>
       {!far && (
