@@ -21,11 +21,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { launchChromium, START_FRAMES } from './browser';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const VIEWPORT = { width: 1400, height: 900 };
 const ELEMENTS = 1100;
 
@@ -52,18 +52,6 @@ function seconds(): number {
   return Number.isFinite(s) && s > 0 ? s : 4;
 }
 
-// Page scripts are passed as text: tsx would otherwise wrap named functions in a helper the page lacks.
-const START_FRAMES = `(() => {
-  window.__benchFrames = [];
-  window.__benchRun = true;
-  let last = 0;
-  const loop = (t) => {
-    if (last) window.__benchFrames.push(t - last);
-    last = t;
-    if (window.__benchRun) requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
-})()`;
 
 const EMPTY_PANE_POINT = `(() => {
   const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
@@ -207,7 +195,7 @@ export async function runCanvasBench(): Promise<void> {
     await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
     server = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 4188, strictPort: false } });
     const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://127.0.0.1:4188';
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const cases: PageCase[] = [
       {
         label: 'playground ?stress=1',

@@ -8,13 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { parseScenario, reachabilityMatrix, type Scenario, type ScenarioInput } from '../src/sim/index';
 import { encodeShareLink } from '../src/io/share-link';
+import { launchChromium } from './browser';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const TIERS = ['web', 'api', 'db', 'batch'] as const;
 const NAMESPACES = ['shop', 'billing', 'search', 'ops'] as const;
 
@@ -77,7 +77,7 @@ async function inBrowser(s: Scenario): Promise<{ seconds: number; cells: number;
     await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
     server = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 4189, strictPort: false } });
     const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://127.0.0.1:4189';
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const link = encodeShareLink(s);
     if (!link.ok) throw new Error(`share link: ${link.error.code}`);

@@ -11,26 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { stressScenario } from '../src/store/stressScenario';
+import { launchChromium, START_FRAMES, STOP_FRAMES } from './browser';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const VIEWPORT = { width: 1440, height: 900 };
 
-const START_FRAMES = `(() => {
-  window.__benchFrames = [];
-  window.__benchRun = true;
-  let last = 0;
-  const loop = (t) => {
-    if (last) window.__benchFrames.push(t - last);
-    last = t;
-    if (window.__benchRun) requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
-})()`;
-const STOP_FRAMES = `(() => { window.__benchRun = false; return window.__benchFrames || []; })()`;
 
 function seconds(): number {
   const s = Number(process.env.PLAYBACK_BENCH_SECONDS ?? 5);
@@ -92,7 +80,7 @@ export async function runPlaybackBench(): Promise<void> {
     await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
     server = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 4189, strictPort: false } });
     const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://127.0.0.1:4189';
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     console.log(['case'.padEnd(40), 'fps'.padEnd(8), 'p95 ms'.padEnd(8), 'markers', 'labels'].join(' '));
     for (const [count, follow] of [[20, true], [1, true], [20, false], [1, false], [0, true]] as const) {
       const r = await measure(browser, base, count, follow);

@@ -16,14 +16,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { parseScenarioJson } from '../src/sim/index';
 import { exportScenarioJson } from '../src/io/scenario-file';
 import { scaleScenarioDoc, scaleShape } from './scale-scenario';
+import { launchChromium } from './browser';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface NodeFigures {
   parseMs: number;
@@ -47,7 +46,7 @@ async function measureRender(scales: number[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   const outDir = mkdtempSync(join(tmpdir(), 'scale-bench-'));
   let server: Awaited<ReturnType<typeof preview>> | undefined;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
     server = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 4189, strictPort: false } });
