@@ -9,114 +9,16 @@
  */
 import type { ClientHost, Node, Pod, Router } from '../model/schema';
 import type { Topology } from '../model/topology';
-import { cidrContainsInt, intToIp, ipToInt, maskOf, parseCidr, type Cidr } from '../net/cidr';
+import { cidrContainsInt, intToIp, ipToInt, maskOf, parseCidr } from '../net/cidr';
 import { bridgeGateway } from '../net/ipam';
-import { caliName, nodeBlocks, tunnelAddress, CALICO_GATEWAY, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
-import { msg, type Message } from '../messages/index';
+import { CALICO_GATEWAY } from './calico-net';
+import { msg } from '../messages/index';
+import { cached, connected, defaultVia, lazyLookups, table, type MissingRoute, type Route, type RouteTable } from './route-table';
+import { bgpLearnedRoutes, calicoNodeRoutes } from './routes-calico';
+
+export { findMissingRoute, localRouteText, lookupRoute, type MissingRoute, type Route, type RouteTable } from './route-table';
 
 export const FLANNEL_VXLAN_DEV = 'flannel.1';
-
-export interface Route {
-  cidr: Cidr;
-  dev: string;
-  via?: string;
-  /** Preferred source address for locally generated packets. */
-  src?: string;
-  onlink?: boolean;
-  /** For flannel and Calico routes: the node that owns the destination pod CIDR or block. */
-  remoteNode?: string;
-  /** A blackhole route (Calico's own IPAM blocks): matching packets are discarded. */
-  blackhole?: boolean;
-  /** Calico's /32 route to a local pod's cali interface. */
-  pod?: string;
-  /** The route as `ip route` prints it. */
-  text: string;
-}
-
-/** A route flannel wanted but the kernel refused, kept so the tracer can explain the failure. */
-export interface MissingRoute {
-  cidr: Cidr;
-  remoteNode: string;
-  wanted: string;
-  why: Message;
-}
-
-export interface RouteTable {
-  /** Most specific first. */
-  routes: Route[];
-  missing: MissingRoute[];
-}
-
-function table(routes: Route[], missing: MissingRoute[] = []): RouteTable {
-  routes.sort((a, b) => b.cidr.prefix - a.cidr.prefix);
-  return { routes, missing };
-}
-
-/**
- * Tables longer than this are looked up through an index by prefix length (a node of a 1,000-node
- * flannel cluster has a route per other node): at most 33 map lookups instead of a scan.
- */
-const INDEX_FROM = 32;
-
-interface RouteIndex {
-  /** Prefix lengths present, longest first, each with its routes by network address (first route wins, as in the scan). */
-  byPrefix: [number, Map<number, Route>][];
-}
-const routeIndexes = new WeakMap<RouteTable, RouteIndex>();
-
-function routeIndex(t: RouteTable): RouteIndex {
-  let idx = routeIndexes.get(t);
-  if (idx) return idx;
-  const groups = new Map<number, Map<number, Route>>();
-  for (const r of t.routes) {
-    let g = groups.get(r.cidr.prefix);
-    if (!g) groups.set(r.cidr.prefix, (g = new Map()));
-    if (!g.has(r.cidr.network)) g.set(r.cidr.network, r);
-  }
-  idx = { byPrefix: [...groups.entries()].sort((a, b) => b[0] - a[0]) };
-  routeIndexes.set(t, idx);
-  return idx;
-}
-
-export function lookupRoute(t: RouteTable, ip: string): Route | undefined {
-  const n = ipToInt(ip);
-  const lazy = lazyLookups.get(t);
-  if (lazy) return lazy.lookup(n);
-  if (t.routes.length > INDEX_FROM) {
-    for (const [prefix, routes] of routeIndex(t).byPrefix) {
-      const r = routes.get((n & maskOf(prefix)) >>> 0);
-      if (r) return r;
-    }
-    return undefined;
-  }
-  for (const r of t.routes) if (cidrContainsInt(r.cidr, n)) return r;
-  return undefined;
-}
-
-export function findMissingRoute(t: RouteTable, ip: string): MissingRoute | undefined {
-  const n = ipToInt(ip);
-  const lazy = lazyLookups.get(t);
-  if (lazy) return lazy.findMissing(n);
-  return t.missing.find((m) => cidrContainsInt(m.cidr, n));
-}
-
-function connected(cidrText: string, dev: string, src: string): Route {
-  const cidr = parseCidr(cidrText);
-  return { cidr, dev, src, text: `${cidr.text} dev ${dev} proto kernel scope link src ${src}` };
-}
-
-function defaultVia(gateway: string, dev: string): Route {
-  return { cidr: parseCidr('0.0.0.0/0'), dev, via: gateway, text: `default via ${gateway} dev ${dev}` };
-}
-
-const caches = new WeakMap<Topology, Map<string, RouteTable>>();
-function cached(t: Topology, key: string, build: () => RouteTable): RouteTable {
-  let m = caches.get(t);
-  if (!m) caches.set(t, (m = new Map()));
-  let r = m.get(key);
-  if (!r) m.set(key, (r = build()));
-  return r;
-}
 
 /**
  * A pod's netns. Calico: via 169.254.1.1. flannel, as its CNI plugin sets it up through the bridge
@@ -141,11 +43,6 @@ export function podRouteTable(t: Topology, pod: Pod): RouteTable {
     if (cluster.prefix < parseCidr(node.podCidr).prefix) routes.push({ cidr: cluster, dev: 'eth0', via: gw, text: `${cluster.text} via ${gw} dev eth0` });
     return table(routes);
   });
-}
-
-/** `ip route show table local` lines for an address the netns owns. */
-export function localRouteText(ip: string, dev: string): string {
-  return `local ${ip} dev ${dev} proto kernel scope host src ${ip}`;
 }
 
 /** The flannel.1 VTEP address of a node: the network address of its pod CIDR (10.244.1.0/32). */
@@ -302,60 +199,6 @@ export function nodeRouteTable(t: Topology, node: Node): RouteTable {
     });
     return lazy;
   });
-}
-
-/** Lookups of node tables that do not hold every route in a list (see nodeRouteTable). */
-const lazyLookups = new WeakMap<RouteTable, { lookup(n: number): Route | undefined; findMissing(n: number): MissingRoute | undefined }>();
-
-/**
- * Calico's routes on a node: a /32 per local pod to its cali interface (felix), a blackhole per own
- * block, and per other node's block a route by the pool's mode. BGP and IPIP routes come from BIRD
- * (`proto bird`); in VXLAN mode felix programs them (`proto 80`, felix dataplanedefs.DefaultRouteProto).
- * BGP to a node on another subnet: BIRD resolves the iBGP next hop through the default route, so the
- * route points at the gateway, which must have learned the block itself (a BGP peer).
- */
-function calicoNodeRoutes(t: Topology, node: Node): Route[] {
-  const { calicoMode: mode, crossSubnet } = t.scenario.cluster;
-  const proto = mode === 'vxlan' ? 'proto 80' : 'proto bird';
-  const subnet = t.subnets.get(node.subnet);
-  const routes: Route[] = [];
-  for (const p of t.podsByNode.get(node.id) ?? []) {
-    const dev = caliName(p);
-    routes.push({ cidr: parseCidr(`${p.ip}/32`), dev, pod: p.id, text: `${p.ip} dev ${dev} scope link` });
-  }
-  for (const b of nodeBlocks(t, node)) routes.push({ cidr: parseCidr(b), dev: 'lo', blackhole: true, text: `blackhole ${b} ${proto}` });
-  for (const other of t.scenario.nodes) {
-    if (other.id === node.id) continue;
-    const sameSubnet = subnet !== undefined && other.subnet === node.subnet;
-    const encap = mode !== 'bgp' && (!crossSubnet || !sameSubnet);
-    for (const b of nodeBlocks(t, other)) {
-      const cidr = parseCidr(b);
-      if (encap && mode === 'ipip') {
-        routes.push({ cidr, dev: IPIP_DEV, via: other.ip, onlink: true, src: tunnelAddress(node), remoteNode: other.id, text: `${b} via ${other.ip} dev ${IPIP_DEV} ${proto} onlink` });
-      } else if (encap) {
-        const vtep = tunnelAddress(other);
-        routes.push({ cidr, dev: CALICO_VXLAN_DEV, via: vtep, onlink: true, src: tunnelAddress(node), remoteNode: other.id, text: `${b} via ${vtep} dev ${CALICO_VXLAN_DEV} ${proto} onlink` });
-      } else if (sameSubnet) {
-        routes.push({ cidr, dev: 'eth0', via: other.ip, remoteNode: other.id, text: `${b} via ${other.ip} dev eth0 ${proto}` });
-      } else if (subnet?.gateway) {
-        routes.push({ cidr, dev: 'eth0', via: subnet.gateway, remoteNode: other.id, text: `${b} via ${subnet.gateway} dev eth0 ${proto}` });
-      }
-    }
-  }
-  return routes;
-}
-
-/** The /26 blocks a router learns from the Calico nodes when it is their BGP peer (BGP and IPIP modes run BIRD). */
-function bgpLearnedRoutes(t: Topology, router: Router): Route[] {
-  const { cni, calicoMode } = t.scenario.cluster;
-  if (cni !== 'calico' || calicoMode === 'vxlan' || !router.bgpPeer) return [];
-  const routes: Route[] = [];
-  for (const n of t.scenario.nodes) {
-    const i = router.interfaces.findIndex((x) => x.subnet === n.subnet);
-    if (i < 0) continue;
-    for (const b of nodeBlocks(t, n)) routes.push({ cidr: parseCidr(b), dev: `eth${i}`, via: n.ip, remoteNode: n.id, text: `${b} via ${n.ip} dev eth${i} proto bird` });
-  }
-  return routes;
 }
 
 /** Router interfaces are named eth0, eth1, ... in the order of the scenario. */
