@@ -1,13 +1,16 @@
 /**
  * One scale measurement in a fresh process (so the heap figure is this scenario's alone):
- * `npx tsx bench/scale-worker.ts SCALE` prints one JSON line. Used by scale.bench.ts.
+ * `npx tsx bench/scale-worker.ts SCALE [iptables|ipvs]` prints one JSON line. Used by scale.bench.ts.
  */
 import { parseScenarioJson, validateScenario, trace, type Scenario } from '../src/sim/index';
 import { scaleScenarioDoc, scaleShape } from './scale-scenario';
 
 const scale = Number(process.argv[2] ?? 1);
 const shape = scaleShape(scale);
-const text = JSON.stringify(scaleScenarioDoc(shape));
+const mode = process.argv[3] === 'ipvs' ? 'ipvs' : 'iptables';
+const doc = scaleScenarioDoc(shape);
+doc.cluster = { ...doc.cluster, kubeProxyMode: mode };
+const text = JSON.stringify(doc);
 let peak = 0;
 /** Live heap: collected first when the worker runs with --expose-gc (scale.bench.ts starts it so). */
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -58,6 +61,7 @@ samples.sort((a, b) => a - b);
 console.log(
   JSON.stringify({
     scale,
+    mode,
     shape,
     bytes: text.length,
     parseMs,

@@ -6,7 +6,8 @@
  * senders on other nodes, other Services, the big Service, a NodePort from outside), the peak live
  * heap, and the time to first render when the scenario is opened in the app (File -> Import JSON)
  * in headless Chromium. Each Node measurement runs in its own process (`scale-worker.ts`, with
- * --expose-gc), so the heap figure is that scenario's alone.
+ * --expose-gc), so the heap figure is that scenario's alone. The traces are measured again with
+ * kube-proxy in IPVS mode (virtual servers and ipset members looked up per packet, ipvs-lazy.ts).
  *
  *   npx tsx bench/scale.bench.ts          this table only (npm run bench prints it with the others)
  *   SCALE_BENCH_BROWSER=0                 leave out the Chromium column
@@ -36,8 +37,8 @@ interface NodeFigures {
 
 const TARGETS = { parseValidateMs: 1000, firstTraceMs: 500, medianTraceMs: 5, peakHeapMB: 500, firstRenderMs: 3000 };
 
-function measureNode(scale: number): NodeFigures {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/scale-worker.ts'), String(scale)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+function measureNode(scale: number, mode: 'iptables' | 'ipvs' = 'iptables'): NodeFigures {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/scale-worker.ts'), String(scale), mode], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as NodeFigures;
 }
 
@@ -82,6 +83,8 @@ export async function runScaleBench(): Promise<void> {
   console.log('\n## Scale: a cluster at Kubernetes-threshold shape scaled to a browser, and 10x smaller (targets from issue 15)');
   const a = measureNode(small);
   const b = measureNode(full);
+  const ia = measureNode(small, 'ipvs');
+  const ib = measureNode(full, 'ipvs');
   const browser = process.env.SCALE_BENCH_BROWSER === '0' ? undefined : await measureRender([small, full]);
   const shape = (s: number) => {
     const x = scaleShape(s);
@@ -98,6 +101,9 @@ export async function runScaleBench(): Promise<void> {
   row('later traces, median (ms)', a.medianTraceMs, b.medianTraceMs, TARGETS.medianTraceMs, (n) => n.toFixed(2).padStart(9));
   console.log(`${'later traces, p95 (ms)'.padEnd(28)}${f1(a.p95TraceMs)}  ${f1(b.p95TraceMs)}  ${(b.p95TraceMs / a.p95TraceMs).toFixed(1).padStart(7)}x`);
   row('peak live heap (MB)', a.peakHeapMB, b.peakHeapMB, TARGETS.peakHeapMB, f0);
+  row('IPVS mode: first trace (ms)', ia.firstTraceMs, ib.firstTraceMs, TARGETS.firstTraceMs);
+  row('IPVS mode: median (ms)', ia.medianTraceMs, ib.medianTraceMs, TARGETS.medianTraceMs, (n) => n.toFixed(2).padStart(9));
+  row('IPVS mode: peak heap (MB)', ia.peakHeapMB, ib.peakHeapMB, TARGETS.peakHeapMB, f0);
   if (browser) row('first render in Chromium (ms)', browser.get(small)!, browser.get(full)!, TARGETS.firstRenderMs, f0);
   console.log('(growth should be about 10x for 10x the cluster, not 100x; times depend on the machine and its load)');
 }

@@ -6,7 +6,8 @@ import type { Scenario } from '../model/schema';
 import { topology } from '../model/topology';
 import { saveTable } from './iptables';
 import { iptablesProxyRules } from './kubeproxy-iptables';
-import { ipvsadmList, ipvsNode } from './kubeproxy-ipvs';
+import { ipvsadmList } from './kubeproxy-ipvs';
+import { ipvsNode } from './ipvs-lazy';
 
 function nodeOf(scenario: Scenario, nodeRef: string) {
   const t = topology(scenario);

@@ -18,7 +18,8 @@ import type { Rule } from './iptables';
 import { walk, type Probe, type WalkResult } from './iptables-walk';
 import { KUBE_MARK_MASQ, proxiedPorts } from './kubeproxy-iptables';
 import { lazyProxyRules } from './kubeproxy-lazy';
-import { ipsetKey, ipvsAddresses, ipvsNode, realServerText, schedule, vsKey, IPVS_DEV } from './kubeproxy-ipvs';
+import { ipsetKey, ipvsAddresses, realServerText, schedule, IPVS_DEV } from './kubeproxy-ipvs';
+import { ipvsNode, type IpvsNode } from './ipvs-lazy';
 import { createSessionState, recentCheck, recentSet, type SessionState } from './session';
 import { FLANNEL_VXLAN_DEV, lookupRoute, nodeOwnsIp, nodeRouteTable, vtepAddress, type Route } from './routing';
 import { noEndpointsWhy } from './endpoints';
@@ -35,7 +36,7 @@ export function isNodeLocal(t: Topology, node: Node, ip: string): boolean {
   return t.scenario.cluster.kubeProxyMode === 'ipvs' && ipvsAddresses(t).has(ip);
 }
 
-function probe(ctx: TraceCtx, node: Node, pkt: PacketHeaders, sets?: Map<string, Set<string>>): Probe {
+function probe(ctx: TraceCtx, node: Node, pkt: PacketHeaders, ipvs?: IpvsNode): Probe {
   const s = sessionOf(ctx);
   return {
     src: pkt.src,
@@ -45,7 +46,7 @@ function probe(ctx: TraceCtx, node: Node, pkt: PacketHeaders, sets?: Map<string,
     mark: ctx.masqMark,
     isLocal: (ip) => isNodeLocal(ctx.topo, node, ip),
     random31: () => Math.floor(ctx.rng.next() * 0x80000000),
-    inSet: (name, flags) => sets?.get(name)?.has(ipsetKey(flags, pkt)) ?? false,
+    inSet: (name, flags) => ipvs?.inSet(name, ipsetKey(flags, pkt)) ?? false,
     recentCheck: (name, seconds) => recentCheck(s, node.id, name, pkt.src, seconds),
     recentSet: (name) => recentSet(s, node.id, name, pkt.src),
   };
@@ -132,11 +133,11 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
   const t = ctx.topo;
   const ipvs = ipvsNode(t, node);
   const hook = entry.local ? 'OUTPUT' : 'PREROUTING';
-  const res = walk(ipvs.rules.nat, hook, probe(ctx, node, pkt, ipvs.sets));
+  const res = walk(ipvs.rules.nat, hook, probe(ctx, node, pkt, ipvs));
   ctx.masqMark = res.mark;
   const marks = natMatches(res.trail.filter((r) => r.chain !== hook && r.target.j !== 'ACCEPT'));
   const onDummy = ipvsAddresses(t).has(pkt.dst);
-  const vs = pkt.proto === 'icmp' ? undefined : ipvs.servers.get(vsKey(pkt.proto, pkt.dst, pkt.dport));
+  const vs = pkt.proto === 'icmp' ? undefined : ipvs.server(pkt.proto, pkt.dst, pkt.dport);
   // kube-ipvs0 is a DOWN dummy that only holds the addresses: packets never cross it. The VIP is local,
   // so the packet goes PREROUTING -> local route -> INPUT (KUBE-IPVS-FILTER lets virtual servers
   // through) and IPVS takes it at LOCAL_IN (ip_vs_remote_request4, net/netfilter/ipvs/ip_vs_core.c),
@@ -244,7 +245,7 @@ export function kubeProxyPostrouting(ctx: TraceCtx, node: Node, pkt: PacketHeade
   const ipvs = t.scenario.cluster.kubeProxyMode === 'ipvs' ? ipvsNode(t, node) : undefined;
   const nat = ipvs ? ipvs.rules.nat : lazyProxyRules(t, node).nat;
   if (!ctx.masqMark && !ipvs) return undefined;
-  const res = walk(nat, 'POSTROUTING', probe(ctx, node, pkt, ipvs?.sets));
+  const res = walk(nat, 'POSTROUTING', probe(ctx, node, pkt, ipvs));
   if (res.verdict !== 'MASQUERADE') return undefined;
   ctx.masqMark = false;
   const src = masqueradeSource(node, route);

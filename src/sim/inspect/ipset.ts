@@ -4,7 +4,8 @@
  */
 import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
-import { ipvsNode } from '../dataplane/kubeproxy-ipvs';
+import { ipvsTables } from '../dataplane/kubeproxy-ipvs';
+import { ipvsNode } from '../dataplane/ipvs-lazy';
 import { stableHash } from '../trace/rng';
 
 /** Every set kube-proxy's IPVS proxier ensures, with its ipset type, in its creation order. */
@@ -41,7 +42,7 @@ function references(t: Topology, node: Node, name: string): number {
 
 export function ipsetList(t: Topology, node: Node): string {
   if (t.scenario.cluster.kubeProxyMode !== 'ipvs') return '';
-  const sets = ipvsNode(t, node).sets;
+  const sets = ipvsTables(t, node).sets;
   const blocks = KUBE_IPSETS.map(([name, type]) => {
     const members = [...(sets.get(name) ?? [])];
     if (type === 'bitmap:port') members.sort((a, b) => Number(a) - Number(b));

@@ -7,7 +7,7 @@ import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { saveTable } from '../dataplane/iptables';
 import { iptablesProxyRules } from '../dataplane/kubeproxy-iptables';
-import { ipvsNode } from '../dataplane/kubeproxy-ipvs';
+import { ipvsNode } from '../dataplane/ipvs-lazy';
 
 export const IPTABLES_VERSION = 'v1.8.9 (nf_tables)';
 const DATE = 'Mon Jan  5 09:00:00 2026';
