@@ -108,8 +108,38 @@ export function cached(t: Topology, key: string, build: () => RouteTable): Route
   return r;
 }
 
+export interface LazyLookup {
+  lookup(n: number): Route | undefined;
+  findMissing(n: number): MissingRoute | undefined;
+}
+
 /** Lookups of node tables that do not hold every route in a list (see nodeRouteTable). */
-export const lazyLookups = new WeakMap<RouteTable, { lookup(n: number): Route | undefined; findMissing(n: number): MissingRoute | undefined }>();
+export const lazyLookups = new WeakMap<RouteTable, LazyLookup>();
+
+/**
+ * A table that looks routes up through `lookup` (which must find what a scan of the whole list
+ * finds) and builds the whole list, with `whole`, only when something reads `routes` or `missing`.
+ */
+export function lazyTable(whole: () => RouteTable, lookup: LazyLookup): RouteTable {
+  let full: RouteTable | undefined;
+  const t: RouteTable = {
+    get routes() {
+      return (full ??= whole()).routes;
+    },
+    get missing() {
+      return (full ??= whole()).missing;
+    },
+  };
+  lazyLookups.set(t, lookup);
+  return t;
+}
+
+/** The most specific of a short list of routes containing n; the first of equals (table order). */
+export function bestOwn(routes: Route[], n: number): Route | undefined {
+  let best: Route | undefined;
+  for (const r of routes) if (cidrContainsInt(r.cidr, n) && (!best || r.cidr.prefix > best.cidr.prefix)) best = r;
+  return best;
+}
 
 /** `ip route show table local` lines for an address the netns owns. */
 export function localRouteText(ip: string, dev: string): string {

@@ -14,7 +14,7 @@ import { bridgeGateway } from '../net/ipam';
 import { CALICO_GATEWAY } from './calico-net';
 import { msg } from '../messages/index';
 import { cached, connected, defaultVia, lazyLookups, table, type MissingRoute, type Route, type RouteTable } from './route-table';
-import { bgpLearnedRoutes, calicoNodeRoutes } from './routes-calico';
+import { bgpLearnedRoutes, calicoNodeTable } from './routes-calico';
 
 export { findMissingRoute, localRouteText, lookupRoute, type MissingRoute, type Route, type RouteTable } from './route-table';
 
@@ -133,8 +133,7 @@ export function nodeRouteTable(t: Topology, node: Node): RouteTable {
       own.push(connected(subnet.cidr, 'eth0', node.ip));
       if (subnet.gateway) own.push(defaultVia(subnet.gateway, 'eth0'));
     }
-    // Calico's table (a /32 per local pod, blocks per node) is built whole.
-    if (t.scenario.cluster.cni === 'calico') return table([...own, ...calicoNodeRoutes(t, node)]);
+    if (t.scenario.cluster.cni === 'calico') return calicoNodeTable(t, node, own);
     own.push(connected(node.podCidr, 'cni0', bridgeGateway(node.podCidr)));
     let full: RouteTable | undefined;
     const whole = (): RouteTable => {
