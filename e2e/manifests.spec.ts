@@ -37,7 +37,7 @@ test('paste manifests: errors beside the text with the line marked, nothing repl
   await dialog.getByTestId('manifest-text').fill(broken);
   const errors = dialog.getByTestId('manifest-errors');
   await expect(errors).toContainText(`Document 2 (Service/redis-leader), line ${brokenLine}`);
-  await expect(errors).toContainText('spec.ports[0].port: expected an integer 1-65535');
+  await expect(errors).toContainText('spec.ports[0].port must be a whole number from 1 to 65535 (not 70000)');
   await expect(dialog.getByTestId('manifest-error-line')).toHaveAttribute('data-line', String(brokenLine));
   await expect(dialog.getByTestId('manifest-import')).toBeDisabled();
   // Clicking the problem selects its line in the text.

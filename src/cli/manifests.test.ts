@@ -45,7 +45,7 @@ describe('trace CLI with manifests', () => {
     writeFileSync(bad, 'apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  ports:\n    - port: 0\n');
     const out = runTraceCli([bad, '--from', 'x', '--to', 'web:80']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe(`error: ${bad}: document 1 (Service/web), line 6: spec.ports[0].port: expected an integer 1-65535\n`);
+    expect(out.stderr).toBe(`error: ${bad}: document 1 (Service/web), line 6: spec.ports[0].port: must be a whole number from 1 to 65535 (not 0)\n`);
   });
 });
 

@@ -5,8 +5,10 @@
  * document, the object and the field.
  */
 import { readScenarioFile } from './read-file';
-import { formatErrors, parseScenarioJson, type Scenario } from '../sim/index';
-import { formatManifestError, importManifests } from '../io/manifests/index';
+import { parseScenarioJson, type Scenario } from '../sim/index';
+import { formatFieldErrors } from '../i18n/sim/index';
+import { formatManifestError, importManifests, manifestAt } from '../io/manifests/index';
+import { formatMessage } from '../i18n/sim/index';
 
 export type Loaded = { ok: true; scenario: Scenario; stderr: string } | { ok: false; code: number; stderr: string };
 
@@ -21,7 +23,7 @@ function readScenario(file: string): Loaded {
   const r = read(file);
   if (!r.ok) return { ok: false, code: 2, stderr: r.stderr };
   const parsed = parseScenarioJson(r.text);
-  if (!parsed.ok) return { ok: false, code: 2, stderr: `error: invalid scenario ${file}: ${formatErrors(parsed.errors)}\n` };
+  if (!parsed.ok) return { ok: false, code: 2, stderr: `error: invalid scenario ${file}: ${formatFieldErrors('en', parsed.errors)}\n` };
   return { ok: true, scenario: parsed.scenario, stderr: '' };
 }
 
@@ -49,8 +51,8 @@ export function loadScenarioFiles(files: string[], cluster?: string): Loaded {
   const result = importManifests(sources, base ? { base } : {});
   if (!result.ok) return { ok: false, code: 2, stderr: result.errors.map((e) => `error: ${formatManifestError(e, true)}\n`).join('') };
   const lines = [
-    ...result.ignored.map((n) => `note: ${n.source}: document ${n.doc}: ${n.message}`),
-    ...result.notes.map((n) => `note: ${n.source}: document ${n.doc}${n.ref ? ` (${n.ref})` : ''}: ${n.message}`),
+    ...result.ignored.map((n) => `note: ${formatMessage('en', manifestAt({ ...n, ref: undefined }, true))}`),
+    ...result.notes.map((n) => `note: ${formatMessage('en', manifestAt(n, true))}`),
     ...result.clashes.map((c) => `note: ${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name} was already in ${clusterFile}: the manifest replaces it`),
   ];
   return { ok: true, scenario: result.scenario, stderr: lines.map((l) => `${l}\n`).join('') };

@@ -496,6 +496,13 @@ export const en = {
   'inspector.portColumn.name': 'name',
   'inspector.portColumn.port': 'port',
   'inspector.portColumn.protocol': 'proto',
+
+  // Hop-group summaries ("veth → cni0 → DNAT → route"), issue 14.
+  'hops.summary.encapsulate': '{tunnel} encap',
+  'hops.summary.decapsulate': '{tunnel} decap',
+  'hops.summary.drop': 'DROP',
+  'hops.summary.l7': 'HTTP proxy',
+  'hops.summary.lb': 'LB',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -119,7 +119,7 @@ describe('fuzz: mutated scenarios through parse, validate, trace and the link ro
         const parsed = timed('parse', () => parseScenarioJson(text));
         if (!parsed.ok) {
           expect(parsed.errors.length).toBeGreaterThan(0);
-          for (const e of parsed.errors) expect(typeof e.message).toBe('string');
+          for (const e of parsed.errors) expect(typeof e.msg.code).toBe('string');
           return;
         }
         opened++;

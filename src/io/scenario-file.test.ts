@@ -75,7 +75,7 @@ describe('Import JSON', () => {
     const notJson = importScenarioJson('{"version": 1,');
     expect(notJson).toMatchObject({ ok: false, errors: [{ path: '(root)' }] });
     if (!notJson.ok) expect(notJson.message).toContain('not valid JSON');
-    expect(importScenarioJson('[]')).toMatchObject({ ok: false, errors: [{ path: '(root)', message: 'a scenario is a JSON object' }] });
+    expect(importScenarioJson('[]')).toMatchObject({ ok: false, errors: [{ path: '(root)', msg: { code: 'input.not-object' } }], message: 'Cannot import this file: (root): a scenario is a JSON object' });
     expect(importScenarioJson('{"nodes": []}')).toMatchObject({ ok: false, errors: [{ path: 'version' }] });
     const newer = importScenarioJson('{"version": 7}');
     expect(newer).toMatchObject({ ok: false, errors: [{ path: 'version' }] });

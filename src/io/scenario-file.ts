@@ -7,8 +7,9 @@
  * Import goes through `parseScenarioJson`, the one validate-and-migrate path; errors name the field
  * path (`pods.2.ip: not an IPv4 address ...`).
  */
-import { formatErrors, parseScenarioJson, type FieldError, type Scenario } from '../sim/index';
+import { msg, parseScenarioJson, type FieldError, type Scenario } from '../sim/index';
 import { translate } from '../i18n/index';
+import { formatFieldErrors } from '../i18n/sim/index';
 
 /** Largest file Import JSON (and the CLI) reads: the export of the 1,000-node, 10,000-pod scale scenario is about 5 MB; the element budget in parseScenario bounds the work. */
 export const MAX_SCENARIO_FILE_BYTES = 16_000_000;
@@ -36,16 +37,16 @@ export type ImportResult =
       ok: false;
       /** Each bad field with its dotted path (`(root)` for the file as a whole). */
       errors: FieldError[];
-      /** One line for the user, in English: what failed and where (the UI can build its own from `errors` with `fileError.title` and `fileError.field`). */
+      /** One line in English for logs and scripts: what failed and where (the interface shows `errors` in the reader's language). */
       message: string;
     };
 
 export function importScenarioJson(text: string): ImportResult {
   if (text.length > MAX_SCENARIO_FILE_BYTES) {
-    const errors = [{ path: '(root)', message: `the file is larger than ${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB` }];
-    return { ok: false, errors, message: `${translate('en', 'fileError.title')}: ${formatErrors(errors)}` };
+    const errors = [{ path: '(root)', msg: msg('input.file-too-large', { mb: MAX_SCENARIO_FILE_BYTES / 1_000_000 }) }];
+    return { ok: false, errors, message: `${translate('en', 'fileError.title')}: ${formatFieldErrors('en', errors)}` };
   }
   const parsed = parseScenarioJson(text.replace(/^\uFEFF/, ''));
   if (parsed.ok) return parsed;
-  return { ok: false, errors: parsed.errors, message: `${translate('en', 'fileError.title')}: ${formatErrors(parsed.errors)}` };
+  return { ok: false, errors: parsed.errors, message: `${translate('en', 'fileError.title')}: ${formatFieldErrors('en', parsed.errors)}` };
 }

@@ -21,7 +21,7 @@
  * sentence a user can act on.
  */
 import { Inflate, zlibSync } from 'fflate';
-import { parseScenario, SCENARIO_VERSION, type FieldError, type Scenario } from '../sim/index';
+import { msg, parseScenario, SCENARIO_VERSION, type FieldError, type Scenario } from '../sim/index';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { compactScenario } from './compact';
 import { translate, type MessageKey } from '../i18n/index';
@@ -215,7 +215,7 @@ function decode(hashOrUrl: string): DecodedShareLink {
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !('s' in payload)) return fail('corrupt');
   const { s, l } = payload as { s: unknown; l?: unknown };
-  if (l !== undefined && (typeof l !== 'string' || !LESSON_ID.test(l))) return fail('invalid-scenario', [{ path: 'lesson', message: 'not a lesson id' }]);
+  if (l !== undefined && (typeof l !== 'string' || !LESSON_ID.test(l))) return fail('invalid-scenario', [{ path: 'lesson', msg: msg('input.not-lesson-id') }]);
 
   const parsed = parseScenario(s);
   if (!parsed.ok) {

@@ -4,7 +4,6 @@
  */
 import {
   parseScenario,
-  formatErrors,
   type Scenario,
   editCluster,
   editElement,
@@ -41,7 +40,7 @@ export function isLessonId(id: string): boolean {
 export function lessonScenario(lesson: Lesson): Scenario {
   const parsed = parseScenario(lesson.scenario);
   // A built-in lesson that does not parse is a bug in this folder; lessons.test.ts parses every one.
-  if (!parsed.ok) throw new Error(`lesson ${lesson.id} has an invalid scenario: ${formatErrors(parsed.errors)}`);
+  if (!parsed.ok) throw new Error(`lesson ${lesson.id} has an invalid scenario: ${JSON.stringify(parsed.errors)}`);
   return parsed.scenario;
 }
 

@@ -1,7 +1,8 @@
 /** The public API of the simulation: what the store, the CLI and tests import. */
 export * from './model/schema';
-export { parseScenario, parseScenarioJson, formatErrors, migrate, MAX_SCENARIO_ELEMENTS, MAX_SCENARIO_VALUES, type FieldError, type ParseResult } from './model/parse';
+export { parseScenario, parseScenarioJson, fieldErrorMessages, migrate, MAX_SCENARIO_ELEMENTS, MAX_SCENARIO_VALUES, type FieldError, type ParseResult } from './model/parse';
 export { materialize, isDnsService, clusterIpRole } from './model/materialize';
+export { issueMessage } from './model/issues';
 export { topology, type Topology } from './model/topology';
 export { validateScenario, type Problem, type ProblemCode } from './net/validate';
 export * from './net/ipam';

@@ -144,6 +144,6 @@ export const defaultScenarioInput: ScenarioInput = withClusterDns({
 
 export function defaultScenario(): Scenario {
   const r = parseScenario(defaultScenarioInput);
-  if (!r.ok) throw new Error(`the default scenario is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`the default scenario is invalid: ${JSON.stringify(r.errors)}`);
   return r.scenario;
 }

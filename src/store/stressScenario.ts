@@ -47,6 +47,6 @@ export function stressScenario(nodes = STRESS_NODES, podsPerNode = STRESS_PODS_P
     })),
   };
   const r = parseScenario(withClusterDns(input));
-  if (!r.ok) throw new Error(`the stress scenario is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`the stress scenario is invalid: ${JSON.stringify(r.errors)}`);
   return r.scenario;
 }

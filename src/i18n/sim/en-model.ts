@@ -117,7 +117,8 @@ export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
     const range = p.min !== undefined && p.max !== undefined ? `${what} from ${p.min} to ${p.max}` : p.min !== undefined ? `${what} of at least ${p.min}` : p.max !== undefined ? `${what} of at most ${p.max}` : what;
     return `must be ${range}${p.given ? ` (not ${p.given})` : ''}`;
   },
-  'schema.invalid-type': (p) => `expected ${p.expected}`,
+  'schema.invalid-type': (p) =>
+    `must be ${{ string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a map (an object)', other: 'of another type' }[p.expected]}${p.given ? ` (not ${p.given})` : ''}`,
   'schema.invalid-value': (p, f) => `must be ${p.values.length === 1 ? `"${p.values[0]}"` : `one of ${f.or(p.values.map((v) => `"${v}"`))}`}${p.given ? ` (not ${p.given})` : ''}`,
   'schema.unknown-keys': (p, f) => `unknown ${f.plural(p.keys.length, { one: 'field', other: 'fields' })} ${f.list(p.keys)}`,
   'schema.invalid': (p) => `invalid (${p.detail})`,

@@ -4,6 +4,7 @@
  */
 import type { SimDictionary } from './format';
 import { enModel } from './en-model';
+import { enInput } from './en-input';
 
 const KIND: Record<string, string> = {
   subnet: 'subnet',
@@ -248,4 +249,5 @@ export const enSim: SimDictionary = {
   'target.no-port': (p) => `${p.to} has a ":" but no port after it (e.g. ${p.example}).`,
 
   ...enModel,
+  ...enInput,
 };

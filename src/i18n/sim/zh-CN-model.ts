@@ -118,9 +118,10 @@ export const zhModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'schema.number': (p) => {
     const what = p.int ? '整数' : '数字';
     const range = p.min !== undefined && p.max !== undefined ? `${p.min} 到 ${p.max} 之间的${what}` : p.min !== undefined ? `不小于 ${p.min} 的${what}` : p.max !== undefined ? `不大于 ${p.max} 的${what}` : what;
-    return `必须是${range}${p.given ? `（而不是 ${p.given}）` : ''}`;
+    return `必须是${/^\d/.test(range) ? ' ' : ''}${range}${p.given ? `（而不是 ${p.given}）` : ''}`;
   },
-  'schema.invalid-type': (p) => `类型不对，应为 ${p.expected}`,
+  'schema.invalid-type': (p) =>
+    `类型不对，应当是${{ string: '文本', number: '数字', boolean: ' true 或 false', array: '列表', object: '映射（对象）', other: '其他类型' }[p.expected]}${p.given ? `（而不是 ${p.given}）` : ''}`,
   'schema.invalid-value': (p, f) => `必须是 ${f.or(p.values.map((v) => `“${v}”`))}${p.values.length > 1 ? ' 之一' : ''}${p.given ? `（而不是 ${p.given}）` : ''}`,
   'schema.unknown-keys': (p, f) => `未知字段 ${f.list(p.keys)}`,
   'schema.invalid': (p) => `无效（${p.detail}）`,

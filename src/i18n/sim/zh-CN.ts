@@ -5,6 +5,7 @@
  */
 import type { SimDictionary } from './format';
 import { zhModel } from './zh-CN-model';
+import { zhInput } from './zh-CN-input';
 
 const KIND: Record<string, string> = {
   subnet: '子网',
@@ -243,4 +244,5 @@ export const zhSim: SimDictionary = {
   'target.no-port': (p) => `${p.to} 末尾有冒号，但后面没有端口（例如 ${p.example}）。`,
 
   ...zhModel,
+  ...zhInput,
 };

@@ -2,7 +2,7 @@
  * Addresses for the imported pods and Services: the manifest's own (status.podIP, spec.clusterIP,
  * nodePort) when it is usable on this cluster, else the next free one, with a note saying so.
  */
-import { clusterIpRole, type Pod, type ScenarioDoc, type Service } from '../../sim/index';
+import { clusterIpRole, msg, type Pod, type ScenarioDoc, type Service } from '../../sim/index';
 import type { ManifestError } from './documents';
 import { objectError } from './documents';
 import { clusterIpPool, NodePortPool, podPool, reservedClusterIp, type AddressPool } from './addresses';
@@ -25,10 +25,10 @@ export function assignAddresses(doc: ScenarioDoc, pods: Sourced<Pod>[], services
     const pool = pools.get(p.item.node)!;
     const ip = pool.next();
     if (!ip) {
-      errors.push(objectError(p.from.raw, [], `pod ${p.item.name}: node ${doc.nodes.find((n) => n.id === p.item.node)?.name} has no free address left in ${pool.cidr.text}`));
+      errors.push(objectError(p.from.raw, [], msg('input.no-free-pod-ip', { pod: p.item.name, node: doc.nodes.find((n) => n.id === p.item.node)?.name ?? p.item.node, podCidr: pool.cidr.text })));
       continue;
     }
-    if (p.item.ip !== '') notes.push(noteFor(p.from.raw, `pod ${p.item.name}: status.podIP ${p.item.ip} is not free in its node's pod CIDR ${pool.cidr.text}; it gets ${ip}`));
+    if (p.item.ip !== '') notes.push(noteFor(p.from.raw, msg('manifest.pod-ip-reassigned', { pod: p.item.name, ip: p.item.ip, podCidr: pool.cidr.text, got: ip })));
     p.item.ip = ip;
   }
 
@@ -62,10 +62,10 @@ export function assignAddresses(doc: ScenarioDoc, pods: Sourced<Pod>[], services
     const want = s.item.clusterIP;
     const ip = ips.next();
     if (!ip) {
-      errors.push(objectError(s.from.raw, ['spec', 'clusterIP'], `the service CIDR ${cidr} is full`));
+      errors.push(objectError(s.from.raw, ['spec', 'clusterIP'], msg('input.service-cidr-full', { serviceCidr: cidr })));
       continue;
     }
-    if (want !== undefined) notes.push(noteFor(s.from.raw, `spec.clusterIP ${want} is not free in this cluster's service CIDR ${cidr}; the Service gets ${ip}`));
+    if (want !== undefined) notes.push(noteFor(s.from.raw, msg('manifest.cluster-ip-reassigned', { ip: want, serviceCidr: cidr, got: ip })));
     s.item.clusterIP = ip;
   }
 
@@ -82,10 +82,10 @@ export function assignAddresses(doc: ScenarioDoc, pods: Sourced<Pod>[], services
       const given = p.nodePort;
       const port = ports.next();
       if (port === undefined) {
-        errors.push(objectError(s.from.raw, ['spec', 'ports', i, 'nodePort'], 'the NodePort range 30000-32767 is full'));
+        errors.push(objectError(s.from.raw, ['spec', 'ports', i, 'nodePort'], msg('input.node-ports-full')));
         return;
       }
-      if (given !== undefined) notes.push(noteFor(s.from.raw, `spec.ports[${i}].nodePort ${given} is taken or outside 30000-32767; the Service gets ${port}`));
+      if (given !== undefined) notes.push(noteFor(s.from.raw, msg('manifest.node-port-reassigned', { field: `spec.ports[${i}].nodePort`, port: given, got: port })));
       p.nodePort = port;
     });
     if (svc.type === 'LoadBalancer' && svc.externalTrafficPolicy === 'Local') {

@@ -3,7 +3,7 @@
  * flannel VXLAN, kube-proxy iptables, CoreDNS as kubeadm deploys it), and the scheduler's choice
  * of node for each pod.
  */
-import type { Node, Pod, ScenarioDoc, Subnet } from '../../sim/index';
+import { msg, type Message, type Node, type Pod, type ScenarioDoc, type Subnet } from '../../sim/index';
 
 /** kubelet --max-pods default. https://kubernetes.io/docs/reference/command-line-tools-reference/kubelet/ */
 export const MAX_PODS_PER_NODE = 110;
@@ -100,8 +100,8 @@ export function nodeLabels(n: Pick<Node, 'name' | 'labels'>): Record<string, str
 export interface Placement {
   ok: boolean;
   node?: string;
-  /** Why no node fits (the scheduler's FailedScheduling message). */
-  reason?: string;
+  /** Why no node fits (the scheduler's FailedScheduling message, as kube-scheduler prints it). */
+  reason?: Message;
 }
 
 /**
@@ -129,7 +129,7 @@ export class Scheduler {
   place(owner: string | undefined, nodeSelector: Record<string, string> | undefined, nodeName?: string): Placement {
     if (nodeName) {
       const n = this.nodes.find((x) => x.name === nodeName);
-      if (!n) return { ok: false, reason: `node "${nodeName}" does not exist in the cluster` };
+      if (!n) return { ok: false, reason: msg('manifest.no-such-node', { node: nodeName }) };
       this.count(n.id, owner);
       return { ok: true, node: n.id };
     }
@@ -154,7 +154,7 @@ export class Scheduler {
         matching === 0
           ? `0/${this.nodes.length} nodes are available: ${this.nodes.length} node(s) didn't match Pod's node affinity/selector`
           : `0/${this.nodes.length} nodes are available: ${matching} Too many pods (at most ${MAX_PODS_PER_NODE} per node)`;
-      return { ok: false, reason };
+      return { ok: false, reason: msg('manifest.scheduler-event', { event: reason }) };
     }
     this.count(best, owner);
     return { ok: true, node: best };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDocuments, splitDocuments } from './documents';
+import { formatMessage } from '../../i18n/sim/index';
 
 describe('splitting a YAML stream as kubectl does', () => {
   it('splits on lines starting with ---, keeping each document\'s first line', () => {
@@ -26,6 +27,7 @@ describe('splitting a YAML stream as kubectl does', () => {
   it('reports a YAML syntax error at its line in the whole stream', () => {
     const r = readDocuments([{ name: 'x.yaml', text: 'a: 1\n---\nb: [1, 2\n' }]);
     expect(r.errors[0]).toMatchObject({ doc: 2, line: 4 });
-    expect(r.errors[0]!.message).toMatch(/^not valid YAML/);
+    expect(formatMessage('en', r.errors[0]!.msg)).toMatch(/^not valid YAML/);
+    expect(formatMessage('zh-CN', r.errors[0]!.msg)).toMatch(/^不是合法的 YAML：/);
   });
 });

@@ -5,6 +5,9 @@
  * the document, the object (`Service/redis-leader`) and the field path, with its line.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { msg, type Message } from '../../sim/index';
+import { formatMessage } from '../../i18n/sim/index';
+import type { Locale } from '../../i18n/locale';
 
 export interface ManifestSource {
   /** A file name, or "pasted text". */
@@ -20,7 +23,8 @@ export interface ManifestError {
   ref?: string;
   /** Field path inside the document, `spec.ports[0].port`; empty for the document as a whole. */
   path: string;
-  message: string;
+  /** What is wrong, in the reader's language when rendered. */
+  msg: Message;
   /** 1-based line and column in the source text, when known. */
   line?: number;
   col?: number;
@@ -49,10 +53,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** "document 3 (Service/redis-leader), line 12: spec.ports[0].port: expected an integer 1-65535". */
-export function formatManifestError(e: ManifestError, withSource = false): string {
-  const where = `${withSource ? `${e.source}: ` : ''}document ${e.doc}${e.ref ? ` (${e.ref})` : ''}${e.line ? `, line ${e.line}` : ''}`;
-  return `${where}: ${e.path ? `${e.path}: ` : ''}${e.message}`;
+/** An error or note with where it is: "document 3 (Service/redis-leader), line 12: spec.ports[0].port: must be …". */
+export function manifestAt(e: { source: string; doc: number; ref?: string; line?: number; path?: string; msg: Message }, withSource = false): Message {
+  return msg('manifest.at', {
+    ...(withSource && e.source ? { source: e.source } : {}),
+    doc: e.doc,
+    ...(e.ref ? { ref: e.ref } : {}),
+    ...(e.line ? { line: e.line } : {}),
+    ...(e.path ? { path: e.path } : {}),
+    issue: e.msg,
+  });
+}
+
+/** `manifestAt` as text in `locale` (the CLI's lines). */
+export function formatManifestError(e: ManifestError, withSource = false, locale: Locale = 'en'): string {
+  return formatMessage(locale, manifestAt(e, withSource));
 }
 
 /** Where a path of a document's YAML sits, 1-based, in a document that starts at `firstLine` of its source. */
@@ -145,7 +160,7 @@ export function readDocuments(
       if (doc.errors.length > 0) {
         for (const err of doc.errors) {
           const pos = lines.linePos(err.pos[0]);
-          errors.push({ source: src.name, doc: index, path: '', message: `not valid YAML: ${err.message.split('\n')[0]}`, line: pos.line + d.firstLine - 1, col: pos.col });
+          errors.push({ source: src.name, doc: index, path: '', msg: msg('manifest.not-yaml', { detail: err.message.split('\n')[0]! }), line: pos.line + d.firstLine - 1, col: pos.col });
         }
         return;
       }
@@ -153,19 +168,19 @@ export function readDocuments(
       const locate = locator(d.text, d.firstLine);
       if (value === null || value === undefined) return; // an empty document (a stray ---)
       if (typeof value !== 'object' || Array.isArray(value)) {
-        errors.push({ source: src.name, doc: index, path: '', message: 'expected a Kubernetes object (a map with apiVersion, kind and metadata)', ...locate([]) });
+        errors.push({ source: src.name, doc: index, path: '', msg: msg('manifest.not-object'), ...locate([]) });
         return;
       }
       const obj = value as Record<string, unknown>;
       if (obj.kind === 'List' || (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray(obj.items))) {
         if (!Array.isArray(obj.items)) {
-          errors.push({ source: src.name, doc: index, ref: 'List', path: 'items', message: 'expected a list of objects', ...locate(['items']) });
+          errors.push({ source: src.name, doc: index, ref: 'List', path: 'items', msg: msg('manifest.list-items'), ...locate(['items']) });
           return;
         }
         obj.items.forEach((item: unknown, j: number) => {
           const prefix = ['items', j];
           if (!item || typeof item !== 'object' || Array.isArray(item)) {
-            errors.push({ source: src.name, doc: index, ref: 'List', path: formatPath(prefix), message: 'expected a Kubernetes object', ...locate(prefix) });
+            errors.push({ source: src.name, doc: index, ref: 'List', path: formatPath(prefix), msg: msg('manifest.list-item'), ...locate(prefix) });
             return;
           }
           const o = item as Record<string, unknown>;
@@ -180,7 +195,7 @@ export function readDocuments(
 }
 
 /** An error about a field of an object, located in its source. */
-export function objectError(o: RawObject, path: readonly PropertyKey[], message: string): ManifestError {
+export function objectError(o: RawObject, path: readonly PropertyKey[], message: Message): ManifestError {
   const ref = o.kind ? `${o.kind}/${o.name || '?'}` : undefined;
   const pos = o.locate(path);
   return {
@@ -188,7 +203,7 @@ export function objectError(o: RawObject, path: readonly PropertyKey[], message:
     doc: o.doc,
     ...(ref ? { ref } : {}),
     path: formatPath([...o.prefix, ...path]),
-    message,
+    msg: message,
     ...(pos ? { line: pos.line, col: pos.col } : {}),
   };
 }

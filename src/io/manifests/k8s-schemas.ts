@@ -1,23 +1,43 @@
 /**
  * The shapes of the Kubernetes objects the importer reads, as zod schemas: only the fields that
- * matter to networking are checked (everything else in a manifest is allowed and ignored), with
- * messages written for a person (`expected an integer 1-65535`). Field names and defaults follow
- * the API reference (https://kubernetes.io/docs/reference/kubernetes-api/).
+ * matter to networking are checked (everything else in a manifest is allowed and ignored). Errors
+ * are messages for a person (`k8sIssueMessage`): a number states its range and what was given, an
+ * enum its choices, and a rule of the API its own message code (`manifest.schema.*`, en and zh-CN).
+ * Field names and defaults follow the API reference (https://kubernetes.io/docs/reference/kubernetes-api/).
  */
 import { z } from 'zod';
+import { issueMessage, MESSAGE_SPECS, msg, type Message } from '../../sim/index';
 
-const int = (min: number, max: number) =>
-  z.number({ error: `expected an integer ${min}-${max}` }).int({ error: `expected an integer ${min}-${max}` }).min(min, { error: `expected an integer ${min}-${max}` }).max(max, { error: `expected an integer ${min}-${max}` });
+type Specs = typeof MESSAGE_SPECS;
+type SchemaCode = { [C in keyof Specs]: C extends `manifest.schema.${string}` ? (keyof Specs[C] extends never ? C : never) : never }[keyof Specs];
+type ObjectWhat = Specs['manifest.schema.object']['what'][number];
+/** A schema's own error: the message code it stands for (read back by `k8sIssueMessage`). */
+const err = (code: SchemaCode) => ({ error: code });
+const OBJECT = 'manifest.schema.object:';
+const objectErr = (what: ObjectWhat) => ({ error: `${OBJECT}${what}` });
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const portNumber = int(1, 65535);
-const str = (what = 'a string') => z.string({ error: `expected ${what}` });
-const label = str('a name').regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'expected a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters' }).max(63, { error: 'expected at most 63 characters' });
-const subdomain = str('a name')
-  .max(253, { error: 'expected at most 253 characters' })
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: 'expected a DNS-1123 subdomain: lower-case letters, digits, "-" and "."' });
-const stringMap = z.record(z.string(), z.string({ error: 'expected a string value (quote numbers and booleans)' }), { error: 'expected a map of strings' });
-const protocol = z.enum(['TCP', 'UDP', 'SCTP'], { error: 'expected TCP, UDP or SCTP' });
-const intOrString = z.union([portNumber, str().min(1).max(15, { error: 'a port name has at most 15 characters' })], { error: 'expected a port number 1-65535 or a port name' });
-const bool = z.boolean({ error: 'expected true or false' });
+const str = () => z.string();
+const label = str().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, err('manifest.schema.dns-label')).max(63, err('manifest.schema.dns-label'));
+const subdomain = str()
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, err('manifest.schema.dns-subdomain'));
+const stringMap = z.record(z.string(), z.string(err('manifest.schema.string-value')), err('manifest.schema.string-map'));
+const protocol = z.enum(['TCP', 'UDP', 'SCTP']);
+const intOrString = z.union([portNumber, str().min(1).max(15, err('manifest.schema.port-name'))], err('manifest.schema.port-or-name'));
+const bool = z.boolean();
+
+/** One issue of a manifest object as a message; `root` is the kind's schema and `input` the object. */
+export function k8sIssueMessage(issue: z.core.$ZodIssue, root: z.core.$ZodType, input: unknown): Message {
+  const m = issue.message;
+  if (m.startsWith(OBJECT)) {
+    const what = m.slice(OBJECT.length) as ObjectWhat;
+    if ((MESSAGE_SPECS['manifest.schema.object'].what as readonly string[]).includes(what)) return msg('manifest.schema.object', { what });
+  }
+  if (m.startsWith('manifest.schema.') && m in MESSAGE_SPECS && Object.keys(MESSAGE_SPECS[m as SchemaCode]).length === 0) return msg(m as SchemaCode);
+  return issueMessage(issue, root, input);
+}
 
 export const metadataSchema = z.object(
   {
@@ -27,10 +47,10 @@ export const metadataSchema = z.object(
     annotations: stringMap.optional(),
     deletionTimestamp: z.unknown().optional(),
   },
-  { error: 'expected an object with a name' },
+  objectErr('metadata'),
 );
 
-const containerPort = z.object({ name: str().max(15, { error: 'a port name has at most 15 characters' }).optional(), containerPort: portNumber, protocol: protocol.optional() });
+const containerPort = z.object({ name: str().max(15, err('manifest.schema.port-name')).optional(), containerPort: portNumber, protocol: protocol.optional() });
 const probePort = z.object({ port: intOrString, path: str().optional() });
 export const probeSchema = z.object({
   httpGet: probePort.optional(),
@@ -38,20 +58,20 @@ export const probeSchema = z.object({
   grpc: z.object({ port: portNumber }).optional(),
   exec: z.object({}).loose().optional(),
 });
-const container = z.object({ name: label, image: str().optional(), ports: z.array(containerPort, { error: 'expected a list' }).optional(), readinessProbe: probeSchema.optional() });
+const container = z.object({ name: label, image: str().optional(), ports: z.array(containerPort).optional(), readinessProbe: probeSchema.optional() });
 
 export const podSpecSchema = z.object(
   {
-    containers: z.array(container, { error: 'expected a list of containers' }).min(1, { error: 'a pod needs at least one container' }),
+    containers: z.array(container).min(1, err('manifest.schema.needs-container')),
     nodeName: subdomain.optional(),
     nodeSelector: stringMap.optional(),
     hostNetwork: bool.optional(),
   },
-  { error: 'expected a pod spec with containers' },
+  objectErr('pod-spec'),
 );
 
-const podTemplate = z.object({ metadata: z.object({ labels: stringMap.optional(), annotations: stringMap.optional() }).optional(), spec: podSpecSchema }, { error: 'expected a pod template (metadata, spec)' });
-const labelSelector = z.object({ matchLabels: stringMap.optional(), matchExpressions: z.array(z.unknown()).optional() }, { error: 'expected a label selector (matchLabels)' });
+const podTemplate = z.object({ metadata: z.object({ labels: stringMap.optional(), annotations: stringMap.optional() }).optional(), spec: podSpecSchema }, objectErr('pod-template'));
+const labelSelector = z.object({ matchLabels: stringMap.optional(), matchExpressions: z.array(z.unknown()).optional() }, objectErr('selector'));
 
 export const podSchema = z.object({
   metadata: metadataSchema,
@@ -67,21 +87,21 @@ export const podSchema = z.object({
 /** Deployment, ReplicaSet and StatefulSet (apps/v1): replicas of a pod template. */
 export const replicatedSchema = z.object({
   metadata: metadataSchema,
-  spec: z.object({ replicas: int(0, 100000).optional(), selector: labelSelector, template: podTemplate }, { error: 'expected a spec with selector and template' }),
+  spec: z.object({ replicas: int(0, 100000).optional(), selector: labelSelector, template: podTemplate }, objectErr('workload-spec')),
 });
 
 export const daemonSetSchema = z.object({
   metadata: metadataSchema,
-  spec: z.object({ selector: labelSelector, template: podTemplate }, { error: 'expected a spec with selector and template' }),
+  spec: z.object({ selector: labelSelector, template: podTemplate }, objectErr('workload-spec')),
 });
 
 export const jobSchema = z.object({
   metadata: metadataSchema,
-  spec: z.object({ parallelism: int(0, 100000).optional(), completions: int(0, 100000).optional(), template: podTemplate }, { error: 'expected a spec with a template' }),
+  spec: z.object({ parallelism: int(0, 100000).optional(), completions: int(0, 100000).optional(), template: podTemplate }, objectErr('job-spec')),
 });
 
 const servicePort = z.object({
-  name: str().max(15, { error: 'a port name has at most 15 characters' }).optional(),
+  name: str().max(15, err('manifest.schema.port-name')).optional(),
   port: portNumber,
   targetPort: intOrString.optional(),
   protocol: protocol.optional(),
@@ -92,14 +112,14 @@ export const serviceSchema = z.object({
   metadata: metadataSchema,
   spec: z
     .object({
-      type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'], { error: 'expected ClusterIP, NodePort, LoadBalancer or ExternalName' }).optional(),
+      type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']).optional(),
       clusterIP: str().optional(),
       selector: stringMap.optional(),
-      ports: z.array(servicePort, { error: 'expected a list of ports' }).optional(),
-      sessionAffinity: z.enum(['None', 'ClientIP'], { error: 'expected None or ClientIP' }).optional(),
+      ports: z.array(servicePort).optional(),
+      sessionAffinity: z.enum(['None', 'ClientIP']).optional(),
       sessionAffinityConfig: z.object({ clientIP: z.object({ timeoutSeconds: int(1, 86400).optional() }).optional() }).optional(),
-      externalTrafficPolicy: z.enum(['Cluster', 'Local'], { error: 'expected Cluster or Local' }).optional(),
-      internalTrafficPolicy: z.enum(['Cluster', 'Local'], { error: 'expected Cluster or Local' }).optional(),
+      externalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),
+      internalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),
       healthCheckNodePort: portNumber.optional(),
       externalName: str().optional(),
     })
@@ -107,7 +127,7 @@ export const serviceSchema = z.object({
 });
 
 const endpointPort = z.object({ name: str().optional(), port: portNumber, protocol: protocol.optional() });
-const endpointAddress = z.object({ ip: str('an IPv4 address'), nodeName: str().optional() });
+const endpointAddress = z.object({ ip: str(), nodeName: str().optional() });
 
 export const endpointsSchema = z.object({
   metadata: metadataSchema,
@@ -118,11 +138,11 @@ export const endpointsSchema = z.object({
 
 export const endpointSliceSchema = z.object({
   metadata: metadataSchema,
-  addressType: z.enum(['IPv4', 'IPv6', 'FQDN'], { error: 'expected IPv4, IPv6 or FQDN' }),
+  addressType: z.enum(['IPv4', 'IPv6', 'FQDN']),
   endpoints: z
     .array(
       z.object({
-        addresses: z.array(str('an address')).min(1, { error: 'an endpoint has at least one address' }),
+        addresses: z.array(str()).min(1, err('manifest.schema.endpoint-address')),
         conditions: z.object({ ready: bool.optional(), serving: bool.optional(), terminating: bool.optional() }).optional(),
         nodeName: str().optional(),
       }),
@@ -133,9 +153,9 @@ export const endpointSliceSchema = z.object({
 
 const ingressBackend = z.object(
   {
-    service: z.object({ name: label, port: z.object({ number: portNumber.optional(), name: str().optional() }) }, { error: 'expected service: { name, port }' }),
+    service: z.object({ name: label, port: z.object({ number: portNumber.optional(), name: str().optional() }) }, objectErr('backend-service')),
   },
-  { error: 'expected a backend with a service' },
+  objectErr('backend'),
 );
 
 export const ingressSchema = z.object({
@@ -151,11 +171,11 @@ export const ingressSchema = z.object({
             http: z.object({
               paths: z.array(
                 z.object({
-                  path: str().regex(/^\//, { error: 'a path starts with "/"' }).optional(),
-                  pathType: z.enum(['Exact', 'Prefix', 'ImplementationSpecific'], { error: 'expected Exact, Prefix or ImplementationSpecific' }),
+                  path: str().regex(/^\//, err('manifest.schema.path-slash')).optional(),
+                  pathType: z.enum(['Exact', 'Prefix', 'ImplementationSpecific']),
                   backend: ingressBackend,
                 }),
-              ).min(1, { error: 'expected at least one path' }),
+              ).min(1, err('manifest.schema.needs-path')),
             }).optional(),
           }),
         )
@@ -167,7 +187,7 @@ export const ingressSchema = z.object({
 
 export const ingressClassSchema = z.object({ metadata: metadataSchema, spec: z.object({ controller: str().optional() }).default({}) });
 
-export const networkPolicySchema = z.object({ metadata: metadataSchema, spec: z.record(z.string(), z.unknown(), { error: 'expected a NetworkPolicy spec' }).default({}) });
+export const networkPolicySchema = z.object({ metadata: metadataSchema, spec: z.record(z.string(), z.unknown(), objectErr('policy-spec')).default({}) });
 
 export const namespaceSchema = z.object({ metadata: metadataSchema });
 

@@ -2,7 +2,7 @@
  * Services, their explicit Endpoints/EndpointSlices, and Ingresses, from manifests to the scenario's
  * shapes. Addresses (ClusterIP, nodePorts) are checked and allocated by the importer afterwards.
  */
-import type { ExplicitEndpoint, Ingress, IngressBackend, L4Protocol, Service } from '../../sim/index';
+import { msg, type ExplicitEndpoint, type Ingress, type IngressBackend, type L4Protocol, type Message, type Service } from '../../sim/index';
 import type { K8sEndpoints, K8sEndpointSlice, K8sIngress, K8sService } from './k8s-schemas';
 
 export type ServiceDraft = Omit<Service, 'id'>;
@@ -77,19 +77,19 @@ function backendOf(b: { service: { name: string; port: { number?: number | undef
 }
 
 /** An Ingress; `problems` lists what it has that the playground cannot keep (a backend without a port, a rule without paths). */
-export function ingressFromManifest(i: K8sIngress, namespace: string): { ingress: Omit<Ingress, 'id'>; problems: { path: (string | number)[]; message: string }[] } {
-  const problems: { path: (string | number)[]; message: string }[] = [];
+export function ingressFromManifest(i: K8sIngress, namespace: string): { ingress: Omit<Ingress, 'id'>; problems: { path: (string | number)[]; msg: Message }[] } {
+  const problems: { path: (string | number)[]; msg: Message }[] = [];
   const rules: Ingress['rules'] = [];
   (i.spec.rules ?? []).forEach((r, ri) => {
     if (!r.http) {
-      problems.push({ path: ['spec', 'rules', ri], message: 'a rule without http paths routes nothing; left out' });
+      problems.push({ path: ['spec', 'rules', ri], msg: msg('manifest.ingress-rule-no-paths') });
       return;
     }
     const paths: Ingress['rules'][number]['paths'] = [];
     r.http.paths.forEach((p, pi) => {
       const backend = backendOf(p.backend);
       if (!backend) {
-        problems.push({ path: ['spec', 'rules', ri, 'http', 'paths', pi, 'backend', 'service', 'port'], message: 'expected a port number or name' });
+        problems.push({ path: ['spec', 'rules', ri, 'http', 'paths', pi, 'backend', 'service', 'port'], msg: msg('manifest.ingress-port') });
         return;
       }
       paths.push({ path: p.path ?? '/', pathType: p.pathType, backend });
@@ -97,7 +97,7 @@ export function ingressFromManifest(i: K8sIngress, namespace: string): { ingress
     if (paths.length > 0) rules.push({ ...(r.host !== undefined ? { host: r.host } : {}), paths });
   });
   const def = i.spec.defaultBackend ? backendOf(i.spec.defaultBackend) : undefined;
-  if (i.spec.defaultBackend && !def) problems.push({ path: ['spec', 'defaultBackend', 'service', 'port'], message: 'expected a port number or name' });
+  if (i.spec.defaultBackend && !def) problems.push({ path: ['spec', 'defaultBackend', 'service', 'port'], msg: msg('manifest.ingress-port') });
   return {
     ingress: {
       name: i.metadata.name,

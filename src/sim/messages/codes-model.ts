@@ -101,7 +101,7 @@ export const MODEL_CODES = {
   'schema.required': {},
   'schema.not-empty': {},
   'schema.number': { int: 'flag', min: 'num?', max: 'num?', given: 'id?' },
-  'schema.invalid-type': { expected: 'id' },
+  'schema.invalid-type': { expected: ['string', 'number', 'boolean', 'array', 'object', 'other'], given: 'id?' },
   'schema.invalid-value': { values: 'ids', given: 'id?' },
   'schema.unknown-keys': { keys: 'ids' },
   'schema.invalid': { detail: 'id' },

@@ -5,11 +5,12 @@
 import type { ParamsOf, ParamSpec } from './spec';
 import { TRACE_CODES } from './codes-trace';
 import { MODEL_CODES } from './codes-model';
+import { INPUT_CODES } from './codes-input';
 
 export type { ParamKind, ParamSpec } from './spec';
 
 /** Every message code with its parameter shape: the one list the dictionaries and tests enumerate. */
-export const MESSAGE_SPECS = { ...TRACE_CODES, ...MODEL_CODES } as const satisfies Record<string, ParamSpec>;
+export const MESSAGE_SPECS = { ...TRACE_CODES, ...MODEL_CODES, ...INPUT_CODES } as const satisfies Record<string, ParamSpec>;
 
 export type MessageSpecs = typeof MESSAGE_SPECS;
 export type MessageCode = keyof MessageSpecs;

@@ -32,8 +32,14 @@ describe('NetworkPolicy edits', () => {
     expect(text).toMatch(/^apiVersion: networking.k8s.io\/v1\nkind: NetworkPolicy\nmetadata:\n {2}name: allow-dns\n {2}namespace: shop\nspec:/);
     expect(policyFromYaml(text, p.id)).toEqual({ ok: true, policy: p });
     const broken = policyToYaml({ ...p, spec: { ...p.spec, egress: [{ ports: [{ protocol: 'UDP', port: 53, endPort: 40 }] }] } });
-    expect(policyFromYaml(broken, p.id)).toMatchObject({ ok: false, error: 'spec.egress.0.ports.0.endPort: endPort needs a numeric port and must not be below it' });
-    expect(policyFromYaml('kind: Service', p.id)).toMatchObject({ ok: false, error: 'kind: expected NetworkPolicy, not Service' });
+    const refused = policyFromYaml(broken, p.id);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(formatMessage('en', refused.error)).toBe('spec.egress.0.ports.0.endPort: endPort needs a numeric port and must not be below it');
+    if (!refused.ok) expect(formatMessage('zh-CN', refused.error)).toBe('spec.egress.0.ports.0.endPort：endPort 要求 port 是数字，且不能小于 port');
+    const kind = policyFromYaml('kind: Service', p.id);
+    if (kind.ok) throw new Error('kind: Service was accepted');
+    expect(formatMessage('en', kind.error)).toBe('kind: expected NetworkPolicy, not Service');
+    expect(formatMessage('zh-CN', kind.error)).toBe('kind：应当是 NetworkPolicy，而不是 Service');
     expect(policyFromYaml('spec: [', p.id)).toMatchObject({ ok: false });
   });
 });

@@ -41,12 +41,16 @@ describe('messages for out-of-range and mistyped fields', () => {
     const r = parseScenario({ version: 1, cluster: { nodePodPrefix: 40, kubeProxyMode: 'nft' }, nodes: [{ id: 'n', name: 'n', subnet: 's', ip: '10.0.0.1', podCidr: 5 }] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual(
+    const text = r.errors.map((e) => ({ path: e.path, message: formatMessage('en', e.msg) }));
+    expect(text).toEqual(
       expect.arrayContaining([
         { path: 'cluster.nodePodPrefix', message: 'must be a whole number from 8 to 30 (not 40)' },
         { path: 'cluster.kubeProxyMode', message: 'must be one of "iptables" or "ipvs" (not "nft")' },
       ]),
     );
-    for (const e of r.errors) expect(e.message).not.toMatch(RAW);
+    for (const e of text) expect(e.message).not.toMatch(RAW);
+    // The same problems in Chinese.
+    const zh = r.errors.map((e) => ({ path: e.path, message: formatMessage('zh-CN', e.msg) }));
+    expect(zh).toEqual(expect.arrayContaining([{ path: 'cluster.nodePodPrefix', message: '必须是 8 到 30 之间的整数（而不是 40）' }]));
   });
 });

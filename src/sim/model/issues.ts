@@ -1,5 +1,5 @@
 /**
- * zod's issues rewritten for a person: "a whole number from 8 to 30 (not 31)" rather than zod's
+ * zod's issues as messages for a person: "a whole number from 8 to 30 (not 31)" rather than zod's
  * "Too big: expected number to be <=30". The allowed range comes from the schema itself (both bounds,
  * though zod reports only the one that was crossed), so a field the schema gains later is covered.
  * Messages a schema writes itself (refinements such as "not an IPv4 address ...") are kept.
@@ -63,66 +63,15 @@ function numberRange(schema: AnySchema | undefined, issue: Issue): { int: boolea
   return { int, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 }
 
-function numberRule(schema: AnySchema | undefined, issue: Issue): string {
-  const { int, min, max } = numberRange(schema, issue);
-  const what = int ? 'a whole number' : 'a number';
-  if (min !== undefined && max !== undefined) return `${what} from ${min} to ${max}`;
-  if (min !== undefined) return `${what} of at least ${min}`;
-  if (max !== undefined) return `${what} of at most ${max}`;
-  return what;
-}
-
-const or = new Intl.ListFormat('en', { type: 'disjunction' });
-
 function shown(v: unknown): string {
   if (typeof v === 'string') return `"${v}"`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v === undefined) return 'nothing';
-  return Array.isArray(v) ? 'a list' : typeof v;
+  if (v === undefined || v === null) return String(v);
+  return Array.isArray(v) ? '[…]' : '{…}';
 }
 
-/**
- * One issue as a sentence a learner can act on (without the field name). `root` is the schema the
- * value was checked against and `input` the value, to state the allowed range and what was given.
- */
-export function describeIssue(issue: Issue, root?: AnySchema, input?: unknown): string {
-  const schema = root ? schemaAt(root, issue.path) : undefined;
-  const given = input === undefined ? undefined : valueAt(input, issue.path);
-  const not = given === undefined ? '' : ` (not ${shown(given)})`;
-  const kind = schema ? defOf(schema).type : undefined;
-  switch (issue.code) {
-    case 'too_big':
-    case 'too_small': {
-      if (issue.origin === 'number' || issue.origin === 'int' || kind === 'number') return `must be ${numberRule(schema, issue)}${not}`;
-      if (issue.origin === 'string') {
-        if (issue.code === 'too_small') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${String(issue.minimum)} characters long`;
-        return `must be at most ${String(issue.maximum)} characters long`;
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') {
-        return issue.code === 'too_small' ? `needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}` : `takes at most ${String(issue.maximum)} entries`;
-      }
-      return issue.message;
-    }
-    case 'invalid_type': {
-      if (given === undefined && input !== undefined) return 'is required';
-      if (issue.expected === 'number' || issue.expected === 'int' || kind === 'number') return `must be ${numberRule(schema, issue)}${not}`;
-      if (issue.expected === 'string') return `must be text${not}`;
-      if (issue.expected === 'boolean') return `must be true or false${not}`;
-      if (issue.expected === 'array') return `must be a list${not}`;
-      if (issue.expected === 'object') return `must be an object${not}`;
-      return `has the wrong type${not}`;
-    }
-    case 'invalid_value':
-      return `must be ${issue.values.length === 1 ? shown(issue.values[0]) : `one of ${or.format(issue.values.map((v) => shown(v)))}`}${not}`;
-    case 'invalid_union':
-      return `is not a valid value${not}`;
-    case 'unrecognized_keys':
-      return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.join(', ')}`;
-    default:
-      // Refinements and regexes carry the schema's own sentence.
-      return issue.message;
-  }
-}
+const TYPES = ['string', 'number', 'boolean', 'array', 'object'] as const;
+const typeOf = (t: unknown) => ((TYPES as readonly unknown[]).includes(t) ? (t as (typeof TYPES)[number]) : 'other');
 
 const ORIGINS = ['number', 'string', 'array'] as const;
 const originOf = (o: unknown) => (ORIGINS as readonly unknown[]).includes(o) ? (o as (typeof ORIGINS)[number]) : 'other';
@@ -152,7 +101,7 @@ export function issueMessage(issue: z.core.$ZodIssue, root?: AnySchema, input?: 
     case 'too_big':
       return msg('schema.too-big', { origin: originOf(issue.origin), max: Number(issue.maximum), inclusive: issue.inclusive !== false });
     case 'invalid_type':
-      return issue.expected === 'int' ? msg('schema.not-integer') : msg('schema.invalid-type', { expected: String(issue.expected) });
+      return issue.expected === 'int' ? msg('schema.not-integer') : msg('schema.invalid-type', { expected: typeOf(issue.expected), ...shownGiven });
     case 'invalid_value':
       return msg('schema.invalid-value', { values: issue.values.map((v) => String(v)), ...shownGiven });
     case 'invalid_format':
@@ -161,6 +110,8 @@ export function issueMessage(issue: z.core.$ZodIssue, root?: AnySchema, input?: 
       break;
     case 'unrecognized_keys':
       return msg('schema.unknown-keys', { keys: issue.keys });
+    case 'invalid_union':
+      return msg('input.no-variant', shownGiven);
   }
   return msg('schema.invalid', { detail: issue.message });
 }

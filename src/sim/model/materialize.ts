@@ -6,6 +6,7 @@ import type { Node, Pod, Scenario, ScenarioDoc, Service } from './schema';
 import type { FieldError } from './field-error';
 import { clusterIpAllocator, nodePortAllocator, podCidrAllocator, podIpAllocator } from '../net/allocators';
 import { isIPv4Cidr } from '../net/cidr';
+import { msg } from '../messages/index';
 
 export function isDnsService(s: Pick<Service, 'name' | 'namespace'>): boolean {
   return s.name === 'kube-dns' && s.namespace === 'kube-system';
@@ -27,7 +28,7 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
     if (n.podCidr) return { ...n, podCidr: n.podCidr };
     const podCidr = cidrs?.next();
     if (!podCidr) {
-      errors.push({ path: `nodes.${i}.podCidr`, message: `no free /${cluster.nodePodPrefix} left in the cluster pod CIDR ${cluster.podCidr}` });
+      errors.push({ path: `nodes.${i}.podCidr`, msg: msg('input.no-free-pod-cidr', { prefix: cluster.nodePodPrefix, podCidr: cluster.podCidr, node: n.name }) });
       return { ...n, podCidr: '0.0.0.0/32' };
     }
     return { ...n, podCidr };
@@ -46,14 +47,14 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
     if (p.ip) return { ...p, ip: p.ip };
     const node = nodeById.get(p.node);
     if (!node) {
-      errors.push({ path: `pods.${i}.node`, message: `pod ${p.name} is on node "${p.node}", which does not exist` });
+      errors.push({ path: `pods.${i}.node`, msg: msg('input.pod-node-missing', { pod: p.name, node: p.node }) });
       return { ...p, ip: '0.0.0.0' };
     }
     let alloc = podIps.get(p.node);
     if (!alloc && isIPv4Cidr(node.podCidr)) podIps.set(p.node, (alloc = podIpAllocator(node.podCidr, takenByNode.get(p.node) ?? [])));
     const ip = alloc?.next();
     if (!ip) {
-      errors.push({ path: `pods.${i}.ip`, message: `node ${node.name} has no free address left in ${node.podCidr}` });
+      errors.push({ path: `pods.${i}.ip`, msg: msg('input.no-free-pod-ip', { node: node.name, podCidr: node.podCidr, pod: p.name }) });
       return { ...p, ip: '0.0.0.0' };
     }
     return { ...p, ip };
@@ -65,14 +66,14 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
     let clusterIP = s.clusterIP;
     if (clusterIP === undefined && s.type !== 'ExternalName') {
       clusterIP = clusterIps?.next(clusterIpRole(s));
-      if (!clusterIP) errors.push({ path: `services.${i}.clusterIP`, message: `the service CIDR ${cluster.serviceCidr} is full` });
+      if (!clusterIP) errors.push({ path: `services.${i}.clusterIP`, msg: msg('input.service-cidr-full', { serviceCidr: cluster.serviceCidr }) });
     }
     const wantsNodePorts = s.type === 'NodePort' || s.type === 'LoadBalancer';
     const ports = s.ports.map((p, j) => {
       if (!wantsNodePorts || p.nodePort !== undefined) return p;
       const nodePort = nodePorts.next();
       if (nodePort === undefined) {
-        errors.push({ path: `services.${i}.ports.${j}.nodePort`, message: 'the NodePort range 30000-32767 is full' });
+        errors.push({ path: `services.${i}.ports.${j}.nodePort`, msg: msg('input.node-ports-full') });
         return p;
       }
       return { ...p, nodePort };
@@ -81,7 +82,7 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
     let healthCheckNodePort = s.healthCheckNodePort;
     if (healthCheckNodePort === undefined && s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local') {
       healthCheckNodePort = nodePorts.next();
-      if (healthCheckNodePort === undefined) errors.push({ path: `services.${i}.healthCheckNodePort`, message: 'the NodePort range 30000-32767 is full' });
+      if (healthCheckNodePort === undefined) errors.push({ path: `services.${i}.healthCheckNodePort`, msg: msg('input.node-ports-full') });
     }
     return { ...s, ports, ...(clusterIP !== undefined ? { clusterIP } : {}), ...(healthCheckNodePort !== undefined ? { healthCheckNodePort } : {}) };
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioJson } from './parse';
+import { formatMessage } from '../../i18n/sim/index';
+import type { FieldError } from './field-error';
+
+/** A field error as the reader sees it, in English and in Chinese. */
+const en = (e: FieldError) => formatMessage('en', e.msg);
+const zh = (e: FieldError) => formatMessage('zh-CN', e.msg);
 
 const minimal = {
   version: 1,
@@ -68,13 +74,15 @@ describe('parseScenario', () => {
     const paths = r.errors.map((e) => e.path);
     expect(paths).toContain('nodes.0.name');
     expect(paths).toContain('nodes.0.ip');
-    expect(r.errors.find((e) => e.path === 'nodes.0.ip')!.message).toMatch(/IPv4/);
+    expect(en(r.errors.find((e) => e.path === 'nodes.0.ip')!)).toMatch(/IPv4/);
+    expect(zh(r.errors.find((e) => e.path === 'nodes.0.ip')!)).toMatch(/不是 IPv4 地址/);
   });
 
   it('rejects a newer version with a clear message, and a missing one', () => {
     const newer = parseScenario({ version: 2 });
     expect(newer.ok).toBe(false);
-    if (!newer.ok) expect(newer.errors[0]!.message).toMatch(/newer than this app/);
+    if (!newer.ok) expect(en(newer.errors[0]!)).toMatch(/newer than this app/);
+    if (!newer.ok) expect(zh(newer.errors[0]!)).toBe('第 2 版比本应用能读懂的版本（1）更新，请更新应用');
     const missing = parseScenario({});
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.errors[0]!.path).toBe('version');
@@ -83,7 +91,8 @@ describe('parseScenario', () => {
   it('reports invalid JSON and non-objects without throwing', () => {
     const bad = parseScenarioJson('{"version": 1,');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors[0]!.message).toMatch(/not valid JSON/);
+    if (!bad.ok) expect(en(bad.errors[0]!)).toMatch(/not valid JSON/);
+    if (!bad.ok) expect(zh(bad.errors[0]!)).toMatch(/^不是合法的 JSON：/);
     for (const v of [null, 3, 'x', []]) expect(parseScenario(v).ok).toBe(false);
   });
 
@@ -91,6 +100,7 @@ describe('parseScenario', () => {
     const r = parseScenario({ ...minimal, pods: [{ id: 'x', name: 'x', node: 'nope', containers: [{ name: 'c' }] }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'pods.0.node' });
+    if (!r.ok) expect(zh(r.errors[0]!)).toBe('Pod x 所在的节点 nope 不存在');
     const tiny = parseScenario({
       ...minimal,
       cluster: { nodePodPrefix: 30 },
@@ -107,7 +117,8 @@ describe('hostile input in a scenario (issue 15)', () => {
     for (const dnsDomain of ['[', '(a+)+', 'Cluster.Local', 'cluster..local', '-x.local', `${'a'.repeat(64)}.local`, '']) {
       const r = parseScenario({ version: 1, cluster: { dnsDomain } });
       expect(r.ok, dnsDomain).toBe(false);
-      if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'cluster.dnsDomain', message: expect.stringContaining('not a DNS domain') });
+      if (!r.ok) expect(r.errors[0]!.path).toBe('cluster.dnsDomain');
+      if (!r.ok) expect(en(r.errors[0]!)).toContain('not a DNS domain');
     }
     for (const dnsDomain of ['cluster.local', 'corp.example', 'k8s', 'a-b.c-d.example']) expect(parseScenario({ version: 1, cluster: { dnsDomain } }).ok, dnsDomain).toBe(true);
   });
@@ -115,12 +126,14 @@ describe('hostile input in a scenario (issue 15)', () => {
   it('refuses __proto__ and constructor keys in labels and selectors instead of dropping them', () => {
     // JSON.parse keeps "__proto__" as an own key; zod's record would drop it and the selector would become {}.
     const proto = parseScenarioJson('{"version":1,"services":[{"id":"s","name":"s","selector":{"__proto__":"web"}}]}');
-    expect(proto).toEqual({ ok: false, errors: [{ path: 'services.0.selector.__proto__', message: expect.stringContaining('"__proto__" cannot be a label key') }] });
+    expect(proto).toEqual({ ok: false, errors: [{ path: 'services.0.selector.__proto__', msg: { code: 'schema.reserved-key', params: { key: '__proto__' } } }] });
+    if (!proto.ok) expect(en(proto.errors[0]!)).toContain('__proto__ cannot be a label key');
     const ctor = parseScenarioJson(
       '{"version":1,"subnets":[{"id":"s","name":"s","cidr":"192.168.1.0/24"}],"nodes":[{"id":"n","name":"n","subnet":"s","ip":"192.168.1.2"}],"pods":[{"id":"p","name":"p","node":"n","labels":{"constructor":"x"},"containers":[{"name":"c"}]}]}',
     );
     expect(ctor.ok).toBe(false);
-    if (!ctor.ok) expect(ctor.errors[0]).toMatchObject({ path: 'pods.0.labels.constructor', message: expect.stringContaining('"constructor" cannot be a label key') });
+    if (!ctor.ok) expect(ctor.errors[0]!.path).toBe('pods.0.labels.constructor');
+    if (!ctor.ok) expect(en(ctor.errors[0]!)).toContain('constructor cannot be a label key');
     expect(parseScenarioJson('{"version":1,"services":[{"id":"s","name":"s","selector":{"app":"web"}}]}').ok).toBe(true);
   });
 });
@@ -130,13 +143,16 @@ describe('bounded work for scenarios from outside (issue 15)', () => {
     const { MAX_SCENARIO_ELEMENTS } = await import('./parse');
     const nodes = Array.from({ length: MAX_SCENARIO_ELEMENTS + 1 }, (_, i) => ({ id: `n${i}`, name: `n${i}`, subnet: 's', ip: '10.0.0.1' }));
     const r = parseScenario({ version: 1, nodes });
-    expect(r).toEqual({ ok: false, errors: [{ path: '(root)', message: expect.stringContaining(`${MAX_SCENARIO_ELEMENTS + 1} elements`) }] });
+    expect(r).toEqual({ ok: false, errors: [{ path: '(root)', msg: { code: 'input.too-many-elements', params: { elements: MAX_SCENARIO_ELEMENTS + 1, max: MAX_SCENARIO_ELEMENTS } } }] });
+    if (!r.ok) expect(en(r.errors[0]!)).toContain(`${(MAX_SCENARIO_ELEMENTS + 1).toLocaleString('en')} elements`);
+    if (!r.ok) expect(zh(r.errors[0]!)).toContain('最多只能打开');
   });
 
   it('refuses a scenario with too many values in all (e.g. a router with a huge route list)', async () => {
     const { MAX_SCENARIO_VALUES } = await import('./parse');
     const r = parseScenario({ version: 1, routers: [{ id: 'r', name: 'r', interfaces: [], routes: new Array(MAX_SCENARIO_VALUES + 1).fill(0) }] });
-    expect(r).toEqual({ ok: false, errors: [{ path: '(root)', message: expect.stringContaining(`more than ${MAX_SCENARIO_VALUES} values`) }] });
+    expect(r).toEqual({ ok: false, errors: [{ path: '(root)', msg: { code: 'input.too-many-values', params: { max: MAX_SCENARIO_VALUES } } }] });
+    if (!r.ok) expect(en(r.errors[0]!)).toContain(`more than ${MAX_SCENARIO_VALUES.toLocaleString('en')} values`);
   });
 
   it('1,761 nodes without podCidr get 1,761 distinct pod CIDRs (the allocator keeps a cursor; `npm run bench` times it)', () => {

@@ -3,9 +3,10 @@
  * unknown JSON -> migrated to the current version -> zod-validated -> addresses allocated.
  */
 import type { z } from 'zod';
-import { RESERVED_LABEL_KEYS, reservedKeyMessage, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioDoc } from './schema';
+import { RESERVED_LABEL_KEYS, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioDoc } from './schema';
 import { materialize } from './materialize';
-import { describeIssue } from './issues';
+import { issueMessage } from './issues';
+import { msg, type Message } from '../messages/index';
 import type { FieldError } from './field-error';
 
 export type { FieldError } from './field-error';
@@ -19,18 +20,15 @@ function formatPath(path: readonly PropertyKey[]): string {
 /** Bring an older document up to the current version. Version 1 is the first; later versions add steps here. */
 export function migrate(raw: unknown): { ok: true; doc: unknown } | { ok: false; errors: FieldError[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: [{ path: '(root)', message: 'a scenario is a JSON object' }] };
+    return { ok: false, errors: [{ path: '(root)', msg: msg('input.not-object') }] };
   }
   const version = (raw as { version?: unknown }).version;
-  if (version === undefined) return { ok: false, errors: [{ path: 'version', message: `missing; this app reads version ${SCENARIO_VERSION}` }] };
+  if (version === undefined) return { ok: false, errors: [{ path: 'version', msg: msg('input.version-missing', { version: SCENARIO_VERSION }) }] };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, errors: [{ path: 'version', message: `must be a whole number (this app reads version ${SCENARIO_VERSION})` }] };
+    return { ok: false, errors: [{ path: 'version', msg: msg('input.version-invalid', { version: SCENARIO_VERSION }) }] };
   }
   if (version > SCENARIO_VERSION) {
-    return {
-      ok: false,
-      errors: [{ path: 'version', message: `version ${version} is newer than this app understands (${SCENARIO_VERSION}); update the app` }],
-    };
+    return { ok: false, errors: [{ path: 'version', msg: msg('input.version-newer', { given: version, version: SCENARIO_VERSION }) }] };
   }
   return { ok: true, doc: migrateLegacyCni(raw as Record<string, unknown>) };
 }
@@ -57,7 +55,7 @@ export function reservedKeyErrors(doc: unknown): FieldError[] {
       const map = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined;
       if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
       for (const key of RESERVED_LABEL_KEYS) {
-        if (Object.prototype.hasOwnProperty.call(map, key)) errors.push({ path: `${collection}.${i}.${field}.${key}`, message: reservedKeyMessage(key) });
+        if (Object.prototype.hasOwnProperty.call(map, key)) errors.push({ path: `${collection}.${i}.${field}.${key}`, msg: msg('schema.reserved-key', { key }) });
       }
     });
   };
@@ -82,7 +80,7 @@ export function budgetErrors(doc: unknown): FieldError[] {
   let elements = 0;
   for (const c of ELEMENT_COLLECTIONS) if (Array.isArray(d[c])) elements += (d[c] as unknown[]).length;
   if (elements > MAX_SCENARIO_ELEMENTS) {
-    return [{ path: '(root)', message: `the scenario has ${elements} elements (subnets, routers, nodes, pods, clients, Services, load balancers, ingresses); at most ${MAX_SCENARIO_ELEMENTS} can be opened` }];
+    return [{ path: '(root)', msg: msg('input.too-many-elements', { elements, max: MAX_SCENARIO_ELEMENTS }) }];
   }
   let values = 0;
   const stack: unknown[] = [doc];
@@ -91,7 +89,7 @@ export function budgetErrors(doc: unknown): FieldError[] {
     if (v === null || typeof v !== 'object') continue;
     const children = Array.isArray(v) ? v : Object.values(v);
     values += children.length;
-    if (values > MAX_SCENARIO_VALUES) return [{ path: '(root)', message: `the scenario holds more than ${MAX_SCENARIO_VALUES} values (labels, ports, rules...); at most ${MAX_SCENARIO_VALUES} can be opened` }];
+    if (values > MAX_SCENARIO_VALUES) return [{ path: '(root)', msg: msg('input.too-many-values', { max: MAX_SCENARIO_VALUES }) }];
     for (const c of children) if (c !== null && typeof c === 'object') stack.push(c);
   }
   return [];
@@ -106,7 +104,7 @@ export function parseScenario(raw: unknown): ParseResult {
   if (reserved.length > 0) return { ok: false, errors: reserved };
   const parsed = scenarioSchema.safeParse(migrated.doc);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: formatPath(i.path), message: describeIssue(i, scenarioSchema, migrated.doc) })) };
+    return { ok: false, errors: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: formatPath(i.path), msg: issueMessage(i, scenarioSchema, migrated.doc) })) };
   }
   return materializeChecked(parsed.data);
 }
@@ -122,11 +120,12 @@ export function parseScenarioJson(text: string): ParseResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ path: '(root)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [{ path: '(root)', msg: msg('input.not-json', { detail: (e as Error).message }) }] };
   }
   return parseScenario(raw);
 }
 
-export function formatErrors(errors: FieldError[]): string {
-  return errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+/** Each error as a message naming its field (`pods.2.ip: …`), for lists and the CLI. */
+export function fieldErrorMessages(errors: readonly FieldError[]): Message[] {
+  return errors.map((e) => msg('input.at', { path: e.path, issue: e.msg }));
 }

@@ -40,10 +40,6 @@ export const port = z.number().int().min(1).max(65535);
  */
 export const RESERVED_LABEL_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
-export function reservedKeyMessage(key: string): string {
-  return `"${key}" cannot be a label key here (it names a built-in property of JavaScript objects); rename it`;
-}
-
 export const labels = z.record(z.string().min(1).max(63), z.string().max(63));
 /** A DNS-1123 subdomain, as Kubernetes names of nodes and workloads may be (`ip-10-0-1-5.ec2.internal`). */
 export const k8sSubdomain = z

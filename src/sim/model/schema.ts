@@ -8,7 +8,7 @@ import { cidr, id, ipv4, isDnsDomain, k8sName, k8sSubdomain, l4ProtocolSchema, l
 import { ingressSchema, loadBalancerSchema, serviceSchema } from './schema-services';
 import { namespaceSchema, networkPolicySchema } from './schema-policy';
 
-export { ID_MESSAGE, isDnsDomain, K8S_NAME_MESSAGE, l4ProtocolSchema, protocolSchema, RESERVED_LABEL_KEYS, reservedKeyMessage, SCENARIO_VERSION } from './schema-base';
+export { ID_MESSAGE, isDnsDomain, K8S_NAME_MESSAGE, l4ProtocolSchema, protocolSchema, RESERVED_LABEL_KEYS, SCENARIO_VERSION } from './schema-base';
 export * from './schema-services';
 export * from './schema-policy';
 

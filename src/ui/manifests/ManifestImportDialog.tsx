@@ -7,7 +7,8 @@
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../sim/index';
-import { useT } from '../../i18n/useT';
+import { useLocale, useT } from '../../i18n/useT';
+import { SimText } from '../SimText';
 import { useEditor, useEditorStore } from '../state';
 import { useSession } from '../session/SessionContext';
 import { useManifestDialog, useManifestDialogStore, readManifestFiles } from './ManifestDialogContext';
@@ -27,6 +28,7 @@ export function ManifestImportDialog() {
 
 function Dialog() {
   const t = useT();
+  const [locale] = useLocale();
   const dialog = useManifestDialogStore();
   const seq = useManifestDialog((s) => s.seq);
   const editor = useEditorStore();
@@ -113,7 +115,7 @@ function Dialog() {
             {errors.length > 0 ? (
               <>
                 <p className="manifest-errors-title" data-testid="manifest-errors-title">
-                  {t(new Intl.PluralRules('en').select(errors.length) === 'one' ? 'manifests.errors.one' : 'manifests.errors.other', { count: errors.length })}
+                  {t(new Intl.PluralRules(locale).select(errors.length) === 'one' ? 'manifests.errors.one' : 'manifests.errors.other', { count: errors.length })}
                 </p>
                 <ul className="manifest-errors" data-testid="manifest-errors">
                   {errors.slice(0, 50).map((e, i) => {
@@ -122,9 +124,10 @@ function Dialog() {
                       <li key={i}>
                         <button type="button" className="manifest-error" disabled={!e.line} onClick={() => e.line && setGoTo({ line: e.line, n: i + Math.random() })}>
                           <span className="manifest-error-where">{e.line ? t('manifests.errorAt', { doc: e.doc, ref, line: e.line }) : t('manifests.errorAtNoLine', { doc: e.doc, ref })}</span>
-                          <span className="mono">
-                            {e.path ? `${e.path}: ` : ''}
-                            {e.message}
+                          <span>
+                            {e.path ? <code className="sim-code">{e.path}</code> : null}
+                            {e.path ? ' ' : null}
+                            <SimText msg={e.msg} />
                           </span>
                         </button>
                       </li>
@@ -139,7 +142,7 @@ function Dialog() {
                 </p>
                 {result.clashes.length > 0 && (
                   <fieldset className="group">
-                    <legend>{t(new Intl.PluralRules('en').select(result.clashes.length) === 'one' ? 'manifests.clashes.one' : 'manifests.clashes.other', { count: result.clashes.length, names: result.clashes.map((c) => `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`).join(', ') })}</legend>
+                    <legend>{t(new Intl.PluralRules(locale).select(result.clashes.length) === 'one' ? 'manifests.clashes.one' : 'manifests.clashes.other', { count: result.clashes.length, names: result.clashes.map((c) => `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`).join(', ') })}</legend>
                     {(['replace', 'keep', 'rename'] as const).map((p) => (
                       <label key={p} className="radio">
                         <input type="radio" name="clash" checked={clash === p} onChange={() => setClash(p)} /> {t(`manifests.clash.${p}`)}
@@ -154,9 +157,12 @@ function Dialog() {
                     </summary>
                     <ul>
                       {[...result.ignored, ...result.notes].map((n, i) => (
-                        <li key={i} className="mono">
-                          {n.doc}
-                          {n.ref ? ` ${n.ref}` : ''}: {n.message}
+                        <li key={i}>
+                          <code className="sim-code">
+                            {n.doc}
+                            {n.ref ? ` ${n.ref}` : ''}
+                          </code>{' '}
+                          <SimText msg={n.msg} />
                         </li>
                       ))}
                     </ul>

@@ -84,7 +84,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
             <section key={g.steps[0]} className={`hop-group${g.steps.includes(run.cursor) ? ' has-current' : ''}`} aria-label={nameOf(g.at)}>
               <h4 className="hop-group-head">
                 <span className="hop-group-place">{nameOf(g.at)}</span>
-                <span className="hop-group-summary">{groupSummary(run, g)}</span>
+                <span className="hop-group-summary">{groupSummary(run, g, t)}</span>
               </h4>
               <ol className="hops">
                 {g.steps.map((i) => {

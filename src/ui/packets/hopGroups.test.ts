@@ -3,6 +3,10 @@ import { trace } from '../../sim/index';
 import { loadExample } from '../../sim/testing/examples';
 import { stepsOf } from '../../store/playback';
 import { groupSteps, groupSummary } from './hopGroups';
+import { createTranslator } from '../../i18n/index';
+
+const en = createTranslator('en');
+const zh = createTranslator('zh-CN');
 
 describe('hops grouped by phase and element', () => {
   const s = loadExample('clusterip');
@@ -22,6 +26,18 @@ describe('hops grouped by phase and element', () => {
     expect(request.groups.length).toBeLessThan(request.groups.flatMap((g) => g.steps).length);
     for (const g of request.groups) for (const i of g.steps) expect(steps[i]!.hop.at).toBe(g.at);
     const node1 = request.groups.find((g) => g.at === 'node-1')!;
-    expect(groupSummary({ steps }, node1)).toMatch(/^veth → cni0 → DNAT/);
+    expect(groupSummary({ steps }, node1, en)).toMatch(/^veth → cni0 → DNAT/);
+    // In Chinese the actions are Chinese words; interface names stay as the kernel prints them.
+    expect(groupSummary({ steps }, node1, zh)).toMatch(/^veth → cni0 → 目的地址转换 → 路由/);
+  });
+
+  it('says encapsulation in the reader\'s language (VXLAN across subnets)', () => {
+    const vx = loadExample('vxlan-across-subnets');
+    const run = stepsOf(trace(vx, { from: 'pod-client', to: 'pod-web', port: 80 }, { seed: 1 }));
+    const groups = groupSteps(run).flatMap((p) => p.groups);
+    const summaries = (t: typeof en) => groups.map((g) => groupSummary({ steps: run }, g, t));
+    expect(summaries(en).some((s) => s.includes('VXLAN encap'))).toBe(true);
+    expect(summaries(zh).some((s) => s.includes('VXLAN 封装'))).toBe(true);
+    expect(summaries(zh).join(' ')).not.toMatch(/\b(send|route|encap|decap|deliver)\b/);
   });
 });

@@ -4,6 +4,8 @@
  * route"). Pure data for the hop inspector.
  */
 import type { PacketRun, Phase, PlaybackStep } from '../../store/playback';
+import type { MessageKey, Translator } from '../../i18n/index';
+import type { Hop } from '../../sim/index';
 
 export interface HopGroup {
   /** Element id where these hops happen. */
@@ -33,8 +35,11 @@ export function groupSteps(steps: readonly PlaybackStep[]): PhaseGroups[] {
   return out;
 }
 
-/** "veth → cni0 → DNAT → route": what happened on the element, in order (interface for moves, the action otherwise). */
-export function groupSummary(run: Pick<PacketRun, 'steps'>, g: HopGroup): string {
+/**
+ * "veth → cni0 → DNAT → route": what happened on the element, in order (the interface for moves,
+ * the action otherwise), in the reader's language (`t`); interface names stay as the kernel names them.
+ */
+export function groupSummary(run: Pick<PacketRun, 'steps'>, g: HopGroup, t: Translator): string {
   const words: string[] = [];
   for (const i of g.steps) {
     const h = run.steps[i]!.hop;
@@ -43,30 +48,32 @@ export function groupSummary(run: Pick<PacketRun, 'steps'>, g: HopGroup): string
       h.action === 'veth' || h.action === 'bridge'
         ? h.iface?.startsWith('veth')
           ? 'veth'
-          : (h.iface ?? h.action)
+          : (h.iface ?? t(SUMMARY_KEY[h.action]))
         : h.action === 'encapsulate' || h.action === 'decapsulate'
-          ? `${tunnel} ${h.action === 'encapsulate' ? 'encap' : 'decap'}`
-          : (ACTION_WORD[h.action] ?? h.action);
+          ? t(`hops.summary.${h.action}`, { tunnel })
+          : t(SUMMARY_KEY[h.action]);
     if (words[words.length - 1] !== w) words.push(w);
   }
   return words.join(' → ');
 }
 
-const ACTION_WORD: Record<string, string> = {
-  send: 'send',
-  route: 'route',
-  arp: 'ARP',
-  switch: 'switch',
-  encapsulate: 'VXLAN encap',
-  decapsulate: 'VXLAN decap',
-  dnat: 'DNAT',
-  snat: 'SNAT',
-  unnat: 'un-NAT',
-  loopback: 'loopback',
-  deliver: 'deliver',
-  drop: 'DROP',
-  dns: 'DNS',
-  l7: 'HTTP proxy',
-  lb: 'LB',
-  policy: 'policy',
+const SUMMARY_KEY: Record<Hop['action'], MessageKey> = {
+  encapsulate: 'hop.action.encapsulate',
+  decapsulate: 'hop.action.decapsulate',
+  send: 'hop.action.send',
+  veth: 'hop.action.veth',
+  bridge: 'hop.action.bridge',
+  route: 'hop.action.route',
+  arp: 'hop.action.arp',
+  switch: 'hop.action.switch',
+  dnat: 'hop.action.dnat',
+  snat: 'hop.action.snat',
+  unnat: 'hop.action.unnat',
+  loopback: 'hop.action.loopback',
+  deliver: 'hop.action.deliver',
+  drop: 'hops.summary.drop',
+  dns: 'hop.action.dns',
+  l7: 'hops.summary.l7',
+  lb: 'hops.summary.lb',
+  policy: 'hop.action.policy',
 };

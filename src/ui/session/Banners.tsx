@@ -12,6 +12,7 @@ import { useT } from '../../i18n/useT';
 import { useSession, useSessionState } from './SessionContext';
 import type { StartupBanner } from './session';
 import { downloadText } from './FileMenu';
+import { SimText } from '../SimText';
 
 /** The file name the damaged save downloads as (its text as it was stored, which may not be JSON). */
 export const DAMAGED_FILE_NAME = 'damaged-saved-work.txt';
@@ -29,7 +30,7 @@ function FieldErrors({ errors, max = 12 }: { errors: readonly FieldError[]; max?
     <ul className="field-errors">
       {errors.slice(0, max).map((e, i) => (
         <li key={`${e.path}-${i}`}>
-          <code className="field-path">{e.path}</code> <span>{e.message}</span>
+          <code className="field-path">{e.path}</code> <SimText msg={e.msg} />
         </li>
       ))}
       {errors.length > max && <li className="muted">{t('fileError.more', { count: errors.length - max })}</li>}

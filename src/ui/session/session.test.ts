@@ -192,7 +192,7 @@ describe('New, Import, Export, Restore previous work', () => {
     const ok = await session.importFile({ name: 'huge.json', size: 17_000_000, text: async () => ((read = true), '{}') });
     expect(ok).toBe(false);
     expect(read).toBe(false);
-    expect(session.state.getState().importErrors?.errors[0]).toEqual({ path: '(root)', message: 'The file is larger than 16 MB.' });
+    expect(session.state.getState().importErrors?.errors[0]).toEqual({ path: '(root)', msg: { code: 'input.file-too-large', params: { mb: 16 } } });
   });
 
   it('exports the documented format, imports it back, and restores the previous work', async () => {

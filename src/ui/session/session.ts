@@ -10,7 +10,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StoreApi as ZStoreApi } from 'zustand';
-import { emptyClusterInput, parseScenario, type FieldError, type Scenario } from '../../sim/index';
+import { emptyClusterInput, msg, parseScenario, type FieldError, type Scenario } from '../../sim/index';
 import type { EditorStore } from '../../store/editorStore';
 import type { PacketSlice } from '../../store/packetStore';
 import { applyLessonChange, getLesson, lessonScenario, type Lesson } from '../../lessons/index';
@@ -218,14 +218,14 @@ export function createSession(opts: SessionOptions): Session {
     },
     async importFile(file) {
       if (file.size > MAX_SCENARIO_FILE_BYTES) {
-        state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', message: t('fileError.tooLarge') }] } });
+        state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', msg: msg('input.file-too-large', { mb: MAX_SCENARIO_FILE_BYTES / 1_000_000 }) }] } });
         return false;
       }
       let text: string;
       try {
         text = await file.text();
       } catch {
-        state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', message: t('fileError.unreadable') }] } });
+        state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', msg: msg('input.file-unreadable') }] } });
         return false;
       }
       return session.importJson(text, file.name);
