@@ -8,6 +8,7 @@ import { materialize } from './materialize';
 import { issueMessage } from './issues';
 import { msg, type Message } from '../messages/index';
 import type { FieldError } from './field-error';
+import { ELEMENT_COLLECTIONS } from './elements';
 
 export type { FieldError } from './field-error';
 
@@ -73,7 +74,6 @@ export function reservedKeyErrors(doc: unknown): FieldError[] {
  */
 export const MAX_SCENARIO_ELEMENTS = 20_000;
 export const MAX_SCENARIO_VALUES = 400_000;
-const ELEMENT_COLLECTIONS = ['subnets', 'routers', 'nodes', 'pods', 'clients', 'services', 'loadBalancers', 'ingresses'] as const;
 
 export function budgetErrors(doc: unknown): FieldError[] {
   const d = doc as Record<string, unknown>;
