@@ -52,6 +52,8 @@ export {
   setPositions,
   kindOfElement,
   COLLECTION_OF,
+  ELEMENT_COLLECTIONS,
+  ELEMENT_KINDS,
   type EditResult,
   type Position,
 } from './model/edit';

@@ -8,135 +8,32 @@
  * - history: undo/redo over every edit (a drag is one entry, however many frames it lasted: React
  *   Flow owns the positions while the gesture lasts and the canvas commits them once, on drop).
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Message } from '../sim/messages/index';
+import { createStore } from 'zustand/vanilla';
 import {
-  type ClusterSettings,
   type Scenario,
   validateScenario,
-  type Problem,
-  addClient,
-  addIngress,
-  addLoadBalancer,
-  addNode,
-  addPod,
-  addRouter,
   addRouterInterface,
-  addService,
-  addSubnet,
   deleteElements,
   moveHost,
   movePod,
   removeRouterInterface,
   setPositions,
   type EditResult,
-  type Position,
-  type NetworkPolicy,
   editCluster,
   editElement,
   editScenarioInfo,
-  type ElementPatch,
   deleteNetworkPolicy,
   putNetworkPolicy,
   setNamespaceLabels,
   addClusterDns,
-  scheduleSystemPods,
-  addIngressController,
   ingressControllerServices,
+  ELEMENT_COLLECTIONS,
 } from '../sim/index';
-import type { MessageKey, MessageParams } from '../i18n/index';
+import { applyAdd } from './addElement';
+import { HISTORY_LIMIT, type EditorState, type EditorStore, type EditorStoreOptions } from './editorTypes';
 
-export type AddRequest =
-  | { kind: 'subnet'; position?: Position }
-  | { kind: 'router'; subnets: string[]; position?: Position }
-  | { kind: 'node'; subnet: string; position?: Position }
-  | { kind: 'pod'; node: string }
-  | { kind: 'client'; subnet: string; position?: Position }
-  | { kind: 'service'; position?: Position; selector?: Record<string, string> }
-  | { kind: 'loadBalancer'; service: string; subnet: string; position?: Position }
-  | { kind: 'ingress'; position?: Position; service?: string }
-  | { kind: 'ingressController'; node?: string; subnet?: string; position?: Position };
-
-/** What a notice's button does. */
-export type NoticeAction = 'undo' | 'addClusterDns' | 'addIngressController';
-
-export interface Notice {
-  id: number;
-  tone: 'error' | 'info';
-  /** Interface text already in the reader's language, or a simulator message rendered when shown. */
-  text: string | Message;
-  /** An interface message to show instead of `text`, rendered in the current language. */
-  message?: { key: MessageKey; params?: MessageParams };
-  action?: NoticeAction;
-}
-
-/** How many edits undo remembers. */
-export const HISTORY_LIMIT = 200;
-
-export interface EditorState {
-  scenario: Scenario;
-  problems: Problem[];
-  selection: string[];
-  past: Scenario[];
-  future: Scenario[];
-  notice: Notice | null;
-  /**
-   * Edits the inspector refused and still shows beside their field (by field instance): the problems
-   * list counts them, so it never says "none" while a field shows an error.
-   */
-  fieldErrors: Record<string, FieldError>;
-
-  add(req: AddRequest): EditResult;
-  movePod(podId: string, nodeId: string): EditResult;
-  moveHost(id: string, subnetId: string, position?: Position): EditResult;
-  editElement(id: string, patch: ElementPatch): EditResult;
-  editCluster(patch: Partial<ClusterSettings>): EditResult;
-  editInfo(patch: { name?: string; description?: string }): EditResult;
-  /** Add or replace a NetworkPolicy (by id); one undo step. */
-  putPolicy(policy: unknown): EditResult;
-  deletePolicy(id: string): EditResult;
-  /** Replace every NetworkPolicy at once (a lesson's policy change); one undo step. */
-  setPolicies(policies: NetworkPolicy[]): EditResult;
-  setNamespaceLabels(name: string, labels: Record<string, string>): EditResult;
-  addRouterInterface(routerId: string, subnetId: string): EditResult;
-  /** Install CoreDNS (the kube-dns Service and its pods) where it is missing: one undo step. */
-  addClusterDns(): EditResult;
-  removeRouterInterface(routerId: string, subnetId: string): EditResult;
-  deleteElements(ids: string[]): string[];
-  deleteSelection(): string[];
-  /** Commit positions as one history entry (the end of a drag, an arrow-key move). */
-  setPositions(positions: Record<string, Position>): void;
-  /** Replace every position (auto-layout) as one history entry. */
-  replaceLayout(layout: Record<string, Position>): void;
-  select(ids: string[]): void;
-  undo(): void;
-  redo(): void;
-  /** Open another scenario (a lesson, an import) as one undoable step. */
-  load(scenario: Scenario): void;
-  notify(text: string | Message, tone?: Notice['tone']): void;
-  /** A notice in the interface language, optionally with a button. */
-  notifyMessage(key: MessageKey, params?: MessageParams, opts?: { tone?: Notice['tone']; action?: NoticeAction }): void;
-  /** Run a notice's button. */
-  runNoticeAction(action: NoticeAction): void;
-  dismissNotice(): void;
-  setFieldError(key: string, error: FieldError | undefined): void;
-}
-
-export interface FieldError {
-  /** The field's label as the inspector shows it. */
-  field: string;
-  message: string | Message;
-}
-
-export interface EditorStoreOptions {
-  /**
-   * Positions for elements that have none (new elements added without a drop point). The store
-   * stays free of canvas geometry: the UI passes its layout function in.
-   */
-  place?: (s: Scenario) => Record<string, Position>;
-}
-
-export type EditorStore = StoreApi<EditorState>;
+export type { AddRequest, EditorState, EditorStore, EditorStoreOptions, FieldError, Notice, NoticeAction } from './editorTypes';
+export { HISTORY_LIMIT } from './editorTypes';
 
 /** True when only positions, name or description differ: validation results cannot change. */
 function sameNetwork(a: Scenario, b: Scenario): boolean {
@@ -156,9 +53,7 @@ function sameNetwork(a: Scenario, b: Scenario): boolean {
 function existing(s: Scenario, ids: string[]): string[] {
   if (ids.length === 0) return ids;
   const all = new Set<string>();
-  for (const list of [s.subnets, s.routers, s.nodes, s.pods, s.clients, s.services, s.loadBalancers, s.ingresses] as { id: string }[][]) {
-    for (const e of list) all.add(e.id);
-  }
+  for (const c of ELEMENT_COLLECTIONS) for (const e of s[c] as { id: string }[]) all.add(e.id);
   const kept = ids.filter((id) => all.has(id));
   return kept.length === ids.length ? ids : kept;
 }
@@ -220,49 +115,11 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
 
       add(req) {
         const s = get().scenario;
-        let r: EditResult;
-        switch (req.kind) {
-          case 'subnet':
-            r = addSubnet(s, { position: req.position });
-            break;
-          case 'router':
-            r = addRouter(s, { subnets: req.subnets, position: req.position });
-            break;
-          case 'node':
-            r = addNode(s, { subnet: req.subnet, position: req.position });
-            // The cluster's first node: CoreDNS's pending pods are scheduled on it.
-            if (r.ok) r = { ...r, scenario: scheduleSystemPods(s, r.scenario) };
-            break;
-          case 'pod':
-            r = addPod(s, { node: req.node });
-            break;
-          case 'client':
-            r = addClient(s, { subnet: req.subnet, position: req.position });
-            break;
-          case 'service':
-            r = addService(s, { position: req.position, selector: req.selector });
-            break;
-          case 'loadBalancer':
-            r = addLoadBalancer(s, { service: req.service, subnet: req.subnet, position: req.position });
-            break;
-          case 'ingress': {
-            r = addIngress(s, { position: req.position, service: req.service });
-            // An Ingress is served by the cluster's ingress controller; without one, offer to add it.
-            const controller = ingressControllerServices(s)[0];
-            if (r.ok && controller && r.id) {
-              const id = r.id;
-              r = { ...r, scenario: { ...r.scenario, ingresses: r.scenario.ingresses.map((i) => (i.id === id ? { ...i, controllerService: controller.id, ingressClassName: 'nginx' } : i)) } };
-            }
-            const result = run(r, { select: true, notifyError: true });
-            if (result.ok && !controller) get().notifyMessage('notice.ingressNeedsController', {}, { action: 'addIngressController' });
-            return result;
-          }
-          case 'ingressController':
-            r = addIngressController(s, { node: req.node, subnet: req.subnet, position: req.position });
-            break;
-        }
-        const result = run(r, { select: true, notifyError: true });
-        if (result.ok && req.kind === 'loadBalancer') {
+        const result = run(applyAdd(s, req), { select: true, notifyError: true });
+        if (!result.ok) return result;
+        // Without an ingress controller an Ingress serves nothing: offer to add one.
+        if (req.kind === 'ingress' && ingressControllerServices(s).length === 0) get().notifyMessage('notice.ingressNeedsController', {}, { action: 'addIngressController' });
+        if (req.kind === 'loadBalancer') {
           // Dropping a load balancer on a Service changes its type: say so (undo takes both back).
           const before = s.services.find((x) => x.id === req.service);
           if (before && before.type !== 'LoadBalancer') get().notifyMessage('notice.serviceTypeChanged', { service: before.name, from: before.type }, { action: 'undo' });

@@ -7,7 +7,7 @@ import { useEditor } from '../state';
 import { endpointPods, endpointsByPort } from '../canvas/endpoints';
 import { ErrorText, Fact, SelectField, TextField, useFieldError } from './fields';
 import { formatLabels, parseLabels } from './fieldText';
-import { useEdit } from './forms';
+import { useEdit } from './useEdit';
 import { EndpointSlicesView } from './EndpointSlicesView';
 
 const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;

@@ -1,17 +1,13 @@
 /** Inspector forms for subnets, routers, nodes, pods, clients, load balancers and ingresses. */
-import { useState } from 'react';
 import {
   type ClientHost,
   type Ingress,
   type LoadBalancer,
   type Node,
   type Pod,
-  type Router,
   type Subnet,
-  type ElementPatch,
   bridgeGateway,
   vethName,
-  routerIfaceName,
   vtepAddress,
   nodeBlocks,
   topology,
@@ -20,17 +16,12 @@ import { endpointPods } from '../canvas/endpoints';
 import { useT } from '../../i18n/useT';
 import { PodReadiness } from './PodReadiness';
 import { useEditor, useEditorStore } from '../state';
-import { CheckField, ErrorText, errorOf, Fact, SelectField, TextField, useFieldError, type FieldError } from './fields';
-import { formatContainerPorts, formatLabels, formatRoutes, formatRules, parseContainerPorts, parseLabels, parseRoutes, parseRules } from './fieldText';
+import { Fact, SelectField, TextField } from './fields';
+import { formatContainerPorts, formatLabels, formatRules, parseContainerPorts, parseLabels, parseRules } from './fieldText';
+import { selectNodes, selectSubnets, useEdit } from './useEdit';
 
-/** Commit a patch to one element; returns the inline error, if refused. */
-export function useEdit(id: string): (patch: ElementPatch) => FieldError | undefined {
-  const store = useEditorStore();
-  return (patch) => errorOf(store.getState().editElement(id, patch));
-}
-
-const selectSubnets = (s: { scenario: { subnets: Subnet[] } }) => s.scenario.subnets;
-const selectNodes = (s: { scenario: { nodes: Node[] } }) => s.scenario.nodes;
+export { useEdit } from './useEdit';
+export { RouterForm } from './RouterForm';
 
 export function SubnetForm({ subnet }: { subnet: Subnet }) {
   const t = useT();
@@ -46,88 +37,6 @@ export function SubnetForm({ subnet }: { subnet: Subnet }) {
         placeholder={t('inspector.none')}
         onCommit={(g) => edit({ gateway: g.trim() === '' ? undefined : g.trim() })}
         hint={t('inspector.gatewayHint')}
-      />
-    </>
-  );
-}
-
-export function RouterForm({ router }: { router: Router }) {
-  const t = useT();
-  const store = useEditorStore();
-  const edit = useEdit(router.id);
-  const subnets = useEditor(selectSubnets);
-  const free = subnets.filter((x) => !router.interfaces.some((i) => i.subnet === x.id));
-  const [pick, setPick] = useState('');
-  const [error, setError] = useFieldError(t('inspector.interfaces'));
-  const calico = useEditor((s) => s.scenario.cluster.cni === 'calico');
-  const name = (id: string) => subnets.find((x) => x.id === id)?.name ?? id;
-  return (
-    <>
-      <TextField label={t('field.name')} value={router.name} onCommit={(n) => edit({ name: n })} />
-      {calico && <CheckField label={t('inspector.bgpPeer')} checked={router.bgpPeer === true} onCommit={(bgpPeer) => edit({ bgpPeer })} hint={t('inspector.bgpPeerHint')} />}
-      <fieldset className="group">
-        <legend>{t('inspector.interfaces')}</legend>
-        {router.interfaces.map((itf, k) => (
-          <div key={itf.subnet} className="iface-row">
-            <TextField
-              label={t('inspector.ifaceOn', { iface: routerIfaceName(router, itf.subnet), subnet: name(itf.subnet) })}
-              mono
-              value={itf.ip}
-              onCommit={(ip) => edit({ interfaces: router.interfaces.map((x, j) => (j === k ? { ...x, ip: ip.trim() } : x)) })}
-            />
-            <button
-              type="button"
-              className="btn small ghost"
-              aria-label={t('inspector.removeIface', { subnet: name(itf.subnet) })}
-              onClick={() => setError(errorOf(store.getState().removeRouterInterface(router.id, itf.subnet)))}
-            >
-              {t('inspector.remove')}
-            </button>
-          </div>
-        ))}
-        {free.length > 0 && (
-          <div className="iface-add">
-            <label className="field-label" htmlFor={`${router.id}-add-if`}>
-              {t('inspector.connectSubnet')}
-            </label>
-            <select id={`${router.id}-add-if`} className="field-input" value={pick} onChange={(e) => setPick(e.target.value)}>
-              <option value="">{t('inspector.choose')}</option>
-              {free.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name} ({x.cidr})
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="btn small"
-              disabled={!pick}
-              onClick={() => {
-                setError(errorOf(store.getState().addRouterInterface(router.id, pick)));
-                setPick('');
-              }}
-            >
-              {t('inspector.addIface')}
-            </button>
-          </div>
-        )}
-        {error && (
-          <p className="field-error" role="alert">
-            <ErrorText error={error} />
-          </p>
-        )}
-      </fieldset>
-      <TextField
-        label={t('inspector.staticRoutes')}
-        mono
-        multiline
-        value={formatRoutes(router.routes)}
-        placeholder="10.244.0.0/16 via 192.168.1.10"
-        onCommit={(text) => {
-          const r = parseRoutes(text);
-          return r.ok ? edit({ routes: r.value }) : r.error;
-        }}
-        hint={t('inspector.staticRoutesHint')}
       />
     </>
   );

@@ -1,0 +1,97 @@
+/** The editor store's shape: its state, actions, the requests to add an element, and notices. */
+import type { StoreApi } from 'zustand/vanilla';
+import type { Message } from '../sim/messages/index';
+import type { ClusterSettings, EditResult, ElementPatch, NetworkPolicy, Position, Problem, Scenario } from '../sim/index';
+import type { MessageKey, MessageParams } from '../i18n/index';
+
+export type AddRequest =
+  | { kind: 'subnet'; position?: Position }
+  | { kind: 'router'; subnets: string[]; position?: Position }
+  | { kind: 'node'; subnet: string; position?: Position }
+  | { kind: 'pod'; node: string }
+  | { kind: 'client'; subnet: string; position?: Position }
+  | { kind: 'service'; position?: Position; selector?: Record<string, string> }
+  | { kind: 'loadBalancer'; service: string; subnet: string; position?: Position }
+  | { kind: 'ingress'; position?: Position; service?: string }
+  | { kind: 'ingressController'; node?: string; subnet?: string; position?: Position };
+
+/** What a notice's button does. */
+export type NoticeAction = 'undo' | 'addClusterDns' | 'addIngressController';
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  /** Interface text already in the reader's language, or a simulator message rendered when shown. */
+  text: string | Message;
+  /** An interface message to show instead of `text`, rendered in the current language. */
+  message?: { key: MessageKey; params?: MessageParams };
+  action?: NoticeAction;
+}
+
+/** How many edits undo remembers. */
+export const HISTORY_LIMIT = 200;
+
+export interface EditorState {
+  scenario: Scenario;
+  problems: Problem[];
+  selection: string[];
+  past: Scenario[];
+  future: Scenario[];
+  notice: Notice | null;
+  /**
+   * Edits the inspector refused and still shows beside their field (by field instance): the problems
+   * list counts them, so it never says "none" while a field shows an error.
+   */
+  fieldErrors: Record<string, FieldError>;
+
+  add(req: AddRequest): EditResult;
+  movePod(podId: string, nodeId: string): EditResult;
+  moveHost(id: string, subnetId: string, position?: Position): EditResult;
+  editElement(id: string, patch: ElementPatch): EditResult;
+  editCluster(patch: Partial<ClusterSettings>): EditResult;
+  editInfo(patch: { name?: string; description?: string }): EditResult;
+  /** Add or replace a NetworkPolicy (by id); one undo step. */
+  putPolicy(policy: unknown): EditResult;
+  deletePolicy(id: string): EditResult;
+  /** Replace every NetworkPolicy at once (a lesson's policy change); one undo step. */
+  setPolicies(policies: NetworkPolicy[]): EditResult;
+  setNamespaceLabels(name: string, labels: Record<string, string>): EditResult;
+  addRouterInterface(routerId: string, subnetId: string): EditResult;
+  /** Install CoreDNS (the kube-dns Service and its pods) where it is missing: one undo step. */
+  addClusterDns(): EditResult;
+  removeRouterInterface(routerId: string, subnetId: string): EditResult;
+  deleteElements(ids: string[]): string[];
+  deleteSelection(): string[];
+  /** Commit positions as one history entry (the end of a drag, an arrow-key move). */
+  setPositions(positions: Record<string, Position>): void;
+  /** Replace every position (auto-layout) as one history entry. */
+  replaceLayout(layout: Record<string, Position>): void;
+  select(ids: string[]): void;
+  undo(): void;
+  redo(): void;
+  /** Open another scenario (a lesson, an import) as one undoable step. */
+  load(scenario: Scenario): void;
+  notify(text: string | Message, tone?: Notice['tone']): void;
+  /** A notice in the interface language, optionally with a button. */
+  notifyMessage(key: MessageKey, params?: MessageParams, opts?: { tone?: Notice['tone']; action?: NoticeAction }): void;
+  /** Run a notice's button. */
+  runNoticeAction(action: NoticeAction): void;
+  dismissNotice(): void;
+  setFieldError(key: string, error: FieldError | undefined): void;
+}
+
+export interface FieldError {
+  /** The field's label as the inspector shows it. */
+  field: string;
+  message: string | Message;
+}
+
+export interface EditorStoreOptions {
+  /**
+   * Positions for elements that have none (new elements added without a drop point). The store
+   * stays free of canvas geometry: the UI passes its layout function in.
+   */
+  place?: (s: Scenario) => Record<string, Position>;
+}
+
+export type EditorStore = StoreApi<EditorState>;
