@@ -4,7 +4,15 @@ import { App } from './ui/App';
 import { LocaleProvider, initialLocale } from './i18n/useT';
 import { ErrorBoundary } from './ui/session/ErrorBoundary';
 import { startApp } from './ui/session/start';
-import './ui/app.css';
+import './ui/styles/shell.css';
+import './ui/styles/palette.css';
+import './ui/styles/side.css';
+import './ui/styles/fields.css';
+import './ui/styles/problems.css';
+import './ui/styles/canvas.css';
+import './ui/styles/pods.css';
+import './ui/styles/cards.css';
+import './ui/styles/edges.css';
 
 const params = new URLSearchParams(window.location.search);
 const root = createRoot(document.getElementById('root')!);

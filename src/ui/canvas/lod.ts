@@ -13,13 +13,13 @@ export const FAR_ZOOM = 0.5;
 /**
  * Below this zoom (and above FAR_ZOOM) cards keep their names and addresses but drop what is too
  * small to read or costly to draw on every pan frame: pod label chips, shadows, gradients, rounded
- * clips. Done with one class on the canvas (`lod-mid`, see app.css), so no node re-renders.
+ * clips. Done with one class on the canvas (`lod-mid`, see the canvas styles (src/ui/styles/canvas.css)), so no node re-renders.
  */
 export const MID_ZOOM = 0.8;
 
 /**
  * Above this many pods a scenario is `dense`: the canvas opens in the far level of detail (it will
- * be fitted), and at the middle level endpoint lines are drawn solid (see app.css).
+ * be fitted), and at the middle level endpoint lines are drawn solid (see the canvas styles (src/ui/styles/canvas.css)).
  */
 export const DENSE_PODS = 300;
 

@@ -17,7 +17,9 @@ import { DENSE_PODS, lodStore } from '../canvas/lod';
 import { setView } from '../view';
 import { ManifestImportDialog } from '../manifests/ManifestImportDialog';
 import { ManifestFileDrop } from '../manifests/ManifestFileDrop';
-import './session.css';
+import './toolbar.css';
+import './lesson.css';
+import './banners.css';
 
 export { LessonPanel } from './LessonPanel';
 
