@@ -63,8 +63,8 @@ export default tseslint.config(
   {
     // The pure simulation: no React, DOM state stores or languages (GUIDE.md, Architecture).
     files: ['src/sim/**/*.ts'],
-    // Tests may build their inputs with the io layer's generators and parsers.
-    ignores: ['src/sim/**/*.test.ts'],
+    // Tests (and their shared fixtures, *.fixtures.ts) may build their inputs with the io layer's generators and render messages.
+    ignores: ['src/sim/**/*.test.ts', 'src/sim/**/*.fixtures.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
