@@ -7,9 +7,11 @@ import { runPlaybackBench } from './playback-fps';
 import { runManifestsBench } from './manifests.bench';
 import { runScaleBench } from './scale.bench';
 import { runMatrixBench } from './matrix.bench';
+import { runBundleBench } from './bundle-size.bench';
 
 async function main(): Promise<void> {
   console.log('# Kube Network Playground benchmarks');
+  await runBundleBench();
   runTraceBench();
   runLinksBench();
   runServicesBench();
