@@ -9,6 +9,7 @@
 import type { Node, Pod } from '../model/schema';
 import { drop, pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
+import { encapSourcePort } from './ephemeral';
 import { stableHash } from '../trace/rng';
 import { deliverToPod } from './listeners';
 import { vethLink } from '../model/links';
@@ -108,7 +109,7 @@ export function calicoEncapsulate(ctx: TraceCtx, node: Node, remote: Node, route
     });
     return out;
   }
-  const sport = 32768 + (stableHash(`${pkt.src}|${pkt.dst}|${pkt.sport}|${pkt.dport}|${pkt.proto}`) % 28232);
+  const sport = encapSourcePort(pkt);
   const out: PacketHeaders = { ...pkt, outer: { src: node.ip, dst: remote.ip, proto: 'udp', sport, dport: CALICO_VXLAN_PORT, vni: CALICO_VXLAN_VNI, ttl: 64 } };
   const match: HopMatch[] = [
     { kind: 'route', table: 'main', rule: route.text },

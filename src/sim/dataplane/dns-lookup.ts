@@ -12,6 +12,7 @@ import type { DnsLookup, DropReason, HopMatch, PacketHeaders } from '../trace/ty
 import type { ExchangeRunner } from '../trace/exchange';
 import { clusterDnsIp, dnsService, DNS_PORT, resolveFromPod, type Answer } from './dns';
 import { selectPods } from './endpoints';
+import { EPHEMERAL_PORTS } from './ephemeral';
 import { msg, type Message } from '../messages/index';
 
 export interface LookupOutcome {
@@ -59,7 +60,7 @@ export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, ru
   const server = clusterDnsIp(t);
   const final = res.queries[res.queries.length - 1]!;
   const earlier = res.queries.slice(0, -1);
-  const query: PacketHeaders = { src: pod.ip, dst: server, proto: 'udp', sport: rng.int(32768, 60999), dport: DNS_PORT, ttl: 64 };
+  const query: PacketHeaders = { src: pod.ip, dst: server, proto: 'udp', sport: rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]), dport: DNS_PORT, ttl: 64 };
   const ex = run({ id: pod.id, kind: 'pod' }, query, {
     reply: true,
     onDelivered: (ctx, d) => {

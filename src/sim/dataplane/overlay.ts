@@ -5,7 +5,7 @@
  * Per remote node flannel programs one route, one ARP entry and one FDB entry.
  */
 import type { Node } from '../model/schema';
-import { stableHash } from '../trace/rng';
+import { encapSourcePort } from './ephemeral';
 import { vtepMacOf } from './macs';
 import { pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
@@ -21,16 +21,12 @@ export function vtepMac(node: Node): string {
   return vtepMacOf(node);
 }
 
-/** The kernel picks the outer UDP source port from a hash of the inner flow, so ECMP can spread flows. */
-function outerSourcePort(pkt: PacketHeaders): number {
-  return 32768 + (stableHash(`${pkt.src}|${pkt.dst}|${pkt.sport}|${pkt.dport}|${pkt.proto}`) % 28232);
-}
 
 export function encapsulate(ctx: TraceCtx, node: Node, remote: Node, route: Route, pkt: PacketHeaders): PacketHeaders {
   const mtu = ctx.topo.scenario.cluster.mtu - VXLAN_OVERHEAD;
   const out: PacketHeaders = {
     ...pkt,
-    outer: { src: node.ip, dst: remote.ip, proto: 'udp', sport: outerSourcePort(pkt), dport: VXLAN_PORT, vni: VXLAN_VNI, ttl: 64 },
+    outer: { src: node.ip, dst: remote.ip, proto: 'udp', sport: encapSourcePort(pkt), dport: VXLAN_PORT, vni: VXLAN_VNI, ttl: 64 },
   };
   const match: HopMatch[] = [
     { kind: 'route', table: 'main', rule: route.text },

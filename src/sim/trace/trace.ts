@@ -21,6 +21,7 @@ import { proxyAtIngress } from '../dataplane/ingress';
 import type { DnsLookup, UpstreamLeg } from './types';
 import { policyNotes } from './policy-notes';
 import { msg, type Message } from '../messages/index';
+import { EPHEMERAL_PORTS } from '../dataplane/ephemeral';
 
 export interface PacketSpec {
   /** Source element: id or name of a pod, node or outside client. */
@@ -42,9 +43,6 @@ export interface TraceOptions {
    */
   session?: SessionState;
 }
-
-/** Linux's default ip_local_port_range. */
-export const EPHEMERAL_PORTS = [32768, 60999] as const;
 
 /** The packet to send is impossible (unknown sender, ICMP with a port, ...): `msg` says why. */
 export class TraceInputError extends Error {
