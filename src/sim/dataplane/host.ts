@@ -10,18 +10,17 @@ import type { Node } from '../model/schema';
 import { drop, pushHop, type StackEntry, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { hostLink } from '../model/links';
-import { findMissingRoute, lookupRoute, nodeOwnsIp, nodeRouteTable, vtepAddress, FLANNEL_VXLAN_DEV, type Route } from './routing';
-import { recordNat, reverseReplyNat } from './conntrack';
+import { findMissingRoute, lookupRoute, nodeOwnsIp, nodeRouteTable, FLANNEL_VXLAN_DEV, type Route } from './routing';
+import { reverseReplyNat } from './conntrack';
 import { calicoNatOutgoing, flannelMasquerade, CALICO_NAT_OUTGOING, FLANNEL_POSTROUTING } from './masquerade';
 import { bridgeToPod, vethName, BRIDGE } from './bridge';
 import { encapsulate } from './overlay';
 import { deliverToNode } from './listeners';
 import { sendOnSubnet } from './underlay';
-import { kubeProxyFilter, kubeProxyPostrouting, kubeProxyPrerouting } from './service-nat';
+import { kubeProxyFilter, kubeProxyPostrouting, kubeProxyPrerouting, masqueradeHop, masqueradeSource } from './service-nat';
 import { returnViaLoadBalancer } from './loadbalancer';
 import { calicoBlackhole, calicoEgress, calicoEncapsulate, calicoToWorkload } from './calico';
 import { isCaliIface, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
-import { NAT_PORTS } from './ephemeral';
 import { msg } from '../messages/index';
 
 const portText = (port?: number) => (port === undefined ? '' : `:${port}`);
@@ -44,20 +43,11 @@ function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route)
   const calico = ctx.topo.scenario.cluster.cni === 'calico';
   const decision = calico ? calicoNatOutgoing(ctx.topo, pkt.src, pkt.dst, ctx.masqMark) : flannelMasquerade(ctx.topo, node, pkt.src, pkt.dst, ctx.masqMark);
   if (!decision?.masquerade) return pkt;
-  const newSrc = route.dev === FLANNEL_VXLAN_DEV ? vtepAddress(node) : (route.src ?? node.ip);
-  // --random-fully: the source port is drawn at random from the NAT range 1024-65535.
-  const out: PacketHeaders = { ...pkt, src: newSrc, ...(pkt.sport !== undefined ? { sport: ctx.rng.int(NAT_PORTS[0], NAT_PORTS[1]) } : {}) };
-  recordNat(ctx.conntrack, node.id, 'snat', pkt, out, decision.rule);
-  pushHop(ctx, {
-    at: node.id,
-    kind: 'node',
-    iface: route.dev,
-    action: 'snat',
-    packet: out,
+  return masqueradeHop(ctx, node, pkt, route, {
+    rule: decision.rule,
     match: [{ kind: 'iptables', table: 'nat', chain: calico ? CALICO_NAT_OUTGOING : FLANNEL_POSTROUTING, rule: decision.rule }],
-    msg: msg('hop.flannel-masquerade', { src: pkt.src, newSrc, dev: route.dev, calico }),
-  });
-  return out;
+    msg: msg('hop.flannel-masquerade', { src: pkt.src, newSrc: masqueradeSource(node, route), dev: route.dev, calico }),
+    randomFully: decision.rule.includes('--random-fully') });
 }
 
 /** Route a packet through a node's root namespace; ends in delivery or a drop. */
@@ -109,8 +99,7 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
     match: [{ kind: 'route', table: 'main', rule: route.text }],
     msg: entry.local
       ? msg('hop.node-send', { node: node.name, src: pkt.src, route: route.text })
-      : msg('hop.node-forward', { node: node.name, ttlIn: pkt.ttl + 1, ttlOut: pkt.ttl, route: route.text }),
-  });
+      : msg('hop.node-forward', { node: node.name, ttlIn: pkt.ttl + 1, ttlOut: pkt.ttl, route: route.text }) });
 
   if (!ctx.isReply) kubeProxyFilter(ctx, node, pkt, entry.local ? 'OUTPUT' : 'FORWARD');
   // Calico: filter FORWARD -> cali-from-wl-dispatch -> cali-fw-<iface>, the sender's egress policy.

@@ -250,18 +250,27 @@ export function kubeProxyPostrouting(ctx: TraceCtx, node: Node, pkt: PacketHeade
   ctx.masqMark = false;
   const src = masqueradeSource(node, route);
   const hairpin = res.final!.matches.some((m) => m.m === 'set');
-  const randomFully = res.final!.target.j === 'MASQUERADE' && res.final!.target.randomFully;
-  const out: PacketHeaders = { ...pkt, src, ...(pkt.sport !== undefined && randomFully ? { sport: ctx.rng.int(NAT_PORTS[0], NAT_PORTS[1]) } : {}) };
-  recordNat(ctx.conntrack, node.id, 'snat', pkt, out, res.final!.text);
-  pushHop(ctx, {
-    at: node.id,
-    kind: 'node',
-    iface: route.dev,
-    action: 'snat',
-    packet: out,
-    match: natMatches(res.trail),
-    msg: msg(hairpin ? 'hop.kube-proxy-masquerade-hairpin' : 'hop.kube-proxy-masquerade', { src: pkt.src, newSrc: src, dev: route.dev, node: node.name }),
-  });
+  const randomFully = res.final!.target.j === 'MASQUERADE' && res.final!.target.randomFully === true;
+  const message = msg(hairpin ? 'hop.kube-proxy-masquerade-hairpin' : 'hop.kube-proxy-masquerade', { src: pkt.src, newSrc: src, dev: route.dev, node: node.name });
+  return masqueradeHop(ctx, node, pkt, route, { rule: res.final!.text, match: natMatches(res.trail), msg: message, randomFully });
+}
+
+/**
+ * MASQUERADE applied: the source becomes the outgoing interface's address (with --random-fully, the
+ * source port is drawn from the NAT range 1024-65535), conntrack records the SNAT, and the hop says
+ * which rule did it. kube-proxy's KUBE-POSTROUTING and the CNI's own masquerade rules share it.
+ */
+export function masqueradeHop(
+  ctx: TraceCtx,
+  node: Node,
+  pkt: PacketHeaders,
+  route: Route,
+  how: { rule: string; match: HopMatch[]; msg: Message; randomFully: boolean },
+): PacketHeaders {
+  const src = masqueradeSource(node, route);
+  const out: PacketHeaders = { ...pkt, src, ...(pkt.sport !== undefined && how.randomFully ? { sport: ctx.rng.int(NAT_PORTS[0], NAT_PORTS[1]) } : {}) };
+  recordNat(ctx.conntrack, node.id, 'snat', pkt, out, how.rule);
+  pushHop(ctx, { at: node.id, kind: 'node', iface: route.dev, action: 'snat', packet: out, match: how.match, msg: how.msg });
   return out;
 }
 
