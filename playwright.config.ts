@@ -16,6 +16,12 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
+    // The first open's welcome card is dismissed in every spec (e2e/first-hour.spec.ts opens with an
+    // empty storage to test it); the key is WELCOME_DISMISSED_KEY of src/ui/session/Welcome.tsx.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://127.0.0.1:${port}`, localStorage: [{ name: 'kube-network-playground:welcome-dismissed:v1', value: '1' }] }],
+    },
     launchOptions: {
       executablePath,
       args: [

@@ -30,6 +30,7 @@ import type { Session } from './session/session';
 import { SessionProvider } from './session/SessionContext';
 import { ManifestDialogProvider } from './manifests/ManifestDialogContext';
 import { LessonPanel, SessionControls, SessionOverlays } from './session/SessionUI';
+import { Welcome } from './session/Welcome';
 
 export function createAppStore(opts: { stress?: boolean; scenario?: Scenario } = {}): EditorStore {
   const scenario = opts.scenario ?? (opts.stress ? stressScenario() : defaultScenario());
@@ -67,6 +68,7 @@ export function App({ stress = false, zoom, store: given, session }: { stress?: 
             <Palette />
             <div className="stage">
               <PacketCanvas zoom={zoom} />
+              {session && <Welcome />}
             </div>
             <SidePanel
               {...(session ? { lesson: <LessonPanel /> } : {})}
