@@ -143,8 +143,12 @@ test('File → New, then a node, a pod and a Service: web:80 by name is delivere
   await expect(node(page, 'subnet-1')).toBeVisible();
   await dropOnto(page, 'node', node(page, 'subnet-1'), 0.5, 0.7);
   await expect(node(page, 'node-1')).toBeVisible();
-  // The first node to join gets the two CoreDNS replicas that were waiting for one (drawn collapsed).
-  await expect(node(page, 'node-1').getByTestId('system-pods-chip')).toContainText('kube-system ×2');
+  // The first node to join gets the two CoreDNS replicas that were waiting for one, drawn collapsed
+  // to one compact kube-system row at the foot of its pods.
+  const row = node(page, 'node-1').getByTestId('system-pods-row');
+  await expect(row).toHaveText(/^kube-system2 pods/);
+  await expect(row).toHaveAttribute('title', 'coredns-1, coredns-2 (kube-system) run on this node, drawn collapsed: click to show the system pods');
+  await expect(node(page, 'coredns-1')).toHaveCount(0);
   await dropOnto(page, 'pod', node(page, 'node-1'), 0.5, 0.6);
   await expect(node(page, 'pod-1')).toBeVisible();
   await dropOnto(page, 'service', pane, 0.75, 0.8);
@@ -278,4 +282,40 @@ test('bug: web:abc is a form error, not a dropped packet; the packet list names 
   await page.getByRole('tab', { name: 'Packets' }).click();
   const options = await hops(page).getByLabel('Packet').locator('option').allTextContents();
   expect(options).toEqual(['#1 shell → web:80', '#2 shell → 10.96.0.2:80']);
+});
+
+test('system pods: one compact kube-system row per node, a click draws them; lesson 4 (DNS) draws them from the start', async ({ page }) => {
+  await page.goto('/');
+  await expect(node(page, 'node-1')).toBeVisible();
+  // CoreDNS's two replicas run on node-1 and node-2 (kubeadm's 2 replicas): each node says so in one row.
+  for (const id of ['node-1', 'node-2']) await expect(node(page, id).getByTestId('system-pods-row')).toHaveText(/^kube-system1 pod/);
+  await expect(node(page, 'node-3').getByTestId('system-pods-row')).toHaveCount(0);
+  await expect(node(page, 'coredns-1')).toHaveCount(0);
+  await expect(node(page, 'kube-dns')).toHaveCount(0);
+  // The row sits below the node's last pod, inside the node.
+  const lastPod = (await node(page, 'web-1').boundingBox())!;
+  const rowBox = (await node(page, 'node-1').getByTestId('system-pods-row').boundingBox())!;
+  const nodeBox = (await node(page, 'node-1').boundingBox())!;
+  expect(rowBox.y).toBeGreaterThan(lastPod.y + lastPod.height);
+  expect(rowBox.y + rowBox.height).toBeLessThan(nodeBox.y + nodeBox.height);
+  await node(page, 'node-1').getByRole('button', { name: /^kube-system: 1 collapsed system pods \(coredns-1\)/ }).click();
+  await expect(node(page, 'coredns-1')).toBeVisible();
+  await expect(node(page, 'kube-dns')).toBeVisible();
+  await expect(page.getByTestId('system-pods-row')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'System pods: shown' })).toBeVisible();
+  await page.getByRole('button', { name: 'System pods: shown' }).click();
+  await expect(node(page, 'coredns-1')).toHaveCount(0);
+  await expect(page.getByTestId('system-pods-row')).toHaveCount(2);
+  // Lesson 4 is about Service discovery: CoreDNS is drawn, not collapsed (the toggle's automatic mode,
+  // back after a reload); lesson 3 (pod to pod across nodes) collapses it again.
+  await page.reload();
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page.getByRole('menuitem', { name: /^Lesson 4: / }).click();
+  await expect(node(page, 'pod-coredns-1')).toBeVisible();
+  await expect(page.getByTestId('system-pods-row')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'System pods: shown' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page.getByRole('menuitem', { name: /^Lesson 3: / }).click();
+  await expect(page.getByRole('button', { name: 'System pods: collapsed' })).toBeVisible();
+  await expect(page.getByTestId('system-pods-row').first()).toBeVisible();
 });

@@ -469,12 +469,14 @@ export const en = {
   'welcome.dismissLabel': 'Dismiss the welcome',
   'canvas.emptyTitle': 'An empty cluster',
   'canvas.emptyHint': 'Drag a Subnet from the palette onto the canvas, then a Cluster node into it, a Pod onto the node and a Service. CoreDNS is installed already: its pods start on the first node.',
-  'canvas.systemChip': 'kube-system ×{count}',
-  'canvas.systemChipTitle': '{names} (kube-system) run here, drawn collapsed: System pods shows them',
+  'canvas.systemRow.one': '{count} pod',
+  'canvas.systemRow.other': '{count} pods',
+  'canvas.systemRowTitle': '{names} (kube-system) run on this node, drawn collapsed: click to show the system pods',
+  'canvas.systemRowLabel': 'kube-system: {count} collapsed system pods ({names}); show them',
   'canvas.systemPods': 'System pods',
   'canvas.systemPodsShown': 'System pods: shown',
   'canvas.systemPodsCollapsed': 'System pods: collapsed',
-  'canvas.systemPodsTitle': 'Draw the kube-system pods (CoreDNS) and Services, or collapse them to one chip per node',
+  'canvas.systemPodsTitle': 'Draw the kube-system pods (CoreDNS) and Services, or collapse them to one kube-system row per node',
 
   // Hop action badges (HopAction) and the hop row's accessible name.
   'hop.action.send': 'send',

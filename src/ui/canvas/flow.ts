@@ -17,6 +17,7 @@ import {
 } from '../../sim/index';
 import { appColor } from './colors';
 import { createTranslator, type Translator } from '../../i18n';
+import { collapsedRows } from './systemRow';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from './geometry';
 import type { AppNode } from './flowTypes';
 import { createNodeCache } from './flowCache';
@@ -59,7 +60,8 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
 
     // Subnets first (parents before children), sized to hold their hosts.
     const hostSize = new Map<string, { w: number; h: number }>();
-    for (const n of s.nodes) hostSize.set(n.id, nodeSize(podsByNode.get(n.id)?.length ?? 0));
+    const systemRows = collapsedRows(s);
+    for (const n of s.nodes) hostSize.set(n.id, nodeSize(podsByNode.get(n.id)?.length ?? 0, systemRows.has(n.id)));
     for (const c of s.clients) hostSize.set(c.id, SIZES.client);
     for (const l of s.loadBalancers) hostSize.set(l.id, SIZES.loadBalancer);
     const hostsBySubnet = new Map<string, { x: number; y: number; w: number; h: number }[]>();
@@ -100,8 +102,9 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
       const colors = podColors.get(n.id) ?? NO_COLORS;
       const podKey = podKeys.get(n.id) ?? '';
       const isMoving = movingNodes.has(n.id);
+      const systemPods = systemRows.get(n.id)?.join(', ');
       out.push(
-        cached(n.id, [n, podKey, p.x, p.y, selected, vxlan, calicoMode, isMoving], () => ({
+        cached(n.id, [n, podKey, systemPods, p.x, p.y, selected, vxlan, calicoMode, isMoving], () => ({
           id: n.id,
           type: 'clusterNode',
           ...(isMoving ? { className: MOVING } : {}),
@@ -117,6 +120,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
             ...(calicoMode ? { calico: { mode: calicoMode, ...(calicoMode === 'bgp' ? {} : { tunnel: calicoMode === 'ipip' ? IPIP_DEV : CALICO_VXLAN_DEV }) } } : {}),
             veths: pods.map((pod, i) => ({ name: calicoMode ? caliName(pod) : vethName(pod), row: i })),
             podColors: colors,
+            ...(systemPods ? { systemPods } : {}),
           },
           selected,
           ariaLabel: t(pods.length === 1 ? 'canvas.aria.node.one' : 'canvas.aria.node.other', { name: n.name, ip: n.ip, podCidr: n.podCidr, count: pods.length }),

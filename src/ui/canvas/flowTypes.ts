@@ -16,6 +16,8 @@ export type ClusterNodeData = {
   veths: { name: string; row: number }[];
   /** Pod colours in slot order: far out the node draws its pods as tiles of these colours. */
   podColors: string[];
+  /** Its kube-system pods (names), when they are drawn collapsed to one row. */
+  systemPods?: string;
 };
 export type PodData = { pod: Pod; color: string; nodeName: string };
 export type RouterData = { router: Router; ifaces: { name: string; ip: string; subnet: string }[] };

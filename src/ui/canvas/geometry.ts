@@ -38,7 +38,17 @@ export interface Size {
   h: number;
 }
 
-export function nodeSize(podCount: number): Size {
+/** The compact "kube-system" row at the foot of a node's pods when its system pods are drawn collapsed. */
+export const SYSTEM_ROW_H = 26;
+
+/** The top of a node's kube-system row: below its last pod (or below the empty first slot's hint). */
+export function systemRowY(podCount: number): number {
+  return PODS_TOP + Math.max(1, podCount) * (POD_H + POD_ROW_GAP);
+}
+
+/** A node with `podCount` pods drawn, and `systemRow` when its kube-system pods are collapsed to a row. */
+export function nodeSize(podCount: number, systemRow = false): Size {
+  if (systemRow) return { w: NODE_W, h: systemRowY(podCount) + SYSTEM_ROW_H + NODE_PAD };
   const rows = Math.max(1, podCount);
   return { w: NODE_W, h: PODS_TOP + rows * (POD_H + POD_ROW_GAP) - POD_ROW_GAP + NODE_PAD };
 }
@@ -48,9 +58,9 @@ export function podSlot(i: number): { x: number; y: number } {
   return { x: NODE_PAD + BRIDGE_W + VETH_GAP, y: PODS_TOP + i * (POD_H + POD_ROW_GAP) };
 }
 
-/** The cni0 bar inside a node, from below the header to the last pod. */
-export function bridgeRect(podCount: number): { x: number; y: number; w: number; h: number } {
-  const size = nodeSize(podCount);
+/** The cni0 bar inside a node, from below the header to the last pod (or its kube-system row). */
+export function bridgeRect(podCount: number, systemRow = false): { x: number; y: number; w: number; h: number } {
+  const size = nodeSize(podCount, systemRow);
   const y = NODE_HEADER_H + 8;
   return { x: NODE_PAD, y, w: BRIDGE_W, h: size.h - NODE_PAD - y };
 }

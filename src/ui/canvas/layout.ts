@@ -10,6 +10,7 @@
  */
 import type { Scenario, Position } from '../../sim/index';
 import { endpointPods } from './endpoints';
+import { collapsedRows } from './systemRow';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize, type Size } from './geometry';
 
 export interface Box {
@@ -38,7 +39,7 @@ function podCounts(s: Scenario): Map<string, number> {
 /** Hosts of a subnet with their sizes: nodes, then load balancers, then outside clients. */
 function hostsOf(s: Scenario, subnetId: string, counts: Map<string, number>): { id: string; size: Size }[] {
   return [
-    ...s.nodes.filter((n) => n.subnet === subnetId).map((n) => ({ id: n.id, size: nodeSize(counts.get(n.id) ?? 0) })),
+    ...s.nodes.filter((n) => n.subnet === subnetId).map((n) => ({ id: n.id, size: nodeSize(counts.get(n.id) ?? 0, collapsedRows(s).has(n.id)) })),
     ...s.loadBalancers.filter((l) => l.subnet === subnetId).map((l) => ({ id: l.id, size: SIZES.loadBalancer })),
     ...s.clients.filter((c) => c.subnet === subnetId).map((c) => ({ id: c.id, size: SIZES.client })),
   ];

@@ -18,9 +18,7 @@ import type {
 import { bridgeRect, POD_H, POD_ROW_GAP, POD_W, podSlot } from './geometry';
 import { KindIcon } from './icons';
 import { useFar } from './lod';
-import { useStore } from 'zustand';
-import { useEditor } from '../state';
-import { systemPodsByNode, systemPodsStore } from './systemPods';
+import { SystemRow } from './SystemRow';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n';
 
@@ -81,13 +79,10 @@ function podTiles(colors: string[]): CSSProperties {
 }
 
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
-  const { node, podCount, gateway, vtep, calico, veths, podColors } = data;
+  const { node, podCount, gateway, vtep, calico, veths, podColors, systemPods } = data;
   const far = useFar();
   const t = useT();
-  // Collapsed system pods: one compact chip naming them (they run here; the toggle draws them).
-  const collapsed = useStore(systemPodsStore, (s) => s.collapsed);
-  const systemNames = useEditor((s) => (collapsed ? (systemPodsByNode(s.scenario).get(node.id) ?? []).join(', ') : ''));
-  const bar = bridgeRect(podCount);
+  const bar = bridgeRect(podCount, systemPods !== undefined);
   return (
     <div className={`cnode${selected ? ' is-selected' : ''}${far ? ' far' : ''}`}>
       <Anchor id="eth0" type="source" position={Position.Top} />
@@ -104,11 +99,6 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
           {!far && calico && (
             <span className="iface-chip vxlan" data-iface={calico.tunnel ?? 'bgp'} title={t('canvas.calicoChip', { mode: calico.mode })}>
               {calico.tunnel ?? 'BGP'}
-            </span>
-          )}
-          {systemNames && (
-            <span className="sys-chip" data-testid="system-pods-chip" title={t('canvas.systemChipTitle', { names: systemNames })}>
-              {t('canvas.systemChip', { count: systemNames.split(', ').length })}
             </span>
           )}
         </div>
@@ -145,6 +135,7 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
       )}
       {far && podCount > 0 && <div className="pod-tiles" style={podTiles(podColors)} aria-hidden />}
       {podCount === 0 && !far && <div className="cnode-empty">{t('canvas.dropPodsHere')}</div>}
+      {systemPods !== undefined && !far && <SystemRow names={systemPods} podCount={podCount} />}
     </div>
   );
 });

@@ -1,14 +1,17 @@
 /**
  * The system-pods toggle: the kube-system pods (CoreDNS, add-ons) and Services are always in the
- * scenario, but the canvas may draw them collapsed, as one compact "kube-system" chip on each node,
+ * scenario, but the canvas may draw them collapsed, as one compact "kube-system" row on each node,
  * to leave room for the learner's own workloads. `auto` shows them in lessons where DNS matters
  * (`Lesson.systemPods === 'shown'`) and collapses them elsewhere; a packet that visits a system pod
  * brings them back into view, since its marker must be seen reaching them.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { type Scenario, isSystemPod, SYSTEM_NAMESPACE } from '../../sim/index';
+import type { Scenario } from '../../sim/index';
 import { autoLayout, placeMissing } from './layout';
+import { withoutSystemPods } from './systemRow';
+
+export { withoutSystemPods, systemPodsByNode } from './systemRow';
 
 export type SystemPodsMode = 'auto' | 'shown' | 'hidden';
 
@@ -28,39 +31,6 @@ export function systemPodsShown(mode: SystemPodsMode, lessonWantsThem: boolean, 
   if (visitsSystemPod) return true;
   if (mode === 'auto') return lessonWantsThem;
   return mode === 'shown';
-}
-
-const collapsedCache = new WeakMap<Scenario, Scenario>();
-
-/**
- * The scenario as the canvas draws it with system pods collapsed: without the kube-system pods and
- * Services (the store keeps them; edits and traces see them). The same object for the same scenario,
- * so the canvas's caches keep working.
- */
-export function withoutSystemPods(s: Scenario): Scenario {
-  const hit = collapsedCache.get(s);
-  if (hit) return hit;
-  const hasAny = s.pods.some(isSystemPod) || s.services.some((x) => x.namespace === SYSTEM_NAMESPACE);
-  const out = hasAny ? { ...s, pods: s.pods.filter((p) => !isSystemPod(p)), services: s.services.filter((x) => x.namespace !== SYSTEM_NAMESPACE) } : s;
-  collapsedCache.set(s, out);
-  return out;
-}
-
-const byNodeCache = new WeakMap<Scenario, Map<string, string[]>>();
-
-/** The kube-system pods of each node (names), for the compact chip a collapsed node shows. */
-export function systemPodsByNode(s: Scenario): Map<string, string[]> {
-  const hit = byNodeCache.get(s);
-  if (hit) return hit;
-  const m = new Map<string, string[]>();
-  byNodeCache.set(s, m);
-  for (const p of s.pods) {
-    if (!isSystemPod(p)) continue;
-    const list = m.get(p.node);
-    if (list) list.push(p.name);
-    else m.set(p.node, [p.name]);
-  }
-  return m;
 }
 
 /**
