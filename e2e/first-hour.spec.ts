@@ -39,6 +39,17 @@ async function dropOnto(page: Page, kind: string, target: Locator, fx = 0.5, fy 
   });
 }
 
+/** The element is wholly inside the canvas's visible area (after any camera glide). */
+async function expectInCanvas(page: Page, element: Locator) {
+  const canvas = (await page.getByRole('region', { name: 'Network canvas' }).boundingBox())!;
+  await expect
+    .poll(async () => {
+      const b = await element.boundingBox();
+      return !!b && b.x >= canvas.x && b.y >= canvas.y && b.x + b.width <= canvas.x + canvas.width && b.y + b.height <= canvas.y + canvas.height;
+    })
+    .toBe(true);
+}
+
 async function fileNew(page: Page) {
   await page.getByRole('button', { name: 'File' }).click();
   await page.getByRole('menuitem', { name: /^New/ }).click();
@@ -204,12 +215,25 @@ test('an Ingress dropped on a cluster without a controller offers one; the ingre
   // An Ingress onto the Service: a rule for shop.example.com, and an offer to add a controller.
   await dropOnto(page, 'ingress', node(page, 'svc-1'), 0.5, 0.5);
   await expect(node(page, 'ingress-1')).toContainText('shop.example.com');
+  // It goes below its Service, not over it.
+  await expect
+    .poll(async () => {
+      const [svc, ing] = [await node(page, 'svc-1').boundingBox(), await node(page, 'ingress-1').boundingBox()];
+      return ing!.y - (svc!.y + svc!.height);
+    })
+    .toBeGreaterThan(10);
+  await expectInCanvas(page, node(page, 'ingress-1'));
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('ingress controller');
   await notice.getByRole('button', { name: 'Add ingress controller' }).click();
   await expect(inspector(page).getByRole('heading', { name: 'ingress-nginx-controller' })).toBeVisible();
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  // Everything the add-on added (its pod, its Service, its cloud load balancer) is in view on the
+  // canvas, without pressing Fit view.
   await expect(node(page, 'ingress-nginx')).toContainText('ingress-nginx-controller');
+  await expectInCanvas(page, node(page, 'ingress-nginx-controller-1'));
+  await expectInCanvas(page, node(page, 'ingress-nginx'));
+  await expectInCanvas(page, page.locator('.react-flow__node-loadBalancer', { hasText: 'ingress-nginx-lb' }));
+  await page.screenshot({ path: test.info().outputPath('ingress-controller-added.png') });
   await expect(page.getByRole('region', { name: 'Problems' })).not.toContainText('not-an-ingress-controller');
   await send(page, /^laptop /, 'http://shop.example.com/');
   await expect(verdict(page)).toContainText('Delivered');

@@ -109,8 +109,12 @@ export function useAddElement(): (kind: PaletteKind, point?: Position) => EditRe
         case 'service':
           return st.add({ kind: 'service', position: point ? centred(point, SIZES.service) : undefined });
         case 'ingress': {
-          const service = (point ? serviceAt(ctx, point) : undefined) ?? selectedOf(s, sel, 'service') ?? s.services[0]?.id;
-          return st.add({ kind: 'ingress', service, position: point ? centred(point, SIZES.ingress) : undefined });
+          const onto = point ? serviceAt(ctx, point) : undefined;
+          const service = onto ?? selectedOf(s, sel, 'service') ?? s.services[0]?.id;
+          // Dropped onto its Service: it goes right below it, as in the example, not over it.
+          const below = onto ? ctx.boxes.get(onto) : undefined;
+          const position = below ? { x: Math.round(below.x), y: Math.round(below.y + below.h + 40) } : point ? centred(point, SIZES.ingress) : undefined;
+          return st.add({ kind: 'ingress', service, position });
         }
         case 'ingressController': {
           // Its pod goes on the node under the drop (else the selected or first node); its load

@@ -1,14 +1,16 @@
 /**
- * Each drop stays in view: an element added off-screen (placed beside the others, or a Service of an
- * add-on) is panned to, at the same zoom. A whole new scenario is fitted elsewhere.
+ * Each drop stays in view: elements added off-screen (placed beside the others, or the pod, Service
+ * and load balancer of an add-on) are brought into view, all of them, at the same zoom unless they
+ * need a farther one to fit. A whole new scenario (many elements at once) is fitted elsewhere.
  */
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useEditorStore } from '../state';
 import type { AppNode } from './flow';
 
+/** Room kept around new elements brought into view (the canvas's corner controls sit there). */
+const IN_VIEW_PAD = 70;
+
 export function useRevealAdded(nodes: AppNode[], dragActive: boolean): void {
-  const store = useEditorStore();
   const rf = useReactFlow<AppNode>();
   const flowStore = useStoreApi<AppNode>();
   const knownIds = useRef<Set<string> | null>(null);
@@ -19,23 +21,29 @@ export function useRevealAdded(nodes: AppNode[], dragActive: boolean): void {
     if (!before || dragActive) return;
     const added = nodes.filter((n) => !before.has(n.id) && !n.hidden);
     if (added.length === 0 || added.length > 6 || before.size === 0) return;
-    const { nodeLookup, transform, width, height } = flowStore.getState();
-    const [tx, ty, zoom] = transform;
-    const offScreen = added.some((n) => {
-      const p = nodeLookup.get(n.id)?.internals.positionAbsolute;
-      if (!p) return false;
-      const x = p.x * zoom + tx;
-      const y = p.y * zoom + ty;
-      const w = (n.width ?? 0) * zoom;
-      const h = (n.height ?? 0) * zoom;
-      return x < 0 || y < 0 || x + w > width || y + h > height;
+    // Positions from the build itself (React Flow takes the new nodes in on its next pass): each
+    // relative to its parent (a pod's node, a host's subnet).
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const boxes = added.map((n) => {
+      let x = n.position.x;
+      let y = n.position.y;
+      for (let p = n.parentId ? byId.get(n.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
+        x += p.position.x;
+        y += p.position.y;
+      }
+      return { x0: x, y0: y, x1: x + (n.width ?? 0), y1: y + (n.height ?? 0) };
     });
+    const { transform, width, height } = flowStore.getState();
+    const [tx, ty, zoom] = transform;
+    const offScreen = boxes.some((b) => b.x0 * zoom + tx < 0 || b.y0 * zoom + ty < 0 || b.x1 * zoom + tx > width || b.y1 * zoom + ty > height);
     if (!offScreen) return;
-    // The one the add selected (the new element itself), else the first.
-    const target = added.find((n) => store.getState().selection.includes(n.id)) ?? added[0]!;
-    const at = nodeLookup.get(target.id);
-    if (!at) return;
-    const c = at.internals.positionAbsolute;
-    void rf.setCenter(c.x + (target.width ?? 0) / 2, c.y + (target.height ?? 0) / 2, { zoom, duration: 250 });
-  }, [nodes, flowStore, rf, dragActive, store]);
+    // All of them (an add-on adds a pod, a Service and a load balancer): centred on their bounds, at
+    // the same zoom unless they need a farther one to fit.
+    const x0 = Math.min(...boxes.map((b) => b.x0));
+    const y0 = Math.min(...boxes.map((b) => b.y0));
+    const x1 = Math.max(...boxes.map((b) => b.x1));
+    const y1 = Math.max(...boxes.map((b) => b.y1));
+    const fit = Math.min(zoom, (width - 2 * IN_VIEW_PAD) / Math.max(1, x1 - x0), (height - 2 * IN_VIEW_PAD) / Math.max(1, y1 - y0));
+    void rf.setCenter((x0 + x1) / 2, (y0 + y1) / 2, { zoom: Math.max(0.2, fit), duration: 250 });
+  }, [nodes, flowStore, rf, dragActive]);
 }
