@@ -89,7 +89,7 @@ test('an invalid field says why in Chinese; switching back to English re-words i
   const reason = page.getByTestId('verdict').locator('.reason');
   await expect(reason).toContainText('host-gw 要求节点位于同一个二层子网');
 
-  await page.locator('.react-flow__node[data-id="node-2"]').click();
+  await page.locator('.react-flow__node[data-id="node-2"] .cnode-header').click();
   await page.getByRole('tab', { name: '检查器' }).click();
   const ip = page.getByRole('textbox', { name: 'eth0 IP 地址' });
   await ip.fill('192.168.2.999');

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useT } from '../i18n/useT';
 import { useEditor, useEditorStore } from './state';
 import { SimText } from './SimText';
+import './notice.css';
 
 export function NoticeBar() {
   const t = useT();

@@ -86,7 +86,11 @@ export function addLoadBalancer(s: Scenario, opts: { service: string; subnet: st
   if (!subnet) return failure(s.subnets.length === 0 ? msg('edit.lb-needs-subnet') : msg('edit.no-such', { kind: 'subnet', id: String(opts.subnet) }));
   const ids = allElementIds(s);
   const id = lowestFree('lb', ids);
-  const name = opts.name ?? `${svc.name}-lb`;
+  // A second load balancer of a Service is web-lb-2, not another web-lb.
+  const lbNames = new Set(s.loadBalancers.map((l) => l.name));
+  const base = opts.name ?? `${svc.name}-lb`;
+  let name = base;
+  for (let i = 2; lbNames.has(name); i++) name = `${base}-${i}`;
   const ip = allocateHostIp(subnet.cidr, subnetAddresses(s, subnet.id), 100);
   if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'loadBalancer' }));
   let services = s.services;

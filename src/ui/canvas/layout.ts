@@ -27,6 +27,8 @@ const HOST_GAP = 36;
 const HOST_ROW_GAP = 56;
 const HOSTS_PER_ROW = 5;
 const CARD_GAP = 48;
+/** Between the subnets and the Services row, and between the Services and the Ingresses. */
+const CARD_ROW_GAP = 80;
 
 type Layout = Record<string, Position>;
 
@@ -90,13 +92,13 @@ function sweep(items: { id: string; want: number; w: number }[], y: number, minX
   }
 }
 
-/** Row after row of hosts inside a subnet region, from `startX`. */
-function placeHosts(hosts: { id: string; size: Size }[], out: Layout) {
+/** Row after row of hosts inside a subnet region, `cols` to a row. */
+function placeHosts(hosts: { id: string; size: Size }[], out: Layout, cols = HOSTS_PER_ROW) {
   let x = SUBNET_PAD;
   let y = SUBNET_HOST_TOP;
   let rowH = 0;
   hosts.forEach((h, i) => {
-    if (i > 0 && i % HOSTS_PER_ROW === 0) {
+    if (i > 0 && i % cols === 0) {
       x = SUBNET_PAD;
       y += rowH + HOST_ROW_GAP;
       rowH = 0;
@@ -159,14 +161,39 @@ function rightOf(boxes: Map<string, Box>, ids: string[]): number {
   return x;
 }
 
-/** A fresh layout of the whole scenario. */
+/**
+ * The view a fresh layout is made for: the canvas at 1440x900 beside the palette and the side panel
+ * (or the lesson panel), about 1000 x 850.
+ */
+const VIEW = { w: 1000, h: 850 };
+
+/**
+ * A fresh layout of the whole scenario: of the layouts with 1 to 5 hosts to a row in each subnet, the
+ * one that fits the view at the largest zoom (a wide row of subnets with every host side by side fits
+ * only far out, where names are too small to read).
+ */
 export function autoLayout(s: Scenario): Layout {
+  const most = Math.max(1, ...s.subnets.map((x) => [...s.nodes, ...s.clients, ...s.loadBalancers].filter((h) => h.subnet === x.id).length));
+  let best: { layout: Layout; zoom: number } | undefined;
+  for (let cols = 1; cols <= Math.min(HOSTS_PER_ROW, most); cols++) {
+    const layout = layoutWith(s, cols);
+    const b = [...sceneBoxes(s, layout).values()];
+    const w = Math.max(...b.map((x) => x.x + x.w)) - Math.min(...b.map((x) => x.x));
+    const h = Math.max(...b.map((x) => x.y + x.h)) - Math.min(...b.map((x) => x.y));
+    const zoom = b.length ? Math.min(VIEW.w / w, VIEW.h / h) : 1;
+    // Ties go to the wider rows (fewer, longer uplinks).
+    if (!best || zoom >= best.zoom) best = { layout, zoom };
+  }
+  return best?.layout ?? layoutWith(s, HOSTS_PER_ROW);
+}
+
+function layoutWith(s: Scenario, cols: number): Layout {
   const out: Layout = {};
   const counts = podCounts(s);
   let x = 0;
   for (const sub of s.subnets) {
     const hosts = hostsOf(s, sub.id, counts);
-    placeHosts(hosts, out);
+    placeHosts(hosts, out, cols);
     const size = subnetSize(hosts.map((h) => ({ ...out[h.id]!, w: h.size.w, h: h.size.h })));
     out[sub.id] = { x, y: SUBNETS_TOP };
     x += size.w + SUBNET_GAP;
@@ -179,7 +206,7 @@ export function autoLayout(s: Scenario): Layout {
     out,
   );
   const subnetBottom = s.subnets.length ? bottomOf(boxes, s.subnets.map((x) => x.id)) : SUBNETS_TOP;
-  const servicesTop = subnetBottom + 110;
+  const servicesTop = subnetBottom + CARD_ROW_GAP;
   let fallback = 0;
   sweep(
     s.services.map((svc) => ({ id: svc.id, want: serviceWant(s, svc.id, boxes) ?? (fallback += SIZES.service.w + CARD_GAP), w: SIZES.service.w })),
@@ -191,7 +218,7 @@ export function autoLayout(s: Scenario): Layout {
   fallback = 0;
   sweep(
     s.ingresses.map((ing) => ({ id: ing.id, want: ingressWant(s, ing.id, boxes) ?? (fallback += SIZES.ingress.w + CARD_GAP), w: SIZES.ingress.w })),
-    servicesTop + SIZES.service.h + 110,
+    servicesTop + SIZES.service.h + CARD_ROW_GAP,
     -Infinity,
     out,
   );

@@ -1,7 +1,7 @@
 /**
  * Each drop stays in view: elements added off-screen (placed beside the others, or the pod, Service
- * and load balancer of an add-on) are brought into view, all of them, at the same zoom unless they
- * need a farther one to fit. A whole new scenario (many elements at once) is fitted elsewhere.
+ * and load balancer of an add-on) are brought into view, all of them, by the smallest pan, at the
+ * same zoom unless they need a farther one to fit. A whole new scenario (many elements at once) is fitted elsewhere.
  */
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
@@ -37,13 +37,27 @@ export function useRevealAdded(nodes: AppNode[], dragActive: boolean): void {
     const [tx, ty, zoom] = transform;
     const offScreen = boxes.some((b) => b.x0 * zoom + tx < 0 || b.y0 * zoom + ty < 0 || b.x1 * zoom + tx > width || b.y1 * zoom + ty > height);
     if (!offScreen) return;
-    // All of them (an add-on adds a pod, a Service and a load balancer): centred on their bounds, at
-    // the same zoom unless they need a farther one to fit.
+    // All of them (an add-on adds a pod, a Service and a load balancer), moving the view no more than
+    // needed, so what was in view stays there as far as it can; zoomed out only if they do not fit.
     const x0 = Math.min(...boxes.map((b) => b.x0));
     const y0 = Math.min(...boxes.map((b) => b.y0));
     const x1 = Math.max(...boxes.map((b) => b.x1));
     const y1 = Math.max(...boxes.map((b) => b.y1));
-    const fit = Math.min(zoom, (width - 2 * IN_VIEW_PAD) / Math.max(1, x1 - x0), (height - 2 * IN_VIEW_PAD) / Math.max(1, y1 - y0));
-    void rf.setCenter((x0 + x1) / 2, (y0 + y1) / 2, { zoom: Math.max(0.2, fit), duration: 250 });
+    const z = Math.max(0.2, Math.min(zoom, (width - 2 * IN_VIEW_PAD) / Math.max(1, x1 - x0), (height - 2 * IN_VIEW_PAD) / Math.max(1, y1 - y0)));
+    // The view's origin at zoom z keeping the current centre, then shifted just enough on each axis.
+    const cx = (width / 2 - tx) / zoom;
+    const cy = (height / 2 - ty) / zoom;
+    let nx = width / 2 - cx * z;
+    let ny = height / 2 - cy * z;
+    const shift = (lo: number, hi: number, origin: number, size: number) => {
+      const a = lo * z + origin;
+      const b = hi * z + origin;
+      if (a < IN_VIEW_PAD) return IN_VIEW_PAD - a;
+      if (b > size - IN_VIEW_PAD) return Math.max(size - IN_VIEW_PAD - b, IN_VIEW_PAD - a);
+      return 0;
+    };
+    nx += shift(x0, x1, nx, width);
+    ny += shift(y0, y1, ny, height);
+    void rf.setViewport({ x: nx, y: ny, zoom: z }, { duration: 250 });
   }, [nodes, flowStore, rf, dragActive]);
 }
