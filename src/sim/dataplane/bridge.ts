@@ -5,7 +5,7 @@
  */
 import type { Node, Pod } from '../model/schema';
 import { stableHash } from '../trace/rng';
-import { pushHop, drop, type TraceCtx } from '../trace/context';
+import { pushHop, drop, setFrame, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
 import { vethLink } from '../model/links';
@@ -99,6 +99,10 @@ export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, way: 
     );
   }
   const hairpin = inPort === veth;
+  // Routed: the host sends from cni0's MAC. Switched, or bridged after br_netfilter's DNAT: the
+  // sender's source MAC stays and only the destination MAC is the target's (br_netfilter_hooks.c,
+  // br_nf_pre_routing_finish_bridge: neigh_hh_bridge writes the destination address; the source is kept).
+  setFrame(ctx, how === 'routed' ? bridgeMac(node) : (ctx.frame?.src ?? bridgeMac(node)), podMac(target));
   pushHop(ctx, {
     at: node.id,
     kind: 'node',

@@ -7,13 +7,14 @@
  * sends, cali-tw-<iface> for what it receives (filter FORWARD, after kube-proxy's DNAT).
  */
 import type { Node, Pod } from '../model/schema';
-import { drop, pushHop, type TraceCtx } from '../trace/context';
+import { drop, pushHop, setFrame, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { encapSourcePort } from './ephemeral';
 import { stableHash } from '../trace/rng';
 import { deliverToPod } from './listeners';
 import { vethLink } from '../model/links';
 import type { Route } from './routing';
+import { podMac } from './macs';
 import { caliName, calicoVtepMac, tunnelAddress, CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, CALICO_VXLAN_OVERHEAD, CALICO_VXLAN_PORT, CALICO_VXLAN_VNI, IPIP_DEV, IPIP_OVERHEAD } from './calico-net';
 import { checkPolicy } from './calico-policy';
 import { msg } from '../messages/index';
@@ -21,6 +22,7 @@ import { msg } from '../messages/index';
 /** The pod's frame reaches the host: proxy ARP on the cali interface answered for 169.254.1.1. */
 export function calicoFromPod(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeaders, route: Route): string {
   const cali = caliName(pod);
+  setFrame(ctx, podMac(pod), CALI_MAC);
   pushHop(ctx, {
     at: pod.id,
     kind: 'pod',
@@ -60,6 +62,7 @@ export function calicoToWorkload(ctx: TraceCtx, node: Node, pkt: PacketHeaders, 
   const pod = ctx.topo.pods.get(route.pod ?? '');
   if (!pod) drop(ctx, 'host-unreachable', node.id, 'node', pkt, msg('drop.calico-no-pod', { node: node.name, ip: pkt.dst }), route.dev);
   checkPolicy(ctx, node, pod, 'ingress', pkt, route.dev);
+  setFrame(ctx, CALI_MAC, podMac(pod));
   pushHop(ctx, {
     at: node.id,
     kind: 'node',
@@ -71,12 +74,6 @@ export function calicoToWorkload(ctx: TraceCtx, node: Node, pkt: PacketHeaders, 
   });
   ctx.pendingLink = vethLink(pod.id);
   deliverToPod(ctx, pod, pkt);
-}
-
-/** A pod's eth0 MAC (random per interface in a real cluster; stable per pod here). */
-function podMac(pod: Pod): string {
-  const h = stableHash(`eth0:${pod.id}`);
-  return ['0a', ...[24, 16, 8, 0].map((s) => ((h >>> s) & 255).toString(16).padStart(2, '0')), '02'].join(':');
 }
 
 /** A blackhole route: Calico's own block, but no pod has the address. */
@@ -97,6 +94,9 @@ export function calicoBlackhole(ctx: TraceCtx, node: Node, pkt: PacketHeaders, r
 export function calicoEncapsulate(ctx: TraceCtx, node: Node, remote: Node, route: Route, pkt: PacketHeaders): PacketHeaders {
   const mtu = ctx.topo.scenario.cluster.mtu;
   if (route.dev === IPIP_DEV) {
+    // IP-in-IP carries the bare IP packet: no inner frame; the outer one is made on eth0.
+    ctx.frame = undefined;
+    ctx.innerFrame = undefined;
     const out: PacketHeaders = { ...pkt, outer: { src: node.ip, dst: remote.ip, proto: 'ipip', ttl: 64 } };
     pushHop(ctx, {
       at: node.id,
@@ -116,6 +116,8 @@ export function calicoEncapsulate(ctx: TraceCtx, node: Node, remote: Node, route
     { kind: 'arp', rule: `${tunnelAddress(remote)} dev ${CALICO_VXLAN_DEV} lladdr ${calicoVtepMac(remote)} PERMANENT` },
     { kind: 'fdb', rule: `${calicoVtepMac(remote)} dev ${CALICO_VXLAN_DEV} dst ${remote.ip} self permanent` },
   ];
+  ctx.innerFrame = { src: calicoVtepMac(node), dst: calicoVtepMac(remote) };
+  ctx.frame = undefined;
   pushHop(ctx, {
     at: node.id,
     kind: 'node',
@@ -138,6 +140,9 @@ export function calicoTunnelFor(node: Node, pkt: PacketHeaders): string | undefi
 export function calicoDecapsulate(ctx: TraceCtx, node: Node, pkt: PacketHeaders, dev: string): PacketHeaders {
   const inner: PacketHeaders = { ...pkt };
   delete inner.outer;
+  // The inner frame (VXLAN) comes out of the tunnel device; IP-in-IP has none.
+  ctx.frame = dev === IPIP_DEV ? undefined : ctx.innerFrame;
+  ctx.innerFrame = undefined;
   pushHop(ctx, {
     at: node.id,
     kind: 'node',

@@ -33,6 +33,10 @@ export function encapsulate(ctx: TraceCtx, node: Node, remote: Node, route: Rout
     { kind: 'arp', rule: `${vtepAddress(remote)} dev ${FLANNEL_VXLAN_DEV} lladdr ${vtepMac(remote)} PERMANENT` },
     { kind: 'fdb', rule: `${vtepMac(remote)} dev ${FLANNEL_VXLAN_DEV} dst ${remote.ip} self permanent` },
   ];
+  // The inner frame goes from this node's flannel.1 to the remote's (the ARP entry above); the outer
+  // frame is made when the UDP packet leaves eth0.
+  ctx.innerFrame = { src: vtepMac(node), dst: vtepMac(remote) };
+  ctx.frame = undefined;
   pushHop(ctx, {
     at: node.id,
     kind: 'node',
@@ -48,6 +52,8 @@ export function encapsulate(ctx: TraceCtx, node: Node, remote: Node, route: Rout
 export function decapsulate(ctx: TraceCtx, node: Node, pkt: PacketHeaders): PacketHeaders {
   const inner: PacketHeaders = { ...pkt };
   delete inner.outer;
+  ctx.frame = ctx.innerFrame;
+  ctx.innerFrame = undefined;
   pushHop(ctx, {
     at: node.id,
     kind: 'node',

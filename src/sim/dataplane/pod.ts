@@ -3,7 +3,7 @@
  * one eth0 (a veth end) with the pod IP, lo for localhost between containers, and two routes.
  */
 import type { Pod } from '../model/schema';
-import { drop, pushHop, type TraceCtx } from '../trace/context';
+import { drop, pushHop, setFrame, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
 import { localRouteText, lookupRoute, nodeOwnsIp, podRouteTable } from './routing';
@@ -46,6 +46,7 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
   const nextHop = route.via ?? pkt.dst;
   const neighbour = ctx.topo.podByIp.get(nextHop);
   const nextMac = route.via || nodeOwnsIp(node, nextHop) ? bridgeMac(node) : neighbour && neighbour.node === node.id ? podMac(neighbour) : undefined;
+  if (nextMac) setFrame(ctx, podMac(pod), nextMac);
   pushHop(ctx, {
     at: pod.id,
     kind: 'pod',

@@ -4,7 +4,7 @@
  * ClusterIPs mean nothing to them unless someone added a route.
  */
 import type { ClientHost, Router } from '../model/schema';
-import { deliver, drop, pushHop, type TraceCtx } from '../trace/context';
+import { deliver, drop, pushHop, setFrame, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { cidrContains } from '../net/cidr';
 import { clientRouteTable, lookupRoute, routerIfaceName, routerRouteTable } from './routing';
@@ -29,6 +29,12 @@ export function l2HostMac(t: Topology, host: L2Host, subnetId: string): string {
   return nicMac(host.id, Math.max(0, r?.interfaces.findIndex((i) => i.subnet === subnetId) ?? 0));
 }
 
+/** The MAC a sender (node, router, client, load balancer) sends from on a subnet. */
+export function senderMac(t: Topology, senderId: string, subnetId: string): string {
+  const kind = t.kindOf.get(senderId);
+  return kind === 'router' ? l2HostMac(t, { kind, id: senderId, ip: '' }, subnetId) : nicMac(senderId, 0);
+}
+
 /** The device a sender puts frames for `subnetId` on: eth0, or a router's ethN on that subnet. */
 export function senderDev(t: Topology, senderId: string, subnetId: string): string {
   const r = t.routers.get(senderId);
@@ -46,6 +52,7 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
       { kind: 'arp', rule: `${nextHop} dev ${senderDev(ctx.topo, senderId, subnetId)} INCOMPLETE` },
     ]);
   }
+  setFrame(ctx, senderMac(ctx.topo, senderId, subnetId), l2HostMac(ctx.topo, host, subnetId));
   pushHop(ctx, {
     at: subnet.id,
     kind: 'subnet',

@@ -7,7 +7,7 @@ import type { Topology } from '../model/topology';
 import type { Rng } from './rng';
 import { dropReasonMessage, type DropCode } from './reasons';
 import { msg, type Message } from '../messages/index';
-import type { DropReason, Hop, HopAction, HopMatch, PacketField, PacketHeaders } from './types';
+import type { DropReason, EthernetHeader, Hop, HopAction, HopMatch, PacketField, PacketHeaders } from './types';
 import type { ConntrackEntry } from '../dataplane/conntrack-entry';
 import type { SessionState } from '../dataplane/session';
 
@@ -62,6 +62,12 @@ export interface TraceCtx {
    * it, so a reply from anywhere else (a NAT not undone on the way back) matches no socket.
    */
   expectReplyFrom?: { ip: string; port?: number };
+  /**
+   * The Ethernet frame on the wire the packet is on now (set where a sender resolves its next hop's
+   * MAC), and while VXLAN-encapsulated the inner frame; pushHop stamps them on each hop's packet.
+   */
+  frame?: EthernetHeader;
+  innerFrame?: EthernetHeader;
 }
 
 /** Thrown to unwind the step functions once the path has ended. */
@@ -77,12 +83,37 @@ export function newCtx(topo: Topology, rng: Rng, conntrack: ConntrackEntry[], is
 
 const FIELDS: PacketField[] = ['src', 'dst', 'sport', 'dport', 'ttl', 'proto'];
 
+const sameFrame = (a?: EthernetHeader, b?: EthernetHeader) => a?.src === b?.src && a?.dst === b?.dst;
+
 function changedFields(prev: PacketHeaders | undefined, next: PacketHeaders): PacketField[] {
   if (!prev) return [];
   const out: PacketField[] = FIELDS.filter((f) => prev[f as keyof PacketHeaders] !== next[f as keyof PacketHeaders]);
-  if (JSON.stringify(prev.outer) !== JSON.stringify(next.outer)) out.push('outer');
+  const l3 = (o: PacketHeaders['outer']) => (o ? JSON.stringify({ ...o, eth: undefined }) : undefined);
+  if (l3(prev.outer) !== l3(next.outer)) out.push('outer');
   if (JSON.stringify(prev.http) !== JSON.stringify(next.http)) out.push('http');
+  // Only a rewrite of a frame both hops have counts: a frame appearing (the first link) or going (into IP-in-IP) is no change of address.
+  const frames = (p: PacketHeaders) => [p.eth, p.outer?.eth] as const;
+  const [a, b] = [frames(prev), frames(next)];
+  if ((a[0] && b[0] && !sameFrame(a[0], b[0])) || (a[1] && b[1] && !sameFrame(a[1], b[1]))) out.push('eth');
   return out;
+}
+
+/** The packet as it is on the wire now: the context's frames stamped on (the inner one only inside VXLAN). */
+function onWire(ctx: TraceCtx, p: PacketHeaders): PacketHeaders {
+  const out: PacketHeaders = { ...p };
+  delete out.eth;
+  if (p.outer) {
+    out.outer = { ...p.outer };
+    delete out.outer.eth;
+    if (ctx.frame) out.outer.eth = { ...ctx.frame };
+    if (p.outer.proto === 'udp' && ctx.innerFrame) out.eth = { ...ctx.innerFrame };
+  } else if (ctx.frame) out.eth = { ...ctx.frame };
+  return out;
+}
+
+/** The sender has resolved the next hop: from here the packet travels in a frame from `src` to `dst`. */
+export function setFrame(ctx: TraceCtx, src: string, dst: string): void {
+  ctx.frame = { src, dst };
 }
 
 export interface HopInput {
@@ -109,7 +140,8 @@ export function pushHop(ctx: TraceCtx, h: HopInput): void {
   // Leave room for the drop hop: a path never holds more than MAX_HOPS hops.
   if (ctx.hops.length >= MAX_HOPS - 1) drop(ctx, 'loop-detected', h.at, h.kind, h.packet, hopLimitMessage(), h.iface);
   const prev = ctx.hops[ctx.hops.length - 1]?.packet;
-  const hop: Hop = { ...h, packet: { ...h.packet, ...(h.packet.outer ? { outer: { ...h.packet.outer } } : {}) }, changed: changedFields(prev, h.packet) };
+  const packet = onWire(ctx, h.packet);
+  const hop: Hop = { ...h, packet, changed: changedFields(prev, packet) };
   if (!h.match) delete hop.match;
   if (ctx.pendingLink) {
     hop.link = ctx.pendingLink;
@@ -135,7 +167,7 @@ export function drop(
 ): never {
   const m = message ?? dropReasonMessage(code);
   ctx.dropped = { code, msg: m, at, ...extra };
-  ctx.hops.push({ at, kind, ...(iface ? { iface } : {}), action: 'drop', packet: { ...packet }, changed: [], ...(match ? { match } : {}), msg: m });
+  ctx.hops.push({ at, kind, ...(iface ? { iface } : {}), action: 'drop', packet: onWire(ctx, packet), changed: [], ...(match ? { match } : {}), msg: m });
   throw new PathEnded();
 }
 

@@ -4,6 +4,16 @@ import type { DropCode } from './reasons';
 import type { Message } from '../messages/index';
 
 /**
+ * The addresses of an Ethernet II frame (Wireshark's "Ethernet II, Src: …, Dst: …"): the sending
+ * interface's MAC and the one the sender's neighbour (ARP) or FDB entry gave for the next hop. They
+ * are rewritten at every routed hop; the IP header is not.
+ */
+export interface EthernetHeader {
+  src: string;
+  dst: string;
+}
+
+/**
  * The outer header an overlay wraps around the inner packet: IP/UDP/VXLAN (flannel.1 on UDP 8472,
  * Calico's vxlan.calico on 4789), or Calico's IP-in-IP (proto "ipip", IP protocol 4: no UDP, no VNI).
  */
@@ -16,6 +26,8 @@ export interface OuterHeader {
   dport?: number;
   vni?: number;
   ttl: number;
+  /** The frame on the underlay wire (node NIC to next hop), once the sender has resolved its next hop. */
+  eth?: EthernetHeader;
 }
 
 export interface HttpRequestLine {
@@ -35,6 +47,11 @@ export interface PacketHeaders {
   outer?: OuterHeader;
   /** Present when an L7 proxy reads the request (ingress). */
   http?: HttpRequestLine;
+  /**
+   * The Ethernet frame around this IP packet: the one on the wire, or inside VXLAN the inner frame
+   * (flannel.1 to flannel.1). None before the first link, on lo, and inside IP-in-IP (no inner frame).
+   */
+  eth?: EthernetHeader;
 }
 
 export type HopAction =
@@ -68,7 +85,7 @@ export interface HopMatch {
   rule: string;
 }
 
-export type PacketField = 'src' | 'dst' | 'sport' | 'dport' | 'ttl' | 'outer' | 'http' | 'proto';
+export type PacketField = 'src' | 'dst' | 'sport' | 'dport' | 'ttl' | 'outer' | 'http' | 'proto' | 'eth';
 
 export interface Hop {
   /** Element id of the place: a pod, node, subnet, router, client, service, LB or ingress. */
