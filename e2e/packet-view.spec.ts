@@ -162,6 +162,15 @@ test('hops grouped by element, the current hop as a layer stack, a timeline and 
   await expect(stack.locator('[data-layer="outer"]')).toContainText('8472');
   await expect(stack.locator('[data-layer="outer"]')).toContainText('VNI 1');
   await expect(stack.locator('[data-layer="ip"]')).toContainText('Inner IP');
+  // Ethernet as Wireshark shows a VXLAN frame: the outer frame between NICs (52:54:00:…), then the
+  // inner frame between the flannel.1 devices (random, locally administered), with its neighbour entry.
+  await expect(stack.locator('[data-layer="outer-eth"]')).toContainText(/Outer Ethernet\s*52:54:00:[0-9a-f:]{8} → 52:54:00:[0-9a-f:]{8}/);
+  const inner = stack.locator('[data-layer="eth"]');
+  await expect(inner).toContainText('Inner Ethernet');
+  await expect(inner).toContainText(/[0-9a-f][26ae](:[0-9a-f]{2}){5} → [0-9a-f][26ae](:[0-9a-f]{2}){5}/);
+  await expect(stack.locator('[data-layer="outer-eth"]')).toHaveClass(/layer-outer/);
+  // The first layer is the outer frame, as on the wire.
+  await expect(stack.locator('[data-layer]').first()).toHaveAttribute('data-layer', 'outer-eth');
   const scrubber = page.getByTestId('scrubber');
   const at = Number(await scrubber.inputValue());
   await page.locator('body').click({ position: { x: 700, y: 20 } }).catch(() => undefined);

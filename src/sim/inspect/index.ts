@@ -111,8 +111,8 @@ export function showNode(s: Scenario, ref: string, tool: string, opts: ShowOptio
     const c = t.clients.get(id)!;
     if (tool === 'ip-addr') return ok(command, formatIpAddr(clientLinks(t, c)));
     if (tool === 'ip-route') return ok(command, formatIpRoute(clientRouteTable(t, c)));
-    const gw = t.subnets.get(c.subnet)?.gateway;
-    return ok(command, formatIpNeigh(hostNeighbours(t, id, [c.subnet]).filter((n) => n.ip === gw)));
+    // Its gateway and the hosts on its own subnet it reaches directly (a load balancer, a node's NodePort), as a node's table lists them.
+    return ok(command, formatIpNeigh(hostNeighbours(t, id, [c.subnet])));
   }
   const node = t.nodes.get(id)!;
   switch (tool as NodeTool) {

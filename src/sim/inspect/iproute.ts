@@ -11,7 +11,7 @@ import { FLANNEL_VXLAN_DEV, nodeRouteTable, podRouteTable, vtepAddress, type Rou
 import { VXLAN_PORT, VXLAN_VNI } from '../dataplane/overlay';
 import { bridgeMac, hostVethMac, linkLocal6, podMac, solicitedNodeMac, vtepMacOf } from '../dataplane/macs';
 import { l2HostMac } from '../dataplane/underlay';
-import { CALI_MAC, CALICO_GATEWAY, caliName } from '../dataplane/calico-net';
+import { CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, caliName, calicoVtepMac, tunnelAddress } from '../dataplane/calico-net';
 import { nodeLinks, podLinks, type Link } from './links';
 
 function flags(l: Link): string {
@@ -88,8 +88,24 @@ export function nodeNeighbours(t: Topology, node: Node): Neighbour[] {
     const remote = t.nodes.get(r.remoteNode);
     if (remote) out.push({ ip: vtepAddress(remote), dev: FLANNEL_VXLAN_DEV, mac: vtepMacOf(remote), state: 'PERMANENT' });
   }
+  // Calico VXLAN: felix's vxlan manager programs the same pair per remote VTEP on vxlan.calico (tunnel address -> VTEP MAC).
+  for (const { remote } of calicoVteps(t, node)) out.push({ ip: tunnelAddress(remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
   const calico = t.scenario.cluster.cni === 'calico';
   for (const pod of t.podsByNode.get(node.id) ?? []) out.push({ ip: pod.ip, dev: calico ? caliName(pod) : 'cni0', mac: podMac(pod), state: 'REACHABLE' });
+  return out;
+}
+
+/** The remote nodes vxlan.calico has routes to (one per remote node, in route order). */
+function calicoVteps(t: Topology, node: Node): { remote: Node }[] {
+  const seen = new Set<string>();
+  const out: { remote: Node }[] = [];
+  for (const r of nodeRouteTable(t, node).routes) {
+    const remote = r.dev === CALICO_VXLAN_DEV && r.remoteNode ? t.nodes.get(r.remoteNode) : undefined;
+    if (remote && !seen.has(remote.id)) {
+      seen.add(remote.id);
+      out.push({ remote });
+    }
+  }
   return out;
 }
 
@@ -118,6 +134,7 @@ export function formatBridgeFdb(t: Topology, node: Node): string {
         const remote = r.dev === FLANNEL_VXLAN_DEV && r.remoteNode ? t.nodes.get(r.remoteNode) : undefined;
         if (remote) out.push(`${vtepMacOf(remote)} dev ${FLANNEL_VXLAN_DEV} dst ${remote.ip} self permanent`);
       }
+      if (l.name === CALICO_VXLAN_DEV) for (const { remote } of calicoVteps(t, node)) out.push(`${calicoVtepMac(remote)} dev ${CALICO_VXLAN_DEV} dst ${remote.ip} self permanent`);
       continue;
     }
     if (l.kind === 'ipip') continue;

@@ -1,20 +1,54 @@
 /**
  * The packet at one hop as a stack of layers, outermost first, the way Wireshark's packet tree
- * reads: for VXLAN the outer IP / UDP 8472 / VXLAN VNI, then the (inner) IP, TCP/UDP/ICMP and
+ * reads: Ethernet (source and destination MAC), for VXLAN the outer Ethernet / IP / UDP 8472 / VXLAN
+ * VNI and then the inner Ethernet (flannel.1 to flannel.1), then the (inner) IP, TCP/UDP/ICMP and
  * HTTP. A field this hop changed is highlighted with its old value struck through beside it, and
  * the rule or table entry that matched sits under the layer it acted on.
  */
-import type { Hop, HopMatch, PacketField, PacketHeaders } from '../../sim/index';
+import type { EthernetHeader, Hop, HopMatch, PacketField, PacketHeaders } from '../../sim/index';
 import { useT } from '../../i18n/useT';
 
-type Layer = 'outer' | 'ip' | 'l4' | 'http';
+type Layer = 'outerEth' | 'outer' | 'eth' | 'ip' | 'l4' | 'http';
 
-/** Which layer an entry acted on: routes, ARP, FDB and NAT rules on IP; an ingress rule on HTTP. */
+/**
+ * Which layer an entry acted on: a neighbour (ARP) entry gives the frame's destination MAC and a
+ * bridge FDB entry picks its port (Ethernet); a VXLAN FDB entry maps the inner MAC to the outer IP;
+ * routes and NAT rules act on IP; an ingress rule on HTTP.
+ */
 function layerOf(m: HopMatch, hop: Hop): Layer {
   if (m.kind === 'ingress') return 'http';
   if (m.kind === 'listener') return 'l4';
-  if (hop.packet.outer && (m.kind === 'fdb' || (m.kind === 'route' && (hop.action === 'encapsulate' || hop.action === 'switch')))) return 'outer';
+  const outer = hop.packet.outer;
+  if (m.kind === 'arp') return outer && hop.action !== 'encapsulate' ? 'outerEth' : 'eth';
+  if (outer && (m.kind === 'fdb' || (m.kind === 'route' && (hop.action === 'encapsulate' || hop.action === 'switch')))) return 'outer';
+  if (m.kind === 'fdb') return 'eth';
   return 'ip';
+}
+
+const frameText = (f?: EthernetHeader) => (f ? `${f.src} → ${f.dst}` : undefined);
+
+/** An Ethernet II header: source → destination MAC, the old pair struck through where this hop rewrote it. */
+function EthLayer({ frame, old, name, className, layer, matches }: { frame: EthernetHeader; old?: EthernetHeader; name: string; className: string; layer: string; matches: HopMatch[] }) {
+  const now = frameText(frame)!;
+  const before = frameText(old);
+  const changed = before !== undefined && before !== now;
+  return (
+    <div className={`layer layer-eth ${className}`} data-layer={layer}>
+      <span className="layer-name">{name}</span>
+      <span className="layer-fields">
+        <span className={changed ? 'hdr changed' : 'hdr'}>
+          {changed && (
+            <>
+              <del className="old">{before}</del>
+              {' → '}
+            </>
+          )}
+          {now}
+        </span>
+      </span>
+      <Matches list={matches} />
+    </div>
+  );
 }
 
 function Val({ field, hop, prev, children, old }: { field: PacketField; hop: Hop; prev?: PacketHeaders; children: React.ReactNode; old?: React.ReactNode }) {
@@ -53,8 +87,11 @@ export function LayerStack({ hop, prev }: { hop: Hop; prev?: Hop }) {
   const matches = hop.match ?? [];
   const on = (l: Layer) => matches.filter((m) => layerOf(m, hop) === l);
   const port = (n?: number) => (n === undefined ? '' : `:${n}`);
+  // A frame rewritten here (a routed hop) shows the one it arrived in; a frame that has just appeared does not.
+  const oldOuterEth = q?.outer ? q.outer.eth : q?.eth;
   return (
     <div className="layer-stack" data-testid="layer-stack">
+      {p.outer?.eth && <EthLayer frame={p.outer.eth} old={oldOuterEth} name={t('layers.outerEthernet')} className="layer-outer" layer="outer-eth" matches={on('outerEth')} />}
       {p.outer && (
         <div className="layer layer-outer" data-layer="outer">
           <span className="layer-name">{t('layers.outerIp')}</span>
@@ -82,6 +119,8 @@ export function LayerStack({ hop, prev }: { hop: Hop; prev?: Hop }) {
           <Matches list={on('outer')} />
         </div>
       )}
+      {p.eth && <EthLayer frame={p.eth} old={q?.outer && !p.outer ? undefined : q?.eth} name={t(p.outer ? 'layers.innerEthernet' : 'layers.ethernet')} className={p.outer ? 'inner' : ''} layer="eth" matches={on('eth')} />}
+      {!p.eth && on('eth').length > 0 && <Matches list={on('eth')} />}
       <div className={`layer layer-ip${p.outer ? ' inner' : ''}`} data-layer="ip">
         <span className="layer-name">{p.outer ? t('layers.innerIp') : 'IP'}</span>
         <span className="layer-fields">
