@@ -1,4 +1,4 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore, type StoreApi } from 'zustand';
 import type { PacketSlice } from '../../store/packetStore';
@@ -36,11 +36,23 @@ function selectedRun(s: PacketSlice): PacketRun | undefined {
   return s.packets.find((p) => p.id === s.selectedPacket);
 }
 
+/**
+ * The selected packet without its moving parts (cursor, progress, delay): every field is the same
+ * object from one animation frame to the next, so with a shallow compare the hop list renders when
+ * the packet changes or reaches another hop, not on every frame of its glide.
+ */
+function selectedShape(s: PacketSlice): Pick<PacketRun, 'id' | 'color' | 'spec' | 'result' | 'steps'> | undefined {
+  const p = selectedRun(s);
+  return p && { id: p.id, color: p.color, spec: p.spec, result: p.result, steps: p.steps };
+}
+
 /** The selected packet's hops, grouped by phase and by the element they happen on, with the current hop open. */
 export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; nameOf(id: string): string }) {
   const t = useT();
-  const run = useStore(store, selectedRun);
-  const packets = useStore(store, (s) => s.packets);
+  const run = useStore(store, useShallow(selectedShape));
+  const cursor = useStore(store, (s) => selectedRun(s)?.cursor ?? -1);
+  const packetIds = useStore(store, useShallow((s) => s.packets.map((p) => p.id)));
+  const specs = useStore(store, useShallow((s) => s.packets.map((p) => p.spec)));
   const select = useStore(store, (s) => s.select);
   const seek = useStore(store, (s) => s.seek);
   const resend = useStore(store, (s) => s.send);
@@ -49,21 +61,22 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
   const headingId = useId();
   const scenario = useEditor((s) => s.scenario);
   const results = useStore(store, useShallow((s) => s.packets.map((p) => p.result)));
+  const steps = run?.steps;
+  const groups = useMemo(() => (steps ? groupSteps(steps) : []), [steps]);
   if (!run) return <p className="muted">{t('panel.noHops')}</p>;
   const r = run.result;
-  const groups = groupSteps(run.steps);
   return (
     <section className="hop-inspector" aria-labelledby={`${headingId}`}>
       <h2 className="hops-title" id={headingId}>
         {t('hops.label')}
       </h2>
-      {packets.length > 1 && (
+      {packetIds.length > 1 && (
         <label className="packet-picker">
           {t('hops.packet')}{' '}
           <select value={run.id} onChange={(e) => select(e.target.value)}>
-            {packets.map((p) => (
-              <option key={p.id} value={p.id}>
-                {packetLabel(p, nameOf)}
+            {packetIds.map((id, i) => (
+              <option key={id} value={id}>
+                {packetLabel({ id, spec: specs[i]! }, nameOf)}
               </option>
             ))}
           </select>
@@ -81,7 +94,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
         <div key={`${phase}-${k}`} className={`phase phase-${phase}`}>
           <h3>{t(PHASE_TITLE[phase])}</h3>
           {byPlace.map((g) => (
-            <section key={g.steps[0]} className={`hop-group${g.steps.includes(run.cursor) ? ' has-current' : ''}`} aria-label={nameOf(g.at)}>
+            <section key={g.steps[0]} className={`hop-group${g.steps.includes(cursor) ? ' has-current' : ''}`} aria-label={nameOf(g.at)}>
               <h4 className="hop-group-head">
                 <span className="hop-group-place">{nameOf(g.at)}</span>
                 <span className="hop-group-summary">{groupSummary(run, g, t)}</span>
@@ -96,7 +109,7 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
                       {...(prev ? { prev } : {})}
                       index={i}
                       place={nameOf(g.at)}
-                      current={i === run.cursor}
+                      current={i === cursor}
                       onSelect={onSelect}
                       extra={<MatchLinks scenario={scenario} hop={run.steps[i]!.hop} {...(prev ? { prev } : {})} results={results} nameOf={nameOf} />}
                     />

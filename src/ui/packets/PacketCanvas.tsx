@@ -10,11 +10,21 @@ import { FollowCamera } from './FollowCamera';
 import { CanvasTools } from './CanvasTools';
 import { ElementMenu, type MenuAt } from './ElementMenu';
 
-/** The ids of the elements visited by the packets on the canvas, as one string (a stable selector result). */
+/**
+ * The ids of the elements visited by the packets on the canvas, as one string (a stable selector
+ * result). Runs on every animation frame: it is worked out again only when the packets on the canvas
+ * change (a packet's steps never change), not as they move.
+ */
+let visitedFor: readonly unknown[] = [];
+let visitedKey = '';
 function visitedKeyOf(s: PacketSlice): string {
+  const steps = s.packets.filter((p) => p.onCanvas).map((p) => p.steps);
+  if (steps.length === visitedFor.length && steps.every((x, i) => x === visitedFor[i])) return visitedKey;
   const ids = new Set<string>();
-  for (const p of s.packets) if (p.onCanvas) for (const st of p.steps) ids.add(st.hop.at);
-  return [...ids].sort().join('\n');
+  for (const list of steps) for (const st of list) ids.add(st.hop.at);
+  visitedFor = steps;
+  visitedKey = [...ids].sort().join('\n');
+  return visitedKey;
 }
 
 function typing(target: EventTarget | null): boolean {
@@ -45,8 +55,8 @@ export function PacketCanvas({ zoom }: { zoom?: number }) {
   const [menu, setMenu] = useState<MenuAt | undefined>();
   useStepKeys(packets);
   // The elements the packets on the canvas visit keep their names at every level of detail.
-  const visitedKey = useStore(packets, visitedKeyOf);
-  const keepVisible = useMemo(() => new Set(visitedKey ? visitedKey.split('\n') : []), [visitedKey]);
+  const visited = useStore(packets, visitedKeyOf);
+  const keepVisible = useMemo(() => new Set(visited ? visited.split('\n') : []), [visited]);
   const onClick = useCallback((id: string) => packets.getState().pickElement(id), [packets]);
   const onMenu = useCallback((id: string, at: { x: number; y: number }) => setMenu({ id, ...at }), []);
   const closeMenu = useCallback(() => setMenu(undefined), []);
