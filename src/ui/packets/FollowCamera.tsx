@@ -19,6 +19,9 @@ export const READABLE_ZOOM = 0.8;
  * not on every hop (a pan on a big canvas mounts and unmounts the elements that come and go).
  */
 const MARGIN = 0.1;
+const GLIDE_MS = 450;
+/** On React Flow's root while the camera glides (packets.css). */
+export const CAMERA_MOVING = 'camera-moving';
 
 function currentHop(s: PacketSlice) {
   const p = s.packets.find((x) => x.id === s.selectedPacket);
@@ -33,6 +36,7 @@ export function FollowCamera({ store }: { store: StoreApi<PacketSlice> }) {
   const flow = useStoreApi();
   const geometry = useGeometry();
   const last = useRef<string | undefined>(undefined);
+  const glides = useRef(0);
   useEffect(() => {
     if (!follow || !key || key === last.current) return;
     last.current = key;
@@ -49,7 +53,15 @@ export function FollowCamera({ store }: { store: StoreApi<PacketSlice> }) {
     const inside = sx > width * MARGIN && sx < width * (1 - MARGIN) && sy > height * MARGIN && sy < height * (1 - MARGIN);
     if (inside && zoom >= READABLE_ZOOM) return;
     const reduce = store.getState().reducedMotion;
-    void rf.setCenter(pt.x, pt.y, { zoom: Math.max(zoom, READABLE_ZOOM), duration: reduce ? 0 : 450 });
+    // While the camera glides the viewport is its own layer, as in a pan by hand (app.css): each frame
+    // moves pixels already drawn instead of repainting every card in view. Dropped when it stops, so
+    // the view is drawn sharp at its new zoom.
+    const root = flow.getState().domNode;
+    const moves = ++glides.current;
+    if (!reduce) root?.classList.add(CAMERA_MOVING);
+    void rf.setCenter(pt.x, pt.y, { zoom: Math.max(zoom, READABLE_ZOOM), duration: reduce ? 0 : GLIDE_MS }).then(() => {
+      if (glides.current === moves) root?.classList.remove(CAMERA_MOVING);
+    });
   }, [follow, key, store, rf, flow, geometry]);
   return null;
 }
