@@ -140,6 +140,27 @@ test('Send 20 plays as dots: at most 3 packet labels on the canvas, the tally be
     await page.waitForTimeout(400);
   }
   await page.screenshot({ path: test.info().outputPath('send-20.png') });
+  // Once the dots have arrived, the spread is drawn on the Service's lines to its endpoints: each
+  // line's count, the counts adding up to 20 and agreeing with the tally, the line as heavy as its share.
+  const flows = page.locator('.react-flow__edge[data-id^="ep:"]').filter({ has: page.locator('.edge-flow') });
+  await expect(flows.first()).toBeVisible({ timeout: 20_000 });
+  const tally = page.getByRole('figure', { name: 'Where the requests went' });
+  const rows = await tally.locator('li').evaluateAll((lis) => lis.map((li) => ({ name: li.querySelector('.tally-label')!.textContent!, count: Number(li.querySelector('.tally-count')!.textContent) })));
+  const drawn = await flows.evaluateAll((edges) =>
+    edges.map((e) => ({ id: e.getAttribute('data-id')!, text: e.querySelector('.react-flow__edge-text')?.textContent ?? '', width: parseFloat(getComputedStyle(e.querySelector('.edge-flow')!).strokeWidth) })),
+  );
+  expect(drawn.length).toBe(rows.length);
+  const counts = drawn.map((d) => Number(/^(\d+) of 20$/.exec(d.text)?.[1]));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(20);
+  expect(counts.sort((a, b) => a - b)).toEqual(rows.map((r) => r.count).sort((a, b) => a - b));
+  const heaviest = drawn.reduce((a, b) => (Number(/^\d+/.exec(b.text)![0]) > Number(/^\d+/.exec(a.text)![0]) ? b : a));
+  const lightest = drawn.reduce((a, b) => (Number(/^\d+/.exec(b.text)![0]) < Number(/^\d+/.exec(a.text)![0]) ? b : a));
+  if (heaviest.text !== lightest.text) expect(heaviest.width).toBeGreaterThan(lightest.width);
+  await page.screenshot({ path: test.info().outputPath('send-20-spread.png') });
+  // A new packet clears the spread, on the canvas and in the tally.
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('.edge-flow')).toHaveCount(0);
+  await expect(tally).toHaveCount(0);
 });
 
 test('hops grouped by element, the current hop as a layer stack, a timeline and the arrow keys to step', async ({ page }) => {

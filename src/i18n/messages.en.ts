@@ -330,6 +330,7 @@ export const en = {
   'layers.innerIp': 'Inner IP',
   'layers.echo': 'echo request',
   'layers.ethernet': 'Ethernet',
+  'canvas.flowCount': '{count} of {total}',
   'layers.outerEthernet': 'Outer Ethernet',
   'layers.innerEthernet': 'Inner Ethernet',
   'playback.timeline': 'Timeline: hop {n} of {total}',

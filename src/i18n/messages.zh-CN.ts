@@ -317,6 +317,7 @@ export const zhCN: Record<MessageKey, string> = {
   'layers.innerIp': '内层 IP',
   'layers.echo': '回显请求（echo request）',
   'layers.ethernet': '以太网帧',
+  'canvas.flowCount': '{total} 个中的 {count} 个',
   'layers.outerEthernet': '外层以太网帧',
   'layers.innerEthernet': '内层以太网帧',
   'playback.timeline': '时间线：第 {n} 跳，共 {total} 跳',

@@ -11,6 +11,8 @@ export interface BurstSummary {
   spec: PacketSpec;
   count: number;
   tally: { endpoint: string; count: number }[];
+  /** Every request's trace, in send order (the canvas draws where they went). */
+  results: TraceResult[];
 }
 
 /** Send mode on the canvas: click a source, then a target. */
@@ -82,7 +84,8 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
       send(spec) {
         try {
           const result = run(spec, get().nextSeed);
-          set((s) => ({ ...pb.addPackets(s, [{ spec, result }]), nextSeed: s.nextSeed + 1, sendError: undefined }));
+          // A new packet takes the last burst's spread (its tally and its counts on the canvas) away with it.
+          set((s) => ({ ...pb.addPackets(s, [{ spec, result }]), nextSeed: s.nextSeed + 1, sendError: undefined, lastBurst: undefined }));
           return result;
         } catch (e) {
           if (e instanceof TraceInputError) {
@@ -97,7 +100,7 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
         try {
           const seed0 = get().nextSeed;
           const runs = Array.from({ length: n }, (_, i) => ({ spec, result: run(spec, seed0 + i), delayMs: i * BURST_STAGGER_MS }));
-          const summary: BurstSummary = { spec, count: n, tally: pb.endpointTally(runs) };
+          const summary: BurstSummary = { spec, count: n, tally: pb.endpointTally(runs), results: runs.map((r) => r.result) };
           set((s) => ({ ...pb.addPackets(s, runs), nextSeed: seed0 + n, sendError: undefined, lastBurst: summary }));
           return summary;
         } catch (e) {

@@ -31,8 +31,11 @@ describe('one packet in focus', () => {
     store.getState().sendMany({ from: 'client', to: 'web', port: 80 }, 5);
     const burst = store.getState().packets;
     expect(burst.every((p) => p.onCanvas && p.burst)).toBe(true);
+    expect(store.getState().lastBurst?.results).toHaveLength(5);
     store.getState().send({ from: 'client', to: 'web', port: 80 });
     expect(onCanvas(store)).toEqual(['pkt-6']);
+    // Its spread (the tally and the counts on the canvas) goes with it.
+    expect(store.getState().lastBurst).toBeUndefined();
     expect(store.getState().packets.find((p) => p.id === 'pkt-6')!.burst).toBe(false);
   });
 

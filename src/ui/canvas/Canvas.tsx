@@ -10,7 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { Controls, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
 import { isSystemPod } from '../../sim/index';
 import { useEditor } from '../state';
-import { createFlowBuilder, type AppNode } from './flow';
+import { createFlowBuilder, type AppNode, type LinkEdgeData } from './flow';
 import { nodeTypes } from './nodes';
 import { edgeTypes } from './edges';
 import { lodStore, useFar, useMid, ZoomWatcher, DENSE_PODS } from './lod';
@@ -47,11 +47,13 @@ export interface CanvasProps {
   className?: string;
   /** Elements whose names stay on the canvas at every level of detail (those a packet visits). */
   keepVisible?: ReadonlySet<string>;
+  /** A burst's spread: requests per endpoint line (edge id), drawn as a count and a line weight. */
+  flows?: ReadonlyMap<string, LinkEdgeData['flow'] & object>;
 }
 
 const NO_SESSION = createStore<{ lesson?: string }>(() => ({}));
 
-export function Canvas({ zoom, children, onElementClick, onElementContextMenu, className, keepVisible = NOT_DRAGGING }: CanvasProps) {
+export function Canvas({ zoom, children, onElementClick, onElementContextMenu, className, keepVisible = NOT_DRAGGING, flows }: CanvasProps) {
   const fullScenario = useEditor((s) => s.scenario);
   // System pods (kube-system) drawn or collapsed to a chip per node; the store keeps them either way.
   const session = useOptionalSession();
@@ -79,7 +81,8 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const [initialNodes] = useState(nodes);
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
   // Far out the pods are hidden: leave their veth and endpoint edges out altogether.
-  const edges = useMemo(() => (far ? allEdges.filter((e) => e.type !== 'veth' && e.type !== 'endpoint') : allEdges), [allEdges, far]);
+  const shown = useMemo(() => (far ? allEdges.filter((e) => e.type !== 'veth' && e.type !== 'endpoint') : allEdges), [allEdges, far]);
+  const edges = useMemo(() => (flows?.size ? shown.map((e) => (flows.has(e.id) ? { ...e, data: { ...e.data, flow: flows.get(e.id)! } } : e)) : shown), [shown, flows]);
   const addElement = useAddElement();
   usePushBuilds(nodes, initialNodes, drag);
   useRevealAdded(nodes, dragActive);

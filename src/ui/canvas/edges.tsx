@@ -6,7 +6,8 @@
  */
 import { memo, type CSSProperties } from 'react';
 import { BaseEdge, getBezierPath, getSmoothStepPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
-import type { AppEdge } from './flow';
+import type { AppEdge, LinkEdgeData } from './flow';
+import { useT } from '../../i18n/useT';
 
 type Props = EdgeProps<AppEdge>;
 
@@ -43,6 +44,7 @@ const LABEL_BG: CSSProperties = { fill: '#ffffff', stroke: '#cbd5e1' };
 /** Straight, not a curve: hundreds of long dashed beziers cost raster time on every drag frame. */
 const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX, targetY, data }: Props) {
   const path = `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
+  if (data?.flow) return <FlowEdge id={id} path={path} x={(sourceX + targetX) / 2} y={(sourceY + targetY) / 2} color={data.color} flow={data.flow} group={data.label} />;
   if (!data?.label) return <BaseEdge id={id} path={path} className="edge-endpoint" style={{ stroke: data?.color }} interactionWidth={0} />;
   // A group of endpoints on one node (flow.ts ENDPOINT_LINES_MAX): the count sits at the middle of the line.
   return (
@@ -62,6 +64,30 @@ const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX,
     />
   );
 });
+
+/** A burst's spread on an endpoint line: as heavy as its share of the requests, with the count at its middle. */
+function FlowEdge({ id, path, x, y, color, flow, group }: { id: string; path: string; x: number; y: number; color?: string; flow: NonNullable<LinkEdgeData['flow']>; group?: string }) {
+  const t = useT();
+  const text = t('canvas.flowCount', { count: flow.count, total: flow.total });
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      className="edge-endpoint edge-flow"
+      style={{ stroke: color, strokeWidth: 2 + 10 * flow.share }}
+      interactionWidth={0}
+      label={group ? `${group} · ${text}` : text}
+      labelX={x}
+      labelY={y}
+      labelBgPadding={[6, 3]}
+      labelBgBorderRadius={4}
+      labelStyle={FLOW_LABEL}
+      labelBgStyle={{ fill: '#ffffff', stroke: color ?? '#334155', strokeWidth: 1.5 }}
+    />
+  );
+}
+
+const FLOW_LABEL: CSSProperties = { fontSize: 13, fontWeight: 700, fontFamily: 'var(--mono)', fill: '#1d2433' };
 
 const LbEdge = memo(function LbEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: Props) {
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });

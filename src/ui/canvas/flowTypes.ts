@@ -44,7 +44,8 @@ export type AppNode =
   | LoadBalancerFlowNode
   | IngressFlowNode;
 
-export type LinkEdgeData = { label?: string; color?: string };
+/** `flow`: a burst's requests that went along this Service → endpoint line (packets/burstFlows.ts). */
+export type LinkEdgeData = { label?: string; color?: string; flow?: { count: number; total: number; share: number } };
 
 /**
  * A Service with more endpoint pods than this draws one line per node running some of them, labelled

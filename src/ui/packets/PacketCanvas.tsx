@@ -9,6 +9,9 @@ import { PacketMarkers } from './PacketMarkers';
 import { FollowCamera } from './FollowCamera';
 import { CanvasTools } from './CanvasTools';
 import { ElementMenu, type MenuAt } from './ElementMenu';
+import { burstFlows } from './burstFlows';
+import { isFinished } from '../../store/playback';
+import { useEditor } from '../state';
 
 /**
  * The ids of the elements visited by the packets on the canvas, as one string (a stable selector
@@ -57,12 +60,16 @@ export function PacketCanvas({ zoom }: { zoom?: number }) {
   // The elements the packets on the canvas visit keep their names at every level of detail.
   const visited = useStore(packets, visitedKeyOf);
   const keepVisible = useMemo(() => new Set(visited ? visited.split('\n') : []), [visited]);
+  // Send N: once its dots have all arrived, the spread shows on the Service → endpoint lines.
+  const burst = useStore(packets, (s) => (s.lastBurst && s.packets.every((p) => !p.onCanvas || !p.burst || isFinished(p)) ? s.lastBurst : undefined));
+  const scenario = useEditor((s) => s.scenario);
+  const flows = useMemo(() => (burst ? burstFlows(scenario, burst.results) : undefined), [burst, scenario]);
   const onClick = useCallback((id: string) => packets.getState().pickElement(id), [packets]);
   const onMenu = useCallback((id: string, at: { x: number; y: number }) => setMenu({ id, ...at }), []);
   const closeMenu = useCallback(() => setMenu(undefined), []);
   return (
     <>
-      <Canvas zoom={zoom} keepVisible={keepVisible} onElementClick={onClick} onElementContextMenu={onMenu} {...(picking ? { className: 'picking' } : {})}>
+      <Canvas zoom={zoom} keepVisible={keepVisible} {...(flows ? { flows } : {})} onElementClick={onClick} onElementContextMenu={onMenu} {...(picking ? { className: 'picking' } : {})}>
         <PacketMarkers store={packets} />
         <FollowCamera store={packets} />
         <CanvasTools />

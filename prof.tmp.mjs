@@ -1,0 +1,38 @@
+import { chromium } from '@playwright/test';
+const port = 4313;
+const follow = process.env.FOLLOW !== '0';
+const count = Number(process.env.COUNT ?? 1);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
+if (!follow) await page.addInitScript(() => localStorage.setItem('kube-network-playground:view', JSON.stringify({ follow: false })));
+await page.goto(`http://127.0.0.1:${port}/?stress=1&zoom=1`);
+await page.locator('.react-flow__node[data-id="pod-1"]').waitFor({ timeout: 60000 });
+await page.getByRole('tab', { name: 'Packets' }).click();
+const form = page.getByRole('form', { name: 'Send a packet' });
+await form.getByLabel('From', { exact: true }).selectOption('pod-1');
+const to = process.env.TO;
+await form.getByLabel('To', { exact: true }).fill(to);
+await page.waitForTimeout(500);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+if (count > 1) { await form.getByLabel('Number of requests').fill(String(count)); await form.getByRole('button', { name: `Send ${count}` }).click(); }
+else await form.getByRole('button', { name: 'Send', exact: true }).click();
+await page.locator('[data-testid="packet-marker"]').first().waitFor();
+await cdp.send('Profiler.start');
+await page.evaluate(() => { window.__f = []; let last = performance.now(); const loop = (t) => { window.__f.push(t - last); last = t; window.__raf = requestAnimationFrame(loop); }; window.__raf = requestAnimationFrame(loop); });
+await page.waitForTimeout(4000);
+const frames = await page.evaluate(() => { cancelAnimationFrame(window.__raf); return window.__f; });
+const { profile } = await cdp.send('Profiler.stop');
+const total = frames.reduce((a, b) => a + b, 0);
+console.log('fps', (frames.length * 1000 / total).toFixed(1), 'frames', frames.length);
+// self time per function
+const dt = profile.timeDeltas; const self = new Map(); const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const incl = new Map();
+profile.samples.forEach((id, i) => { const n = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0));
+  const seen = new Set(); let cur = id; while (cur !== undefined) { const m = byId.get(cur); const kk = `${m.callFrame.functionName || '(anon)'} ${m.callFrame.url.split('/').pop()}:${m.callFrame.lineNumber}`; if (!seen.has(kk)) { incl.set(kk, (incl.get(kk) ?? 0) + (dt[i] ?? 0)); seen.add(kk); } cur = parent.get(cur); } });
+const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 70).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(6)}ms ${k}`).join('\n');
+console.log('--- self'); console.log(top(self));
+console.log('--- inclusive'); console.log(top(incl));
+await b.close();
