@@ -9,7 +9,9 @@ import { ViewportPortal, useReactFlow, useStore as useFlowStore, type InternalNo
 import type { PacketSlice } from '../../store/packetStore';
 import { isFinished, markerAt, type PacketRun } from '../../store/playback';
 import { hopPoint, pointBetween, type FlowGeometry } from './geometry';
-import { markerLabel } from './markerLabel';
+import { markerLabel, type LabelEnd } from './markerLabel';
+import { cssOffset, type Placement } from './labelPlacement';
+import { useLabelPlacement } from './useLabelPlacement';
 import { useT } from '../../i18n/useT';
 
 const FLASH_ACTIONS = new Set(['dnat', 'snat', 'unnat', 'encapsulate', 'decapsulate', 'l7', 'lb', 'dns', 'drop']);
@@ -61,7 +63,28 @@ export function useGeometry(): FlowGeometry {
   }, [rf]);
 }
 
-const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, flipAt }: { run: PacketRun; reducedMotion: boolean; geometry: FlowGeometry; selected: boolean; flipAt: number }) {
+/** One end of the label's packet; at a NAT the old address:port struck through, then the new one (animated, packets.css). */
+function End({ end }: { end: LabelEnd }) {
+  if (end.old === undefined) return <>{end.now}</>;
+  return (
+    <span className="label-nat">
+      <del className="label-old">{end.old}</del> <span className="label-new">{end.now}</span>
+    </span>
+  );
+}
+
+/** A label set further out is joined to its marker by a short line, at this angle. */
+const LEADER: Partial<Record<Placement, number>> = { 'far-right': 0, 'far-below': 90, 'far-left': 180, 'far-above': 270 };
+
+interface MarkerProps {
+  run: PacketRun;
+  reducedMotion: boolean;
+  geometry: FlowGeometry;
+  selected: boolean;
+  placement: Placement;
+}
+
+const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, placement }: MarkerProps) {
   const t = useT();
   const m = markerAt(run, reducedMotion);
   if (!m) return null;
@@ -69,7 +92,8 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, fl
   if (!pt) return null;
   const here = hopPoint(geometry, m.from.hop);
   const flash = selected && m.t < 0.5 && FLASH_ACTIONS.has(m.from.hop.action);
-  const label = markerLabel(m.from.hop, run.result.reason?.code);
+  const prev = run.cursor > 0 && run.steps[run.cursor - 1]!.phase === m.from.phase ? run.steps[run.cursor - 1]!.hop : undefined;
+  const label = markerLabel(m.from.hop, run.result.reason?.code, prev);
   const finished = isFinished(run);
   const cls = [
     'packet-marker',
@@ -78,8 +102,6 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, fl
     m.from.phase.endsWith('reply') ? 'reply' : '',
     selected ? 'focus' : run.burst ? 'burst-dot' : 'background',
     finished && !selected ? 'finished' : '',
-    // Near the right edge of the view the label goes on the left of the marker, so it is not cut off.
-    pt.x > flipAt ? 'label-left' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -102,8 +124,10 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, fl
         role="img"
       >
         <span className="packet-dot">{m.dropped && !selected ? '✕' : null}</span>
+        {selected && LEADER[placement] !== undefined && <span className="label-leader" style={{ ['--leader-angle' as string]: `${LEADER[placement]}deg` }} aria-hidden />}
         {selected && (
-          <span className="packet-label" data-testid="packet-label">
+          // Keyed by the hop: a NAT's old → new plays again at each hop. Placed off the cards around it (useLabelPlacement).
+          <span key={run.cursor} className="packet-label" data-testid="packet-label" data-placement={placement} style={{ ['--label-offset' as string]: cssOffset(placement) }}>
             {label.dropped ? (
               <span className="label-drop">✕ {label.dropped}</span>
             ) : label.outer ? (
@@ -111,10 +135,14 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, fl
                 <span className="label-outer">
                   <span className="outer-tag">{m.from.hop.packet.outer?.proto === 'ipip' ? 'IPIP' : 'VXLAN'}</span> {label.outer}
                 </span>
-                <span className="label-inner dim">{label.inner}</span>
+                <span className="label-inner dim">
+                  <End end={label.src} /> → <End end={label.dst} />
+                </span>
               </>
             ) : (
-              <span className="label-inner">{label.inner}</span>
+              <span className="label-inner">
+                <End end={label.src} /> → <End end={label.dst} />
+              </span>
             )}
           </span>
         )}
@@ -126,8 +154,6 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, fl
 /** The label keeps its size on screen: the inverse of the zoom (in steps, so a zoom does not re-render every frame). */
 const labelScaleOf = (s: ReactFlowState) => Math.min(4, Math.max(0.5, Math.round((1 / s.transform[2]) * 10) / 10));
 
-/** The flow x beyond which a label would run past the right of the view (60% across), rounded so a pan re-renders rarely. */
-const flipAtOf = (s: ReactFlowState) => Math.round((s.width * 0.6 - s.transform[0]) / s.transform[2] / 20) * 20;
 
 /** Put inside <ReactFlow>. */
 export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
@@ -136,8 +162,8 @@ export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
   const selected = useStore(store, (s) => s.selectedPacket);
   const geometry = useGeometry();
   const labelScale = useFlowStore(labelScaleOf);
-  const flipAt = useFlowStore(flipAtOf);
   const shown = packets.filter((p) => p.onCanvas);
+  const placement = useLabelPlacement(shown.find((p) => p.id === selected), geometry);
   if (shown.length === 0) return null;
   // The packet in focus is drawn last, over the others.
   const ordered = [...shown.filter((p) => p.id !== selected), ...shown.filter((p) => p.id === selected)];
@@ -145,7 +171,7 @@ export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
     <ViewportPortal>
       <div className="packet-layer" style={{ ['--label-scale' as string]: labelScale }}>
         {ordered.map((run) => (
-          <Marker key={run.id} run={run} reducedMotion={reducedMotion} geometry={geometry} selected={run.id === selected} flipAt={flipAt} />
+          <Marker key={run.id} run={run} reducedMotion={reducedMotion} geometry={geometry} selected={run.id === selected} placement={placement} />
         ))}
       </div>
     </ViewportPortal>

@@ -44,3 +44,39 @@ describe('the marker label under Calico IP-in-IP', () => {
     expect(label.inner).toBe('10.244.0.3:50000 → 10.244.2.3:5432');
   });
 });
+
+describe('the marker label at a NAT', () => {
+  // kube-proxy DNATs the ClusterIP to the endpoint it chose (KUBE-SEP-... -j DNAT --to-destination);
+  // the reply's un-NAT by conntrack gives the ClusterIP back as the source (kubernetes.io, "Virtual IPs
+  // and Service Proxies": iptables proxy mode).
+  const s = loadExample('clusterip');
+  const r = trace(s, { from: 'client', to: 'web', port: 80 }, { seed: 2 });
+  const clusterIp = (i: number) => r.hops[i - 1]!.packet.dst;
+  const at = (hops: typeof r.hops, action: string) => hops.findIndex((h) => h.action === action);
+
+  it('DNAT: the destination old → new (ClusterIP:port → endpoint pod ip:port); the source as it was', () => {
+    const i = at(r.hops, 'dnat');
+    expect(i).toBeGreaterThan(0);
+    const label = markerLabel(r.hops[i]!, undefined, r.hops[i - 1]);
+    expect(clusterIp(i)).toMatch(/^10\.(9[6-9]|1[01]\d)\./); // the Service CIDR 10.96.0.0/12
+    expect(label.dst.old).toBe(`${clusterIp(i)}:80`);
+    expect(label.dst.now).toBe(`${r.hops[i]!.packet.dst}:${r.hops[i]!.packet.dport}`);
+    expect(label.dst.now).not.toBe(label.dst.old);
+    expect(label.src.old).toBeUndefined();
+  });
+
+  it('un-NAT of the reply: the source old → new (the pod → the ClusterIP the client asked)', () => {
+    const hops = r.reply!.hops;
+    const i = at(hops, 'unnat');
+    expect(i).toBeGreaterThan(0);
+    const label = markerLabel(hops[i]!, undefined, hops[i - 1]);
+    expect(label.src.now).toBe(`${clusterIp(at(r.hops, 'dnat'))}:80`);
+    expect(label.src.old).toMatch(/^10\.244\./);
+  });
+
+  it('no old value where nothing was rewritten, nor without the hop before', () => {
+    expect(markerLabel(r.hops[0]!).dst.old).toBeUndefined();
+    const i = at(r.hops, 'dnat');
+    expect(markerLabel(r.hops[i]!).dst.old).toBeUndefined();
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The selected packet's label at 1440x900, hop by hop: it sits where it covers no card (pods,
+ * Services, routers, node and subnet headers), and at a NAT it shows the rewritten address old → new.
+ */
+import { test, expect, type Page } from '@playwright/test';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+/** How much of the label (0..1) lies over a card's box, and whether it is inside the canvas. */
+async function labelCover(page: Page) {
+  return page.evaluate(() => {
+    const label = document.querySelector('[data-testid="packet-label"]');
+    if (!label) return undefined;
+    const l = label.getBoundingClientRect();
+    const view = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const cards = [
+      ...document.querySelectorAll('.react-flow__node-pod, .react-flow__node-service, .react-flow__node-router, .react-flow__node-client, .react-flow__node-loadBalancer, .react-flow__node-ingress, .cnode-header, .subnet-bar'),
+    ].map((e) => e.getBoundingClientRect());
+    let covered = 0;
+    for (const c of cards) {
+      const w = Math.min(l.right, c.right) - Math.max(l.left, c.left);
+      const h = Math.min(l.bottom, c.bottom) - Math.max(l.top, c.top);
+      if (w > 0 && h > 0) covered += w * h;
+    }
+    const inView = l.left >= view.left && l.right <= view.right && l.top >= view.top && l.bottom <= view.bottom;
+    return { share: covered / (l.width * l.height), inView, text: label.textContent ?? '' };
+  });
+}
+
+test('the label keeps off the cards hop by hop, and shows a NAT old → new', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  await page.getByLabel('To', { exact: true }).fill('10.96.0.2:80');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByTestId('verdict')).toContainText('Delivered');
+  await page.getByRole('button', { name: 'Pause' }).click({ timeout: 2000 }).catch(() => undefined);
+  const scrubber = page.getByTestId('scrubber');
+  await scrubber.fill('0');
+  const last = Number(await scrubber.getAttribute('max'));
+  const covers: number[] = [];
+  let sawNat = false;
+  for (let i = 0; i <= last; i++) {
+    await scrubber.fill(String(i));
+    await page.waitForTimeout(550); // the camera's glide
+    const c = (await labelCover(page))!;
+    covers.push(c.share);
+    expect(c.inView, `hop ${i + 1}: the label is in view`).toBe(true);
+    const hop = page.locator('[data-testid="hop"][aria-current="step"]');
+    if ((await hop.locator('.action-dnat').count()) > 0) {
+      // kube-proxy rewrote the destination: ClusterIP:port struck through, the endpoint pod's after it.
+      const label = page.getByTestId('packet-label');
+      await expect(label.locator('del.label-old')).toHaveText('10.96.0.2:80');
+      await expect(label.locator('.label-new')).toHaveText(/^10\.244\.\d+\.\d+:\d+$/);
+      await page.screenshot({ path: test.info().outputPath('label-dnat.png') });
+      sawNat = true;
+    }
+  }
+  console.log(JSON.stringify(covers.map((x) => Math.round(x * 100))));
+  expect(sawNat).toBe(true);
+  // Off the cards at most hops; never more than a sliver over one.
+  expect(covers.filter((x) => x === 0).length / covers.length).toBeGreaterThanOrEqual(0.8);
+  expect(Math.max(...covers)).toBeLessThan(0.35);
+});

@@ -1,0 +1,58 @@
+/**
+ * The selected marker's label placement, worked out when the packet reaches a hop (or the zoom or
+ * the view changes enough), from the cards React Flow has around it: the label keeps that side for
+ * the glide to the next hop.
+ */
+import { useMemo } from 'react';
+import { useStoreApi, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
+import type { PacketRun } from '../../store/playback';
+import { hopPoint, type FlowGeometry } from './geometry';
+import { markerLabel } from './markerLabel';
+import { labelSize, placeLabel, type Placement, type Rect } from './labelPlacement';
+import { NODE_HEADER_H, SUBNET_BAR_H } from '../canvas/geometry';
+
+const CARDS = new Set(['pod', 'service', 'router', 'client', 'loadBalancer', 'ingress']);
+
+/** The view in flow units, rounded so a pan re-places the label now and then, not every frame. */
+const viewKeyOf = (s: ReactFlowState) => {
+  const [tx, ty, z] = s.transform;
+  const r = (v: number) => Math.round(v / 40) * 40;
+  return `${r(-tx / z)} ${r(-ty / z)} ${r(s.width / z)} ${r(s.height / z)} ${Math.round(z * 20)}`;
+};
+
+export function useLabelPlacement(run: PacketRun | undefined, geometry: FlowGeometry): Placement {
+  const flow = useStoreApi();
+  const viewKey = useFlowStore(viewKeyOf);
+  const cursor = run?.cursor;
+  const steps = run?.steps;
+  const reason = run?.result.reason?.code;
+  return useMemo(() => {
+    if (!steps || cursor === undefined) return 'right';
+    const from = steps[cursor]!;
+    const prev = cursor > 0 && steps[cursor - 1]!.phase === from.phase ? steps[cursor - 1]!.hop : undefined;
+    const at = hopPoint(geometry, from.hop);
+    if (!at) return 'right';
+    const label = markerLabel(from.hop, reason, prev);
+    const first = label.dropped ? `✕ ${label.dropped}` : `${label.src.old ? `${label.src.old} ` : ''}${label.src.now} → ${label.dst.old ? `${label.dst.old} ` : ''}${label.dst.now}`;
+    const lines = label.outer ? [`VXLAN ${label.outer}`, `  ${first}`] : [first];
+    const { nodeLookup, transform, width, height } = flow.getState();
+    const zoom = transform[2];
+    // Labels keep their size on screen between these bounds (PacketMarkers' --label-scale).
+    const scale = Math.min(4, Math.max(0.5, 1 / zoom));
+    const size = labelSize(lines);
+    const cards: Rect[] = [];
+    for (const n of nodeLookup.values()) {
+      if (n.hidden) continue;
+      const { x, y } = n.internals.positionAbsolute;
+      const w = n.measured.width ?? n.width ?? 0;
+      const h = n.measured.height ?? n.height ?? 0;
+      if (CARDS.has(n.type ?? '')) cards.push({ x, y, w, h });
+      else if (n.type === 'clusterNode') cards.push({ x, y, w, h: NODE_HEADER_H });
+      else if (n.type === 'subnet') cards.push({ x, y, w, h: SUBNET_BAR_H });
+    }
+    const view = { x: -transform[0] / zoom, y: -transform[1] / zoom, w: width / zoom, h: height / zoom };
+    return placeLabel(at, { w: size.w * scale * zoom, h: size.h * scale * zoom }, zoom, cards, view).placement;
+    // viewKey: re-placed when the view moves or zooms enough (read through flow.getState()).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [steps, cursor, reason, geometry, flow, viewKey]);
+}
