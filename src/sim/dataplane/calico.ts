@@ -10,7 +10,6 @@ import type { Node, Pod } from '../model/schema';
 import { drop, pushHop, setFrame, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { encapSourcePort } from './ephemeral';
-import { stableHash } from '../trace/rng';
 import { deliverToPod } from './listeners';
 import { vethLink } from '../model/links';
 import type { Route } from './routing';
