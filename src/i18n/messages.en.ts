@@ -344,6 +344,7 @@ export const en = {
   'export.done': 'Saved {svg} and {png}.',
   'export.failed': 'Could not export the image: {reason}',
   'marker.aria': 'Packet {id} at {at}: {text}',
+  'side.loading': 'Loading…',
   'side.resize': 'Resize the side panel',
   'side.expand': 'Show the side panel',
   'side.collapse': 'Hide the side panel',

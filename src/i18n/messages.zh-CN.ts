@@ -331,6 +331,7 @@ export const zhCN: Record<MessageKey, string> = {
   'export.done': '已保存 {svg} 和 {png}。',
   'export.failed': '无法导出图片：{reason}',
   'marker.aria': '数据包 {id} 位于 {at}：{text}',
+  'side.loading': '正在加载…',
   'side.resize': '调整侧边面板宽度',
   'side.expand': '显示侧边面板',
   'side.collapse': '隐藏侧边面板',

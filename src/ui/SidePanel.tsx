@@ -3,16 +3,27 @@
  * or the packets (send, playback, hop inspector). Resizable by its left edge (drag, or the arrow
  * keys on the handle) and foldable to a thin edge, so the canvas can have the room.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { usePacketStore } from './packets/PacketsContext';
 import { PacketPanel } from './packets/PacketPanel';
-import { PolicyPanel } from './policy/PolicyPanel';
-import { InsideView } from './inside/InsideView';
 import { insideStore } from '../store/insideStore';
 import { useT } from '../i18n/useT';
 import { clampSide, setView, SIDE_MAX, SIDE_MIN, useView, viewStore } from './view';
 
 export type SideTab = 'inspect' | 'packets' | 'policies' | 'inside';
+
+// Loaded when first opened (with the YAML library and the node dumps), so the first load stays light.
+const PolicyPanel = lazy(() => import('./policy/PolicyPanel').then((m) => ({ default: m.PolicyPanel })));
+const InsideView = lazy(() => import('./inside/InsideView').then((m) => ({ default: m.InsideView })));
+
+function Loading() {
+  const t = useT();
+  return (
+    <p className="side-loading" role="status">
+      {t('side.loading')}
+    </p>
+  );
+}
 
 function ResizeHandle() {
   const t = useT();
@@ -123,10 +134,18 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
           <PacketPanel />
         </div>
         <div id="panel-policies" role="tabpanel" aria-labelledby="tab-policies" hidden={tab !== 'policies'} className="side-panel">
-          {tab === 'policies' && <PolicyPanel />}
+          {tab === 'policies' && (
+            <Suspense fallback={<Loading />}>
+              <PolicyPanel />
+            </Suspense>
+          )}
         </div>
         <div id="panel-inside" role="tabpanel" aria-labelledby="tab-inside" hidden={tab !== 'inside'} className="side-panel">
-          {tab === 'inside' && <InsideView />}
+          {tab === 'inside' && (
+            <Suspense fallback={<Loading />}>
+              <InsideView />
+            </Suspense>
+          )}
         </div>
       </div>
     </div>
