@@ -3,7 +3,7 @@
  * costs lookups, not scans, whatever the cluster size.
  */
 import type { ClientHost, ElementKind, LoadBalancer, Node, Pod, Router, Scenario, Service, Subnet, Ingress } from './schema';
-import { ipToInt, parseCidr, type Cidr } from '../net/cidr';
+import { parseCidr, type Cidr } from '../net/cidr';
 
 /** Something with an address on an underlay subnet: it answers ARP there. */
 export type L2Host =
@@ -56,8 +56,7 @@ export const KIND_ALIASES: Readonly<Record<string, string>> = {
   replicaset: 'ReplicaSet', replicasets: 'ReplicaSet', rs: 'ReplicaSet',
   statefulset: 'StatefulSet', statefulsets: 'StatefulSet', sts: 'StatefulSet',
   daemonset: 'DaemonSet', daemonsets: 'DaemonSet', ds: 'DaemonSet',
-  job: 'Job', jobs: 'Job',
-};
+  job: 'Job', jobs: 'Job' };
 
 /** `kind/name` (and `kind/namespace/name`) entries in the name index, first match wins. */
 function noteKindRefs(byName: Map<string, string>, s: Scenario): void {
@@ -155,18 +154,8 @@ export function topology(s: Scenario): Topology {
     l2,
     nodeByIp: new Map(s.nodes.map((n) => [n.ip, n])),
     byName,
-    names,
-  };
+    names };
   cache.set(s, t);
   return t;
 }
 
-/** The subnet (id) of `ip` among the subnets directly attached to a host, if any. */
-export function connectedSubnetFor(t: Topology, subnetIds: string[], ip: string): string | undefined {
-  const n = ipToInt(ip);
-  for (const id of subnetIds) {
-    const c = t.subnetCidrs.get(id);
-    if (c && ((n & c.mask) >>> 0) === c.network) return id;
-  }
-  return undefined;
-}

@@ -92,8 +92,3 @@ export function broadcastAddress(cidrText: string): string {
   return intToIp((c.network | (~c.mask >>> 0)) >>> 0);
 }
 
-/** Private (RFC 1918), loopback and the like: addresses not routed on the public internet. */
-export function isPrivateIp(ip: string): boolean {
-  const range = ipaddr.IPv4.parse(ip).range();
-  return range !== 'unicast';
-}

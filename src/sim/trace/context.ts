@@ -177,7 +177,3 @@ export function deliver(ctx: TraceCtx, at: string, kind: ElementKind, packet: Pa
   throw new PathEnded();
 }
 
-/** "10.244.1.5:8080" or "10.244.1.5" for ICMP. */
-export function endpointText(ip: string, port?: number): string {
-  return port === undefined ? ip : `${ip}:${port}`;
-}
