@@ -3,7 +3,7 @@ import { createEditorStore } from './editorStore';
 import { defaultScenario } from './defaultScenario';
 import { stressScenario } from './stressScenario';
 import { placeMissing } from '../ui/canvas/layout';
-import { validateScenario } from '../sim/index';
+import { msg, validateScenario } from '../sim/index';
 import { formatMessage } from '../i18n/sim/index';
 import type { Message } from '../sim/messages/index';
 
@@ -152,5 +152,43 @@ describe('stress scenario', () => {
     expect(s.pods.filter((p) => p.namespace === 'kube-system').map((p) => p.node)).toEqual(['node-1', 'node-2']);
     expect(s.pods).toHaveLength(1002);
     expect(validateScenario(s).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the edit contract (issue 12)', () => {
+  it('commits the problems a field edit computed, without validating the scenario a second time', () => {
+    const store = fresh();
+    const r = store.getState().editElement('web', { sessionAffinity: 'ClientIP' });
+    expect(r.ok).toBe(true);
+    const computed = r.ok ? r.problems : undefined;
+    expect(computed).toBeDefined();
+    // The very array the edit returned: the store took it instead of recomputing.
+    expect(store.getState().problems).toBe(computed);
+    expect(computed).toEqual(validateScenario(store.getState().scenario));
+  });
+
+  it('applyEdit runs a pure edit once against the current scenario and commits it as one undo step', () => {
+    const store = fresh();
+    const before = store.getState().scenario;
+    let calls = 0;
+    const r = store.getState().applyEdit((s) => {
+      calls++;
+      expect(s).toBe(before);
+      return { ok: true, scenario: { ...s, name: 'changed by a lesson' } };
+    });
+    expect(r.ok).toBe(true);
+    expect(calls).toBe(1);
+    expect(store.getState().scenario.name).toBe('changed by a lesson');
+    store.getState().undo();
+    expect(store.getState().scenario).toBe(before);
+  });
+
+  it('applyEdit leaves everything as it is when the edit is refused', () => {
+    const store = fresh();
+    const before = store.getState().scenario;
+    const r = store.getState().applyEdit(() => ({ ok: false, error: msg('edit.pod-needs-node') }));
+    expect(r.ok).toBe(false);
+    expect(store.getState().scenario).toBe(before);
+    expect(store.getState().past).toHaveLength(0);
   });
 });

@@ -11,6 +11,7 @@
 import { createStore } from 'zustand/vanilla';
 import {
   type Scenario,
+  type Problem,
   validateScenario,
   addRouterInterface,
   deleteElements,
@@ -68,7 +69,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
 
   return createStore<EditorState>()((set, get) => {
     /** Make `next` the current scenario, remembering the current one for undo. */
-    const commit = (next: Scenario, extra: Partial<EditorState> = {}) => {
+    const commit = (next: Scenario, extra: Partial<EditorState> = {}, validated?: Problem[]) => {
       const { scenario, past, problems } = get();
       if (next === scenario) {
         if (Object.keys(extra).length) set(extra);
@@ -77,7 +78,8 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       const placed = withPlaces(next);
       set({
         scenario: placed,
-        problems: sameNetwork(scenario, placed) ? problems : validateScenario(placed),
+        // Placing new elements moves nothing the validator reads, so an edit's own problems still hold.
+        problems: sameNetwork(scenario, placed) ? problems : (validated ?? validateScenario(placed)),
         past: [...past.slice(-(HISTORY_LIMIT - 1)), scenario],
         future: [],
         ...extra,
@@ -89,7 +91,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         if (opts.notifyError) get().notify(result.error, 'error');
         return result;
       }
-      commit(result.scenario, opts.select && result.id ? { selection: [result.id] } : {});
+      commit(result.scenario, opts.select && result.id ? { selection: [result.id] } : {}, result.problems);
       return result;
     };
     const restore = (scenario: Scenario, past: Scenario[], future: Scenario[]) => {
@@ -133,8 +135,8 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       editInfo: (patch) => run(editScenarioInfo(get().scenario, patch)),
       putPolicy: (policy) => run(putNetworkPolicy(get().scenario, policy)),
       deletePolicy: (id) => run(deleteNetworkPolicy(get().scenario, id)),
-      setPolicies: (networkPolicies) => run({ ok: true, scenario: { ...get().scenario, networkPolicies } }),
       setNamespaceLabels: (name, labels) => run(setNamespaceLabels(get().scenario, name, labels)),
+      applyEdit: (edit) => run(edit(get().scenario)),
       addClusterDns: () => run(addClusterDns(get().scenario), { select: true, notifyError: true }),
       addRouterInterface: (routerId, subnetId) => run(addRouterInterface(get().scenario, routerId, subnetId)),
       removeRouterInterface: (routerId, subnetId) => run(removeRouterInterface(get().scenario, routerId, subnetId)),

@@ -1,7 +1,7 @@
 /** The editor store's shape: its state, actions, the requests to add an element, and notices. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Message } from '../sim/messages/index';
-import type { ClusterSettings, EditResult, ElementPatch, NetworkPolicy, Position, Problem, Scenario } from '../sim/index';
+import type { ClusterSettings, EditResult, ElementPatch, Position, Problem, Scenario } from '../sim/index';
 import type { MessageKey, MessageParams } from '../i18n/index';
 
 export type AddRequest =
@@ -53,9 +53,9 @@ export interface EditorState {
   /** Add or replace a NetworkPolicy (by id); one undo step. */
   putPolicy(policy: unknown): EditResult;
   deletePolicy(id: string): EditResult;
-  /** Replace every NetworkPolicy at once (a lesson's policy change); one undo step. */
-  setPolicies(policies: NetworkPolicy[]): EditResult;
   setNamespaceLabels(name: string, labels: Record<string, string>): EditResult;
+  /** Run a pure edit on the current scenario and commit it as one undo step (a lesson's change). */
+  applyEdit(edit: (s: Scenario) => EditResult): EditResult;
   addRouterInterface(routerId: string, subnetId: string): EditResult;
   /** Install CoreDNS (the kube-dns Service and its pods) where it is missing: one undo step. */
   addClusterDns(): EditResult;

@@ -73,8 +73,9 @@ function problemKey(p: Problem): string {
  */
 export function acceptIfValid(before: Scenario, after: Scenario, focus?: string, beforeProblems?: Problem[]): EditResult {
   const known = new Set((beforeProblems ?? validateScenario(before)).filter((p) => p.severity === 'error').map(problemKey));
-  const fresh = validateScenario(after).filter((p) => p.severity === 'error' && !known.has(problemKey(p)));
-  if (fresh.length === 0) return succeed(after, focus);
+  const problems = validateScenario(after);
+  const fresh = problems.filter((p) => p.severity === 'error' && !known.has(problemKey(p)));
+  if (fresh.length === 0) return { ...succeed(after, focus), problems } as EditResult;
   const first = fresh.find((p) => p.element === focus) ?? fresh[0]!;
   return failure(first.msg, first.element === focus ? first.field : undefined);
 }

@@ -269,15 +269,8 @@ export function createSession(opts: SessionOptions): Session {
       if (!lesson || !packet) return undefined;
       if (packet.change && changeNeeded(editor.getState().scenario, packet.change)) {
         const change = packet.change;
-        // The same validated edit the inspector makes; refused when the learner removed what it changes.
-        const check = applyLessonChange(editor.getState().scenario, change);
-        const result = check.ok
-          ? change.kind === 'cluster'
-            ? editor.getState().editCluster(change.set)
-            : change.kind === 'policies'
-              ? editor.getState().setPolicies(check.scenario.networkPolicies)
-              : editor.getState().editElement(change.service, change.set)
-          : check;
+        // The same validated edit the inspector makes (one undo step); refused when the learner removed what it changes.
+        const result = editor.getState().applyEdit((s) => applyLessonChange(s, change));
         if (!result.ok) {
           notify('lessons.changeFailed', { error: result.error }, 'error');
           return undefined;
