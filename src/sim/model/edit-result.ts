@@ -1,7 +1,7 @@
 /** What every edit returns, and the small helpers edits share. */
 import type { Scenario } from './schema';
 import type { Message } from '../messages/index';
-import type { Problem } from '../net/validate';
+import type { Problem } from '../net/problem';
 
 export interface Position {
   x: number;
