@@ -51,7 +51,8 @@ export function runTraceCli(argv: string[]): CliOutcome {
       const r = trace(parsed.scenario, spec, { seed: args.seed + i, reply: false, session });
       first ??= r;
       verdicts[r.verdict]++;
-      const key = r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?'));
+      // The controller's own answer (404/503) counts by status: no backend pod was reached.
+      const key = r.http ? `http:${r.http.status}` : (r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?')));
       tally[key] = (tally[key] ?? 0) + 1;
     }
     return withProblems({ code: 0, stdout: JSON.stringify(withText({ count: args.count, seed: args.seed, verdicts, tally, first }, args.lang), null, 2) + '\n', stderr: '' });

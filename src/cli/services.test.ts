@@ -41,4 +41,21 @@ describe('trace CLI: Service destinations', () => {
     const r = run(file, '--from', 'client', '--to', '10.96.0.2:80', '--count', '50');
     expect(Object.values(r.tally)).toEqual([50]);
   });
+
+  // ingress-nginx answers a request no rule maps with 404 from its default server
+  // (rootfs/etc/nginx/template/nginx.tmpl `location / { return 404; }`): delivered, with a response.
+  it('prints the controller\'s own 404 as a delivered request with http.status, and tallies it as http:404', () => {
+    const doc = JSON.parse(readFileSync(ex('ingress'), 'utf8'));
+    delete doc.ingresses[0].defaultBackend;
+    const file = join(mkdtempSync(join(tmpdir(), 'knp-')), 'no-default.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = run(file, '--from', 'laptop', '--to', 'http://203.0.113.200/');
+    expect(r.verdict).toBe('delivered');
+    expect(r.http).toEqual({ status: 404, text: 'Not Found' });
+    expect(r.hops.at(-1).explain).toContain('answers HTTP 404 Not Found');
+    expect(r.reply.verdict).toBe('delivered');
+    const many = run(file, '--from', 'laptop', '--to', 'http://203.0.113.200/', '--count', '5');
+    expect(many.verdicts).toEqual({ delivered: 5, dropped: 0 });
+    expect(many.tally).toEqual({ 'http:404': 5 });
+  });
 });

@@ -297,6 +297,9 @@ export const en = {
   'inside.usedBy': '{packet} hop {hop}',
   'inside.usedByLabel': 'Used by hop {hop} of packet {packet}: go to that hop',
   'inside.openMatch': 'Show the {entry} entry in {command} on {name}',
+  // The ingress controller's own answer on a delivered request (issue 16).
+  'packet.httpStatus': 'HTTP {status}',
+  'lessons.expectHttp': 'Expected: delivered · HTTP {status}',
   'send.pick': 'Pick on canvas',
   'send.pickTitle': 'Click a source on the canvas, then a target',
   'send.cancelPick': 'Cancel picking',

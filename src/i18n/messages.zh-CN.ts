@@ -284,6 +284,8 @@ export const zhCN: Record<MessageKey, string> = {
   'inside.usedBy': '{packet} 第 {hop} 跳',
   'inside.usedByLabel': '数据包 {packet} 的第 {hop} 跳用到了这一行：跳转到该跳',
   'inside.openMatch': '在 {name} 的 {command} 输出中查看 {entry} 条目',
+  'packet.httpStatus': 'HTTP 响应 {status}',
+  'lessons.expectHttp': '预期：送达 · HTTP 响应 {status}',
   'send.pick': '在画布上选取',
   'send.pickTitle': '先在画布上点击源，再点击目的',
   'send.cancelPick': '取消选取',

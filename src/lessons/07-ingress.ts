@@ -62,8 +62,8 @@ export const ingress: Lesson = {
       'zh-CN': 'Prefix 路径按完整的路径段匹配：/api 能匹配 /api 和 /api/orders，但不匹配 /apis。发送第二个请求 http://shop.example.com/，只有 / 这条规则匹配，它会到达 web。',
     },
     {
-      en: 'Send the last request to the load balancer\'s address itself, http://203.0.113.20/. Its Host header is then 203.0.113.20: no rule names that host and the Ingress has no default backend, so the controller itself answers 404 Not Found.',
-      'zh-CN': '最后直接向负载均衡器的地址发送请求 http://203.0.113.20/。此时 Host 头是 203.0.113.20：没有规则写着这个主机名，Ingress 也没有默认后端，于是控制器自己返回 404 Not Found。',
+      en: 'Send the last request to the load balancer\'s address itself, http://203.0.113.20/. Its Host header is then 203.0.113.20: no rule names that host and the Ingress has no default backend, so the controller itself answers 404 Not Found. That is a delivered request with a response, not a dropped packet: the TCP connection to the controller succeeded, and the 404 travels back to the laptop.',
+      'zh-CN': '最后直接向负载均衡器的地址发送请求 http://203.0.113.20/。此时 Host 头是 203.0.113.20：没有规则写着这个主机名，Ingress 也没有默认后端，于是控制器自己返回 404 Not Found。这是一个已送达并得到响应的请求，而不是被丢弃的数据包：到控制器的 TCP 连接是成功的，404 响应沿原路回到 laptop。',
     },
   ],
   scenario: {
@@ -139,8 +139,9 @@ export const ingress: Lesson = {
       label: { en: 'laptop → http://203.0.113.20/ (no rule for that Host)', 'zh-CN': 'laptop → http://203.0.113.20/（没有匹配该 Host 的规则）' },
       from: 'laptop',
       to: 'http://203.0.113.20/',
-      expect: 'dropped',
-      expectCode: 'http-404',
+      expect: 'delivered',
+      expectAt: ['pod-ingress-nginx-1', 'pod-ingress-nginx-2'],
+      expectHttp: 404,
     },
   ],
 };

@@ -25,6 +25,16 @@ function expectVerdict(lesson: Lesson, packet: SuggestedPacket): TraceResult {
   if (packet.expect === 'dropped') expect(r.reason?.code).toBe(packet.expectCode);
   if (packet.expect === 'delivered') {
     expect(r.reply?.verdict).toBe('delivered');
+    // The controller's own answer (ingress-nginx's 404/503) is a response on a delivered request: it ends
+    // at the controller with an L7 hop, no upstream, and the reply carries the status line.
+    expect(r.http?.status).toBe(packet.expectHttp);
+    if (packet.expectHttp !== undefined) {
+      expect(r.upstream).toBeUndefined();
+      expect(r.hops.at(-1)?.action).toBe('l7');
+      expect(r.reply!.hops[0]!.packet.http?.status).toBe(packet.expectHttp);
+      if (packet.expectAt) expect(packet.expectAt).toContain(r.hops.at(-1)?.at);
+      return r;
+    }
     // Behind an ingress controller the request ends at the controller (an L7 hop); its own connection goes on.
     if (r.upstream) expect(r.hops.at(-1)?.action).toBe('l7');
     const final = r.upstream ? r.upstream.request : r;

@@ -48,6 +48,11 @@ export interface SuggestedPacket {
    * ingress that is the backend pod the controller's own upstream connection reaches.
    */
   expectAt?: readonly string[];
+  /**
+   * For `delivered`: the HTTP status the ingress controller answers itself (404 from its default
+   * backend, 503 for a backend without endpoints). The request is delivered: the connection succeeded.
+   */
+  expectHttp?: number;
 }
 
 export interface Lesson {

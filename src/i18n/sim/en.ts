@@ -29,7 +29,6 @@ export const enSim: SimDictionary = {
   'reason.no-local-endpoints': () => 'externalTrafficPolicy/internalTrafficPolicy Local and no endpoint on this node: dropped.',
   'reason.nxdomain': () => 'The name does not exist (DNS NXDOMAIN).',
   'reason.dns-unavailable': () => 'No DNS server answers: the cluster DNS Service has no endpoints or does not exist.',
-  'reason.http-404': () => 'The ingress controller found no rule and no default backend for this host and path (HTTP 404).',
   'reason.unknown-destination': () => 'The destination is not an address or element this scenario knows.',
   'reason.reply-mismatch': () =>
     'The reply comes from another address or port than the request was sent to: a NAT was not undone on the way back (the reply took another path), so no socket expects it.',
@@ -174,9 +173,10 @@ export const enSim: SimDictionary = {
     `${p.lb} accepts the connection on ${p.vip}, but every health check fails${p.local ? ' (no node runs an endpoint of the Service)' : ''}, so it fails open and sends to any node, as AWS NLB and GCP passthrough load balancers do: ${p.node}. It forwards to ${p.to}, the Service's NodePort, keeping the client's source address ${p.src}; kube-proxy there answers as it would.`,
   'hop.lb-unnat': (p) => `${p.lb} rewrites the reply's source from ${p.from} to its own ${p.to}, the address the client connected to.`,
 
-  'drop.ingress-404': (p, f) =>
-    `The ingress controller (${p.pod}) reads "${p.request}": no rule of ${f.list(p.ingresses)} matches that host and path and there is no default backend, so it answers HTTP 404 Not Found.`,
-  'drop.ingress-503': (p) => `The ingress controller (${p.pod}) routes "${p.request}" by ${p.rule}, but ${p.why}: it answers HTTP 503 Service Unavailable.`,
+  'hop.ingress-404': (p, f) =>
+    `The ingress controller (${p.pod}) reads "${p.request}": no rule of ${f.list(p.ingresses)} matches that host and path and there is no default backend, so its own default backend answers HTTP 404 Not Found. The request was delivered (the TCP connection to the controller succeeded): the response goes back to the client.`,
+  'hop.ingress-503': (p) =>
+    `The ingress controller (${p.pod}) routes "${p.request}" by ${p.rule}, but ${p.why}, so it has no upstream to open a connection to and answers HTTP 503 Service Temporarily Unavailable itself. The request was delivered (the TCP connection to the controller succeeded): the response goes back to the client.`,
   'backend.no-service': (p) => `Service ${p.service} does not exist`,
   'backend.no-port': (p) => `Service ${p.service} has no port ${p.port}`,
   'backend.no-endpoints': (p) => `Service ${p.service} has no ready endpoints (${p.why})`,

@@ -30,7 +30,6 @@ export const zhSim: SimDictionary = {
   'reason.no-local-endpoints': (_p, f) => `流量策略为 ${f.code('Local')}（externalTrafficPolicy 或 internalTrafficPolicy），而本节点上没有端点，数据包被丢弃。`,
   'reason.nxdomain': () => '该域名不存在（DNS NXDOMAIN）。',
   'reason.dns-unavailable': () => '没有 DNS 服务器应答：集群 DNS 服务没有端点，或者根本不存在。',
-  'reason.http-404': () => 'Ingress 控制器找不到匹配该主机名和路径的规则，也没有默认后端（HTTP 404）。',
   'reason.unknown-destination': () => '目的地既不是地址，也不是本场景中的元素。',
   'reason.reply-mismatch': () => '回复的源地址或端口与请求发往的不一致：返回途中有一次地址转换没有被撤销（回复走了另一条路），没有哪个套接字在等它。',
   'reason.loop-detected': () => '数据包以相同的状态回到了经过的地方：出现了转发环路。',
@@ -173,8 +172,10 @@ export const zhSim: SimDictionary = {
     `${p.lb} 在 ${p.vip} 上接受连接，但所有健康检查都失败了${p.local ? '（没有节点运行该服务的端点）' : ''}，于是它像 AWS NLB 和 GCP 直通负载均衡器那样“失败开放”，把流量发给任意节点：${p.node}。它转发到服务的 NodePort ${p.to}，并保留客户端的源地址 ${p.src}；该节点上的 kube-proxy 照常处理。`,
   'hop.lb-unnat': (p) => `${p.lb} 把回复的源地址从 ${p.from} 改回它自己的 ${p.to}，也就是客户端连接的地址。`,
 
-  'drop.ingress-404': (p, f) => `Ingress 控制器（${p.pod}）读到“${p.request}”：${f.list(p.ingresses)} 中没有规则匹配这个主机名和路径，也没有默认后端，于是回复 HTTP 404 Not Found。`,
-  'drop.ingress-503': (p) => `Ingress 控制器（${p.pod}）按 ${p.rule} 路由“${p.request}”，但${p.why}，于是回复 HTTP 503 Service Unavailable。`,
+  'hop.ingress-404': (p, f) =>
+    `Ingress 控制器（${p.pod}）读到“${p.request}”：${f.list(p.ingresses)} 中没有规则匹配这个主机名和路径，也没有默认后端，于是由控制器自己的默认后端回复 ${f.code('HTTP 404 Not Found')}。请求已送达（到控制器的 TCP 连接是成功的）：响应沿原路返回客户端。`,
+  'hop.ingress-503': (p, f) =>
+    `Ingress 控制器（${p.pod}）按 ${p.rule} 路由“${p.request}”，但${p.why}，没有可以连接的上游，于是控制器自己回复 ${f.code('HTTP 503 Service Temporarily Unavailable')}。请求已送达（到控制器的 TCP 连接是成功的）：响应沿原路返回客户端。`,
   'backend.no-service': (p) => `服务 ${p.service} 不存在`,
   'backend.no-port': (p) => `服务 ${p.service} 没有端口 ${p.port}`,
   'backend.no-endpoints': (p) => `服务 ${p.service} 没有就绪的端点（${p.why}）`,

@@ -99,21 +99,52 @@ describe('tracing an http:// URL through the ingress', () => {
     expect(trace(s, { from: 'laptop', to: 'http://other.example.com/x' }, { seed: 1 }).endpoint).toBe('fallback-1');
   });
 
-  it('answers 404 with code http-404 when nothing matches and there is no default backend', () => {
+  // ingress-nginx answers a request no rule maps from its default server: rootfs/etc/nginx/template/nginx.tmpl
+  // (`location / { return 404; }`), docs/user-guide/default-backend.md ("/ that returns 404"). The client's
+  // TCP connection to the controller succeeded: a delivered request with a response, not a dropped packet.
+  it('answers 404 Not Found itself when nothing matches and there is no default backend: delivered, with http.status', () => {
     const no = withChanges(s, (c) => {
       delete c.ingresses[0]!.defaultBackend;
     });
     // curl http://203.0.113.200/ sends "Host: 203.0.113.200", which no rule names.
     const r = trace(no, { from: 'laptop', to: 'http://203.0.113.200/' }, { seed: 1 });
-    expect(r.verdict).toBe('dropped');
-    expect(r.reason!.code).toBe('http-404');
-    expect(r.hops[r.hops.length - 1]!.match![0]!.rule).toContain('-> 404');
+    expect(r.verdict).toBe('delivered');
+    expect(r.reason).toBeUndefined();
+    expect(r.http).toEqual({ status: 404, text: 'Not Found' });
+    const l7 = r.hops.at(-1)!;
+    expect(l7.action).toBe('l7');
+    expect(l7.match![0]!.rule).toBe('GET / HTTP/1.1, Host: 203.0.113.200 -> default backend: 404 Not Found (no rule, no defaultBackend)');
+    expect(formatMessage('en', l7.msg)).toContain('answers HTTP 404 Not Found');
     expect(r.upstream).toBeUndefined();
+    // The response travels back to the laptop, its status line on the packet, through the same LB and NAT.
+    expect(r.reply!.verdict).toBe('delivered');
+    expect(r.reply!.hops[0]!.packet.http).toEqual({ host: '203.0.113.200', path: '/', status: 404 });
+    expect(r.reply!.hops.at(-1)!.packet).toMatchObject({ src: '203.0.113.200', sport: 80, dst: '203.0.113.7' });
     const noRule = withChanges(s, (c) => {
       c.ingresses[0]!.rules[0]!.paths = c.ingresses[0]!.rules[0]!.paths.filter((x) => x.path !== '/');
       delete c.ingresses[0]!.defaultBackend;
     });
-    expect(trace(noRule, { from: 'laptop', to: 'http://shop.example.com/cart' }, { seed: 1 }).reason!.code).toBe('http-404');
+    expect(trace(noRule, { from: 'laptop', to: 'http://shop.example.com/cart' }, { seed: 1 }).http?.status).toBe(404);
+  });
+
+  // ingress-nginx: a backend whose Service has no ready endpoints gets no balancer
+  // (rootfs/etc/nginx/lua/balancer.lua sync_backend: `if not backend.endpoints or #backend.endpoints == 0
+  // then balancers[backend.name] = nil`), and `rewrite()` then exits with ngx.HTTP_SERVICE_UNAVAILABLE:
+  // nginx's status line says "503 Service Temporarily Unavailable".
+  it('answers 503 itself when the backend Service has no ready endpoints: delivered, with http.status', () => {
+    const notReady = withChanges(s, (c) => {
+      for (const p of c.pods) if (p.labels?.app === 'api') p.readiness = 'NotReady';
+    });
+    const r = trace(notReady, { from: 'laptop', to: 'http://shop.example.com/api/v1/items' }, { seed: 4 });
+    expect(r.verdict).toBe('delivered');
+    expect(r.http).toEqual({ status: 503, text: 'Service Temporarily Unavailable' });
+    expect(r.upstream).toBeUndefined();
+    expect(r.hops.at(-1)!.match![0]!.rule).toBe('ingress default/main: host shop.example.com path /api (Prefix) -> api:http: no endpoints -> 503 Service Temporarily Unavailable');
+    expect(formatMessage('en', r.hops.at(-1)!.msg)).toMatch(/no ready endpoints .* answers HTTP 503/);
+    expect(r.reply!.verdict).toBe('delivered');
+    expect(r.reply!.hops[0]!.packet.http?.status).toBe(503);
+    // A proxied request carries no status of the controller's own.
+    expect(trace(s, { from: 'laptop', to: 'http://shop.example.com/api/v1/items' }, { seed: 4 }).http).toBeUndefined();
   });
 
   it('terminates TLS for https:// on port 443', () => {

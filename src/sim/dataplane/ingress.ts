@@ -10,11 +10,16 @@
  * ignored), ImplementationSpecific is a plain string prefix as ingress-nginx does it (/api matches
  * /apix). The longest matching path wins and on a tie
  * Exact beats Prefix. No match: the default backend, else HTTP 404.
+ * The controller's own answers are responses, not drops: the client's TCP connection to the controller
+ * succeeded and the status line goes back to it. ingress-nginx answers 404 from its default server
+ * (rootfs/etc/nginx/template/nginx.tmpl: `location / { return 404; }`, docs/user-guide/default-backend.md)
+ * and 503 when the backend has no endpoints (rootfs/etc/nginx/lua/balancer.lua: a backend without
+ * endpoints gets no balancer, and `rewrite()` then exits with ngx.HTTP_SERVICE_UNAVAILABLE).
  */
 import type { Ingress, IngressBackend, IngressPath, Pod } from '../model/schema';
 import type { Topology } from '../model/topology';
-import { drop, pushHop, type Delivered, type TraceCtx } from '../trace/context';
-import type { PacketHeaders, UpstreamLeg } from '../trace/types';
+import { pushHop, type Delivered, type TraceCtx } from '../trace/context';
+import type { HttpResponse, PacketHeaders, UpstreamLeg } from '../trace/types';
 import type { ExchangeRunner } from '../trace/exchange';
 import { EPHEMERAL_PORTS } from './ephemeral';
 import { noEndpointsWhy, selectPods, serviceEndpoints, servicePortByRef, type Endpoint } from './endpoints';
@@ -144,12 +149,29 @@ function pickEndpoint(endpoints: Endpoint[], key: string, ctx: TraceCtx, session
   return endpoints[next % endpoints.length]!;
 }
 
+/** The status lines the controller writes itself (nginx's reason phrases). */
+export const NOT_FOUND: HttpResponse = { status: 404, text: 'Not Found' };
+export const SERVICE_UNAVAILABLE: HttpResponse = { status: 503, text: 'Service Temporarily Unavailable' };
+
+/** What the controller did with a request: proxied it upstream, or answered it itself. */
+export interface IngressOutcome {
+  upstream?: UpstreamLeg;
+  http?: HttpResponse;
+}
+
+/** The controller answers the request itself: an L7 hop on its pod, and the reply will carry the status. */
+function answer(ctx: TraceCtx, pod: Pod, d: Delivered, response: HttpResponse, rule: string, message: Message): IngressOutcome {
+  pushHop(ctx, { at: pod.id, kind: 'pod', iface: 'eth0', action: 'l7', packet: d.packet, match: [{ kind: 'ingress', rule }], msg: message });
+  ctx.httpResponse = response;
+  return { http: response };
+}
+
 /**
  * The controller's L7 step once the client's request reached a controller pod: the hop that reads
- * Host and path, then the new connection to a backend pod. Returns undefined when the pod is no
- * ingress controller (plain delivery).
+ * Host and path, then the new connection to a backend pod, or the controller's own 404/503 answer.
+ * Returns undefined when the pod is no ingress controller (plain delivery).
  */
-export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner): UpstreamLeg | undefined {
+export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner): IngressOutcome | undefined {
   const t = ctx.topo;
   const http = d.packet.http;
   const pod = d.kind === 'pod' ? t.pods.get(d.at) : undefined;
@@ -161,9 +183,8 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
   const tlsHost = ingresses.flatMap((i) => i.tls.flatMap((x) => x.hosts.map((h) => ({ h, secret: x.secretName })))).find((x) => hostMatches(x.h, hostOnly(http.host)));
   const tls = d.packet.dport === 443 || d.packet.dport === 8443 ? (tlsHost ? 'secret' : 'self-signed') : 'plain';
   if (!route) {
-    drop(ctx, 'http-404', pod.id, 'pod', d.packet, msg('drop.ingress-404', { pod: pod.name, request, ingresses: ingresses.map((i) => `${i.namespace}/${i.name}`) }), 'eth0', [
-      { kind: 'ingress', rule: `${request} -> 404 (no rule, no defaultBackend)` },
-    ]);
+    const rule = `${request} -> default backend: ${NOT_FOUND.status} ${NOT_FOUND.text} (no rule, no defaultBackend)`;
+    return answer(ctx, pod, d, NOT_FOUND, rule, msg('hop.ingress-404', { pod: pod.name, request, ingresses: ingresses.map((i) => `${i.namespace}/${i.name}`) }));
   }
   const svc = t.scenario.services.find((s) => s.name === route.backend.service && s.namespace === route.ingress.namespace);
   const port = svc ? servicePortByRef(svc, route.backend.port) : undefined;
@@ -175,7 +196,8 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
       : !port
         ? msg('backend.no-port', { service: svc.name, port: String(route.backend.port) })
         : msg('backend.no-endpoints', { service: `${svc.namespace}/${svc.name}`, why: noEndpointsWhy(t, svc, port) });
-    drop(ctx, 'no-endpoints', pod.id, 'pod', d.packet, msg('drop.ingress-503', { pod: pod.name, request, rule: route.text, why }), 'eth0', hopMatch);
+    const rule = `${route.text}: no endpoints -> ${SERVICE_UNAVAILABLE.status} ${SERVICE_UNAVAILABLE.text}`;
+    return answer(ctx, pod, d, SERVICE_UNAVAILABLE, rule, msg('hop.ingress-503', { pod: pod.name, request, rule: route.text, why }));
   }
   const ep = pickEndpoint(endpoints, `${pod.id}|${svc.namespace}/${svc.name}:${port.port}`, ctx, ctx.session);
   pushHop(ctx, {
@@ -199,5 +221,5 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
   });
   const upstreamPkt: PacketHeaders = { src: pod.ip, dst: ep.ip, proto: 'tcp', sport: ctx.rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]), dport: ep.port, ttl: 64, http: { ...http } };
   const ex = run({ id: pod.id, kind: 'pod' }, upstreamPkt, {});
-  return { from: pod.id, request: ex.request, ...(ex.reply ? { reply: ex.reply } : {}), ...(ep.pod ? { endpoint: ep.pod.id } : {}) };
+  return { upstream: { from: pod.id, request: ex.request, ...(ex.reply ? { reply: ex.reply } : {}), ...(ep.pod ? { endpoint: ep.pod.id } : {}) } };
 }

@@ -22,7 +22,6 @@ export const TRACE_CODES = {
   'reason.no-local-endpoints': {},
   'reason.nxdomain': {},
   'reason.dns-unavailable': {},
-  'reason.http-404': {},
   'reason.unknown-destination': {},
   'reason.reply-mismatch': {},
   'reason.loop-detected': {},
@@ -151,8 +150,8 @@ export const TRACE_CODES = {
   'hop.lb-unnat': { lb: 'id', from: 'id', to: 'id' },
 
   // Ingress controllers.
-  'drop.ingress-404': { pod: 'id', request: 'id', ingresses: 'ids' },
-  'drop.ingress-503': { pod: 'id', request: 'id', rule: 'id', why: 'msg' },
+  'hop.ingress-404': { pod: 'id', request: 'id', ingresses: 'ids' },
+  'hop.ingress-503': { pod: 'id', request: 'id', rule: 'id', why: 'msg' },
   'backend.no-service': { service: 'id' },
   'backend.no-port': { service: 'id', port: 'id' },
   'backend.no-endpoints': { service: 'id', why: 'msg' },

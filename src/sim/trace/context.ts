@@ -7,7 +7,7 @@ import type { Topology } from '../model/topology';
 import type { Rng } from './rng';
 import { dropReasonMessage, type DropCode } from './reasons';
 import { msg, type Message } from '../messages/index';
-import type { DropReason, EthernetHeader, Hop, HopAction, HopMatch, PacketField, PacketHeaders } from './types';
+import type { DropReason, EthernetHeader, Hop, HopAction, HopMatch, HttpResponse, PacketField, PacketHeaders } from './types';
 import type { ConntrackEntry } from '../dataplane/conntrack-entry';
 import type { SessionState } from '../dataplane/session';
 
@@ -68,6 +68,8 @@ export interface TraceCtx {
    */
   frame?: EthernetHeader;
   innerFrame?: EthernetHeader;
+  /** Set by an application that answered the request itself (an ingress controller's 404/503): the reply carries it. */
+  httpResponse?: HttpResponse;
 }
 
 /** Thrown to unwind the step functions once the path has ended. */

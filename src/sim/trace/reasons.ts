@@ -15,7 +15,6 @@ export const DROP_CODES = [
   'no-local-endpoints',
   'nxdomain',
   'dns-unavailable',
-  'http-404',
   'unknown-destination',
   'reply-mismatch',
   'loop-detected',

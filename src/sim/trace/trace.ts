@@ -18,7 +18,7 @@ import type { Exchange, ExchangeRunner } from './exchange';
 import type { SessionState } from '../dataplane/session';
 import { traceDnsLookup } from '../dataplane/dns-lookup';
 import { proxyAtIngress } from '../dataplane/ingress';
-import type { DnsLookup, UpstreamLeg } from './types';
+import type { DnsLookup, HttpResponse, UpstreamLeg } from './types';
 import { policyNotes } from './policy-notes';
 import { msg, type Message } from '../messages/index';
 import { EPHEMERAL_PORTS } from '../dataplane/ephemeral';
@@ -135,6 +135,8 @@ function exchangeRunner(t: Topology, rng: ReturnType<typeof createRng>, session:
         proto: d.packet.proto,
         ...(d.packet.sport !== undefined ? { sport: d.packet.dport, dport: d.packet.sport } : {}),
         ttl: 64,
+        // An application that answered itself (the ingress controller's 404/503) sends its status line back.
+        ...(ctx.httpResponse && d.packet.http ? { http: { ...d.packet.http, status: ctx.httpResponse.status } } : {}),
       };
       const rctx = newCtx(t, rng, conntrack, true, RECEIVERS);
       if (session) rctx.session = session;
@@ -190,14 +192,18 @@ export function trace(scenario: Scenario, spec: PacketSpec, options: TraceOption
     };
   }
   let upstream: UpstreamLeg | undefined;
+  let http: HttpResponse | undefined;
   const ex = run(from, base, {
     onDelivered: (ctx, d) => {
-      upstream = proxyAtIngress(ctx, d, run);
+      const l7 = proxyAtIngress(ctx, d, run);
+      upstream = l7?.upstream;
+      http = l7?.http;
       return upstream === undefined || upstream.request.verdict === 'delivered';
     },
   });
   const result: TraceResult = { ...ex.request, seed };
   if (dns) result.dns = dns;
+  if (http) result.http = http;
   if (upstream) {
     result.upstream = upstream;
     if (upstream.request.verdict === 'dropped' && upstream.request.reason) {

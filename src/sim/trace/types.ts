@@ -33,6 +33,18 @@ export interface OuterHeader {
 export interface HttpRequestLine {
   host: string;
   path: string;
+  /** On a response: its status code (the request's Host and path kept beside it). */
+  status?: number;
+}
+
+/**
+ * The HTTP response an L7 proxy gave the client itself (ingress-nginx's 404 from its default backend,
+ * its 503 for a backend without endpoints): the request was delivered, the connection succeeded.
+ */
+export interface HttpResponse {
+  status: number;
+  /** The reason phrase as nginx writes it in the status line. */
+  text: string;
 }
 
 /** The headers of a packet at one point of its journey. */
@@ -167,6 +179,8 @@ export interface TraceResult extends PathResult {
   dns?: DnsLookup;
   /** When an ingress controller proxied the request: its new connection to the backend pod. */
   upstream?: UpstreamLeg;
+  /** When the ingress controller answered the request itself (404, 503): the response's status. */
+  http?: HttpResponse;
   /** Which backend answered (element id), when a service chose one. */
   endpoint?: string;
   /** Said once about the whole trace (flannel: "this policy has no effect"). */

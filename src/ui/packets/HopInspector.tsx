@@ -85,6 +85,12 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
       <p className={`verdict verdict-${r.verdict}`} role="status" data-testid="verdict">
         <span className="swatch" style={{ background: run.color }} aria-hidden />
         {r.verdict === 'delivered' ? t('packet.delivered') : `${t('packet.dropped')} (${r.reason?.code})`}
+        {r.http && (
+          <span className="http-status" data-testid="http-status">
+            {' · '}
+            {t('packet.httpStatus', { status: `${r.http.status} ${r.http.text}` })}
+          </span>
+        )}
         {r.verdict === 'dropped' && r.reason && <SimText className="reason" msg={r.reason.msg} />}
         {r.verdict === 'dropped' && r.reason?.code === 'dns-unavailable' && !dnsPresent && <AddClusterDnsButton />}
         {r.reply && <span className="muted"> · {t(r.reply.verdict === 'delivered' ? 'hops.replyDelivered' : 'hops.replyDropped')}</span>}

@@ -161,7 +161,7 @@ export function LayerStack({ hop, prev }: { hop: Hop; prev?: Hop }) {
           <span className="layer-name">HTTP</span>
           <span className="layer-fields">
             <Val field="http" hop={hop} prev={q}>
-              Host: {p.http.host} · {p.http.path}
+              {p.http.status !== undefined && `${p.http.status} · `}Host: {p.http.host} · {p.http.path}
             </Val>
           </span>
           <Matches list={on('http')} />

@@ -16,7 +16,8 @@ import { changeNeeded, describeChange, type PacketOutcome } from './lessonPacket
 
 function Outcome({ outcome, packet }: { outcome: PacketOutcome; packet: SuggestedPacket }) {
   const t = useT();
-  const got = outcome.verdict === 'delivered' ? t('packet.delivered') : `${t('packet.dropped')} (${outcome.code ?? '?'})`;
+  const delivered = outcome.http === undefined ? t('packet.delivered') : `${t('packet.delivered')} · ${t('packet.httpStatus', { status: outcome.http })}`;
+  const got = outcome.verdict === 'delivered' ? delivered : `${t('packet.dropped')} (${outcome.code ?? '?'})`;
   return (
     <p className={`lesson-outcome ${outcome.asExpected ? 'expected' : 'unexpected'}`} data-testid={`outcome-${packet.id}`} data-verdict={outcome.verdict}>
       {outcome.asExpected ? <CheckIcon size={14} /> : <AlertIcon size={14} />} {got} · {outcome.asExpected ? t('lessons.asExpected') : t('lessons.notExpected')}
@@ -32,7 +33,12 @@ function PacketButton({ packet, index }: { packet: SuggestedPacket; index: numbe
   const scenario = useEditor((s) => s.scenario);
   const outcome = useSessionState((s) => s.outcomes[packet.id]);
   const change = packet.change && changeNeeded(scenario, packet.change) ? describeChange(packet.change, scenario, t, locale) : undefined;
-  const expect = packet.expect === 'delivered' ? t('lessons.expectDelivered') : t('lessons.expectDropped', { code: packet.expectCode ?? '' });
+  const expect =
+    packet.expect === 'dropped'
+      ? t('lessons.expectDropped', { code: packet.expectCode ?? '' })
+      : packet.expectHttp === undefined
+        ? t('lessons.expectDelivered')
+        : t('lessons.expectHttp', { status: packet.expectHttp });
   return (
     <li className="lesson-packet">
       <button

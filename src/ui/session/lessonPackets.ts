@@ -48,6 +48,8 @@ export interface PacketOutcome {
   code?: string;
   /** Element id where the request finally arrived (the backend pod behind an ingress controller). */
   at?: string;
+  /** The HTTP status the ingress controller answered itself, when it did (404, 503). */
+  http?: number;
   /** The outcome the lesson's text expects. */
   asExpected: boolean;
 }
@@ -58,6 +60,12 @@ export function packetOutcome(packet: SuggestedPacket, result: TraceResult): Pac
     const code = result.reason?.code;
     return { verdict: 'dropped', ...(code ? { code } : {}), asExpected: packet.expect === 'dropped' && code === packet.expectCode };
   }
+  // The controller answered itself (404/503): delivered, with that status, at the controller.
+  if (result.http) {
+    const at = result.hops.at(-1)?.at;
+    const reached = packet.expectAt === undefined || (at !== undefined && packet.expectAt.includes(at));
+    return { verdict: 'delivered', http: result.http.status, ...(at ? { at } : {}), asExpected: packet.expect === 'delivered' && packet.expectHttp === result.http.status && reached };
+  }
   // Behind an ingress controller the request ends at the controller; its own connection goes on to a pod.
   const final = result.upstream ? result.upstream.request : result;
   const at = final.hops.at(-1)?.at;
@@ -66,5 +74,5 @@ export function packetOutcome(packet: SuggestedPacket, result: TraceResult): Pac
     return { verdict: 'dropped', ...(code ? { code } : {}), ...(at ? { at } : {}), asExpected: packet.expect === 'dropped' && code === packet.expectCode };
   }
   const reached = packet.expectAt === undefined || (at !== undefined && packet.expectAt.includes(at));
-  return { verdict: 'delivered', ...(at ? { at } : {}), asExpected: packet.expect === 'delivered' && reached };
+  return { verdict: 'delivered', ...(at ? { at } : {}), asExpected: packet.expect === 'delivered' && packet.expectHttp === undefined && reached };
 }
