@@ -66,12 +66,11 @@ for (const lesson of LESSONS) {
       await expect(outcome).toContainText('as the lesson expects');
       // The Hops list shows the packet just sent, with the verdict the lesson expects.
       const verdict = page.getByTestId('verdict');
-      if (packet.expect === 'delivered') await expect(verdict).toContainText('Delivered');
       // The ingress controller's own answer: a delivered request with its HTTP status (lesson 7's 404).
       if (packet.expectHttp !== undefined) {
         await expect(verdict).toContainText(`Delivered · HTTP ${packet.expectHttp}`);
         await expect(outcome).toContainText(`Delivered · HTTP ${packet.expectHttp}`);
-      }
+      } else if (packet.expect === 'delivered') await expect(verdict).toContainText('Delivered');
       else await expect(verdict).toContainText(`Dropped (${packet.expectCode})`);
       if (packet.change?.kind === 'cluster' && packet.change.set.flannelBackend) {
         // The packet's change was made to the scenario: the cluster settings show it.
