@@ -171,6 +171,8 @@ export const enSim: SimDictionary = {
   'hop.lb-return': (p) => `The reply belongs to a connection ${p.lb} forwarded; the cloud network hands it back to the balancer, which tracks the flow (the client only knows ${p.ip}).`,
   'hop.lb-fail-open': (p) =>
     `${p.lb} accepts the connection on ${p.vip}, but every health check fails${p.local ? ' (no node runs an endpoint of the Service)' : ''}, so it fails open and sends to any node, as AWS NLB and GCP passthrough load balancers do: ${p.node}. It forwards to ${p.to}, the Service's NodePort, keeping the client's source address ${p.src}; kube-proxy there answers as it would.`,
+  'hop.lb-vip': (p, f) =>
+    `${p.lb} accepts the connection on ${p.vip} and ${p.failOpen ? `finds every health check failing${p.local ? ' (no node runs an endpoint of the Service)' : ''}, so it fails open and picks any node` : `picks ${p.node} among the healthy nodes${p.skipped.length ? ` (${f.list(p.skipped)} failed the health check: no local endpoint under externalTrafficPolicy Local)` : ''}`}: ${p.node} (${p.nodeIp}). It hands the packet over unchanged, still addressed to ${p.vip}, as a GCP passthrough load balancer or MetalLB does; on the node kube-proxy's KUBE-SERVICES rule for the load balancer IP takes it, and the reply leaves the node straight for the client.`,
   'hop.lb-unnat': (p) => `${p.lb} rewrites the reply's source from ${p.from} to its own ${p.to}, the address the client connected to.`,
 
   'hop.ingress-404': (p, f) =>

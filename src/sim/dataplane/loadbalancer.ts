@@ -6,6 +6,11 @@
  * Health checks: with externalTrafficPolicy Cluster every node whose kube-proxy is healthy passes
  * (GET :10256/healthz); with Local the balancer probes healthCheckNodePort, where kube-proxy answers
  * 200 only on nodes that run an endpoint of the Service (503 elsewhere), so only those get traffic.
+ * A balancer in `vip` mode (GCP passthrough Network Load Balancer; MetalLB BGP through the router's
+ * ECMP) does not rewrite the destination: the node receives the packet addressed to the load balancer IP
+ * and kube-proxy's KUBE-SERVICES rule `-d <LB IP>/32 ... --comment "<ns>/<svc>:<port> loadbalancer IP"
+ * -j KUBE-EXT-…` (pkg/proxy/iptables/proxier.go, "Capture load-balancer ingress") DNATs it; the reply
+ * leaves the node for the client directly (direct server return), the balancer holding no state.
  */
 import type { LoadBalancer, Node, Service, ServicePort } from '../model/schema';
 import type { Topology } from '../model/topology';
@@ -60,13 +65,16 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
   if (pkt.dst !== lb.ip) drop(ctx, 'no-route', lb.id, 'loadBalancer', pkt, msg('drop.lb-not-router', { lb: lb.name, dst: pkt.dst }), 'eth0');
   const svc = t.services.get(lb.service);
   if (!svc) drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, msg('drop.lb-no-service', { lb: lb.name, service: lb.service }), 'eth0');
+  const vip = lb.mode === 'vip';
   const port = findServicePort(svc, pkt.dport, pkt.proto);
-  if (!port || port.nodePort === undefined) {
+  if (!port || (!vip && port.nodePort === undefined)) {
     drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, msg('drop.lb-no-listener', { lb: lb.name, proto: pkt.proto.toUpperCase(), ...(pkt.dport !== undefined ? { port: pkt.dport } : {}), service: `${svc.namespace}/${svc.name}`, ports: svc.ports.map((p) => `${p.protocol} ${p.port}`) }), 'eth0');
   }
   const health = nodeHealth(t, svc, port);
   const healthy = health.filter((h) => h.healthy);
-  const listener = `listener ${port.protocol} ${lb.ip}:${port.port} -> NodePort ${port.nodePort} on ${healthy.length} of ${health.length} nodes`;
+  const listener = vip
+    ? `listener ${port.protocol} ${lb.ip}:${port.port} -> ${healthy.length} of ${health.length} nodes, destination unchanged`
+    : `listener ${port.protocol} ${lb.ip}:${port.port} -> NodePort ${port.nodePort} on ${healthy.length} of ${health.length} nodes`;
   const match: HopMatch[] = [{ kind: 'lb', rule: listener }, ...health.map((h) => ({ kind: 'lb' as const, rule: `health check ${h.check}` }))];
   if (health.length === 0) drop(ctx, 'host-unreachable', lb.id, 'loadBalancer', pkt, msg('drop.lb-no-nodes', { lb: lb.name }), 'eth0', match);
   // Fail open: when every target fails its health check, AWS NLB ("If all targets fail health checks at
@@ -76,10 +84,24 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
   const failOpen = healthy.length === 0;
   const candidates = failOpen ? health : healthy;
   const chosen = candidates[ctx.rng.int(0, candidates.length - 1)]!.node;
+  const skipped = health.filter((h) => !h.healthy).map((h) => h.node.name);
+  if (vip) {
+    // The packet goes on unchanged, still addressed to the balancer's IP: the node's kube-proxy takes it.
+    pushHop(ctx, {
+      at: lb.id,
+      kind: 'loadBalancer',
+      iface: 'eth0',
+      action: 'lb',
+      packet: pkt,
+      match,
+      msg: msg('hop.lb-vip', { lb: lb.name, vip: `${lb.ip}:${port.port}`, node: chosen.name, nodeIp: chosen.ip, skipped, failOpen, local: svc.externalTrafficPolicy === 'Local' }),
+    });
+    ctx.pendingLink = hostLink(chosen.id);
+    ctx.receive.node(ctx, chosen, pkt, { inIface: 'eth0', local: false });
+  }
   if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', lb.id, 'loadBalancer', pkt, msg('drop.lb-ttl', { lb: lb.name }), 'eth0');
   const out: PacketHeaders = { ...pkt, dst: chosen.ip, dport: port.nodePort, ttl: pkt.ttl - 1 };
   recordNat(ctx.conntrack, lb.id, 'dnat', pkt, out, listener);
-  const skipped = health.filter((h) => !h.healthy).map((h) => h.node.name);
   pushHop(ctx, {
     at: lb.id,
     kind: 'loadBalancer',

@@ -148,6 +148,7 @@ export const TRACE_CODES = {
   'hop.lb-return': { lb: 'id', ip: 'id' },
   'hop.lb-fail-open': { lb: 'id', vip: 'id', node: 'id', to: 'id', src: 'id', local: 'flag' },
   'hop.lb-unnat': { lb: 'id', from: 'id', to: 'id' },
+  'hop.lb-vip': { lb: 'id', vip: 'id', node: 'id', nodeIp: 'id', skipped: 'ids', failOpen: 'flag', local: 'flag' },
 
   // Ingress controllers.
   'hop.ingress-404': { pod: 'id', request: 'id', ingresses: 'ids' },

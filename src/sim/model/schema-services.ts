@@ -56,6 +56,14 @@ export const loadBalancerSchema = z.object({
   ip: ipv4,
   /** The subnet its public IP lives on (where outside clients reach it). */
   subnet: id,
+  /**
+   * How it hands a connection to a node. `nodeport`: it rewrites the destination to a node's NodePort
+   * (a cloud network load balancer with instance targets, e.g. AWS NLB). `vip`: the packet reaches the
+   * node still addressed to the load balancer IP (GCP passthrough Network Load Balancer, MetalLB in BGP
+   * mode through the router's ECMP), where kube-proxy's `-d <LB IP> -j KUBE-EXT-…` rule in KUBE-SERVICES
+   * takes it; replies leave the node straight for the client (direct server return). Left out: nodeport.
+   */
+  mode: z.enum(['nodeport', 'vip']).optional(),
 });
 
 export const ingressBackendSchema = z.object({ service: k8sName, port: z.union([port, z.string().min(1).max(15)]) });
