@@ -137,8 +137,12 @@ export const zhSim: SimDictionary = {
   'drop.ipvs-no-local-real-server': (p) =>
     `${p.node} 上的 IPVS 虚拟服务器 ${p.vs} 没有真实服务器：${p.service} 的流量策略为 Local，而它的端点都不在 ${p.node} 上。IPVS 回复 ICMP 端口不可达。`,
   'drop.ipvs-no-real-server': (p) => `IPVS 虚拟服务器 ${p.vs} 没有真实服务器，因为 ${p.service} 没有就绪的端点：${p.why}。IPVS 回复 ICMP 端口不可达。`,
+  'hop.ipvs-unnat': (p) =>
+    `${p.node} 上的 IPVS 自己对回复做反向转换：在 ${p.hook} 钩子处，它在自己的连接表（即 ipvsadm -Lnc 打印的那一行）中找到这个连接，把源地址从真实服务器 ${p.from} 改回虚拟服务器 ${p.src}（masquerade 转发模式）。conntrack 只是随之记录，并没有哪条 iptables 规则做这件事。`,
+  'hop.ipvs-local-in': (p) =>
+    `${p.node} 收到发往 ${p.dst} 的数据包，这个地址绑定在 ${p.dev} 上（一个处于 DOWN 状态、只用来挂服务地址的 dummy 网卡，数据包从不经过它）：经过 PREROUTING 后，路由决策命中本地路由，交给本机；INPUT 链的 KUBE-IPVS-FILTER ${p.virtual ? '因为它是某个虚拟服务器的地址和端口而放行。数据包到达 LOCAL_IN，IPVS 在那里等着它' : '找不到对应的虚拟服务器'}。`,
   'hop.ipvs-dnat': (p) =>
-    `${p.node} 上的 IPVS：${p.nodePort ? '' : `这个 VIP 绑定在 ${p.dev} 上（一个处于 DOWN 状态、只用来挂地址的 dummy 网卡，数据包从不经过它），所以本地路由接收它，INPUT 链的 KUBE-IPVS-FILTER 放行虚拟服务器，IPVS 在 LOCAL_IN 处接手：`}${p.dst} 是虚拟服务器“${p.vs}”（${p.nodePort ? `${p.service} 的 NodePort` : p.service}）；${p.choice}（${p.pod ?? 'EndpointSlice 中直接给出的地址'}），并改写目的地址（masquerade 转发方式，即目的地址转换）${p.mark ? `。iptables 还给它打上伪装标记 0x4000，因为${p.mark}` : ''}。`,
+    `${p.node} 上的 IPVS 在 ${p.hook} 处接手数据包${p.hook === 'LOCAL_OUT' ? `（这是节点自己发起的连接${p.dummy ? `，目的地址绑定在 ${p.dev} 上` : ''}）` : ''}：${p.dst} 是虚拟服务器“${p.vs}”（${p.nodePort ? `${p.service} 的 NodePort` : p.service}）；${p.choice}（${p.pod ?? 'EndpointSlice 中直接给出的地址'}），并改写目的地址（masquerade 转发方式），同时把这个连接记进它自己的连接表（ipvsadm -Lnc）；随后数据包经 LOCAL_OUT 和 POSTROUTING 继续发出${p.mark ? `。iptables 还给它打上伪装标记 0x4000，因为${p.mark}` : ''}。`,
   'drop.kube-proxy-reject': (p) => `kube-proxy 找不到可以转发的端点（${p.note}）：${p.why}。${p.hook} → ${p.chain} 中的 filter 规则以 REJECT 拒绝连接，回复 ICMP 端口不可达。`,
   'drop.kube-proxy-no-local': (p) => `流量策略为 Local，而 ${p.node} 上没有这个服务的端点（${p.note}）：${p.hook} → ${p.chain} 中 kube-proxy 的 filter 规则以 DROP 丢弃数据包。`,
   'drop.kube-proxy-filter': (p) => `${p.hook} → ${p.chain} 中 kube-proxy 的 filter 规则以 ${p.verdict} 处理了这个数据包。`,

@@ -17,4 +17,6 @@ export interface ConntrackEntry {
   translated: Tuple;
   /** The rule that made the translation, for the hop inspector. */
   rule: string;
+  /** IPVS made it (masquerade forwarding): IPVS's own table un-NATs the reply, not conntrack. */
+  byIpvs?: boolean;
 }

@@ -3,7 +3,8 @@
  * remembered with the tuple before and after, so the reply is translated back where it passes the
  * same node: reverse SNAT in PREROUTING (the destination), reverse DNAT in POSTROUTING (the source).
  */
-import type { PacketHeaders } from '../trace/types';
+import type { HopMatch, PacketHeaders } from '../trace/types';
+import { ipvsEntryLine } from './ipvs-conn';
 import type { Node, Protocol } from '../model/schema';
 import { pushHop, type TraceCtx } from '../trace/context';
 import type { Message } from '../messages/index';
@@ -15,8 +16,8 @@ function tupleOf(p: PacketHeaders): Tuple {
   return { src: p.src, sport: p.sport, dst: p.dst, dport: p.dport };
 }
 
-export function recordNat(table: ConntrackEntry[], at: string, type: 'snat' | 'dnat', before: PacketHeaders, after: PacketHeaders, rule: string): void {
-  table.push({ at, type, proto: before.proto, orig: tupleOf(before), translated: tupleOf(after), rule });
+export function recordNat(table: ConntrackEntry[], at: string, type: 'snat' | 'dnat', before: PacketHeaders, after: PacketHeaders, rule: string, byIpvs = false): void {
+  table.push({ at, type, proto: before.proto, orig: tupleOf(before), translated: tupleOf(after), rule, ...(byIpvs ? { byIpvs } : {}) });
 }
 
 /** The entry of `type` at `at` whose reply direction matches this packet. */
@@ -121,6 +122,10 @@ export function reverseReplyNat(
   const e = findReplyEntry(ctx.conntrack, node.id, type, pkt);
   if (!e) return pkt;
   const out = reverseNat(e, pkt);
-  pushHop(ctx, { at: node.id, kind: 'node', iface, action: 'unnat', packet: out, match: [{ kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) }], msg: explain(e, out) });
+  // IPVS un-NATs its own connections from its table (ipvsadm -Lnc); conntrack only follows along.
+  const match: HopMatch[] = e.byIpvs
+    ? [{ kind: 'ipvs', table: 'connections', rule: ipvsEntryLine(e) }, { kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) }]
+    : [{ kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) }];
+  pushHop(ctx, { at: node.id, kind: 'node', iface, action: 'unnat', packet: out, match, msg: explain(e, out) });
   return out;
 }

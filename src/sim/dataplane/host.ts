@@ -32,9 +32,18 @@ function unSnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): P
   );
 }
 
-/** POSTROUTING for replies: conntrack restores the address the client originally asked for (reverse DNAT). */
-function unDnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): PacketHeaders {
-  return reverseReplyNat(ctx, node, pkt, iface, 'dnat', (_e, out) => msg('hop.undnat', { node: node.name, src: `${out.src}${portText(out.sport)}` }));
+/**
+ * POSTROUTING for replies: conntrack restores the address the client originally asked for (reverse
+ * DNAT). A connection IPVS scheduled is un-NATed by IPVS itself, from its connection table, at the hook
+ * the reply passes: FORWARD for a reply routed on, LOCAL_IN for one to the node (ip_vs_reply4 in
+ * ip_vs_ops4, net/netfilter/ipvs/ip_vs_core.c; handle_response rewrites the source to the virtual server).
+ */
+function unDnat(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string, hook: 'FORWARD' | 'LOCAL_IN'): PacketHeaders {
+  return reverseReplyNat(ctx, node, pkt, iface, 'dnat', (e, out) =>
+    e.byIpvs
+      ? msg('hop.ipvs-unnat', { node: node.name, from: `${pkt.src}${portText(pkt.sport)}`, src: `${out.src}${portText(out.sport)}`, hook })
+      : msg('hop.undnat', { node: node.name, src: `${out.src}${portText(out.sport)}` }),
+  );
 }
 
 function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): PacketHeaders {
@@ -57,7 +66,7 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
   if (!ctx.isReply) pkt = kubeProxyPrerouting(ctx, node, pkt, entry);
 
   // A reply for the node itself: conntrack undoes a DNAT on the way in (nat INPUT), not in POSTROUTING.
-  if (!entry.local && nodeOwnsIp(node, pkt.dst)) deliverToNode(ctx, node, ctx.isReply ? unDnat(ctx, node, pkt, entry.inIface) : pkt, entry.inIface);
+  if (!entry.local && nodeOwnsIp(node, pkt.dst)) deliverToNode(ctx, node, ctx.isReply ? unDnat(ctx, node, pkt, entry.inIface, 'LOCAL_IN') : pkt, entry.inIface);
 
   const table = nodeRouteTable(ctx.topo, node);
   const route = lookupRoute(table, pkt.dst);
@@ -105,7 +114,7 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
   // Calico: filter FORWARD -> cali-from-wl-dispatch -> cali-fw-<iface>, the sender's egress policy.
   if (isCaliIface(entry.inIface)) calicoEgress(ctx, node, pkt, entry.inIface);
 
-  pkt = ctx.isReply ? unDnat(ctx, node, pkt, route.dev) : masquerade(ctx, node, pkt, route);
+  pkt = ctx.isReply ? unDnat(ctx, node, pkt, route.dev, 'FORWARD') : masquerade(ctx, node, pkt, route);
 
   if (route.dev === BRIDGE) {
     const sender = bridged ? ctx.topo.podByIp.get(input.src) : undefined;

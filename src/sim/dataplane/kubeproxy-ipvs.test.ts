@@ -10,6 +10,7 @@ import { trace } from '../trace/trace';
 import { createSessionState } from './session';
 import { ipvsadm, iptablesSave } from './kubeproxy-save';
 import { showNode } from '../inspect/index';
+import { formatMessage } from '../../i18n/sim/index';
 
 const ipvsMode = (name: string) =>
   withChanges(loadExample(name), (c) => {
@@ -38,12 +39,20 @@ describe('IPVS mode', () => {
   // NF_INET_LOCAL_IN), on the interface it came in on.
   it('takes the packet at LOCAL_IN after the local route and KUBE-IPVS-FILTER, never on kube-ipvs0, and names the IPVS entry', () => {
     const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 2 });
-    const dnat = r.hops.find((h) => h.action === 'dnat')!;
+    const i = r.hops.findIndex((h) => h.action === 'dnat');
+    const dnat = r.hops[i]!;
     expect(dnat.iface).toBe('cni0');
     expect(r.hops.some((h) => h.iface === 'kube-ipvs0')).toBe(false);
-    expect(dnat.match!.map((m) => m.rule)).toEqual(
+    // Its own step first: PREROUTING -> local route -> INPUT (KUBE-IPVS-FILTER), the packet unchanged.
+    const localIn = r.hops[i - 1]!;
+    expect(localIn).toMatchObject({ at: dnat.at, iface: 'cni0', action: 'route', packet: { dst: '10.96.0.2', dport: 80 } });
+    expect(localIn.match!.map((m) => m.rule)).toEqual(
       expect.arrayContaining(['local 10.96.0.2 dev kube-ipvs0 proto kernel scope host src 10.96.0.2', '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER']),
     );
+    expect(formatMessage('en', localIn.msg)).toContain('It reaches LOCAL_IN, where IPVS waits');
+    // Then IPVS at LOCAL_IN: the virtual server and its chosen real server, nothing else.
+    expect(dnat.match!.map((m) => m.kind)).toEqual(['ipvs']);
+    expect(formatMessage('en', dnat.msg)).toContain('takes the packet at LOCAL_IN');
     const ipvs = dnat.match!.find((m) => m.kind === 'ipvs')!;
     expect(ipvs.rule.split('\n')[0]).toBe('TCP  10.96.0.2:80 rr');
     expect(ipvs.rule.split('\n')[1]).toContain(`-> ${dnat.packet.dst}:8080`);
@@ -58,6 +67,35 @@ describe('IPVS mode', () => {
     expect(out.slice(0, 2)).toEqual(['IPVS connection entries', 'pro expire state       source             virtual            destination']);
     const sport = r.hops[0]!.packet.sport;
     expect(out[2]).toBe(`TCP 14:59  ESTABLISHED ${`10.244.0.3:${sport}`.padEnd(18)} ${'10.96.0.2:80'.padEnd(18)} ${dnat.packet.dst}:8080`);
+  });
+
+  // IPVS un-NATs the reply itself from its connection table: ip_vs_reply4 at NF_INET_FORWARD for a
+  // reply routed on, at NF_INET_LOCAL_IN for one to the node (ip_vs_ops4, net/netfilter/ipvs/ip_vs_core.c;
+  // handle_response rewrites the source back to the virtual server), not conntrack's NAT.
+  it('un-NATs the reply at FORWARD from its own table, the hop naming the ipvsadm -Lnc line', () => {
+    const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 2 });
+    const dnat = r.hops.find((h) => h.action === 'dnat')!;
+    const unnat = r.reply!.hops.find((h) => h.action === 'unnat' && h.packet.src === '10.96.0.2')!;
+    expect(unnat.at).toBe(dnat.at);
+    const ipvsLine = unnat.match!.find((m) => m.kind === 'ipvs')!;
+    expect(ipvsLine.table).toBe('connections');
+    const conns = showNode(s, dnat.at, 'ipvsadm-conns', { results: [r] }).stdout.split('\n');
+    expect(conns).toContain(ipvsLine.rule);
+    expect(formatMessage('en', unnat.msg)).toMatch(/^IPVS on node-\d un-NATs the reply itself: at FORWARD .* back to the virtual server 10\.96\.0\.2:80/);
+    // A plain iptables-mode DNAT is still undone by conntrack, with no IPVS entry.
+    const ipt = trace(loadExample('clusterip'), { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 2 });
+    const iptUnnat = ipt.reply!.hops.find((h) => h.action === 'unnat')!;
+    expect(iptUnnat.match!.map((m) => m.kind)).toEqual(['conntrack']);
+  });
+
+  it('un-NATs the reply to a connection the node opened at LOCAL_IN, after taking the request at LOCAL_OUT', () => {
+    const r = trace(s, { from: 'node-1', to: '10.96.0.2', port: 80 }, { seed: 1 });
+    expect(r.verdict).toBe('delivered');
+    expect(formatMessage('en', r.hops.find((h) => h.action === 'dnat')!.msg)).toContain('takes the packet at LOCAL_OUT');
+    const unnat = r.reply!.hops.find((h) => h.action === 'unnat' && h.match!.some((m) => m.kind === 'ipvs'))!;
+    expect(unnat.at).toBe('node-1');
+    expect(formatMessage('en', unnat.msg)).toContain('at LOCAL_IN');
+    expect(r.reply!.hops.at(-1)!.packet).toMatchObject({ src: '10.96.0.2', sport: 80 });
   });
 
   it('rotates round robin over the real servers within a session', () => {

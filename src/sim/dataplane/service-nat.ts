@@ -78,10 +78,10 @@ function describeChoice(chainRules: (chain: string) => Rule[] | undefined, trail
   return msg(stat ? 'choice.probability' : 'choice.last-rule', { chain: jumper.chain, k, n: lb.length });
 }
 
-function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string | undefined, to: string, rule: string, match: HopMatch[], explain: Message): PacketHeaders {
+function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string | undefined, to: string, rule: string, match: HopMatch[], explain: Message, byIpvs = false): PacketHeaders {
   const i = to.lastIndexOf(':');
   const out: PacketHeaders = { ...pkt, dst: to.slice(0, i), dport: Number(to.slice(i + 1)) };
-  recordNat(ctx.conntrack, node.id, 'dnat', pkt, out, rule);
+  recordNat(ctx.conntrack, node.id, 'dnat', pkt, out, rule, byIpvs);
   const pod = ctx.topo.podByIp.get(out.dst);
   if (pod) ctx.endpoint = pod.id;
   pushHop(ctx, { at: node.id, kind: 'node', ...(iface ? { iface } : {}), action: 'dnat', packet: out, match, msg: explain });
@@ -139,16 +139,25 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
   const onDummy = ipvsAddresses(t).has(pkt.dst);
   const vs = pkt.proto === 'icmp' ? undefined : ipvs.server(pkt.proto, pkt.dst, pkt.dport);
   // kube-ipvs0 is a DOWN dummy that only holds the addresses: packets never cross it. The VIP is local,
-  // so the packet goes PREROUTING -> local route -> INPUT (KUBE-IPVS-FILTER lets virtual servers
-  // through) and IPVS takes it at LOCAL_IN (ip_vs_remote_request4, net/netfilter/ipvs/ip_vs_core.c),
-  // on the interface it arrived on.
+  // so an arriving packet goes PREROUTING -> local route -> INPUT (KUBE-IPVS-FILTER lets virtual servers
+  // through), its own hop, and then IPVS takes it at LOCAL_IN (ip_vs_remote_request4 in ip_vs_ops4,
+  // net/netfilter/ipvs/ip_vs_core.c) on the interface it arrived on. A connection the node opens itself is
+  // taken at LOCAL_OUT (ip_vs_local_request4). After the DNAT IPVS sends the packet on through LOCAL_OUT
+  // and POSTROUTING (ip_vs_nat_xmit, ip_vs_xmit.c), where KUBE-POSTROUTING may masquerade it.
   const iface = entry.local ? undefined : entry.inIface;
-  const localIn: HopMatch[] = onDummy
-    ? [
-        { kind: 'route', table: 'local', rule: `local ${pkt.dst} dev ${IPVS_DEV} proto kernel scope host src ${pkt.dst}` },
-        ...(entry.local ? [] : [{ kind: 'iptables' as const, table: 'filter', chain: 'INPUT', rule: '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER' }]),
-      ]
-    : [];
+  const localRoute: HopMatch = { kind: 'route', table: 'local', rule: `local ${pkt.dst} dev ${IPVS_DEV} proto kernel scope host src ${pkt.dst}` };
+  const localIn: HopMatch[] = onDummy && entry.local ? [localRoute] : [];
+  if (onDummy && !entry.local) {
+    pushHop(ctx, {
+      at: node.id,
+      kind: 'node',
+      ...(iface ? { iface } : {}),
+      action: 'route',
+      packet: pkt,
+      match: [...marks, localRoute, { kind: 'iptables', table: 'filter', chain: 'INPUT', rule: '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER' }],
+      msg: msg('hop.ipvs-local-in', { node: node.name, dst: pkt.dst, dev: IPVS_DEV, virtual: vs !== undefined }),
+    });
+  }
   if (!vs) {
     if (!onDummy) return pkt;
     if (pkt.proto === 'icmp') {
@@ -158,7 +167,8 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
   }
   const s = sessionOf(ctx);
   const pick = schedule(vs, node.id, pkt.src, s, ctx.rng);
-  const match: HopMatch[] = [...marks, ...localIn, { kind: 'ipvs', rule: vs.text }];
+  // The PREROUTING marks and the local route went with the LOCAL_IN hop above when there was one.
+  const match: HopMatch[] = [...(onDummy && !entry.local ? [] : [...marks, ...localIn]), { kind: 'ipvs', rule: vs.text }];
   if (!pick) {
     const localOnly = vs.service.endpoints.length > 0;
     drop(
@@ -187,11 +197,13 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
     nodePort: vs.kind === 'nodePort',
     service: vs.service.name,
     dev: IPVS_DEV,
+    hook: entry.local ? 'LOCAL_OUT' : 'LOCAL_IN',
+    dummy: onDummy,
     choice,
     ...(rs.pod ? { pod: rs.pod.name } : {}),
     ...(mark ? { mark } : {}),
   });
-  return dnatHop(ctx, node, pkt, iface, rs.text, `${vs.text} -> ${rs.text}`, match, explain);
+  return dnatHop(ctx, node, pkt, iface, rs.text, `${vs.text} -> ${rs.text}`, match, explain, true);
 }
 
 /** The reason behind a "<ns>/<svc>:<port> has no endpoints" rule: how many pods are selected and why none is used. */
@@ -278,8 +290,13 @@ export function masqueradeHop(
  * A reply switched on cni0 between two pods of one node never reaches the routing code, but with
  * br_netfilter (net.bridge.bridge-nf-call-iptables=1, which Kubernetes requires) bridged frames pass
  * netfilter, so conntrack still reverses the Service DNAT. Without it the client would get a reply
- * from the pod IP instead of the ClusterIP and drop it.
+ * from the pod IP instead of the ClusterIP and drop it. In IPVS mode it is IPVS that un-NATs it, at the
+ * FORWARD hook br_netfilter runs for bridged IPv4 frames (br_nf_forward_ip; ip_vs_reply4 at NF_INET_FORWARD).
  */
 export function bridgedReply(ctx: TraceCtx, node: Node, pkt: PacketHeaders): PacketHeaders {
-  return reverseReplyNat(ctx, node, pkt, 'cni0', 'dnat', (_e, out) => msg('hop.bridged-undnat', { src: `${out.src}:${out.sport}` }));
+  return reverseReplyNat(ctx, node, pkt, 'cni0', 'dnat', (e, out) =>
+    e.byIpvs
+      ? msg('hop.ipvs-unnat', { node: node.name, from: `${pkt.src}:${pkt.sport}`, src: `${out.src}:${out.sport}`, hook: 'FORWARD' })
+      : msg('hop.bridged-undnat', { src: `${out.src}:${out.sport}` }),
+  );
 }

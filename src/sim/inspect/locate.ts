@@ -85,7 +85,8 @@ export function toolText(s: Scenario, element: string, tool: InsideTool, results
 
 /** Where the match is printed, or undefined when no Inside tab prints it. */
 export function locateMatch(s: Scenario, hop: Hop, prev: Hop | undefined, m: HopMatch, results: TraceResult[] = []): MatchLocation | undefined {
-  const tool = TOOL_OF[m.kind];
+  // IPVS's connection table (the reply's un-NAT) is ipvsadm -Lnc; its virtual servers are ipvsadm -Ln.
+  const tool = m.kind === 'ipvs' && m.table === 'connections' ? 'ipvsadm-conns' : TOOL_OF[m.kind];
   if (!tool || (m.kind === 'route' && m.table === 'local')) return undefined;
   const element = matchOwner(s, hop, prev, m);
   if (!element) return undefined;
