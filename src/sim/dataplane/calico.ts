@@ -68,7 +68,7 @@ export function calicoToWorkload(ctx: TraceCtx, node: Node, pkt: PacketHeaders, 
     iface: route.dev,
     action: 'veth',
     packet: pkt,
-    match: [{ kind: 'arp', rule: `${pod.ip} dev ${route.dev} lladdr ${podMac(pod)} REACHABLE` }],
+    match: [{ kind: 'arp', rule: `${pod.ip} dev ${route.dev} lladdr ${podMac(pod)} PERMANENT` }],
     msg: msg('hop.calico-to-pod', { route: route.text, dev: route.dev, pod: pod.name }),
   });
   ctx.pendingLink = vethLink(pod.id);

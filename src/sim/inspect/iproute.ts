@@ -33,7 +33,8 @@ function qdisc(l: Link): string {
 
 /** The first line of an interface (`ip link`/`ip addr`); `mode` adds ip -d's "mode DEFAULT". */
 function headLine(l: Link, mode = false): string {
-  const name = l.peer ? `${l.name}@${l.peer}` : l.name;
+  // A tunnel with no lower device (IFLA_LINK 0), such as the ipip fallback device tunl0, prints as `tunl0@NONE`.
+  const name = l.peer ? `${l.name}@${l.peer}` : l.kind === 'ipip' ? `${l.name}@NONE` : l.name;
   return `${l.index}: ${name}: <${flags(l)}> mtu ${l.mtu} qdisc ${qdisc(l)}${l.master ? ` master ${l.master}` : ''} state ${state(l)}${mode ? ' mode DEFAULT' : ''} group default qlen 1000`;
 }
 
@@ -84,14 +85,20 @@ export function nodeNeighbours(t: Topology, node: Node): Neighbour[] {
   const hosts = [...(onSubnet?.values() ?? [])].filter((h) => h.id !== node.id).sort((a, b) => ipToInt(a.ip) - ipToInt(b.ip));
   for (const host of hosts) out.push({ ip: host.ip, dev: 'eth0', mac: l2HostMac(t, host, node.subnet), state: 'REACHABLE' });
   for (const r of table.routes) {
-    if (r.dev !== FLANNEL_VXLAN_DEV || !r.remoteNode) continue;
-    const remote = t.nodes.get(r.remoteNode);
-    if (remote) out.push({ ip: vtepAddress(remote), dev: FLANNEL_VXLAN_DEV, mac: vtepMacOf(remote), state: 'PERMANENT' });
+    const remote = r.remoteNode ? t.nodes.get(r.remoteNode) : undefined;
+    if (!remote) continue;
+    if (r.dev === FLANNEL_VXLAN_DEV) out.push({ ip: vtepAddress(remote), dev: FLANNEL_VXLAN_DEV, mac: vtepMacOf(remote), state: 'PERMANENT' });
+    // Calico VXLAN: felix's vxlan manager programs a permanent ARP entry per remote VTEP (felix/dataplane/linux/vxlan_mgr.go).
+    if (r.dev === CALICO_VXLAN_DEV && !out.some((n) => n.dev === CALICO_VXLAN_DEV && n.ip === r.via)) {
+      out.push({ ip: r.via ?? tunnelAddress(remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
+    }
   }
   // Calico VXLAN: felix's vxlan manager programs the same pair per remote VTEP on vxlan.calico (tunnel address -> VTEP MAC).
   for (const { remote } of calicoVteps(t, node)) out.push({ ip: tunnelAddress(remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
   const calico = t.scenario.cluster.cni === 'calico';
-  for (const pod of t.podsByNode.get(node.id) ?? []) out.push({ ip: pod.ip, dev: calico ? caliName(pod) : 'cni0', mac: podMac(pod), state: 'REACHABLE' });
+  // Felix adds a static ARP entry (NUD_PERMANENT) for each workload it routes to (felix/routetable/
+  // route_table.go addStaticARPEntry); on a flannel node the pods' entries on cni0 are learned.
+  for (const pod of t.podsByNode.get(node.id) ?? []) out.push({ ip: pod.ip, dev: calico ? caliName(pod) : 'cni0', mac: podMac(pod), state: calico ? 'PERMANENT' : 'REACHABLE' });
   return out;
 }
 
@@ -130,9 +137,13 @@ export function formatBridgeFdb(t: Topology, node: Node): string {
   for (const l of nodeLinks(t, node)) {
     if (l.kind === 'loopback' || !l.up) continue;
     if (l.kind === 'vxlan') {
+      // flannel's and felix's VXLAN managers each program one permanent FDB entry per remote VTEP.
+      const seen = new Set<string>();
       for (const r of nodeRouteTable(t, node).routes) {
-        const remote = r.dev === FLANNEL_VXLAN_DEV && r.remoteNode ? t.nodes.get(r.remoteNode) : undefined;
-        if (remote) out.push(`${vtepMacOf(remote)} dev ${FLANNEL_VXLAN_DEV} dst ${remote.ip} self permanent`);
+        const remote = r.dev === l.name && r.remoteNode ? t.nodes.get(r.remoteNode) : undefined;
+        if (!remote || seen.has(remote.id)) continue;
+        seen.add(remote.id);
+        out.push(`${l.name === CALICO_VXLAN_DEV ? calicoVtepMac(remote) : vtepMacOf(remote)} dev ${l.name} dst ${remote.ip} self permanent`);
       }
       if (l.name === CALICO_VXLAN_DEV) for (const { remote } of calicoVteps(t, node)) out.push(`${calicoVtepMac(remote)} dev ${CALICO_VXLAN_DEV} dst ${remote.ip} self permanent`);
       continue;
