@@ -63,3 +63,22 @@ test("a pod's Inside view shows its namespace: ip addr, ip route, resolv.conf", 
   await expect(view.getByTestId('inside-output')).toContainText('options ndots:5');
   await page.screenshot({ path: test.info().outputPath('inside-pod.png') });
 });
+
+test('the cluster hairpinMode control turns the bridge ports\' hairpin off, as bridge -d link prints it', async ({ page }) => {
+  // Nothing selected: the inspector shows the cluster settings, with the bridge plugin's hairpinMode (on, as kube-flannel sets it).
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const hairpin = page.getByLabel(/^hairpinMode/);
+  await expect(hairpin).toBeChecked();
+  await hairpin.uncheck();
+  await expect(hairpin).not.toBeChecked();
+  await page.locator('.react-flow__node[data-id="node-1"]').click({ position: { x: 40, y: 12 } });
+  await page.getByRole('tab', { name: 'Inside' }).click();
+  const view = page.getByRole('region', { name: 'Inside node-1' });
+  await view.getByRole('tab', { name: 'bridge -d link' }).click();
+  await expect(view.getByTestId('inside-output')).toContainText('hairpin off');
+  await expect(view.getByTestId('inside-output')).not.toContainText('hairpin on');
+  await page.screenshot({ path: test.info().outputPath('inside-hairpin-off.png') });
+  // Undo puts it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(view.getByTestId('inside-output')).toContainText('hairpin on');
+});

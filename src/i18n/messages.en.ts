@@ -299,6 +299,8 @@ export const en = {
   'inside.openMatch': 'Show the {entry} entry in {command} on {name}',
   // The ingress controller's own answer on a delivered request (issue 16).
   'packet.httpStatus': 'HTTP {status}',
+  'inspector.hairpinMode': 'hairpinMode (the bridge plugin lets a pod reach itself through its Service)',
+  'inspector.hairpinModeHint': 'kube-flannel\'s CNI config sets it; off, cni0 will not send a frame back out of the port it came in on.',
   'lessons.expectHttp': 'Expected: delivered · HTTP {status}',
   'send.pick': 'Pick on canvas',
   'send.pickTitle': 'Click a source on the canvas, then a target',

@@ -285,6 +285,8 @@ export const zhCN: Record<MessageKey, string> = {
   'inside.usedByLabel': '数据包 {packet} 的第 {hop} 跳用到了这一行：跳转到该跳',
   'inside.openMatch': '在 {name} 的 {command} 输出中查看 {entry} 条目',
   'packet.httpStatus': 'HTTP 响应 {status}',
+  'inspector.hairpinMode': 'hairpinMode（bridge 插件允许 Pod 经由自己的服务访问自己）',
+  'inspector.hairpinModeHint': 'kube-flannel 的 CNI 配置会打开它；关闭时，cni0 不会把帧从它进来的端口再发回去。',
   'lessons.expectHttp': '预期：送达 · HTTP 响应 {status}',
   'send.pick': '在画布上选取',
   'send.pickTitle': '先在画布上点击源，再点击目的',

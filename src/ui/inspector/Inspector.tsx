@@ -118,6 +118,14 @@ function ClusterInspector() {
         {cluster.cni === 'flannel' && cluster.flannelBackend === 'vxlan' && (
           <CheckField label={t('inspector.directRouting')} checked={cluster.directRouting} onCommit={(directRouting) => editCluster({ directRouting })} />
         )}
+        {cluster.cni === 'flannel' && (
+          <CheckField
+            label={t('inspector.hairpinMode')}
+            checked={cluster.hairpinMode}
+            onCommit={(hairpinMode) => editCluster({ hairpinMode })}
+            hint={t('inspector.hairpinModeHint')}
+          />
+        )}
         {cluster.cni === 'calico' && (
           <SelectField
             label={t('field.calicoMode')}
