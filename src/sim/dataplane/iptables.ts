@@ -60,8 +60,10 @@ export const BUILTIN_CHAINS: Record<Table, string[]> = {
 export interface RuleTable {
   table: Table;
   chains: Map<string, Rule[]>;
-  /** Lines of other programs' chains (flannel), printed as they are. */
+  /** Lines of other programs' chains (flannel, Calico's felix), printed as they are, after kube-proxy's in a built-in chain. */
   foreign?: Map<string, string[]>;
+  /** Another program's lines inserted at the top of a built-in chain (felix's jumps), printed before kube-proxy's. */
+  foreignFirst?: Map<string, string[]>;
 }
 
 export function newTable(table: Table): RuleTable {
@@ -171,6 +173,7 @@ export function saveTable(t: RuleTable): string {
   for (const c of builtins) lines.push(`:${c} ACCEPT [0:0]`);
   for (const c of user) lines.push(`:${c} - [0:0]`);
   for (const c of [...builtins, ...user]) {
+    for (const l of t.foreignFirst?.get(c) ?? []) lines.push(l);
     for (const r of t.chains.get(c) ?? []) lines.push(r.text);
     for (const l of t.foreign?.get(c) ?? []) lines.push(l);
   }

@@ -6,6 +6,7 @@
 import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { cidrContainsInt, ipToInt, parseCidr } from '../net/cidr';
+import { CALICO_NAT_OUTGOING_RULE } from './calico-iptables';
 
 export const FLANNEL_POSTROUTING = 'FLANNEL-POSTRTG';
 
@@ -74,6 +75,6 @@ export function calicoNatOutgoing(t: Topology, src: string, dst: string, marked:
   if (!cidrContainsInt(net, ipToInt(src)) || cidrContainsInt(net, ipToInt(dst))) return undefined;
   return {
     masquerade: true,
-    rule: `-A ${CALICO_NAT_OUTGOING} -m set --match-set cali40masq-ipam-pools src -m set ! --match-set cali40all-ipam-pools dst -j MASQUERADE --random-fully`,
+    rule: CALICO_NAT_OUTGOING_RULE,
   };
 }

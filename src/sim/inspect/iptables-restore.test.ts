@@ -29,8 +29,15 @@ const reason = !restore ? 'iptables-restore is not installed (apt-get install ip
 if (reason) console.warn(`skipping iptables-restore --test: ${reason}`);
 else if (!ipset) console.warn('skipping iptables-restore --test of IPVS-mode dumps: ipset cannot create sets here (apt-get install ipset)');
 
-function restoreTest(dump: string, sets: boolean): { status: number | null; stderr: string } {
-  const createSets = sets ? KUBE_IPSETS.map(([name, type]) => `ipset create ${name} ${type}${type === 'bitmap:port' ? ' range 0-65535' : ''}`).join(' && ') + ' && ' : '';
+/** felix's IPAM pool sets, which Calico's cali-nat-outgoing rule matches (felix/rules: IPSetIDNATOutgoingMasqPools, IPSetIDNetworkPools). */
+const CALICO_IPSETS: [string, string][] = [
+  ['cali40masq-ipam-pools', 'hash:net'],
+  ['cali40all-ipam-pools', 'hash:net'],
+];
+
+function restoreTest(dump: string, sets: boolean, calico = false): { status: number | null; stderr: string } {
+  const all = [...(sets ? KUBE_IPSETS : []), ...(calico ? CALICO_IPSETS : [])];
+  const createSets = all.length > 0 ? all.map(([name, type]) => `ipset create ${name} ${type}${type === 'bitmap:port' ? ' range 0-65535' : ''}`).join(' && ') + ' && ' : '';
   const r = spawnSync('unshare', ['-Urn', 'sh', '-c', `${createSets}${RESTORE} --test`], { input: dump, encoding: 'utf8', env: ENV });
   return { status: r.status, stderr: r.stderr };
 }
@@ -42,17 +49,21 @@ const scenarios = () => {
     out.push([`${name} (iptables)`, s]);
     out.push([`${name} (ipvs)`, withChanges(s, (c) => void (c.cluster.kubeProxyMode = 'ipvs'))]);
   }
+  // Calico: felix's nat chains beside kube-proxy's, in each pool mode.
+  const calico = loadExample('calico-policy');
+  for (const mode of ['ipip', 'vxlan', 'bgp'] as const) out.push([`calico-policy (${mode})`, withChanges(calico, (c) => void (c.cluster.calicoMode = mode))]);
   return out;
 };
 
 describe.skipIf(Boolean(reason))('iptables-restore --test accepts every dump', () => {
   for (const [label, s] of scenarios()) {
     const ipvs = s.cluster.kubeProxyMode === 'ipvs';
-    it.skipIf(ipvs && !ipset)(`${label}: every node`, () => {
+    const calico = s.cluster.cni === 'calico';
+    it.skipIf((ipvs || calico) && !ipset)(`${label}: every node`, () => {
       const t = topology(s);
       for (const node of s.nodes) {
         const dump = iptablesSaveAll(t, node);
-        const r = restoreTest(dump, ipvs);
+        const r = restoreTest(dump, ipvs, calico);
         expect(r.stderr, `${label} ${node.name}:\n${dump}`).toBe('');
         expect(r.status).toBe(0);
       }
