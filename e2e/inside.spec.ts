@@ -82,3 +82,28 @@ test('the cluster hairpinMode control turns the bridge ports\' hairpin off, as b
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(view.getByTestId('inside-output')).toContainText('hairpin on');
 });
+
+test('a load balancer in vip mode: the node catches its IP with kube-proxy\'s "loadbalancer IP" rule, highlighted in iptables-save', async ({ page }) => {
+  await page.locator('.react-flow__node[data-id="web-lb"]').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByLabel('Hands connections to the nodes').selectOption('vip');
+  await expect(page.getByText(/KUBE-SERVICES rule "-d <LB IP> … -j KUBE-EXT-…" takes it/)).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await send(page, 'laptop (203.0.113.50)', '203.0.113.100:80');
+  const ins = inspector(page);
+  await expect(ins.getByTestId('verdict')).toContainText('Delivered');
+  await page.getByRole('button', { name: 'Pause' }).click().catch(() => undefined);
+  const dnat = ins.locator('li.hop-dnat').first();
+  await dnat.locator('button.hop-button').click();
+  const rule = dnat.locator('code.match', { hasText: 'loadbalancer IP' }).first();
+  await expect(rule).toContainText('-A KUBE-SERVICES -d 203.0.113.100/32 -p tcp -m comment --comment "default/web:http loadbalancer IP" -m tcp --dport 80 -j KUBE-EXT-');
+  // The DNAT happens on the node the balancer picked: its Inside view opens at that rule.
+  const link = dnat.getByRole('link', { name: /^Show the KUBE-SERVICES entry in iptables-save on node-\d$/ }).first();
+  const name = /on (node-\d)$/.exec((await link.getAttribute('aria-label')) ?? '')![1]!;
+  await link.click();
+  const view = page.getByRole('region', { name: `Inside ${name}` });
+  const lit = view.locator('[data-highlighted="true"]');
+  await expect(lit.first()).toContainText('loadbalancer IP');
+  await expect(lit.first()).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('inside-lb-vip.png') });
+});

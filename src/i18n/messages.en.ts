@@ -299,6 +299,11 @@ export const en = {
   'inside.openMatch': 'Show the {entry} entry in {command} on {name}',
   // The ingress controller's own answer on a delivered request (issue 16).
   'packet.httpStatus': 'HTTP {status}',
+  'inspector.lbMode': 'Hands connections to the nodes',
+  'inspector.lbMode.nodeport': 'at a NodePort (AWS NLB style)',
+  'inspector.lbMode.vip': 'still to its own IP (GCP passthrough / MetalLB style)',
+  'inspector.lbMode.nodeportHint': 'The balancer rewrites the destination to a healthy node\'s NodePort; the reply goes back through it.',
+  'inspector.lbMode.vipHint': 'The node gets the packet addressed to the load balancer IP: kube-proxy\'s KUBE-SERVICES rule "-d <LB IP> … -j KUBE-EXT-…" takes it, and the reply leaves the node straight for the client.',
   'inspector.hairpinMode': 'hairpinMode (the bridge plugin lets a pod reach itself through its Service)',
   'inspector.hairpinModeHint': 'kube-flannel\'s CNI config sets it; off, cni0 will not send a frame back out of the port it came in on.',
   'lessons.expectHttp': 'Expected: delivered · HTTP {status}',

@@ -15,6 +15,7 @@ import {
 import { endpointPods } from '../canvas/endpoints';
 import { useT } from '../../i18n/useT';
 import { PodReadiness } from './PodReadiness';
+import { LoadBalancerMode } from './LoadBalancerMode';
 import { useEditor, useEditorStore } from '../state';
 import { Fact, SelectField, TextField } from './fields';
 import { formatContainerPorts, formatLabels, formatRules, parseContainerPorts, parseLabels, parseRules } from './fieldText';
@@ -160,6 +161,7 @@ export function LoadBalancerForm({ lb }: { lb: LoadBalancer }) {
       <SelectField label={t('element.service')} value={lb.service} options={services.map((x) => ({ value: x.id, label: `${x.name} (${x.type})` }))} onCommit={(service) => edit({ service })} />
       <SelectField label={t('element.subnet')} value={lb.subnet} options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))} onCommit={(subnet) => edit({ subnet })} />
       <TextField label={t('inspector.publicIp')} mono value={lb.ip} onCommit={(ip) => edit({ ip: ip.trim() })} hint="status.loadBalancer.ingress[0].ip" />
+      <LoadBalancerMode lb={lb} />
     </>
   );
 }
