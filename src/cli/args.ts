@@ -1,8 +1,8 @@
 /** Argument parsing for the `trace` command (pure; the entry point does the I/O). */
 import { parseTargetText, type Protocol } from '../sim/index';
-import type { Message } from '../sim/messages/index';
+import type { Message } from '../sim/index';
 import type { Locale } from '../i18n/locale';
-import { formatMessage } from '../i18n/sim/index';
+import { render, say, type CliText, type CliWord, type WordParams } from './words';
 
 export interface TraceArgs {
   /** The first file (a scenario .json, or the first manifest .yaml/.yml). */
@@ -31,30 +31,42 @@ export interface TraceArgs {
   lang: Locale;
 }
 
-export const USAGE =
-  'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] [--allow-invalid] [--lang en|zh-CN] | --export-yaml | --show endpointslices [--service NAME])\n' +
-  '       npm run --silent trace -- SCENARIO.json (--node NAME | --pod NAME) --show TOOL [--table nat|filter] [--from NAME --to DEST]';
+/** The usage lines in English (`usage(lang)` in any language). */
+export const USAGE = say('en', 'usage');
 
+/** A bad command line: `text` is said in the language of --lang (`Error.message` is the English). */
 export class UsageError extends Error {
-  /** Set when the problem is one the simulator words (a malformed destination). */
-  readonly msg?: Message;
-  constructor(text: string | Message) {
-    super(typeof text === 'string' ? text : formatMessage('en', text));
-    if (typeof text !== 'string') this.msg = text;
+  readonly text: CliText;
+  constructor(text: CliText) {
+    super(render('en', text));
+    this.text = text;
+  }
+  /** One of the CLI's own lines. */
+  static of(key: CliWord, params?: WordParams): UsageError {
+    return new UsageError(params ? { key, params } : { key });
+  }
+  /** A problem the simulator words (a malformed destination). */
+  static msg(m: Message): UsageError {
+    return new UsageError({ msg: m });
   }
 }
 
 /** Split "web:80" / "10.96.0.20:80" into destination and port; URLs and bare names pass through. */
 export function splitDestination(to: string): { to: string; port?: number } {
   const r = parseTargetText(to);
-  if (!r.ok) throw new UsageError(r.error);
+  if (!r.ok) throw UsageError.msg(r.error);
   return r.port === undefined ? { to: r.to } : { to: r.to, port: r.port };
 }
 
+/** `--proto must be tcp, udp or icmp, not "sctp"` (the choices listed as the language lists them). */
+export function choiceError(option: string, choices: readonly string[], value: string, key: CliWord = 'oneOf'): UsageError {
+  return UsageError.of(key, { option, value, choices });
+}
+
 function intArg(name: string, value: string | undefined, min: number, max: number): number {
-  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${name} needs a whole number`);
+  if (value === undefined || !/^\d+$/.test(value)) throw UsageError.of('needsWholeNumber', { option: name });
   const n = Number(value);
-  if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}`);
+  if (n < min || n > max) throw UsageError.of('between', { option: name, min, max });
   return n;
 }
 
@@ -75,7 +87,7 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
     const a = argv[i]!;
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      if (v === undefined) throw UsageError.of('needsValue', { option: a });
       return v;
     };
     switch (a) {
@@ -87,7 +99,7 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
         break;
       case '--proto': {
         const v = value();
-        if (v !== 'tcp' && v !== 'udp' && v !== 'icmp') throw new UsageError(`--proto must be tcp, udp or icmp, not "${v}"`);
+        if (v !== 'tcp' && v !== 'udp' && v !== 'icmp') throw choiceError('--proto', ['tcp', 'udp', 'icmp'], v);
         proto = v;
         break;
       }
@@ -108,7 +120,7 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
         break;
       case '--lang': {
         const v = value();
-        if (v !== 'en' && v !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not "${v}"`);
+        if (v !== 'en' && v !== 'zh-CN') throw choiceError('--lang', ['en', 'zh-CN'], v);
         lang = v;
         break;
       }
@@ -123,7 +135,7 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
         break;
       case '--table': {
         const v = value();
-        if (v !== 'nat' && v !== 'filter') throw new UsageError(`--table must be nat or filter, not "${v}"`);
+        if (v !== 'nat' && v !== 'filter') throw choiceError('--table', ['nat', 'filter'], v);
         extra.table = v;
         break;
       }
@@ -131,26 +143,26 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
         extra.allowInvalid = true;
         break;
       default:
-        if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-        if (files.length > 0 && !/\.ya?ml$/i.test(a) && !files.some((f) => /\.ya?ml$/i.test(f))) throw new UsageError(`unexpected argument "${a}"`);
+        if (a.startsWith('--')) throw UsageError.of('unknownOption', { option: a });
+        if (files.length > 0 && !/\.ya?ml$/i.test(a) && !files.some((f) => /\.ya?ml$/i.test(f))) throw UsageError.of('unexpected', { arg: a });
         files.push(a);
     }
   }
   const file = files[0];
-  if (!file) throw new UsageError('missing the scenario file');
+  if (!file) throw UsageError.of('missingFile');
   const common = { file, files, ...(cluster !== undefined ? { cluster } : {}), exportYaml, ...(show !== undefined ? { show } : {}), ...(service !== undefined ? { service } : {}), ...extra };
   if (exportYaml) return { ...common, from: from ?? '', to: to ?? '', seed, count, lang };
   if (extra.node !== undefined || extra.pod !== undefined) {
     // --node/--pod --show TOOL: what a tool prints there (show.ts); --from/--to optionally fill conntrack.
-    if (show === undefined) throw new UsageError('--node/--pod need --show TOOL');
-    if (extra.node !== undefined && extra.pod !== undefined) throw new UsageError('--show needs exactly one of --node NAME or --pod NAME');
-    if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
+    if (show === undefined) throw UsageError.of('showNeedsTool');
+    if (extra.node !== undefined && extra.pod !== undefined) throw UsageError.of('showOneOf');
+    if ((from === undefined) !== (to === undefined)) throw UsageError.of('fromToTogether');
   } else if (show !== undefined) {
-    if (show !== 'endpointslices') throw new UsageError(`--show: unknown view "${show}" (known: endpointslices; a node's or pod's tools need --node NAME or --pod NAME)`);
+    if (show !== 'endpointslices') throw UsageError.of('unknownView', { view: show });
     return { ...common, from: from ?? '', to: to ?? '', seed, count, lang };
   } else {
-    if (!from) throw new UsageError('missing --from');
-    if (!to) throw new UsageError('missing --to');
+    if (!from) throw UsageError.of('missingOption', { option: '--from' });
+    if (!to) throw UsageError.of('missingOption', { option: '--to' });
   }
   const dest = to === undefined ? { to: '' } : splitDestination(to);
   return { ...common, from: from ?? '', to: dest.to, ...(dest.port !== undefined ? { port: dest.port } : {}), ...(proto ? { proto } : {}), seed, count, lang };

@@ -5,15 +5,17 @@
 import { stringify } from 'yaml';
 import { endpointSliceObject, endpointSlices, topology, type Scenario } from '../sim/index';
 import type { CliOutcome } from './outcome';
+import type { Locale } from '../i18n/locale';
+import { nameList, say } from './words';
 
-export function showEndpointSlices(s: Scenario, service?: string): CliOutcome {
+export function showEndpointSlices(s: Scenario, service?: string, lang: Locale = 'en'): CliOutcome {
   const t = topology(s);
   let services = s.services;
   if (service !== undefined) {
     const ref = service.includes('/') ? service : `svc/${service}`;
     const id = t.kindOf.get(service) === 'service' ? service : t.byName.get(ref);
     const svc = id ? t.services.get(id) : undefined;
-    if (!svc) return { code: 2, stdout: '', stderr: `error: unknown Service "${service}" (--service); known: ${s.services.map((x) => x.name).join(', ')}\n` };
+    if (!svc) return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: say(lang, 'unknownService', { name: service, names: nameList(lang, s.services.map((x) => x.name)) }) })}\n` };
     services = [svc];
   }
   const items = services.flatMap((svc) => endpointSlices(t, svc).map(endpointSliceObject));

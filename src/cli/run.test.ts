@@ -7,6 +7,7 @@ import { runTraceCli } from './run';
 import { parseTraceArgs, splitDestination } from './args';
 import { EXAMPLES_DIR, loadExample } from '../sim/testing/examples';
 import { readScenarioFile } from './read-file';
+import { render } from './words';
 import { MAX_SCENARIO_FILE_BYTES } from '../io/scenario-file';
 
 const ex = (name: string) => join(EXAMPLES_DIR, `${name}.json`);
@@ -98,7 +99,10 @@ describe('trace CLI with hostile input (issue 15)', () => {
     expect(r.stderr).toBe(`error: cannot read ${big}: it is ${MAX_SCENARIO_FILE_BYTES + 1} bytes; scenario files are limited to ${MAX_SCENARIO_FILE_BYTES} bytes\n`);
     const small = join(dir, 'small.json');
     writeFileSync(small, '{"version":1}');
-    expect(readScenarioFile(small, 5)).toEqual({ ok: false, error: `cannot read ${small}: it is 13 bytes; scenario files are limited to 5 bytes` });
+    const refused = readScenarioFile(small, 5);
+    if (refused.ok) throw new Error('a file over the cap was read');
+    expect(render('en', refused.error)).toBe(`cannot read ${small}: it is 13 bytes; scenario files are limited to 5 bytes`);
+    expect(render('zh-CN', refused.error)).toBe(`无法读取 ${small}：文件有 13 字节，场景文件最多 5 字节`);
   });
 
   it('refuses "web:" and port 0 in URLs, as it refuses web:0', () => {

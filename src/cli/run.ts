@@ -1,10 +1,10 @@
 /** The `trace` command's logic, separated from process I/O so tests can run it directly. */
 import { trace, TraceInputError, topology, createSessionState } from '../sim/index';
-import { parseTraceArgs, UsageError, USAGE } from './args';
+import { parseTraceArgs, UsageError } from './args';
 import { unknownSenderMessage } from './senders';
 import { loadScenarioFiles } from './manifests';
 import { exportManifests } from '../io/manifests/index';
-import { parseMatrixArgs, runMatrix, MATRIX_USAGE } from './matrix';
+import { parseMatrixArgs, runMatrix } from './matrix';
 import { showEndpointSlices } from './endpointslices';
 import type { CliOutcome } from './outcome';
 
@@ -13,6 +13,13 @@ function withNotes(out: CliOutcome, notes: string): CliOutcome {
 }
 import { problemLines, runShow } from './show';
 import { formatMessage, langArg, withText } from './messages';
+import { pluralKey, render, say } from './words';
+import type { Locale } from '../i18n/locale';
+
+/** `error: …` / `错误：…` and the usage, for a bad command line. */
+function usageFailure(lang: Locale, e: UsageError, usage: 'usage' | 'matrixUsage'): CliOutcome {
+  return { code: 64, stdout: '', stderr: `${say(lang, 'error', { text: render(lang, e.text) })}\n${say(lang, usage)}\n` };
+}
 
 export type { CliOutcome } from './outcome';
 
@@ -22,21 +29,22 @@ export function runTraceCli(argv: string[]): CliOutcome {
   const lang = typeof early === 'string' ? early : 'en';
   try {
     const args = parseTraceArgs(argv);
-    const loaded = loadScenarioFiles(args.files, args.cluster);
+    const loaded = loadScenarioFiles(args.files, args.cluster, lang);
     if (!loaded.ok) return { code: loaded.code, stdout: '', stderr: loaded.stderr };
     const parsed = loaded;
     if (args.exportYaml) return { code: 0, stdout: exportManifests(parsed.scenario), stderr: loaded.stderr };
-    if (args.show === 'endpointslices' && args.node === undefined && args.pod === undefined) return withNotes(showEndpointSlices(parsed.scenario, args.service), loaded.stderr);
-    const problems = problemLines(parsed.scenario);
+    if (args.show === 'endpointslices' && args.node === undefined && args.pod === undefined) return withNotes(showEndpointSlices(parsed.scenario, args.service, lang), loaded.stderr);
+    const problems = problemLines(parsed.scenario, lang);
     // Errors only: a warning (e.g. a subnet gateway no router owns) never stops a trace and is not printed.
-    const listed = problems.errors.map((l) => `error: ${l}\n`).join('');
+    const listed = problems.errors.map((l) => `${say(lang, 'error', { text: l })}\n`).join('');
     if (problems.errors.length > 0 && !args.allowInvalid) {
-      return { code: 2, stdout: '', stderr: `${loaded.stderr}${listed}error: ${args.file} has ${problems.errors.length} problem${problems.errors.length === 1 ? '' : 's'}; fix them or pass --allow-invalid to trace anyway\n` };
+      const n = problems.errors.length;
+      return { code: 2, stdout: '', stderr: `${loaded.stderr}${listed}${say(lang, 'error', { text: say(lang, pluralKey(lang, 'problems', n), { file: args.file, count: n }) })}\n` };
     }
     const withProblems = (o: CliOutcome): CliOutcome => ({ ...o, stderr: loaded.stderr + listed + o.stderr });
-    if (args.node !== undefined || args.pod !== undefined) return withProblems(runShow(parsed.scenario, args));
+    if (args.node !== undefined || args.pod !== undefined) return withProblems(runShow(parsed.scenario, args, lang));
     const t = topology(parsed.scenario);
-    if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) return { code: 2, stdout: '', stderr: `error: ${unknownSenderMessage(t, args.from)}\n` };
+    if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: unknownSenderMessage(t, args.from, lang) })}\n` };
     const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
     if (args.count === 1) {
       const result = trace(parsed.scenario, spec, { seed: args.seed });
@@ -57,25 +65,27 @@ export function runTraceCli(argv: string[]): CliOutcome {
     }
     return withProblems({ code: 0, stdout: JSON.stringify(withText({ count: args.count, seed: args.seed, verdicts, tally, first }, args.lang), null, 2) + '\n', stderr: '' });
   } catch (e) {
-    if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.msg ? formatMessage(lang, e.msg) : e.message}\n${USAGE}\n` };
-    if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `error: ${formatMessage(lang, e.msg)}\n` };
+    if (e instanceof UsageError) return usageFailure(lang, e, 'usage');
+    if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: formatMessage(lang, e.msg) })}\n` };
     throw e;
   }
 }
 
 /** `--matrix`: every pod to every pod and Service, for one port (src/cli/matrix.ts). */
 function runMatrixCli(argv: string[]): CliOutcome {
+  const early = langArg(argv);
+  const lang = typeof early === 'string' ? early : 'en';
   try {
     const args = parseMatrixArgs(argv);
-    const loaded = loadScenarioFiles(args.files);
+    const loaded = loadScenarioFiles(args.files, undefined, lang);
     if (!loaded.ok) return { code: loaded.code, stdout: '', stderr: loaded.stderr };
     const ns = args.options.namespace;
     if (ns !== undefined && !loaded.scenario.pods.some((p) => p.namespace === ns)) {
-      return { code: 2, stdout: '', stderr: `error: no pod in namespace "${ns}" (--namespace)\n` };
+      return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: say(lang, 'noPodInNamespace', { namespace: ns }) })}\n` };
     }
     return { code: 0, stdout: runMatrix(loaded.scenario, args), stderr: loaded.stderr };
   } catch (e) {
-    if (e instanceof UsageError) return { code: 64, stdout: '', stderr: `error: ${e.message}\n${MATRIX_USAGE}\n` };
+    if (e instanceof UsageError) return usageFailure(lang, e, 'matrixUsage');
     throw e;
   }
 }

@@ -74,6 +74,10 @@ export const enInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'manifest.cluster-ip-reassigned': (p) => `spec.clusterIP ${p.ip} is not free in this cluster's service CIDR ${p.serviceCidr}; the Service gets ${p.got}`,
   'manifest.node-port-reassigned': (p, f) => `${p.field} ${p.port} is taken or outside ${f.code('30000-32767')}; the Service gets ${p.got}`,
 
+  'inspect.unknown-node': (p, f) => `unknown node "${p.ref}"; nodes: ${p.nodes.length ? f.list(p.nodes) : 'none'}${p.routers.length ? `; routers: ${f.list(p.routers)}` : ''}`,
+  'inspect.unknown-pod': (p, f) => `unknown pod "${p.ref}"; pods: ${p.pods.length ? f.list(p.pods) : 'none'}`,
+  'inspect.unknown-tool': (p, f) => `unknown tool "${p.tool}" for ${p.kind === 'client' ? 'an outside host' : `a ${p.kind}`}; one of: ${f.or(p.tools)}`,
+
   'policy-yaml.not-object': () => 'expected one NetworkPolicy object',
   'policy-yaml.wrong-field': (p) => `${p.field}: expected ${p.expected}, not ${p.given}`,
 };

@@ -73,6 +73,10 @@ export const zhInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'manifest.cluster-ip-reassigned': (p) => `spec.clusterIP ${p.ip} 在本集群的服务 CIDR ${p.serviceCidr} 里不可用，服务改为分配 ${p.got}`,
   'manifest.node-port-reassigned': (p, f) => `${p.field} ${p.port} 已被占用或不在 ${f.code('30000-32767')} 范围内，服务改为分配 ${p.got}`,
 
+  'inspect.unknown-node': (p, f) => `没有节点 ${p.ref}；已有的节点：${p.nodes.length ? f.list(p.nodes) : '无'}${p.routers.length ? `；路由器：${f.list(p.routers)}` : ''}`,
+  'inspect.unknown-pod': (p, f) => `没有 Pod ${p.ref}；已有的 Pod：${p.pods.length ? f.list(p.pods) : '无'}`,
+  'inspect.unknown-tool': (p, f) => `${{ node: '节点', router: '路由器', client: '外部主机', pod: 'Pod ' }[p.kind]}上没有工具 ${p.tool}；可用的有：${f.or(p.tools)}`,
+
   'policy-yaml.not-object': () => '这里应当是一个 NetworkPolicy 对象',
   'policy-yaml.wrong-field': (p) => `${p.field}：应当是 ${p.expected}，而不是 ${p.given}`,
 };

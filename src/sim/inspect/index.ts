@@ -4,6 +4,7 @@
  * Inside view.
  */
 import type { Scenario } from '../model/schema';
+import { msg, type Message } from '../messages/index';
 import { topology, type Topology } from '../model/topology';
 import type { TraceResult } from '../trace/types';
 import { clientRouteTable, nodeRouteTable, podRouteTable, routerRouteTable } from '../dataplane/routing';
@@ -53,7 +54,12 @@ export interface ShowOptions {
   results?: TraceResult[];
 }
 
-export class InspectError extends Error {}
+/** An element or tool the caller asked for that is not there; `msg` says which, and what there is. */
+export class InspectError extends Error {
+  constructor(readonly msg: Message) {
+    super(msg.code);
+  }
+}
 
 function resolve(t: Topology, ref: string): string | undefined {
   return t.kindOf.has(ref) ? ref : t.byName.get(ref);
@@ -96,10 +102,10 @@ export function showNode(s: Scenario, ref: string, tool: string, opts: ShowOptio
   const id = resolve(t, ref);
   const kind = id ? t.kindOf.get(id) : undefined;
   if (!id || (kind !== 'node' && kind !== 'router' && kind !== 'client')) {
-    throw new InspectError(`unknown node "${ref}"; nodes: ${s.nodes.map((n) => n.name).join(', ') || 'none'}${s.routers.length ? `; routers: ${s.routers.map((r) => r.name).join(', ')}` : ''}`);
+    throw new InspectError(msg('inspect.unknown-node', { ref, nodes: s.nodes.map((n) => n.name), routers: s.routers.map((r) => r.name) }));
   }
   const allowed: readonly string[] = kind === 'node' ? NODE_TOOLS : HOST_TOOLS;
-  if (!allowed.includes(tool)) throw new InspectError(`unknown tool "${tool}" for a ${kind}; one of: ${allowed.join(', ')}`);
+  if (!allowed.includes(tool)) throw new InspectError(msg('inspect.unknown-tool', { tool, kind, tools: allowed }));
   const command = TOOL_COMMANDS[tool as InsideTool];
   if (kind === 'router') {
     const r = t.routers.get(id)!;
@@ -148,8 +154,8 @@ export function showNode(s: Scenario, ref: string, tool: string, opts: ShowOptio
 export function showPod(s: Scenario, ref: string, tool: string): ToolOutput {
   const t = topology(s);
   const id = resolve(t, ref);
-  if (!id || t.kindOf.get(id) !== 'pod') throw new InspectError(`unknown pod "${ref}"; pods: ${s.pods.map((p) => p.name).join(', ') || 'none'}`);
-  if (!(POD_TOOLS as readonly string[]).includes(tool)) throw new InspectError(`unknown tool "${tool}" for a pod; one of: ${POD_TOOLS.join(', ')}`);
+  if (!id || t.kindOf.get(id) !== 'pod') throw new InspectError(msg('inspect.unknown-pod', { ref, pods: s.pods.map((p) => p.name) }));
+  if (!(POD_TOOLS as readonly string[]).includes(tool)) throw new InspectError(msg('inspect.unknown-tool', { tool, kind: 'pod', tools: POD_TOOLS }));
   const pod = t.pods.get(id)!;
   const command = TOOL_COMMANDS[tool as PodTool];
   switch (tool as PodTool) {

@@ -10,6 +10,7 @@ import { showNode, showPod, toolsFor, InspectError } from './index';
 import { trace } from '../trace/trace';
 import { topology } from '../model/topology';
 import { vethName } from '../dataplane/bridge';
+import { formatMessage } from '../../i18n/sim/index';
 
 describe('ip addr', () => {
   const s = loadExample('clusterip');
@@ -148,7 +149,17 @@ describe('tools and errors', () => {
   it('names the unknown node or tool', () => {
     const s = loadExample('clusterip');
     expect(() => showNode(s, 'nope', 'ip-addr')).toThrow(InspectError);
-    expect(() => showNode(s, 'node-1', 'netstat')).toThrow(/unknown tool "netstat"/);
+    const refused = (() => {
+      try {
+        showNode(s, 'node-1', 'netstat');
+      } catch (e) {
+        return e as InspectError;
+      }
+      throw new Error('netstat was accepted');
+    })();
+    expect(refused).toBeInstanceOf(InspectError);
+    expect(formatMessage('en', refused.msg)).toMatch(/^unknown tool "netstat" for a node; one of: ip-addr, /);
+    expect(formatMessage('zh-CN', refused.msg)).toMatch(/^节点上没有工具 netstat；可用的有：ip-addr、/);
     expect(showNode(loadExample('host-gw'), 'node-1', 'ip-link-flannel').stderr).toBe('Device "flannel.1" does not exist.\n');
   });
 });

@@ -73,6 +73,11 @@ export const INPUT_CODES = {
   'manifest.cluster-ip-reassigned': { ip: 'id', serviceCidr: 'id', got: 'id' },
   'manifest.node-port-reassigned': { field: 'id', port: 'num', got: 'num' },
 
+  // What the CLI's --node/--pod --show asks for (src/sim/inspect).
+  'inspect.unknown-node': { ref: 'id', nodes: 'ids', routers: 'ids' },
+  'inspect.unknown-pod': { ref: 'id', pods: 'ids' },
+  'inspect.unknown-tool': { tool: 'id', kind: ['node', 'router', 'client', 'pod'], tools: 'ids' },
+
   // A NetworkPolicy's YAML in the inspector.
   'policy-yaml.not-object': {},
   'policy-yaml.wrong-field': { field: ['kind', 'apiVersion'], expected: 'id', given: 'id' },
