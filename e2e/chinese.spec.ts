@@ -13,12 +13,14 @@ test.use({ locale: 'zh-CN' });
 /** Three English words in a row: a sentence, not a name (same rule as the dictionaries' unit test). */
 const ENGLISH_RUN = /\b[A-Za-z][a-z]+(?:[ ,]+[A-Za-z][a-z]+){2,}\b/;
 const HAN = /[\u4e00-\u9fff]/;
+/** An English action word in a hop-group summary (the English summaries say "send → route"). */
+const ACTION_WORD = /\b(send|route|switch|encap|decap|deliver|loopback|policy|proxy|un-NAT)\b/;
 
 /**
  * The prose the reader sees in the hop list and the verdict: every text outside monospace type,
  * one entry per hop row (and one for the verdict). Names, addresses and tool output are monospace.
  */
-async function proseOfHops(page: Page): Promise<{ hops: string[]; explains: string[]; verdict: string }> {
+async function proseOfHops(page: Page): Promise<{ hops: string[]; explains: string[]; summaries: string[]; verdict: string }> {
   return page.evaluate(() => {
     const prose = (root: Element) => {
       const out: string[] = [];
@@ -34,6 +36,7 @@ async function proseOfHops(page: Page): Promise<{ hops: string[]; explains: stri
     return {
       hops: [...inspector.querySelectorAll('ol.hops > li')].map(prose),
       explains: [...inspector.querySelectorAll('ol.hops .explain')].map(prose),
+      summaries: [...inspector.querySelectorAll('.hop-group-summary')].map((el) => el.textContent ?? ''),
       verdict: prose(document.querySelector('[data-testid="verdict"]')!),
     };
   });
@@ -63,10 +66,13 @@ for (const lesson of LESSONS) {
       await expect(panel.getByTestId(`outcome-${packet.id}`)).toHaveAttribute('data-verdict', packet.expect);
       const verdict = page.getByTestId('verdict');
       await expect(verdict).toContainText(packet.expect === 'delivered' ? '已送达' : `已丢弃 (${packet.expectCode})`);
-      const { hops, explains, verdict: verdictText } = await proseOfHops(page);
+      const { hops, explains, summaries, verdict: verdictText } = await proseOfHops(page);
       expect(hops.length, packet.id).toBeGreaterThan(0);
       for (const [i, text] of hops.entries()) expect(text, `${packet.id} hop ${i + 1}: ${text}`).not.toMatch(ENGLISH_RUN);
       for (const [i, text] of explains.entries()) expect(text, `${packet.id} hop ${i + 1}`).toMatch(HAN);
+      // The group headings ("veth → cni0 → 目的地址转换 → 路由"): interface names as the kernel names them, actions in Chinese.
+      expect(summaries.length, packet.id).toBeGreaterThan(0);
+      for (const text of summaries) expect(text, `${packet.id} group: ${text}`).not.toMatch(ACTION_WORD);
       expect(verdictText, packet.id).not.toMatch(ENGLISH_RUN);
       if (packet.expect === 'dropped') {
         // The drop reason is a Chinese sentence under the verdict.
