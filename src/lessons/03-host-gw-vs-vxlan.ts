@@ -7,7 +7,7 @@ const SCENARIO_NAME = { en: 'Lesson 3: nodes on two subnets', 'zh-CN': '第 3 �
 export const hostGwVsVxlan: Lesson = {
   id: 'host-gw-vs-vxlan',
   number: 3,
-  title: { en: 'Nodes on different subnets: host-gw fails, VXLAN works', 'zh-CN': '节点分属不同子网：host-gw 走不通，VXLAN 可以' },
+  title: { en: 'Nodes on different subnets: host-gw fails, VXLAN works', 'zh-CN': '节点分属不同子网：host-gw 走不通，VXLAN 行得通' },
   scenarioName: SCENARIO_NAME,
   summary: {
     en: 'Must the nodes share a subnet? For host-gw, yes. Send the packet and see, then switch flannel to VXLAN and send it again.',
@@ -20,7 +20,7 @@ export const hostGwVsVxlan: Lesson = {
     },
     {
       en: 'Send the first packet, client to web:80. host-gw needs the route "10.244.1.0/24 via 192.168.2.10" on node-1, but 192.168.2.10 is on no subnet node-1 is attached to, and a route\'s next hop must be directly reachable. The packet is dropped: not-l2-adjacent.',
-      'zh-CN': '先发第一个包：client → web:80。host-gw 要在 node-1 上添加路由“10.244.1.0/24 via 192.168.2.10”，可路由的下一跳必须直接可达，而 192.168.2.10 并不在 node-1 直连的任何子网里。于是数据包被丢弃，原因是 not-l2-adjacent。',
+      'zh-CN': '先发第一个包：client → web:80。host-gw 要在 node-1 上添加路由“10.244.1.0/24 via 192.168.2.10”，但路由的下一跳必须是直连可达的地址，而 192.168.2.10 并不在 node-1 直连的任何子网里。于是数据包被丢弃，原因是 not-l2-adjacent。',
     },
     {
       en: 'Why not hand it to the router? The router only knows 192.168.1.0/24 and 192.168.2.0/24. It has no route to the pod CIDRs, which exist only inside the cluster.',
@@ -28,7 +28,7 @@ export const hostGwVsVxlan: Lesson = {
     },
     {
       en: 'Send the second packet: it first switches the cluster to VXLAN. node-1 wraps the pod\'s packet on flannel.1 in an outer IP/UDP header from 192.168.1.10 to 192.168.2.10, port 8472, VNI 1. The router forwards it like any packet between the two nodes, and node-2 unwraps it and bridges it to web.',
-      'zh-CN': '再发第二个包：它会先把集群切换成 VXLAN。node-1 在 flannel.1 上把 Pod 的数据包封装进外层 IP/UDP 头部（从 192.168.1.10 到 192.168.2.10，UDP 端口 8472，VNI 1）。在路由器看来，这只是两个节点之间的普通数据包，照常转发就行；node-2 收到后解封装，再经网桥 cni0 交给 web。',
+      'zh-CN': '第二个包发出之前，会先把集群切换成 VXLAN。node-1 在 flannel.1 上把 Pod 的数据包封装进外层 IP/UDP 头部（从 192.168.1.10 到 192.168.2.10，UDP 端口 8472，VNI 1）。在路由器看来，这只是两个节点之间的普通数据包，照常转发就行；node-2 收到后解封装，再经网桥 cni0 交给 web。',
     },
     {
       en: 'The price is 50 bytes of headers on every packet, so flannel.1 has MTU 1450 on a 1500-byte link. flannel\'s DirectRouting option uses plain routes between nodes that share a subnet and VXLAN only between those that do not.',

@@ -13,7 +13,7 @@ export const nodePort: Lesson = {
   scenarioName: SCENARIO_NAME,
   summary: {
     en: 'A NodePort Service opens one port on every node. Under Cluster any node forwards the connection; under Local the client IP is kept, but only nodes running a pod answer.',
-    'zh-CN': 'NodePort 类型的服务会在每个节点上开放同一个端口。策略为 Cluster 时，任何节点都会把连接转发出去；策略为 Local 时，客户端 IP 得以保留，但只有运行着后端 Pod 的节点才会响应。',
+    'zh-CN': 'NodePort 类型的服务会在每个节点上开放同一个端口。externalTrafficPolicy 为 Cluster 时，连接打到哪个节点都可以，节点会把它转给后端 Pod，哪怕 Pod 在别的节点上；为 Local 时，客户端 IP 得以保留，但只有运行着后端 Pod 的节点才会接收连接。',
   },
   steps: [
     {
@@ -22,7 +22,7 @@ export const nodePort: Lesson = {
     },
     {
       en: 'Send the first packet, from the laptop to node-2 at 192.168.1.11:30080. KUBE-NODEPORTS matches; the packet is marked for masquerade and DNATed to a pod on node-1, so it crosses the pod network. As it leaves node-2, MASQUERADE rewrites its source to the address of the interface it leaves by, flannel.1\'s 10.244.1.0: the pod sees node-2, not the laptop.',
-      'zh-CN': '先发第一个包：laptop 访问 node-2 的 192.168.1.11:30080。数据包命中 KUBE-NODEPORTS，被打上伪装标记，再经目的地址转换（DNAT）改发往 node-1 上的某个 Pod，因此要穿过 Pod 网络。离开 node-2 时，MASQUERADE 做源地址转换（SNAT），把源地址改成出接口 flannel.1 的地址 10.244.1.0。所以在 Pod 看来，请求来自 node-2，而不是 laptop。',
+      'zh-CN': '先发第一个包：laptop 访问 node-2 的 192.168.1.11:30080。数据包命中 KUBE-NODEPORTS，被打上伪装（masquerade）标记 0x4000，再经目的地址转换（DNAT）改发往 node-1 上的某个 Pod，因此要穿过 Pod 网络。离开 node-2 时，MASQUERADE 做源地址转换（SNAT），把源地址改成出接口 flannel.1 的地址 10.244.1.0。所以在 Pod 看来，请求来自 node-2，而不是 laptop。',
     },
     {
       en: 'That SNAT makes the reply go back through node-2, where conntrack reverses both translations. Without it, the pod would answer the laptop directly, and the laptop would drop a reply from an address it never contacted.',
