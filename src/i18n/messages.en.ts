@@ -523,6 +523,7 @@ export const en = {
   'hops.summary.drop': 'DROP',
   'hops.summary.l7': 'HTTP proxy',
   'hops.summary.lb': 'LB',
+  'matrix.droppedWhy': 'dropped ({code}): {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

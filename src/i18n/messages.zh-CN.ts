@@ -507,4 +507,5 @@ export const zhCN: Record<MessageKey, string> = {
   'hops.summary.drop': '丢弃',
   'hops.summary.l7': 'HTTP 代理',
   'hops.summary.lb': '负载均衡',
+  'matrix.droppedWhy': '丢弃（{code}）：{reason}',
 };

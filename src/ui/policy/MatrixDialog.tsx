@@ -4,7 +4,7 @@
  * clicking it sends that packet so its trace opens in the hop inspector.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type MatrixCell, type MatrixOptions, type MatrixTarget, namespaceNames } from '../../sim/index';
+import { dropReasonMessage, type MatrixCell, type MatrixOptions, type MatrixTarget, namespaceNames } from '../../sim/index';
 import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
 import { useT } from '../../i18n/useT';
@@ -23,7 +23,7 @@ function cellTitle(t: Translator, from: string, to: MatrixTarget, c: MatrixCell)
   const head = `${from} → ${to.name}:${to.port}`;
   if (c.verdict === 'allowed') return c.rules?.length ? `${head}: ${t('matrix.allowedBy', { rules: c.rules.join('; ') })}` : `${head}: ${t('matrix.allowedOpen')}`;
   if (c.verdict === 'denied') return `${head}: ${t(c.direction === 'ingress' ? 'matrix.deniedIngress' : 'matrix.deniedEgress', { policies: (c.policies ?? []).join(', ') })}`;
-  return `${head}: ${t('matrix.dropped', { code: c.code ?? '' })}`;
+  return `${head}: ${c.code ? t('matrix.droppedWhy', { code: c.code, reason: dropReasonMessage(c.code) }) : t('matrix.dropped', { code: '' })}`;
 }
 
 function mark(c: MatrixCell): string {
