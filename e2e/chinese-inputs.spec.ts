@@ -113,6 +113,10 @@ test('manifests: errors beside the text and the notes of an import, in Chinese',
   await expect(notes).toContainText('服务 default/shop 的选择器（app=shop）没有选中任何 Pod：它没有端点');
   await expectChinese(dialog, 'manifest notes');
   await page.screenshot({ path: test.info().outputPath('manifest-notes-zh.png'), animations: 'disabled' });
+  // Onto a new cluster: the generated cluster's name is shown in Chinese too.
+  await dialog.getByRole('radio', { name: /用新集群替换画布/ }).check();
+  await dialog.getByTestId('manifest-import').click();
+  await expect(page.locator('.scenario-name')).toHaveText('从清单导入的集群');
 });
 
 test('NetworkPolicy YAML refused in Chinese; the Policies tab, the matrix and Inside read in Chinese', async ({ page }) => {

@@ -6,13 +6,14 @@
 import { LESSONS } from '../lessons/index';
 import { DEFAULT_SCENARIO_TEXT } from '../store/defaultScenario';
 import type { Locale, LocalizedText } from '../i18n/locale';
+import { GENERATED_CLUSTER_NAME } from '../io/manifests/generated-name';
 
 let known: Map<string, LocalizedText> | undefined;
 
 function builtInTexts(): Map<string, LocalizedText> {
   if (known) return known;
   known = new Map<string, LocalizedText>();
-  for (const text of [DEFAULT_SCENARIO_TEXT.name, DEFAULT_SCENARIO_TEXT.description, ...LESSONS.map((l) => l.scenarioName)]) known.set(text.en, text);
+  for (const text of [DEFAULT_SCENARIO_TEXT.name, DEFAULT_SCENARIO_TEXT.description, ...LESSONS.map((l) => l.scenarioName), GENERATED_CLUSTER_NAME]) known.set(text.en, text);
   return known;
 }
 

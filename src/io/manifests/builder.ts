@@ -33,7 +33,7 @@ export class Builder implements BuildContext {
   constructor(options: BuilderOptions) {
     this.policy = options.onClash ?? 'replace';
     this.generated = !options.base || options.base.nodes.length === 0;
-    this.doc = this.generated ? generatedCluster(options.base?.name && options.base.nodes.length > 0 ? options.base.name : 'Imported manifests') : structuredClone(options.base!);
+    this.doc = this.generated ? generatedCluster(options.base?.name && options.base.nodes.length > 0 ? options.base.name : undefined) : structuredClone(options.base!);
     for (const kind of ['subnets', 'routers', 'nodes', 'pods', 'clients', 'services', 'loadBalancers', 'ingresses'] as const) for (const x of this.doc[kind]) this.ids.add(x.id);
     for (const x of this.doc.networkPolicies ?? []) this.ids.add(x.id);
   }

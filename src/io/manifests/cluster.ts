@@ -4,6 +4,7 @@
  * of node for each pod.
  */
 import { msg, type Message, type Node, type Pod, type ScenarioDoc, type Subnet } from '../../sim/index';
+import { GENERATED_CLUSTER_NAME } from './generated-name';
 
 /** kubelet --max-pods default. https://kubernetes.io/docs/reference/command-line-tools-reference/kubelet/ */
 export const MAX_PODS_PER_NODE = 110;
@@ -11,7 +12,7 @@ export const MAX_PODS_PER_NODE = 110;
 export const GENERATED_SUBNET: Subnet = { id: 'subnet-nodes', name: 'nodes', cidr: '192.168.1.0/24', gateway: '192.168.1.1' };
 
 /** The cluster without workloads: subnet, router and three nodes (node-1..3 at .11-.13). */
-export function generatedCluster(name = 'Imported manifests'): ScenarioDoc {
+export function generatedCluster(name = GENERATED_CLUSTER_NAME.en): ScenarioDoc {
   return {
     version: 1,
     name,
