@@ -85,6 +85,8 @@ test('a broken share link and a link to an invalid scenario say why in Chinese',
   await page.goto('about:blank');
   await start(page, link.hash);
   await expect(banner).toContainText('链接可以读取，但其中的场景无效');
+  await banner.getByText('出了什么问题').click();
+  await expect(banner.locator('li').filter({ hasText: 'nodes.0.ip' })).toBeVisible();
   await expect(banner.locator('li').filter({ hasText: 'nodes.0.ip' })).toContainText('不是 IPv4 地址');
   await expectChinese(banner, 'invalid scenario link');
   await page.screenshot({ path: test.info().outputPath('bad-link-zh.png'), animations: 'disabled' });
