@@ -81,7 +81,7 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
       pkt,
       msg('drop.host-gw-not-adjacent', { wanted: missing.wanted, node: node.name, remote: remote?.name ?? missing.remoteNode, why: missing.why }),
       'eth0',
-      [{ kind: 'route', table: 'main', rule: `(missing) ${missing.wanted}` }],
+      [{ kind: 'route', table: 'main', rule: missing.wanted, msg: msg('match.missing') }],
     );
   }
   if (!route) drop(ctx, 'no-route', node.id, 'node', pkt, msg('drop.node-no-route', { node: node.name, dst: pkt.dst }));

@@ -78,6 +78,9 @@ export const INPUT_CODES = {
   'inspect.unknown-pod': { ref: 'id', pods: 'ids' },
   'inspect.unknown-tool': { tool: 'id', kind: ['node', 'router', 'client', 'pod'], tools: 'ids' },
 
+  // Notes on a hop's matched entry that the tool itself does not print.
+  'match.missing': {},
+
   // A NetworkPolicy's YAML in the inspector.
   'policy-yaml.not-object': {},
   'policy-yaml.wrong-field': { field: ['kind', 'apiVersion'], expected: 'id', given: 'id' },

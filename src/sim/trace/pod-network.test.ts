@@ -89,6 +89,10 @@ describe('host-gw: routes via the other node on one L2 subnet', () => {
     expect(d.reason?.at).toBe('node-1');
     expect(formatMessage('en', d.reason!.msg)).toContain('10.244.1.0/24 via 192.168.2.10 dev eth0');
     expect(formatMessage('en', d.reason!.msg)).toMatch(/one L2 subnet/);
+    // The matched entry is the route as ip route would print it; that it is missing is a note beside it, in the reader's language.
+    const match = d.hops[d.hops.length - 1]!.match![0]!;
+    expect(match.rule).toBe('10.244.1.0/24 via 192.168.2.10 dev eth0');
+    expect(formatMessage('zh-CN', match.msg!)).toMatch(/^路由表里没有这一条/);
   });
 
   it('works across subnets with VXLAN DirectRouting only where nodes share a subnet', () => {

@@ -95,6 +95,8 @@ export interface HopMatch {
   chain?: string;
   /** The entry as the real tool would print it. */
   rule: string;
+  /** What the reader should know about the entry that the tool does not print ("not in the table"), in the reader's language. */
+  msg?: Message;
 }
 
 export type PacketField = 'src' | 'dst' | 'sport' | 'dport' | 'ttl' | 'outer' | 'http' | 'proto' | 'eth';

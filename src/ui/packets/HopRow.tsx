@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { Fragment, memo, useEffect, useRef } from 'react';
 import type { Hop, PacketField } from '../../sim/index';
 import { LayerStack } from './LayerStack';
 import { SimText } from '../SimText';
@@ -70,10 +70,13 @@ export const HopRow = memo(function HopRow({ hop, prev, index, place, current, o
       {!current && hop.match && hop.match.length > 0 && (
         <span className="matches compact">
           {hop.match.map((m, i) => (
-            <code key={i} className={`match match-${m.kind}`} title={m.rule}>
-              {m.chain ? `[${m.table ?? ''} ${m.chain}] ` : m.table && m.kind === 'iptables' ? `[${m.table}] ` : ''}
-              {m.rule}
-            </code>
+            <Fragment key={i}>
+              <code className={`match match-${m.kind}`} title={m.rule}>
+                {m.chain ? `[${m.table ?? ''} ${m.chain}] ` : m.table && m.kind === 'iptables' ? `[${m.table}] ` : ''}
+                {m.rule}
+              </code>
+              {m.msg ? <SimText className="match-note" msg={m.msg} /> : null}
+            </Fragment>
           ))}
         </span>
       )}

@@ -5,6 +5,8 @@
  * HTTP. A field this hop changed is highlighted with its old value struck through beside it, and
  * the rule or table entry that matched sits under the layer it acted on.
  */
+import { Fragment } from 'react';
+import { SimText } from '../SimText';
 import type { EthernetHeader, Hop, HopMatch, PacketField, PacketHeaders } from '../../sim/index';
 import { useT } from '../../i18n/useT';
 
@@ -71,10 +73,13 @@ function Matches({ list }: { list: HopMatch[] }) {
   return (
     <span className="layer-matches">
       {list.map((m, i) => (
-        <code key={i} className={`match match-${m.kind}`} title={m.kind}>
-          {m.chain ? `[${m.table ?? ''} ${m.chain}] ` : m.table && m.kind === 'iptables' ? `[${m.table}] ` : ''}
-          {m.rule}
-        </code>
+        <Fragment key={i}>
+          <code className={`match match-${m.kind}`} title={m.kind}>
+            {m.chain ? `[${m.table ?? ''} ${m.chain}] ` : m.table && m.kind === 'iptables' ? `[${m.table}] ` : ''}
+            {m.rule}
+          </code>
+          {m.msg ? <SimText className="match-note" msg={m.msg} /> : null}
+        </Fragment>
       ))}
     </span>
   );
