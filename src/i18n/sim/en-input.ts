@@ -78,7 +78,7 @@ export const enInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'inspect.unknown-pod': (p, f) => `unknown pod "${p.ref}"; pods: ${p.pods.length ? f.list(p.pods) : 'none'}`,
   'inspect.unknown-tool': (p, f) => `unknown tool "${p.tool}" for ${p.kind === 'client' ? 'an outside host' : `a ${p.kind}`}; one of: ${f.or(p.tools)}`,
 
-  'match.missing': () => 'not in the table: the route this node would need',
+  'match.missing': () => 'not in the table: the node needs this route, but the kernel refuses to add it',
 
   'policy-yaml.not-object': () => 'expected one NetworkPolicy object',
   'policy-yaml.wrong-field': (p) => `${p.field}: expected ${p.expected}, not ${p.given}`,

@@ -77,7 +77,7 @@ export const zhInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'inspect.unknown-pod': (p, f) => `没有 Pod ${p.ref}；已有的 Pod：${p.pods.length ? f.list(p.pods) : '无'}`,
   'inspect.unknown-tool': (p, f) => `${{ node: '节点', router: '路由器', client: '外部主机', pod: 'Pod ' }[p.kind]}上没有工具 ${p.tool}；可用的有：${f.or(p.tools)}`,
 
-  'match.missing': () => '路由表里没有这一条：这是节点本该需要的路由',
+  'match.missing': () => '路由表里没有这一条：节点需要这条路由，但内核拒绝添加',
 
   'policy-yaml.not-object': () => '这里应当是一个 NetworkPolicy 对象',
   'policy-yaml.wrong-field': (p) => `${p.field}：应当是 ${p.expected}，而不是 ${p.given}`,
