@@ -107,3 +107,25 @@ test('a load balancer in vip mode: the node catches its IP with kube-proxy\'s "l
   await expect(lit.first()).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('inside-lb-vip.png') });
 });
+
+test('IPVS mode: the reply is un-NATed by IPVS, and its hop links to the connection in ipvsadm -Lnc', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByLabel('kube-proxy mode').selectOption('ipvs');
+  await send(page, 'pod curl (10.244.0.2)', '10.96.0.2:80');
+  const ins = inspector(page);
+  await expect(ins.getByTestId('verdict')).toContainText('Delivered');
+  await page.getByRole('button', { name: 'Pause' }).click().catch(() => undefined);
+  // The request: PREROUTING -> local route -> INPUT (KUBE-IPVS-FILTER) as one step, then IPVS at LOCAL_IN.
+  const dnat = ins.locator('li.hop-dnat').first();
+  await dnat.locator('button.hop-button').click();
+  await expect(dnat).toContainText('takes the packet at LOCAL_IN');
+  // The reply: IPVS rewrites the source back to the virtual server from its own table.
+  const unnat = ins.locator('li.hop-unnat').first();
+  await unnat.locator('button.hop-button').click();
+  await expect(unnat).toContainText('un-NATs the reply itself');
+  await unnat.getByRole('link', { name: /^Show the ipvs entry in ipvsadm -Lnc on node-\d$/ }).click();
+  const lit = page.locator('[data-highlighted="true"]');
+  await expect(lit).toHaveCount(1);
+  await expect(lit.locator('.inside-text')).toHaveText(/^TCP 14:59 {2}ESTABLISHED 10\.244\.0\.2:\d+ +10\.96\.0\.2:80 +10\.244\.\d+\.\d+:8080$/);
+  await page.screenshot({ path: test.info().outputPath('inside-ipvs-conns.png') });
+});
