@@ -175,7 +175,7 @@ export const zhSim: SimDictionary = {
   'hop.lb-fail-open': (p) =>
     `${p.lb} 在 ${p.vip} 上接受连接，但所有健康检查都失败了${p.local ? '（没有节点运行该服务的端点）' : ''}，于是它像 AWS NLB 和 GCP 直通负载均衡器那样“失败开放”，把流量发给任意节点：${p.node}。它转发到服务的 NodePort ${p.to}，并保留客户端的源地址 ${p.src}；该节点上的 kube-proxy 照常处理。`,
   'hop.lb-vip': (p, f) =>
-    `${p.lb} 在 ${p.vip} 上接受连接，${p.failOpen ? `发现所有健康检查都失败了${p.local ? '（没有节点运行该服务的端点）' : ''}，于是“失败开放”，任选一个节点` : `从健康的节点中选中 ${p.node}${p.skipped.length ? `（${f.list(p.skipped)} 健康检查失败：externalTrafficPolicy 为 Local，而它们上面没有本地端点）` : ''}`}：${p.node}（${p.nodeIp}）。它像 GCP 直通负载均衡器或 MetalLB 那样原样转交数据包，目的地址仍是 ${p.vip}；节点上 kube-proxy 在 KUBE-SERVICES 中为负载均衡器 IP 写的规则接住它，回复则直接从节点发往客户端。`,
+    `${p.lb} 在 ${p.vip} 上接受连接，${p.failOpen ? `发现所有健康检查都失败了${p.local ? '（没有节点运行该服务的端点）' : ''}，于是“失败开放”，任选一个节点` : `从健康的节点中选一个${p.skipped.length ? `（${f.list(p.skipped)} 健康检查失败：externalTrafficPolicy 为 Local，而它们上面没有本地端点）` : ''}`}：${p.node}（${p.nodeIp}）。它像 GCP 直通负载均衡器或 MetalLB 那样原样转交数据包，目的地址仍是 ${p.vip}；节点上 kube-proxy 在 KUBE-SERVICES 中为负载均衡器 IP 写的规则接住它，回复则直接从节点发往客户端。`,
   'hop.lb-unnat': (p) => `${p.lb} 把回复的源地址从 ${p.from} 改回它自己的 ${p.to}，也就是客户端连接的地址。`,
 
   'hop.ingress-404': (p, f) =>
