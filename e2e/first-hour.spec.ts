@@ -4,6 +4,7 @@
  * finds a Service by name through CoreDNS, and says it is CoreDNS that is missing once its pods are
  * deleted; an ingress controller from the palette serves an Ingress; and the bugs of issue 11.
  */
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { commitField, dropOnto, expectInCanvas, fileNew, form, hops, inspector, node, send, verdict } from './first-hour-helpers';
 
@@ -26,6 +27,13 @@ test('every destination the README and the To box suggest is delivered in the de
     [/^laptop /, 'http://shop.example.com/api'],
   ];
   for (const s of suggested) expect(cases.some(([, to]) => to === s), s).toBe(true);
+  // The README's own list (its Send paragraph): exactly these, from these senders.
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  const listed = /In the default scenario each of these is delivered: (.*?\(the Ingress[^)]*\))/.exec(readme)?.[1] ?? '';
+  const [fromCurl, fromLaptop] = listed.split('from the `laptop`');
+  const ticks = (text = '') => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((t) => t !== 'curl');
+  expect(ticks(fromCurl)).toEqual(cases.filter(([from]) => from.source.includes('curl')).map(([, to]) => to));
+  expect(ticks(fromLaptop)).toEqual(cases.filter(([from]) => from.source.includes('laptop')).map(([, to]) => to));
   for (const [from, to] of cases) {
     await send(page, from, to);
     await expect(verdict(page), `${to} from ${from}`).toContainText('Delivered');
@@ -73,6 +81,13 @@ test('File → New, then a node, a pod and a Service: web:80 by name is delivere
   // Cleared, they are collapsed again; the toggle draws them, and both CoreDNS pods are deleted.
   await page.getByRole('button', { name: 'System pods: collapsed' }).click();
   await expect(node(page, 'coredns-1')).toBeVisible();
+  // kube-dns was placed at File → New, before the subnet was dropped over its spot: drawn, it sits
+  // beside the user's elements, not over them.
+  const overlap = async (a: string, b: string) => {
+    const [p, q] = [(await node(page, a).boundingBox())!, (await node(page, b).boundingBox())!];
+    return p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+  };
+  for (const other of ['subnet-1', 'svc-1']) expect(await overlap('kube-dns', other), `kube-dns over ${other}`).toBe(false);
   for (const id of ['coredns-1', 'coredns-2']) {
     await node(page, id).focus();
     await page.keyboard.press('Enter');

@@ -18,7 +18,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { getLesson } from '../../lessons/index';
 import { useOptionalSession } from '../session/SessionContext';
-import { setSystemPodsMode, systemPodsShown, systemPodsStore, useSystemPodsMode, withoutSystemPods } from './systemPods';
+import { setSystemPodsMode, systemPodsShown, systemPodsStore, useSystemPodsMode, withoutSystemPods, withSystemServicesClear } from './systemPods';
 import { useAddElement, type PaletteKind } from './useAddElement';
 import { OverviewMap } from './OverviewMap';
 import { ariaLabels, minimapColor } from './canvasChrome';
@@ -61,7 +61,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const systemMode = useSystemPodsMode();
   const visitsSystem = useMemo(() => fullScenario.pods.some((p) => isSystemPod(p) && keepVisible.has(p.id)), [fullScenario, keepVisible]);
   const showSystem = systemPodsShown(systemMode, getLesson(lessonId ?? '')?.systemPods === 'shown', visitsSystem);
-  const scenario = showSystem ? fullScenario : withoutSystemPods(fullScenario);
+  const scenario = showSystem ? withSystemServicesClear(fullScenario) : withoutSystemPods(fullScenario);
   useEffect(() => systemPodsStore.setState({ collapsed: !showSystem }), [showSystem]);
   const selection = useEditor((s) => s.selection);
   const rf = useReactFlow<AppNode>();
