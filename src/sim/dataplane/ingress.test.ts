@@ -113,7 +113,9 @@ describe('tracing an http:// URL through the ingress', () => {
     expect(r.http).toEqual({ status: 404, text: 'Not Found' });
     const l7 = r.hops.at(-1)!;
     expect(l7.action).toBe('l7');
-    expect(l7.match![0]!.rule).toBe('GET / HTTP/1.1, Host: 203.0.113.200 -> default backend: 404 Not Found (no rule, no defaultBackend)');
+    expect(l7.match![0]!.rule).toBe('GET / HTTP/1.1, Host: 203.0.113.200 -> default backend: 404 Not Found');
+    // Why the default backend answered is a note beside the entry, in the reader's language.
+    expect(l7.match![0]!.msg).toEqual({ code: 'match.no-ingress-rule', params: {} });
     expect(formatMessage('en', l7.msg)).toContain('answers HTTP 404 Not Found');
     expect(r.upstream).toBeUndefined();
     // The response travels back to the laptop, its status line on the packet, through the same LB and NAT.

@@ -8,8 +8,6 @@ import { isolatingPolicies, policyRef } from '../policy/evaluate';
 import type { PathResult, TraceNote, TraceResult } from './types';
 import { msg } from '../messages/index';
 
-export const FLANNEL_NO_POLICY = 'flannel does not implement NetworkPolicy; this policy has no effect';
-
 function deliveredPod(t: Topology, path: PathResult | undefined): string | undefined {
   const last = path?.hops[path.hops.length - 1];
   return path?.verdict === 'delivered' && last?.kind === 'pod' && t.pods.has(last.at) ? last.at : undefined;

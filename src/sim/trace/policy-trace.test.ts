@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { trace, type Scenario } from '../index';
 import { loadExample, withChanges } from '../testing/examples';
-import { FLANNEL_NO_POLICY } from './policy-notes';
 import { formatMessage } from '../../i18n/sim/index';
 
 const calico = () => loadExample('calico-policy');
@@ -130,7 +129,9 @@ describe('NetworkPolicy with flannel', () => {
     expect(r.hops.some((h) => h.action === 'policy')).toBe(false);
     expect(r.notes).toHaveLength(1);
     expect(r.notes![0]).toMatchObject({ code: 'policy-not-enforced', policies: ['shop/default-deny-all', 'shop/allow-dns', 'shop/frontend-to-api', 'shop/db-from-api'] });
-    expect(formatMessage('en', r.notes![0]!.msg)).toContain(FLANNEL_NO_POLICY);
+    expect(formatMessage('en', r.notes![0]!.msg)).toContain('flannel does not implement NetworkPolicy; this policy has no effect');
+    expect(formatMessage('zh-CN', r.notes![0]!.msg)).toMatch(/flannel/);
+    expect(formatMessage('zh-CN', r.notes![0]!.msg)).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('says nothing when no policy selects the pods of the trace', () => {
