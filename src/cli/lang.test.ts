@@ -38,7 +38,7 @@ describe('the CLI with --lang zh-CN', () => {
     const proto = runTraceCli([ex('clusterip'), '--from', 'client', '--to', 'web:80', '--proto', 'sctp', '--lang', 'zh-CN']);
     expect(proto.code).toBe(64);
     const [first, usage] = proto.stderr.split('\n');
-    expect(first).toBe('错误：--proto 只能是 tcp、udp或icmp，而不是“sctp”');
+    expect(first).toBe('错误：--proto 只能是 tcp、udp 或 icmp，而不是“sctp”');
     expect(usage).toMatch(/^用法：npm run --silent trace -- 场景\.json/);
     const missing = runTraceCli([ex('clusterip'), '--from', 'client', '--lang', 'zh-CN']);
     expect(missing.stderr.split('\n')[0]).toBe('错误：缺少 --to');

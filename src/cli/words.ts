@@ -141,7 +141,9 @@ export function nameList(lang: Locale, items: readonly string[]): string {
 
 /** "a, b or c" / "a、b或c" in the language's own way. */
 export function orList(lang: Locale, items: readonly string[]): string {
-  return new Intl.ListFormat(lang, { type: 'disjunction' }).format(items);
+  const text = new Intl.ListFormat(lang, { type: 'disjunction' }).format(items);
+  // Chinese sets Latin words apart from 或 with a space (“tcp、udp 或 icmp”).
+  return lang === 'zh-CN' ? text.replace(/([\x21-\x7e])或(?=[\x21-\x7e])/g, '$1 或 ') : text;
 }
 
 /** The plural form's key (`problems.one` / `problems.other`) for `n` in `lang`. */

@@ -39,9 +39,11 @@ function fmtFor(locale: Locale): Fmt {
   const or = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
   const num = new Intl.NumberFormat(locale);
   const rules = new Intl.PluralRules(locale);
+  // Chinese sets Latin names apart from 和/或 with a space (“a、b 和 c”), as it does around any Latin word.
+  const spaced = (text: string) => (locale === 'zh-CN' ? text.replace(new RegExp(`${CLOSE}(和|或)${OPEN}`, 'g'), `${CLOSE} $1 ${OPEN}`) : text);
   f = {
-    list: (items) => and.format(items),
-    or: (items) => or.format(items),
+    list: (items) => spaced(and.format(items)),
+    or: (items) => spaced(or.format(items)),
     count: (n) => num.format(n),
     plural: (n, forms) => forms[rules.select(n)] ?? forms.other,
     code: (text) => `${OPEN}${text}${CLOSE}`,

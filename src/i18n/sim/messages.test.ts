@@ -87,7 +87,7 @@ describe('simulator message dictionaries', () => {
   it('use Intl for lists and plurals', () => {
     const m = msg('drop.dns-nxdomain', { name: 'nope', names: ['nope.default.svc.cluster.local', 'nope.svc.cluster.local', 'nope'] });
     expect(formatMessage('en', m)).toBe('nope does not exist: CoreDNS answered NXDOMAIN for nope.default.svc.cluster.local, nope.svc.cluster.local, and nope.');
-    expect(formatMessage('zh-CN', m)).toBe('nope 不存在：CoreDNS 对 nope.default.svc.cluster.local、nope.svc.cluster.local和nope 都回答了 NXDOMAIN。');
+    expect(formatMessage('zh-CN', m)).toBe('nope 不存在：CoreDNS 对 nope.default.svc.cluster.local、nope.svc.cluster.local 和 nope 都回答了 NXDOMAIN。');
     expect(formatMessage('en', msg('drop.loop', { at: 'r1', hops: 1 }))).toContain('after 1 hop:');
     expect(formatMessage('en', msg('drop.loop', { at: 'r1', hops: 1200 }))).toContain('after 1,200 hops:');
   });
