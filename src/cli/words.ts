@@ -117,7 +117,7 @@ export interface Words {
   params?: WordParams;
 }
 
-/** Parameters of a line; a list is said as alternatives ("tcp, udp or icmp" / "tcp、udp或icmp"), a `Words` in the same language. */
+/** Parameters of a line; a list is said as alternatives ("tcp, udp or icmp" / "tcp、udp 或 icmp"), a `Words` in the same language. */
 export type WordParams = Readonly<Record<string, string | number | readonly string[] | Words>>;
 
 /** The CLI's line `key` in `lang`, with `{name}` parameters filled in. */
@@ -139,7 +139,7 @@ export function nameList(lang: Locale, items: readonly string[]): string {
   return items.join(lang === 'zh-CN' ? '、' : ', ');
 }
 
-/** "a, b or c" / "a、b或c" in the language's own way. */
+/** "a, b or c" / "a、b 或 c" in the language's own way. */
 export function orList(lang: Locale, items: readonly string[]): string {
   const text = new Intl.ListFormat(lang, { type: 'disjunction' }).format(items);
   // Chinese sets Latin words apart from 或 with a space (“tcp、udp 或 icmp”).

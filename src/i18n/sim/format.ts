@@ -13,7 +13,7 @@ const CLOSE = '\uE001';
 
 /** Helpers a dictionary entry uses for what depends on the language's rules. */
 export interface Fmt {
-  /** "a, b and c" / "a、b和c" (Intl.ListFormat, conjunction). */
+  /** "a, b and c" / "a、b 和 c" (Intl.ListFormat, conjunction). */
   list(items: readonly string[]): string;
   /** "a, b or c" (disjunction). */
   or(items: readonly string[]): string;
