@@ -4,6 +4,12 @@ import { App } from './ui/App';
 import { LocaleProvider, initialLocale } from './i18n/useT';
 import { ErrorBoundary } from './ui/session/ErrorBoundary';
 import { startApp } from './ui/session/start';
+import { hasShareLink } from './io/share-link';
+import { createEditorStore } from './store/editorStore';
+import { placeMissing } from './ui/canvas/layout';
+import { LoadingProgress } from './ui/loading/LoadingProgress';
+import { endLoading, loadWithProgress } from './ui/loading/progress';
+import { decodedLink } from './ui/loading/linkResult';
 import './ui/styles/shell.css';
 import './ui/styles/palette.css';
 import './ui/styles/side.css';
@@ -25,16 +31,44 @@ if (params.has('bare')) {
   const count = Number(params.get('n') ?? 1100) || 1100;
   void import('./ui/bench/BareFlow').then(({ BareFlow }) => render(<BareFlow count={count} zoom={zoom} />));
 } else if (params.get('stress') === '1') {
-  render(<App stress zoom={zoom} />);
-} else {
-  // The scenario to open (a share link, the saved work, or the example) is chosen before the first render.
+  // The big cluster is generated, validated and laid out off the page's thread, with its steps shown.
   const locale = initialLocale();
-  const { session, storage } = startApp(locale);
   render(
     <LocaleProvider initial={locale}>
-      <ErrorBoundary storage={storage}>
-        <App session={session} zoom={zoom} />
-      </ErrorBoundary>
+      <LoadingProgress fullPage />
     </LocaleProvider>,
   );
+  const nodes = Number(params.get('nodes')) || undefined;
+  void loadWithProgress({ kind: 'stress', ...(nodes ? { nodes } : {}) }).then((r) => {
+    const store = r.ok ? createEditorStore(r.scenario, { place: placeMissing }) : undefined;
+    render(
+      <LocaleProvider initial={locale}>
+        <App stress zoom={zoom} {...(store ? { store } : {})} />
+      </LocaleProvider>,
+    );
+    endLoading();
+  });
+} else {
+  // The scenario to open (a share link, the saved work, or the example) is chosen before the app renders;
+  // a share link is decoded, validated and laid out off the page's thread first, its steps shown meanwhile.
+  const locale = initialLocale();
+  const open = (link?: Parameters<typeof startApp>[1]) => {
+    const { session, storage } = startApp(locale, link);
+    render(
+      <LocaleProvider initial={locale}>
+        <ErrorBoundary storage={storage}>
+          <App session={session} zoom={zoom} />
+        </ErrorBoundary>
+      </LocaleProvider>,
+    );
+    endLoading();
+  };
+  if (hasShareLink(window.location.hash)) {
+    render(
+      <LocaleProvider initial={locale}>
+        <LoadingProgress fullPage />
+      </LocaleProvider>,
+    );
+    void loadWithProgress({ kind: 'link', hash: window.location.hash }).then((r) => open(decodedLink(r)));
+  } else open();
 }

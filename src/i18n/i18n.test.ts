@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINK_JSON_BYTES, shareLinkErrorKey, type ShareLinkErrorCode } from '../io/share-link';
+import { LOAD_BUDGET_MS } from '../ui/loading/loader';
 import { MAX_SCENARIO_FILE_BYTES } from '../io/scenario-file';
 import type { ElementKind } from '../sim/index';
 import {
@@ -60,11 +61,13 @@ describe('dictionaries', () => {
   });
 
   it('have a sentence for every share-link error, in both languages, matching the limits in force', () => {
-    const codes: ShareLinkErrorCode[] = ['missing', 'malformed', 'truncated', 'corrupt', 'too-large', 'newer-version', 'invalid-scenario'];
+    const codes: ShareLinkErrorCode[] = ['missing', 'malformed', 'truncated', 'corrupt', 'too-large', 'newer-version', 'invalid-scenario', 'too-slow'];
     for (const code of codes) for (const locale of LOCALES) expect(translate(locale, shareLinkErrorKey(code)).length).toBeGreaterThan(8);
     expect(translate('en', 'linkError.too-large')).toContain(`${MAX_LINK_JSON_BYTES / 1000} kB`);
     expect(translate('zh-CN', 'linkError.too-large')).toContain(`${MAX_LINK_JSON_BYTES / 1000} kB`);
     expect(translate('en', 'fileError.tooLarge')).toContain(`${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB`);
+    expect(translate('en', 'linkError.too-slow')).toContain(`${LOAD_BUDGET_MS / 1000} s`);
+    expect(translate('zh-CN', 'linkError.too-slow')).toContain(`${LOAD_BUDGET_MS / 1000} 秒`);
   });
 });
 

@@ -524,6 +524,22 @@ export const en = {
   'hops.summary.l7': 'HTTP proxy',
   'hops.summary.lb': 'LB',
   'matrix.droppedWhy': 'dropped ({code}): {reason}',
+  // Opening a big scenario (issue 15): the steps shown while a link, a file or the stress cluster loads.
+  'loading.title.link': 'Opening the shared scenario…',
+  'loading.title.file': 'Importing {name}…',
+  'loading.title.stress': 'Building the stress cluster…',
+  'loading.step.parse': 'Read the scenario (parse)',
+  'loading.step.validate': 'Check addresses and references (validate)',
+  'loading.step.layout': 'Place the elements (layout)',
+  'loading.step.render': 'Draw the canvas (render)',
+  'loading.counts': '{nodes} nodes, {pods} pods, {services} Services',
+  'loading.progress': 'Step {n} of {total}: {step}',
+  'loading.kept': 'Your current work stays as it is until the new scenario is ready.',
+  'loading.cancel': 'Cancel',
+  'loading.cancelled': 'Import of {name} cancelled. Your current work was not changed.',
+  'loading.tooSlow': '{name} was not opened: reading and checking it took more than {seconds} s. Your current work was not changed.',
+  'loading.failed': '{name} could not be opened ({error}). Your current work was not changed.',
+  'linkError.too-slow': 'This link was not opened: reading and checking its scenario took more than 20 s.',
 } as const;
 
 export type MessageKey = keyof typeof en;

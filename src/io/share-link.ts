@@ -49,7 +49,9 @@ export type ShareLinkErrorCode =
   /** Made by a newer version of the app (link format or scenario version). */
   | 'newer-version'
   /** Intact, but the scenario inside is not valid (errors named by field path). */
-  | 'invalid-scenario';
+  | 'invalid-scenario'
+  /** Reading and checking it took longer than the page's time budget (src/ui/loading/loader.ts). */
+  | 'too-slow';
 
 export interface ShareLinkError {
   code: ShareLinkErrorCode;

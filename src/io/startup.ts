@@ -6,7 +6,7 @@
  * the backup.
  */
 import type { Scenario } from '../sim/index';
-import { decodeShareLink, hasShareLink, type ShareLinkError } from './share-link';
+import { decodeShareLink, hasShareLink, type DecodedShareLink, type ShareLinkError } from './share-link';
 import { loadSavedWork, type StorageLike } from './saved-work';
 
 export interface StartChoice {
@@ -28,11 +28,13 @@ export function chooseStartScenario(input: {
   defaultScenario: () => Scenario;
   /** Whether a lesson id names a built-in lesson; unknown ones are dropped. */
   isLesson: (id: string) => boolean;
+  /** The link already decoded (off the page's thread, with progress: src/ui/loading); else it is decoded here. */
+  link?: DecodedShareLink;
 }): StartChoice {
   const known = (lesson: string | undefined) => (lesson !== undefined && input.isLesson(lesson) ? { lesson } : {});
   let linkError: ShareLinkError | undefined;
   if (hasShareLink(input.hash)) {
-    const link = decodeShareLink(input.hash);
+    const link = input.link ?? decodeShareLink(input.hash);
     if (link.ok) return { scenario: link.scenario, source: 'link', ...known(link.lesson) };
     linkError = link.error;
   }

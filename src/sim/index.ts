@@ -4,7 +4,7 @@ export { parseScenario, parseScenarioJson, fieldErrorMessages, migrate, MAX_SCEN
 export { materialize, isDnsService, clusterIpRole } from './model/materialize';
 export { issueMessage } from './model/issues';
 export { topology, type Topology } from './model/topology';
-export { validateScenario, type Problem, type ProblemCode } from './net/validate';
+export { adoptProblems, validateScenario, type Problem, type ProblemCode } from './net/validate';
 export * from './net/ipam';
 export * from './net/cidr';
 export { trace, canSendFrom, SENDER_KINDS, TraceInputError, type PacketSpec, type TraceOptions } from './trace/trace';

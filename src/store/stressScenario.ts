@@ -20,7 +20,8 @@ export function stressScenario(nodes = STRESS_NODES, podsPerNode = STRESS_PODS_P
   const input: ScenarioInput = {
     version: 1,
     name: `Stress: ${nodes} nodes, ${nodes * podsPerNode} pods`,
-    cluster: { cni: 'flannel', flannelBackend: 'vxlan', podCidr: '10.244.0.0/16', nodePodPrefix: 24 },
+    // A /16 of /24s holds 256 nodes; the stress page may ask for up to 1,000 (`?stress=1&nodes=1000`).
+    cluster: { cni: 'flannel', flannelBackend: 'vxlan', podCidr: nodes > 256 ? '10.244.0.0/14' : '10.244.0.0/16', nodePodPrefix: 24 },
     subnets,
     routers: [{ id: 'core-router', name: 'core-router', interfaces: subnets.map((s) => ({ subnet: s.id, ip: s.gateway })) }],
     nodes: Array.from({ length: nodes }, (_, i) => {

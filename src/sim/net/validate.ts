@@ -45,7 +45,25 @@ function reportDuplicates(m: Map<string, Holder[]>, what: 'address' | 'podIp' | 
   }
 }
 
+const validated = new WeakMap<Scenario, Problem[]>();
+
+/** The problems of a scenario (memoized by identity: a scenario is never changed in place). */
 export function validateScenario(s: Scenario): Problem[] {
+  let problems = validated.get(s);
+  if (!problems) validated.set(s, (problems = computeProblems(s)));
+  return problems;
+}
+
+/**
+ * Problems computed elsewhere for a copy of this very scenario (the loading worker parsed and
+ * validated it before posting it to the page): later calls return them instead of doing the work
+ * again on the page's thread.
+ */
+export function adoptProblems(s: Scenario, problems: Problem[]): void {
+  validated.set(s, problems);
+}
+
+function computeProblems(s: Scenario): Problem[] {
   const out: Problem[] = [];
   const add = (p: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }) => out.push({ severity: 'error', ...p });
   const { cluster } = s;

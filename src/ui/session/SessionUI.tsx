@@ -17,6 +17,7 @@ import { DENSE_PODS, lodStore } from '../canvas/lod';
 import { setView } from '../view';
 import { ManifestImportDialog } from '../manifests/ManifestImportDialog';
 import { ManifestFileDrop } from '../manifests/ManifestFileDrop';
+import { LoadingProgress } from '../loading/LoadingProgress';
 import './toolbar.css';
 import './lesson.css';
 import './banners.css';
@@ -71,6 +72,7 @@ export function SessionOverlays() {
       <ImportErrorsDialog />
       <ManifestImportDialog />
       <ManifestFileDrop />
+      <LoadingProgress />
     </>
   );
 }

@@ -8,102 +8,20 @@
  * becomes the backup: "Restore previous work" brings it back. Each replacement is also one undoable
  * step of the editor (`load`).
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { StoreApi as ZStoreApi } from 'zustand';
-import { emptyClusterInput, msg, parseScenario, type FieldError, type Scenario } from '../../sim/index';
-import type { EditorStore } from '../../store/editorStore';
-import type { PacketSlice } from '../../store/packetStore';
+import { createStore } from 'zustand/vanilla';
+import { emptyClusterInput, msg, parseScenario, type Scenario } from '../../sim/index';
 import { applyLessonChange, getLesson, lessonScenario, type Lesson } from '../../lessons/index';
-import { createTranslator, localized, DEFAULT_LOCALE, type Locale, type MessageKey, type MessageParams } from '../../i18n/index';
-import { loadBackup, loadDamagedWork, restoreBackup, type SaveResult, type StorageLike } from '../../io/saved-work';
+import { createTranslator, localized, DEFAULT_LOCALE, type MessageKey, type MessageParams } from '../../i18n/index';
+import { loadBackup, loadDamagedWork, restoreBackup, type SaveResult } from '../../io/saved-work';
 import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../../io/scenario-file';
-import { encodeShareLink, type ShareLinkErrorCode } from '../../io/share-link';
+import { encodeShareLink } from '../../io/share-link';
 import { layoutAsDrawn } from '../canvas/systemPods';
-import { createAutosaver, type Autosaver } from './autosave';
-import { changeNeeded, packetOutcome, packetSpec, type PacketOutcome } from './lessonPackets';
+import { createAutosaver } from './autosave';
+import { endLoading, loadWithProgress } from '../loading/progress';
+import { changeNeeded, packetOutcome, packetSpec } from './lessonPackets';
 
-/** What the app opened with, when it is worth a message that stays until dismissed. */
-export interface StartupBanner {
-  /** The address held a share link that could not be opened. */
-  linkError?: ShareLinkErrorCode;
-  /** Field errors of an `invalid-scenario` / `newer-version` link. */
-  linkErrors?: FieldError[];
-  /** What opened instead. */
-  opened: 'link' | 'saved' | 'backup' | 'default';
-  /** The saved work was damaged: its backup (or the example) was opened. */
-  savedWork?: 'damaged' | 'unreadable';
-}
-
-export interface ImportErrors {
-  fileName: string;
-  errors: FieldError[];
-}
-
-export interface SessionState {
-  /** The open lesson's id. */
-  lesson?: string;
-  /** The lesson panel beside the canvas is expanded. */
-  lessonPanelOpen: boolean;
-  /** Index of the lesson step being read. */
-  step: number;
-  /** Outcomes of the open lesson's suggested packets, by packet id. */
-  outcomes: Readonly<Record<string, PacketOutcome>>;
-  banner?: StartupBanner;
-  importErrors?: ImportErrors;
-  /** Storage holds previous work that "Restore previous work" can bring back. */
-  hasBackup: boolean;
-  /** The last save failed (storage full or refused); cleared by the next good save. */
-  saveError?: 'quota' | 'unavailable';
-  /** The interface language, for the messages actions post to the editor's notice bar. */
-  locale: Locale;
-}
-
-export type ShareResult = { ok: true; hash: string; url: string } | { ok: false; code: ShareLinkErrorCode };
-
-export type Replacement = 'lesson' | 'reset' | 'new' | 'import' | 'restore';
-
-export interface Session {
-  readonly editor: EditorStore;
-  readonly state: StoreApi<SessionState>;
-  readonly autosave: Autosaver;
-  openLesson(id: string): boolean;
-  resetToLesson(): boolean;
-  /** Forget the open lesson (the scenario stays as it is). */
-  closeLesson(): void;
-  setLessonPanelOpen(open: boolean): void;
-  setStep(step: number): void;
-  newScenario(): void;
-  importJson(text: string, fileName: string): boolean;
-  /** Read a chosen file and import it; a file over the size limit is refused before it is read. */
-  importFile(file: { name: string; size: number; text(): Promise<string> }): Promise<boolean>;
-  exportJson(): { fileName: string; text: string };
-  restorePrevious(): boolean;
-  /** The share link of the scenario (and open lesson), as a hash and as a whole URL on `base`. */
-  shareLink(base: string): ShareResult;
-  /** Make a suggested packet's change, then send it with the packet store. */
-  sendLessonPacket(packets: ZStoreApi<PacketSlice>, packetId: string): PacketOutcome | undefined;
-  dismissBanner(): void;
-  /** The text of damaged saved work kept in storage (to download), if any. */
-  damagedWork(): string | undefined;
-  dismissImportErrors(): void;
-  setLocale(locale: Locale): void;
-  /** Called after each replacement of the scenario (the app clears packets and fits the view). */
-  onReplaced(listener: (kind: Replacement) => void): () => void;
-  dispose(): void;
-}
-
-export interface SessionOptions {
-  editor: EditorStore;
-  storage: StorageLike | undefined;
-  lesson?: string;
-  banner?: StartupBanner;
-  locale?: Locale;
-  /** The scenario the editor opened with is already what storage holds (saved work, or a link just saved). */
-  openedFromStorage?: boolean;
-  /** Remove a share link from the address bar once the scenario no longer matches it. */
-  clearLinkFromAddress?: () => void;
-  autosaveDelayMs?: number;
-}
+export type { ImportErrors, Replacement, Session, SessionOptions, SessionState, ShareResult, StartupBanner } from './sessionTypes';
+import type { Replacement, Session, SessionOptions, SessionState } from './sessionTypes';
 
 /** A lesson's scenario with a fresh layout from the canvas (lessons carry no positions). */
 export function laidOutLesson(lesson: Lesson): Scenario {
@@ -228,7 +146,21 @@ export function createSession(opts: SessionOptions): Session {
         state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', msg: msg('input.file-unreadable') }] } });
         return false;
       }
-      return session.importJson(text, file.name);
+      // Parse, validate and lay out off the page's thread, with progress and a time budget (src/ui/loading).
+      const name = file.name;
+      const r = await loadWithProgress({ kind: 'file', text }, { name, ...opts.load });
+      if (r.ok) {
+        replace('import', r.scenario, 'import', undefined);
+        endLoading();
+        notify('fileImported', { name });
+        return true;
+      }
+      // The current work stays exactly as it is.
+      if ('errors' in r && r.errors) state.setState({ importErrors: { fileName: name, errors: r.errors } });
+      else if ('tooSlow' in r) notify('loading.tooSlow', { name, seconds: r.budgetMs / 1000 }, 'error');
+      else if ('cancelled' in r) notify('loading.cancelled', { name });
+      else notify('loading.failed', { name, error: 'crashed' in r ? r.crashed : '' }, 'error');
+      return false;
     },
     exportJson() {
       const scenario = editor.getState().scenario;

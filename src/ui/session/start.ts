@@ -1,6 +1,6 @@
 /** The browser side of start-up: localStorage, the address's hash, <html lang>. */
 import type { Locale } from '../../i18n/index';
-import { hasShareLink } from '../../io/share-link';
+import { hasShareLink, type DecodedShareLink } from '../../io/share-link';
 import type { StorageLike } from '../../io/saved-work';
 import { defaultScenario } from '../../store/defaultScenario';
 import type { Session } from './session';
@@ -22,9 +22,10 @@ function clearLinkFromAddress() {
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
 }
 
-export function startApp(locale: Locale): { session: Session; storage: StorageLike | undefined } {
+/** `link`: the address's share link, already decoded off the page's thread (main.tsx shows its progress). */
+export function startApp(locale: Locale, link?: DecodedShareLink): { session: Session; storage: StorageLike | undefined } {
   document.documentElement.lang = locale;
   const storage = browserStorage();
-  const { session } = startSession({ hash: window.location.hash, storage, defaultScenario, locale, clearLinkFromAddress });
+  const { session } = startSession({ hash: window.location.hash, storage, defaultScenario, locale, clearLinkFromAddress, ...(link ? { link } : {}) });
   return { session, storage };
 }

@@ -10,6 +10,7 @@
 import type { Scenario } from '../../sim/index';
 import { createEditorStore } from '../../store/editorStore';
 import { chooseStartScenario } from '../../io/startup';
+import type { DecodedShareLink } from '../../io/share-link';
 import { loadSavedWork, saveWork, type StorageLike } from '../../io/saved-work';
 import { jsonEqual } from '../../io/json-equal';
 import { isLessonId } from '../../lessons/index';
@@ -25,6 +26,8 @@ export interface StartInput {
   locale: Locale;
   clearLinkFromAddress?: () => void;
   autosaveDelayMs?: number;
+  /** The share link in `hash`, already decoded by the loading worker. */
+  link?: DecodedShareLink;
 }
 
 export interface Started {
@@ -33,7 +36,7 @@ export interface Started {
 }
 
 export function startSession(input: StartInput): Started {
-  const choice = chooseStartScenario({ hash: input.hash, storage: input.storage, defaultScenario: input.defaultScenario, isLesson: isLessonId });
+  const choice = chooseStartScenario({ hash: input.hash, storage: input.storage, defaultScenario: input.defaultScenario, isLesson: isLessonId, ...(input.link ? { link: input.link } : {}) });
   const editor = createEditorStore(choice.scenario, { place: placeMissing });
   let banner: StartupBanner | undefined;
   let openedFromStorage = choice.source === 'saved' || choice.source === 'backup';
