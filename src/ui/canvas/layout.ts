@@ -12,6 +12,7 @@ import type { Scenario, Position } from '../../sim/index';
 import { endpointPods } from './endpoints';
 import { collapsedRows } from './systemRow';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize, type Size } from './geometry';
+import { CARD_GAP, HOST_GAP, HOST_ROW_GAP, HOSTS_PER_ROW, hostsPerRow, isBig, SERVICE_GRID_FROM, serviceGrid, sweep } from './layout-grid';
 
 export interface Box {
   x: number;
@@ -23,10 +24,6 @@ export interface Box {
 const SUBNET_GAP = 100;
 const SUBNETS_TOP = 170;
 const ROUTERS_TOP = 30;
-const HOST_GAP = 36;
-const HOST_ROW_GAP = 56;
-const HOSTS_PER_ROW = 5;
-const CARD_GAP = 48;
 /** Between the subnets and the Services row, and between the Services and the Ingresses. */
 const CARD_ROW_GAP = 80;
 
@@ -79,17 +76,6 @@ export function sceneBoxes(s: Scenario, layout: Layout): Map<string, Box> {
 
 function center(b: Box): number {
   return b.x + b.w / 2;
-}
-
-/** Place cards in a row at `y` as near their wanted x as possible without overlapping, keeping order. */
-function sweep(items: { id: string; want: number; w: number }[], y: number, minX: number, out: Layout) {
-  items.sort((a, b) => a.want - b.want || a.id.localeCompare(b.id));
-  let cursor = minX;
-  for (const it of items) {
-    const x = Math.max(cursor, Math.round(it.want - it.w / 2));
-    out[it.id] = { x, y };
-    cursor = x + it.w + CARD_GAP;
-  }
 }
 
 /** Row after row of hosts inside a subnet region, `cols` to a row. */
@@ -173,6 +159,9 @@ const VIEW = { w: 1000, h: 850 };
  * only far out, where names are too small to read).
  */
 export function autoLayout(s: Scenario): Layout {
+  // A cluster of real size: its big subnets and Services are laid out in grids (layout-grid.ts), and the
+  // few small subnets left do not change the fit, so one layout is enough.
+  if (isBig(s)) return layoutWith(s, HOSTS_PER_ROW);
   const most = Math.max(1, ...s.subnets.map((x) => [...s.nodes, ...s.clients, ...s.loadBalancers].filter((h) => h.subnet === x.id).length));
   let best: { layout: Layout; zoom: number } | undefined;
   for (let cols = 1; cols <= Math.min(HOSTS_PER_ROW, most); cols++) {
@@ -193,7 +182,7 @@ function layoutWith(s: Scenario, cols: number): Layout {
   let x = 0;
   for (const sub of s.subnets) {
     const hosts = hostsOf(s, sub.id, counts);
-    placeHosts(hosts, out, cols);
+    placeHosts(hosts, out, hostsPerRow(hosts, s.subnets.length, cols));
     const size = subnetSize(hosts.map((h) => ({ ...out[h.id]!, w: h.size.w, h: h.size.h })));
     out[sub.id] = { x, y: SUBNETS_TOP };
     x += size.w + SUBNET_GAP;
@@ -207,18 +196,23 @@ function layoutWith(s: Scenario, cols: number): Layout {
   );
   const subnetBottom = s.subnets.length ? bottomOf(boxes, s.subnets.map((x) => x.id)) : SUBNETS_TOP;
   const servicesTop = subnetBottom + CARD_ROW_GAP;
+  let servicesBottom = servicesTop + SIZES.service.h;
+  if (s.services.length > SERVICE_GRID_FROM) {
+    servicesBottom = serviceGrid(s.services, (id) => serviceWant(s, id, boxes), servicesTop, x - SUBNET_GAP, out);
+  } else {
+    let fallback = 0;
+    sweep(
+      s.services.map((svc) => ({ id: svc.id, want: serviceWant(s, svc.id, boxes) ?? (fallback += SIZES.service.w + CARD_GAP), w: SIZES.service.w })),
+      servicesTop,
+      -Infinity,
+      out,
+    );
+  }
+  boxes = sceneBoxes(s, out);
   let fallback = 0;
   sweep(
-    s.services.map((svc) => ({ id: svc.id, want: serviceWant(s, svc.id, boxes) ?? (fallback += SIZES.service.w + CARD_GAP), w: SIZES.service.w })),
-    servicesTop,
-    -Infinity,
-    out,
-  );
-  boxes = sceneBoxes(s, out);
-  fallback = 0;
-  sweep(
     s.ingresses.map((ing) => ({ id: ing.id, want: ingressWant(s, ing.id, boxes) ?? (fallback += SIZES.ingress.w + CARD_GAP), w: SIZES.ingress.w })),
-    servicesTop + SIZES.service.h + CARD_ROW_GAP,
+    servicesBottom + CARD_ROW_GAP,
     -Infinity,
     out,
   );
