@@ -15,9 +15,9 @@ import {
   KUBE_POSTROUTING,
   KUBE_PROXY_FIREWALL,
   KUBE_SERVICES,
-  addFlannelChains,
   type NodeRules,
 } from './kubeproxy-iptables';
+import { addFlannelChains } from './cni-chains';
 
 export const KUBE_NODE_PORT = 'KUBE-NODE-PORT';
 const KUBE_LOAD_BALANCER = 'KUBE-LOAD-BALANCER';

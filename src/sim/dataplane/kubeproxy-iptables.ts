@@ -17,8 +17,7 @@ import type { Topology } from '../model/topology';
 import { addRule, ensureChain, kubeProxyProbability, MASQ_MARK, newTable, probabilityThreshold, type Rule, type RuleTable } from './iptables';
 import { endpointChain, protocolOf, serviceChains, servicePortName } from './kubeproxy-names';
 import { serviceEndpoints, sliceEndpoints, usableEndpoints, type Endpoint, type SliceEndpoint } from './endpoints';
-import { flannelMasqRules, FLANNEL_POSTROUTING } from './masquerade';
-import { calicoNatChains } from './calico-iptables';
+import { addFlannelChains } from './cni-chains';
 
 export const KUBE_SERVICES = 'KUBE-SERVICES';
 export const KUBE_NODEPORTS = 'KUBE-NODEPORTS';
@@ -278,31 +277,4 @@ export function writeNodeBase(t: Topology, node: Node, rules: NodeRules): void {
   writeBase(rules.nat, rules.filter);
   writeLast(rules.nat);
   addFlannelChains(t, node, rules.nat, rules.filter);
-}
-
-/**
- * flannel's own rules share the tables: nat POSTROUTING -> FLANNEL-POSTRTG (walked by masquerade.ts)
- * and filter FORWARD -> FLANNEL-FWD (ACCEPT to and from the pod network, like the default policy);
- * flannel appends its jumps, so they come after kube-proxy's. Calico's felix writes its own chains and
- * inserts its jumps at the top (calico-iptables.ts; the nat table).
- */
-export function addFlannelChains(t: Topology, node: Node, nat: RuleTable, filter?: RuleTable): void {
-  if (t.scenario.cluster.cni === 'calico') {
-    const felix = calicoNatChains(t, node);
-    nat.foreignFirst = felix.first;
-    nat.foreign = felix.chains;
-    return;
-  }
-  if (t.scenario.cluster.cni !== 'flannel') return;
-  nat.foreign = new Map([
-    ['POSTROUTING', [`-A POSTROUTING -m comment --comment "flanneld masq" -j ${FLANNEL_POSTROUTING}`]],
-    [FLANNEL_POSTROUTING, flannelMasqRules(t, node)],
-  ]);
-  if (filter) {
-    const net = t.podCidr.text;
-    filter.foreign = new Map([
-      ['FORWARD', ['-A FORWARD -m comment --comment "flanneld forward" -j FLANNEL-FWD']],
-      ['FLANNEL-FWD', [`-A FLANNEL-FWD -s ${net} -m comment --comment "flanneld forward" -j ACCEPT`, `-A FLANNEL-FWD -d ${net} -m comment --comment "flanneld forward" -j ACCEPT`]],
-    ]);
-  }
 }

@@ -10,7 +10,7 @@ import { localRouteText, lookupRoute, nodeOwnsIp, podRouteTable } from './routin
 import { bridgeToPod, bridgeUpToHost, podToVeth } from './bridge';
 import { deliverToPod } from './listeners';
 import { nodeStack } from './host';
-import { bridgedReply } from './service-nat';
+import { bridgedReply } from './bridged-reply';
 import { calicoFromPod } from './calico';
 import { bridgeMac, podMac } from './macs';
 import { msg } from '../messages/index';
