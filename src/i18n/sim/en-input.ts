@@ -81,6 +81,7 @@ export const enInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'match.missing': () => 'not in the table: the node needs this route, but the kernel refuses to add it',
 
   'match.no-ingress-rule': () => 'no rule matches and there is no defaultBackend',
+  'match.no-endpoints': () => 'the backend has no endpoint to proxy to',
 
   'policy-yaml.not-object': () => 'expected one NetworkPolicy object',
   'policy-yaml.wrong-field': (p) => `${p.field}: expected ${p.expected}, not ${p.given}`,

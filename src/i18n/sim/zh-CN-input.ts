@@ -80,6 +80,7 @@ export const zhInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'match.missing': () => '路由表里没有这一条：节点需要这条路由，但内核拒绝添加',
 
   'match.no-ingress-rule': () => '没有规则匹配，也没有 defaultBackend',
+  'match.no-endpoints': () => '后端没有可以转发的端点',
 
   'policy-yaml.not-object': () => '这里应当是一个 NetworkPolicy 对象',
   'policy-yaml.wrong-field': (p) => `${p.field}：应当是 ${p.expected}，而不是 ${p.given}`,

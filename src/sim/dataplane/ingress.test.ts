@@ -141,7 +141,8 @@ describe('tracing an http:// URL through the ingress', () => {
     expect(r.verdict).toBe('delivered');
     expect(r.http).toEqual({ status: 503, text: 'Service Temporarily Unavailable' });
     expect(r.upstream).toBeUndefined();
-    expect(r.hops.at(-1)!.match![0]!.rule).toBe('ingress default/main: host shop.example.com path /api (Prefix) -> api:http: no endpoints -> 503 Service Temporarily Unavailable');
+    expect(r.hops.at(-1)!.match![0]!.rule).toBe('ingress default/main: host shop.example.com path /api (Prefix) -> api:http -> 503 Service Temporarily Unavailable');
+    expect(r.hops.at(-1)!.match![0]!.msg).toEqual({ code: 'match.no-endpoints', params: {} });
     expect(formatMessage('en', r.hops.at(-1)!.msg)).toMatch(/no ready endpoints .* answers HTTP 503/);
     expect(r.reply!.verdict).toBe('delivered');
     expect(r.reply!.hops[0]!.packet.http?.status).toBe(503);

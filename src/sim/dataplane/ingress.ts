@@ -196,8 +196,8 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
       : !port
         ? msg('backend.no-port', { service: svc.name, port: String(route.backend.port) })
         : msg('backend.no-endpoints', { service: `${svc.namespace}/${svc.name}`, why: noEndpointsWhy(t, svc, port) });
-    const rule = `${route.text}: no endpoints -> ${SERVICE_UNAVAILABLE.status} ${SERVICE_UNAVAILABLE.text}`;
-    return answer(ctx, pod, d, SERVICE_UNAVAILABLE, rule, msg('hop.ingress-503', { pod: pod.name, request, rule: route.text, why }));
+    const rule = `${route.text} -> ${SERVICE_UNAVAILABLE.status} ${SERVICE_UNAVAILABLE.text}`;
+    return answer(ctx, pod, d, SERVICE_UNAVAILABLE, rule, msg('hop.ingress-503', { pod: pod.name, request, rule: route.text, why }), msg('match.no-endpoints'));
   }
   const ep = pickEndpoint(endpoints, `${pod.id}|${svc.namespace}/${svc.name}:${port.port}`, ctx, ctx.session);
   pushHop(ctx, {

@@ -81,6 +81,7 @@ export const INPUT_CODES = {
   // Notes on a hop's matched entry that the tool itself does not print.
   'match.missing': {},
   'match.no-ingress-rule': {},
+  'match.no-endpoints': {},
 
   // A NetworkPolicy's YAML in the inspector.
   'policy-yaml.not-object': {},
