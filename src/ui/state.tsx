@@ -1,24 +1,19 @@
 /** React access to the editor store: one store per app, read through selectors. */
-import { createContext, useContext, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { EditorState, EditorStore } from '../store/editorStore';
+import { createStoreContext } from './storeContext';
 
-const EditorContext = createContext<EditorStore | null>(null);
+const editor = createStoreContext<EditorStore>('EditorStore');
 
 export function EditorProvider({ store, children }: { store: EditorStore; children: ReactNode }) {
-  return <EditorContext.Provider value={store}>{children}</EditorContext.Provider>;
+  return <editor.Provider value={store}>{children}</editor.Provider>;
 }
 
-export function useEditorStore(): EditorStore {
-  const store = useContext(EditorContext);
-  if (!store) throw new Error('useEditorStore outside <EditorProvider>');
-  return store;
-}
+export const useEditorStore: () => EditorStore = editor.useRequired;
 
 /** The editor store when there is one (inspector fields also render in tests without the app). */
-export function useOptionalEditorStore(): EditorStore | null {
-  return useContext(EditorContext);
-}
+export const useOptionalEditorStore: () => EditorStore | null = editor.useOptional;
 
 /** Subscribe to one slice of the editor state; the selector must return a stable value. */
 export function useEditor<T>(selector: (s: EditorState) => T): T {

@@ -1,10 +1,11 @@
 /** React access to the session (lessons, saved work, share links, files): one per app. */
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useLocale } from '../../i18n/useT';
 import type { Session, SessionState } from './session';
+import { createStoreContext } from '../storeContext';
 
-const SessionContext = createContext<Session | null>(null);
+const sessionContext = createStoreContext<Session>('Session');
 
 /**
  * Provides the session, keeps its language in step with the interface, and writes any edit still
@@ -27,19 +28,13 @@ export function SessionProvider({ session, children }: { session: Session; child
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [session]);
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return <sessionContext.Provider value={session}>{children}</sessionContext.Provider>;
 }
 
 /** The session when there is one (the canvas also renders without it, e.g. on the benchmark pages). */
-export function useOptionalSession(): Session | null {
-  return useContext(SessionContext);
-}
+export const useOptionalSession: () => Session | null = sessionContext.useOptional;
 
-export function useSession(): Session {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession outside <SessionProvider>');
-  return session;
-}
+export const useSession: () => Session = sessionContext.useRequired;
 
 /** Subscribe to one slice of the session state; the selector must return a stable value. */
 export function useSessionState<T>(selector: (s: SessionState) => T): T {
