@@ -27,7 +27,8 @@ function recorder() {
     const title = card?.querySelector('h2')?.textContent;
     if (title && !w.__titles.includes(title)) w.__titles.push(title);
   };
-  const start = () => new MutationObserver(note).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step'] });
+  const start = () =>
+    new MutationObserver(note).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step'] });
   if (document.documentElement) start();
   else document.addEventListener('DOMContentLoaded', start);
 }
@@ -35,22 +36,33 @@ const recordSteps = (page: Page) => page.evaluate(recorder);
 const steps = (page: Page) => page.evaluate(() => (window as unknown as { __steps: string[] }).__steps);
 const titles = (page: Page) => page.evaluate(() => (window as unknown as { __titles: string[] }).__titles);
 
-test('Import JSON of a 300-node, 3,000-pod cluster shows parse, validate, layout and render, then the canvas', async ({ page }) => {
-  const s = scaled(0.3);
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
-  await recordSteps(page);
-  await page.setInputFiles('[data-testid="import-file"]', { name: 'scale-300.json', mimeType: 'application/json', buffer: Buffer.from(exportScenarioJson(s)) });
-  const progress = page.getByTestId('loading-progress');
-  await expect(progress).toBeVisible();
-  await expect(progress).toContainText('Importing scale-300.json');
-  await expect(page.getByTestId('loading-counts')).toHaveText('300 nodes, 3,002 pods, 302 Services', { timeout: 30_000 });
-  await page.screenshot({ path: test.info().outputPath('import-progress.png') });
-  await expect(page.locator('.react-flow__node[data-id="rack-0"]')).toBeAttached({ timeout: 60_000 });
-  await expect(progress).toBeHidden();
-  expect(await steps(page)).toEqual(['parse', 'validate', 'layout', 'render']);
-  await expect(page.getByRole('status').filter({ hasText: 'Imported scale-300.json' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('import-done.png') });
+test.describe('a first open (empty storage: the welcome card is up)', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('Import JSON of a 300-node, 3,000-pod cluster shows parse, validate, layout and render, then the canvas', async ({ page }) => {
+    const s = scaled(0.3);
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
+    // The first open's welcome describes the default scenario: it goes once another one is imported.
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await recordSteps(page);
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: 'scale-300.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exportScenarioJson(s)),
+    });
+    const progress = page.getByTestId('loading-progress');
+    await expect(progress).toBeVisible();
+    await expect(progress).toContainText('Importing scale-300.json');
+    await expect(page.getByTestId('loading-counts')).toHaveText('300 nodes, 3,002 pods, 302 Services', { timeout: 30_000 });
+    await page.screenshot({ path: test.info().outputPath('import-progress.png') });
+    await expect(page.locator('.react-flow__node[data-id="rack-0"]')).toBeAttached({ timeout: 60_000 });
+    await expect(progress).toBeHidden();
+    expect(await steps(page)).toEqual(['parse', 'validate', 'layout', 'render']);
+    await expect(page.getByTestId('welcome')).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'Imported scale-300.json' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('import-done.png') });
+  });
 });
 
 test('a share link of a big scenario opens with its steps shown, in Chinese', async ({ page }) => {

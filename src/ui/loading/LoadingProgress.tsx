@@ -36,7 +36,11 @@ export function LoadingProgress({ fullPage = false }: { fullPage?: boolean }) {
         </div>
         <ol className="loading-steps">
           {LOAD_STEPS.map((step, i) => (
-            <li key={step} className={i < current ? 'done' : i === current ? 'current' : 'todo'} {...(i === current ? { 'aria-current': 'step' as const } : {})}>
+            <li
+              key={step}
+              className={i < current ? 'done' : i === current ? 'current' : 'todo'}
+              {...(i === current ? { 'aria-current': 'step' as const } : {})}
+            >
               <span className="loading-mark" aria-hidden>
                 {i < current ? '✓' : i === current ? '' : '·'}
               </span>

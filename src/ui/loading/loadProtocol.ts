@@ -26,11 +26,8 @@ export interface LoadCounts {
 }
 
 export type LoadOutcome =
-  | { ok: true; scenario: Scenario; lesson?: string; problems: Problem[]; counts: LoadCounts }
-  | { ok: false; linkError?: ShareLinkError; errors?: FieldError[] };
+  { ok: true; scenario: Scenario; lesson?: string; problems: Problem[]; counts: LoadCounts } | { ok: false; linkError?: ShareLinkError; errors?: FieldError[] };
 
 export type LoadMessage =
   /** A step started (`ms`: how long the step before it took). */
-  | { type: 'step'; step: LoadStep; counts?: LoadCounts }
-  | { type: 'done'; outcome: LoadOutcome }
-  | { type: 'error'; message: string };
+  { type: 'step'; step: LoadStep; counts?: LoadCounts } | { type: 'done'; outcome: LoadOutcome } | { type: 'error'; message: string };

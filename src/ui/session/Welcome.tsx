@@ -2,7 +2,8 @@
  * The first open's welcome: a small card over the canvas's top-left corner (not a modal: the canvas
  * stays usable around it) saying what to do first: start lesson 1, or send a packet from the pod
  * curl. It shows only on an open with no share link in the address, and goes for good (remembered in
- * localStorage) once dismissed, or once the user starts a lesson or sends a packet any other way.
+ * localStorage) once dismissed, or once the user starts a lesson, sends a packet any other way, or
+ * replaces the scenario (Import JSON, New).
  */
 import { useEffect, useState } from 'react';
 import { LESSONS } from '../../lessons/index';
@@ -56,9 +57,12 @@ export function Welcome() {
     };
     const offLesson = session.state.subscribe((s) => s.lesson !== undefined && done());
     const offPackets = packets.subscribe((s) => s.packets.length > 0 && done());
+    // Another scenario replaced the default one (Import, New, a lesson): the card's words no longer fit it.
+    const offReplaced = session.onReplaced(() => done());
     return () => {
       offLesson();
       offPackets();
+      offReplaced();
     };
   }, [open, session, packets]);
   if (!open) return null;
