@@ -16,7 +16,7 @@ export const loadBalancer: Lesson = {
   steps: [
     {
       en: 'A Service of type LoadBalancer is a NodePort Service plus a request to the cloud: the cloud controller provisions a load balancer with the public IP 203.0.113.10 and points it at NodePort 30080 on every node.',
-      'zh-CN': 'LoadBalancer 类型的 Service 就是一个 NodePort Service，再加上向云平台提出的申请：云控制器创建一个公网 IP 为 203.0.113.10 的负载均衡器，让它指向每个节点上的 NodePort 30080。',
+      'zh-CN': 'LoadBalancer 类型的服务就是一个 NodePort 类型的服务，再加上向云平台提出的申请：云控制器创建一个公网 IP 为 203.0.113.10 的负载均衡器，让它指向每个节点上的 NodePort 30080。',
     },
     {
       en: 'Send the first packet, from the laptop on the internet to 203.0.113.10:80. The load balancer picks a node and forwards the connection to that node\'s eth0 at port 30080. From there it is lesson 5\'s NodePort path: DNAT to a pod, which may be on another node.',
@@ -24,11 +24,11 @@ export const loadBalancer: Lesson = {
     },
     {
       en: 'The second packet sets externalTrafficPolicy: Local. Kubernetes then gives the Service a healthCheckNodePort that answers 200 only on nodes with a local endpoint, so the load balancer takes node-2 out of rotation and sends every connection to node-1, where the pod sees the client\'s real IP.',
-      'zh-CN': '第二个包先设置 externalTrafficPolicy: Local。此时 Kubernetes 会为 Service 分配一个 healthCheckNodePort，只有存在本地端点的节点才在这个端口上返回 200，于是负载均衡器把 node-2 移出轮转，所有连接都发往 node-1，Pod 看到的是客户端的真实 IP。',
+      'zh-CN': '第二个包先设置 externalTrafficPolicy: Local。此时 Kubernetes 会为服务分配一个 healthCheckNodePort，只有存在本地端点的节点才在这个端口上返回 200，于是负载均衡器把 node-2 移出轮转，所有连接都发往 node-1，Pod 看到的是客户端的真实 IP。',
     },
     {
       en: 'The Service still has its ClusterIP and its NodePorts: pods inside the cluster keep using the ClusterIP, and the load balancer only ever uses the NodePorts.',
-      'zh-CN': '这个 Service 依然有 ClusterIP 和 NodePort：集群内的 Pod 继续使用 ClusterIP，负载均衡器则只使用 NodePort。',
+      'zh-CN': '这个服务依然有 ClusterIP 和 NodePort：集群内的 Pod 继续使用 ClusterIP，负载均衡器则只使用 NodePort。',
     },
   ],
   scenario: {

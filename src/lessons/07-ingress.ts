@@ -38,16 +38,16 @@ const SCENARIO_NAME = { en: 'Lesson 7: an Ingress for two Services', 'zh-CN': '�
 export const ingress: Lesson = {
   id: 'ingress',
   number: 7,
-  title: { en: 'An Ingress: two Services behind one load balancer', 'zh-CN': 'Ingress：一个负载均衡器后面的两个 Service' },
+  title: { en: 'An Ingress: two Services behind one load balancer', 'zh-CN': 'Ingress：一个负载均衡器后面的两个服务' },
   scenarioName: SCENARIO_NAME,
   summary: {
     en: 'An ingress controller reads each HTTP request\'s Host and path and passes it to the right Service: many sites, one public IP.',
-    'zh-CN': 'Ingress 控制器读取每个 HTTP 请求的 Host 和路径，把它交给对应的 Service：多个站点共用一个公网 IP。',
+    'zh-CN': 'Ingress 控制器读取每个 HTTP 请求的 Host 和路径，把它交给对应的服务：多个站点共用一个公网 IP。',
   },
   steps: [
     {
       en: 'The ingress-nginx controller pods sit behind one LoadBalancer Service with the public IP 203.0.113.20. The Ingress shop holds the rules: shop.example.com/ goes to the Service web, shop.example.com/api to api, and api.example.com to api.',
-      'zh-CN': 'ingress-nginx 控制器 Pod 位于一个 LoadBalancer Service 之后，公网 IP 是 203.0.113.20。Ingress shop 里写着规则：shop.example.com/ 交给 Service web，shop.example.com/api 交给 api，api.example.com 也交给 api。',
+      'zh-CN': 'ingress-nginx 控制器 Pod 位于一个 LoadBalancer 类型的服务之后，公网 IP 是 203.0.113.20。Ingress shop 里写着规则：shop.example.com/ 交给服务 web，shop.example.com/api 交给 api，api.example.com 也交给 api。',
     },
     {
       en: 'Send the first request, http://shop.example.com/api/orders from the laptop. It reaches a controller pod through the load balancer and a NodePort, as in lesson 6. The controller is an HTTP proxy: it reads Host and path, and of the matching rules the longest path wins, Prefix /api.',
@@ -55,7 +55,7 @@ export const ingress: Lesson = {
     },
     {
       en: 'The laptop\'s TCP connection ends at the controller. The controller opens a new connection of its own to a pod of the api Service: ingress-nginx picks from the Service\'s endpoints itself rather than going through the ClusterIP.',
-      'zh-CN': 'laptop 的 TCP 连接在控制器处终止。控制器自己新建一个连接，发往 api Service 的某个 Pod：ingress-nginx 直接从 Service 的端点中挑选，而不经过 ClusterIP。',
+      'zh-CN': 'laptop 的 TCP 连接在控制器处终止。控制器自己新建一个连接，发往 api 服务的某个 Pod：ingress-nginx 直接从服务的端点中挑选，而不经过 ClusterIP。',
     },
     {
       en: 'A Prefix path matches whole path elements: /api matches /api and /api/orders, but not /apis. Send the second request, http://shop.example.com/, which only the rule for / matches: it reaches web.',
