@@ -5,71 +5,18 @@
  * `npx tsx bench/matrix.bench.ts` runs only this part.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import { build, preview } from 'vite';
-import { parseScenario, reachabilityMatrix, type Scenario, type ScenarioInput } from '../src/sim/index';
+import { reachabilityMatrix, type Scenario } from '../src/sim/index';
+import { policyCluster } from './policy-cluster';
 import { encodeShareLink } from '../src/io/share-link';
-import { launchChromium } from './browser';
+import { launchChromium, START_FRAMES, STOP_FRAMES } from './browser';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TIERS = ['web', 'api', 'db', 'batch'] as const;
-const NAMESPACES = ['shop', 'billing', 'search', 'ops'] as const;
-
-/** 10 Calico (IPIP) nodes on two racks, CoreDNS, and `pods - 2` app pods over 4 namespaces and 4 tiers, each namespace default-deny with allow-DNS and tier-to-tier rules. */
-export function policyCluster(pods = 100): Scenario {
-  const app = pods - 2;
-  const doc: ScenarioInput = {
-    version: 1,
-    name: `matrix bench: ${pods} pods`,
-    cluster: { cni: 'calico', calicoMode: 'ipip' },
-    subnets: [
-      { id: 'rack-a', name: 'rack-a', cidr: '192.168.1.0/24', gateway: '192.168.1.1' },
-      { id: 'rack-b', name: 'rack-b', cidr: '192.168.2.0/24', gateway: '192.168.2.1' },
-    ],
-    routers: [{ id: 'core', name: 'core', interfaces: [{ subnet: 'rack-a', ip: '192.168.1.1' }, { subnet: 'rack-b', ip: '192.168.2.1' }] }],
-    nodes: Array.from({ length: 10 }, (_, i) => ({ id: `node-${i}`, name: `node-${i}`, subnet: i < 5 ? 'rack-a' : 'rack-b', ip: `192.168.${i < 5 ? 1 : 2}.${10 + i}` })),
-    namespaces: NAMESPACES.map((n, i) => ({ name: n, labels: { team: i % 2 ? 'back' : 'front' } })),
-    pods: [
-      ...[0, 1].map((i) => ({
-        id: `coredns-${i}`,
-        name: `coredns-${i}`,
-        namespace: 'kube-system',
-        node: `node-${i * 5}`,
-        labels: { 'k8s-app': 'kube-dns' },
-        containers: [{ name: 'coredns', ports: [{ containerPort: 53, protocol: 'UDP' as const }, { containerPort: 53, protocol: 'TCP' as const }] }],
-      })),
-      ...Array.from({ length: app }, (_, i) => ({
-        id: `p${i}`,
-        name: `${TIERS[i % 4]}-${i}`,
-        namespace: NAMESPACES[Math.floor(i / 4) % 4]!,
-        node: `node-${i % 10}`,
-        labels: { tier: TIERS[i % 4]! },
-        containers: [{ name: 'app', ports: [{ name: 'http', containerPort: 80 }] }],
-      })),
-    ],
-    services: [{ id: 'kube-dns', name: 'kube-dns', namespace: 'kube-system', clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP' }] }],
-    networkPolicies: NAMESPACES.flatMap((ns) => [
-      { id: `${ns}-deny`, name: 'default-deny-all', namespace: ns, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] as ('Ingress' | 'Egress')[] } },
-      {
-        id: `${ns}-dns`,
-        name: 'allow-dns',
-        namespace: ns,
-        spec: { podSelector: {}, policyTypes: ['Egress'] as ('Ingress' | 'Egress')[], egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ protocol: 'UDP' as const, port: 53 }] }] },
-      },
-      { id: `${ns}-web-in`, name: 'web-from-front', namespace: ns, spec: { podSelector: { matchLabels: { tier: 'web' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { team: 'front' } } }], ports: [{ port: 80 }] }] } },
-      { id: `${ns}-web-out`, name: 'web-to-api', namespace: ns, spec: { podSelector: { matchLabels: { tier: 'web' } }, policyTypes: ['Egress'] as ('Ingress' | 'Egress')[], egress: [{ to: [{ podSelector: { matchLabels: { tier: 'api' } } }] }] } },
-      { id: `${ns}-api-in`, name: 'api-from-web', namespace: ns, spec: { podSelector: { matchLabels: { tier: 'api' } }, ingress: [{ from: [{ podSelector: { matchLabels: { tier: 'web' } } }] }] } },
-    ]),
-  };
-  const r = parseScenario(doc);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
-  return r.scenario;
-}
-
-async function inBrowser(s: Scenario): Promise<{ seconds: number; cells: number; maxGapMs: number }> {
+async function inBrowser(s: Scenario): Promise<{ seconds: number; cells: number; maxGapMs: number; idleGapMs: number; longFrames: number; frames: number; longTaskMs: number; longTasks: number }> {
   const outDir = mkdtempSync(join(tmpdir(), 'matrix-bench-'));
   let server: Awaited<ReturnType<typeof preview>> | undefined;
   let browser: Browser | undefined;
@@ -84,29 +31,41 @@ async function inBrowser(s: Scenario): Promise<{ seconds: number; cells: number;
     await page.goto(`${base}/${link.hash}`);
     await page.locator('.react-flow__node[data-id="node-0"]').waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Policies' }).click();
-    // The longest gap between animation frames while the worker traces: the page's responsiveness.
-    // (Strings, not functions: tsx would wrap functions in helpers the page does not have.)
+    // The page's frame intervals with nothing running, for the same time as the matrix takes: what
+    // the machine's load alone costs (the matrix's own cost is the difference).
+    await page.evaluate(START_FRAMES);
+    await page.waitForTimeout(1500);
+    const idle = (await page.evaluate(STOP_FRAMES)) as number[];
+    // Then the frame intervals while the worker traces and the grid fills: the page's responsiveness.
+    // Long tasks (main-thread tasks over 50 ms) tell the page's own work apart from a frame that was
+    // late only because the machine's other processes had the CPU.
     await page.evaluate(`(() => {
-      window.__gap = 0;
-      window.__last = performance.now();
-      window.__on = true;
-      const tick = (t) => {
-        window.__gap = Math.max(window.__gap, t - window.__last);
-        window.__last = t;
-        if (window.__on) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
+      window.__longTasks = [];
+      window.__ltObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); });
+      window.__ltObserver.observe({ type: 'longtask' });
     })()`);
+    await page.evaluate(START_FRAMES);
     const t0 = Date.now();
     await page.getByTestId('open-matrix').click();
     const status = page.getByTestId('matrix-status');
     await status.filter({ hasText: 'traces in' }).waitFor({ timeout: 120_000 });
     const wall = (Date.now() - t0) / 1000;
     const text = (await status.textContent()) ?? '';
-    const maxGapMs = Number(await page.evaluate('(window.__on = false, window.__gap)'));
-    const cells = await page.getByTestId('matrix-cell').count();
+    const frames = (await page.evaluate(STOP_FRAMES)) as number[];
+    const longTasks = (await page.evaluate('(window.__ltObserver.disconnect(), window.__longTasks)')) as number[];
+    // The grid is windowed (only the cells in view are in the DOM): the count is the status line's.
     const m = /([\d,]+) traces in ([\d.]+) s/.exec(text);
-    return { seconds: m ? Number(m[2]) : wall, cells, maxGapMs };
+    const cells = m ? Number(m[1]!.replace(/,/g, '')) : 0;
+    return {
+      seconds: m ? Number(m[2]) : wall,
+      cells,
+      maxGapMs: Math.max(0, ...frames),
+      idleGapMs: Math.max(0, ...idle),
+      longFrames: frames.filter((f) => f > 50).length,
+      frames: frames.length,
+      longTaskMs: Math.max(0, ...longTasks),
+      longTasks: longTasks.length,
+    };
   } finally {
     await browser?.close();
     await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
@@ -124,7 +83,7 @@ export async function runMatrixBench(): Promise<void> {
   const count = (v: string) => cells.filter((c) => c.verdict === v).length;
   console.log(`Node:     ${cells.length.toLocaleString('en')} traces in ${(nodeMs / 1000).toFixed(2)} s (${((nodeMs * 1000) / cells.length).toFixed(0)} µs each); allowed ${count('allowed')}, denied ${count('denied')}, dropped ${count('dropped')}`);
   const b = await inBrowser(s);
-  console.log(`Chromium: ${b.cells.toLocaleString('en')} cells ready in ${b.seconds.toFixed(2)} s in the Web Worker (target < 5 s: ${b.seconds < 5 ? 'met' : 'NOT met'}); longest main-thread frame gap meanwhile ${b.maxGapMs.toFixed(0)} ms`);
+  console.log(`Chromium: ${b.cells.toLocaleString('en')} cells ready in ${b.seconds.toFixed(2)} s in the Web Worker (target < 5 s: ${b.seconds < 5 ? 'met' : 'NOT met'}); longest main-thread frame gap meanwhile ${b.maxGapMs.toFixed(0)} ms (${b.longFrames} of ${b.frames} frames over 50 ms; ${b.longTasks} main-thread tasks over 50 ms, the longest ${b.longTaskMs.toFixed(0)} ms; idle page on this machine: longest gap ${b.idleGapMs.toFixed(0)} ms); load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

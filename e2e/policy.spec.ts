@@ -7,6 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseScenarioJson, type Scenario } from '../src/sim/index';
 import { encodeShareLink } from '../src/io/share-link';
+import { policyCluster } from '../bench/policy-cluster';
 
 function example(edit: (s: Scenario) => void = () => {}): Scenario {
   const r = parseScenarioJson(readFileSync(new URL('../examples/calico-policy.json', import.meta.url), 'utf8'));
@@ -157,6 +158,34 @@ test('the reachability matrix traces every pod to every pod and Service in a wor
   await dialog.getByRole('button', { name: 'Trace all' }).click();
   await expect(dialog.getByTestId('matrix-status')).toContainText('traces in');
   await expect(dialog.locator('[data-testid="matrix-cell"][data-from="frontend"][data-to="db"]')).toHaveAttribute('title', /:8080/);
+});
+
+test('a 100-pod matrix (10,100 cells) fills in while the page stays usable, and scrolls to its far corner', async ({ page }) => {
+  const link = encodeShareLink(policyCluster(100));
+  if (!link.ok) throw new Error('link');
+  await page.goto(`/${link.hash}`);
+  await expect(page.locator('.react-flow__node[data-id="node-0"]')).toBeVisible();
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  await page.getByTestId('open-matrix').click();
+  const dialog = page.getByRole('dialog', { name: 'Reachability matrix' });
+  await expect(dialog.getByTestId('matrix-status')).toContainText('10100 traces in', { timeout: 60_000 });
+  const grid = dialog.getByTestId('matrix');
+  await expect(grid).toHaveAttribute('data-rows', '100');
+  await expect(grid).toHaveAttribute('data-cols', '101');
+  // Only the cells in view are in the page (the grid is windowed), not all 10,100.
+  const shown = await dialog.getByTestId('matrix-cell').count();
+  expect(shown).toBeGreaterThan(200);
+  expect(shown).toBeLessThan(3000);
+  // The last pod to the kube-dns Service (the last column), out of view until scrolled there: TCP to
+  // port 53 is denied, as allow-dns opens only UDP 53.
+  const corner = dialog.locator('[data-testid="matrix-cell"][data-from="p97"][data-to="kube-dns"]');
+  await expect(corner).toHaveCount(0);
+  await grid.evaluate((el) => el.scrollTo(el.scrollWidth, el.scrollHeight));
+  await expect(corner).toHaveAttribute('data-verdict', 'denied');
+  await expect(corner).toHaveAttribute('aria-label', /shop\/api-97 → kube-system\/kube-dns:53: denied by the sender's egress policies shop\/default-deny-all, shop\/allow-dns/);
+  await page.screenshot({ path: test.info().outputPath('matrix-100-corner.png') });
+  await corner.click();
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (policy-denied)');
 });
 
 test('with flannel the same policies have no effect, and the trace says so once', async ({ page }) => {

@@ -3,13 +3,13 @@
  * row by row. A cell says allowed / denied (and by which direction's policies) / dropped otherwise;
  * clicking it sends that packet so its trace opens in the hop inspector.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { dropReasonMessage, type MatrixCell, type MatrixOptions, type MatrixTarget, namespaceNames } from '../../sim/index';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type MatrixCell, type MatrixOptions, type MatrixTarget, namespaceNames } from '../../sim/index';
 import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
 import { useT } from '../../i18n/useT';
-import type { Translator } from '../../i18n/index';
 import type { MatrixMessage, MatrixRequest } from './matrixProtocol';
+import { MatrixGrid } from './MatrixGrid';
 
 interface Grid {
   sources: { id: string; name: string }[];
@@ -18,48 +18,6 @@ interface Grid {
   ms?: number;
   error?: string;
 }
-
-function cellTitle(t: Translator, from: string, to: MatrixTarget, c: MatrixCell): string {
-  const head = `${from} → ${to.name}:${to.port}`;
-  if (c.verdict === 'allowed') return c.rules?.length ? `${head}: ${t('matrix.allowedBy', { rules: c.rules.join('; ') })}` : `${head}: ${t('matrix.allowedOpen')}`;
-  if (c.verdict === 'denied') return `${head}: ${t(c.direction === 'ingress' ? 'matrix.deniedIngress' : 'matrix.deniedEgress', { policies: (c.policies ?? []).join(', ') })}`;
-  return `${head}: ${c.code ? t('matrix.droppedWhy', { code: c.code, reason: dropReasonMessage(c.code) }) : t('matrix.dropped', { code: '' })}`;
-}
-
-function mark(c: MatrixCell): string {
-  return c.verdict === 'allowed' ? '✓' : c.verdict === 'denied' ? '✕' : '–';
-}
-
-/** One source's row; memoized so a batch of new rows re-renders only those rows. */
-interface MatrixRowProps {
-  src: { id: string; name: string };
-  targets: MatrixTarget[];
-  cells: MatrixCell[] | undefined;
-  t: Translator;
-  onSend(from: string, to: MatrixTarget): void;
-}
-
-const MatrixRow = memo(function MatrixRow({ src, targets, cells, t, onSend }: MatrixRowProps) {
-  return (
-    <tr>
-      <th scope="row" className="mono">
-        {src.name}
-      </th>
-      {targets.map((x, j) => {
-        const c = cells?.[j];
-        if (!c) return <td key={x.id} className="matrix-cell pending" />;
-        const title = cellTitle(t, src.name, x, c);
-        return (
-          <td key={x.id} className={`matrix-cell ${c.verdict}`}>
-            <button type="button" data-testid="matrix-cell" data-verdict={c.verdict} data-from={src.id} data-to={x.id} title={title} aria-label={title} onClick={() => onSend(src.id, x)}>
-              {mark(c)}
-            </button>
-          </td>
-        );
-      })}
-    </tr>
-  );
-});
 
 export function MatrixDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -158,30 +116,7 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
         </div>
         {scenario.cluster.cni !== 'calico' && <p className="policy-cni not-enforced">{t('policy.notEnforcedFlannel')}</p>}
         <p className="matrix-legend muted">{t('matrix.legend')}</p>
-        {grid && (
-          <div className="matrix-scroll">
-            <table className="matrix" data-testid="matrix">
-              <thead>
-                <tr>
-                  <th scope="col">{t('matrix.fromTo')}</th>
-                  {grid.targets.map((x) => (
-                    <th key={x.id} scope="col" className="matrix-col" title={`${x.name}:${x.port}`}>
-                      <span>
-                        {x.kind === 'service' ? 'svc/' : ''}
-                        {x.name.split('/')[1]}:{x.port}
-                      </span>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {grid.sources.map((src, i) => (
-                  <MatrixRow key={src.id} src={src} targets={grid.targets} cells={grid.rows[i]} t={t} onSend={send} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {grid && <MatrixGrid sources={grid.sources} targets={grid.targets} rows={grid.rows} label={t('matrix.title')} t={t} onSend={send} />}
       </div>
     </div>
   );

@@ -5,6 +5,12 @@
 import { matrixRow, matrixTargets, type MatrixOptions, type Scenario } from '../../sim/index';
 import type { MatrixRequest, MatrixMessage } from './matrixProtocol';
 
+/**
+ * Rows are posted at most every BATCH_MS: often enough that each render on the page adds only a few
+ * rows' cells (a short task), rarely enough that messages do not pile up.
+ */
+const BATCH_MS = 100;
+
 const post = (m: MatrixMessage) => (self as unknown as { postMessage(m: MatrixMessage): void }).postMessage(m);
 
 self.onmessage = (e: MessageEvent<MatrixRequest>) => {
@@ -17,7 +23,7 @@ self.onmessage = (e: MessageEvent<MatrixRequest>) => {
     let lastPost = performance.now();
     sources.forEach((src, i) => {
       batch.push({ index: i, cells: matrixRow(scenario, src.id, targets, options) });
-      if (performance.now() - lastPost > 250) {
+      if (performance.now() - lastPost > BATCH_MS) {
         post({ type: 'rows', runId, rows: batch });
         batch = [];
         lastPost = performance.now();
