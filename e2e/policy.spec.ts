@@ -188,6 +188,36 @@ test('a 100-pod matrix (10,100 cells) fills in while the page stays usable, and 
   await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (policy-denied)');
 });
 
+test('labelling a namespace makes a namespaceSelector match it (and the name label cannot be changed)', async ({ page }) => {
+  // api's ingress rule also admits pods of namespaces labelled team=clients; none is, yet.
+  await open(page, example((s) => s.networkPolicies.find((p) => p.id === 'np-api-in')!.spec.ingress![0]!.from!.push({ namespaceSelector: { matchLabels: { team: 'clients' } } })));
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  const client = (await page.getByRole('form', { name: 'Send a packet' }).getByLabel('From', { exact: true }).locator('option', { hasText: 'pod client (' }).textContent())!;
+  await send(page, client, 'api:8080');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (policy-denied)');
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  const labels = page.getByRole('textbox', { name: 'Labels of namespace default' });
+  await expect(labels).toHaveValue('');
+  await labels.fill('team=clients');
+  await labels.press('Enter');
+  await expect(page.getByRole('region', { name: 'NetworkPolicies' })).toContainText('selected by shop/api-from-frontend ingress[0]');
+  await page.screenshot({ path: test.info().outputPath('namespace-labels.png') });
+  await send(page, client, 'api:8080');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
+  // The control plane's own label is fixed.
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  await labels.fill('team=clients, kubernetes.io/metadata.name=shop');
+  await labels.press('Enter');
+  await expect(page.getByRole('region', { name: 'NetworkPolicies' }).getByRole('alert')).toContainText('is set by the control plane to the namespace\'s own name (default) and cannot be changed');
+  // Undo takes the label back: denied again.
+  await labels.fill('team=clients');
+  await labels.press('Enter');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(labels).toHaveValue('');
+  await send(page, client, 'api:8080');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (policy-denied)');
+});
+
 test('with flannel the same policies have no effect, and the trace says so once', async ({ page }) => {
   await open(page, example());
   await page.getByRole('tab', { name: 'Inspector' }).click();

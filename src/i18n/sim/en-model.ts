@@ -131,4 +131,5 @@ export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'text.port-range': (p) => `${p.port} is not a port number (1-65535)`,
   'text.not-a-route': (p, f) => `${p.line} is not ${f.code('CIDR via NEXT-HOP')} (e.g. ${p.example})`,
   'text.not-a-rule': (p, f) => `${p.line} is not ${f.code('HOST/PATH -> SERVICE:PORT')} (e.g. ${p.example})`,
+  'text.namespace-name-label': (p, f) => `${f.code('kubernetes.io/metadata.name')} is set by the control plane to the namespace's own name (${p.namespace}) and cannot be changed`,
 };

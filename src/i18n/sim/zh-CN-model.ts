@@ -134,4 +134,5 @@ export const zhModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'text.port-range': (p) => `${p.port} 不是合法的端口号（1-65535）`,
   'text.not-a-route': (p, f) => `${p.line} 不是 ${f.code('CIDR via NEXT-HOP')} 的形式（例如 ${p.example}）`,
   'text.not-a-rule': (p, f) => `${p.line} 不是 ${f.code('HOST/PATH -> SERVICE:PORT')} 的形式（例如 ${p.example}）`,
+  'text.namespace-name-label': (p, f) => `${f.code('kubernetes.io/metadata.name')} 由控制平面设置为命名空间自己的名字（${p.namespace}），不能修改`,
 };

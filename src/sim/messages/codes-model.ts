@@ -115,4 +115,5 @@ export const MODEL_CODES = {
   'text.port-range': { port: 'num' },
   'text.not-a-route': { line: 'id', example: 'id' },
   'text.not-a-rule': { line: 'id', example: 'id' },
+  'text.namespace-name-label': { namespace: 'id' },
 } as const satisfies Record<string, ParamSpec>;

@@ -4,13 +4,14 @@
  * every change is one undo step. Also the CNI's stance (flannel enforces nothing) and the matrix.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
-import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, namespaceLabels, selectorText, newNetworkPolicy, type NetworkPolicy } from '../../sim/index';
+import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, selectorText, newNetworkPolicy, type NetworkPolicy } from '../../sim/index';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
 import { TextField, SelectField, errorOf, ErrorText, type FieldError } from '../inspector/fields';
 import { formatLabels, parseLabels } from '../inspector/fieldText';
 import { MatrixDialog } from './MatrixDialog';
+import { NamespaceLabels } from './NamespaceLabels';
 import './policy.css';
 
 function rulesInWords(p: NetworkPolicy): string[] {
@@ -194,16 +195,7 @@ export function PolicyPanel() {
           <PolicyYaml policy={policy} />
         </div>
       )}
-      <details className="policy-namespaces">
-        <summary>{t('policy.namespaces')}</summary>
-        <ul className="mono">
-          {namespaces.map((n) => (
-            <li key={n}>
-              {n}: {formatLabels(namespaceLabels(scenario, n))}
-            </li>
-          ))}
-        </ul>
-      </details>
+      <NamespaceLabels namespaces={namespaces} />
       {matrixOpen && <MatrixDialog onClose={closeMatrix} />}
     </section>
   );
