@@ -6,7 +6,7 @@
  *   scope link`, cni-plugin/tests/calico_cni_k8s_test.go), answered by proxy ARP on the cali
  *   interface (`net.ipv4.conf.<cali>.proxy_arp=1`, cni-plugin/pkg/dataplane/linux/dataplane_linux.go),
  *   whose MAC is ee:ee:ee:ee:ee:ee;
- * - IPAM blocks of /26 per node (IPPool blockSize 26);
+ * - IPAM: /26 blocks from the IP pool with affinity to a node (net/calico-ipam.ts);
  * - IPIP on tunl0 (IP protocol 4); VXLAN on vxlan.calico, UDP 4789, VNI 4096 (felix/config/config_params.go
  *   VXLANPort, VXLANVNI);
  * - policy chains cali-tw-<iface> (to workload) and cali-fw-<iface> (from workload), cali-pi-/cali-po-
@@ -15,7 +15,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import type { Node, Pod } from '../model/schema';
 import type { Topology } from '../model/topology';
-import { intToIp, ipToInt, parseCidr } from '../net/cidr';
+import { calicoIpamState, type CalicoIpamState } from '../net/calico-ipam';
 
 export const CALICO_GATEWAY = '169.254.1.1';
 export const CALI_MAC = 'ee:ee:ee:ee:ee:ee';
@@ -23,7 +23,7 @@ export const IPIP_DEV = 'tunl0';
 export const CALICO_VXLAN_DEV = 'vxlan.calico';
 export const CALICO_VXLAN_PORT = 4789;
 export const CALICO_VXLAN_VNI = 4096;
-export const CALICO_BLOCK_PREFIX = 26;
+export { CALICO_BLOCK_PREFIX } from '../net/calico-ipam';
 /** IPIP adds one 20-byte IP header; VXLAN 50 bytes (felix sets tunl0 MTU 1480, vxlan.calico 1450 on a 1500 link). */
 export const IPIP_OVERHEAD = 20;
 export const CALICO_VXLAN_OVERHEAD = 50;
@@ -52,35 +52,37 @@ export function isCalico(t: Topology): boolean {
   return t.scenario.cluster.cni === 'calico';
 }
 
-const blockCache = new WeakMap<Topology, Map<string, string[]>>();
+const ipamCache = new WeakMap<Topology, CalicoIpamState | undefined>();
 
-/**
- * A node's IPAM blocks (affine to the node): the /26s of its range that hold its pods, the first one
- * at least. Real Calico IPAM hands blocks out of the IP pool on demand, independent of the node's
- * spec.podCIDR; the playground carves them from the node's pod CIDR so that addresses stay put when
- * the CNI is switched.
- */
-export function nodeBlocks(t: Topology, node: Node): string[] {
-  let m = blockCache.get(t);
-  if (!m) blockCache.set(t, (m = new Map()));
-  let blocks = m.get(node.id);
-  if (blocks) return blocks;
-  const range = parseCidr(node.podCidr);
-  const prefix = Math.max(CALICO_BLOCK_PREFIX, range.prefix);
-  const size = 2 ** (32 - prefix);
-  const starts = new Set<number>([range.network]);
-  for (const p of t.podsByNode.get(node.id) ?? []) {
-    const ip = ipToInt(p.ip);
-    starts.add((range.network + Math.floor((ip - range.network) / size) * size) >>> 0);
-  }
-  blocks = [...starts].sort((a, b) => a - b).map((n) => `${intToIp(n)}/${prefix}`);
-  m.set(node.id, blocks);
-  return blocks;
+/** Calico IPAM's allocation for the topology's scenario (net/calico-ipam.ts), computed once per topology. */
+export function calicoIpam(t: Topology): CalicoIpamState | undefined {
+  if (ipamCache.has(t)) return ipamCache.get(t);
+  const st = calicoIpamState(t.scenario);
+  ipamCache.set(t, st);
+  return st;
 }
 
-/** The address of a node's tunl0 / vxlan.calico: the first address of its first block. */
-export function tunnelAddress(node: Node): string {
-  return intToIp(parseCidr(node.podCidr).network);
+/** A node's IPAM blocks (affine to the node), in the order it claimed them: handed out of the IP pool, not its spec.podCIDR. */
+export function nodeBlocks(t: Topology, node: Node): string[] {
+  return calicoIpam(t)?.blocks.get(node.id) ?? [];
+}
+
+/** Pod addresses a node borrowed from another node's block (advertised as /32 routes). */
+export function borrowedAddresses(t: Topology, node: Node): string[] {
+  const out: string[] = [];
+  for (const [ip, owner] of calicoIpam(t)?.borrowed ?? []) if (owner === node.id) out.push(ip);
+  return out;
+}
+
+/** What a node's BIRD exports (and felix routes to in VXLAN mode): its blocks, then its borrowed addresses as /32s. */
+export function advertisedRoutes(t: Topology, node: Node): string[] {
+  const borrowed = borrowedAddresses(t, node);
+  return borrowed.length ? [...nodeBlocks(t, node), ...borrowed.map((ip) => `${ip}/32`)] : nodeBlocks(t, node);
+}
+
+/** The address of a node's tunl0 / vxlan.calico: calico-node's first allocation from the node's blocks. */
+export function tunnelAddress(t: Topology, node: Node): string {
+  return calicoIpam(t)?.tunnels.get(node.id) ?? node.ip;
 }
 
 /** Calico gives a tunnel device a MAC derived from the node; we derive a stable one the same way flannel's is. */

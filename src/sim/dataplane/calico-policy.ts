@@ -24,7 +24,7 @@ export function policyChain(direction: PolicyDirection, iface: string): string {
 export function peerEnd(ctx: TraceCtx, ip: string): PolicyPeerEnd {
   const pod = ctx.topo.podByIp.get(ip);
   if (pod) return { ip, pod };
-  const node = ctx.topo.nodeByIp.get(ip) ?? ctx.topo.scenario.nodes.find((n) => tunnelAddress(n) === ip);
+  const node = ctx.topo.nodeByIp.get(ip) ?? ctx.topo.scenario.nodes.find((n) => tunnelAddress(ctx.topo, n) === ip);
   return node ? { ip, nodeId: node.id } : { ip };
 }
 

@@ -112,7 +112,7 @@ export function calicoEncapsulate(ctx: TraceCtx, node: Node, remote: Node, route
   const out: PacketHeaders = { ...pkt, outer: { src: node.ip, dst: remote.ip, proto: 'udp', sport, dport: CALICO_VXLAN_PORT, vni: CALICO_VXLAN_VNI, ttl: 64 } };
   const match: HopMatch[] = [
     { kind: 'route', table: 'main', rule: route.text },
-    { kind: 'arp', rule: `${tunnelAddress(remote)} dev ${CALICO_VXLAN_DEV} lladdr ${calicoVtepMac(remote)} PERMANENT` },
+    { kind: 'arp', rule: `${tunnelAddress(ctx.topo, remote)} dev ${CALICO_VXLAN_DEV} lladdr ${calicoVtepMac(remote)} PERMANENT` },
     { kind: 'fdb', rule: `${calicoVtepMac(remote)} dev ${CALICO_VXLAN_DEV} dst ${remote.ip} self permanent` },
   ];
   ctx.innerFrame = { src: calicoVtepMac(node), dst: calicoVtepMac(remote) };

@@ -4,6 +4,7 @@
  * Calico's routes on a node: a /32 per local pod to its cali interface (felix), a blackhole per own
  * IPAM block, and per other node's block a route by the pool's mode. BGP and IPIP routes come from
  * BIRD (`proto bird`); in VXLAN mode felix programs them (`proto 80`, felix dataplanedefs.DefaultRouteProto).
+ * An address a node borrowed from another node's block is advertised by the borrower as a /32.
  * BGP to a node on another subnet: BIRD resolves the iBGP next hop through the default route, so the
  * route points at the gateway, which must have learned the block itself (a BGP peer).
  *
@@ -15,7 +16,7 @@
 import type { Node, Router } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { maskOf, parseCidr } from '../net/cidr';
-import { caliName, nodeBlocks, tunnelAddress, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
+import { advertisedRoutes, caliName, nodeBlocks, tunnelAddress, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
 import { bestOwn, lazyTable, table, type Route, type RouteTable } from './route-table';
 
 /** Every node's blocks by prefix length (longest first) and network, in document order. */
@@ -29,7 +30,7 @@ function blockIndex(t: Topology): BlockIndex {
   if (idx) return idx;
   const groups = new Map<number, Map<number, { node: Node; block: string }[]>>();
   for (const node of t.scenario.nodes) {
-    for (const block of nodeBlocks(t, node)) {
+    for (const block of advertisedRoutes(t, node)) {
       const c = parseCidr(block);
       let g = groups.get(c.prefix);
       if (!g) groups.set(c.prefix, (g = new Map()));
@@ -62,11 +63,11 @@ function remoteBlockRoute(t: Topology, node: Node, other: Node, b: string, proto
   const encap = mode !== 'bgp' && (!crossSubnet || !sameSubnet);
   const cidr = parseCidr(b);
   if (encap && mode === 'ipip') {
-    return { cidr, dev: IPIP_DEV, via: other.ip, onlink: true, src: tunnelAddress(node), remoteNode: other.id, text: `${b} via ${other.ip} dev ${IPIP_DEV} ${proto} onlink` };
+    return { cidr, dev: IPIP_DEV, via: other.ip, onlink: true, src: tunnelAddress(t, node), remoteNode: other.id, text: `${b} via ${other.ip} dev ${IPIP_DEV} ${proto} onlink` };
   }
   if (encap) {
-    const vtep = tunnelAddress(other);
-    return { cidr, dev: CALICO_VXLAN_DEV, via: vtep, onlink: true, src: tunnelAddress(node), remoteNode: other.id, text: `${b} via ${vtep} dev ${CALICO_VXLAN_DEV} ${proto} onlink` };
+    const vtep = tunnelAddress(t, other);
+    return { cidr, dev: CALICO_VXLAN_DEV, via: vtep, onlink: true, src: tunnelAddress(t, node), remoteNode: other.id, text: `${b} via ${vtep} dev ${CALICO_VXLAN_DEV} ${proto} onlink` };
   }
   if (sameSubnet) return { cidr, dev: 'eth0', via: other.ip, remoteNode: other.id, text: `${b} via ${other.ip} dev eth0 ${proto}` };
   if (subnet?.gateway) return { cidr, dev: 'eth0', via: subnet.gateway, remoteNode: other.id, text: `${b} via ${subnet.gateway} dev eth0 ${proto}` };
@@ -81,7 +82,7 @@ export function calicoNodeTable(t: Topology, node: Node, own: Route[]): RouteTab
     const routes = [...first];
     for (const other of t.scenario.nodes) {
       if (other.id === node.id) continue;
-      for (const b of nodeBlocks(t, other)) {
+      for (const b of advertisedRoutes(t, other)) {
         const r = remoteBlockRoute(t, node, other, b, proto);
         if (r) routes.push(r);
       }
@@ -121,7 +122,7 @@ export function bgpLearnedRoutes(t: Topology, router: Router): Route[] {
   for (const n of t.scenario.nodes) {
     const i = router.interfaces.findIndex((x) => x.subnet === n.subnet);
     if (i < 0) continue;
-    for (const b of nodeBlocks(t, n)) routes.push({ cidr: parseCidr(b), dev: `eth${i}`, via: n.ip, remoteNode: n.id, text: `${b} via ${n.ip} dev eth${i} proto bird` });
+    for (const b of advertisedRoutes(t, n)) routes.push({ cidr: parseCidr(b), dev: `eth${i}`, via: n.ip, remoteNode: n.id, text: `${b} via ${n.ip} dev eth${i} proto bird` });
   }
   return routes;
 }

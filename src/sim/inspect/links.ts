@@ -78,8 +78,8 @@ export function nodeLinks(t: Topology, node: Node): Link[] {
   const pods = t.podsByNode.get(node.id) ?? [];
   if (cni === 'calico') {
     // Calico: no bridge; a tunnel device for IPIP/VXLAN, and per pod a cali veth with the fixed MAC ee:ee:ee:ee:ee:ee.
-    if (calicoMode === 'ipip') out.push({ index: out.length + 1, name: IPIP_DEV, kind: 'ipip', mac: '', mtu: inner, up: true, addrs: [{ ip: tunnelAddress(node), prefix: 32 }], ipv6: false });
-    if (calicoMode === 'vxlan') out.push({ index: out.length + 1, name: CALICO_VXLAN_DEV, kind: 'vxlan', mac: calicoVtepMac(node), mtu: inner, up: true, addrs: [{ ip: tunnelAddress(node), prefix: 32 }], ipv6: true });
+    if (calicoMode === 'ipip') out.push({ index: out.length + 1, name: IPIP_DEV, kind: 'ipip', mac: '', mtu: inner, up: true, addrs: [{ ip: tunnelAddress(t, node), prefix: 32 }], ipv6: false });
+    if (calicoMode === 'vxlan') out.push({ index: out.length + 1, name: CALICO_VXLAN_DEV, kind: 'vxlan', mac: calicoVtepMac(node), mtu: inner, up: true, addrs: [{ ip: tunnelAddress(t, node), prefix: 32 }], ipv6: true });
     for (const pod of pods) {
       out.push({ index: out.length + 1, name: caliName(pod), peer: `if${POD_ETH0_INDEX}`, kind: 'veth', mac: CALI_MAC, mtu: inner, up: true, netns: `link-netns ${podNetnsName(pod)}`, addrs: [], ipv6: true, pod });
     }
