@@ -67,3 +67,4 @@ export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/ev
 export { smallestAllowingRule } from './policy/whatif';
 export { addIngressController, ingressControllerServices, isIngressControllerPod } from './model/ingress-controller';
 export { nodeBlocks } from './dataplane/calico-net';
+export { calicoIpamState, type CalicoIpamState } from './net/calico-ipam';

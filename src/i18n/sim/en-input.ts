@@ -29,6 +29,7 @@ export const enInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'input.no-free-pod-cidr': (p) => `no free /${p.prefix} left in the cluster pod CIDR ${p.podCidr}${p.node ? ` for node ${p.node}` : ''}`,
   'input.pod-node-missing': (p) => `pod ${p.pod} is on node ${p.node}, which does not exist`,
   'input.no-free-pod-ip': (p) => `${p.pod ? `pod ${p.pod}: ` : ''}node ${p.node} has no free address left in ${p.podCidr}`,
+  'input.calico-pool-full': (p) => `pod ${p.pod}: the Calico IP pool ${p.pool} has no free address left`,
   'input.service-cidr-full': (p) => `the service CIDR ${p.serviceCidr} is full`,
   'input.node-ports-full': (_p, f) => `the NodePort range ${f.code('30000-32767')} is full`,
   'input.no-variant': (p) => `is not a valid value${p.given ? ` (not ${p.given})` : ''}`,

@@ -35,6 +35,7 @@ export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'problem.pod-node-missing': (p) => `pod ${p.pod} is scheduled to node ${p.node}, which does not exist`,
   'problem.pod-ip-outside-node-cidr': (p) => `pod ${p.pod}'s IP ${p.ip} is outside ${p.node}'s pod CIDR ${p.podCidr}`,
   'problem.pod-ip-reserved': (p, f) => `${p.ip} is reserved on ${p.node} (network, broadcast or the ${f.code('cni0')} gateway ${p.gateway})`,
+  'problem.pod-ip-outside-pool': (p) => `pod ${p.pod}'s IP ${p.ip} is outside the Calico IP pool ${p.pool}`,
   'problem.pod-ip-in-use': (p) => `pod IP ${p.ip} is already used by pod ${p.owner}`,
   'problem.address-in-use': (p, f) =>
     `${p.what === 'podIp' ? 'pod IP ' : p.what === 'clusterIp' ? 'ClusterIP ' : ''}${p.ip} is already used by ${f.list(p.others.map((o) => (p.what === 'podIp' ? `pod ${o}` : p.what === 'clusterIp' ? `service ${o}` : o)))}${p.subnet ? ` on ${p.subnet}` : ''}`,

@@ -28,6 +28,7 @@ export const zhInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'input.no-free-pod-cidr': (p) => `集群的 Pod CIDR ${p.podCidr} 里已经没有空闲的 /${p.prefix}${p.node ? ` 可以分给节点 ${p.node}` : ''}`,
   'input.pod-node-missing': (p) => `Pod ${p.pod} 所在的节点 ${p.node} 不存在`,
   'input.no-free-pod-ip': (p) => `${p.pod ? `Pod ${p.pod}：` : ''}节点 ${p.node} 的 ${p.podCidr} 里已经没有空闲地址`,
+  'input.calico-pool-full': (p) => `Pod ${p.pod}：Calico IP 池 ${p.pool} 里已经没有空闲地址`,
   'input.service-cidr-full': (p) => `服务 CIDR ${p.serviceCidr} 已经分配完了`,
   'input.node-ports-full': (_p, f) => `NodePort 范围 ${f.code('30000-32767')} 已经分配完了`,
   'input.no-variant': (p) => `不是有效的值${p.given ? `（${p.given}）` : ''}`,

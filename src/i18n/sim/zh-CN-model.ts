@@ -35,6 +35,7 @@ export const zhModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'problem.pod-node-missing': (p) => `Pod ${p.pod} 被调度到的节点 ${p.node} 不存在`,
   'problem.pod-ip-outside-node-cidr': (p) => `Pod ${p.pod} 的 IP ${p.ip} 不在 ${p.node} 的 Pod CIDR ${p.podCidr} 内`,
   'problem.pod-ip-reserved': (p, f) => `${p.ip} 在 ${p.node} 上是保留地址（网络地址、广播地址或 ${f.code('cni0')} 网关 ${p.gateway}）`,
+  'problem.pod-ip-outside-pool': (p) => `Pod ${p.pod} 的 IP ${p.ip} 不在 Calico IP 池 ${p.pool} 内`,
   'problem.pod-ip-in-use': (p) => `Pod IP ${p.ip} 已被 Pod ${p.owner} 使用`,
   'problem.address-in-use': (p, f) =>
     `${p.what === 'podIp' ? 'Pod IP ' : p.what === 'clusterIp' ? 'ClusterIP ' : ''}${p.ip} 已被${p.subnet ? ` ${p.subnet} 上的` : ''}${p.what === 'podIp' ? ' Pod' : p.what === 'clusterIp' ? '服务' : ''} ${f.list(p.others)} 使用`,

@@ -94,7 +94,7 @@ export function nodeNeighbours(t: Topology, node: Node): Neighbour[] {
     }
   }
   // Calico VXLAN: felix's vxlan manager programs the same pair per remote VTEP on vxlan.calico (tunnel address -> VTEP MAC).
-  for (const { remote } of calicoVteps(t, node)) out.push({ ip: tunnelAddress(remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
+  for (const { remote } of calicoVteps(t, node)) out.push({ ip: tunnelAddress(t, remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
   const calico = t.scenario.cluster.cni === 'calico';
   // Felix adds a static ARP entry (NUD_PERMANENT) for each workload it routes to (felix/routetable/
   // route_table.go addStaticARPEntry); on a flannel node the pods' entries on cni0 are learned.

@@ -22,6 +22,7 @@ export const INPUT_CODES = {
   'input.no-free-pod-cidr': { prefix: 'num', podCidr: 'id', node: 'id?' },
   'input.pod-node-missing': { pod: 'id', node: 'id' },
   'input.no-free-pod-ip': { node: 'id', podCidr: 'id', pod: 'id?' },
+  'input.calico-pool-full': { pool: 'id', pod: 'id' },
   'input.service-cidr-full': { serviceCidr: 'id' },
   'input.node-ports-full': {},
   /** A value that fits none of a field's accepted shapes (a zod union). */

@@ -29,6 +29,7 @@ export const MODEL_CODES = {
   'problem.pod-node-missing': { pod: 'id', node: 'id' },
   'problem.pod-ip-outside-node-cidr': { pod: 'id', ip: 'id', node: 'id', podCidr: 'id' },
   'problem.pod-ip-reserved': { ip: 'id', node: 'id', gateway: 'id' },
+  'problem.pod-ip-outside-pool': { pod: 'id', ip: 'id', pool: 'id' },
   'problem.pod-ip-in-use': { ip: 'id', owner: 'id' },
   'problem.address-in-use': { what: ['address', 'podIp', 'clusterIp'], ip: 'id', others: 'ids', subnet: 'id?' },
   'problem.no-cluster-dns': {},

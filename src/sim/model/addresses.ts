@@ -1,6 +1,7 @@
 /** Address allocation for edits: underlay host addresses, subnets, router interfaces, pod IPs and ClusterIPs. */
 import type { Scenario, Service } from './schema';
-import { allocateClusterIp, allocatePodIp } from '../net/ipam';
+import { allocateClusterIp } from '../net/ipam';
+import { nextPodIpFor } from './pod-ipam';
 import { cidrContains, cidrSize, cidrsOverlap, intToIp, ipToInt, parseCidr } from '../net/cidr';
 import { clusterIpRole } from './materialize';
 
@@ -56,14 +57,9 @@ export function routerAddressOn(s: Scenario, subnetId: string): string | undefin
   return allocateHostIp(subnet.cidr, subnetAddresses(s, subnetId), 1);
 }
 
-/** The next free pod IP on a node (host-local IPAM over the node's pod CIDR). */
+/** The next free pod IP on a node, from the CNI's IPAM (host-local over the node's pod CIDR, or Calico's blocks). */
 export function nextPodIp(s: Scenario, nodeId: string, exceptPod?: string): string | undefined {
-  const node = s.nodes.find((n) => n.id === nodeId);
-  if (!node) return undefined;
-  return allocatePodIp(
-    node.podCidr,
-    s.pods.filter((p) => p.node === nodeId && p.id !== exceptPod).map((p) => p.ip),
-  );
+  return nextPodIpFor(s, nodeId, exceptPod);
 }
 
 export function nextClusterIp(s: Scenario, svc: Pick<Service, 'name' | 'namespace'>, exceptService?: string): string | undefined {

@@ -39,6 +39,7 @@ import { msg, type Message } from '../messages/index';
 import { fieldIssueMessage } from './issues';
 import type { Collection } from './elements';
 import { renumberPods, renumberSubnet } from './renumber';
+import { readdressPodsForCni } from './pod-ipam';
 
 export type { EditResult } from './edit';
 
@@ -262,6 +263,10 @@ export function editCluster(s: Scenario, patch: Partial<ClusterSettings>, opts: 
     }
     next = { ...next, services };
   }
+  // A new CNI (or pool) re-addresses the pods its IPAM could not have addressed so.
+  const readdressed = readdressPodsForCni(next);
+  if ('code' in readdressed) return failure(readdressed, 'cni');
+  next = readdressed;
   return acceptIfValid(s, next, 'cluster', opts.problems);
 }
 

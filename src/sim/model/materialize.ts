@@ -5,6 +5,7 @@
 import type { Node, Pod, Scenario, ScenarioDoc, Service } from './schema';
 import type { FieldError } from './field-error';
 import { clusterIpAllocator, nodePortAllocator, podCidrAllocator, podIpAllocator } from '../net/allocators';
+import { CalicoIpam, needsTunnel } from '../net/calico-ipam';
 import { isIPv4Cidr } from '../net/cidr';
 import { msg } from '../messages/index';
 
@@ -43,12 +44,23 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
     else takenByNode.set(p.node, [p.ip]);
   }
   const podIps = new Map<string, ReturnType<typeof podIpAllocator>>();
+  // Calico IPAM: the stored addresses first (they claim their blocks), then the tunnel addresses, then new pods.
+  const calico = cluster.cni === 'calico' && isIPv4Cidr(cluster.podCidr) ? new CalicoIpam(cluster.podCidr, nodes) : undefined;
+  if (calico) {
+    for (const p of doc.pods) if (p.ip) calico.register(p.ip, p.node);
+    if (needsTunnel(cluster.calicoMode)) calico.allocateTunnels(nodes.map((n) => n.id));
+  }
   const pods: Pod[] = doc.pods.map((p, i) => {
     if (p.ip) return { ...p, ip: p.ip };
     const node = nodeById.get(p.node);
     if (!node) {
       errors.push({ path: `pods.${i}.node`, msg: msg('input.pod-node-missing', { pod: p.name, node: p.node }) });
       return { ...p, ip: '0.0.0.0' };
+    }
+    if (calico) {
+      const ip = calico.allocate(node.id);
+      if (!ip) errors.push({ path: `pods.${i}.ip`, msg: msg('input.calico-pool-full', { pool: cluster.podCidr, pod: p.name }) });
+      return { ...p, ip: ip ?? '0.0.0.0' };
     }
     let alloc = podIps.get(p.node);
     if (!alloc && isIPv4Cidr(node.podCidr)) podIps.set(p.node, (alloc = podIpAllocator(node.podCidr, takenByNode.get(p.node) ?? [])));

@@ -8,9 +8,9 @@
  *   `route <block> blackhole;` per block affine to the host).
  * - Which free block a node claims: randomBlockGenerator (ipam_block_reader_writer.go) starts at a
  *   random block seeded by the FNV-32 hash of the hostname (determineSeed) and walks up the pool,
- *   wrapping. Here the start is the FNV-32 hash itself modulo the number of blocks (deterministic per
- *   host as Calico's is; Go's math/rand sequence is not reproduced, so the block numbers differ
- *   from a real cluster's).
+ *   wrapping. Here the start is that hash put through a 32-bit mixer (murmur3's fmix32) modulo the
+ *   number of blocks: deterministic per host and scattered over the pool as Calico's is, but Go's
+ *   math/rand sequence is not reproduced, so the block numbers differ from a real cluster's.
  * - Inside a block, addresses are handed out lowest ordinal first (newBlock's Unallocated list is
  *   0..63, autoAssign takes from its front), the block's first address included.
  * - With IPIP or VXLAN, calico-node gives the node's tunl0 / vxlan.calico an address from the node's
@@ -35,6 +35,21 @@ export function fnv1_32(text: string): number {
     h = (h ^ b) >>> 0;
   }
   return h >>> 0;
+}
+
+/** murmur3's 32-bit finalizer: spreads hostnames that differ in one character over the whole pool. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The index of the block a host starts its search at. */
+export function startBlock(hostname: string, numBlocks: number): number {
+  return fmix32(fnv1_32(hostname)) % numBlocks;
 }
 
 export interface CalicoIpamState {
@@ -101,7 +116,7 @@ export class CalicoIpam {
 
   /** The next free block for this host: from its hash-seeded start, up the pool, wrapping. */
   private claimNew(nodeId: string): number | undefined {
-    const start = fnv1_32(this.names.get(nodeId) ?? nodeId) % this.numBlocks;
+    const start = startBlock(this.names.get(nodeId) ?? nodeId, this.numBlocks);
     for (let k = 0; k < this.numBlocks; k++) {
       const index = (start + k) % this.numBlocks;
       if (!this.owner.has(index)) {

@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'ip-reserved'
   | 'pod-cidr-outside-cluster'
   | 'pod-ip-outside-node-cidr'
+  | 'pod-ip-outside-pool'
   | 'missing-reference'
   | 'gateway-not-router'
   | 'route-via-unreachable'

@@ -179,6 +179,11 @@ function computeProblems(s: Scenario): Problem[] {
     const node = nodeById.get(p.node);
     if (!node) {
       add({ code: 'missing-reference', element: p.id, kind: 'pod', field: 'node', msg: msg('problem.pod-node-missing', { pod: p.name, node: p.node }) });
+    } else if (s.cluster.cni === 'calico') {
+      // calico-ipam hands out addresses from the pool, not the node's pod CIDR (net/calico-ipam.ts).
+      if (!isIPv4(p.ip) || !isIPv4Cidr(cluster.podCidr) || !cidrContains(cluster.podCidr, p.ip)) {
+        add({ code: 'pod-ip-outside-pool', element: p.id, kind: 'pod', field: 'ip', msg: msg('problem.pod-ip-outside-pool', { pod: p.name, ip: p.ip, pool: cluster.podCidr }) });
+      }
     } else if (!isIPv4(p.ip) || !cidrContains(node.podCidr, p.ip)) {
       add({ code: 'pod-ip-outside-node-cidr', element: p.id, kind: 'pod', field: 'ip', msg: msg('problem.pod-ip-outside-node-cidr', { pod: p.name, ip: p.ip, node: node.name, podCidr: node.podCidr }) });
     } else if (p.ip === bridgeGateway(node.podCidr) || p.ip === parseCidr(node.podCidr).text.split('/')[0] || p.ip === broadcastAddress(node.podCidr)) {

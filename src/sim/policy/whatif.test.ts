@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { trace } from '../index';
 import { loadExample, withChanges } from '../testing/examples';
 import { applyPolicyFix, smallestAllowingRule, type DeniedFlow } from './whatif';
+import { calicoIpamState } from '../net/calico-ipam';
 
 function deniedFlow(r: ReturnType<typeof trace>): DeniedFlow {
   const path = r.hops.length ? r : r.dns!;
@@ -72,8 +73,10 @@ describe('what-if: the smallest allowing rule', () => {
     const denied = trace(s, { from: 'node-2', to: 'db', port: 5432 });
     const fix = smallestAllowingRule(s, deniedFlow(denied))!;
     // node-2 reaches another node's pod over IPIP from its tunl0 address (the first of its block), not from eth0.
-    expect(denied.hops[0]!.packet.src).toBe('10.244.1.0');
-    expect(fix.policy.spec.ingress?.at(-1)?.from).toEqual([{ ipBlock: { cidr: '10.244.1.0/32' } }]);
+    const tunl0 = calicoIpamState(s)!.tunnels.get('node-2')!;
+    expect(tunl0).toBe(calicoIpamState(s)!.blocks.get('node-2')![0]!.split('/')[0]);
+    expect(denied.hops[0]!.packet.src).toBe(tunl0);
+    expect(fix.policy.spec.ingress?.at(-1)?.from).toEqual([{ ipBlock: { cidr: `${tunl0}/32` } }]);
     expect(trace(applyPolicyFix(s, fix), { from: 'node-2', to: 'db', port: 5432 }).verdict).toBe('delivered');
   });
 });

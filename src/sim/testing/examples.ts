@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenarioJson } from '../model/parse';
 import type { Scenario } from '../model/schema';
+import { editCluster } from '../model/editFields';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
@@ -17,4 +18,11 @@ export function withChanges(s: Scenario, edit: (copy: Scenario) => void): Scenar
   const copy = structuredClone(s);
   edit(copy);
   return copy;
+}
+
+/** The cluster settings changed as the inspector changes them (a new CNI re-addresses pods its IPAM could not have given). */
+export function withCluster(s: Scenario, set: Partial<Scenario['cluster']>): Scenario {
+  const r = editCluster(s, set);
+  if (!r.ok) throw new Error(`editCluster: ${JSON.stringify(r.error)}`);
+  return r.scenario;
 }

@@ -9,6 +9,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { nodeRouteTable, podRouteTable, routerRouteTable, topology, trace, type Hop, type Scenario } from '../index';
 import { loadExample, withChanges } from '../testing/examples';
 import { caliName } from '../dataplane/calico-net';
+import { calicoIpamState } from '../net/calico-ipam';
 import { formatMessage } from '../../i18n/sim/index';
 
 const base = () => loadExample('calico-policy');
@@ -18,6 +19,10 @@ const open = (edit: (s: Scenario) => void = () => {}) =>
     s.networkPolicies = [];
     edit(s);
   });
+
+/** A node's first IPAM block (handed out of the pool by Calico IPAM, net/calico-ipam.ts) and its tunnel address. */
+const block = (s: Scenario, node: string) => calicoIpamState(s)!.blocks.get(node)![0]!;
+const tunnel = (s: Scenario, node: string) => calicoIpamState(s)!.tunnels.get(node)!;
 
 const where = (hops: Hop[]) => hops.map((h) => `${h.at}:${h.iface ?? ''}:${h.action}`);
 
@@ -35,7 +40,7 @@ describe('Calico dataplane', () => {
     expect(podRouteTable(t, frontend).routes.map((r) => r.text)).toEqual(['169.254.1.1 dev eth0 scope link', 'default via 169.254.1.1 dev eth0']);
     const routes = nodeRouteTable(t, t.nodes.get('node-1')!).routes.map((r) => r.text);
     expect(routes).toContain(`${frontend.ip} dev ${caliName(frontend)} scope link`);
-    expect(routes).toContain('blackhole 10.244.0.0/26 proto bird');
+    expect(routes).toContain(`blackhole ${block(s, 'node-1')} proto bird`);
     expect(routes.some((r) => r.includes('cni0'))).toBe(false);
   });
 
@@ -53,11 +58,12 @@ describe('Calico dataplane', () => {
   });
 
   it('IPIP Always: tunl0 wraps the pod packet in an outer IP header, protocol 4, node to node', () => {
-    const r = trace(open(), { from: 'frontend', to: 'api', port: 8080 });
+    const s = open();
+    const r = trace(s, { from: 'frontend', to: 'api', port: 8080 });
     const enc = r.hops.find((h) => h.action === 'encapsulate')!;
     expect(enc.iface).toBe('tunl0');
     expect(enc.packet.outer).toEqual({ src: '192.168.1.10', dst: '192.168.1.11', proto: 'ipip', ttl: 64 });
-    expect(enc.match?.[0]?.rule).toBe('10.244.1.0/26 via 192.168.1.11 dev tunl0 proto bird onlink');
+    expect(enc.match?.[0]?.rule).toBe(`${block(s, 'node-2')} via 192.168.1.11 dev tunl0 proto bird onlink`);
     expect(r.hops.find((h) => h.action === 'decapsulate')?.iface).toBe('tunl0');
     expect(r.verdict).toBe('delivered');
   });
@@ -66,7 +72,7 @@ describe('Calico dataplane', () => {
     const s = open((x) => (x.cluster.crossSubnet = true));
     const same = trace(s, { from: 'frontend', to: 'api', port: 8080 });
     expect(same.hops.some((h) => h.action === 'encapsulate')).toBe(false);
-    expect(same.hops.find((h) => h.action === 'route')?.match?.[0]?.rule).toBe('10.244.1.0/26 via 192.168.1.11 dev eth0 proto bird');
+    expect(same.hops.find((h) => h.action === 'route')?.match?.[0]?.rule).toBe(`${block(s, 'node-2')} via 192.168.1.11 dev eth0 proto bird`);
     const across = trace(s, { from: 'frontend', to: 'db', port: 5432 });
     expect(across.hops.find((h) => h.action === 'encapsulate')?.packet.outer).toMatchObject({ proto: 'ipip', src: '192.168.1.10', dst: '192.168.2.10' });
     expect(across.verdict).toBe('delivered');
@@ -78,18 +84,20 @@ describe('Calico dataplane', () => {
     const enc = r.hops.find((h) => h.action === 'encapsulate')!;
     expect(enc.iface).toBe('vxlan.calico');
     expect(enc.packet.outer).toMatchObject({ proto: 'udp', dport: 4789, vni: 4096, src: '192.168.1.10', dst: '192.168.2.10' });
-    expect(enc.match?.[0]?.rule).toBe('10.244.2.0/26 via 10.244.2.0 dev vxlan.calico proto 80 onlink');
+    // The route's next hop is node-3's vxlan.calico address: the first address of its first block.
+    expect(tunnel(s, 'node-3')).toBe(block(s, 'node-3').split('/')[0]);
+    expect(enc.match?.[0]?.rule).toBe(`${block(s, 'node-3')} via ${tunnel(s, 'node-3')} dev vxlan.calico proto 80 onlink`);
     expect(r.hops.find((h) => h.action === 'decapsulate')?.iface).toBe('vxlan.calico');
     expect(r.verdict).toBe('delivered');
     const t = topology(s);
-    expect(nodeRouteTable(t, t.nodes.get('node-1')!).routes.map((x) => x.text)).toContain('blackhole 10.244.0.0/26 proto 80');
+    expect(nodeRouteTable(t, t.nodes.get('node-1')!).routes.map((x) => x.text)).toContain(`blackhole ${block(s, 'node-1')} proto 80`);
   });
 
   it('BGP: plain routes on one subnet; across subnets the router must learn the blocks, or it drops', () => {
     const s = open((x) => (x.cluster.calicoMode = 'bgp'));
     const same = trace(s, { from: 'frontend', to: 'api', port: 8080 });
     expect(same.verdict).toBe('delivered');
-    expect(same.hops.find((h) => h.action === 'route')?.match?.[0]?.rule).toBe('10.244.1.0/26 via 192.168.1.11 dev eth0 proto bird');
+    expect(same.hops.find((h) => h.action === 'route')?.match?.[0]?.rule).toBe(`${block(s, 'node-2')} via 192.168.1.11 dev eth0 proto bird`);
 
     const across = trace(s, { from: 'frontend', to: 'db', port: 5432 });
     expect(across.verdict).toBe('dropped');
@@ -98,7 +106,7 @@ describe('Calico dataplane', () => {
 
     const peered = withChanges(s, (x) => (x.routers[0]!.bgpPeer = true));
     const t = topology(peered);
-    expect(routerRouteTable(t, t.routers.get('core')!).routes.map((r) => r.text)).toContain('10.244.2.0/26 via 192.168.2.10 dev eth1 proto bird');
+    expect(routerRouteTable(t, t.routers.get('core')!).routes.map((r) => r.text)).toContain(`${block(peered, 'node-3')} via 192.168.2.10 dev eth1 proto bird`);
     const ok = trace(peered, { from: 'frontend', to: 'db', port: 5432 });
     expect(ok.verdict).toBe('delivered');
     expect(ok.hops.some((h) => h.action === 'encapsulate')).toBe(false);
@@ -106,9 +114,12 @@ describe('Calico dataplane', () => {
   });
 
   it('an unused address of a node\'s own block hits the blackhole route', () => {
-    const r = trace(open(), { from: 'frontend', to: '10.244.1.40', port: 80 });
+    const s = open();
+    // node-2's block holds its tunnel address and two pods (.0-.2): .40 is free.
+    const unused = block(s, 'node-2').replace(/\.(\d+)\/26$/, (_m, d: string) => `.${Number(d) + 40}`);
+    const r = trace(s, { from: 'frontend', to: unused, port: 80 });
     expect(r.reason).toMatchObject({ code: 'no-route', at: 'node-2' });
-    expect(r.hops[r.hops.length - 1]!.match?.[0]?.rule).toBe('blackhole 10.244.1.0/26 proto bird');
+    expect(r.hops[r.hops.length - 1]!.match?.[0]?.rule).toBe(`blackhole ${block(s, 'node-2')} proto bird`);
   });
 
   it('a pod reaching the internet is MASQUERADEd by natOutgoing (cali-nat-outgoing)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadExample, withChanges } from '../testing/examples';
+import { loadExample, withChanges, withCluster } from '../testing/examples';
 import { reachabilityMatrix } from './matrix';
 
 describe('reachability matrix', () => {
@@ -27,7 +27,7 @@ describe('reachability matrix', () => {
   });
 
   it('with flannel every cell is allowed whatever the policies say', () => {
-    const m = reachabilityMatrix(withChanges(loadExample('calico-policy'), (x) => (x.cluster.cni = 'flannel')), { namespace: 'shop', services: false });
+    const m = reachabilityMatrix(withCluster(loadExample('calico-policy'), { cni: 'flannel' }), { namespace: 'shop', services: false });
     expect(m.enforced).toBe(false);
     expect(m.cells.flat().every((c) => c.verdict === 'allowed')).toBe(true);
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { trace, type Scenario } from '../index';
-import { loadExample, withChanges } from '../testing/examples';
+import { loadExample, withChanges, withCluster } from '../testing/examples';
 import { formatMessage } from '../../i18n/sim/index';
 
 const calico = () => loadExample('calico-policy');
@@ -121,7 +121,8 @@ describe('NetworkPolicy enforced by Calico', () => {
 });
 
 describe('NetworkPolicy with flannel', () => {
-  const flannel = () => withChanges(calico(), (s) => (s.cluster.cni = 'flannel'));
+  // Switched as the inspector (and lesson 8) switch it: pods get host-local addresses from their node's pod CIDR.
+  const flannel = () => withCluster(calico(), { cni: 'flannel' });
 
   it('"Prerequisites": flannel enforces nothing; the trace says once that the policy has no effect', () => {
     const r = trace(flannel(), { from: 'frontend', to: 'db', port: 5432 });

@@ -12,6 +12,7 @@ import {
   routerIfaceName,
   vtepAddress,
   caliName,
+  calicoIpamState,
   CALICO_VXLAN_DEV,
   IPIP_DEV,
 } from '../../sim/index';
@@ -52,6 +53,8 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
     const calico = s.cluster.cni === 'calico';
     const vxlan = !calico && s.cluster.flannelBackend === 'vxlan';
     const calicoMode = calico ? s.cluster.calicoMode : undefined;
+    // Calico IPAM's blocks per node (handed out of the pool; the node's podCIDR plays no part).
+    const ipam = calico ? calicoIpamState(s) : undefined;
     // Elements moving with a drag (the dragged ones and everything inside them) get their own
     // compositing layer for the drag, so each frame moves pixels instead of repainting the canvas.
     const moving = (id: string, parent?: string) => dragging.has(id) || (parent !== undefined && dragging.has(parent));
@@ -103,8 +106,10 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
       const podKey = podKeys.get(n.id) ?? '';
       const isMoving = movingNodes.has(n.id);
       const systemPods = systemRows.get(n.id)?.join(', ');
+      const blocks = ipam?.blocks.get(n.id) ?? [];
+      const blockKey = blocks.join(',');
       out.push(
-        cached(n.id, [n, podKey, systemPods, p.x, p.y, selected, vxlan, calicoMode, isMoving], () => ({
+        cached(n.id, [n, podKey, systemPods, p.x, p.y, selected, vxlan, calicoMode, isMoving, blockKey], () => ({
           id: n.id,
           type: 'clusterNode',
           ...(isMoving ? { className: MOVING } : {}),
@@ -117,13 +122,13 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
             podCount: pods.length,
             gateway: bridgeGateway(n.podCidr),
             ...(vxlan ? { vtep: vtepAddress(n) } : {}),
-            ...(calicoMode ? { calico: { mode: calicoMode, ...(calicoMode === 'bgp' ? {} : { tunnel: calicoMode === 'ipip' ? IPIP_DEV : CALICO_VXLAN_DEV }) } } : {}),
+            ...(calicoMode ? { calico: { mode: calicoMode, blocks, ...(calicoMode === 'bgp' ? {} : { tunnel: calicoMode === 'ipip' ? IPIP_DEV : CALICO_VXLAN_DEV }) } } : {}),
             veths: pods.map((pod, i) => ({ name: calicoMode ? caliName(pod) : vethName(pod), row: i })),
             podColors: colors,
             ...(systemPods ? { systemPods } : {}),
           },
           selected,
-          ariaLabel: t(pods.length === 1 ? 'canvas.aria.node.one' : 'canvas.aria.node.other', { name: n.name, ip: n.ip, podCidr: n.podCidr, count: pods.length }),
+          ariaLabel: t(pods.length === 1 ? 'canvas.aria.node.one' : 'canvas.aria.node.other', { name: n.name, ip: n.ip, podCidr: calicoMode ? blockKey || '-' : n.podCidr, count: pods.length }),
           dragHandle: '.cnode-header',
         })),
       );

@@ -12,7 +12,8 @@ export type ClusterNodeData = {
   gateway: string;
   vtep?: string;
   /** Calico: no bridge; the tunnel device of the pool's mode (tunl0, vxlan.calico), none for BGP. */
-  calico?: { tunnel?: string; mode: string };
+  /** Calico: the pool mode, the tunnel device, and the node's IPAM blocks (shown instead of its podCIDR). */
+  calico?: { tunnel?: string; mode: string; blocks: string[] };
   veths: { name: string; row: number }[];
   /** Pod colours in slot order: far out the node draws its pods as tiles of these colours. */
   podColors: string[];

@@ -108,8 +108,20 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
               eth0
             </span>
             <b className="mono">{node.ip}</b>
-            <span>{t('canvas.pods')}</span>
-            <b className="mono">{node.podCidr}</b>
+            {calico ? (
+              <>
+                <span title={t('canvas.calicoBlocksTitle')}>{t('canvas.calicoBlocks')}</span>
+                <b className="mono" data-testid="calico-blocks" title={calico.blocks.join(', ')}>
+                  {calico.blocks[0] ?? '-'}
+                  {calico.blocks.length > 1 ? ` +${calico.blocks.length - 1}` : ''}
+                </b>
+              </>
+            ) : (
+              <>
+                <span>{t('canvas.pods')}</span>
+                <b className="mono">{node.podCidr}</b>
+              </>
+            )}
           </div>
         )}
       </header>

@@ -150,7 +150,7 @@ function ClusterInspector() {
           ]}
           onCommit={(kubeProxyMode) => editCluster({ kubeProxyMode })}
         />
-        <TextField label={t('inspector.clusterPodCidr')} mono value={cluster.podCidr} onCommit={(podCidr) => editCluster({ podCidr: podCidr.trim() })} hint={t('inspector.clusterPodCidrHint')} />
+        <TextField label={t('inspector.clusterPodCidr')} mono value={cluster.podCidr} onCommit={(podCidr) => editCluster({ podCidr: podCidr.trim() })} hint={t(cluster.cni === 'calico' ? 'inspector.clusterPodCidrHintCalico' : 'inspector.clusterPodCidrHint')} />
         <TextField
           label={t('inspector.nodePodPrefix')}
           mono
