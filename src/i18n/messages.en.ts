@@ -442,6 +442,8 @@ export const en = {
   'policy.nsLabelsOf': 'Labels of namespace {namespace}',
   'policy.nsLabelsNone': 'no labels besides kubernetes.io/metadata.name',
   'policy.nsSelectedBy': 'selected by {policies}',
+  'policy.or': 'OR',
+  'policy.anyPort': 'any port',
   'canvas.calicoBlocks': 'IPAM',
   'canvas.calicoBlocksTitle': 'Calico IPAM blocks of this node: /26s handed out of the IP pool on demand (its podCIDR is not used)',
   'inspector.clusterPodCidrHintCalico': 'Calico IP pool: each node claims /26 blocks of it as it needs addresses (the node pod CIDRs below are not used by calico-ipam).',

@@ -428,6 +428,8 @@ export const zhCN: Record<MessageKey, string> = {
   'policy.nsLabelsOf': '命名空间 {namespace} 的标签',
   'policy.nsLabelsNone': '除 kubernetes.io/metadata.name 外没有标签',
   'policy.nsSelectedBy': '被 {policies} 选中',
+  'policy.or': '或',
+  'policy.anyPort': '任意端口',
   'canvas.calicoBlocks': 'IPAM 块',
   'canvas.calicoBlocksTitle': '这个节点的 Calico IPAM 地址块：按需从 IP 池分配的 /26（不使用节点的 podCIDR）',
   'inspector.clusterPodCidrHintCalico': 'Calico 的 IP 池：各节点需要地址时从中领取 /26 地址块（calico-ipam 不使用下面的节点 Pod 网段）。',

@@ -164,7 +164,7 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
       { id: 'd', name: 'default-deny-ingress', namespace: 'default', spec: { podSelector: {}, policyTypes: ['Ingress'] } },
       { id: 'p', name: 'allow-all-ingress', namespace: 'default', spec: { podSelector: {}, ingress: [{}], policyTypes: ['Ingress'] } },
     ]);
-    expect(verdict(allowIngress, 'default-db', 'ingress', fromIp('8.8.8.8'), 12345)).toMatchObject({ kind: 'allowed', by: { policy: 'default/allow-all-ingress', text: 'default/allow-all-ingress ingress[0]: from any, any port' } });
+    expect(verdict(allowIngress, 'default-db', 'ingress', fromIp('8.8.8.8'), 12345)).toMatchObject({ kind: 'allowed', by: { policy: 'default/allow-all-ingress', text: 'default/allow-all-ingress ingress[0]: from <any>, port <any>' } });
     expect(kind(allowIngress, 'default-db', 'ingress', fromIp('8.8.8.8'), undefined, 'icmp')).toBe('allowed');
 
     const denyEgress = cluster([{ id: 'p', name: 'default-deny-egress', namespace: 'default', spec: { podSelector: {}, policyTypes: ['Egress'] } }]);

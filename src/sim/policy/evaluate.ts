@@ -126,16 +126,19 @@ export function peerText(p: PolicyPeer): string {
   return parts.join(' AND ');
 }
 
+// Rule text is language-neutral: API field names (from, to, port, podSelector, ipBlock, except),
+// kubectl's `<any>` / `<none>`, and AND between the selectors of one peer; sentences around it are
+// message codes (hop.policy-allowed, ...), so it reads the same inside English and Chinese text.
 export function portText(p: PolicyPort): string {
   const proto = p.protocol ?? 'TCP';
-  if (p.port === undefined) return `${proto} (all ports)`;
+  if (p.port === undefined) return `${proto} <any>`;
   return p.endPort !== undefined ? `${proto} ${p.port}-${p.endPort}` : `${proto} ${p.port}`;
 }
 
 function ruleText(policy: NetworkPolicy, direction: PolicyDirection, index: number, peer: PolicyPeer | undefined, port: PolicyPort | undefined): string {
   const word = direction === 'ingress' ? 'from' : 'to';
-  const peerPart = peer ? `${word} ${peerText(peer)}` : `${word} any`;
-  const portPart = port ? `port ${portText(port)}` : 'any port';
+  const peerPart = peer ? `${word} ${peerText(peer)}` : `${word} <any>`;
+  const portPart = port ? `port ${portText(port)}` : 'port <any>';
   return `${policyRef(policy)} ${direction}[${index}]: ${peerPart}, ${portPart}`;
 }
 

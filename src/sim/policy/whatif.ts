@@ -26,7 +26,7 @@ export interface PolicyFix {
   direction: PolicyDirection;
   /** The policy after the change (the existing one with the rule appended, or the new one). */
   policy: NetworkPolicy;
-  /** The rule, in words. */
+  /** The rule in API notation (language-neutral; `kind` says whether the policy is new). */
   text: string;
 }
 
@@ -69,7 +69,7 @@ export function smallestAllowingRule(s: Scenario, flow: DeniedFlow): PolicyFix |
   const peer = peerFor(s, pod, peerIp);
   const ports = portsFor(flow);
   const word = flow.direction === 'ingress' ? 'from' : 'to';
-  const text = `${flow.direction}: ${word} ${peerText(peer)}, ${ports ? `port ${portText(ports[0]!)}` : 'any port'}`;
+  const text = `${flow.direction}: ${word} ${peerText(peer)}, ${ports ? `port ${portText(ports[0]!)}` : 'port <any>'}`;
   const rule = flow.direction === 'ingress' ? { from: [peer], ...(ports ? { ports } : {}) } : { to: [peer], ...(ports ? { ports } : {}) };
 
   const host = isolatingPolicies(s, pod, flow.direction).find((p) => !isEmptySelector(p.spec.podSelector));
@@ -91,7 +91,7 @@ export function smallestAllowingRule(s: Scenario, flow: DeniedFlow): PolicyFix |
       ...(flow.direction === 'ingress' ? { ingress: [rule] } : { egress: [rule] }),
     },
   };
-  return { kind: 'new-policy', direction: flow.direction, policy, text: `${pod.namespace}/${name} (new) ${text}` };
+  return { kind: 'new-policy', direction: flow.direction, policy, text: `${pod.namespace}/${name} ${text}` };
 }
 
 /** The scenario with the fix applied: the policy replaced in place, or appended. */

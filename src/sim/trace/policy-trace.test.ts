@@ -116,7 +116,7 @@ describe('NetworkPolicy enforced by Calico', () => {
     expect(trace(only(denyIn), { from: 'client', to: 'db', port: 5432 }).reason).toMatchObject({ code: 'policy-denied', direction: 'ingress', policies: ['shop/default-deny-ingress'] });
     const r = trace(only(denyIn, allowAll), { from: 'client', to: 'db', port: 5432 });
     expect(r.verdict).toBe('delivered');
-    expect(r.hops.find((h) => h.action === 'policy')?.match?.[0]?.rule).toBe('shop/allow-all-ingress ingress[0]: from any, any port');
+    expect(r.hops.find((h) => h.action === 'policy')?.match?.[0]?.rule).toBe('shop/allow-all-ingress ingress[0]: from <any>, port <any>');
   });
 });
 

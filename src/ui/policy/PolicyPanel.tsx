@@ -4,29 +4,23 @@
  * every change is one undo step. Also the CNI's stance (flannel enforces nothing) and the matrix.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
-import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, selectorText, newNetworkPolicy, type NetworkPolicy } from '../../sim/index';
+import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, selectorText, newNetworkPolicy, type NetworkPolicy, type PolicyPeer, type PolicyPort } from '../../sim/index';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
+import type { Translator } from '../../i18n/index';
 import { TextField, SelectField, errorOf, ErrorText, type FieldError } from '../inspector/fields';
 import { formatLabels, parseLabels } from '../inspector/fieldText';
 import { MatrixDialog } from './MatrixDialog';
 import { NamespaceLabels } from './NamespaceLabels';
 import './policy.css';
 
-function rulesInWords(p: NetworkPolicy): string[] {
-  const out: string[] = [];
-  (p.spec.ingress ?? []).forEach((r, i) => {
-    const from = r.from?.length ? r.from.map(peerText).join(' OR ') : 'any';
-    const ports = r.ports?.length ? r.ports.map(portText).join(', ') : 'any port';
-    out.push(`ingress[${i}] from ${from}; ${ports}`);
-  });
-  (p.spec.egress ?? []).forEach((r, i) => {
-    const to = r.to?.length ? r.to.map(peerText).join(' OR ') : 'any';
-    const ports = r.ports?.length ? r.ports.map(portText).join(', ') : 'any port';
-    out.push(`egress[${i}] to ${to}; ${ports}`);
-  });
-  return out;
+/** The policy's rules, one line each: peers joined by OR (each peer's selectors are ANDed), then the ports. */
+function rulesInWords(p: NetworkPolicy, t: Translator): string[] {
+  const or = ` ${t('policy.or')} `;
+  const line = (dir: string, i: number, word: string, peers: PolicyPeer[] | undefined, ports: PolicyPort[] | undefined) =>
+    `${dir}[${i}] ${word} ${peers?.length ? peers.map(peerText).join(or) : '<any>'}; ${ports?.length ? ports.map(portText).join(', ') : t('policy.anyPort')}`;
+  return [...(p.spec.ingress ?? []).map((r, i) => line('ingress', i, 'from', r.from, r.ports)), ...(p.spec.egress ?? []).map((r, i) => line('egress', i, 'to', r.to, r.ports))];
 }
 
 function PolicyYaml({ policy }: { policy: NetworkPolicy }) {
@@ -126,10 +120,10 @@ function PolicyForm({ policy, namespaces }: { policy: NetworkPolicy; namespaces:
       <div className="field">
         <span className="field-label">{t('policy.rules')}</span>
         <ul className="policy-rules mono">
-          {rulesInWords(policy).map((r) => (
+          {rulesInWords(policy, t).map((r) => (
             <li key={r}>{r}</li>
           ))}
-          {rulesInWords(policy).length === 0 && <li className="muted">{t('policy.noRules')}</li>}
+          {rulesInWords(policy, t).length === 0 && <li className="muted">{t('policy.noRules')}</li>}
         </ul>
       </div>
     </div>
