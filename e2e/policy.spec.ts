@@ -83,6 +83,26 @@ test('Calico BGP without the router as a BGP peer: the router has no route to th
   await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
 });
 
+test('Calico BGP with the node-to-node mesh off: no node learns a route until a node is made a route reflector', async ({ page }) => {
+  await open(page, example((s) => ((s.networkPolicies = []), (s.cluster.calicoMode = 'bgp'), (s.cluster.bgpMesh = false))));
+  // frontend (node-1) and api (node-2) share rack-a: without BGP routes node-1 uses its default route.
+  await send(page, FRONTEND, 'api:8080');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (no-route)');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('the node-to-node BGP mesh is off and no node is a route reflector');
+  // The cluster setting says what the mesh is.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(page.getByLabel('BGP node-to-node mesh')).not.toBeChecked();
+  // Make node-3 a route reflector in its inspector: every node learns every block through it.
+  await page.locator('.react-flow__node[data-id="node-3"] .cnode-header').click();
+  await page.getByLabel('BGP route reflector').check();
+  await send(page, FRONTEND, 'api:8080');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
+  await inspector(page).getByRole('button', { name: /route at node-1/ }).first().click();
+  await expect(inspector(page)).toContainText('via 192.168.1.11 dev eth0 proto bird');
+  await page.screenshot({ path: test.info().outputPath('calico-route-reflector.png') });
+});
+
 test('a policy drop names the policies; the what-if rule allows it in one click, and undo takes it back', async ({ page }) => {
   await open(page, example());
   await send(page, FRONTEND, 'db:5432');

@@ -75,6 +75,8 @@ export const enSim: SimDictionary = {
   'hop.switch': (p) => `On ${p.subnet} (${p.cidr}) ARP resolves the next hop ${p.nextHop} to its MAC and the frame is switched to it${p.dst ? ` (the IP destination stays ${p.dst})` : ''}.`,
   'drop.vxlan-not-for-me': (p) => `${p.node} received a VXLAN packet addressed to ${p.dst}, not to itself.`,
   'drop.no-tunnel': (p) => `${p.node} received an encapsulated packet addressed to ${p.dst} that it has no tunnel for.`,
+  'drop.router-no-route-no-mesh': (p) =>
+    `${p.router} has no route to ${p.dst}: the Calico nodes learned no routes to each other's pod blocks (the node-to-node BGP mesh is off and no node is a route reflector), so the packet left its node by the default route, and ${p.router} is not their BGP peer either. Turn the mesh back on, make a node a route reflector, or make the router a BGP peer.`,
   'drop.router-no-route-bgp': (p) =>
     `${p.router} has no route to ${p.dst}: in Calico BGP mode the nodes advertise their pod blocks only to their BGP peers, and ${p.router} does not peer with them. Make the router a BGP peer (bgpPeer), or use IPIP or VXLAN (CrossSubnet) so that the router only sees node addresses.`,
   'drop.client-not-router': (p, f) => `${p.client} is a host, not a router (${f.code('ip_forward=0')}): it drops a packet for ${p.dst}.`,

@@ -76,6 +76,8 @@ export const zhSim: SimDictionary = {
   'hop.switch': (p) => `在 ${p.subnet}（${p.cidr}）上，ARP 把下一跳 ${p.nextHop} 解析为 MAC 地址，帧被交换到那里${p.dst ? `（IP 目的地址仍是 ${p.dst}）` : ''}。`,
   'drop.vxlan-not-for-me': (p) => `${p.node} 收到一个发往 ${p.dst} 的 VXLAN 数据包，但目的地址不是它自己。`,
   'drop.no-tunnel': (p) => `${p.node} 收到一个发往 ${p.dst} 的封装数据包，但它没有对应的隧道。`,
+  'drop.router-no-route-no-mesh': (p) =>
+    `${p.router} 没有去往 ${p.dst} 的路由：Calico 节点之间没有学到彼此 Pod 地址块的路由（节点间 BGP 全互联已关闭，也没有节点充当路由反射器），所以数据包按默认路由离开了节点，而 ${p.router} 也不是它们的 BGP 对等体。请重新打开全互联、把一个节点设为路由反射器，或者把路由器设为 BGP 对等体。`,
   'drop.router-no-route-bgp': (p) =>
     `${p.router} 没有去往 ${p.dst} 的路由：Calico 的 BGP 模式下，节点只把自己的 Pod 地址块通告给 BGP 对等体，而 ${p.router} 并没有与它们建立对等关系。请把路由器设为 BGP 对等体（bgpPeer），或者改用 IPIP 或 VXLAN（CrossSubnet），让路由器只看到节点地址。`,
   'drop.client-not-router': (p, f) => `${p.client} 是普通主机，不是路由器（${f.code('ip_forward=0')}），它丢弃发往 ${p.dst} 的数据包。`,

@@ -25,6 +25,7 @@ export function generatedCluster(name = GENERATED_CLUSTER_NAME.en): ScenarioDoc 
       directRouting: false,
       calicoMode: 'ipip',
       crossSubnet: false,
+      bgpMesh: true,
       kubeProxyMode: 'iptables',
       dnsDomain: 'cluster.local',
       mtu: 1500,

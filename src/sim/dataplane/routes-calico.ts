@@ -55,8 +55,21 @@ function localRoutes(t: Topology, node: Node, proto: string): Route[] {
   return routes;
 }
 
+/**
+ * Whether the nodes learn each other's blocks. VXLAN: felix programs the routes from the IPAM blocks,
+ * no BGP needed. BGP and IPIP: BIRD learns them from its BGP peers, which are every other node with
+ * the node-to-node mesh on (the default), or the route reflectors with it off (a reflector passes
+ * each client's routes to the other clients, RFC 4456; the next hop stays the node that owns the
+ * block). Mesh off and no reflector: a node learns nothing (docs.tigera.io, Configure BGP peering).
+ */
+export function nodesLearnBlocks(t: Topology): boolean {
+  const { calicoMode, bgpMesh } = t.scenario.cluster;
+  return calicoMode === 'vxlan' || bgpMesh !== false || t.scenario.nodes.some((n) => n.routeReflector === true);
+}
+
 /** The route on `node` to `other`'s block `b`, by the pool's mode; none when BGP has no way there. */
 function remoteBlockRoute(t: Topology, node: Node, other: Node, b: string, proto: string): Route | undefined {
+  if (!nodesLearnBlocks(t)) return undefined;
   const { calicoMode: mode, crossSubnet } = t.scenario.cluster;
   const subnet = t.subnets.get(node.subnet);
   const sameSubnet = subnet !== undefined && other.subnet === node.subnet;

@@ -14,6 +14,7 @@ import type { L2Host } from '../model/topology';
 import type { Topology } from '../model/topology';
 import { deliverToClient } from './listeners';
 import { calicoDecapsulate, calicoTunnelFor } from './calico';
+import { nodesLearnBlocks } from './routes-calico';
 import { msg, type Message } from '../messages/index';
 import { hostLink, routerLink } from '../model/links';
 
@@ -94,6 +95,7 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
 
 function noRouteMessage(ctx: TraceCtx, router: Router, dst: string): Message {
   const { podCidr, serviceCidr, cni, calicoMode } = ctx.topo.scenario.cluster;
+  if (cidrContains(podCidr, dst) && cni === 'calico' && calicoMode !== 'vxlan' && !nodesLearnBlocks(ctx.topo)) return msg('drop.router-no-route-no-mesh', { router: router.name, dst });
   if (cidrContains(podCidr, dst) && cni === 'calico' && calicoMode === 'bgp') return msg('drop.router-no-route-bgp', { router: router.name, dst });
   if (cidrContains(podCidr, dst)) return msg('drop.router-no-route-pod', { router: router.name, dst, cidr: podCidr });
   if (cidrContains(serviceCidr, dst)) return msg('drop.router-no-route-service', { router: router.name, dst, cidr: serviceCidr });

@@ -66,6 +66,7 @@ export const TRACE_CODES = {
   'drop.vxlan-not-for-me': { node: 'id', dst: 'id' },
   'drop.no-tunnel': { node: 'id', dst: 'id' },
   'drop.router-no-route-bgp': { router: 'id', dst: 'id' },
+  'drop.router-no-route-no-mesh': { router: 'id', dst: 'id' },
   'drop.client-not-router': { client: 'id', dst: 'id' },
   'drop.router-no-route-pod': { router: 'id', dst: 'id', cidr: 'id' },
   'drop.router-no-route-service': { router: 'id', dst: 'id', cidr: 'id' },

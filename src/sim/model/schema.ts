@@ -33,6 +33,12 @@ export const clusterSchema = z.object({
   calicoMode: z.enum(['bgp', 'ipip', 'vxlan']).default('ipip'),
   /** ipipMode/vxlanMode CrossSubnet: encapsulate only towards nodes on another subnet (Always otherwise). */
   crossSubnet: z.boolean().default(false),
+  /**
+   * Calico BGPConfiguration nodeToNodeMeshEnabled: every node peers with every other (the default;
+   * docs.tigera.io recommends route reflectors instead above ~100 nodes). Off, nodes learn each
+   * other's blocks only through a route reflector (a node with `routeReflector`).
+   */
+  bgpMesh: z.boolean().default(true),
   kubeProxyMode: z.enum(['iptables', 'ipvs']).default('iptables'),
   /**
    * kubelet --cluster-domain: a DNS name (RFC 1123 labels joined by dots, at most 253 characters).
@@ -78,6 +84,8 @@ export const nodeSchema = z.object({
   podCidr: cidr.optional(),
   /** metadata.labels (nodeSelector matches them; kubernetes.io/hostname is implied). */
   labels: labels.optional(),
+  /** Calico: this node is a BGP route reflector (spec.bgp.routeReflectorClusterID, and a BGPPeer peering every node with it). */
+  routeReflector: z.boolean().optional(),
 });
 
 export const containerPortSchema = z.object({

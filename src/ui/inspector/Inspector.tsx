@@ -141,6 +141,9 @@ function ClusterInspector() {
         {cluster.cni === 'calico' && cluster.calicoMode !== 'bgp' && (
           <CheckField label={t('inspector.crossSubnet')} checked={cluster.crossSubnet} onCommit={(crossSubnet) => editCluster({ crossSubnet })} />
         )}
+        {cluster.cni === 'calico' && cluster.calicoMode !== 'vxlan' && (
+          <CheckField label={t('inspector.bgpMesh')} checked={cluster.bgpMesh} onCommit={(bgpMesh) => editCluster({ bgpMesh })} hint={t('inspector.bgpMeshHint')} />
+        )}
         <SelectField
           label={t('field.kubeProxyMode')}
           value={cluster.kubeProxyMode}

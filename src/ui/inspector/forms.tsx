@@ -65,7 +65,12 @@ export function NodeForm({ node }: { node: Node }) {
       <TextField label={t('inspector.eth0Ip')} mono value={node.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
       <TextField label={t('field.podCidr')} mono value={node.podCidr} onCommit={(podCidr) => edit({ podCidr: podCidr.trim() })} hint={t('inspector.podCidrHint')} />
       {calico ? (
-        <Fact label={t('inspector.calicoBlocks')}>{nodeBlocks(topology(scenario), node).join(', ')}</Fact>
+        <>
+          <Fact label={t('inspector.calicoBlocks')}>{nodeBlocks(topology(scenario), node).join(', ')}</Fact>
+          {scenario.cluster.calicoMode !== 'vxlan' && (
+            <CheckField label={t('inspector.routeReflector')} checked={node.routeReflector === true} onCommit={(routeReflector) => edit({ routeReflector })} hint={t('inspector.routeReflectorHint')} />
+          )}
+        </>
       ) : (
         <Fact label={t('inspector.cni0')}>{bridgeGateway(node.podCidr)}</Fact>
       )}
