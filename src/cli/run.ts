@@ -6,6 +6,7 @@ import { loadScenarioFiles } from './manifests';
 import { exportManifests } from '../io/manifests/index';
 import { parseMatrixArgs, runMatrix } from './matrix';
 import { showEndpointSlices } from './endpointslices';
+import { cliWhatIf } from './whatif';
 import type { CliOutcome } from './outcome';
 
 function withNotes(out: CliOutcome, notes: string): CliOutcome {
@@ -48,7 +49,8 @@ export function runTraceCli(argv: string[]): CliOutcome {
     const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
     if (args.count === 1) {
       const result = trace(parsed.scenario, spec, { seed: args.seed });
-      return withProblems({ code: 0, stdout: JSON.stringify(withText(result, args.lang), null, 2) + '\n', stderr: '' });
+      const whatIf = cliWhatIf(parsed.scenario, result);
+      return withProblems({ code: 0, stdout: JSON.stringify(withText(whatIf ? { ...result, whatIf } : result, args.lang), null, 2) + '\n', stderr: '' });
     }
     const tally: Record<string, number> = {};
     const verdicts = { delivered: 0, dropped: 0 };

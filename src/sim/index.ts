@@ -64,7 +64,7 @@ export { caliName, CALICO_VXLAN_DEV, IPIP_DEV } from './dataplane/calico-net';
 export { reachabilityMatrix, matrixRow, matrixTargets, type Matrix, type MatrixCell, type MatrixOptions, type MatrixTarget } from './trace/matrix';
 export { namespaceNames, namespaceLabels, selectorText, matchSelector, NAMESPACE_NAME_LABEL } from './policy/selector';
 export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/evaluate';
-export { smallestAllowingRule } from './policy/whatif';
+export { smallestAllowingRule, whatIfForResult, deniedPath } from './policy/whatif';
 export { addIngressController, ingressControllerServices, isIngressControllerPod } from './model/ingress-controller';
 export { nodeBlocks } from './dataplane/calico-net';
 export { calicoIpamState, type CalicoIpamState } from './net/calico-ipam';

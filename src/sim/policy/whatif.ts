@@ -8,6 +8,7 @@
 import type { NetworkPolicy, Pod, PolicyPeer, PolicyPort, Protocol, Scenario } from '../model/schema';
 import { isEmptySelector, NAMESPACE_NAME_LABEL } from './selector';
 import { isolatingPolicies, peerText, policyRef, portText, type PolicyDirection } from './evaluate';
+import type { PathResult, TraceResult } from '../trace/types';
 
 export interface DeniedFlow {
   /** The pod whose policies denied the packet (reason.pod). */
@@ -98,4 +99,19 @@ export function smallestAllowingRule(s: Scenario, flow: DeniedFlow): PolicyFix |
 export function applyPolicyFix(s: Scenario, fix: PolicyFix): Scenario {
   const exists = s.networkPolicies.some((p) => p.id === fix.policy.id);
   return { ...s, networkPolicies: exists ? s.networkPolicies.map((p) => (p.id === fix.policy.id ? fix.policy : p)) : [...s.networkPolicies, fix.policy] };
+}
+
+/** The path of a trace that a NetworkPolicy dropped: the request itself, its DNS query, or a proxy's upstream request. */
+export function deniedPath(r: TraceResult): PathResult | undefined {
+  return [r as PathResult, r.dns, r.upstream?.request].find((p): p is PathResult => p !== undefined && p.verdict === 'dropped' && p.reason?.code === 'policy-denied');
+}
+
+/** The what-if for a trace: the smallest rule allowing the packet a policy dropped (undefined when none did). */
+export function whatIfForResult(s: Scenario, r: TraceResult): PolicyFix | undefined {
+  const path = deniedPath(r);
+  const reason = path?.reason;
+  const last = path?.hops[path.hops.length - 1];
+  if (!reason?.pod || !reason.direction || !last) return undefined;
+  const { src, dst, proto, dport } = last.packet;
+  return smallestAllowingRule(s, { pod: reason.pod, direction: reason.direction, src, dst, proto, ...(dport !== undefined ? { dport } : {}) });
 }

@@ -3,14 +3,9 @@
  * and the what-if: the smallest rule that would allow it, applied in one click as an undoable edit
  * (then the same packet is sent again). For flannel, the one note that policies have no effect.
  */
-import { type PathResult, type TraceResult, smallestAllowingRule, type PacketSpec } from '../../sim/index';
+import { type TraceResult, deniedPath, whatIfForResult, type PacketSpec } from '../../sim/index';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
-
-/** The path that ended in the policy drop (the request, the DNS query, or the proxy's upstream). */
-function deniedPath(r: TraceResult): PathResult | undefined {
-  return [r as PathResult, r.dns, r.upstream?.request].find((p): p is PathResult => p !== undefined && p.verdict === 'dropped' && p.reason?.code === 'policy-denied');
-}
 
 export function PolicyVerdict({ result, spec, resend }: { result: TraceResult; spec: PacketSpec; resend(spec: PacketSpec): void }) {
   const t = useT();
@@ -19,18 +14,7 @@ export function PolicyVerdict({ result, spec, resend }: { result: TraceResult; s
   const note = result.notes?.find((n) => n.code === 'policy-not-enforced');
   const path = deniedPath(result);
   const reason = path?.reason;
-  const last = path?.hops[path.hops.length - 1];
-  const fix =
-    reason?.pod && reason.direction && last
-      ? smallestAllowingRule(scenario, {
-          pod: reason.pod,
-          direction: reason.direction,
-          src: last.packet.src,
-          dst: last.packet.dst,
-          proto: last.packet.proto,
-          ...(last.packet.dport !== undefined ? { dport: last.packet.dport } : {}),
-        })
-      : undefined;
+  const fix = whatIfForResult(scenario, result);
   return (
     <>
       {note && (
