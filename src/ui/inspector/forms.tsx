@@ -17,7 +17,7 @@ import { useT } from '../../i18n/useT';
 import { PodReadiness } from './PodReadiness';
 import { LoadBalancerMode } from './LoadBalancerMode';
 import { useEditor, useEditorStore } from '../state';
-import { Fact, SelectField, TextField } from './fields';
+import { CheckField, Fact, SelectField, TextField } from './fields';
 import { formatContainerPorts, formatLabels, formatRules, parseContainerPorts, parseLabels, parseRules } from './fieldText';
 import { selectNodes, selectSubnets, useEdit } from './useEdit';
 
