@@ -90,7 +90,7 @@ export function nodeNeighbours(t: Topology, node: Node): Neighbour[] {
     if (r.dev === FLANNEL_VXLAN_DEV) out.push({ ip: vtepAddress(remote), dev: FLANNEL_VXLAN_DEV, mac: vtepMacOf(remote), state: 'PERMANENT' });
     // Calico VXLAN: felix's vxlan manager programs a permanent ARP entry per remote VTEP (felix/dataplane/linux/vxlan_mgr.go).
     if (r.dev === CALICO_VXLAN_DEV && !out.some((n) => n.dev === CALICO_VXLAN_DEV && n.ip === r.via)) {
-      out.push({ ip: r.via ?? tunnelAddress(remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
+      out.push({ ip: r.via ?? tunnelAddress(t, remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
     }
   }
   // Calico VXLAN: felix's vxlan manager programs the same pair per remote VTEP on vxlan.calico (tunnel address -> VTEP MAC).
