@@ -9,6 +9,8 @@ export interface Rect {
   y: number;
   w: number;
   h: number;
+  /** How much covering it matters (1 by default): a card's text 1, the body of a node around cards less. */
+  weight?: number;
 }
 
 export type Placement = 'right' | 'left' | 'above' | 'below' | 'above-right' | 'below-right' | 'above-left' | 'below-left' | 'far-right' | 'far-left' | 'far-above' | 'far-below';
@@ -63,18 +65,24 @@ function overlap(a: Rect, b: Rect): number {
 }
 
 /**
- * The placement whose label box covers the least card area, counting what falls outside `view` as
- * covered (ten times over: a label cut off is worse than one over a card). All in flow units except
- * `size`, the label's size on screen, and `zoom`.
+ * The placement whose label box covers the least card area (weighted), counting what falls outside
+ * `view` as covered ten times over (a label cut off is worse than one over a card). `at`: the points
+ * the label must do for, e.g. where the marker is and where it glides to, so the label keeps its side
+ * for the whole glide. All in flow units except `size`, the label's size on screen, and `zoom`.
  */
-export function placeLabel(at: { x: number; y: number }, size: { w: number; h: number }, zoom: number, cards: readonly Rect[], view?: Rect): { placement: Placement; covered: number } {
+type Point = { x: number; y: number };
+
+export function placeLabel(at: Point | readonly Point[], size: { w: number; h: number }, zoom: number, cards: readonly Rect[], view?: Rect): { placement: Placement; covered: number } {
+  const points: readonly Point[] = Array.isArray(at) ? at : [at as Point];
   let best: { placement: Placement; covered: number } | undefined;
   for (const placement of PLACEMENTS) {
     const o = offsetOf(placement, size.w, size.h);
-    const box = { x: at.x + o.x / zoom, y: at.y + o.y / zoom, w: size.w / zoom, h: size.h / zoom };
     let covered = 0;
-    for (const c of cards) covered += overlap(box, c);
-    if (view) covered += 10 * (box.w * box.h - overlap(box, view));
+    for (const pt of points) {
+      const box = { x: pt.x + o.x / zoom, y: pt.y + o.y / zoom, w: size.w / zoom, h: size.h / zoom };
+      for (const c of cards) covered += overlap(box, c) * (c.weight ?? 1);
+      if (view) covered += 10 * (box.w * box.h - overlap(box, view));
+    }
     if (!best || covered < best.covered - 1e-6) best = { placement, covered };
     if (best.covered === 0) break;
   }

@@ -1,7 +1,7 @@
 /**
  * The selected marker's label placement, worked out when the packet reaches a hop (or the zoom or
- * the view changes enough), from the cards React Flow has around it: the label keeps that side for
- * the glide to the next hop.
+ * the view changes enough), from the cards React Flow has around it and the way to the next hop:
+ * the label keeps that side for the whole glide.
  */
 import { useMemo } from 'react';
 import { useStoreApi, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
@@ -32,6 +32,9 @@ export function useLabelPlacement(run: PacketRun | undefined, geometry: FlowGeom
     const prev = cursor > 0 && steps[cursor - 1]!.phase === from.phase ? steps[cursor - 1]!.hop : undefined;
     const at = hopPoint(geometry, from.hop);
     if (!at) return 'right';
+    // Good for the whole glide to the next hop: where it starts, half way and where it ends.
+    const next = steps[cursor + 1] ? hopPoint(geometry, steps[cursor + 1]!.hop) : undefined;
+    const points = next ? [at, { x: (at.x + next.x) / 2, y: (at.y + next.y) / 2 }, next] : [at];
     const label = markerLabel(from.hop, reason, prev);
     const first = label.dropped ? `✕ ${label.dropped}` : `${label.src.old ? `${label.src.old} ` : ''}${label.src.now} → ${label.dst.old ? `${label.dst.old} ` : ''}${label.dst.now}`;
     const lines = label.outer ? [`VXLAN ${label.outer}`, `  ${first}`] : [first];
@@ -47,11 +50,15 @@ export function useLabelPlacement(run: PacketRun | undefined, geometry: FlowGeom
       const w = n.measured.width ?? n.width ?? 0;
       const h = n.measured.height ?? n.height ?? 0;
       if (CARDS.has(n.type ?? '')) cards.push({ x, y, w, h });
-      else if (n.type === 'clusterNode') cards.push({ x, y, w, h: NODE_HEADER_H });
+      else if (n.type === 'clusterNode') {
+        // Its header (name, eth0, pod CIDR) like a card; its body (cni0, the pods' column) less so.
+        cards.push({ x, y, w, h: NODE_HEADER_H });
+        cards.push({ x, y: y + NODE_HEADER_H, w, h: h - NODE_HEADER_H, weight: 0.25 });
+      }
       else if (n.type === 'subnet') cards.push({ x, y, w, h: SUBNET_BAR_H });
     }
     const view = { x: -transform[0] / zoom, y: -transform[1] / zoom, w: width / zoom, h: height / zoom };
-    return placeLabel(at, { w: size.w * scale * zoom, h: size.h * scale * zoom }, zoom, cards, view).placement;
+    return placeLabel(points, { w: size.w * scale * zoom, h: size.h * scale * zoom }, zoom, cards, view).placement;
     // viewKey: re-placed when the view moves or zooms enough (read through flow.getState()).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [steps, cursor, reason, geometry, flow, viewKey]);
