@@ -1,6 +1,6 @@
 /**
  * The selected packet's label at 1440x900, hop by hop: it sits where it covers no card (pods,
- * Services, routers, node and subnet headers), and at a NAT it shows the rewritten address old → new.
+ * Services, routers, node and subnet headers, edge labels), and at a NAT it shows the rewritten address old → new.
  */
 import { test, expect, type Page } from '@playwright/test';
 
@@ -14,7 +14,7 @@ async function labelCover(page: Page) {
     const l = label.getBoundingClientRect();
     const view = document.querySelector('.react-flow')!.getBoundingClientRect();
     const cards = [
-      ...document.querySelectorAll('.react-flow__node-pod, .react-flow__node-service, .react-flow__node-router, .react-flow__node-client, .react-flow__node-loadBalancer, .react-flow__node-ingress, .cnode-header, .subnet-bar'),
+      ...document.querySelectorAll('.react-flow__node-pod, .react-flow__node-service, .react-flow__node-router, .react-flow__node-client, .react-flow__node-loadBalancer, .react-flow__node-ingress, .cnode-header, .subnet-bar, .react-flow__edge-textwrapper'),
     ].map((e) => e.getBoundingClientRect());
     let covered = 0;
     for (const c of cards) {
@@ -56,7 +56,6 @@ test('the label keeps off the cards hop by hop, and shows a NAT old → new', as
       sawNat = true;
     }
   }
-  console.log(JSON.stringify(covers.map((x) => Math.round(x * 100))));
   expect(sawNat).toBe(true);
   // Off the cards at most hops; never more than a sliver over one.
   expect(covers.filter((x) => x === 0).length / covers.length).toBeGreaterThanOrEqual(0.8);

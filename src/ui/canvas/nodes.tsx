@@ -165,13 +165,14 @@ export const PodNode = memo(function PodNode({ data, selected }: NodeProps<PodFl
         <strong className="pod-name" title={pod.name}>
           {pod.name}
         </strong>
-        {pod.namespace !== 'default' && <span className="ns-tag">{pod.namespace}</span>}
       </div>
       <div className="pod-ip mono" data-iface="eth0">
         {pod.ip}
       </div>
       <div className="pod-labels">
-        <Labels labels={pod.labels} max={2} />
+        {/* The namespace with the labels, not beside the name: the name gets the card's whole width (coredns-1, not "core…"). */}
+        {pod.namespace !== 'default' && <span className="ns-tag">{pod.namespace}</span>}
+        <Labels labels={pod.labels} max={pod.namespace !== 'default' ? 1 : 2} />
       </div>
     </div>
   );

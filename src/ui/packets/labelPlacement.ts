@@ -92,5 +92,5 @@ export function placeLabel(at: Point | readonly Point[], size: { w: number; h: n
 /** A label's size on screen from its lines of text (12 px monospace, 1.35 line height, padded). */
 export function labelSize(lines: readonly string[]): { w: number; h: number } {
   const chars = Math.max(0, ...lines.map((l) => l.length));
-  return { w: chars * 7.3 + 16, h: lines.length * 16.5 + 7 };
+  return { w: chars * 7.5 + 16, h: lines.length * 16.5 + 7 };
 }

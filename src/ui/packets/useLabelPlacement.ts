@@ -1,6 +1,7 @@
 /**
  * The selected marker's label placement, worked out when the packet reaches a hop (or the zoom or
- * the view changes enough), from the cards React Flow has around it and the way to the next hop:
+ * the view changes enough), from the cards React Flow has around it (and the edges' labels) and the
+ * way to the next hop:
  * the label keeps that side for the whole glide.
  */
 import { useMemo } from 'react';
@@ -57,7 +58,19 @@ export function useLabelPlacement(run: PacketRun | undefined, geometry: FlowGeom
       }
       else if (n.type === 'subnet') cards.push({ x, y, w, h: SUBNET_BAR_H });
     }
-    const view = { x: -transform[0] / zoom, y: -transform[1] / zoom, w: width / zoom, h: height / zoom };
+    // Edge labels too (a router interface's name and address): read from the page once per hop.
+    const root = flow.getState().domNode;
+    const box = root?.getBoundingClientRect();
+    if (root && box) {
+      for (const el of root.querySelectorAll('.react-flow__edge-textwrapper')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) continue;
+        cards.push({ x: (r.left - box.left - transform[0]) / zoom, y: (r.top - box.top - transform[1]) / zoom, w: r.width / zoom, h: r.height / zoom });
+      }
+    }
+    // The view, less a margin, so a label does not end right at its edge.
+    const m = 12 / zoom;
+    const view = { x: -transform[0] / zoom + m, y: -transform[1] / zoom + m, w: width / zoom - 2 * m, h: height / zoom - 2 * m };
     return placeLabel(points, { w: size.w * scale * zoom, h: size.h * scale * zoom }, zoom, cards, view).placement;
     // viewKey: re-placed when the view moves or zooms enough (read through flow.getState()).
     // eslint-disable-next-line react-hooks/exhaustive-deps
