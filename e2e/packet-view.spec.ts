@@ -237,6 +237,34 @@ test('Export image writes a valid SVG and PNG with the packet path numbered', as
   await expect(page.getByTestId('notice')).toContainText('.png');
 });
 
+test('Export image draws the links scrolled out of view as the canvas draws them, with their labels', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
+  // Zoomed in and panned down the canvas: the router's links are out of view, so the canvas does not draw them.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(400);
+  for (let i = 0; i < 2; i++) {
+    await page.mouse.move(260, 850);
+    await page.mouse.down();
+    await page.mouse.move(260, 500, { steps: 8 });
+    await page.mouse.move(260, 100, { steps: 8 });
+    await page.mouse.up();
+  }
+  await page.waitForTimeout(400);
+  await expect(page.locator('.react-flow__edge[data-id^="if:"]')).toHaveCount(0);
+  const downloads: import('@playwright/test').Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Export image' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const svgFile = downloads.find((d) => d.suggestedFilename().endsWith('.svg'))!;
+  const svg = await (await import('node:fs/promises')).readFile((await svgFile.path())!, 'utf8');
+  // The router's interfaces, named on their links, and the links drawn as elbows (smooth-step paths), not grey straight lines.
+  expect(svg).toContain('eth0 192.168.1.1');
+  expect(svg).toContain('eth1 192.168.2.1');
+  expect(svg).not.toMatch(/<path d="[^"]*" fill="none" stroke="#94a3b8"/);
+  expect(svg).toMatch(/<path d="M[^"]*Q[^"]*" fill="none" stroke="#1e293b"/);
+});
+
 test('follow the packet: the camera keeps the current hop in view; off, the view stays put', async ({ page }) => {
   await page.goto('/');
   await openLesson(page, LESSONS[6]!);

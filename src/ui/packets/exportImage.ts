@@ -1,11 +1,12 @@
 /**
  * Export image: the canvas as SVG and PNG files, with the selected packet's path drawn and
  * numbered. Reads the shapes from React Flow (every element, also those scrolled out of view) and
- * the links from the drawn edges (straight lines for edges not drawn), then renders the SVG with
+ * the links from the drawn edges (those not drawn, out of view, shaped from their handles as the
+ * canvas draws them), then renders the SVG with
  * `pictureSvg` and rasterises it for the PNG at twice the size.
  */
-import type { Edge, InternalNode, ReactFlowInstance } from '@xyflow/react';
-import type { AppNode } from '../canvas/flow';
+import { Position, getBezierPath, getSmoothStepPath, type Edge, type InternalNode, type ReactFlowInstance } from '@xyflow/react';
+import type { AppNode, LinkEdgeData } from '../canvas/flow';
 import type { PacketRun } from '../../store/playback';
 import { hopPoint, type FlowGeometry } from './geometry';
 import { type BoxShape, type LabelShape, type LinkShape, type PathPoint, type PictureInput } from './exportSvg';
@@ -74,17 +75,36 @@ function linksOf(rf: ReactFlowInstance<AppNode>, root: ParentNode): { links: Lin
     const bbox = label?.getBBox();
     if (text && m && bbox) labels.push({ x: Number(m[1]) + bbox.x + bbox.width / 2, y: Number(m[2]) + bbox.y + bbox.height - 3, text });
   });
-  // Edges out of view are not drawn (the canvas culls them): a straight line between their ends.
-  const centre = (id: string) => {
+  // Edges out of view are not drawn (the canvas culls them): drawn here the way edges.tsx draws them,
+  // from their handles where React Flow has measured them (else the element's centre), in their colour.
+  const end = (id: string, handle: string | null | undefined, side: 'source' | 'target') => {
     const i = rf.getInternalNode(id);
     if (!i || i.hidden) return undefined;
-    return { x: i.internals.positionAbsolute.x + (i.measured.width ?? 0) / 2, y: i.internals.positionAbsolute.y + (i.measured.height ?? 0) / 2 };
+    const { x, y } = i.internals.positionAbsolute;
+    const h = i.internals.handleBounds?.[side]?.find((b) => b.id === handle);
+    return h ? { x: x + h.x + h.width / 2, y: y + h.y + h.height / 2 } : { x: x + (i.measured.width ?? 0) / 2, y: y + (i.measured.height ?? 0) / 2 };
   };
   rf.getEdges().forEach((e: Edge) => {
     if (drawn.has(e.id) || e.hidden) return;
-    const a = centre(e.source);
-    const b = centre(e.target);
-    if (a && b) links.push({ d: `M ${a.x} ${a.y} L ${b.x} ${b.y}`, dashed: e.type === 'endpoint' || e.type === 'lbLink' || e.type === 'ingressLink', color: '#94a3b8' });
+    const a = end(e.source, e.sourceHandle, 'source');
+    const b = end(e.target, e.targetHandle, 'target');
+    if (!a || !b) return;
+    const data = (e.data ?? {}) as LinkEdgeData;
+    const shape = { sourceX: a.x, sourceY: a.y, targetX: b.x, targetY: b.y, sourcePosition: Position.Bottom, targetPosition: Position.Top };
+    if (e.type === 'link') {
+      const [d, lx, ly] = getSmoothStepPath({ ...shape, borderRadius: 10 });
+      links.push({ d, dashed: false, color: '#1e293b' });
+      if (data.label) labels.push({ x: lx, y: ly - 9, text: data.label });
+    } else if (e.type === 'lbLink' || e.type === 'ingressLink') {
+      links.push({ d: getBezierPath(shape)[0], dashed: true, color: e.type === 'lbLink' ? '#ea580c' : '#0d9488' });
+    } else if (e.type === 'uplink') {
+      links.push({ d: `M ${a.x} ${a.y} L ${a.x} ${b.y}`, dashed: false, color: '#475569' });
+    } else if (e.type === 'veth') {
+      links.push({ d: `M ${a.x} ${a.y} L ${b.x} ${a.y}`, dashed: false, color: '#1d4ed8' });
+    } else {
+      links.push({ d: `M ${a.x} ${a.y} L ${b.x} ${b.y}`, dashed: true, color: data.color ?? '#94a3b8' });
+      if (data.label) labels.push({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 + 4, text: data.label });
+    }
   });
   return { links, labels };
 }
