@@ -228,10 +228,10 @@ export const enSim: SimDictionary = {
   'answer.pod': (p) => `the pod address ${p.ip}`,
   'answer.upstream': (p) => `${p.ip}, forwarded to the upstream resolver (the name is outside the cluster domain)`,
   'drop.dns-no-answer': (p) => `The DNS query for ${p.name} to ${p.server} got no answer${p.why ? `: ${p.why}` : '.'}`,
-  'drop.dns-no-coredns': (p) =>
-    `The DNS query for ${p.name} to ${p.server} got no answer: this cluster has no CoreDNS. There is no kube-dns Service in kube-system, so nothing answers at ${p.nameserver}, the nameserver kubelet writes into every pod's resolv.conf${p.why ? ` (on the way: ${p.why})` : ''}. Add cluster DNS to install CoreDNS.`,
+  'drop.dns-no-coredns': (p, f) =>
+    `The DNS query for ${p.name} to ${p.server} got no answer: this cluster has no CoreDNS. There is no kube-dns Service in kube-system, so nothing answers at ${p.nameserver}, the nameserver kubelet writes into every pod's resolv.conf${p.why ? ` (on the way: ${f.clause(p.why)})` : ''}. Add cluster DNS to install CoreDNS.`,
   'drop.dns-no-coredns-pods': (p, f) =>
-    `The DNS query for ${p.name} to ${p.server} got no answer: no CoreDNS pods answer behind kube-system/kube-dns. It selects ${f.code('k8s-app=kube-dns')} and no pod in kube-system has that label, so the Service has no endpoints${p.why ? ` (on the way: ${p.why})` : ''}. Add cluster DNS to bring CoreDNS back.`,
+    `The DNS query for ${p.name} to ${p.server} got no answer: no CoreDNS pods answer behind kube-system/kube-dns. It selects ${f.code('k8s-app=kube-dns')} and no pod in kube-system has that label, so the Service has no endpoints${p.why ? ` (on the way: ${f.clause(p.why)})` : ''}. Add cluster DNS to bring CoreDNS back.`,
   'drop.dns-nxdomain': (p, f) => `${p.name} does not exist: CoreDNS answered NXDOMAIN for ${f.list(p.names)}.`,
   'drop.dns-cname-unresolved': (p) =>
     `${p.name} is a CNAME to ${p.target}, which the upstream resolver cannot resolve in this scenario (name an outside host ${p.target} to make it resolvable).`,

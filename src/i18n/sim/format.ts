@@ -23,6 +23,8 @@ export interface Fmt {
   plural(n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string;
   /** Set text as code (a name or tool output the dictionary writes itself, such as `ip_forward=1`). */
   code(text: string | number): string;
+  /** A nested sentence set inside another one (in brackets, after a colon): without its own full stop. */
+  clause(text: string): string;
 }
 
 /** What a dictionary entry receives: names and addresses already marked, nested messages already rendered. */
@@ -47,6 +49,7 @@ function fmtFor(locale: Locale): Fmt {
     count: (n) => num.format(n),
     plural: (n, forms) => forms[rules.select(n)] ?? forms.other,
     code: (text) => `${OPEN}${text}${CLOSE}`,
+    clause: (text) => text.replace(/[.。]\s*$/u, ''),
   };
   fmtCache.set(locale, f);
   return f;

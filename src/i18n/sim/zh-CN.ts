@@ -225,10 +225,10 @@ export const zhSim: SimDictionary = {
   'answer.pod': (p) => `Pod 地址 ${p.ip}`,
   'answer.upstream': (p) => `${p.ip}，由上游解析器给出（该域名不在集群域内，已转发出去）`,
   'drop.dns-no-answer': (p) => `发往 ${p.server} 的 ${p.name} DNS 查询没有得到应答${p.why ? `：${p.why}` : '。'}`,
-  'drop.dns-no-coredns': (p) =>
-    `发往 ${p.server} 的 ${p.name} DNS 查询没有得到应答：这个集群没有 CoreDNS。kube-system 中没有 kube-dns 服务，所以 ${p.nameserver}（kubelet 写进每个 Pod 的 resolv.conf 的域名服务器）上没有谁应答${p.why ? `（途中：${p.why}）` : ''}。添加集群 DNS 即可安装 CoreDNS。`,
+  'drop.dns-no-coredns': (p, f) =>
+    `发往 ${p.server} 的 ${p.name} DNS 查询没有得到应答：这个集群没有 CoreDNS。kube-system 中没有 kube-dns 服务，所以 ${p.nameserver}（kubelet 写进每个 Pod 的 resolv.conf 的域名服务器）上没有谁应答${p.why ? `（途中：${f.clause(p.why)}）` : ''}。添加集群 DNS 即可安装 CoreDNS。`,
   'drop.dns-no-coredns-pods': (p, f) =>
-    `发往 ${p.server} 的 ${p.name} DNS 查询没有得到应答：kube-system/kube-dns 后面没有 CoreDNS Pod 应答。它的选择算符是 ${f.code('k8s-app=kube-dns')}，而 kube-system 中没有 Pod 带这个标签，所以该服务没有端点${p.why ? `（途中：${p.why}）` : ''}。添加集群 DNS 即可恢复 CoreDNS。`,
+    `发往 ${p.server} 的 ${p.name} DNS 查询没有得到应答：kube-system/kube-dns 后面没有 CoreDNS Pod 应答。它的选择算符是 ${f.code('k8s-app=kube-dns')}，而 kube-system 中没有 Pod 带这个标签，所以该服务没有端点${p.why ? `（途中：${f.clause(p.why)}）` : ''}。添加集群 DNS 即可恢复 CoreDNS。`,
   'drop.dns-nxdomain': (p, f) => `${p.name} 不存在：CoreDNS 对 ${f.list(p.names)} 都回答了 NXDOMAIN。`,
   'drop.dns-cname-unresolved': (p) => `${p.name} 是指向 ${p.target} 的 CNAME，但在本场景中上游解析器无法解析它（添加一个名为 ${p.target} 的集群外主机即可解析）。`,
   'drop.dns-headless-empty': (p) => `${p.name} 是没有就绪端点的无头服务：DNS 返回不了可连接的地址。`,
