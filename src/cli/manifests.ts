@@ -56,9 +56,15 @@ export function loadScenarioFiles(files: string[], cluster?: string, lang: Local
   if (!result.ok) return { ok: false, code: 2, stderr: result.errors.map((e) => error(formatManifestError(e, true, lang))).join('') };
   const note = (text: string) => say(lang, 'note', { text });
   const lines = [
-    ...result.ignored.map((n) => note(formatMessage(lang, manifestAt({ ...n, ref: undefined }, true)))),
+    ...result.ignored.map((n) => note(formatMessage(lang, manifestAt(withoutRef(n), true)))),
     ...result.notes.map((n) => note(formatMessage(lang, manifestAt(n, true)))),
     ...result.clashes.map((c) => note(say(lang, 'replaced', { ref: `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`, file: clusterFile ?? '' }))),
   ];
   return { ok: true, scenario: result.scenario, stderr: lines.map((l) => `${l}\n`).join('') };
+}
+
+/** An ignored document is named by its position, not by a Kind/name the importer did not read. */
+function withoutRef<T extends { ref?: string }>(n: T): Omit<T, 'ref'> {
+  const { ref: _ref, ...rest } = n;
+  return rest;
 }

@@ -1,7 +1,7 @@
 /** Building blocks the lesson scenarios share: the same rack subnet, nodes, and pod images throughout. */
 import type { ScenarioInput } from '../sim/index';
 
-type Doc = Required<Pick<ScenarioInput, 'subnets' | 'routers' | 'nodes' | 'pods' | 'clients' | 'services'>>;
+type Doc = { [K in 'subnets' | 'routers' | 'nodes' | 'pods' | 'clients' | 'services']-?: NonNullable<ScenarioInput[K]> };
 export type SubnetDoc = Doc['subnets'][number];
 export type RouterDoc = Doc['routers'][number];
 export type NodeDoc = Doc['nodes'][number];

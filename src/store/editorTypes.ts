@@ -5,15 +5,15 @@ import type { ClusterSettings, EditResult, ElementPatch, Position, Problem, Scen
 import type { MessageKey, MessageParams } from '../i18n/index';
 
 export type AddRequest =
-  | { kind: 'subnet'; position?: Position }
-  | { kind: 'router'; subnets: string[]; position?: Position }
-  | { kind: 'node'; subnet: string; position?: Position }
+  | { kind: 'subnet'; position?: Position | undefined }
+  | { kind: 'router'; subnets: string[]; position?: Position | undefined }
+  | { kind: 'node'; subnet: string; position?: Position | undefined }
   | { kind: 'pod'; node: string }
-  | { kind: 'client'; subnet: string; position?: Position }
-  | { kind: 'service'; position?: Position; selector?: Record<string, string> }
-  | { kind: 'loadBalancer'; service: string; subnet: string; position?: Position }
-  | { kind: 'ingress'; position?: Position; service?: string }
-  | { kind: 'ingressController'; node?: string; subnet?: string; position?: Position };
+  | { kind: 'client'; subnet: string; position?: Position | undefined }
+  | { kind: 'service'; position?: Position | undefined; selector?: Record<string, string> | undefined }
+  | { kind: 'loadBalancer'; service: string; subnet: string; position?: Position | undefined }
+  | { kind: 'ingress'; position?: Position | undefined; service?: string | undefined }
+  | { kind: 'ingressController'; node?: string | undefined; subnet?: string | undefined; position?: Position | undefined };
 
 /** What a notice's button does. */
 export type NoticeAction = 'undo' | 'addClusterDns' | 'addIngressController';

@@ -28,8 +28,8 @@ export interface PacketSlice extends pb.PlaybackState {
   pickElement(id: string): TraceResult | undefined;
   cancelPick(): void;
   /** The last send's error (bad destination, ICMP with a port, ...), shown by the send form. */
-  sendError?: Message;
-  lastBurst?: BurstSummary;
+  sendError?: Message | undefined;
+  lastBurst?: BurstSummary | undefined;
   nextSeed: number;
   send(spec: PacketSpec): TraceResult | undefined;
   sendMany(spec: PacketSpec, count: number): BurstSummary | undefined;

@@ -56,7 +56,7 @@ export interface PlaybackState {
   speed: Speed;
   /** With reduced motion the marker jumps hop to hop instead of gliding. */
   reducedMotion: boolean;
-  selectedPacket?: string;
+  selectedPacket?: string | undefined;
   nextId: number;
 }
 

@@ -50,7 +50,7 @@ export function createAppPacketStore(editor: EditorStore): StoreApi<PacketSlice>
 }
 
 /** `session`: lessons, saved work, share links and files around the editor (main.tsx starts it before the first render). */
-export function App({ stress = false, zoom, store: given, session }: { stress?: boolean; zoom?: number; store?: EditorStore; session?: Session }) {
+export function App({ stress = false, zoom, store: given, session }: { stress?: boolean; zoom?: number | undefined; store?: EditorStore; session?: Session }) {
   const [store] = useState(() => session?.editor ?? given ?? createAppStore({ stress }));
   const [packets] = useState(() => createAppPacketStore(store));
   useEditorShortcuts(store);

@@ -3,9 +3,9 @@ import type { Protocol } from '../model/schema';
 
 export interface Tuple {
   src: string;
-  sport?: number;
+  sport?: number | undefined;
   dst: string;
-  dport?: number;
+  dport?: number | undefined;
 }
 
 export interface ConntrackEntry {

@@ -140,7 +140,7 @@ export function ipvsTables(t: Topology, node: Node): IpvsTables {
 }
 
 /** The ipset key a packet presents for `flags` (dst | dst,dst | dst,dst,src). */
-export function ipsetKey(flags: string, pkt: { src: string; dst: string; proto: string; dport?: number }): string {
+export function ipsetKey(flags: string, pkt: { src: string; dst: string; proto: string; dport?: number | undefined }): string {
   switch (flags) {
     case 'dst':
       return String(pkt.dport);

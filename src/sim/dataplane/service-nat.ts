@@ -89,7 +89,7 @@ function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string | 
 }
 
 /** What a Service address is to the one who sent to it: its ClusterIP, a load balancer IP, or a node address. */
-function addressRole(t: TraceCtx['topo'], svc: { id: string; clusterIP?: string }, dst: string, port: number, service: string): Message {
+function addressRole(t: TraceCtx['topo'], svc: { id: string; clusterIP?: string | undefined }, dst: string, port: number, service: string): Message {
   if (dst === svc.clusterIP) return msg('target.cluster-ip', { dst, port, service });
   if (t.scenario.loadBalancers.some((lb) => lb.service === svc.id && lb.ip === dst)) return msg('target.lb-ip', { dst, port, service });
   if (t.nodeByIp.has(dst)) return msg('target.node-address', { dst, port, service, node: t.nodeByIp.get(dst)!.name });

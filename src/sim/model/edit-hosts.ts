@@ -7,7 +7,7 @@ import { allElementIds, COLLECTION_OF, kindOfElement, lowestFree } from './eleme
 import { failure, succeed, withPosition, type EditResult, type Position } from './edit-result';
 import { allocateHostIp, allocateSubnetCidr, nextPodIp, routerAddressOn, subnetAddresses } from './addresses';
 
-export function addSubnet(s: Scenario, opts: { position?: Position; name?: string; cidr?: string } = {}): EditResult {
+export function addSubnet(s: Scenario, opts: { position?: Position | undefined; name?: string | undefined; cidr?: string | undefined } = {}): EditResult {
   const id = lowestFree('subnet', allElementIds(s));
   const cidr = opts.cidr ?? allocateSubnetCidr(s);
   if (!cidr) return failure(msg('edit.no-free-subnet'));
@@ -16,7 +16,7 @@ export function addSubnet(s: Scenario, opts: { position?: Position; name?: strin
 }
 
 /** A router with one interface per given subnet; a subnet without a gateway gets this router as its gateway. */
-export function addRouter(s: Scenario, opts: { subnets: string[]; position?: Position; name?: string }): EditResult {
+export function addRouter(s: Scenario, opts: { subnets: string[]; position?: Position | undefined; name?: string | undefined }): EditResult {
   if (opts.subnets.length === 0) return failure(msg('edit.router-needs-subnet'));
   const id = lowestFree('router', allElementIds(s));
   const name = opts.name ?? lowestFree('router', new Set(s.routers.map((r) => r.name)));
@@ -53,7 +53,7 @@ export function removeRouterInterface(s: Scenario, routerId: string, subnetId: s
   return succeed({ ...s, routers: s.routers.map((r) => (r.id === routerId ? { ...router, interfaces, routes } : r)) }, routerId);
 }
 
-export function addNode(s: Scenario, opts: { subnet: string; position?: Position; name?: string }): EditResult {
+export function addNode(s: Scenario, opts: { subnet: string; position?: Position | undefined; name?: string | undefined }): EditResult {
   const subnet = s.subnets.find((x) => x.id === opts.subnet);
   if (!subnet) return failure(s.subnets.length === 0 ? msg('edit.node-needs-subnet') : msg('edit.no-such', { kind: 'subnet', id: String(opts.subnet) }));
   const ids = allElementIds(s);
@@ -70,7 +70,7 @@ export function addNode(s: Scenario, opts: { subnet: string; position?: Position
 
 export function addPod(
   s: Scenario,
-  opts: { node: string; name?: string; namespace?: string; labels?: Record<string, string>; containers?: Pod['containers'] },
+  opts: { node: string; name?: string | undefined; namespace?: string | undefined; labels?: Record<string, string> | undefined; containers?: Pod['containers'] | undefined },
 ): EditResult {
   const node = s.nodes.find((n) => n.id === opts.node);
   if (!node) return failure(s.nodes.length === 0 ? msg('edit.pod-needs-node') : msg('edit.pod-drop-on-node'));
@@ -123,7 +123,7 @@ export function moveHost(s: Scenario, id: string, subnetId: string, position?: P
   return succeed({ ...s, loadBalancers: rehome(s.loadBalancers), layout }, id);
 }
 
-export function addClient(s: Scenario, opts: { subnet: string; position?: Position; name?: string }): EditResult {
+export function addClient(s: Scenario, opts: { subnet: string; position?: Position | undefined; name?: string | undefined }): EditResult {
   const subnet = s.subnets.find((x) => x.id === opts.subnet);
   if (!subnet) return failure(s.subnets.length === 0 ? msg('edit.client-needs-subnet') : msg('edit.no-such', { kind: 'subnet', id: String(opts.subnet) }));
   const ids = allElementIds(s);

@@ -48,7 +48,7 @@ export function applyPorts(svc: Service, allocated: AllocatedPorts): Service {
 
 export function addService(
   s: Scenario,
-  opts: { position?: Position; name?: string; namespace?: string; selector?: Record<string, string>; ports?: ServicePort[]; type?: Service['type'] } = {},
+  opts: { position?: Position | undefined; name?: string | undefined; namespace?: string | undefined; selector?: Record<string, string> | undefined; ports?: ServicePort[] | undefined; type?: Service['type'] | undefined } = {},
 ): EditResult {
   const namespace = opts.namespace ?? 'default';
   const ids = allElementIds(s);
@@ -79,7 +79,7 @@ export function addService(
 }
 
 /** A cloud load balancer for a service; the service becomes type LoadBalancer (and gets nodePorts). */
-export function addLoadBalancer(s: Scenario, opts: { service: string; subnet: string; position?: Position; name?: string }): EditResult {
+export function addLoadBalancer(s: Scenario, opts: { service: string; subnet: string; position?: Position | undefined; name?: string | undefined }): EditResult {
   const svc = s.services.find((x) => x.id === opts.service);
   if (!svc) return failure(s.services.length === 0 ? msg('edit.lb-needs-service') : msg('edit.no-such', { kind: 'service', id: String(opts.service) }));
   const subnet = s.subnets.find((x) => x.id === opts.subnet);
@@ -104,7 +104,7 @@ export function addLoadBalancer(s: Scenario, opts: { service: string; subnet: st
   return succeed({ ...s, services, loadBalancers: [...s.loadBalancers, lb], layout: withPosition(s.layout, id, opts.position) }, id);
 }
 
-export function addIngress(s: Scenario, opts: { position?: Position; service?: string; name?: string } = {}): EditResult {
+export function addIngress(s: Scenario, opts: { position?: Position | undefined; service?: string | undefined; name?: string | undefined } = {}): EditResult {
   const svc = opts.service ? s.services.find((x) => x.id === opts.service) : undefined;
   if (opts.service && !svc) return failure(msg('edit.no-such', { kind: 'service', id: opts.service }));
   const namespace = svc?.namespace ?? 'default';

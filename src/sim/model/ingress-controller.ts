@@ -56,7 +56,7 @@ const controllerContainer = (): Container => ({
  * outside clients are), a cloud load balancer there (type LoadBalancer); without one the Service is
  * type NodePort. Ingresses that name no controller yet are given this one. One edit: one undo step.
  */
-export function addIngressController(s: Scenario, opts: { node?: string; subnet?: string; position?: { x: number; y: number } } = {}): EditResult {
+export function addIngressController(s: Scenario, opts: { node?: string | undefined; subnet?: string | undefined; position?: { x: number; y: number } | undefined } = {}): EditResult {
   const node = s.nodes.find((n) => n.id === opts.node) ?? s.nodes[0];
   if (!node) return failure(msg('edit.ingress-controller-needs-node'));
   const ids = allElementIds(s);

@@ -46,7 +46,7 @@ export interface TraceCtx {
   conntrack: ConntrackEntry[];
   isReply: boolean;
   /** Edge id the next pushed hop arrived over. */
-  pendingLink?: string;
+  pendingLink?: string | undefined;
   delivered?: Delivered;
   dropped?: DropReason;
   /** Element id of the endpoint a service chose, if any. */
@@ -66,8 +66,8 @@ export interface TraceCtx {
    * The Ethernet frame on the wire the packet is on now (set where a sender resolves its next hop's
    * MAC), and while VXLAN-encapsulated the inner frame; pushHop stamps them on each hop's packet.
    */
-  frame?: EthernetHeader;
-  innerFrame?: EthernetHeader;
+  frame?: EthernetHeader | undefined;
+  innerFrame?: EthernetHeader | undefined;
   /** Set by an application that answered the request itself (an ingress controller's 404/503): the reply carries it. */
   httpResponse?: HttpResponse;
 }

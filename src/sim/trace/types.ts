@@ -21,13 +21,13 @@ export interface OuterHeader {
   src: string;
   dst: string;
   proto: 'udp' | 'ipip';
-  sport?: number;
+  sport?: number | undefined;
   /** 8472 for flannel (the Linux kernel's VXLAN port), 4789 for Calico. */
-  dport?: number;
+  dport?: number | undefined;
   vni?: number;
   ttl: number;
   /** The frame on the underlay wire (node NIC to next hop), once the sender has resolved its next hop. */
-  eth?: EthernetHeader;
+  eth?: EthernetHeader | undefined;
 }
 
 export interface HttpRequestLine {
@@ -52,8 +52,8 @@ export interface PacketHeaders {
   src: string;
   dst: string;
   proto: Protocol;
-  sport?: number;
-  dport?: number;
+  sport?: number | undefined;
+  dport?: number | undefined;
   ttl: number;
   /** Present while VXLAN-encapsulated. */
   outer?: OuterHeader;
@@ -63,7 +63,7 @@ export interface PacketHeaders {
    * The Ethernet frame around this IP packet: the one on the wire, or inside VXLAN the inner frame
    * (flannel.1 to flannel.1). None before the first link, on lo, and inside IP-in-IP (no inner frame).
    */
-  eth?: EthernetHeader;
+  eth?: EthernetHeader | undefined;
 }
 
 export type HopAction =
@@ -114,7 +114,7 @@ export interface Hop {
   changed: PacketField[];
   match?: HopMatch[];
   /** The canvas edge the packet crossed to arrive here, when it crossed one. */
-  link?: string;
+  link?: string | undefined;
   /** What happened, as a message code and its parameters (rendered in the reader's language outside sim). */
   msg: Message;
 }

@@ -38,7 +38,7 @@ const PRO_OPTIONS = { hideAttribution: true };
  * viewports). `children` render inside React Flow (e.g. the packet marker layer).
  */
 export interface CanvasProps {
-  zoom?: number;
+  zoom?: number | undefined;
   children?: ReactNode;
   /** A click on an element (send mode picks sources and targets with it). */
   onElementClick?(id: string): void;
@@ -126,8 +126,8 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         onNodesChange={onNodesChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={onElementClick ? onNodeClick : undefined}
-        onNodeContextMenu={onElementContextMenu ? onNodeContextMenu : undefined}
+        {...(onElementClick ? { onNodeClick } : {})}
+        {...(onElementContextMenu ? { onNodeContextMenu } : {})}
         // Culling pays when zoomed in; far out nearly everything is in view and pods are hidden anyway.
         onlyRenderVisibleElements={!far}
         nodesConnectable={false}
@@ -138,7 +138,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         maxZoom={2.5}
         fitView={zoom === undefined}
         fitViewOptions={FIT_OPTIONS}
-        defaultViewport={zoom === undefined ? undefined : { x: 0, y: 0, zoom }}
+        {...(zoom === undefined ? {} : { defaultViewport: { x: 0, y: 0, zoom } })}
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={aria}
       >

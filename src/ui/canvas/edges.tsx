@@ -66,7 +66,7 @@ const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX,
 });
 
 /** A burst's spread on an endpoint line: as heavy as its share of the requests, with the count at its middle. */
-function FlowEdge({ id, path, x, y, color, flow, group }: { id: string; path: string; x: number; y: number; color?: string; flow: NonNullable<LinkEdgeData['flow']>; group?: string }) {
+function FlowEdge({ id, path, x, y, color, flow, group }: { id: string; path: string; x: number; y: number; color?: string | undefined; flow: NonNullable<LinkEdgeData['flow']>; group?: string | undefined }) {
   const t = useT();
   const text = t('canvas.flowCount', { count: flow.count, total: flow.total });
   return (

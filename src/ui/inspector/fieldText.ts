@@ -41,7 +41,7 @@ export function parseLabels(text: string): Parsed<Record<string, string>> {
 }
 
 export interface PortText {
-  name?: string;
+  name?: string | undefined;
   containerPort: number;
   protocol: 'TCP' | 'UDP' | 'SCTP';
 }
@@ -77,7 +77,7 @@ export function parseRoutes(text: string): Parsed<{ dst: string; via: string }[]
 }
 
 export interface RuleText {
-  host?: string;
+  host?: string | undefined;
   paths: { path: string; pathType: 'Prefix' | 'Exact' | 'ImplementationSpecific'; backend: { service: string; port: number | string } }[];
 }
 

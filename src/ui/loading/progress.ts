@@ -18,7 +18,7 @@ export interface ActiveLoad {
   cancel?: () => void;
 }
 
-export const loadingStore = createStore<{ active?: ActiveLoad }>(() => ({}));
+export const loadingStore = createStore<{ active?: ActiveLoad | undefined }>(() => ({}));
 
 /** Resolves after the browser has painted what is on screen now (at once where nothing paints). */
 export function afterPaint(): Promise<void> {

@@ -30,7 +30,7 @@ function layerOf(m: HopMatch, hop: Hop): Layer {
 const frameText = (f?: EthernetHeader) => (f ? `${f.src} → ${f.dst}` : undefined);
 
 /** An Ethernet II header: source → destination MAC, the old pair struck through where this hop rewrote it. */
-function EthLayer({ frame, old, name, className, layer, matches }: { frame: EthernetHeader; old?: EthernetHeader; name: string; className: string; layer: string; matches: HopMatch[] }) {
+function EthLayer({ frame, old, name, className, layer, matches }: { frame: EthernetHeader; old?: EthernetHeader | undefined; name: string; className: string; layer: string; matches: HopMatch[] }) {
   const now = frameText(frame)!;
   const before = frameText(old);
   const changed = before !== undefined && before !== now;
@@ -53,7 +53,7 @@ function EthLayer({ frame, old, name, className, layer, matches }: { frame: Ethe
   );
 }
 
-function Val({ field, hop, prev, children, old }: { field: PacketField; hop: Hop; prev?: PacketHeaders; children: React.ReactNode; old?: React.ReactNode }) {
+function Val({ field, hop, prev, children, old }: { field: PacketField; hop: Hop; prev?: PacketHeaders | undefined; children: React.ReactNode; old?: React.ReactNode | undefined }) {
   const changed = hop.changed.includes(field) && prev !== undefined;
   return (
     <span className={changed ? 'hdr changed' : 'hdr'}>

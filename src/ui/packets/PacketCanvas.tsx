@@ -52,7 +52,7 @@ function useStepKeys(packets: StoreApi<PacketSlice>) {
   }, [packets]);
 }
 
-export function PacketCanvas({ zoom }: { zoom?: number }) {
+export function PacketCanvas({ zoom }: { zoom?: number | undefined }) {
   const packets = usePacketStore();
   const picking = useStore(packets, (s) => s.pick.mode !== 'off');
   const [menu, setMenu] = useState<MenuAt | undefined>();

@@ -42,7 +42,7 @@ export interface AutosaveOptions {
   lesson: () => string | undefined;
   onResult?: (result: SaveResult, origin: SaveOrigin) => void;
   /** Called after each autosaved edit (the app drops a stale share link from the address then). */
-  onEditSaved?: () => void;
+  onEditSaved?: (() => void) | undefined;
   delayMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;

@@ -33,19 +33,19 @@ export interface ImportErrors {
 
 export interface SessionState {
   /** The open lesson's id. */
-  lesson?: string;
+  lesson?: string | undefined;
   /** The lesson panel beside the canvas is expanded. */
   lessonPanelOpen: boolean;
   /** Index of the lesson step being read. */
   step: number;
   /** Outcomes of the open lesson's suggested packets, by packet id. */
   outcomes: Readonly<Record<string, PacketOutcome>>;
-  banner?: StartupBanner;
-  importErrors?: ImportErrors;
+  banner?: StartupBanner | undefined;
+  importErrors?: ImportErrors | undefined;
   /** Storage holds previous work that "Restore previous work" can bring back. */
   hasBackup: boolean;
   /** The last save failed (storage full or refused); cleared by the next good save. */
-  saveError?: 'quota' | 'unavailable';
+  saveError?: 'quota' | 'unavailable' | undefined;
   /** The interface language, for the messages actions post to the editor's notice bar. */
   locale: Locale;
 }
