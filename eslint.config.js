@@ -20,12 +20,69 @@ const simFrontDoor = {
 };
 
 /** Text in JSX that is the same in every language: symbols and icons. */
-const SYMBOLS = ['·', '→', '←', '×', '…', '/', ':', '(', ')', '-', '—', '+', '−', '|', ',', '=', '↻', '↺', '↶', '↷', '✓', '✕', '▸', '▾', '◀', '▶', '‹', '›', '⎈', '⤓', '●', 'x'];
+const SYMBOLS = [
+  '·',
+  '→',
+  '←',
+  '×',
+  '…',
+  '/',
+  ':',
+  '(',
+  ')',
+  '-',
+  '—',
+  '+',
+  '−',
+  '|',
+  ',',
+  '=',
+  '↻',
+  '↺',
+  '↶',
+  '↷',
+  '✓',
+  '✕',
+  '▸',
+  '▾',
+  '◀',
+  '▶',
+  '‹',
+  '›',
+  '⎈',
+  '⤓',
+  '●',
+  'x',
+];
 /**
  * Words that stay as the tools and the Kubernetes API print them in every language (GUIDE.md:
  * real names, real output): protocols, interface names, header fields, API kinds and field names.
  */
-const TOOL_WORDS = ['TCP', 'UDP', 'SCTP', 'ICMP', 'TTL', 'VXLAN', 'IPIP', 'VNI', 'HTTP', 'UDP VXLAN VNI', '/32 · VNI 1 · UDP 8472', 'Host:', 'eth0', 'cni0', 'flannel.1', 'cali*', '169.254.1.1', 'Ingress', 'name', 'port', 'targetPort', 'proto', 'nodePort'];
+const TOOL_WORDS = [
+  'TCP',
+  'UDP',
+  'SCTP',
+  'ICMP',
+  'TTL',
+  'VXLAN',
+  'IPIP',
+  'VNI',
+  'HTTP',
+  'UDP VXLAN VNI',
+  '/32 · VNI 1 · UDP 8472',
+  'Host:',
+  'eth0',
+  'cni0',
+  'flannel.1',
+  'cali*',
+  '169.254.1.1',
+  'Ingress',
+  'name',
+  'port',
+  'targetPort',
+  'proto',
+  'nodePort',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**'] },
@@ -51,7 +108,10 @@ export default tseslint.config(
       // TypeScript's noFallthroughCasesInSwitch checks this and knows that a call returning `never` ends a case.
       'no-fallthrough': 'off',
       // Prettier (npm run format) wraps code; this catches what it cannot, e.g. a 400-character expression.
-      'max-len': ['error', { code: 200, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreComments: true, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      'max-len': [
+        'error',
+        { code: 200, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreComments: true, ignoreUrls: true, ignoreRegExpLiterals: true },
+      ],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },

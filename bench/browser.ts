@@ -1,7 +1,15 @@
 /** What every browser benchmark shares: Debian's Chromium launched headless, and a page-side frame counter. */
 import { chromium, type Browser } from '@playwright/test';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Chromium from CHROMIUM_PATH or /usr/bin/chromium (Playwright's own browser download is not used). */
 export function launchChromium(): Promise<Browser> {

@@ -52,7 +52,6 @@ function seconds(): number {
   return Number.isFinite(s) && s > 0 ? s : 4;
 }
 
-
 const EMPTY_PANE_POINT = `(() => {
   const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
   for (let fy = 0.05; fy < 0.95; fy += 0.01) {

@@ -95,8 +95,11 @@ export function runManifestsBench(): void {
   let yaml = '';
   const exported = ms(() => (yaml = exportManifests(scenario)));
   const median = (xs: { wall: number; cpu: number }[]) => [...xs].sort((a, b) => a.cpu - b.cpu)[1]!;
-  const row = (label: string, t: { wall: number; cpu: number }, extra = '') => console.log(`${label.padEnd(34)} ${t.cpu.toFixed(0).padStart(7)} ${t.wall.toFixed(0).padStart(9)}${extra}`);
-  console.log(`documents ${text.split('---\n').length}; pods / services / nodes ${scenario.pods.length} / ${scenario.services.length} / ${scenario.nodes.length}`);
+  const row = (label: string, t: { wall: number; cpu: number }, extra = '') =>
+    console.log(`${label.padEnd(34)} ${t.cpu.toFixed(0).padStart(7)} ${t.wall.toFixed(0).padStart(9)}${extra}`);
+  console.log(
+    `documents ${text.split('---\n').length}; pods / services / nodes ${scenario.pods.length} / ${scenario.services.length} / ${scenario.nodes.length}`,
+  );
   console.log(`${'step'.padEnd(34)} ${'cpu(ms)'.padStart(7)} ${'wall(ms)'.padStart(9)}`);
   row('YAML read, every document (median)', median(parse));
   row('whole import (median of 3)', median(whole), `   budget ${IMPORT_BUDGET_MS} ms cpu`);

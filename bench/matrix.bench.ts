@@ -16,7 +16,9 @@ import { encodeShareLink } from '../src/io/share-link';
 import { launchChromium, START_FRAMES, STOP_FRAMES } from './browser';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-async function inBrowser(s: Scenario): Promise<{ seconds: number; cells: number; maxGapMs: number; idleGapMs: number; longFrames: number; frames: number; longTaskMs: number; longTasks: number }> {
+async function inBrowser(
+  s: Scenario,
+): Promise<{ seconds: number; cells: number; maxGapMs: number; idleGapMs: number; longFrames: number; frames: number; longTaskMs: number; longTasks: number }> {
   const outDir = mkdtempSync(join(tmpdir(), 'matrix-bench-'));
   let server: Awaited<ReturnType<typeof preview>> | undefined;
   let browser: Browser | undefined;
@@ -81,9 +83,15 @@ export async function runMatrixBench(): Promise<void> {
   const nodeMs = performance.now() - t0;
   const cells = m.cells.flat();
   const count = (v: string) => cells.filter((c) => c.verdict === v).length;
-  console.log(`Node:     ${cells.length.toLocaleString('en')} traces in ${(nodeMs / 1000).toFixed(2)} s (${((nodeMs * 1000) / cells.length).toFixed(0)} µs each); allowed ${count('allowed')}, denied ${count('denied')}, dropped ${count('dropped')}`);
+  console.log(
+    `Node:     ${cells.length.toLocaleString('en')} traces in ${(nodeMs / 1000).toFixed(2)} s (${((nodeMs * 1000) / cells.length).toFixed(0)} µs each); allowed ${count('allowed')}, denied ${count('denied')}, dropped ${count('dropped')}`,
+  );
   const b = await inBrowser(s);
-  console.log(`Chromium: ${b.cells.toLocaleString('en')} cells ready in ${b.seconds.toFixed(2)} s in the Web Worker (target < 5 s: ${b.seconds < 5 ? 'met' : 'NOT met'}); longest main-thread frame gap meanwhile ${b.maxGapMs.toFixed(0)} ms (${b.longFrames} of ${b.frames} frames over 50 ms; ${b.longTasks} main-thread tasks over 50 ms, the longest ${b.longTaskMs.toFixed(0)} ms; idle page on this machine: longest gap ${b.idleGapMs.toFixed(0)} ms); load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+  console.log(
+    `Chromium: ${b.cells.toLocaleString('en')} cells ready in ${b.seconds.toFixed(2)} s in the Web Worker (target < 5 s: ${b.seconds < 5 ? 'met' : 'NOT met'}); longest main-thread frame gap meanwhile ${b.maxGapMs.toFixed(0)} ms (${b.longFrames} of ${b.frames} frames over 50 ms; ${b.longTasks} main-thread tasks over 50 ms, the longest ${b.longTaskMs.toFixed(0)} ms; idle page on this machine: longest gap ${b.idleGapMs.toFixed(0)} ms); load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -19,7 +19,6 @@ import { launchChromium, START_FRAMES, STOP_FRAMES } from './browser';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const VIEWPORT = { width: 1440, height: 900 };
 
-
 function seconds(): number {
   const s = Number(process.env.PLAYBACK_BENCH_SECONDS ?? 5);
   return Number.isFinite(s) && s > 0 ? s : 5;
@@ -82,10 +81,28 @@ export async function runPlaybackBench(): Promise<void> {
     const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://127.0.0.1:4189';
     browser = await launchChromium();
     console.log(['case'.padEnd(40), 'fps'.padEnd(8), 'p95 ms'.padEnd(8), 'markers', 'labels'].join(' '));
-    for (const [count, follow] of [[20, true], [1, true], [20, false], [1, false], [0, true]] as const) {
+    for (const [count, follow] of [
+      [20, true],
+      [1, true],
+      [20, false],
+      [1, false],
+      [0, true],
+    ] as const) {
       const r = await measure(browser, base, count, follow);
       const verdict = r.fps >= 55 ? 'ok (>= 55)' : 'BELOW 55';
-      console.log([((count > 1 ? `Send ${count} (burst)` : count === 1 ? 'Send (one packet)' : 'idle (baseline, no packet)') + (count > 0 && !follow ? ', camera still' : '')).padEnd(40), r.fps.toFixed(1).padEnd(8), r.p95.toFixed(1).padEnd(8), String(r.markers).padEnd(7), String(r.labels).padEnd(6), verdict].join(' '));
+      console.log(
+        [
+          (
+            (count > 1 ? `Send ${count} (burst)` : count === 1 ? 'Send (one packet)' : 'idle (baseline, no packet)') +
+            (count > 0 && !follow ? ', camera still' : '')
+          ).padEnd(40),
+          r.fps.toFixed(1).padEnd(8),
+          r.p95.toFixed(1).padEnd(8),
+          String(r.markers).padEnd(7),
+          String(r.labels).padEnd(6),
+          verdict,
+        ].join(' '),
+      );
     }
   } finally {
     await browser?.close();

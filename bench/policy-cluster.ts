@@ -18,8 +18,22 @@ export function policyCluster(pods = 100): Scenario {
       { id: 'rack-a', name: 'rack-a', cidr: '192.168.1.0/24', gateway: '192.168.1.1' },
       { id: 'rack-b', name: 'rack-b', cidr: '192.168.2.0/24', gateway: '192.168.2.1' },
     ],
-    routers: [{ id: 'core', name: 'core', interfaces: [{ subnet: 'rack-a', ip: '192.168.1.1' }, { subnet: 'rack-b', ip: '192.168.2.1' }] }],
-    nodes: Array.from({ length: 10 }, (_, i) => ({ id: `node-${i}`, name: `node-${i}`, subnet: i < 5 ? 'rack-a' : 'rack-b', ip: `192.168.${i < 5 ? 1 : 2}.${10 + i}` })),
+    routers: [
+      {
+        id: 'core',
+        name: 'core',
+        interfaces: [
+          { subnet: 'rack-a', ip: '192.168.1.1' },
+          { subnet: 'rack-b', ip: '192.168.2.1' },
+        ],
+      },
+    ],
+    nodes: Array.from({ length: 10 }, (_, i) => ({
+      id: `node-${i}`,
+      name: `node-${i}`,
+      subnet: i < 5 ? 'rack-a' : 'rack-b',
+      ip: `192.168.${i < 5 ? 1 : 2}.${10 + i}`,
+    })),
     namespaces: NAMESPACES.map((n, i) => ({ name: n, labels: { team: i % 2 ? 'back' : 'front' } })),
     pods: [
       ...[0, 1].map((i) => ({
@@ -28,7 +42,15 @@ export function policyCluster(pods = 100): Scenario {
         namespace: 'kube-system',
         node: `node-${i * 5}`,
         labels: { 'k8s-app': 'kube-dns' },
-        containers: [{ name: 'coredns', ports: [{ containerPort: 53, protocol: 'UDP' as const }, { containerPort: 53, protocol: 'TCP' as const }] }],
+        containers: [
+          {
+            name: 'coredns',
+            ports: [
+              { containerPort: 53, protocol: 'UDP' as const },
+              { containerPort: 53, protocol: 'TCP' as const },
+            ],
+          },
+        ],
       })),
       ...Array.from({ length: app }, (_, i) => ({
         id: `p${i}`,
@@ -39,18 +61,63 @@ export function policyCluster(pods = 100): Scenario {
         containers: [{ name: 'app', ports: [{ name: 'http', containerPort: 80 }] }],
       })),
     ],
-    services: [{ id: 'kube-dns', name: 'kube-dns', namespace: 'kube-system', clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP' }] }],
+    services: [
+      {
+        id: 'kube-dns',
+        name: 'kube-dns',
+        namespace: 'kube-system',
+        clusterIP: '10.96.0.10',
+        selector: { 'k8s-app': 'kube-dns' },
+        ports: [{ name: 'dns', port: 53, protocol: 'UDP' }],
+      },
+    ],
     networkPolicies: NAMESPACES.flatMap((ns) => [
       { id: `${ns}-deny`, name: 'default-deny-all', namespace: ns, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] as ('Ingress' | 'Egress')[] } },
       {
         id: `${ns}-dns`,
         name: 'allow-dns',
         namespace: ns,
-        spec: { podSelector: {}, policyTypes: ['Egress'] as ('Ingress' | 'Egress')[], egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ protocol: 'UDP' as const, port: 53 }] }] },
+        spec: {
+          podSelector: {},
+          policyTypes: ['Egress'] as ('Ingress' | 'Egress')[],
+          egress: [
+            {
+              to: [
+                {
+                  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+                  podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+                },
+              ],
+              ports: [{ protocol: 'UDP' as const, port: 53 }],
+            },
+          ],
+        },
       },
-      { id: `${ns}-web-in`, name: 'web-from-front', namespace: ns, spec: { podSelector: { matchLabels: { tier: 'web' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { team: 'front' } } }], ports: [{ port: 80 }] }] } },
-      { id: `${ns}-web-out`, name: 'web-to-api', namespace: ns, spec: { podSelector: { matchLabels: { tier: 'web' } }, policyTypes: ['Egress'] as ('Ingress' | 'Egress')[], egress: [{ to: [{ podSelector: { matchLabels: { tier: 'api' } } }] }] } },
-      { id: `${ns}-api-in`, name: 'api-from-web', namespace: ns, spec: { podSelector: { matchLabels: { tier: 'api' } }, ingress: [{ from: [{ podSelector: { matchLabels: { tier: 'web' } } }] }] } },
+      {
+        id: `${ns}-web-in`,
+        name: 'web-from-front',
+        namespace: ns,
+        spec: {
+          podSelector: { matchLabels: { tier: 'web' } },
+          ingress: [{ from: [{ namespaceSelector: { matchLabels: { team: 'front' } } }], ports: [{ port: 80 }] }],
+        },
+      },
+      {
+        id: `${ns}-web-out`,
+        name: 'web-to-api',
+        namespace: ns,
+        spec: {
+          podSelector: { matchLabels: { tier: 'web' } },
+          policyTypes: ['Egress'] as ('Ingress' | 'Egress')[],
+          egress: [{ to: [{ podSelector: { matchLabels: { tier: 'api' } } }] }],
+        },
+      },
+      {
+        id: `${ns}-api-in`,
+        name: 'api-from-web',
+        namespace: ns,
+        spec: { podSelector: { matchLabels: { tier: 'api' } }, ingress: [{ from: [{ podSelector: { matchLabels: { tier: 'web' } } }] }] },
+      },
     ]),
   };
   const r = parseScenario(doc);

@@ -42,10 +42,7 @@ export function scaleScenarioDoc(shape: ScaleShape): ScenarioInput {
       {
         id: 'core',
         name: 'core',
-        interfaces: [
-          ...Array.from({ length: subnets }, (_, i) => ({ subnet: `rack-${i}`, ip: `192.168.${i}.1` })),
-          { subnet: 'internet', ip: '203.0.113.1' },
-        ],
+        interfaces: [...Array.from({ length: subnets }, (_, i) => ({ subnet: `rack-${i}`, ip: `192.168.${i}.1` })), { subnet: 'internet', ip: '203.0.113.1' }],
       },
     ],
     clients: [{ id: 'laptop', name: 'laptop', subnet: 'internet', ip: '203.0.113.50' }],
@@ -73,7 +70,13 @@ export function scaleScenarioDoc(shape: ScaleShape): ScenarioInput {
       })),
     ],
     services: [
-      { id: 'kube-dns', name: 'kube-dns', namespace: 'kube-system', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }] },
+      {
+        id: 'kube-dns',
+        name: 'kube-dns',
+        namespace: 'kube-system',
+        selector: { 'k8s-app': 'kube-dns' },
+        ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }],
+      },
       { id: 'big', name: 'big', type: 'NodePort', selector: { tier: 'big' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
       ...Array.from({ length: shape.services }, (_, i) => ({
         id: `svc-${i}`,

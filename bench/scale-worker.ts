@@ -48,7 +48,11 @@ for (let i = 0; i < runs; i++) {
     i % 10 === 0
       ? { from, to: 'big', port: 80 }
       : i % 10 === 5
-        ? { from: 'laptop', to: `192.168.${Math.floor(((i * 13) % shape.nodes) / 200)}.${10 + (((i * 13) % shape.nodes) % 200)}`, port: s.services[1]!.ports[0]!.nodePort! }
+        ? {
+            from: 'laptop',
+            to: `192.168.${Math.floor(((i * 13) % shape.nodes) / 200)}.${10 + (((i * 13) % shape.nodes) % 200)}`,
+            port: s.services[1]!.ports[0]!.nodePort!,
+          }
         : { from, to: svc(i * 31).clusterIP!, port: 80 };
   const t = performance.now();
   const r = trace(s, spec, { seed: i });

@@ -38,7 +38,11 @@ interface NodeFigures {
 const TARGETS = { parseValidateMs: 1000, firstTraceMs: 500, medianTraceMs: 5, peakHeapMB: 500, firstRenderMs: 3000 };
 
 function measureNode(scale: number, mode: 'iptables' | 'ipvs' = 'iptables'): NodeFigures {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/scale-worker.ts'), String(scale), mode], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/scale-worker.ts'), String(scale), mode], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as NodeFigures;
 }
 
@@ -93,7 +97,8 @@ export async function runScaleBench(): Promise<void> {
   console.log(`small: ${shape(small)} (${(a.bytes / 1e6).toFixed(2)} MB of JSON)`);
   console.log(`full:  ${shape(full)} (${(b.bytes / 1e6).toFixed(2)} MB of JSON)`);
   console.log('measure                          small       full    growth   target (full)');
-  const row = (name: string, x: number, y: number, target: number, fmt = f1) => console.log(`${name.padEnd(28)}${fmt(x)}  ${fmt(y)}  ${(y / x).toFixed(1).padStart(7)}x   < ${target}${mark(y, target)}`);
+  const row = (name: string, x: number, y: number, target: number, fmt = f1) =>
+    console.log(`${name.padEnd(28)}${fmt(x)}  ${fmt(y)}  ${(y / x).toFixed(1).padStart(7)}x   < ${target}${mark(y, target)}`);
   row('parse + validate (ms)', a.parseMs + a.validateMs, b.parseMs + b.validateMs, TARGETS.parseValidateMs, f0);
   row('  parse (ms)', a.parseMs, b.parseMs, TARGETS.parseValidateMs, f0);
   row('  validate (ms)', a.validateMs, b.validateMs, TARGETS.parseValidateMs, f0);

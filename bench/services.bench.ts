@@ -38,7 +38,13 @@ export function generateServicesCluster(mode: 'iptables' | 'ipvs'): Scenario {
       })),
     ],
     services: [
-      { id: 'kube-dns', name: 'kube-dns', namespace: 'kube-system', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }] },
+      {
+        id: 'kube-dns',
+        name: 'kube-dns',
+        namespace: 'kube-system',
+        selector: { 'k8s-app': 'kube-dns' },
+        ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }],
+      },
       ...Array.from({ length: SERVICES }, (_, i) => ({
         id: `svc-${i}`,
         name: `svc-${i}`,
@@ -68,14 +74,23 @@ export function runServicesBench(): void {
     const rows: [string, () => ReturnType<typeof timeIt>][] = [
       ['pod -> ClusterIP:80', () => timeIt((i) => trace(s, { from: client(i), to: ip(i), port: 80 }, { seed: i }), 3000)],
       ['pod -> name (DNS + connection)', () => timeIt((i) => trace(s, { from: client(i), to: `svc-${i % SERVICES}`, port: 80 }, { seed: i }), 2000)],
-      ['outside -> node:NodePort', () => {
-        const np = s.services.filter((x) => x.type === 'NodePort');
-        return timeIt((i) => trace(s, { from: 'laptop', to: `192.168.1.${10 + (i % NODES)}`, port: np[i % np.length]!.ports[0]!.nodePort! }, { seed: i }), 2000);
-      }],
-      ['pod -> ClusterIP, session kept', () => {
-        const session = createSessionState();
-        return timeIt((i) => trace(s, { from: client(i), to: ip(i), port: 80 }, { seed: i, session }), 2000);
-      }],
+      [
+        'outside -> node:NodePort',
+        () => {
+          const np = s.services.filter((x) => x.type === 'NodePort');
+          return timeIt(
+            (i) => trace(s, { from: 'laptop', to: `192.168.1.${10 + (i % NODES)}`, port: np[i % np.length]!.ports[0]!.nodePort! }, { seed: i }),
+            2000,
+          );
+        },
+      ],
+      [
+        'pod -> ClusterIP, session kept',
+        () => {
+          const session = createSessionState();
+          return timeIt((i) => trace(s, { from: client(i), to: ip(i), port: 80 }, { seed: i, session }), 2000);
+        },
+      ],
     ];
     rows.forEach(([name, run], k) => {
       const r = run();

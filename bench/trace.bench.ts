@@ -16,7 +16,7 @@ export function runTraceBench(): void {
       const pods = scenario.pods;
       const same = timeIt((i) => {
         const a = pods[(i * 7) % pods.length]!;
-        const b = pods[((i * 7) % pods.length + nodes) % pods.length]!; // same node: index + nodes
+        const b = pods[(((i * 7) % pods.length) + nodes) % pods.length]!; // same node: index + nodes
         trace(scenario, { from: a.id, to: b.ip, port: 8080 }, { seed: i });
       }, 2000);
       const cross = timeIt((i) => {
@@ -24,7 +24,9 @@ export function runTraceBench(): void {
         const b = pods[(i * 13 + 1) % pods.length]!; // next pod: the next node
         trace(scenario, { from: a.id, to: b.ip, port: 8080 }, { seed: i });
       }, 2000);
-      console.log(`${String(nodes).padStart(5)} ${String(pods.length).padStart(6)}  ${cni.padEnd(8)}${fmt(same.medianUs)}  ${fmt(cross.medianUs)}          ${fmt(cross.p95Us)}`);
+      console.log(
+        `${String(nodes).padStart(5)} ${String(pods.length).padStart(6)}  ${cni.padEnd(8)}${fmt(same.medianUs)}  ${fmt(cross.medianUs)}          ${fmt(cross.p95Us)}`,
+      );
     }
   }
 }

@@ -6,14 +6,13 @@ test.beforeEach(async ({ page }) => {
   await expect(node(page, 'node-1')).toBeVisible();
 });
 
-
 test('the minimap draws every element by colour, stays up during a drag, and pans the canvas when dragged', async ({ page }) => {
   const map = page.getByRole('img', { name: 'Minimap of the canvas' });
   await expect(map).toBeVisible();
   // One path per colour plus the mask: subnets, nodes, the router, the client, the Service, the pods' apps.
   const paths = map.locator('path');
   await expect.poll(() => paths.count()).toBeGreaterThanOrEqual(6);
-  const drawn = async () => (await paths.evaluateAll((ps) => ps.map((p) => p.getAttribute('d')).join('|')));
+  const drawn = async () => await paths.evaluateAll((ps) => ps.map((p) => p.getAttribute('d')).join('|'));
   const before = await drawn();
   // A drag moves the element in the map while the button is still down.
   const n2 = node(page, 'node-2');
@@ -55,7 +54,11 @@ test('stress page: 100 nodes and 1,000 pods; far out pods are tiles, closer in t
   // Close in, a Service's endpoint lines are dashed; at the middle level of detail of a scenario this
   // big they are drawn solid (dashes are the costliest thing to repaint there). The small default
   // scenario keeps them dashed at that zoom.
-  const dashes = () => page.locator('.react-flow__edge-endpoint path.react-flow__edge-path').first().evaluate((p) => getComputedStyle(p).strokeDasharray);
+  const dashes = () =>
+    page
+      .locator('.react-flow__edge-endpoint path.react-flow__edge-path')
+      .first()
+      .evaluate((p) => getComputedStyle(p).strokeDasharray);
   await expect.poll(dashes).not.toBe('none');
   await page.goto('/?stress=1&zoom=0.6');
   await expect.poll(dashes).toBe('none');

@@ -53,7 +53,12 @@ async function start(page: Page, hash = '') {
 
 test('a bad JSON file: why, field by field, in Chinese; the work is untouched', async ({ page }) => {
   await start(page);
-  const bad = { version: 1, name: 'broken', subnets: [{ id: 'rack', name: 'rack', cidr: '192.168.1.0/33' }], nodes: [{ id: 'n1', name: 'n1', subnet: 'rack', ip: '999.1.1.1' }] };
+  const bad = {
+    version: 1,
+    name: 'broken',
+    subnets: [{ id: 'rack', name: 'rack', cidr: '192.168.1.0/33' }],
+    nodes: [{ id: 'n1', name: 'n1', subnet: 'rack', ip: '999.1.1.1' }],
+  };
   await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('无法导入这个文件');
@@ -105,7 +110,8 @@ test('manifests: errors beside the text and the notes of an import, in Chinese',
   await expectChinese(dialog, 'manifest errors');
   await page.screenshot({ path: test.info().outputPath('manifest-errors-zh.png'), animations: 'disabled' });
 
-  const withNotes = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: shop }\nspec: { type: LoadBalancer, selector: { app: shop }, ports: [{ port: 80 }] }\n';
+  const withNotes =
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: shop }\nspec: { type: LoadBalancer, selector: { app: shop }, ports: [{ port: 80 }] }\n';
   await dialog.getByTestId('manifest-text').fill(withNotes);
   await expect(dialog.getByTestId('manifest-summary')).toBeVisible();
   await dialog.locator('.manifest-notes summary').click();

@@ -65,7 +65,10 @@ test('a load balancer dropped on a ClusterIP Service says the Service became typ
 
   const svc = (await node(page, 'svc-1').boundingBox())!;
   await palette(page, 'loadBalancer').dragTo(page.locator('.react-flow__pane'), {
-    targetPosition: { x: svc.x + svc.width / 2 - (await page.locator('.react-flow__pane').boundingBox())!.x, y: svc.y + svc.height / 2 - (await page.locator('.react-flow__pane').boundingBox())!.y },
+    targetPosition: {
+      x: svc.x + svc.width / 2 - (await page.locator('.react-flow__pane').boundingBox())!.x,
+      y: svc.y + svc.height / 2 - (await page.locator('.react-flow__pane').boundingBox())!.y,
+    },
     force: true,
   });
   await expect(notice(page)).toContainText('Service svc-1 is now type LoadBalancer (it was ClusterIP): the cloud load balancer forwards to its NodePorts.');
@@ -121,7 +124,9 @@ test('Auto-layout lays the default scenario out readably at 1440x900, near the z
   const canvas = (await page.getByRole('region', { name: 'Network canvas' }).boundingBox())!;
   for (const id of ['core-router', 'node-1', 'node-2', 'node-3', 'curl', 'web-1', 'web-2', 'web-3', 'web', 'shop', 'laptop']) {
     const b = (await node(page, id).boundingBox())!;
-    expect(b.x >= canvas.x && b.y >= canvas.y && b.x + b.width <= canvas.x + canvas.width && b.y + b.height <= canvas.y + canvas.height, `${id} in view`).toBe(true);
+    expect(b.x >= canvas.x && b.y >= canvas.y && b.x + b.width <= canvas.x + canvas.width && b.y + b.height <= canvas.y + canvas.height, `${id} in view`).toBe(
+      true,
+    );
   }
   // Pods drawn as cards with their names (not the far-out tiles).
   await expect(node(page, 'web-1').locator('.pod-name')).toBeVisible();

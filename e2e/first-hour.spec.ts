@@ -26,7 +26,11 @@ test('every destination the README and the To box suggest is delivered in the de
     [/^laptop /, '203.0.113.100:80'],
     [/^laptop /, 'http://shop.example.com/api'],
   ];
-  for (const s of suggested) expect(cases.some(([, to]) => to === s), s).toBe(true);
+  for (const s of suggested)
+    expect(
+      cases.some(([, to]) => to === s),
+      s,
+    ).toBe(true);
   // The README's own list (its Send paragraph): exactly these, from these senders.
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
   const listed = /In the default scenario each of these is delivered: (.*?\(the Ingress[^)]*\))/.exec(readme)?.[1] ?? '';
@@ -42,10 +46,16 @@ test('every destination the README and the To box suggest is delivered in the de
   // By name, the lookup went to a CoreDNS pod behind kube-dns.
   await send(page, /^pod curl /, 'web:80');
   await expect(hops(page)).toContainText('DNS query');
-  await expect(hops(page).getByRole('region', { name: /^coredns-\d$/ }).first()).toBeVisible();
+  await expect(
+    hops(page)
+      .getByRole('region', { name: /^coredns-\d$/ })
+      .first(),
+  ).toBeVisible();
 });
 
-test('File → New, then a node, a pod and a Service: web:80 by name is delivered through CoreDNS; without the CoreDNS pods the drop names CoreDNS; Add cluster DNS brings it back', async ({ page }) => {
+test('File → New, then a node, a pod and a Service: web:80 by name is delivered through CoreDNS; without the CoreDNS pods the drop names CoreDNS; Add cluster DNS brings it back', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(node(page, 'node-1')).toBeVisible();
   await fileNew(page);
@@ -73,7 +83,11 @@ test('File → New, then a node, a pod and a Service: web:80 by name is delivere
   await send(page, /^pod pod-1 /, 'web:80');
   await expect(verdict(page)).toContainText('Delivered');
   // The lookup was answered by a CoreDNS pod (its hops are grouped under its name).
-  await expect(hops(page).getByRole('region', { name: /^coredns-\d$/ }).first()).toBeVisible();
+  await expect(
+    hops(page)
+      .getByRole('region', { name: /^coredns-\d$/ })
+      .first(),
+  ).toBeVisible();
 
   // The packet visited CoreDNS, so the system pods are drawn while it is on the canvas.
   await expect(page.getByRole('button', { name: 'System pods: shown' })).toBeVisible();
@@ -146,7 +160,11 @@ test('an Ingress dropped on a cluster without a controller offers one; the ingre
   await send(page, /^laptop /, 'http://shop.example.com/');
   await expect(verdict(page)).toContainText('Delivered');
   await expect(hops(page)).toContainText('Proxy to backend');
-  await expect(hops(page).getByRole('button', { name: /at pod-1/ }).first()).toBeVisible();
+  await expect(
+    hops(page)
+      .getByRole('button', { name: /at pod-1/ })
+      .first(),
+  ).toBeVisible();
 });
 
 test('an Ingress whose controller Service is an ordinary app is refused, naming the field', async ({ page }) => {
@@ -170,7 +188,9 @@ test('bug: after opening lesson 4, Send uses a sender of lesson 4 (not "curl" of
   await form(page).getByRole('button', { name: 'Send', exact: true }).click();
   await expect(form(page)).not.toContainText('unknown source');
   await expect(verdict(page)).toContainText('Delivered');
-  await form(page).getByRole('button', { name: /^Send \d+/ }).click();
+  await form(page)
+    .getByRole('button', { name: /^Send \d+/ })
+    .click();
   await expect(form(page)).not.toContainText('unknown source');
 });
 

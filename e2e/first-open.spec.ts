@@ -77,7 +77,9 @@ test('system pods: one compact kube-system row per node, a click draws them; les
   const nodeBox = (await node(page, 'node-1').boundingBox())!;
   expect(rowBox.y).toBeGreaterThan(lastPod.y + lastPod.height);
   expect(rowBox.y + rowBox.height).toBeLessThan(nodeBox.y + nodeBox.height);
-  await node(page, 'node-1').getByRole('button', { name: /^kube-system: 1 collapsed system pods \(coredns-1\)/ }).click();
+  await node(page, 'node-1')
+    .getByRole('button', { name: /^kube-system: 1 collapsed system pods \(coredns-1\)/ })
+    .click();
   await expect(node(page, 'coredns-1')).toBeVisible();
   await expect(node(page, 'kube-dns')).toBeVisible();
   await expect(page.getByTestId('system-pods-row')).toHaveCount(0);

@@ -20,7 +20,10 @@ test("a hop's matched iptables rule opens the node's Inside view at that line, h
   await send(page, 'pod curl (10.244.0.2)', '10.96.0.2:80');
   const ins = inspector(page);
   await expect(ins.getByTestId('verdict')).toContainText('Delivered');
-  await page.getByRole('button', { name: 'Pause' }).click().catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Pause' })
+    .click()
+    .catch(() => undefined);
   const dnat = ins.locator('li.hop-dnat').first();
   // Open the DNAT hop: its matched entries and their links show.
   await dnat.locator('button.hop-button').click();
@@ -64,7 +67,7 @@ test("a pod's Inside view shows its namespace: ip addr, ip route, resolv.conf", 
   await page.screenshot({ path: test.info().outputPath('inside-pod.png') });
 });
 
-test('the cluster hairpinMode control turns the bridge ports\' hairpin off, as bridge -d link prints it', async ({ page }) => {
+test("the cluster hairpinMode control turns the bridge ports' hairpin off, as bridge -d link prints it", async ({ page }) => {
   // Nothing selected: the inspector shows the cluster settings, with the bridge plugin's hairpinMode (on, as kube-flannel sets it).
   await page.getByRole('tab', { name: 'Inspector' }).click();
   const hairpin = page.getByLabel(/^hairpinMode/);
@@ -92,11 +95,16 @@ test('a load balancer in vip mode: the node catches its IP with kube-proxy\'s "l
   await send(page, 'laptop (203.0.113.50)', '203.0.113.100:80');
   const ins = inspector(page);
   await expect(ins.getByTestId('verdict')).toContainText('Delivered');
-  await page.getByRole('button', { name: 'Pause' }).click().catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Pause' })
+    .click()
+    .catch(() => undefined);
   const dnat = ins.locator('li.hop-dnat').first();
   await dnat.locator('button.hop-button').click();
   const rule = dnat.locator('code.match', { hasText: 'loadbalancer IP' }).first();
-  await expect(rule).toContainText('-A KUBE-SERVICES -d 203.0.113.100/32 -p tcp -m comment --comment "default/web:http loadbalancer IP" -m tcp --dport 80 -j KUBE-EXT-');
+  await expect(rule).toContainText(
+    '-A KUBE-SERVICES -d 203.0.113.100/32 -p tcp -m comment --comment "default/web:http loadbalancer IP" -m tcp --dport 80 -j KUBE-EXT-',
+  );
   // The DNAT happens on the node the balancer picked: its Inside view opens at that rule.
   const link = dnat.getByRole('link', { name: /^Show the KUBE-SERVICES entry in iptables-save on node-\d$/ }).first();
   const name = /on (node-\d)$/.exec((await link.getAttribute('aria-label')) ?? '')![1]!;
@@ -114,7 +122,10 @@ test('IPVS mode: the reply is un-NATed by IPVS, and its hop links to the connect
   await send(page, 'pod curl (10.244.0.2)', '10.96.0.2:80');
   const ins = inspector(page);
   await expect(ins.getByTestId('verdict')).toContainText('Delivered');
-  await page.getByRole('button', { name: 'Pause' }).click().catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Pause' })
+    .click()
+    .catch(() => undefined);
   // The request: PREROUTING -> local route -> INPUT (KUBE-IPVS-FILTER) as one step, then IPVS at LOCAL_IN.
   const dnat = ins.locator('li.hop-dnat').first();
   await dnat.locator('button.hop-button').click();

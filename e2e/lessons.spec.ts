@@ -50,7 +50,8 @@ for (const lesson of LESSONS) {
     // The lesson's scenario is on the canvas, laid out: every cluster node drawn, named with its eth0 address
     // (the accessible name: far out the canvas draws pods as tiles and nodes by name only).
     const scenario = lessonScenario(lesson);
-    for (const n of scenario.nodes) await expect(page.locator(`.react-flow__node[data-id="${n.id}"]`)).toHaveAttribute('aria-label', new RegExp(`eth0 ${n.ip.replaceAll('.', '\\.')}\\b`));
+    for (const n of scenario.nodes)
+      await expect(page.locator(`.react-flow__node[data-id="${n.id}"]`)).toHaveAttribute('aria-label', new RegExp(`eth0 ${n.ip.replaceAll('.', '\\.')}\\b`));
 
     // Steps, one at a time.
     const step = panel.getByTestId('lesson-step');

@@ -70,7 +70,10 @@ test('paste manifests: errors beside the text with the line marked, nothing repl
 
   // Mark the redis-leader pod not Ready: its EndpointSlice shows it, and the Service rejects with the reason.
   await page.locator('.react-flow__node[data-id^="pod-redis-leader-"]').click();
-  await page.getByRole('tab', { name: /Inspect/ }).click().catch(() => undefined);
+  await page
+    .getByRole('tab', { name: /Inspect/ })
+    .click()
+    .catch(() => undefined);
   await page.getByLabel('Readiness').selectOption('NotReady');
   await page.locator('.react-flow__node[data-id="svc-redis-leader"]').click();
   const slice = page.getByTestId('endpoint-slices');
@@ -93,7 +96,9 @@ test('paste manifests: errors beside the text with the line marked, nothing repl
   expect(text).toContain('replicas: 3');
 });
 
-test('drop a .yaml file on the canvas: the dialog opens with it; a name clash asks what to do; onto the canvas cluster it is one undo step', async ({ page }) => {
+test('drop a .yaml file on the canvas: the dialog opens with it; a name clash asks what to do; onto the canvas cluster it is one undo step', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
   const before = await page.locator('.react-flow__node').count();

@@ -14,7 +14,9 @@ async function labelCover(page: Page) {
     const l = label.getBoundingClientRect();
     const view = document.querySelector('.react-flow')!.getBoundingClientRect();
     const cards = [
-      ...document.querySelectorAll('.react-flow__node-pod, .react-flow__node-service, .react-flow__node-router, .react-flow__node-client, .react-flow__node-loadBalancer, .react-flow__node-ingress, .cnode-header, .subnet-bar, .react-flow__edge-textwrapper'),
+      ...document.querySelectorAll(
+        '.react-flow__node-pod, .react-flow__node-service, .react-flow__node-router, .react-flow__node-client, .react-flow__node-loadBalancer, .react-flow__node-ingress, .cnode-header, .subnet-bar, .react-flow__edge-textwrapper',
+      ),
     ].map((e) => e.getBoundingClientRect());
     let covered = 0;
     for (const c of cards) {
@@ -34,7 +36,10 @@ test('the label keeps off the cards hop by hop, and shows a NAT old → new', as
   await page.getByLabel('To', { exact: true }).fill('10.96.0.2:80');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByTestId('verdict')).toContainText('Delivered');
-  await page.getByRole('button', { name: 'Pause' }).click({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Pause' })
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   const scrubber = page.getByTestId('scrubber');
   await scrubber.fill('0');
   const last = Number(await scrubber.getAttribute('max'));

@@ -12,7 +12,10 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 async function openLesson(page: Page, lesson: Lesson) {
   await page.getByRole('button', { name: 'Lessons' }).click();
-  await page.getByRole('menu', { name: 'Lessons' }).getByRole('menuitem', { name: new RegExp(`^Lesson ${lesson.number}: `) }).click();
+  await page
+    .getByRole('menu', { name: 'Lessons' })
+    .getByRole('menuitem', { name: new RegExp(`^Lesson ${lesson.number}: `) })
+    .click();
   await expect(page.getByRole('complementary', { name: 'Lesson' }).getByRole('heading', { name: lesson.title.en })).toBeVisible();
 }
 
@@ -20,12 +23,15 @@ async function openLesson(page: Page, lesson: Lesson) {
 async function settled(page: Page) {
   let last = '';
   await expect
-    .poll(async () => {
-      const now = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
-      const same = now === last;
-      last = now;
-      return same;
-    }, { intervals: [150, 150, 150, 250] })
+    .poll(
+      async () => {
+        const now = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [150, 150, 150, 250] },
+    )
     .toBe(true);
 }
 
@@ -51,7 +57,8 @@ function visitedBy(lesson: Lesson): Set<string> {
 }
 
 /** The text of an element that names it or gives its address, with its size on screen. */
-const NAME_TEXT = '.pod-name, .pod-ip, .cnode-title strong, .cnode-meta b, .card-body strong, .card-body .mono, .svc-head strong, .svc-row, .subnet-name, .subnet-cidr';
+const NAME_TEXT =
+  '.pod-name, .pod-ip, .cnode-title strong, .cnode-meta b, .card-body strong, .card-body .mono, .svc-head strong, .svc-row, .subnet-name, .subnet-cidr';
 
 for (const lesson of LESSONS) {
   test(`lesson ${lesson.number} opens with room for the canvas and the visited elements' names and addresses readable`, async ({ page }) => {
@@ -145,9 +152,17 @@ test('Send 20 plays as dots: at most 3 packet labels on the canvas, the tally be
   const flows = page.locator('.react-flow__edge[data-id^="ep:"]').filter({ has: page.locator('.edge-flow') });
   await expect(flows.first()).toBeVisible({ timeout: 20_000 });
   const tally = page.getByRole('figure', { name: 'Where the requests went' });
-  const rows = await tally.locator('li').evaluateAll((lis) => lis.map((li) => ({ name: li.querySelector('.tally-label')!.textContent!, count: Number(li.querySelector('.tally-count')!.textContent) })));
+  const rows = await tally
+    .locator('li')
+    .evaluateAll((lis) =>
+      lis.map((li) => ({ name: li.querySelector('.tally-label')!.textContent!, count: Number(li.querySelector('.tally-count')!.textContent) })),
+    );
   const drawn = await flows.evaluateAll((edges) =>
-    edges.map((e) => ({ id: e.getAttribute('data-id')!, text: e.querySelector('.react-flow__edge-text')?.textContent ?? '', width: parseFloat(getComputedStyle(e.querySelector('.edge-flow')!).strokeWidth) })),
+    edges.map((e) => ({
+      id: e.getAttribute('data-id')!,
+      text: e.querySelector('.react-flow__edge-text')?.textContent ?? '',
+      width: parseFloat(getComputedStyle(e.querySelector('.edge-flow')!).strokeWidth),
+    })),
   );
   expect(drawn.length).toBe(rows.length);
   const counts = drawn.map((d) => Number(/^(\d+) of 20$/.exec(d.text)?.[1]));
@@ -175,7 +190,10 @@ test('hops grouped by element, the current hop as a layer stack, a timeline and 
   await expect(node1.locator('.hop-group-summary')).toContainText('veth → cni0');
   await expect(node1.locator('.hop-group-summary')).toContainText('VXLAN encap');
   // Step to the router with the timeline, then with the keys.
-  const router = inspector.getByTestId('hop').filter({ hasText: 'ROUTE' }).filter({ has: page.locator('.outer') });
+  const router = inspector
+    .getByTestId('hop')
+    .filter({ hasText: 'ROUTE' })
+    .filter({ has: page.locator('.outer') });
   await router.first().getByRole('button').click();
   const current = inspector.locator('[data-testid="hop"][aria-current="step"]');
   const stack = current.getByTestId('layer-stack');
@@ -194,7 +212,10 @@ test('hops grouped by element, the current hop as a layer stack, a timeline and 
   await expect(stack.locator('[data-layer]').first()).toHaveAttribute('data-layer', 'outer-eth');
   const scrubber = page.getByTestId('scrubber');
   const at = Number(await scrubber.inputValue());
-  await page.locator('body').click({ position: { x: 700, y: 20 } }).catch(() => undefined);
+  await page
+    .locator('body')
+    .click({ position: { x: 700, y: 20 } })
+    .catch(() => undefined);
   await page.keyboard.press('ArrowRight');
   await expect(scrubber).toHaveValue(String(at + 1));
   await page.keyboard.press('ArrowLeft');
@@ -223,7 +244,12 @@ test('Export image writes a valid SVG and PNG with the packet path numbered', as
   // Valid: the browser's XML parser reads it as an SVG document without errors.
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length, steps: doc.querySelectorAll('[data-step]').length, text: doc.documentElement.textContent };
+    return {
+      root: doc.documentElement.nodeName,
+      errors: doc.getElementsByTagName('parsererror').length,
+      steps: doc.querySelectorAll('[data-step]').length,
+      text: doc.documentElement.textContent,
+    };
   }, svg);
   expect(parsed.root).toBe('svg');
   expect(parsed.errors).toBe(0);

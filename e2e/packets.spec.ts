@@ -25,7 +25,10 @@ test('pod to pod on another node under VXLAN: outer header in the hop list, mark
   await expect(outer).toContainText('192.168.2.10:8472 UDP VXLAN VNI 1');
   // The marker plays along the canvas; clicking the delivery hop moves it onto the target pod.
   await expect(marker(page)).toBeVisible();
-  await inspector(page).getByRole('button', { name: /deliver at web-3/ }).first().click();
+  await inspector(page)
+    .getByRole('button', { name: /deliver at web-3/ })
+    .first()
+    .click();
   await expect(marker(page)).toHaveAttribute('data-at', 'web-3');
   // The marker sits on the pod card (polled: the follow-the-packet camera may still be gliding, which
   // moves the marker and the card between two separate measurements).
@@ -44,7 +47,10 @@ test('a Service ClusterIP is DNATed by kube-proxy, and stepping moves the marker
   await send(page, 'pod curl (10.244.0.2)', '10.96.0.2:80');
   const ins = inspector(page);
   await expect(ins.getByTestId('verdict')).toContainText('Delivered');
-  await page.getByRole('button', { name: 'Pause' }).click({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Pause' })
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   const dnat = ins.locator('li.hop-dnat').first();
   // The hop list is one line per hop; the hop in focus opens to its layers and the rule that matched.
   await dnat.getByRole('button').click();

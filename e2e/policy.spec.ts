@@ -57,10 +57,16 @@ for (const [mode, crossSubnet, expected] of [
     await send(page, FRONTEND, 'db:5432');
     await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
     // Hop details show for the selected hop: the pod's only route is via 169.254.1.1 ...
-    await inspector(page).getByRole('button', { name: /send at frontend/ }).first().click();
+    await inspector(page)
+      .getByRole('button', { name: /send at frontend/ })
+      .first()
+      .click();
     await expect(inspector(page)).toContainText('default via 169.254.1.1 dev eth0');
     // ... and node-1's route (and the outer header, if any) is the mode's.
-    await inspector(page).getByRole('button', { name: /route at node-1/ }).first().click();
+    await inspector(page)
+      .getByRole('button', { name: /route at node-1/ })
+      .first()
+      .click();
     await expect(inspector(page)).toContainText(expected);
     // The cluster settings show the mode.
     await page.getByRole('tab', { name: 'Inspector' }).click();
@@ -71,7 +77,10 @@ for (const [mode, crossSubnet, expected] of [
 }
 
 test('Calico BGP without the router as a BGP peer: the router has no route to the pod block', async ({ page }) => {
-  await open(page, example((s) => ((s.networkPolicies = []), (s.cluster.calicoMode = 'bgp'))));
+  await open(
+    page,
+    example((s) => ((s.networkPolicies = []), (s.cluster.calicoMode = 'bgp'))),
+  );
   await send(page, FRONTEND, 'db:5432');
   await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (no-route)');
   await expect(inspector(page).getByTestId('verdict')).toContainText('does not peer with them');
@@ -84,7 +93,10 @@ test('Calico BGP without the router as a BGP peer: the router has no route to th
 });
 
 test('Calico BGP with the node-to-node mesh off: no node learns a route until a node is made a route reflector', async ({ page }) => {
-  await open(page, example((s) => ((s.networkPolicies = []), (s.cluster.calicoMode = 'bgp'), (s.cluster.bgpMesh = false))));
+  await open(
+    page,
+    example((s) => ((s.networkPolicies = []), (s.cluster.calicoMode = 'bgp'), (s.cluster.bgpMesh = false))),
+  );
   // frontend (node-1) and api (node-2) share rack-a: without BGP routes node-1 uses its default route.
   await send(page, FRONTEND, 'api:8080');
   await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (no-route)');
@@ -98,7 +110,10 @@ test('Calico BGP with the node-to-node mesh off: no node learns a route until a 
   await page.getByLabel('BGP route reflector').check();
   await send(page, FRONTEND, 'api:8080');
   await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
-  await inspector(page).getByRole('button', { name: /route at node-1/ }).first().click();
+  await inspector(page)
+    .getByRole('button', { name: /route at node-1/ })
+    .first()
+    .click();
   await expect(inspector(page)).toContainText('via 192.168.1.11 dev eth0 proto bird');
   await page.screenshot({ path: test.info().outputPath('calico-route-reflector.png') });
 });
@@ -121,7 +136,10 @@ test('a policy drop names the policies; the what-if rule allows it in one click,
   await inspector(page).getByTestId('whatif-apply').click();
   await expect(verdict).toContainText('Delivered');
   // The allowing rule is the policy hop's match: open the hop at node-3 to read it.
-  await inspector(page).getByRole('button', { name: /policy at node-3/ }).first().click();
+  await inspector(page)
+    .getByRole('button', { name: /policy at node-3/ })
+    .first()
+    .click();
   await expect(inspector(page)).toContainText('shop/db-from-api ingress[1]: from podSelector app=frontend, port TCP 5432');
 
   // Two undo steps take both rules back; sending again is denied as at first.
@@ -205,7 +223,10 @@ test('a 100-pod matrix (10,100 cells) fills in while the page stays usable, and 
   await expect(corner).toHaveCount(0);
   await grid.evaluate((el) => el.scrollTo(el.scrollWidth, el.scrollHeight));
   await expect(corner).toHaveAttribute('data-verdict', 'denied');
-  await expect(corner).toHaveAttribute('aria-label', /shop\/api-97 → kube-system\/kube-dns:53: denied by the sender's egress policies shop\/default-deny-all, shop\/allow-dns/);
+  await expect(corner).toHaveAttribute(
+    'aria-label',
+    /shop\/api-97 → kube-system\/kube-dns:53: denied by the sender's egress policies shop\/default-deny-all, shop\/allow-dns/,
+  );
   await page.screenshot({ path: test.info().outputPath('matrix-100-corner.png') });
   await corner.click();
   await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (policy-denied)');
@@ -213,7 +234,12 @@ test('a 100-pod matrix (10,100 cells) fills in while the page stays usable, and 
 
 test('labelling a namespace makes a namespaceSelector match it (and the name label cannot be changed)', async ({ page }) => {
   // api's ingress rule also admits pods of namespaces labelled team=clients; none is, yet.
-  await open(page, example((s) => s.networkPolicies.find((p) => p.id === 'np-api-in')!.spec.ingress![0]!.from!.push({ namespaceSelector: { matchLabels: { team: 'clients' } } })));
+  await open(
+    page,
+    example((s) =>
+      s.networkPolicies.find((p) => p.id === 'np-api-in')!.spec.ingress![0]!.from!.push({ namespaceSelector: { matchLabels: { team: 'clients' } } }),
+    ),
+  );
   const client = 'pod client (';
   await send(page, client, 'api:8080');
   await expect(inspector(page).getByTestId('verdict')).toContainText('Dropped (policy-denied)');
@@ -230,7 +256,9 @@ test('labelling a namespace makes a namespaceSelector match it (and the name lab
   await page.getByRole('tab', { name: 'Policies' }).click();
   await labels.fill('team=clients, kubernetes.io/metadata.name=shop');
   await labels.press('Enter');
-  await expect(page.getByRole('region', { name: 'NetworkPolicies' }).getByRole('alert')).toContainText('is set by the control plane to the namespace\'s own name (default) and cannot be changed');
+  await expect(page.getByRole('region', { name: 'NetworkPolicies' }).getByRole('alert')).toContainText(
+    "is set by the control plane to the namespace's own name (default) and cannot be changed",
+  );
   // Undo takes the label back: denied again.
   await labels.fill('team=clients');
   await labels.press('Enter');

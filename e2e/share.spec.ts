@@ -24,7 +24,11 @@ async function storageOf(page: Page): Promise<Record<string, string>> {
 /** Every element on the canvas with its accessible name (names and addresses): what "the same canvas" means. */
 async function canvasElements(page: Page): Promise<string[]> {
   await expect(node(page, 'node-1')).toBeVisible();
-  return (await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')} | ${e.getAttribute('aria-label') ?? e.textContent}`))).sort();
+  return (
+    await page
+      .locator('.react-flow__node')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')} | ${e.getAttribute('aria-label') ?? e.textContent}`))
+  ).sort();
 }
 
 async function copyLink(page: Page): Promise<string> {
@@ -161,7 +165,10 @@ test('import a bad JSON file: errors by field path, the work untouched; export a
   expect(exported).toMatchObject({ version: 1, name: 'Lesson 1: two pods on one node' });
   // The lesson's three pods, then its two CoreDNS replicas (every cluster the app makes has them).
   expect(exported.pods.map((p: { ip: string }) => p.ip)).toEqual(['10.244.0.2', '10.244.0.3', '10.244.0.4', '10.244.0.5', '10.244.0.6']);
-  expect(exported.pods.slice(3).map((p: { namespace: string; labels: Record<string, string> }) => `${p.namespace} ${p.labels['k8s-app']}`)).toEqual(['kube-system kube-dns', 'kube-system kube-dns']);
+  expect(exported.pods.slice(3).map((p: { namespace: string; labels: Record<string, string> }) => `${p.namespace} ${p.labels['k8s-app']}`)).toEqual([
+    'kube-system kube-dns',
+    'kube-system kube-dns',
+  ]);
 
   // ... New clears the canvas (a new cluster has only its DNS add-on: the kube-dns Service, whose
   // CoreDNS pods wait for a node), Import brings the file back, Restore previous work goes back.
@@ -197,7 +204,10 @@ test('switch to Chinese: the interface and the lesson in Chinese, remembered aft
   const canvas = page.getByRole('region', { name: '网络画布' });
   await expect(canvas.locator('.react-flow__node[data-id="web"]')).toContainText('3 个端点');
   await expect(canvas.locator('.react-flow__node[data-id="node-1"]')).toContainText('网桥');
-  await expect(canvas.locator('.react-flow__node[data-id="node-1"]')).toHaveAttribute('aria-label', /^节点 node-1，eth0 192\.168\.1\.10，Pod 网段 10\.244\.0\.0\/24，2 个 Pod$/);
+  await expect(canvas.locator('.react-flow__node[data-id="node-1"]')).toHaveAttribute(
+    'aria-label',
+    /^节点 node-1，eth0 192\.168\.1\.10，Pod 网段 10\.244\.0\.0\/24，2 个 Pod$/,
+  );
   await expect(page.getByRole('button', { name: '放大' })).toBeVisible();
   await expect(page.getByRole('img', { name: '画布缩略图' })).toBeVisible();
 

@@ -11,6 +11,8 @@ describe('shipped JSON Schema', () => {
   it('describes the version and the element lists', () => {
     const s = scenarioJsonSchema() as { properties: Record<string, unknown>; required: string[] };
     expect(s.required).toContain('version');
-    expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(['cluster', 'subnets', 'routers', 'nodes', 'pods', 'clients', 'services', 'loadBalancers', 'ingresses']));
+    expect(Object.keys(s.properties)).toEqual(
+      expect.arrayContaining(['cluster', 'subnets', 'routers', 'nodes', 'pods', 'clients', 'services', 'loadBalancers', 'ingresses']),
+    );
   });
 });

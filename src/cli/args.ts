@@ -150,7 +150,15 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
   }
   const file = files[0];
   if (!file) throw UsageError.of('missingFile');
-  const common = { file, files, ...(cluster !== undefined ? { cluster } : {}), exportYaml, ...(show !== undefined ? { show } : {}), ...(service !== undefined ? { service } : {}), ...extra };
+  const common = {
+    file,
+    files,
+    ...(cluster !== undefined ? { cluster } : {}),
+    exportYaml,
+    ...(show !== undefined ? { show } : {}),
+    ...(service !== undefined ? { service } : {}),
+    ...extra,
+  };
   if (exportYaml) return { ...common, from: from ?? '', to: to ?? '', seed, count, lang };
   if (extra.node !== undefined || extra.pod !== undefined) {
     // --node/--pod --show TOOL: what a tool prints there (show.ts); --from/--to optionally fill conntrack.

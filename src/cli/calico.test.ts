@@ -25,7 +25,13 @@ const run = (path: string, ...args: string[]) => {
   expect(out.code).toBe(0);
   return JSON.parse(out.stdout);
 };
-interface Hop { at: string; action: string; iface?: string; match?: { rule: string }[]; packet: { outer?: { proto: string; dport?: number; vni?: number } } }
+interface Hop {
+  at: string;
+  action: string;
+  iface?: string;
+  match?: { rule: string }[];
+  packet: { outer?: { proto: string; dport?: number; vni?: number } };
+}
 const routeAt = (r: { hops: Hop[] }, node: string) => r.hops.find((h) => h.at === node && h.action === 'route')?.match?.[0]?.rule;
 
 describe('trace CLI on Calico', () => {
@@ -37,13 +43,34 @@ describe('trace CLI on Calico', () => {
   };
 
   it('traces a Calico cluster in each mode: IPIP (protocol 4), VXLAN (UDP 4789, VNI 4096), BGP (proto bird, via a peering router), IPIP CrossSubnet', () => {
-    const ipip = run(file('ipip', open(() => {})), '--from', 'frontend', '--to', 'db:5432');
+    const ipip = run(
+      file(
+        'ipip',
+        open(() => {}),
+      ),
+      '--from',
+      'frontend',
+      '--to',
+      'db:5432',
+    );
     expect(ipip.verdict).toBe('delivered');
     expect(ipip.hops.find((h: Hop) => h.action === 'encapsulate')).toMatchObject({ iface: 'tunl0', packet: { outer: { proto: 'ipip' } } });
 
-    const vxlan = run(file('vxlan', open((s) => (s.cluster.calicoMode = 'vxlan'))), '--from', 'frontend', '--to', 'db:5432');
+    const vxlan = run(
+      file(
+        'vxlan',
+        open((s) => (s.cluster.calicoMode = 'vxlan')),
+      ),
+      '--from',
+      'frontend',
+      '--to',
+      'db:5432',
+    );
     expect(vxlan.verdict).toBe('delivered');
-    expect(vxlan.hops.find((h: Hop) => h.action === 'encapsulate')).toMatchObject({ iface: 'vxlan.calico', packet: { outer: { proto: 'udp', dport: 4789, vni: 4096 } } });
+    expect(vxlan.hops.find((h: Hop) => h.action === 'encapsulate')).toMatchObject({
+      iface: 'vxlan.calico',
+      packet: { outer: { proto: 'udp', dport: 4789, vni: 4096 } },
+    });
 
     const bgpScenario = open((s) => ((s.cluster.calicoMode = 'bgp'), (s.routers[0]!.bgpPeer = true)));
     const bgp = run(file('bgp', bgpScenario), '--from', 'frontend', '--to', 'db:5432');
@@ -62,9 +89,18 @@ describe('trace CLI on Calico', () => {
     const example = join(EXAMPLES_DIR, 'calico-policy.json');
     const denied = run(example, '--from', 'frontend', '--to', 'db:5432');
     expect(denied.verdict).toBe('dropped');
-    expect(denied.reason).toMatchObject({ code: 'policy-denied', direction: 'egress', policies: ['shop/default-deny-all', 'shop/allow-dns', 'shop/frontend-to-api'] });
+    expect(denied.reason).toMatchObject({
+      code: 'policy-denied',
+      direction: 'egress',
+      policies: ['shop/default-deny-all', 'shop/allow-dns', 'shop/frontend-to-api'],
+    });
     expect(denied.reason.message).toContain('shop/frontend-to-api');
-    expect(denied.whatIf).toMatchObject({ kind: 'add-rule', direction: 'egress', policy: 'shop/frontend-to-api', rule: 'shop/frontend-to-api egress: to podSelector app=db, port TCP 5432' });
+    expect(denied.whatIf).toMatchObject({
+      kind: 'add-rule',
+      direction: 'egress',
+      policy: 'shop/frontend-to-api',
+      rule: 'shop/frontend-to-api egress: to podSelector app=db, port TCP 5432',
+    });
     // Apply the manifest: the same packet now meets db's ingress policy, whose what-if lets it in.
     const s = structuredClone(loadExample('calico-policy'));
     const apply = (state: Scenario, manifest: string) => {
@@ -73,7 +109,10 @@ describe('trace CLI on Calico', () => {
       if (!parsed.ok) throw new Error('manifest');
       const existing = state.networkPolicies.find((p) => p.namespace === parsed.policy.namespace && p.name === parsed.policy.name);
       const policy = { ...parsed.policy, id: existing?.id ?? parsed.policy.id };
-      return { ...state, networkPolicies: existing ? state.networkPolicies.map((p) => (p.id === existing.id ? policy : p)) : [...state.networkPolicies, policy] };
+      return {
+        ...state,
+        networkPolicies: existing ? state.networkPolicies.map((p) => (p.id === existing.id ? policy : p)) : [...state.networkPolicies, policy],
+      };
     };
     const step1 = apply(s, denied.whatIf.manifest);
     const next = run(file('step1', step1), '--from', 'frontend', '--to', 'db:5432');

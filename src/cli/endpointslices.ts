@@ -15,7 +15,20 @@ export function showEndpointSlices(s: Scenario, service?: string, lang: Locale =
     const ref = service.includes('/') ? service : `svc/${service}`;
     const id = t.kindOf.get(service) === 'service' ? service : t.byName.get(ref);
     const svc = id ? t.services.get(id) : undefined;
-    if (!svc) return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: say(lang, 'unknownService', { name: service, names: nameList(lang, s.services.map((x) => x.name)) }) })}\n` };
+    if (!svc)
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `${say(lang, 'error', {
+          text: say(lang, 'unknownService', {
+            name: service,
+            names: nameList(
+              lang,
+              s.services.map((x) => x.name),
+            ),
+          }),
+        })}\n`,
+      };
     services = [svc];
   }
   const items = services.flatMap((svc) => endpointSlices(t, svc).map(endpointSliceObject));

@@ -25,7 +25,7 @@ describe('the CLI with --lang zh-CN', () => {
     }
   });
 
-  it('prints the trace explanations in Chinese (the issue\'s Done-when command)', () => {
+  it("prints the trace explanations in Chinese (the issue's Done-when command)", () => {
     const out = runTraceCli([ex('clusterip'), '--from', 'client', '--to', 'web:80', '--lang', 'zh-CN']);
     expect(out.code).toBe(0);
     const r = JSON.parse(out.stdout);
@@ -43,7 +43,9 @@ describe('the CLI with --lang zh-CN', () => {
     const missing = runTraceCli([ex('clusterip'), '--from', 'client', '--lang', 'zh-CN']);
     expect(missing.stderr.split('\n')[0]).toBe('错误：缺少 --to');
     // The same mistake in English stays as it was.
-    expect(runTraceCli([ex('clusterip'), '--from', 'client', '--to', 'web:80', '--proto', 'sctp']).stderr.split('\n')[0]).toBe('error: --proto must be tcp, udp, or icmp, not "sctp"');
+    expect(runTraceCli([ex('clusterip'), '--from', 'client', '--to', 'web:80', '--proto', 'sctp']).stderr.split('\n')[0]).toBe(
+      'error: --proto must be tcp, udp, or icmp, not "sctp"',
+    );
   });
 
   it('names an unknown sender, an unreadable file and a bad scenario in Chinese', () => {
@@ -75,10 +77,13 @@ describe('the CLI with --lang zh-CN', () => {
     for (const l of lines) expect(l.replace(/“[^”]*”/g, '')).not.toMatch(ENGLISH_RUN);
   });
 
-  it('writes the manifests\' notes and errors in Chinese, naming the document and line', () => {
+  it("writes the manifests' notes and errors in Chinese, naming the document and line", () => {
     const dir = mkdtempSync(join(tmpdir(), 'knp-'));
     const app = join(dir, 'app.yaml');
-    writeFileSync(app, 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { type: LoadBalancer, selector: { app: web }, ports: [{ port: 80 }] }\n');
+    writeFileSync(
+      app,
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg }\n---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { type: LoadBalancer, selector: { app: web }, ports: [{ port: 80 }] }\n',
+    );
     const ok = runTraceCli([app, '--from', 'node-1', '--to', 'web:80', '--lang', 'zh-CN']);
     const notes = ok.stderr.trim().split('\n');
     expect(notes).toEqual([

@@ -21,7 +21,10 @@ describe('trace CLI with manifests', () => {
   it('places manifests on --cluster and reads several files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'knp-'));
     const extra = join(dir, 'debug.yml');
-    writeFileSync(extra, 'apiVersion: v1\nkind: Pod\nmetadata: { name: debug }\nspec: { containers: [{ name: sh }] }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n');
+    writeFileSync(
+      extra,
+      'apiVersion: v1\nkind: Pod\nmetadata: { name: debug }\nspec: { containers: [{ name: sh }] }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n',
+    );
     const out = runTraceCli([guestbook, extra, '--cluster', join(EXAMPLES_DIR, 'clusterip.json'), '--from', 'pod/debug', '--to', 'svc/frontend:80']);
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout).verdict).toBe('delivered');
@@ -61,7 +64,9 @@ describe('--show endpointslices', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('kind: EndpointSlice');
     expect(out.stdout).toContain('kubernetes.io/service-name: a');
-    expect(out.stdout).toMatch(/conditions:\n\s+ready: false\n\s+serving: false\n\s+terminating: false\n\s+nodeName: node-\d\n\s+targetRef:\n\s+kind: Pod\n\s+name: a/);
+    expect(out.stdout).toMatch(
+      /conditions:\n\s+ready: false\n\s+serving: false\n\s+terminating: false\n\s+nodeName: node-\d\n\s+targetRef:\n\s+kind: Pod\n\s+name: a/,
+    );
     const traced = JSON.parse(runTraceCli([file, '--from', 'pod/a', '--to', 'svc/a:80']).stdout);
     expect(traced.reason.code).toBe('no-endpoints');
     expect(traced.reason.message).toContain('1 pod is selected (app=a), none ready (1 not Ready)');

@@ -25,7 +25,12 @@ function readScenario(file: string, lang: Locale): Loaded {
   const r = read(file, lang);
   if (!r.ok) return { ok: false, code: 2, stderr: r.stderr };
   const parsed = parseScenarioJson(r.text);
-  if (!parsed.ok) return { ok: false, code: 2, stderr: `${say(lang, 'error', { text: say(lang, 'invalidScenario', { file, errors: formatFieldErrors(lang, parsed.errors) }) })}\n` };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      code: 2,
+      stderr: `${say(lang, 'error', { text: say(lang, 'invalidScenario', { file, errors: formatFieldErrors(lang, parsed.errors) }) })}\n`,
+    };
   return { ok: true, scenario: parsed.scenario, stderr: '' };
 }
 
@@ -39,7 +44,8 @@ export function loadScenarioFiles(files: string[], cluster?: string, lang: Local
     return readScenario(files[0]!, lang);
   }
   const clusterFile = cluster ?? jsons[0];
-  if (jsons.length > (cluster !== undefined ? 0 : 1)) return { ok: false, code: 64, stderr: error(say(lang, 'oneJsonAtMost', { files: nameList(lang, [...jsons, ...(cluster ? [cluster] : [])]) })) };
+  if (jsons.length > (cluster !== undefined ? 0 : 1))
+    return { ok: false, code: 64, stderr: error(say(lang, 'oneJsonAtMost', { files: nameList(lang, [...jsons, ...(cluster ? [cluster] : [])]) })) };
   let base: Scenario | undefined;
   if (clusterFile !== undefined) {
     const b = readScenario(clusterFile, lang);

@@ -10,7 +10,13 @@ import { isMessageCode, type Message } from '../sim/index';
 export { formatMessage };
 
 function isMessage(v: unknown): v is Message {
-  return typeof v === 'object' && v !== null && typeof (v as Message).code === 'string' && isMessageCode((v as Message).code) && typeof (v as Message).params === 'object';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Message).code === 'string' &&
+    isMessageCode((v as Message).code) &&
+    typeof (v as Message).params === 'object'
+  );
 }
 
 /** A deep copy of `value` where every object carrying a `msg` also carries its sentence. */

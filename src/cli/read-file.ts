@@ -23,7 +23,8 @@ function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevi
 const cannot = (path: string, why: Words | string): { ok: false; error: CliText } => ({ ok: false, error: { key: 'cannotRead', params: { path, why } } });
 
 export function readScenarioFile(path: string, maxBytes = MAX_SCENARIO_FILE_BYTES): ReadResult {
-  const tooBig = (n?: number) => cannot(path, n === undefined ? { key: 'tooBigMore', params: { max: maxBytes } } : { key: 'tooBig', params: { size: n, max: maxBytes } });
+  const tooBig = (n?: number) =>
+    cannot(path, n === undefined ? { key: 'tooBigMore', params: { max: maxBytes } } : { key: 'tooBig', params: { size: n, max: maxBytes } });
   let fd: number | undefined;
   try {
     // stat, not open: opening a FIFO for reading would wait for a writer.
@@ -46,7 +47,13 @@ export function readScenarioFile(path: string, maxBytes = MAX_SCENARIO_FILE_BYTE
       len += n;
     }
     if (len > maxBytes) return tooBig();
-    return { ok: true, text: buf.subarray(0, len).toString('utf8').replace(/^\uFEFF/, '') };
+    return {
+      ok: true,
+      text: buf
+        .subarray(0, len)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    };
   } catch (e) {
     return cannot(path, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
   } finally {

@@ -96,7 +96,9 @@ describe('trace CLI with hostile input (issue 15)', () => {
     writeFileSync(big, ' '.repeat(MAX_SCENARIO_FILE_BYTES + 1));
     const r = runTraceCli([big, '--from', 'client', '--to', 'web:80']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: cannot read ${big}: it is ${MAX_SCENARIO_FILE_BYTES + 1} bytes; scenario files are limited to ${MAX_SCENARIO_FILE_BYTES} bytes\n`);
+    expect(r.stderr).toBe(
+      `error: cannot read ${big}: it is ${MAX_SCENARIO_FILE_BYTES + 1} bytes; scenario files are limited to ${MAX_SCENARIO_FILE_BYTES} bytes\n`,
+    );
     const small = join(dir, 'small.json');
     writeFileSync(small, '{"version":1}');
     const refused = readScenarioFile(small, 5);
@@ -116,7 +118,10 @@ describe('trace CLI with hostile input (issue 15)', () => {
   it('lists only elements that can send when --from is unknown', () => {
     const r = runTraceCli([ex('clusterip'), '--from', 'ghost', '--to', 'web:80']);
     expect(r.code).toBe(2);
-    const listed = r.stderr.replace(/^.*elements that can send: /, '').trim().split(', ');
+    const listed = r.stderr
+      .replace(/^.*elements that can send: /, '')
+      .trim()
+      .split(', ');
     const s = loadExample('clusterip');
     const senders = new Set([...s.pods, ...s.nodes, ...s.clients].map((x) => x.name));
     expect(listed.length).toBeGreaterThan(0);

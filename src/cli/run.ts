@@ -34,18 +34,24 @@ export function runTraceCli(argv: string[]): CliOutcome {
     if (!loaded.ok) return { code: loaded.code, stdout: '', stderr: loaded.stderr };
     const parsed = loaded;
     if (args.exportYaml) return { code: 0, stdout: exportManifests(parsed.scenario), stderr: loaded.stderr };
-    if (args.show === 'endpointslices' && args.node === undefined && args.pod === undefined) return withNotes(showEndpointSlices(parsed.scenario, args.service, lang), loaded.stderr);
+    if (args.show === 'endpointslices' && args.node === undefined && args.pod === undefined)
+      return withNotes(showEndpointSlices(parsed.scenario, args.service, lang), loaded.stderr);
     const problems = problemLines(parsed.scenario, lang);
     // Errors only: a warning (e.g. a subnet gateway no router owns) never stops a trace and is not printed.
     const listed = problems.errors.map((l) => `${say(lang, 'error', { text: l })}\n`).join('');
     if (problems.errors.length > 0 && !args.allowInvalid) {
       const n = problems.errors.length;
-      return { code: 2, stdout: '', stderr: `${loaded.stderr}${listed}${say(lang, 'error', { text: say(lang, pluralKey(lang, 'problems', n), { file: args.file, count: n }) })}\n` };
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `${loaded.stderr}${listed}${say(lang, 'error', { text: say(lang, pluralKey(lang, 'problems', n), { file: args.file, count: n }) })}\n`,
+      };
     }
     const withProblems = (o: CliOutcome): CliOutcome => ({ ...o, stderr: loaded.stderr + listed + o.stderr });
     if (args.node !== undefined || args.pod !== undefined) return withProblems(runShow(parsed.scenario, args, lang));
     const t = topology(parsed.scenario);
-    if (!t.kindOf.has(args.from) && !t.byName.has(args.from)) return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: unknownSenderMessage(t, args.from, lang) })}\n` };
+    if (!t.kindOf.has(args.from) && !t.byName.has(args.from))
+      return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: unknownSenderMessage(t, args.from, lang) })}\n` };
     const spec = { from: args.from, to: args.to, ...(args.port !== undefined ? { port: args.port } : {}), ...(args.proto ? { proto: args.proto } : {}) };
     if (args.count === 1) {
       const result = trace(parsed.scenario, spec, { seed: args.seed });
@@ -62,10 +68,16 @@ export function runTraceCli(argv: string[]): CliOutcome {
       first ??= r;
       verdicts[r.verdict]++;
       // The controller's own answer (404/503) counts by status: no backend pod was reached.
-      const key = r.http ? `http:${r.http.status}` : (r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?')));
+      const key = r.http
+        ? `http:${r.http.status}`
+        : (r.endpoint ?? (r.verdict === 'dropped' ? `dropped:${r.reason?.code}` : (r.hops[r.hops.length - 1]?.at ?? '?')));
       tally[key] = (tally[key] ?? 0) + 1;
     }
-    return withProblems({ code: 0, stdout: JSON.stringify(withText({ count: args.count, seed: args.seed, verdicts, tally, first }, args.lang), null, 2) + '\n', stderr: '' });
+    return withProblems({
+      code: 0,
+      stdout: JSON.stringify(withText({ count: args.count, seed: args.seed, verdicts, tally, first }, args.lang), null, 2) + '\n',
+      stderr: '',
+    });
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(lang, e, 'usage');
     if (e instanceof TraceInputError) return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: formatMessage(lang, e.msg) })}\n` };

@@ -44,7 +44,7 @@ describe('trace CLI: Service destinations', () => {
 
   // ingress-nginx answers a request no rule maps with 404 from its default server
   // (rootfs/etc/nginx/template/nginx.tmpl `location / { return 404; }`): delivered, with a response.
-  it('prints the controller\'s own 404 as a delivered request with http.status, and tallies it as http:404', () => {
+  it("prints the controller's own 404 as a delivered request with http.status, and tallies it as http:404", () => {
     const doc = JSON.parse(readFileSync(ex('ingress'), 'utf8'));
     delete doc.ingresses[0].defaultBackend;
     const file = join(mkdtempSync(join(tmpdir(), 'knp-')), 'no-default.json');

@@ -37,7 +37,10 @@ export function runShow(s: Scenario, args: TraceArgs, lang: Locale = 'en'): Show
     results = [trace(s, spec, { seed: args.seed })];
   }
   try {
-    const out = args.pod !== undefined ? showPod(s, args.pod, args.show!) : showNode(s, args.node!, args.show!, { ...(args.table ? { table: args.table } : {}), results });
+    const out =
+      args.pod !== undefined
+        ? showPod(s, args.pod, args.show!)
+        : showNode(s, args.node!, args.show!, { ...(args.table ? { table: args.table } : {}), results });
     return { code: 0, stdout: out.stdout, stderr: out.stderr };
   } catch (e) {
     if (e instanceof InspectError) return { code: 2, stdout: '', stderr: `${say(lang, 'error', { text: formatMessage(lang, e.msg) })}\n` };

@@ -13,7 +13,8 @@ const en = {
   usage:
     'usage: npm run --silent trace -- SCENARIO.json | APP.yaml [MORE.yaml ...] [--cluster CLUSTER.json] (--from NAME|KIND/NAME --to NAME|KIND/NAME|IP[:PORT]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] [--allow-invalid] [--lang en|zh-CN] | --export-yaml | --show endpointslices [--service NAME])\n' +
     '       npm run --silent trace -- SCENARIO.json (--node NAME | --pod NAME) --show TOOL [--table nat|filter] [--from NAME --to DEST]',
-  matrixUsage: 'usage: npm run --silent trace -- SCENARIO.json|MANIFESTS.yaml... --matrix [--port N] [--proto tcp|udp] [--namespace NS] [--no-services] [--json] [--lang en|zh-CN]',
+  matrixUsage:
+    'usage: npm run --silent trace -- SCENARIO.json|MANIFESTS.yaml... --matrix [--port N] [--proto tcp|udp] [--namespace NS] [--no-services] [--json] [--lang en|zh-CN]',
   needsValue: '{option} needs a value',
   needsWholeNumber: '{option} needs a whole number',
   between: '{option} must be between {min} and {max}',
@@ -51,7 +52,8 @@ const en = {
   clusterWithoutManifests: '--cluster places manifests (.yaml/.yml files) on a scenario; no manifest was given',
   oneJsonAtMost: 'one scenario .json at most (the cluster); got {files}',
   replaced: '{ref} was already in {file}: the manifest replaces it',
-  'matrix.legend': 'Reachability ({proto}), rows: from, columns: to. ok = allowed, X> = denied by the sender\'s egress policy, X< = denied by the receiver\'s ingress policy, -- = dropped for another reason.',
+  'matrix.legend':
+    "Reachability ({proto}), rows: from, columns: to. ok = allowed, X> = denied by the sender's egress policy, X< = denied by the receiver's ingress policy, -- = dropped for another reason.",
   'matrix.flannel': 'flannel does not implement NetworkPolicy: every policy here has no effect.',
   'matrix.denials': 'Denials by isolating policy:',
   'matrix.otherDrops': 'Other drops:',
@@ -65,7 +67,8 @@ const zhCN: Record<CliWord, string> = {
   usage:
     '用法：npm run --silent trace -- 场景.json | 应用.yaml [更多.yaml ...] [--cluster 集群.json] (--from 名称|类型/名称 --to 名称|类型/名称|IP[:端口]|URL [--proto tcp|udp|icmp] [--seed N] [--count N] [--allow-invalid] [--lang en|zh-CN] | --export-yaml | --show endpointslices [--service 名称])\n' +
     '      npm run --silent trace -- 场景.json (--node 名称 | --pod 名称) --show 工具 [--table nat|filter] [--from 名称 --to 目的地]',
-  matrixUsage: '用法：npm run --silent trace -- 场景.json|清单.yaml... --matrix [--port N] [--proto tcp|udp] [--namespace 命名空间] [--no-services] [--json] [--lang en|zh-CN]',
+  matrixUsage:
+    '用法：npm run --silent trace -- 场景.json|清单.yaml... --matrix [--port N] [--proto tcp|udp] [--namespace 命名空间] [--no-services] [--json] [--lang en|zh-CN]',
   needsValue: '{option} 后面需要一个值',
   needsWholeNumber: '{option} 后面需要一个整数',
   between: '{option} 必须在 {min} 到 {max} 之间',
@@ -103,7 +106,8 @@ const zhCN: Record<CliWord, string> = {
   clusterWithoutManifests: '--cluster 用于把清单（.yaml/.yml 文件）放到一个场景上，但没有给出任何清单',
   oneJsonAtMost: '最多只能有一个场景 .json（即集群）；实际给出了 {files}',
   replaced: '{ref} 已经在 {file} 里：以清单中的版本替换',
-  'matrix.legend': '连通性（{proto}），行：源，列：目的。ok = 允许，X> = 被发送方的出站（egress）策略拒绝，X< = 被接收方的入站（ingress）策略拒绝，-- = 因其他原因丢弃。',
+  'matrix.legend':
+    '连通性（{proto}），行：源，列：目的。ok = 允许，X> = 被发送方的出站（egress）策略拒绝，X< = 被接收方的入站（ingress）策略拒绝，-- = 因其他原因丢弃。',
   'matrix.flannel': 'flannel 不实现 NetworkPolicy：这里的策略都不起作用。',
   'matrix.denials': '隔离策略造成的拒绝：',
   'matrix.otherDrops': '其他丢弃：',

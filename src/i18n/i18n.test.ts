@@ -34,7 +34,20 @@ describe('dictionaries', () => {
     const same = keys.filter((k) => MESSAGES['zh-CN'][k] === MESSAGES.en[k]);
     // Kubernetes kind names and field names are written in English in Chinese docs too ("Ingress {name}" is a kind and a name).
     expect(same.sort()).toEqual(
-      ['canvas.aria.ingress', 'element.ingress', 'element.pod', 'field.cidr', 'field.podCidr', 'field.clusterIP', 'field.nodePort', 'language.en', 'language.zh-CN', 'hop.action.veth', 'hop.action.arp', 'hop.action.dns'].sort(),
+      [
+        'canvas.aria.ingress',
+        'element.ingress',
+        'element.pod',
+        'field.cidr',
+        'field.podCidr',
+        'field.clusterIP',
+        'field.nodePort',
+        'language.en',
+        'language.zh-CN',
+        'hop.action.veth',
+        'hop.action.arp',
+        'hop.action.dns',
+      ].sort(),
     );
     const patterns: MessageKey[] = ['fileError.field', 'problems.both', 'send.senderPod'];
     for (const k of keys.filter((k) => !same.includes(k) && !patterns.includes(k))) expect(MESSAGES['zh-CN'][k], k).toMatch(/[\u4e00-\u9fff]/);
@@ -42,18 +55,23 @@ describe('dictionaries', () => {
 
   it('have the words the toolbar, palette and playback need', () => {
     const t = createTranslator('en');
-    expect(['toolbar.copyLink', 'toolbar.new', 'toolbar.resetToLesson', 'toolbar.exportJson', 'toolbar.importJson', 'toolbar.lessons', 'toolbar.language'].map((k) => t(k as MessageKey))).toEqual([
-      'Copy link',
-      'New',
-      'Reset to lesson',
-      'Export JSON',
-      'Import JSON',
-      'Lessons',
-      'Language',
-    ]);
+    expect(
+      ['toolbar.copyLink', 'toolbar.new', 'toolbar.resetToLesson', 'toolbar.exportJson', 'toolbar.importJson', 'toolbar.lessons', 'toolbar.language'].map((k) =>
+        t(k as MessageKey),
+      ),
+    ).toEqual(['Copy link', 'New', 'Reset to lesson', 'Export JSON', 'Import JSON', 'Lessons', 'Language']);
     expect(createTranslator('zh-CN')('toolbar.copyLink')).toBe('复制链接');
     const kinds: ElementKind[] = ['subnet', 'router', 'node', 'pod', 'client', 'service', 'loadBalancer', 'ingress'];
-    expect(kinds.map((k) => translate('en', elementKindKey(k)))).toEqual(['Subnet', 'Router', 'Cluster node', 'Pod', 'Outside client', 'Service', 'Load balancer', 'Ingress']);
+    expect(kinds.map((k) => translate('en', elementKindKey(k)))).toEqual([
+      'Subnet',
+      'Router',
+      'Cluster node',
+      'Pod',
+      'Outside client',
+      'Service',
+      'Load balancer',
+      'Ingress',
+    ]);
     expect(translate('zh-CN', 'playback.pause')).toBe('暂停');
     // Terms as the Chinese Kubernetes docs write them: a Service is 服务 in prose and labels.
     expect(translate('zh-CN', elementKindKey('service'))).toBe('服务');

@@ -11,8 +11,10 @@ function Toolbar() {
 }
 
 describe('useT', () => {
-  it('translates with the provider\'s language, English without a provider', () => {
-    expect(renderToString(createElement(LocaleProvider, { initial: 'zh-CN', children: createElement(Toolbar) }))).toBe('<button lang="zh-CN">复制链接</button>');
+  it("translates with the provider's language, English without a provider", () => {
+    expect(renderToString(createElement(LocaleProvider, { initial: 'zh-CN', children: createElement(Toolbar) }))).toBe(
+      '<button lang="zh-CN">复制链接</button>',
+    );
     expect(renderToString(createElement(LocaleProvider, { initial: 'en', children: createElement(Toolbar) }))).toBe('<button lang="en">Copy link</button>');
     expect(renderToString(createElement(Toolbar))).toBe('<button lang="en">Copy link</button>');
   });

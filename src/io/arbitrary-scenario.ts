@@ -40,7 +40,9 @@ const cluster = fc
   .map(clean);
 
 const containerPort = fc.record({ name: opt(portName), containerPort: port, protocol: opt(l4) }).map(clean);
-const container = fc.record({ name: k8sName, image: opt(fc.constantFrom('nginx:1.27', 'curlimages/curl')), ports: opt(fc.array(containerPort, { maxLength: 2 })) }).map(clean);
+const container = fc
+  .record({ name: k8sName, image: opt(fc.constantFrom('nginx:1.27', 'curlimages/curl')), ports: opt(fc.array(containerPort, { maxLength: 2 })) })
+  .map(clean);
 
 export const scenarioDocArbitrary: fc.Arbitrary<ScenarioInput> = fc
   .record({
@@ -61,16 +63,34 @@ export const scenarioDocArbitrary: fc.Arbitrary<ScenarioInput> = fc
       }),
       { maxLength: 6 },
     ),
-    clients: fc.array(fc.record({ name: k8sName, subnet: fc.nat(2), ports: opt(fc.array(fc.record({ port, protocol: opt(l4) }).map(clean), { maxLength: 2 })) }), { maxLength: 2 }),
+    clients: fc.array(
+      fc.record({ name: k8sName, subnet: fc.nat(2), ports: opt(fc.array(fc.record({ port, protocol: opt(l4) }).map(clean), { maxLength: 2 })) }),
+      { maxLength: 2 },
+    ),
     services: fc.array(
       fc.record({
         name: k8sName,
         namespace: opt(namespace),
-        type: opt(fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName') as fc.Arbitrary<'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'>),
-        clusterIP: opt(fc.oneof(fc.constant('None'), fc.integer({ min: 2, max: 200 }).map((n) => `10.96.0.${n}`))),
+        type: opt(
+          fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName') as fc.Arbitrary<'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'>,
+        ),
+        clusterIP: opt(
+          fc.oneof(
+            fc.constant('None'),
+            fc.integer({ min: 2, max: 200 }).map((n) => `10.96.0.${n}`),
+          ),
+        ),
         ports: opt(
           fc.array(
-            fc.record({ name: opt(portName), port, targetPort: opt(fc.oneof(port, portName)), protocol: opt(l4), nodePort: opt(fc.integer({ min: 30000, max: 32767 })) }).map(clean),
+            fc
+              .record({
+                name: opt(portName),
+                port,
+                targetPort: opt(fc.oneof(port, portName)),
+                protocol: opt(l4),
+                nodePort: opt(fc.integer({ min: 30000, max: 32767 })),
+              })
+              .map(clean),
             { maxLength: 2 },
           ),
         ),
@@ -92,9 +112,7 @@ export const scenarioDocArbitrary: fc.Arbitrary<ScenarioInput> = fc
       cidr: `192.168.${i}.0/24`,
       ...(g.withRouter ? { gateway: `192.168.${i}.1` } : {}),
     }));
-    const routers = g.withRouter
-      ? [{ id: 'router-1', name: 'core', interfaces: subnets.map((s, i) => ({ subnet: s.id, ip: `192.168.${i}.1` })) }]
-      : [];
+    const routers = g.withRouter ? [{ id: 'router-1', name: 'core', interfaces: subnets.map((s, i) => ({ subnet: s.id, ip: `192.168.${i}.1` })) }] : [];
     const nodes = g.nodes.map((n, i) =>
       clean({
         id: `node-${i}`,
@@ -121,7 +139,13 @@ export const scenarioDocArbitrary: fc.Arbitrary<ScenarioInput> = fc
             });
           });
     const clients = g.clients.map((c, i) =>
-      clean({ id: `client-${i}`, name: `${c.name}-host`, subnet: `subnet-${c.subnet % g.subnetCount}`, ip: `192.168.${c.subnet % g.subnetCount}.${200 + i}`, ports: c.ports }),
+      clean({
+        id: `client-${i}`,
+        name: `${c.name}-host`,
+        subnet: `subnet-${c.subnet % g.subnetCount}`,
+        ip: `192.168.${c.subnet % g.subnetCount}.${200 + i}`,
+        ports: c.ports,
+      }),
     );
     const services = g.services.map((s, i) =>
       clean({ id: `svc-${i}`, ...s, ...(s.type === 'ExternalName' ? { externalName: 'db.example.com', clusterIP: undefined } : {}) }),
@@ -134,7 +158,15 @@ export const scenarioDocArbitrary: fc.Arbitrary<ScenarioInput> = fc
               id: 'ing-1',
               name: 'shop',
               ...(services.length > 0 ? { controllerService: 'svc-0' } : {}),
-              rules: [{ host: 'shop.example.com', paths: [{ path: '/', backend: { service: services[0]!.name, port: 80 } }, { path: '/api', pathType: 'Exact' as const, backend: { service: 'api', port: 'http' } }] }],
+              rules: [
+                {
+                  host: 'shop.example.com',
+                  paths: [
+                    { path: '/', backend: { service: services[0]!.name, port: 80 } },
+                    { path: '/api', pathType: 'Exact' as const, backend: { service: 'api', port: 'http' } },
+                  ],
+                },
+              ],
               defaultBackend: { service: 'web', port: 80 },
             },
           ]

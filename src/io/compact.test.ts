@@ -50,7 +50,10 @@ describe('compactScenario', () => {
   });
 
   it('leaves out the healthCheckNodePort of a LoadBalancer Service with Local policy when it is the allocated one', () => {
-    const lb = parsed({ ...compactScenario(twoNodes), services: [{ id: 'web', name: 'web', type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: { app: 'web' }, ports: [{ port: 80 }] }] });
+    const lb = parsed({
+      ...compactScenario(twoNodes),
+      services: [{ id: 'web', name: 'web', type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: { app: 'web' }, ports: [{ port: 80 }] }],
+    });
     expect(lb.services[0]!.healthCheckNodePort).toBe(30001);
     expect(JSON.stringify(compactScenario(lb))).not.toContain('healthCheckNodePort');
     expect(parsed(compactScenario(lb))).toEqual(roundLayout(lb));
@@ -60,7 +63,10 @@ describe('compactScenario', () => {
 
   it('keeps a pod address that another pod would otherwise take first', () => {
     // b keeps .2 and a has .3: leaving both out would swap them.
-    const swapped = { ...twoNodes, pods: twoNodes.pods.map((p) => (p.id === 'a' ? { ...p, ip: '10.244.0.3' } : p.id === 'b' ? { ...p, ip: '10.244.0.2' } : p)) };
+    const swapped = {
+      ...twoNodes,
+      pods: twoNodes.pods.map((p) => (p.id === 'a' ? { ...p, ip: '10.244.0.3' } : p.id === 'b' ? { ...p, ip: '10.244.0.2' } : p)),
+    };
     expect(parsed(compactScenario(swapped))).toEqual(roundLayout(swapped));
   });
 

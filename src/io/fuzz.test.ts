@@ -18,8 +18,41 @@ const RUNS = 150;
 const BUDGET_MS = 1000;
 
 const HOSTILE: unknown[] = [
-  '[', '(a+)+', '.*', '', ' ', 'a'.repeat(300), '__proto__', 'constructor', '10.244.0.0/33', '999.1.1.1', '0.0.0.0', '255.255.255.255',
-  '10.96.0.0/1', '0.0.0.0/0', '1.2.3', -1, 0, 1, 65535, 65536, 2 ** 31, 1e308, -0, 0.5, true, false, null, [], {}, [1, 2], { a: 1 }, '中文', '\u0000', 'None', 'LoadBalancer',
+  '[',
+  '(a+)+',
+  '.*',
+  '',
+  ' ',
+  'a'.repeat(300),
+  '__proto__',
+  'constructor',
+  '10.244.0.0/33',
+  '999.1.1.1',
+  '0.0.0.0',
+  '255.255.255.255',
+  '10.96.0.0/1',
+  '0.0.0.0/0',
+  '1.2.3',
+  -1,
+  0,
+  1,
+  65535,
+  65536,
+  2 ** 31,
+  1e308,
+  -0,
+  0.5,
+  true,
+  false,
+  null,
+  [],
+  {},
+  [1, 2],
+  { a: 1 },
+  '中文',
+  '\u0000',
+  'None',
+  'LoadBalancer',
 ];
 
 type Mutation =
@@ -89,7 +122,12 @@ function checkTrace(r: TraceResult): void {
 function traceAll(s: Scenario): void {
   const senders = [...s.pods, ...s.nodes, ...s.clients].slice(0, 4);
   const targets: [string, number | undefined][] = [
-    ...s.services.slice(0, 3).flatMap((svc) => [[svc.name, svc.ports[0]?.port ?? 80] as [string, number], [svc.clusterIP ?? svc.name, svc.ports[0]?.port] as [string, number | undefined]]),
+    ...s.services
+      .slice(0, 3)
+      .flatMap((svc) => [
+        [svc.name, svc.ports[0]?.port ?? 80] as [string, number],
+        [svc.clusterIP ?? svc.name, svc.ports[0]?.port] as [string, number | undefined],
+      ]),
     ...s.pods.slice(0, 2).map((p) => [p.ip, p.containers[0]?.ports[0]?.containerPort] as [string, number | undefined]),
     ...s.nodes.slice(0, 2).map((n) => [n.ip, s.services.find((x) => x.ports[0]?.nodePort)?.ports[0]?.nodePort ?? 22] as [string, number]),
     ['http://shop.example.com/api', undefined],

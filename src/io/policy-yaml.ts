@@ -24,8 +24,10 @@ export function policyFromYaml(text: string, id: string): PolicyYamlResult {
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, error: msg('policy-yaml.not-object') };
   const d = doc as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown }; spec?: unknown };
-  if (d.kind !== undefined && d.kind !== 'NetworkPolicy') return { ok: false, error: msg('policy-yaml.wrong-field', { field: 'kind', expected: 'NetworkPolicy', given: String(d.kind) }) };
-  if (d.apiVersion !== undefined && d.apiVersion !== 'networking.k8s.io/v1') return { ok: false, error: msg('policy-yaml.wrong-field', { field: 'apiVersion', expected: 'networking.k8s.io/v1', given: String(d.apiVersion) }) };
+  if (d.kind !== undefined && d.kind !== 'NetworkPolicy')
+    return { ok: false, error: msg('policy-yaml.wrong-field', { field: 'kind', expected: 'NetworkPolicy', given: String(d.kind) }) };
+  if (d.apiVersion !== undefined && d.apiVersion !== 'networking.k8s.io/v1')
+    return { ok: false, error: msg('policy-yaml.wrong-field', { field: 'apiVersion', expected: 'networking.k8s.io/v1', given: String(d.apiVersion) }) };
   const input = { id, name: d.metadata?.name, namespace: d.metadata?.namespace ?? 'default', spec: d.spec ?? {} };
   const parsed = networkPolicySchema.safeParse(input);
   if (!parsed.success) {

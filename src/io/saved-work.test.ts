@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { loadExample } from '../sim/testing/examples';
-import { loadBackup, loadDamagedWork, loadSavedWork, restoreBackup, saveWork, SAVED_WORK_BACKUP_KEY, SAVED_WORK_DAMAGED_KEY, SAVED_WORK_KEY, type StorageLike } from './saved-work';
+import {
+  loadBackup,
+  loadDamagedWork,
+  loadSavedWork,
+  restoreBackup,
+  saveWork,
+  SAVED_WORK_BACKUP_KEY,
+  SAVED_WORK_DAMAGED_KEY,
+  SAVED_WORK_KEY,
+  type StorageLike,
+} from './saved-work';
 import { chooseStartScenario } from './startup';
 import { encodeShareLink } from './share-link';
 
@@ -141,8 +151,15 @@ describe('chooseStartScenario', () => {
   });
 
   it('opens the default scenario when there is no link and nothing saved, or storage is refused', () => {
-    expect(chooseStartScenario({ hash: '', storage: new FakeStorage(), defaultScenario: defaults, isLesson })).toEqual({ scenario: sameNode, source: 'default' });
-    expect(chooseStartScenario({ hash: '#s=1.xx', storage: undefined, defaultScenario: defaults, isLesson })).toMatchObject({ scenario: sameNode, source: 'default', linkError: { code: 'truncated' } });
+    expect(chooseStartScenario({ hash: '', storage: new FakeStorage(), defaultScenario: defaults, isLesson })).toEqual({
+      scenario: sameNode,
+      source: 'default',
+    });
+    expect(chooseStartScenario({ hash: '#s=1.xx', storage: undefined, defaultScenario: defaults, isLesson })).toMatchObject({
+      scenario: sameNode,
+      source: 'default',
+      linkError: { code: 'truncated' },
+    });
   });
 
   it('drops a lesson id the app does not know', () => {
@@ -153,7 +170,10 @@ describe('chooseStartScenario', () => {
   it('warns when the saved work is damaged and nothing else is left', () => {
     const storage = new FakeStorage();
     storage.items.set(SAVED_WORK_KEY, '{');
-    expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson })).toMatchObject({ source: 'default', savedWorkWarning: expect.stringMatching(/damaged/) });
+    expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson })).toMatchObject({
+      source: 'default',
+      savedWorkWarning: expect.stringMatching(/damaged/),
+    });
   });
 });
 

@@ -58,8 +58,7 @@ export type SaveResult =
   | { ok: false; reason: 'unavailable' | 'quota'; message: string };
 
 export type LoadResult =
-  | { ok: true; work: SavedWork; from: 'current' | 'backup'; warning?: string }
-  | { ok: false; reason: 'none' | 'unreadable' | 'unavailable'; message: string };
+  { ok: true; work: SavedWork; from: 'current' | 'backup'; warning?: string } | { ok: false; reason: 'none' | 'unreadable' | 'unavailable'; message: string };
 
 const ORIGINS: readonly SaveOrigin[] = ['edit', 'new', 'lesson', 'link', 'import', 'restore'];
 
@@ -106,11 +105,7 @@ function writeFailure(e: unknown): SaveResult {
   return { ok: false, reason, message: translate('en', `saveError.${reason}`) };
 }
 
-export function saveWork(
-  storage: StorageLike,
-  scenario: Scenario,
-  options: { origin?: SaveOrigin; lesson?: string; now?: Date } = {},
-): SaveResult {
+export function saveWork(storage: StorageLike, scenario: Scenario, options: { origin?: SaveOrigin; lesson?: string; now?: Date } = {}): SaveResult {
   const origin = options.origin ?? 'edit';
   const savedAt = (options.now ?? new Date()).toISOString();
   const text = encodeRecord(scenario, origin, savedAt, options.lesson);
@@ -169,9 +164,7 @@ export function loadSavedWork(storage: StorageLike): LoadResult {
   if (current.ok || current.reason === 'unavailable') return current;
   const backup = load(storage, SAVED_WORK_BACKUP_KEY);
   if (!backup.ok) return current;
-  return current.reason === 'unreadable'
-    ? { ...backup, warning: translate('en', 'savedWork.damaged') }
-    : backup;
+  return current.reason === 'unreadable' ? { ...backup, warning: translate('en', 'savedWork.damaged') } : backup;
 }
 
 /** The backup alone (the work before the scenario was last replaced). Never writes. */

@@ -75,7 +75,11 @@ describe('Import JSON', () => {
     const notJson = importScenarioJson('{"version": 1,');
     expect(notJson).toMatchObject({ ok: false, errors: [{ path: '(root)' }] });
     if (!notJson.ok) expect(notJson.message).toContain('not valid JSON');
-    expect(importScenarioJson('[]')).toMatchObject({ ok: false, errors: [{ path: '(root)', msg: { code: 'input.not-object' } }], message: 'Cannot import this file: (root): a scenario is a JSON object' });
+    expect(importScenarioJson('[]')).toMatchObject({
+      ok: false,
+      errors: [{ path: '(root)', msg: { code: 'input.not-object' } }],
+      message: 'Cannot import this file: (root): a scenario is a JSON object',
+    });
     expect(importScenarioJson('{"nodes": []}')).toMatchObject({ ok: false, errors: [{ path: 'version' }] });
     const newer = importScenarioJson('{"version": 7}');
     expect(newer).toMatchObject({ ok: false, errors: [{ path: 'version' }] });
@@ -84,7 +88,12 @@ describe('Import JSON', () => {
   });
 
   it('names an allocation failure by path too', () => {
-    const doc = { version: 1, cluster: { podCidr: '10.244.0.0/24', nodePodPrefix: 24 }, subnets: [{ id: 's', name: 's', cidr: '192.168.0.0/24' }], nodes: [1, 2].map((i) => ({ id: `n${i}`, name: `n${i}`, subnet: 's', ip: `192.168.0.${i + 10}` })) };
+    const doc = {
+      version: 1,
+      cluster: { podCidr: '10.244.0.0/24', nodePodPrefix: 24 },
+      subnets: [{ id: 's', name: 's', cidr: '192.168.0.0/24' }],
+      nodes: [1, 2].map((i) => ({ id: `n${i}`, name: `n${i}`, subnet: 's', ip: `192.168.0.${i + 10}` })),
+    };
     expect(importScenarioJson(JSON.stringify(doc))).toMatchObject({ ok: false, errors: [{ path: 'nodes.1.podCidr' }] });
   });
 });

@@ -63,7 +63,7 @@ describe('encodeShareLink / decodeShareLink', () => {
     expect(back).toEqual({ ok: true, scenario });
   });
 
-  it('keeps the default scenario\'s link under 1,500 characters, with the positions the canvas gives it', () => {
+  it("keeps the default scenario's link under 1,500 characters, with the positions the canvas gives it", () => {
     const s = defaultScenario();
     const laidOut = { ...s, layout: autoLayout(s) };
     expect(Object.keys(laidOut.layout).length).toBeGreaterThan(5);

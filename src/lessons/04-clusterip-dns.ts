@@ -33,25 +33,29 @@ export const clusterIpDns: Lesson = {
   title: { en: 'A ClusterIP Service and DNS', 'zh-CN': 'ClusterIP 服务与 DNS' },
   scenarioName: SCENARIO_NAME,
   summary: {
-    en: 'A Service gives three web pods one stable virtual IP and a DNS name; kube-proxy\'s rules pick a pod for each new connection.',
+    en: "A Service gives three web pods one stable virtual IP and a DNS name; kube-proxy's rules pick a pod for each new connection.",
     'zh-CN': '服务为三个 web Pod 提供一个稳定的虚拟 IP 和一个 DNS 名称；kube-proxy 写下的规则为每个新连接挑选一个 Pod。',
   },
   steps: [
     {
       en: 'The Service web selects the pods labelled app=web, so web-1, web-2 and web-3 are its endpoints. Its ClusterIP 10.96.0.20 is on no interface: it exists only in the rules kube-proxy writes on every node.',
-      'zh-CN': '服务 web 用选择器 app=web 选中带这个标签的 Pod，所以 web-1、web-2、web-3 是它的端点。它的 ClusterIP 10.96.0.20 不在任何网卡上，只存在于 kube-proxy 在每个节点上写下的规则里。',
+      'zh-CN':
+        '服务 web 用选择器 app=web 选中带这个标签的 Pod，所以 web-1、web-2、web-3 是它的端点。它的 ClusterIP 10.96.0.20 不在任何网卡上，只存在于 kube-proxy 在每个节点上写下的规则里。',
     },
     {
       en: 'Send the first packet, from client to web.default.svc.cluster.local port 80. The pod first asks the cluster DNS, kube-dns at 10.96.0.10 (itself a Service in front of the CoreDNS pods), and gets the answer 10.96.0.20.',
-      'zh-CN': '发送第一个包：从 client 到 web.default.svc.cluster.local 的 80 端口。Pod 先询问集群 DNS，即 10.96.0.10 上的 kube-dns（它本身也是一个服务，后端是 CoreDNS Pod），得到答案 10.96.0.20。',
+      'zh-CN':
+        '发送第一个包：从 client 到 web.default.svc.cluster.local 的 80 端口。Pod 先询问集群 DNS，即 10.96.0.10 上的 kube-dns（它本身也是一个服务，后端是 CoreDNS Pod），得到答案 10.96.0.20。',
     },
     {
-      en: 'Then it connects to 10.96.0.20:80. On client\'s node, nat PREROUTING jumps to KUBE-SERVICES, which matches 10.96.0.20:80 and jumps to the Service\'s KUBE-SVC chain. With three endpoints, the first rule matches with probability 1/3, the second with 1/2 of what is left, the last always: each pod gets a third. The chosen KUBE-SEP chain DNATs the packet to that pod\'s IP and port.',
-      'zh-CN': '然后连接 10.96.0.20:80。在 client 所在的节点上，nat 表的 PREROUTING 跳到 KUBE-SERVICES，匹配 10.96.0.20:80 后跳到这个服务的 KUBE-SVC 链。有三个端点时，第一条规则以 1/3 的概率命中，第二条以剩余部分的 1/2 命中，最后一条无条件命中：每个 Pod 各得三分之一。被选中的 KUBE-SEP 链把包 DNAT 到那个 Pod 的 IP 和端口。',
+      en: "Then it connects to 10.96.0.20:80. On client's node, nat PREROUTING jumps to KUBE-SERVICES, which matches 10.96.0.20:80 and jumps to the Service's KUBE-SVC chain. With three endpoints, the first rule matches with probability 1/3, the second with 1/2 of what is left, the last always: each pod gets a third. The chosen KUBE-SEP chain DNATs the packet to that pod's IP and port.",
+      'zh-CN':
+        '然后连接 10.96.0.20:80。在 client 所在的节点上，nat 表的 PREROUTING 跳到 KUBE-SERVICES，匹配 10.96.0.20:80 后跳到这个服务的 KUBE-SVC 链。有三个端点时，第一条规则以 1/3 的概率命中，第二条以剩余部分的 1/2 命中，最后一条无条件命中：每个 Pod 各得三分之一。被选中的 KUBE-SEP 链把包 DNAT 到那个 Pod 的 IP 和端口。',
     },
     {
       en: 'The reply passes conntrack on the same node, which reverses the DNAT: client sees the answer come from 10.96.0.20, the address it connected to. Send 20 requests to watch the spread over the three pods; with sessionAffinity ClientIP on the Service, they all go to one pod.',
-      'zh-CN': '回包经过同一节点上的 conntrack，DNAT 被反向还原：client 看到回复来自它所连接的 10.96.0.20。发送 20 个请求，观察它们在三个 Pod 之间的分布；如果把服务的 sessionAffinity 设为 ClientIP，它们会全部落到同一个 Pod。',
+      'zh-CN':
+        '回包经过同一节点上的 conntrack，DNAT 被反向还原：client 看到回复来自它所连接的 10.96.0.20。发送 20 个请求，观察它们在三个 Pod 之间的分布；如果把服务的 sessionAffinity 设为 ClientIP，它们会全部落到同一个 Pod。',
     },
     {
       en: 'Send the last packet, to shop.default.svc.cluster.local: no Service has that name, so DNS answers NXDOMAIN and no connection is made.',

@@ -13,28 +13,33 @@ export const nodePort: Lesson = {
   scenarioName: SCENARIO_NAME,
   summary: {
     en: 'A NodePort Service opens one port on every node. Under Cluster any node forwards the connection; under Local the client IP is kept, but only nodes running a pod answer.',
-    'zh-CN': 'NodePort 类型的服务会在每个节点上开放同一个端口。externalTrafficPolicy 为 Cluster 时，连接打到哪个节点都可以，节点会把它转给后端 Pod，哪怕 Pod 在别的节点上；为 Local 时，客户端 IP 得以保留，但只有运行着后端 Pod 的节点才会接收连接。',
+    'zh-CN':
+      'NodePort 类型的服务会在每个节点上开放同一个端口。externalTrafficPolicy 为 Cluster 时，连接打到哪个节点都可以，节点会把它转给后端 Pod，哪怕 Pod 在别的节点上；为 Local 时，客户端 IP 得以保留，但只有运行着后端 Pod 的节点才会接收连接。',
   },
   steps: [
     {
-      en: 'web is a NodePort Service: kube-proxy opens port 30080 on every node and sends what arrives there to the Service\'s endpoints. Both web pods run on node-1; node-2 has none. The laptop is on the office network, outside the cluster.',
-      'zh-CN': 'web 是一个 NodePort 类型的服务：kube-proxy 在每个节点上开放 30080 端口，把到达的流量转发给服务的端点。两个 web Pod 都在 node-1 上，node-2 上一个也没有。laptop 位于集群外的办公网络。',
+      en: "web is a NodePort Service: kube-proxy opens port 30080 on every node and sends what arrives there to the Service's endpoints. Both web pods run on node-1; node-2 has none. The laptop is on the office network, outside the cluster.",
+      'zh-CN':
+        'web 是一个 NodePort 类型的服务：kube-proxy 在每个节点上开放 30080 端口，把到达的流量转发给服务的端点。两个 web Pod 都在 node-1 上，node-2 上一个也没有。laptop 位于集群外的办公网络。',
     },
     {
-      en: 'Send the first packet, from the laptop to node-2 at 192.168.1.11:30080. KUBE-NODEPORTS matches; the packet is marked for masquerade and DNATed to a pod on node-1, so it crosses the pod network. As it leaves node-2, MASQUERADE rewrites its source to the address of the interface it leaves by, flannel.1\'s 10.244.1.0: the pod sees node-2, not the laptop.',
-      'zh-CN': '先发第一个包：laptop 访问 node-2 的 192.168.1.11:30080。数据包命中 KUBE-NODEPORTS，被打上伪装（masquerade）标记 0x4000，再经目的地址转换（DNAT）改发往 node-1 上的某个 Pod，因此要穿过 Pod 网络。离开 node-2 时，MASQUERADE 做源地址转换（SNAT），把源地址改成出接口 flannel.1 的地址 10.244.1.0。所以在 Pod 看来，请求来自 node-2，而不是 laptop。',
+      en: "Send the first packet, from the laptop to node-2 at 192.168.1.11:30080. KUBE-NODEPORTS matches; the packet is marked for masquerade and DNATed to a pod on node-1, so it crosses the pod network. As it leaves node-2, MASQUERADE rewrites its source to the address of the interface it leaves by, flannel.1's 10.244.1.0: the pod sees node-2, not the laptop.",
+      'zh-CN':
+        '先发第一个包：laptop 访问 node-2 的 192.168.1.11:30080。数据包命中 KUBE-NODEPORTS，被打上伪装（masquerade）标记 0x4000，再经目的地址转换（DNAT）改发往 node-1 上的某个 Pod，因此要穿过 Pod 网络。离开 node-2 时，MASQUERADE 做源地址转换（SNAT），把源地址改成出接口 flannel.1 的地址 10.244.1.0。所以在 Pod 看来，请求来自 node-2，而不是 laptop。',
     },
     {
       en: 'That SNAT makes the reply go back through node-2, where conntrack reverses both translations. Without it, the pod would answer the laptop directly, and the laptop would drop a reply from an address it never contacted.',
-      'zh-CN': '正是这次 SNAT 让回包先回到 node-2，再由那里的连接跟踪（conntrack）把两次地址转换都还原。要是没有它，Pod 会直接回复 laptop，而 laptop 从没联系过这个地址，只会把回包丢掉。',
+      'zh-CN':
+        '正是这次 SNAT 让回包先回到 node-2，再由那里的连接跟踪（conntrack）把两次地址转换都还原。要是没有它，Pod 会直接回复 laptop，而 laptop 从没联系过这个地址，只会把回包丢掉。',
     },
     {
       en: 'The second packet sets externalTrafficPolicy: Local on the Service and sends to node-2 again. node-2 has no local endpoint, so it drops the packet instead of forwarding it to another node.',
       'zh-CN': '第二个包会先把服务的 externalTrafficPolicy 改成 Local，再发往 node-2。node-2 上没有本地端点，于是它直接丢弃数据包，不会再转给别的节点。',
     },
     {
-      en: 'The third packet, still under Local, goes to node-1 at 192.168.1.10:30080. The pod is on that node, so there is no SNAT: the pod sees the laptop\'s real address, 192.168.100.50.',
-      'zh-CN': '第三个包仍然使用 Local 策略，这次发往 node-1 的 192.168.1.10:30080。Pod 就在这个节点上，用不着 SNAT：Pod 看到的正是 laptop 的真实地址 192.168.100.50。',
+      en: "The third packet, still under Local, goes to node-1 at 192.168.1.10:30080. The pod is on that node, so there is no SNAT: the pod sees the laptop's real address, 192.168.100.50.",
+      'zh-CN':
+        '第三个包仍然使用 Local 策略，这次发往 node-1 的 192.168.1.10:30080。Pod 就在这个节点上，用不着 SNAT：Pod 看到的正是 laptop 的真实地址 192.168.100.50。',
     },
   ],
   scenario: {

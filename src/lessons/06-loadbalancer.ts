@@ -10,21 +10,24 @@ export const loadBalancer: Lesson = {
   title: { en: 'A LoadBalancer in front of the NodePorts', 'zh-CN': 'NodePort 前面的 LoadBalancer' },
   scenarioName: SCENARIO_NAME,
   summary: {
-    en: 'A cloud load balancer gets a public IP and spreads connections over the nodes\' NodePorts; under Local, its health checks leave out nodes without a pod.',
+    en: "A cloud load balancer gets a public IP and spreads connections over the nodes' NodePorts; under Local, its health checks leave out nodes without a pod.",
     'zh-CN': '云负载均衡器拿到一个公网 IP，把连接分发到各节点的 NodePort；在 Local 策略下，它的健康检查会把没有 Pod 的节点排除在外。',
   },
   steps: [
     {
       en: 'A Service of type LoadBalancer is a NodePort Service plus a request to the cloud: the cloud controller provisions a load balancer with the public IP 203.0.113.10 and points it at NodePort 30080 on every node.',
-      'zh-CN': 'LoadBalancer 类型的服务就是一个 NodePort 类型的服务，再加上向云平台提出的申请：云控制器创建一个公网 IP 为 203.0.113.10 的负载均衡器，让它指向每个节点上的 NodePort 30080。',
+      'zh-CN':
+        'LoadBalancer 类型的服务就是一个 NodePort 类型的服务，再加上向云平台提出的申请：云控制器创建一个公网 IP 为 203.0.113.10 的负载均衡器，让它指向每个节点上的 NodePort 30080。',
     },
     {
-      en: 'Send the first packet, from the laptop on the internet to 203.0.113.10:80. The load balancer picks a node and forwards the connection to that node\'s eth0 at port 30080. From there it is lesson 5\'s NodePort path: DNAT to a pod, which may be on another node.',
-      'zh-CN': '发送第一个包：从互联网上的 laptop 发往 203.0.113.10:80。负载均衡器挑选一个节点，把连接转发到该节点 eth0 的 30080 端口。之后就是第 5 课的 NodePort 路径：DNAT 到某个 Pod，它可能在另一个节点上。',
+      en: "Send the first packet, from the laptop on the internet to 203.0.113.10:80. The load balancer picks a node and forwards the connection to that node's eth0 at port 30080. From there it is lesson 5's NodePort path: DNAT to a pod, which may be on another node.",
+      'zh-CN':
+        '发送第一个包：从互联网上的 laptop 发往 203.0.113.10:80。负载均衡器挑选一个节点，把连接转发到该节点 eth0 的 30080 端口。之后就是第 5 课的 NodePort 路径：DNAT 到某个 Pod，它可能在另一个节点上。',
     },
     {
-      en: 'The second packet sets externalTrafficPolicy: Local. Kubernetes then gives the Service a healthCheckNodePort that answers 200 only on nodes with a local endpoint, so the load balancer takes node-2 out of rotation and sends every connection to node-1, where the pod sees the client\'s real IP.',
-      'zh-CN': '第二个包先设置 externalTrafficPolicy: Local。此时 Kubernetes 会为服务分配一个 healthCheckNodePort，只有存在本地端点的节点才在这个端口上返回 200，于是负载均衡器把 node-2 移出轮转，所有连接都发往 node-1，Pod 看到的是客户端的真实 IP。',
+      en: "The second packet sets externalTrafficPolicy: Local. Kubernetes then gives the Service a healthCheckNodePort that answers 200 only on nodes with a local endpoint, so the load balancer takes node-2 out of rotation and sends every connection to node-1, where the pod sees the client's real IP.",
+      'zh-CN':
+        '第二个包先设置 externalTrafficPolicy: Local。此时 Kubernetes 会为服务分配一个 healthCheckNodePort，只有存在本地端点的节点才在这个端口上返回 200，于是负载均衡器把 node-2 移出轮转，所有连接都发往 node-1，Pod 看到的是客户端的真实 IP。',
     },
     {
       en: 'The Service still has its ClusterIP and its NodePorts: pods inside the cluster keep using the ClusterIP, and the load balancer only ever uses the NodePorts.',

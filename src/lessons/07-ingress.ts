@@ -41,29 +41,33 @@ export const ingress: Lesson = {
   title: { en: 'An Ingress: two Services behind one load balancer', 'zh-CN': 'Ingress：一个负载均衡器后面的两个服务' },
   scenarioName: SCENARIO_NAME,
   summary: {
-    en: 'An ingress controller reads each HTTP request\'s Host and path and passes it to the right Service: many sites, one public IP.',
+    en: "An ingress controller reads each HTTP request's Host and path and passes it to the right Service: many sites, one public IP.",
     'zh-CN': 'Ingress 控制器读取每个 HTTP 请求的 Host 和路径，把它交给对应的服务：多个站点共用一个公网 IP。',
   },
   steps: [
     {
       en: 'The ingress-nginx controller pods sit behind one LoadBalancer Service with the public IP 203.0.113.20. The Ingress shop holds the rules: shop.example.com/ goes to the Service web, shop.example.com/api to api, and api.example.com to api.',
-      'zh-CN': 'ingress-nginx 控制器 Pod 位于一个 LoadBalancer 类型的服务之后，公网 IP 是 203.0.113.20。Ingress shop 里写着规则：shop.example.com/ 交给服务 web，shop.example.com/api 交给 api，api.example.com 也交给 api。',
+      'zh-CN':
+        'ingress-nginx 控制器 Pod 位于一个 LoadBalancer 类型的服务之后，公网 IP 是 203.0.113.20。Ingress shop 里写着规则：shop.example.com/ 交给服务 web，shop.example.com/api 交给 api，api.example.com 也交给 api。',
     },
     {
       en: 'Send the first request, http://shop.example.com/api/orders from the laptop. It reaches a controller pod through the load balancer and a NodePort, as in lesson 6. The controller is an HTTP proxy: it reads Host and path, and of the matching rules the longest path wins, Prefix /api.',
-      'zh-CN': '发送第一个请求：laptop 访问 http://shop.example.com/api/orders。它经负载均衡器和 NodePort 到达某个控制器 Pod，与第 6 课相同。控制器是一个 HTTP 代理：它读取 Host 和路径，在匹配的规则中路径最长者胜出，即 Prefix /api。',
+      'zh-CN':
+        '发送第一个请求：laptop 访问 http://shop.example.com/api/orders。它经负载均衡器和 NodePort 到达某个控制器 Pod，与第 6 课相同。控制器是一个 HTTP 代理：它读取 Host 和路径，在匹配的规则中路径最长者胜出，即 Prefix /api。',
     },
     {
-      en: 'The laptop\'s TCP connection ends at the controller. The controller opens a new connection of its own to a pod of the api Service: ingress-nginx picks from the Service\'s endpoints itself rather than going through the ClusterIP.',
+      en: "The laptop's TCP connection ends at the controller. The controller opens a new connection of its own to a pod of the api Service: ingress-nginx picks from the Service's endpoints itself rather than going through the ClusterIP.",
       'zh-CN': 'laptop 的 TCP 连接在控制器处终止。控制器自己新建一个连接，发往 api 服务的某个 Pod：ingress-nginx 直接从服务的端点中挑选，而不经过 ClusterIP。',
     },
     {
       en: 'A Prefix path matches whole path elements: /api matches /api and /api/orders, but not /apis. Send the second request, http://shop.example.com/, which only the rule for / matches: it reaches web.',
-      'zh-CN': 'Prefix 路径按完整的路径段匹配：/api 能匹配 /api 和 /api/orders，但不匹配 /apis。发送第二个请求 http://shop.example.com/，只有 / 这条规则匹配，它会到达 web。',
+      'zh-CN':
+        'Prefix 路径按完整的路径段匹配：/api 能匹配 /api 和 /api/orders，但不匹配 /apis。发送第二个请求 http://shop.example.com/，只有 / 这条规则匹配，它会到达 web。',
     },
     {
-      en: 'Send the last request to the load balancer\'s address itself, http://203.0.113.20/. Its Host header is then 203.0.113.20: no rule names that host and the Ingress has no default backend, so the controller itself answers 404 Not Found. That is a delivered request with a response, not a dropped packet: the TCP connection to the controller succeeded, and the 404 travels back to the laptop.',
-      'zh-CN': '最后直接向负载均衡器的地址发送请求 http://203.0.113.20/。此时 Host 头是 203.0.113.20：没有规则写着这个主机名，Ingress 也没有默认后端，于是控制器自己返回 404 Not Found。这是一个已送达并得到响应的请求，而不是被丢弃的数据包：到控制器的 TCP 连接是成功的，404 响应沿原路回到 laptop。',
+      en: "Send the last request to the load balancer's address itself, http://203.0.113.20/. Its Host header is then 203.0.113.20: no rule names that host and the Ingress has no default backend, so the controller itself answers 404 Not Found. That is a delivered request with a response, not a dropped packet: the TCP connection to the controller succeeded, and the 404 travels back to the laptop.",
+      'zh-CN':
+        '最后直接向负载均衡器的地址发送请求 http://203.0.113.20/。此时 Host 头是 203.0.113.20：没有规则写着这个主机名，Ingress 也没有默认后端，于是控制器自己返回 404 Not Found。这是一个已送达并得到响应的请求，而不是被丢弃的数据包：到控制器的 TCP 连接是成功的，404 响应沿原路回到 laptop。',
     },
   ],
   scenario: {

@@ -2,15 +2,7 @@
  * The built-in lessons, one per layer of the Kubernetes network model, in teaching order:
  * the bridge, host-gw routes, VXLAN across subnets, ClusterIP and DNS, NodePort, LoadBalancer, Ingress.
  */
-import {
-  parseScenario,
-  type Scenario,
-  editCluster,
-  editElement,
-  type EditResult,
-  putNetworkPolicy,
-  withClusterDns,
-} from '../sim/index';
+import { parseScenario, type Scenario, editCluster, editElement, type EditResult, putNetworkPolicy, withClusterDns } from '../sim/index';
 import type { Lesson, LessonChange, SuggestedPacket } from './types';
 import { podsOnOneNode } from './01-pods-on-one-node';
 import { hostGw } from './02-host-gw';

@@ -14,7 +14,12 @@ function prepared(lesson: Lesson, packet: SuggestedPacket): Scenario {
 }
 
 function send(lesson: Lesson, packet: SuggestedPacket, seed = 1): TraceResult {
-  const spec = { from: packet.from, to: packet.to, ...(packet.port !== undefined ? { port: packet.port } : {}), ...(packet.proto ? { proto: packet.proto } : {}) };
+  const spec = {
+    from: packet.from,
+    to: packet.to,
+    ...(packet.port !== undefined ? { port: packet.port } : {}),
+    ...(packet.proto ? { proto: packet.proto } : {}),
+  };
   return trace(prepared(lesson, packet), spec, { seed });
 }
 
@@ -49,7 +54,16 @@ function expectVerdict(lesson: Lesson, packet: SuggestedPacket): TraceResult {
 describe('the lesson list', () => {
   it('has the eight lessons, numbered in order, with unique ids', () => {
     expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(LESSONS.map((l) => l.id)).toEqual(['pods-on-one-node', 'host-gw-routes', 'host-gw-vs-vxlan', 'clusterip-dns', 'nodeport', 'loadbalancer', 'ingress', 'network-policy']);
+    expect(LESSONS.map((l) => l.id)).toEqual([
+      'pods-on-one-node',
+      'host-gw-routes',
+      'host-gw-vs-vxlan',
+      'clusterip-dns',
+      'nodeport',
+      'loadbalancer',
+      'ingress',
+      'network-policy',
+    ]);
     expect(getLesson('ingress')?.number).toBe(7);
     expect(getLesson('nope')).toBeUndefined();
   });
@@ -150,7 +164,10 @@ describe('what the Service lessons teach, hop by hop', () => {
 
   it('lesson 4: KUBE-SERVICES -> KUBE-SVC picks one of three endpoints (1/3, then 1/2), and conntrack restores the ClusterIP on the reply', () => {
     const lesson = getLesson('clusterip-dns')!;
-    const r = expectVerdict(lesson, lesson.packets.find((p) => p.id === 'by-cluster-ip')!);
+    const r = expectVerdict(
+      lesson,
+      lesson.packets.find((p) => p.id === 'by-cluster-ip')!,
+    );
     const dnat = r.hops.find((h) => h.action === 'dnat')!;
     expect(dnat.at).toBe('node-1');
     expect(dnat.match?.map((m) => m.chain)).toEqual(expect.arrayContaining(['PREROUTING', 'KUBE-SERVICES']));
@@ -170,7 +187,7 @@ describe('what the Service lessons teach, hop by hop', () => {
     expect(expectVerdict(lesson, lesson.packets[1]!).reason?.at).toBe('node-2');
   });
 
-  it('lesson 6: the load balancer sends to a node\'s NodePort; under Local only node-1 passes the health check', () => {
+  it("lesson 6: the load balancer sends to a node's NodePort; under Local only node-1 passes the health check", () => {
     const lesson = getLesson('loadbalancer')!;
     const cluster = expectVerdict(lesson, lesson.packets[0]);
     const lbHop = cluster.hops.find((h) => h.at === 'lb-web')!;

@@ -1,6 +1,15 @@
 /** The public API of the simulation: what the store, the CLI and tests import. */
 export * from './model/schema';
-export { parseScenario, parseScenarioJson, fieldErrorMessages, migrate, MAX_SCENARIO_ELEMENTS, MAX_SCENARIO_VALUES, type FieldError, type ParseResult } from './model/parse';
+export {
+  parseScenario,
+  parseScenarioJson,
+  fieldErrorMessages,
+  migrate,
+  MAX_SCENARIO_ELEMENTS,
+  MAX_SCENARIO_VALUES,
+  type FieldError,
+  type ParseResult,
+} from './model/parse';
 export { materialize, isDnsService, clusterIpRole } from './model/materialize';
 export { issueMessage } from './model/issues';
 export { topology, type Topology } from './model/topology';
@@ -32,7 +41,19 @@ export {
   COREDNS_REPLICAS,
   SYSTEM_NAMESPACE,
 } from './model/addons';
-export { showNode, showPod, toolsFor, InspectError, NODE_TOOLS, POD_TOOLS, HOST_TOOLS, TOOL_COMMANDS, type InsideTool, type ToolOutput, type ShowOptions } from './inspect/index';
+export {
+  showNode,
+  showPod,
+  toolsFor,
+  InspectError,
+  NODE_TOOLS,
+  POD_TOOLS,
+  HOST_TOOLS,
+  TOOL_COMMANDS,
+  type InsideTool,
+  type ToolOutput,
+  type ShowOptions,
+} from './inspect/index';
 export { locateMatch, findLines, toolText, matchOwner, type MatchLocation } from './inspect/locate';
 export { vethLink, hostLink, routerLink } from './model/links';
 export {

@@ -42,7 +42,13 @@ export function applyAdd(s: Scenario, req: AddRequest): EditResult {
       const controller = ingressControllerServices(s)[0];
       if (!r.ok || !controller || !r.id) return r;
       const id = r.id;
-      return { ...r, scenario: { ...r.scenario, ingresses: r.scenario.ingresses.map((i) => (i.id === id ? { ...i, controllerService: controller.id, ingressClassName: 'nginx' } : i)) } };
+      return {
+        ...r,
+        scenario: {
+          ...r.scenario,
+          ingresses: r.scenario.ingresses.map((i) => (i.id === id ? { ...i, controllerService: controller.id, ingressClassName: 'nginx' } : i)),
+        },
+      };
     }
     case 'ingressController':
       return addIngressController(s, { node: req.node, subnet: req.subnet, position: req.position });

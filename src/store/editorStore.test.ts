@@ -14,7 +14,6 @@ function expectRefused(r: { ok: boolean; error?: Message; field?: string }, text
   if (field !== undefined) expect(r.field).toBe(field);
 }
 
-
 const fresh = () => createEditorStore(defaultScenario(), { place: placeMissing });
 
 describe('editor store', () => {

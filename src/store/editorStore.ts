@@ -120,11 +120,13 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         const result = run(applyAdd(s, req), { select: true, notifyError: true });
         if (!result.ok) return result;
         // Without an ingress controller an Ingress serves nothing: offer to add one.
-        if (req.kind === 'ingress' && ingressControllerServices(s).length === 0) get().notifyMessage('notice.ingressNeedsController', {}, { action: 'addIngressController' });
+        if (req.kind === 'ingress' && ingressControllerServices(s).length === 0)
+          get().notifyMessage('notice.ingressNeedsController', {}, { action: 'addIngressController' });
         if (req.kind === 'loadBalancer') {
           // Dropping a load balancer on a Service changes its type: say so (undo takes both back).
           const before = s.services.find((x) => x.id === req.service);
-          if (before && before.type !== 'LoadBalancer') get().notifyMessage('notice.serviceTypeChanged', { service: before.name, from: before.type }, { action: 'undo' });
+          if (before && before.type !== 'LoadBalancer')
+            get().notifyMessage('notice.serviceTypeChanged', { service: before.name, from: before.type }, { action: 'undo' });
         }
         return result;
       },
@@ -181,7 +183,15 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         set({ notice: { id: ++noticeId, tone, text } });
       },
       notifyMessage(key, params, opts = {}) {
-        set({ notice: { id: ++noticeId, tone: opts.tone ?? 'info', text: key, message: { key, ...(params ? { params } : {}) }, ...(opts.action ? { action: opts.action } : {}) } });
+        set({
+          notice: {
+            id: ++noticeId,
+            tone: opts.tone ?? 'info',
+            text: key,
+            message: { key, ...(params ? { params } : {}) },
+            ...(opts.action ? { action: opts.action } : {}),
+          },
+        });
       },
       runNoticeAction(action) {
         set({ notice: null });

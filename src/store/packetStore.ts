@@ -4,7 +4,18 @@
  * packets are reproducible.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { canSendFrom, defaultTargetFor, msg, trace, TraceInputError, type Message, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
+import {
+  canSendFrom,
+  defaultTargetFor,
+  msg,
+  trace,
+  TraceInputError,
+  type Message,
+  type PacketSpec,
+  type Scenario,
+  type TraceOptions,
+  type TraceResult,
+} from '../sim/index';
 import * as pb from './playback';
 
 export interface BurstSummary {

@@ -5,7 +5,11 @@ import { loadExample } from '../sim/testing/examples';
 
 const vxlan = loadExample('vxlan-across-subnets');
 const make = () => createPacketStore(() => vxlan);
-const onCanvas = (store: ReturnType<typeof make>) => store.getState().packets.filter((p) => p.onCanvas).map((p) => p.id);
+const onCanvas = (store: ReturnType<typeof make>) =>
+  store
+    .getState()
+    .packets.filter((p) => p.onCanvas)
+    .map((p) => p.id);
 
 describe('one packet in focus', () => {
   it('a new send takes the earlier packets off the canvas; they stay in the list', () => {

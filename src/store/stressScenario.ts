@@ -27,7 +27,12 @@ export function stressScenario(nodes = STRESS_NODES, podsPerNode = STRESS_PODS_P
     nodes: Array.from({ length: nodes }, (_, i) => {
       const rack = i % SUBNETS;
       const k = Math.floor(i / SUBNETS);
-      return { id: `node-${i + 1}`, name: `node-${i + 1}`, subnet: subnets[rack]!.id, ip: `10.${rack + 1}.${Math.floor((k + 10) / 250)}.${((k + 10) % 250) + 2}` };
+      return {
+        id: `node-${i + 1}`,
+        name: `node-${i + 1}`,
+        subnet: subnets[rack]!.id,
+        ip: `10.${rack + 1}.${Math.floor((k + 10) / 250)}.${((k + 10) % 250) + 2}`,
+      };
     }),
     pods: Array.from({ length: nodes * podsPerNode }, (_, j) => {
       const node = Math.floor(j / podsPerNode);

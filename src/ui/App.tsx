@@ -61,29 +61,29 @@ export function App({ stress = false, zoom, store: given, session }: { stress?: 
   const app = (
     <EditorProvider store={store}>
       <PacketsProvider store={packets}>
-      <ReactFlowProvider>
-        <div className={`app${stress ? ' stress' : ''}`}>
-          <Toolbar>{session && <SessionControls />}</Toolbar>
-          <main className="workspace" style={workspaceStyle}>
-            <Palette />
-            <div className="stage">
-              <PacketCanvas zoom={zoom} />
-              {session && <Welcome />}
-            </div>
-            <SidePanel
-              {...(session ? { lesson: <LessonPanel /> } : {})}
-              inspect={
-                <>
-                  <Inspector />
-                  <ProblemsPanel />
-                </>
-              }
-            />
-          </main>
-          <NoticeBar />
-          {session && <SessionOverlays />}
-        </div>
-      </ReactFlowProvider>
+        <ReactFlowProvider>
+          <div className={`app${stress ? ' stress' : ''}`}>
+            <Toolbar>{session && <SessionControls />}</Toolbar>
+            <main className="workspace" style={workspaceStyle}>
+              <Palette />
+              <div className="stage">
+                <PacketCanvas zoom={zoom} />
+                {session && <Welcome />}
+              </div>
+              <SidePanel
+                {...(session ? { lesson: <LessonPanel /> } : {})}
+                inspect={
+                  <>
+                    <Inspector />
+                    <ProblemsPanel />
+                  </>
+                }
+              />
+            </main>
+            <NoticeBar />
+            {session && <SessionOverlays />}
+          </div>
+        </ReactFlowProvider>
       </PacketsProvider>
     </EditorProvider>
   );

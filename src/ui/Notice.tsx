@@ -18,7 +18,13 @@ export function NoticeBar() {
     <div className="notice-area" role="status" aria-live="polite">
       {notice && (
         <div className={`notice ${notice.tone}`} data-testid="notice">
-          {notice.message ? <span>{t(notice.message.key, notice.message.params)}</span> : typeof notice.text === 'string' ? <span>{notice.text}</span> : <SimText msg={notice.text} />}
+          {notice.message ? (
+            <span>{t(notice.message.key, notice.message.params)}</span>
+          ) : typeof notice.text === 'string' ? (
+            <span>{notice.text}</span>
+          ) : (
+            <SimText msg={notice.text} />
+          )}
           {notice.action && (
             <button type="button" className="btn small notice-action" onClick={() => store.getState().runNoticeAction(notice.action!)}>
               {t(`notice.action.${notice.action}`)}

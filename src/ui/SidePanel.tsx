@@ -99,7 +99,14 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
   if (collapsed) {
     return (
       <div className="side collapsed">
-        <button type="button" className="side-toggle" onClick={() => setView({ sideCollapsed: false })} aria-expanded={false} aria-label={t('side.expand')} title={t('side.expand')}>
+        <button
+          type="button"
+          className="side-toggle"
+          onClick={() => setView({ sideCollapsed: false })}
+          aria-expanded={false}
+          aria-label={t('side.expand')}
+          title={t('side.expand')}
+        >
           ‹
         </button>
       </div>
@@ -122,7 +129,14 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
         <button type="button" role="tab" id="tab-inside" aria-selected={tab === 'inside'} aria-controls="panel-inside" onClick={() => setTab('inside')}>
           {t('side.inside')}
         </button>
-        <button type="button" className="side-toggle" onClick={() => setView({ sideCollapsed: true })} aria-expanded={true} aria-label={t('side.collapse')} title={t('side.collapse')}>
+        <button
+          type="button"
+          className="side-toggle"
+          onClick={() => setView({ sideCollapsed: true })}
+          aria-expanded={true}
+          aria-label={t('side.collapse')}
+          title={t('side.collapse')}
+        >
           ›
         </button>
       </div>

@@ -13,7 +13,10 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
   const canRedo = useEditor((s) => s.future.length > 0);
   const selected = useEditor((s) => s.selection.length);
   const [locale] = useLocale();
-  const name = scenarioText(useEditor((s) => s.scenario.name), locale);
+  const name = scenarioText(
+    useEditor((s) => s.scenario.name),
+    locale,
+  );
   return (
     <header className="topbar">
       <div className="brand">
@@ -26,13 +29,34 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
         </span>
       </div>
       <div className="toolbar" role="toolbar" aria-label={t('toolbar.editing')}>
-        <button type="button" className="btn" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title={`${t('toolbar.undo')} (Ctrl+Z)`}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          aria-keyshortcuts="Control+Z"
+          title={`${t('toolbar.undo')} (Ctrl+Z)`}
+        >
           ↶ {t('toolbar.undo')}
         </button>
-        <button type="button" className="btn" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          aria-keyshortcuts="Control+Shift+Z"
+          title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}
+        >
           ↷ {t('toolbar.redo')}
         </button>
-        <button type="button" className="btn" onClick={() => store.getState().deleteSelection()} disabled={selected === 0} aria-keyshortcuts="Delete" title={t('toolbar.deleteTitle')}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => store.getState().deleteSelection()}
+          disabled={selected === 0}
+          aria-keyshortcuts="Delete"
+          title={t('toolbar.deleteTitle')}
+        >
           {t('toolbar.delete')}
         </button>
         <span className="sep" aria-hidden />

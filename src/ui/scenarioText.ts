@@ -13,7 +13,8 @@ let known: Map<string, LocalizedText> | undefined;
 function builtInTexts(): Map<string, LocalizedText> {
   if (known) return known;
   known = new Map<string, LocalizedText>();
-  for (const text of [DEFAULT_SCENARIO_TEXT.name, DEFAULT_SCENARIO_TEXT.description, ...LESSONS.map((l) => l.scenarioName), GENERATED_CLUSTER_NAME]) known.set(text.en, text);
+  for (const text of [DEFAULT_SCENARIO_TEXT.name, DEFAULT_SCENARIO_TEXT.description, ...LESSONS.map((l) => l.scenarioName), GENERATED_CLUSTER_NAME])
+    known.set(text.en, text);
   return known;
 }
 

@@ -26,7 +26,12 @@ describe('view preferences', () => {
   });
 
   it('a storage that refuses to write does not break the store', () => {
-    const store = createViewStore({ getItem: () => null, setItem: () => { throw new Error('quota'); } });
+    const store = createViewStore({
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('quota');
+      },
+    });
     store.setState({ minimap: false });
     expect(store.getState().minimap).toBe(false);
   });

@@ -35,7 +35,8 @@ export const enInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'input.no-variant': (p) => `is not a valid value${p.given ? ` (not ${p.given})` : ''}`,
   'input.at': (p) => `${p.path}: ${p.issue}`,
 
-  'manifest.at': (p) => `${p.source ? `${p.source}: ` : ''}document ${p.doc}${p.ref ? ` (${p.ref})` : ''}${p.line ? `, line ${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.issue}`,
+  'manifest.at': (p) =>
+    `${p.source ? `${p.source}: ` : ''}document ${p.doc}${p.ref ? ` (${p.ref})` : ''}${p.line ? `, line ${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.issue}`,
   'manifest.not-yaml': (p) => `not valid YAML: ${p.detail}`,
   'manifest.not-object': () => 'expected a Kubernetes object (a map with apiVersion, kind and metadata)',
   'manifest.list-items': () => 'expected a list of objects',
@@ -56,11 +57,15 @@ export const enInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'manifest.schema.endpoint-address': () => 'an endpoint has at least one address',
   'manifest.schema.object': (p) => `expected ${OBJECT[p.what]}`,
   'manifest.scenario-invalid': (p) => `the resulting scenario is invalid: ${p.issue}`,
-  'manifest.node-no-subnet': (p) => (p.ip ? `no subnet of the cluster holds the node's InternalIP ${p.ip}` : 'the node has no InternalIP, so it has no place on the cluster'),
+  'manifest.node-no-subnet': (p) =>
+    p.ip ? `no subnet of the cluster holds the node's InternalIP ${p.ip}` : 'the node has no InternalIP, so it has no place on the cluster',
   'manifest.external-name-missing': () => 'missing: a Service of type ExternalName needs externalName',
-  'manifest.lb-not-provisioned': () => 'type LoadBalancer: no cloud load balancer is provisioned on import (its NodePorts work; add a load balancer from the palette)',
-  'manifest.slice-no-service': (p, f) => `no Service ${p.namespace}/${p.service ?? `(no ${f.code('kubernetes.io/service-name')} label)`} among the manifests: left out`,
-  'manifest.slice-has-selector': (p) => `Service ${p.service} has a selector, so the EndpointSlice controller computes its endpoints from pods: this object is left out`,
+  'manifest.lb-not-provisioned': () =>
+    'type LoadBalancer: no cloud load balancer is provisioned on import (its NodePorts work; add a load balancer from the palette)',
+  'manifest.slice-no-service': (p, f) =>
+    `no Service ${p.namespace}/${p.service ?? `(no ${f.code('kubernetes.io/service-name')} label)`} among the manifests: left out`,
+  'manifest.slice-has-selector': (p) =>
+    `Service ${p.service} has a selector, so the EndpointSlice controller computes its endpoints from pods: this object is left out`,
   'manifest.slice-address-type': (p) => `addressType ${p.type}: only IPv4 is modelled; left out`,
   'manifest.unschedulable': (p) => `pod ${p.pod} cannot be scheduled: ${p.why}`,
   'manifest.no-such-node': (p) => `node ${p.node} does not exist in the cluster`,
@@ -75,7 +80,8 @@ export const enInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'manifest.cluster-ip-reassigned': (p) => `spec.clusterIP ${p.ip} is not free in this cluster's service CIDR ${p.serviceCidr}; the Service gets ${p.got}`,
   'manifest.node-port-reassigned': (p, f) => `${p.field} ${p.port} is taken or outside ${f.code('30000-32767')}; the Service gets ${p.got}`,
 
-  'inspect.unknown-node': (p, f) => `unknown node "${p.ref}"; nodes: ${p.nodes.length ? f.list(p.nodes) : 'none'}${p.routers.length ? `; routers: ${f.list(p.routers)}` : ''}`,
+  'inspect.unknown-node': (p, f) =>
+    `unknown node "${p.ref}"; nodes: ${p.nodes.length ? f.list(p.nodes) : 'none'}${p.routers.length ? `; routers: ${f.list(p.routers)}` : ''}`,
   'inspect.unknown-pod': (p, f) => `unknown pod "${p.ref}"; pods: ${p.pods.length ? f.list(p.pods) : 'none'}`,
   'inspect.unknown-tool': (p, f) => `unknown tool "${p.tool}" for ${p.kind === 'client' ? 'an outside host' : `a ${p.kind}`}; one of: ${f.or(p.tools)}`,
 

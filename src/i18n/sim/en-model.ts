@@ -13,7 +13,13 @@ const KIND: Record<string, string> = {
   ingress: 'Ingress',
   element: 'element',
 };
-const FOR: Record<string, string> = { router: ' for {name}', node: ' for another node', host: ' for another host', loadBalancer: ' for the load balancer', any: '' };
+const FOR: Record<string, string> = {
+  router: ' for {name}',
+  node: ' for another node',
+  host: ' for another host',
+  loadBalancer: ' for the load balancer',
+  any: '',
+};
 
 export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'problem.duplicate-id': (p) => `id ${p.id} is used twice`,
@@ -39,7 +45,8 @@ export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'problem.pod-ip-in-use': (p) => `pod IP ${p.ip} is already used by pod ${p.owner}`,
   'problem.address-in-use': (p, f) =>
     `${p.what === 'podIp' ? 'pod IP ' : p.what === 'clusterIp' ? 'ClusterIP ' : ''}${p.ip} is already used by ${f.list(p.others.map((o) => (p.what === 'podIp' ? `pod ${o}` : p.what === 'clusterIp' ? `service ${o}` : o)))}${p.subnet ? ` on ${p.subnet}` : ''}`,
-  'problem.no-cluster-dns': () => 'this cluster has no CoreDNS (no kube-dns Service in kube-system), so pods cannot look up Service names; Add cluster DNS installs it',
+  'problem.no-cluster-dns': () =>
+    'this cluster has no CoreDNS (no kube-dns Service in kube-system), so pods cannot look up Service names; Add cluster DNS installs it',
   'problem.no-coredns-pods': () => 'no CoreDNS pods run behind kube-system/kube-dns, so pods cannot look up Service names; Add cluster DNS brings them back',
   'problem.not-an-ingress-controller': (p, f) =>
     `the Controller Service of Ingress ${p.ingress} must expose an ingress controller (such as ingress-nginx), but Service ${p.service} ${p.wrong.length === 0 ? 'selects no pods' : `selects ${f.list(p.wrong)}, which ${f.plural(p.wrong.length, { one: 'is not an ingress controller pod', other: 'are not ingress controller pods' })}`}; add an ingress controller from the palette and choose its Service`,
@@ -55,7 +62,8 @@ export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'problem.service-no-ports': (p) => `Service ${p.service} has no ports, so kube-proxy programs nothing for it`,
   'problem.target-port-unresolved': (p, f) =>
     `targetPort ${p.targetPort} is not a ${p.protocol} container port of ${f.list(p.pods)}, so ${f.plural(p.pods.length, { one: 'that pod is', other: 'those pods are' })} left out of the endpoints`,
-  'problem.lb-service-wrong-type': (p) => `load balancer ${p.lb} fronts ${p.service}, which is type ${p.type}, not LoadBalancer (it has ${p.nodePorts ? '' : 'no '}NodePorts to forward to)`,
+  'problem.lb-service-wrong-type': (p) =>
+    `load balancer ${p.lb} fronts ${p.service}, which is type ${p.type}, not LoadBalancer (it has ${p.nodePorts ? '' : 'no '}NodePorts to forward to)`,
   'problem.ingress-no-controller': (p) => `Ingress ${p.ingress} names no controllerService, so no controller serves it`,
   'problem.ingress-controller-missing': (p) => `Ingress ${p.ingress} is served by Service ${p.service}, which does not exist`,
   'problem.ingress-backend-missing': (p) => `backend Service ${p.service} does not exist (an Ingress reaches Services of its own namespace only)`,
@@ -81,8 +89,10 @@ export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'edit.lb-needs-subnet': () => 'a load balancer needs a subnet for its public IP: add a subnet first',
   'edit.subnet-too-small': (p) => `${p.cidr} is too small for the hosts already on ${p.subnet}`,
   'edit.pod-cidr-too-small': (p) => `the pod CIDR ${p.cidr} is too small for the pods on this node`,
-  'edit.pod-cidr-too-few-blocks': (p, f) => `${p.cidr} has too few /${p.prefix} blocks for ${f.count(p.nodes)} ${f.plural(p.nodes, { one: 'node', other: 'nodes' })}`,
-  'edit.service-cidr-too-small': (p, f) => `the service CIDR ${p.cidr} is too small for ${f.count(p.services)} ${f.plural(p.services, { one: 'Service', other: 'Services' })}`,
+  'edit.pod-cidr-too-few-blocks': (p, f) =>
+    `${p.cidr} has too few /${p.prefix} blocks for ${f.count(p.nodes)} ${f.plural(p.nodes, { one: 'node', other: 'nodes' })}`,
+  'edit.service-cidr-too-small': (p, f) =>
+    `the service CIDR ${p.cidr} is too small for ${f.count(p.services)} ${f.plural(p.services, { one: 'Service', other: 'Services' })}`,
   'edit.name-too-long': (p, f) => `a scenario name is at most ${f.count(p.max)} characters`,
   'edit.description-too-long': (p, f) => `a description is at most ${f.count(p.max)} characters`,
   'edit.dns-address-taken': (p) => `the DNS address ${p.ip} is already taken by Service ${p.service}: change its ClusterIP first`,
@@ -115,12 +125,20 @@ export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'schema.not-empty': () => 'must not be empty',
   'schema.number': (p) => {
     const what = p.int ? 'a whole number' : 'a number';
-    const range = p.min !== undefined && p.max !== undefined ? `${what} from ${p.min} to ${p.max}` : p.min !== undefined ? `${what} of at least ${p.min}` : p.max !== undefined ? `${what} of at most ${p.max}` : what;
+    const range =
+      p.min !== undefined && p.max !== undefined
+        ? `${what} from ${p.min} to ${p.max}`
+        : p.min !== undefined
+          ? `${what} of at least ${p.min}`
+          : p.max !== undefined
+            ? `${what} of at most ${p.max}`
+            : what;
     return `must be ${range}${p.given ? ` (not ${p.given})` : ''}`;
   },
   'schema.invalid-type': (p) =>
     `must be ${{ string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a map (an object)', other: 'of another type' }[p.expected]}${p.given ? ` (not ${p.given})` : ''}`,
-  'schema.invalid-value': (p, f) => `must be ${p.values.length === 1 ? `"${p.values[0]}"` : `one of ${f.or(p.values.map((v) => `"${v}"`))}`}${p.given ? ` (not ${p.given})` : ''}`,
+  'schema.invalid-value': (p, f) =>
+    `must be ${p.values.length === 1 ? `"${p.values[0]}"` : `one of ${f.or(p.values.map((v) => `"${v}"`))}`}${p.given ? ` (not ${p.given})` : ''}`,
   'schema.unknown-keys': (p, f) => `unknown ${f.plural(p.keys.length, { one: 'field', other: 'fields' })} ${f.list(p.keys)}`,
   'schema.invalid': (p) => `invalid (${p.detail})`,
 
@@ -132,5 +150,6 @@ export const enModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'text.port-range': (p) => `${p.port} is not a port number (1-65535)`,
   'text.not-a-route': (p, f) => `${p.line} is not ${f.code('CIDR via NEXT-HOP')} (e.g. ${p.example})`,
   'text.not-a-rule': (p, f) => `${p.line} is not ${f.code('HOST/PATH -> SERVICE:PORT')} (e.g. ${p.example})`,
-  'text.namespace-name-label': (p, f) => `${f.code('kubernetes.io/metadata.name')} is set by the control plane to the namespace's own name (${p.namespace}) and cannot be changed`,
+  'text.namespace-name-label': (p, f) =>
+    `${f.code('kubernetes.io/metadata.name')} is set by the control plane to the namespace's own name (${p.namespace}) and cannot be changed`,
 };

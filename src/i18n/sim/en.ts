@@ -38,41 +38,53 @@ export const enSim: SimDictionary = {
     `A pod reached itself through its Service, but its veth's bridge port has ${f.code('hairpin_mode')} off, so cni0 will not send the frame back out of the port it came in on.`,
   'reason.policy-denied': () => 'A NetworkPolicy isolates the pod in this direction and none of its rules allows the packet; the CNI (Calico) drops it.',
 
-  'hop.veth-out': (p) => `The frame leaves ${p.pod}'s eth0 and comes out of the other end of its veth pair, ${p.veth}, in the node's root namespace; that end is a port of ${p.bridge}.`,
-  'hop.bridge-up': (p) => `The destination is off the pod's subnet, so the pod sent the frame to its gateway ${p.gw}, the address of ${p.bridge}; the bridge passes it up to ${p.node}'s IP stack for routing.`,
+  'hop.veth-out': (p) =>
+    `The frame leaves ${p.pod}'s eth0 and comes out of the other end of its veth pair, ${p.veth}, in the node's root namespace; that end is a port of ${p.bridge}.`,
+  'hop.bridge-up': (p) =>
+    `The destination is off the pod's subnet, so the pod sent the frame to its gateway ${p.gw}, the address of ${p.bridge}; the bridge passes it up to ${p.node}'s IP stack for routing.`,
   'hop.bridge-up-node-address': (p, f) =>
     `${p.ip} is an address of ${p.node} itself, inside the pod subnet ${p.cidr}: the node answers the pod's ARP on ${p.bridge} with ${p.bridge}'s MAC (${f.code('arp_ignore=0')} answers for any local address), and the bridge passes the frame up to ${p.node}'s IP stack.`,
-  'hop.bridge-routed': (p, f) => `${p.node} routed the packet out ${p.bridge}; ARP gives ${p.ip}'s MAC and the bridge's forwarding table says it lives behind port ${p.veth}.`+`${p.hairpin ? ` It leaves by the port it came in on: ${p.veth} has ${f.code('hairpin_mode')} on (the bridge plugin's hairpinMode: true).` : ''}`,
-  'hop.bridge-switched': (p, f) => `${p.bridge} switches the frame at layer 2: its forwarding table says ${p.mac} (${p.pod}) is behind port ${p.veth}. No routing, TTL unchanged.`+`${p.hairpin ? ` It leaves by the port it came in on: ${p.veth} has ${f.code('hairpin_mode')} on (the bridge plugin's hairpinMode: true).` : ''}`,
+  'hop.bridge-routed': (p, f) =>
+    `${p.node} routed the packet out ${p.bridge}; ARP gives ${p.ip}'s MAC and the bridge's forwarding table says it lives behind port ${p.veth}.` +
+    `${p.hairpin ? ` It leaves by the port it came in on: ${p.veth} has ${f.code('hairpin_mode')} on (the bridge plugin's hairpinMode: true).` : ''}`,
+  'hop.bridge-switched': (p, f) =>
+    `${p.bridge} switches the frame at layer 2: its forwarding table says ${p.mac} (${p.pod}) is behind port ${p.veth}. No routing, TTL unchanged.` +
+    `${p.hairpin ? ` It leaves by the port it came in on: ${p.veth} has ${f.code('hairpin_mode')} on (the bridge plugin's hairpinMode: true).` : ''}`,
   'hop.bridge-br-netfilter': (p, f) =>
-    `The frame came in on ${p.bridge}, and br_netfilter (${f.code('net.bridge.bridge-nf-call-iptables=1')}) ran it through PREROUTING, which rewrote its destination to ${p.dst}. The route to that address is ${p.bridge} itself, so the kernel hands the frame back to the bridge with ${p.pod}'s MAC instead of routing it (FORWARD and POSTROUTING still apply); the forwarding table says it is behind port ${p.veth}. Bridged, not routed: TTL unchanged.`+`${p.hairpin ? ` It leaves by the port it came in on: ${p.veth} has ${f.code('hairpin_mode')} on (the bridge plugin's hairpinMode: true).` : ''}`,
+    `The frame came in on ${p.bridge}, and br_netfilter (${f.code('net.bridge.bridge-nf-call-iptables=1')}) ran it through PREROUTING, which rewrote its destination to ${p.dst}. The route to that address is ${p.bridge} itself, so the kernel hands the frame back to the bridge with ${p.pod}'s MAC instead of routing it (FORWARD and POSTROUTING still apply); the forwarding table says it is behind port ${p.veth}. Bridged, not routed: TTL unchanged.` +
+    `${p.hairpin ? ` It leaves by the port it came in on: ${p.veth} has ${f.code('hairpin_mode')} on (the bridge plugin's hairpinMode: true).` : ''}`,
   'drop.hairpin-off': (p, f) =>
     `${p.pod} reaches itself through its Service: the frame must leave ${p.bridge} by the port it came in on, ${p.veth}, and that port has ${f.code('hairpin_mode')} off (the bridge plugin's hairpinMode is false), so the bridge drops it.`,
   'hop.veth-in': (p) => `The frame enters ${p.veth}, the host end of ${p.pod}'s veth pair, and comes out of the pod's eth0.`,
   'drop.bridge-no-arp': (p) => `No pod on ${p.node}'s ${p.bridge} answers ARP for ${p.ip}: the address is in ${p.cidr} but no pod has it.`,
 
   'drop.pod-unscheduled': (p) => `${p.pod} is not scheduled on an existing node, so it has no network.`,
-  'hop.pod-loopback': (p) => `${p.ip} is the pod's own address: the packet loops back inside the network namespace the pause container holds, which every container of ${p.pod} shares; it never reaches eth0.`,
+  'hop.pod-loopback': (p) =>
+    `${p.ip} is the pod's own address: the packet loops back inside the network namespace the pause container holds, which every container of ${p.pod} shares; it never reaches eth0.`,
   'drop.pod-no-route': (p) => `${p.pod} has no route to ${p.dst}.`,
-  'hop.pod-send-gateway': (p) => `${p.pod} looks up ${p.dst} in its routing table: not on its subnet, so it goes to the default gateway ${p.gw} (cni0 on ${p.node}).`,
+  'hop.pod-send-gateway': (p) =>
+    `${p.pod} looks up ${p.dst} in its routing table: not on its subnet, so it goes to the default gateway ${p.gw} (cni0 on ${p.node}).`,
   'hop.pod-send-direct': (p) => `${p.dst} is on ${p.pod}'s own subnet ${p.cidr}: the pod ARPs for it directly and sends the frame out eth0.`,
 
   'hop.unsnat': (p) => `conntrack recognises the reply to a connection ${p.node} source-NATed (${p.target}) and rewrites the destination back to ${p.dst}.`,
   'hop.undnat': (p) => `conntrack rewrites the reply's source back to ${p.src}, the address the client connected to, reversing the DNAT ${p.node} applied.`,
-  'hop.flannel-masquerade': (p) => `The packet leaves the pod network, so ${p.calico ? "Calico's natOutgoing rule" : "flannel's masquerade rule"} rewrites its source from the pod IP ${p.src} to ${p.newSrc}, the address of ${p.dev}; conntrack remembers the mapping for the reply.`,
+  'hop.flannel-masquerade': (p) =>
+    `The packet leaves the pod network, so ${p.calico ? "Calico's natOutgoing rule" : "flannel's masquerade rule"} rewrites its source from the pod IP ${p.src} to ${p.newSrc}, the address of ${p.dev}; conntrack remembers the mapping for the reply.`,
   'drop.host-gw-not-adjacent': (p) =>
     `host-gw needs the nodes on one L2 subnet: flannel wanted "${p.wanted}" on ${p.node} to reach ${p.remote}'s pods, but ${p.why}. Use the vxlan backend (or DirectRouting) to cross subnets.`,
   'route.refused-gateway': (p) => `${p.gw} is not on ${p.node}'s eth0 subnet${p.cidr ? ` ${p.cidr}` : ''}, so the kernel refuses the route (${p.error})`,
   'drop.node-no-route': (p) => `${p.node} has no route to ${p.dst} (no matching route and no default gateway).`,
   'drop.node-ttl': (p) => `The TTL ran out on ${p.node} (ICMP time exceeded).`,
   'hop.node-send': (p) => `${p.node} sends from ${p.src}; its routing table picks "${p.route}".`,
-  'hop.node-forward': (p, f) => `${p.node} forwards the packet (${f.code('ip_forward=1')}, TTL ${p.ttlIn} -> ${p.ttlOut}); the longest matching route is "${p.route}".`,
+  'hop.node-forward': (p, f) =>
+    `${p.node} forwards the packet (${f.code('ip_forward=1')}, TTL ${p.ttlIn} -> ${p.ttlOut}); the longest matching route is "${p.route}".`,
   'drop.no-vtep': (p) => `${p.dev} has no VTEP for ${p.dst}.`,
   'drop.no-underlay-route': (p) => `${p.node} has no underlay route to ${p.remote}'s ${p.ip} for the VXLAN packet.`,
 
   'drop.subnet-missing': (p) => `${p.sender} is attached to subnet ${p.subnet}, which does not exist.`,
   'drop.subnet-no-arp': (p) => `Nobody on ${p.subnet} (${p.cidr}) answers ARP for ${p.nextHop}, so the frame cannot be sent (ICMP host unreachable).`,
-  'hop.switch': (p) => `On ${p.subnet} (${p.cidr}) ARP resolves the next hop ${p.nextHop} to its MAC and the frame is switched to it${p.dst ? ` (the IP destination stays ${p.dst})` : ''}.`,
+  'hop.switch': (p) =>
+    `On ${p.subnet} (${p.cidr}) ARP resolves the next hop ${p.nextHop} to its MAC and the frame is switched to it${p.dst ? ` (the IP destination stays ${p.dst})` : ''}.`,
   'drop.vxlan-not-for-me': (p) => `${p.node} received a VXLAN packet addressed to ${p.dst}, not to itself.`,
   'drop.no-tunnel': (p) => `${p.node} received an encapsulated packet addressed to ${p.dst} that it has no tunnel for.`,
   'drop.router-no-route-no-mesh': (p) =>
@@ -80,8 +92,10 @@ export const enSim: SimDictionary = {
   'drop.router-no-route-bgp': (p) =>
     `${p.router} has no route to ${p.dst}: in Calico BGP mode the nodes advertise their pod blocks only to their BGP peers, and ${p.router} does not peer with them. Make the router a BGP peer (bgpPeer), or use IPIP or VXLAN (CrossSubnet) so that the router only sees node addresses.`,
   'drop.client-not-router': (p, f) => `${p.client} is a host, not a router (${f.code('ip_forward=0')}): it drops a packet for ${p.dst}.`,
-  'drop.router-no-route-pod': (p) => `${p.router} has no route to ${p.dst}: pod IPs (${p.cidr}) are known only to the nodes' own routes, not to routers outside the cluster.`,
-  'drop.router-no-route-service': (p) => `${p.router} has no route to ${p.dst}: ClusterIPs (${p.cidr}) are virtual, they exist only in kube-proxy's rules on the nodes.`,
+  'drop.router-no-route-pod': (p) =>
+    `${p.router} has no route to ${p.dst}: pod IPs (${p.cidr}) are known only to the nodes' own routes, not to routers outside the cluster.`,
+  'drop.router-no-route-service': (p) =>
+    `${p.router} has no route to ${p.dst}: ClusterIPs (${p.cidr}) are virtual, they exist only in kube-proxy's rules on the nodes.`,
   'drop.router-no-route': (p) => `${p.router} has no route to ${p.dst} (ICMP net unreachable).`,
   'deliver.router-icmp': (p) => `${p.router} owns ${p.dst} and answers the ICMP echo request.`,
   'drop.router-port-closed': (p) => `${p.router} owns ${p.dst} but runs no service on that port.`,
@@ -94,7 +108,8 @@ export const enSim: SimDictionary = {
 
   'hop.vxlan-encap': (p) =>
     `${p.dev} (VXLAN, VNI ${p.vni}, MTU ${p.mtu}) wraps the pod packet in outer IP/UDP headers from ${p.src} to ${p.remote}'s ${p.remoteIp}, UDP port ${p.port}; the FDB entry maps ${p.remote}'s VTEP MAC to its node IP.`,
-  'hop.vxlan-decap': (p) => `UDP ${p.port} with VNI ${p.vni} arrives on ${p.node}'s eth0; the kernel's VXLAN socket strips the outer headers and the inner pod packet appears on ${p.dev}.`,
+  'hop.vxlan-decap': (p) =>
+    `UDP ${p.port} with VNI ${p.vni} arrives on ${p.node}'s eth0; the kernel's VXLAN socket strips the outer headers and the inner pod packet appears on ${p.dev}.`,
 
   'deliver.reply': (p) => `The reply reaches ${p.name}; the socket that sent the request (${p.socket}) receives it.`,
   'drop.reply-mismatch': (p) =>
@@ -103,7 +118,8 @@ export const enSim: SimDictionary = {
     `${p.translator} DNATed the request to ${p.to} but did not masquerade it${p.podCidr ? ` (the source ${p.src} lies in the cluster pod CIDR, which kube-proxy takes for pod traffic)` : ''}, so the endpoint answered ${p.src} directly and ${p.translator} never saw the reply to undo its DNAT.`,
   'why.reply-other-path': () => 'The node that translated the request never saw this reply to undo its NAT: the reply took another path back.',
   'deliver.pod-icmp': (p) => `${p.pod} (${p.ip}) receives the ICMP echo request in its network namespace, held by the pause container, and answers it.`,
-  'deliver.pod-listener': (p) => `Container ${p.container} of ${p.pod} listens on ${p.proto} ${p.port}${p.portName ? ` (${p.portName})` : ''}: the packet is delivered.`,
+  'deliver.pod-listener': (p) =>
+    `Container ${p.container} of ${p.pod} listens on ${p.proto} ${p.port}${p.portName ? ` (${p.portName})` : ''}: the packet is delivered.`,
   'drop.pod-port-closed': (p) => `No container of ${p.pod} listens on ${p.proto} ${p.port}, so ${closed(p.tcp)}.`,
   'deliver.node-icmp': (p) => `${p.node} owns ${p.dst} and answers the ICMP echo request.`,
   'deliver.node-listener': (p) => `${p.node} owns ${p.dst}; ${p.process} listens on ${p.proto} ${p.port}.`,
@@ -111,16 +127,20 @@ export const enSim: SimDictionary = {
   'deliver.client-icmp': (p) => `${p.client} (${p.ip}) receives the ICMP echo request and answers it.`,
   'deliver.client-listener': (p) => `${p.client} listens on ${p.proto} ${p.port}: the packet is delivered.`,
   'drop.client-port-closed': (p) => `${p.client} does not listen on ${p.proto} ${p.port}, so ${closed(p.tcp)}.`,
-  'drop.loop': (p, f) => `The packet reached ${p.at}${p.iface ? ` ${p.iface}` : ''} again with the same headers after ${f.count(p.hops)} ${f.plural(p.hops, { one: 'hop', other: 'hops' })}: a forwarding loop.`,
-  'drop.hop-limit': (p, f) => `The trace stopped at its limit of ${f.count(p.max)} hops in one direction without reaching a verdict: the packet is taken to be in a forwarding loop.`,
+  'drop.loop': (p, f) =>
+    `The packet reached ${p.at}${p.iface ? ` ${p.iface}` : ''} again with the same headers after ${f.count(p.hops)} ${f.plural(p.hops, { one: 'hop', other: 'hops' })}: a forwarding loop.`,
+  'drop.hop-limit': (p, f) =>
+    `The trace stopped at its limit of ${f.count(p.max)} hops in one direction without reaching a verdict: the packet is taken to be in a forwarding loop.`,
 
   'mark.hairpin': () => 'the pod is reaching itself through its Service (hairpin), so the reply must come back through the node',
   'mark.node-is-client': () => 'the node itself is the client',
-  'mark.external-cluster': () => 'with externalTrafficPolicy Cluster the endpoint may be on another node, so the source is rewritten to keep the reply on this path',
+  'mark.external-cluster': () =>
+    'with externalTrafficPolicy Cluster the endpoint may be on another node, so the source is rewritten to keep the reply on this path',
   'mark.outside-pod-cidr': (p) => `the source is outside the cluster pod CIDR ${p.cidr}`,
   'mark.kube-proxy': () => 'kube-proxy marks it for masquerading',
   'mark.ipset': () => 'an ipset matched',
-  'choice.affinity': (p) => `the recent list ${p.sep} remembers ${p.src} from an earlier connection (sessionAffinity ClientIP${p.seconds === undefined ? '' : `, --seconds ${p.seconds}`}), so ${p.chain} sends it to the same endpoint again`,
+  'choice.affinity': (p) =>
+    `the recent list ${p.sep} remembers ${p.src} from an earlier connection (sessionAffinity ClientIP${p.seconds === undefined ? '' : `, --seconds ${p.seconds}`}), so ${p.chain} sends it to the same endpoint again`,
   'choice.single': (p) => `${p.chain} has a single endpoint`,
   'choice.probability': (p) =>
     `${p.chain} picks endpoint ${p.k} of ${p.n}: that rule's "--probability" draw matched (each rule i of n matches with 1/(n-i), so every endpoint gets 1/${p.n})`,
@@ -134,27 +154,35 @@ export const enSim: SimDictionary = {
   'target.address': (p) => `${p.dst}:${p.port}${p.service ? `, the address of ${p.service}` : ''}`,
   'hop.iptables-dnat': (p) =>
     `kube-proxy's nat rules on ${p.node} (${p.hook} -> KUBE-SERVICES${p.nodePorts ? ' -> KUBE-NODEPORTS' : ''}) match ${p.target}; ${p.choice ? `${p.choice}; ` : ''}${p.sep} DNATs the packet to ${p.to}${p.pod ? ` (${p.pod} on ${p.podNode})` : p.slice ? ' (an address given in its EndpointSlice, not a pod)' : ''}${p.mark ? `; it is marked 0x4000 for masquerading because ${p.mark}` : ''}.`,
-  'deliver.ipvs-icmp': (p) => `In IPVS mode ${p.dst} is an address of ${p.node}'s dummy interface ${p.dev}, so the node itself answers the ping (in iptables mode a ClusterIP answers no ping).`,
-  'drop.ipvs-no-virtual-server': (p) => `${p.dst} is on ${p.dev} but no IPVS virtual server listens on ${p.proto} ${p.port}; KUBE-IPVS-FILTER rejects the new connection.`,
+  'deliver.ipvs-icmp': (p) =>
+    `In IPVS mode ${p.dst} is an address of ${p.node}'s dummy interface ${p.dev}, so the node itself answers the ping (in iptables mode a ClusterIP answers no ping).`,
+  'drop.ipvs-no-virtual-server': (p) =>
+    `${p.dst} is on ${p.dev} but no IPVS virtual server listens on ${p.proto} ${p.port}; KUBE-IPVS-FILTER rejects the new connection.`,
   'drop.ipvs-no-local-real-server': (p) =>
     `IPVS virtual server ${p.vs} on ${p.node} has no real server: ${p.service} uses a Local traffic policy and none of its endpoints runs on ${p.node}. IPVS answers ICMP port unreachable.`,
-  'drop.ipvs-no-real-server': (p) => `IPVS virtual server ${p.vs} has no real servers because ${p.service} has no ready endpoints: ${p.why}. IPVS answers ICMP port unreachable.`,
+  'drop.ipvs-no-real-server': (p) =>
+    `IPVS virtual server ${p.vs} has no real servers because ${p.service} has no ready endpoints: ${p.why}. IPVS answers ICMP port unreachable.`,
   'hop.ipvs-unnat': (p) =>
     `IPVS on ${p.node} un-NATs the reply itself: at ${p.hook} it finds the connection in its own table (the line ipvsadm -Lnc prints) and rewrites the source from the real server ${p.from} back to the virtual server ${p.src} (masquerade forwarding). Conntrack only follows along; no iptables rule does this.`,
   'hop.ipvs-local-in': (p) =>
-    `${p.node} receives a packet for ${p.dst}, an address bound to ${p.dev} (a DOWN dummy that only holds the Service addresses; packets never cross it): PREROUTING, then the routing decision finds the local route and delivers it locally, and INPUT's KUBE-IPVS-FILTER ${p.virtual ? 'accepts it because it is a virtual server\'s address and port. It reaches LOCAL_IN, where IPVS waits' : 'finds no virtual server for it'}.`,
+    `${p.node} receives a packet for ${p.dst}, an address bound to ${p.dev} (a DOWN dummy that only holds the Service addresses; packets never cross it): PREROUTING, then the routing decision finds the local route and delivers it locally, and INPUT's KUBE-IPVS-FILTER ${p.virtual ? "accepts it because it is a virtual server's address and port. It reaches LOCAL_IN, where IPVS waits" : 'finds no virtual server for it'}.`,
   'hop.ipvs-dnat': (p) =>
     `IPVS on ${p.node} takes the packet at ${p.hook}${p.hook === 'LOCAL_OUT' ? ` (a connection the node opens itself${p.dummy ? `, to an address bound to ${p.dev}` : ''})` : ''}: ${p.dst} is virtual server "${p.vs}" (${p.nodePort ? `NodePort of ${p.service}` : p.service}); ${p.choice} (${p.pod ?? 'an address given in its EndpointSlice'}) and rewrites the destination (masquerade forwarding), remembering the connection in its own table (ipvsadm -Lnc); it then sends the packet on through LOCAL_OUT and POSTROUTING${p.mark ? `; iptables marked it 0x4000 for masquerading because ${p.mark}` : ''}.`,
-  'drop.kube-proxy-reject': (p) => `kube-proxy has no endpoint to send this to (${p.note}): ${p.why}. Its filter rule in ${p.hook} -> ${p.chain} REJECTs the connection with ICMP port unreachable.`,
-  'drop.kube-proxy-no-local': (p) => `The traffic policy is Local and ${p.node} runs no endpoint of this Service (${p.note}): kube-proxy's filter rule in ${p.hook} -> ${p.chain} DROPs the packet.`,
+  'drop.kube-proxy-reject': (p) =>
+    `kube-proxy has no endpoint to send this to (${p.note}): ${p.why}. Its filter rule in ${p.hook} -> ${p.chain} REJECTs the connection with ICMP port unreachable.`,
+  'drop.kube-proxy-no-local': (p) =>
+    `The traffic policy is Local and ${p.node} runs no endpoint of this Service (${p.note}): kube-proxy's filter rule in ${p.hook} -> ${p.chain} DROPs the packet.`,
   'drop.kube-proxy-filter': (p) => `kube-proxy's filter rule in ${p.hook} -> ${p.chain} ${p.verdict}s the packet.`,
   'why.no-ready-endpoint': () => 'the Service has no ready endpoint',
   'why.no-selector-no-endpoints': (p) => `${p.service} has no selector and no endpoints were given`,
   'why.given-endpoints-not-ready': (p, f) => `none of the ${f.count(p.n)} endpoints given for ${p.service} is ready`,
   'why.selector-matches-nothing': (p) => `no pod in namespace ${p.namespace} matches its selector ${p.selector}`,
-  'why.no-target-port': (p, f) => `${f.count(p.n)} ${f.plural(p.n, { one: 'pod matches', other: 'pods match' })} its selector ${p.selector}, but none has the target port ${p.port}`,
+  'why.no-target-port': (p, f) =>
+    `${f.count(p.n)} ${f.plural(p.n, { one: 'pod matches', other: 'pods match' })} its selector ${p.selector}, but none has the target port ${p.port}`,
   'why.none-ready': (p, f) => {
-    const parts = [p.notReady ? `${f.count(p.notReady)} not Ready` : '', p.terminating ? `${f.count(p.terminating)} terminating and not serving` : ''].filter(Boolean);
+    const parts = [p.notReady ? `${f.count(p.notReady)} not Ready` : '', p.terminating ? `${f.count(p.terminating)} terminating and not serving` : ''].filter(
+      Boolean,
+    );
     return `${f.count(p.n)} ${f.plural(p.n, { one: 'pod is', other: 'pods are' })} selected (${p.selector}), none ready${parts.length ? ` (${f.list(parts)})` : ''}`;
   },
   'hop.kube-proxy-masquerade-hairpin': (p) =>
@@ -167,14 +195,16 @@ export const enSim: SimDictionary = {
   'drop.lb-no-gateway': (p) => `${p.lb} has no route to ${p.dst}: its subnet has no gateway.`,
   'drop.lb-not-router': (p) => `${p.lb} is not a router; it drops a packet for ${p.dst}.`,
   'drop.lb-no-service': (p) => `${p.lb} fronts Service ${p.service}, which does not exist, so it has no listener.`,
-  'drop.lb-no-listener': (p, f) => `${p.lb} has no listener for ${p.proto}${p.port === undefined ? '' : ` ${p.port}`}: ${p.service} exposes ${p.ports.length ? f.list(p.ports) : 'no ports'}.`,
+  'drop.lb-no-listener': (p, f) =>
+    `${p.lb} has no listener for ${p.proto}${p.port === undefined ? '' : ` ${p.port}`}: ${p.service} exposes ${p.ports.length ? f.list(p.ports) : 'no ports'}.`,
   'drop.lb-no-healthy-local': (p) =>
     `Every health check on healthCheckNodePort ${p.port ?? '?'} fails: no node runs an endpoint of ${p.service}, so ${p.lb} has no healthy backend and drops the connection.`,
   'drop.lb-no-nodes': (p) => `${p.lb} has no nodes to send to.`,
   'drop.lb-ttl': (p) => `The TTL ran out at ${p.lb}.`,
   'hop.lb-forward': (p, f) =>
     `${p.lb} accepts the connection on ${p.vip} and picks ${p.node} among the healthy nodes${p.skipped.length ? ` (${f.list(p.skipped)} failed the health check: no local endpoint under externalTrafficPolicy Local)` : ''}; it forwards to ${p.to}, the Service's NodePort, keeping the client's source address ${p.src}.`,
-  'hop.lb-return': (p) => `The reply belongs to a connection ${p.lb} forwarded; the cloud network hands it back to the balancer, which tracks the flow (the client only knows ${p.ip}).`,
+  'hop.lb-return': (p) =>
+    `The reply belongs to a connection ${p.lb} forwarded; the cloud network hands it back to the balancer, which tracks the flow (the client only knows ${p.ip}).`,
   'hop.lb-fail-open': (p) =>
     `${p.lb} accepts the connection on ${p.vip}, but every health check fails${p.local ? ' (no node runs an endpoint of the Service)' : ''}, so it fails open and sends to any node, as AWS NLB and GCP passthrough load balancers do: ${p.node}. It forwards to ${p.to}, the Service's NodePort, keeping the client's source address ${p.src}; kube-proxy there answers as it would.`,
   'hop.lb-vip': (p, f) =>
@@ -197,14 +227,17 @@ export const enSim: SimDictionary = {
 
   'hop.calico-pod-send': (p) =>
     `${p.pod}'s only routes are "${p.defaultRoute}" and "${p.gwRoute}": every destination, even a pod on the same node, goes to the gateway ${p.gw}, an address nobody has. ${p.cali} on the host answers its ARP request by proxy ARP with ${p.mac}.`,
-  'hop.calico-veth-out': (p) => `The frame comes out of ${p.cali}, the host end of ${p.pod}'s veth pair. There is no bridge: ${p.node}'s IP stack routes the packet.`,
+  'hop.calico-veth-out': (p) =>
+    `The frame comes out of ${p.cali}, the host end of ${p.pod}'s veth pair. There is no bridge: ${p.node}'s IP stack routes the packet.`,
   'drop.calico-no-pod': (p) => `No pod on ${p.node} has ${p.ip}.`,
-  'hop.calico-to-pod': (p, f) => `The /32 route "${p.route}" sends the packet out ${p.dev}, into ${p.pod}'s ${f.code('eth0')} at the other end of the veth pair.`,
+  'hop.calico-to-pod': (p, f) =>
+    `The /32 route "${p.route}" sends the packet out ${p.dev}, into ${p.pod}'s ${f.code('eth0')} at the other end of the veth pair.`,
   'drop.calico-blackhole': (p) =>
     `${p.ip} is in ${p.block}, one of ${p.node}'s own Calico IPAM blocks, but no pod here has it: the blackhole route for the block discards the packet (so it never leaks out to the default route).`,
   'hop.ipip-encap': (p) =>
     `${p.dev} (IP-in-IP, MTU ${p.mtu}) puts a second IP header in front of the pod packet: ${p.src} -> ${p.remote}'s ${p.remoteIp}, protocol 4 (IPIP). No UDP, no MAC inside: just IP in IP.`,
-  'hop.ipip-decap': (p) => `An IP packet of protocol 4 arrives on ${p.node}'s eth0; the kernel's ipip module strips the outer header and the pod packet appears on ${p.dev}.`,
+  'hop.ipip-decap': (p) =>
+    `An IP packet of protocol 4 arrives on ${p.node}'s eth0; the kernel's ipip module strips the outer header and the pod packet appears on ${p.dev}.`,
   'hop.calico-vxlan-encap': (p) =>
     `${p.dev} (VXLAN, VNI ${p.vni}, MTU ${p.mtu}) wraps the pod packet in outer IP/UDP headers from ${p.src} to ${p.remote}'s ${p.remoteIp}, UDP port ${p.port} (IANA's VXLAN port; flannel uses the kernel's 8472).`,
   'hop.policy-established': (p, f) =>
@@ -224,7 +257,8 @@ export const enSim: SimDictionary = {
   'answer.service': (p) => `the ClusterIP ${p.ip} of Service ${p.service}`,
   'answer.headless': (p, f) => `the pod IPs ${f.list(p.ips)}: ${p.service} is headless (clusterIP None), so there is no virtual IP and no DNAT`,
   'answer.headless-empty': (p) => `no address: headless Service ${p.service} has no ready endpoints`,
-  'answer.external-name': (p) => `a CNAME to ${p.target} (ExternalName Service: no proxying, only DNS)${p.ip ? `, which the upstream resolver turns into ${p.ip}` : ''}`,
+  'answer.external-name': (p) =>
+    `a CNAME to ${p.target} (ExternalName Service: no proxying, only DNS)${p.ip ? `, which the upstream resolver turns into ${p.ip}` : ''}`,
   'answer.pod': (p) => `the pod address ${p.ip}`,
   'answer.upstream': (p) => `${p.ip}, forwarded to the upstream resolver (the name is outside the cluster domain)`,
   'drop.dns-no-answer': (p) => `The DNS query for ${p.name} to ${p.server} got no answer${p.why ? `: ${p.why}` : '.'}`,

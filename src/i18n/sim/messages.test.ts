@@ -30,7 +30,7 @@ function sample(code: MessageCode, full: boolean, pick: number): { params: Recor
     const base = kind.replace('?', '');
     if (base === 'id') values.push((params[name] = `v${n}-x`) as string);
     else if (base === 'num') values.push(String((params[name] = 100 + n)));
-    else if (base === 'ids') values.push(...(params[name] = [`a${n}-x`, `b${n}-x`]) as string[]);
+    else if (base === 'ids') values.push(...((params[name] = [`a${n}-x`, `b${n}-x`]) as string[]));
     else if (base === 'flag') params[name] = full;
     else if (base === 'msg') params[name] = NESTED;
   }
@@ -64,22 +64,28 @@ describe('simulator message dictionaries', () => {
           seen[locale] += `${text}\n`;
         }
         // Chinese is Chinese: Han characters, and no English sentence outside names and tool output.
-        expect.soft(formatMessage("zh-CN", m), code).toMatch(HAN);
+        expect.soft(formatMessage('zh-CN', m), code).toMatch(HAN);
         expect.soft(prose('zh-CN', m), code).not.toMatch(ENGLISH_RUN);
       }
       // Every value the simulator passes shows up in some variant (a dictionary never silently drops a parameter).
       const all = variants(code).flatMap((x) => x.values);
       for (const v of new Set(all)) {
         expect.soft(seen.en, `en ${code} drops ${v}`).toContain(v);
-        expect.soft(seen["zh-CN"], `zh-CN ${code} drops ${v}`).toContain(v);
+        expect.soft(seen['zh-CN'], `zh-CN ${code} drops ${v}`).toContain(v);
       }
     }
   });
 
   it('set names, addresses and tool output apart from prose, and nest messages in the same language', () => {
     const m = msg('hop.node-forward', { node: 'node-1', ttlIn: 64, ttlOut: 63, route: '10.244.1.0/24 via 192.168.1.11 dev eth0' });
-    expect(messageParts('en', m).filter((p) => p.code).map((p) => p.text)).toEqual(['node-1', 'ip_forward=1', '10.244.1.0/24 via 192.168.1.11 dev eth0']);
-    expect(formatMessage('zh-CN', m)).toBe('node-1 转发这个数据包（ip_forward=1，TTL 64 → 63）；最长前缀匹配的路由是“10.244.1.0/24 via 192.168.1.11 dev eth0”。');
+    expect(
+      messageParts('en', m)
+        .filter((p) => p.code)
+        .map((p) => p.text),
+    ).toEqual(['node-1', 'ip_forward=1', '10.244.1.0/24 via 192.168.1.11 dev eth0']);
+    expect(formatMessage('zh-CN', m)).toBe(
+      'node-1 转发这个数据包（ip_forward=1，TTL 64 → 63）；最长前缀匹配的路由是“10.244.1.0/24 via 192.168.1.11 dev eth0”。',
+    );
     const nested = msg('drop.dns-no-answer', { name: 'web', server: '10.96.0.10:53', why: msg('drop.router-ttl', { router: 'r1' }) });
     expect(formatMessage('zh-CN', nested)).toBe('发往 10.96.0.10:53 的 web DNS 查询没有得到应答：TTL 在 r1 上耗尽（ICMP 超时）。');
   });

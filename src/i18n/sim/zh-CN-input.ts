@@ -20,7 +20,8 @@ export const zhInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'input.version-missing': (p) => `缺少版本号；本应用读取的是第 ${p.version} 版`,
   'input.version-invalid': (p) => `必须是整数（本应用读取的是第 ${p.version} 版）`,
   'input.version-newer': (p) => `第 ${p.given} 版比本应用能读懂的版本（${p.version}）更新，请更新应用`,
-  'input.too-many-elements': (p, f) => `场景里有 ${f.count(p.elements)} 个元素（子网、路由器、节点、Pod、客户端、服务、负载均衡器、Ingress），最多只能打开 ${f.count(p.max)} 个`,
+  'input.too-many-elements': (p, f) =>
+    `场景里有 ${f.count(p.elements)} 个元素（子网、路由器、节点、Pod、客户端、服务、负载均衡器、Ingress），最多只能打开 ${f.count(p.max)} 个`,
   'input.too-many-values': (p, f) => `场景里的值（标签、端口、规则等）超过了 ${f.count(p.max)} 个，最多只能打开 ${f.count(p.max)} 个`,
   'input.file-too-large': (p) => `文件超过了 ${p.mb} MB`,
   'input.file-unreadable': () => '浏览器无法读取这个文件',
@@ -34,7 +35,8 @@ export const zhInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'input.no-variant': (p) => `不是有效的值${p.given ? `（${p.given}）` : ''}`,
   'input.at': (p) => `${p.path}：${p.issue}`,
 
-  'manifest.at': (p) => `${p.source ? `${p.source}：` : ''}第 ${p.doc} 个文档${p.ref ? `（${p.ref}）` : ''}${p.line ? `，第 ${p.line} 行` : ''}：${p.path ? `${p.path}：` : ''}${p.issue}`,
+  'manifest.at': (p) =>
+    `${p.source ? `${p.source}：` : ''}第 ${p.doc} 个文档${p.ref ? `（${p.ref}）` : ''}${p.line ? `，第 ${p.line} 行` : ''}：${p.path ? `${p.path}：` : ''}${p.issue}`,
   'manifest.not-yaml': (p) => `不是合法的 YAML：${p.detail}`,
   'manifest.not-object': (_p, f) => `这里应当是一个 Kubernetes 对象（包含 ${f.code('apiVersion')}、${f.code('kind')} 和 ${f.code('metadata')} 的映射）`,
   'manifest.list-items': () => '这里应当是一个对象列表',
@@ -74,9 +76,11 @@ export const zhInput: Pick<SimDictionary, keyof typeof INPUT_CODES> = {
   'manifest.cluster-ip-reassigned': (p) => `spec.clusterIP ${p.ip} 在本集群的服务 CIDR ${p.serviceCidr} 里不可用，服务改为分配 ${p.got}`,
   'manifest.node-port-reassigned': (p, f) => `${p.field} ${p.port} 已被占用或不在 ${f.code('30000-32767')} 范围内，服务改为分配 ${p.got}`,
 
-  'inspect.unknown-node': (p, f) => `没有节点 ${p.ref}；已有的节点：${p.nodes.length ? f.list(p.nodes) : '无'}${p.routers.length ? `；路由器：${f.list(p.routers)}` : ''}`,
+  'inspect.unknown-node': (p, f) =>
+    `没有节点 ${p.ref}；已有的节点：${p.nodes.length ? f.list(p.nodes) : '无'}${p.routers.length ? `；路由器：${f.list(p.routers)}` : ''}`,
   'inspect.unknown-pod': (p, f) => `没有 Pod ${p.ref}；已有的 Pod：${p.pods.length ? f.list(p.pods) : '无'}`,
-  'inspect.unknown-tool': (p, f) => `${{ node: '节点', router: '路由器', client: '外部主机', pod: 'Pod ' }[p.kind]}上没有工具 ${p.tool}；可用的有：${f.or(p.tools)}`,
+  'inspect.unknown-tool': (p, f) =>
+    `${{ node: '节点', router: '路由器', client: '外部主机', pod: 'Pod ' }[p.kind]}上没有工具 ${p.tool}；可用的有：${f.or(p.tools)}`,
 
   'match.missing': () => '路由表里没有这一条：节点需要这条路由，但内核拒绝添加',
 

@@ -54,7 +54,8 @@ export const zhModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'problem.headless-wrong-type': (p) => `无头服务（clusterIP None）的类型必须是 ClusterIP，而不是 ${p.type}`,
   'problem.service-no-ports': (p) => `服务 ${p.service} 没有端口，kube-proxy 不会为它写任何规则`,
   'problem.target-port-unresolved': (p, f) => `targetPort ${p.targetPort} 不是 ${f.list(p.pods)} 的 ${p.protocol} 容器端口，这些 Pod 不会出现在端点中`,
-  'problem.lb-service-wrong-type': (p) => `负载均衡器 ${p.lb} 对应的 ${p.service} 类型是 ${p.type}，不是 LoadBalancer（${p.nodePorts ? '它有' : '它没有'}可转发的 NodePort）`,
+  'problem.lb-service-wrong-type': (p) =>
+    `负载均衡器 ${p.lb} 对应的 ${p.service} 类型是 ${p.type}，不是 LoadBalancer（${p.nodePorts ? '它有' : '它没有'}可转发的 NodePort）`,
   'problem.ingress-no-controller': (p) => `Ingress ${p.ingress} 没有指定 controllerService，没有控制器为它服务`,
   'problem.ingress-controller-missing': (p) => `为 Ingress ${p.ingress} 服务的服务 ${p.service} 不存在`,
   'problem.ingress-backend-missing': (p) => `后端服务 ${p.service} 不存在（Ingress 只能访问同一命名空间中的服务）`,
@@ -118,12 +119,20 @@ export const zhModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {
   'schema.not-empty': () => '不能为空',
   'schema.number': (p) => {
     const what = p.int ? '整数' : '数字';
-    const range = p.min !== undefined && p.max !== undefined ? `${p.min} 到 ${p.max} 之间的${what}` : p.min !== undefined ? `不小于 ${p.min} 的${what}` : p.max !== undefined ? `不大于 ${p.max} 的${what}` : what;
+    const range =
+      p.min !== undefined && p.max !== undefined
+        ? `${p.min} 到 ${p.max} 之间的${what}`
+        : p.min !== undefined
+          ? `不小于 ${p.min} 的${what}`
+          : p.max !== undefined
+            ? `不大于 ${p.max} 的${what}`
+            : what;
     return `必须是${/^\d/.test(range) ? ' ' : ''}${range}${p.given ? `（而不是 ${p.given}）` : ''}`;
   },
   'schema.invalid-type': (p) =>
     `类型不对，应当是${{ string: '文本', number: '数字', boolean: ' true 或 false', array: '列表', object: '映射（对象）', other: '其他类型' }[p.expected]}${p.given ? `（而不是 ${p.given}）` : ''}`,
-  'schema.invalid-value': (p, f) => `必须是 ${f.or(p.values.map((v) => `“${v}”`))}${p.values.length > 1 ? ' 之一' : ''}${p.given ? `（而不是 ${p.given}）` : ''}`,
+  'schema.invalid-value': (p, f) =>
+    `必须是 ${f.or(p.values.map((v) => `“${v}”`))}${p.values.length > 1 ? ' 之一' : ''}${p.given ? `（而不是 ${p.given}）` : ''}`,
   'schema.unknown-keys': (p, f) => `未知字段 ${f.list(p.keys)}`,
   'schema.invalid': (p) => `无效（${p.detail}）`,
 

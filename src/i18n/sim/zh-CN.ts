@@ -34,17 +34,25 @@ export const zhSim: SimDictionary = {
   'reason.reply-mismatch': () => '回复的源地址或端口与请求发往的不一致：返回途中有一次地址转换没有被撤销（回复走了另一条路），没有哪个套接字在等它。',
   'reason.loop-detected': () => '数据包以相同的状态回到了经过的地方：出现了转发环路。',
 
-  'reason.hairpin-disabled': (_p, f) => `Pod 通过自己的服务访问自己，但它的 veth 所在的网桥端口关闭了 ${f.code('hairpin_mode')}，cni0 不会把帧从进来的端口再发回去。`,
+  'reason.hairpin-disabled': (_p, f) =>
+    `Pod 通过自己的服务访问自己，但它的 veth 所在的网桥端口关闭了 ${f.code('hairpin_mode')}，cni0 不会把帧从进来的端口再发回去。`,
   'reason.policy-denied': () => '有 NetworkPolicy 在这个方向上隔离了该 Pod，而它的规则都不允许这个数据包，于是 CNI（Calico）把它丢弃。',
 
-  'hop.veth-out': (p, f) => `帧从 ${p.pod} 的 ${f.code('eth0')} 发出，从 veth 对的另一端 ${p.veth} 出现在节点的根网络命名空间里；这一端是网桥 ${p.bridge} 的一个端口。`,
-  'hop.bridge-up': (p) => `目的地址不在 Pod 所在的子网内，所以 Pod 把帧发给了网关 ${p.gw}，也就是网桥 ${p.bridge} 的地址；网桥把它交给 ${p.node} 的 IP 协议栈去做路由。`,
+  'hop.veth-out': (p, f) =>
+    `帧从 ${p.pod} 的 ${f.code('eth0')} 发出，从 veth 对的另一端 ${p.veth} 出现在节点的根网络命名空间里；这一端是网桥 ${p.bridge} 的一个端口。`,
+  'hop.bridge-up': (p) =>
+    `目的地址不在 Pod 所在的子网内，所以 Pod 把帧发给了网关 ${p.gw}，也就是网桥 ${p.bridge} 的地址；网桥把它交给 ${p.node} 的 IP 协议栈去做路由。`,
   'hop.bridge-up-node-address': (p, f) =>
     `${p.ip} 是 ${p.node} 自己的地址，位于 Pod 子网 ${p.cidr} 内：节点在网桥 ${p.bridge} 上用 ${p.bridge} 的 MAC 地址回应 Pod 的 ARP 请求（${f.code('arp_ignore=0')} 时内核为任何本机地址应答），网桥再把帧交给 ${p.node} 的 IP 协议栈。`,
-  'hop.bridge-routed': (p, f) => `${p.node} 把数据包路由到 ${p.bridge}；ARP 查到 ${p.ip} 的 MAC 地址，网桥的转发表显示它在端口 ${p.veth} 后面。`+`${p.hairpin ? `它从进来的端口原路出去：${p.veth} 开启了 ${f.code('hairpin_mode')}（bridge 插件的 hairpinMode: true）。` : ''}`,
-  'hop.bridge-switched': (p, f) => `网桥 ${p.bridge} 在二层交换这个帧：转发表显示 ${p.mac}（${p.pod}）在端口 ${p.veth} 后面。不经过路由，TTL 不变。`+`${p.hairpin ? `它从进来的端口原路出去：${p.veth} 开启了 ${f.code('hairpin_mode')}（bridge 插件的 hairpinMode: true）。` : ''}`,
+  'hop.bridge-routed': (p, f) =>
+    `${p.node} 把数据包路由到 ${p.bridge}；ARP 查到 ${p.ip} 的 MAC 地址，网桥的转发表显示它在端口 ${p.veth} 后面。` +
+    `${p.hairpin ? `它从进来的端口原路出去：${p.veth} 开启了 ${f.code('hairpin_mode')}（bridge 插件的 hairpinMode: true）。` : ''}`,
+  'hop.bridge-switched': (p, f) =>
+    `网桥 ${p.bridge} 在二层交换这个帧：转发表显示 ${p.mac}（${p.pod}）在端口 ${p.veth} 后面。不经过路由，TTL 不变。` +
+    `${p.hairpin ? `它从进来的端口原路出去：${p.veth} 开启了 ${f.code('hairpin_mode')}（bridge 插件的 hairpinMode: true）。` : ''}`,
   'hop.bridge-br-netfilter': (p, f) =>
-    `帧从网桥 ${p.bridge} 进来，br_netfilter（${f.code('net.bridge.bridge-nf-call-iptables=1')}）让它经过 PREROUTING，目的地址被改成 ${p.dst}。去往这个地址的路由就是 ${p.bridge} 本身，所以内核把帧换上 ${p.pod} 的 MAC 地址交回网桥，而不是路由它（FORWARD 和 POSTROUTING 照样生效）；转发表显示它在端口 ${p.veth} 后面。是桥接而不是路由：TTL 不变。`+`${p.hairpin ? `它从进来的端口原路出去：${p.veth} 开启了 ${f.code('hairpin_mode')}（bridge 插件的 hairpinMode: true）。` : ''}`,
+    `帧从网桥 ${p.bridge} 进来，br_netfilter（${f.code('net.bridge.bridge-nf-call-iptables=1')}）让它经过 PREROUTING，目的地址被改成 ${p.dst}。去往这个地址的路由就是 ${p.bridge} 本身，所以内核把帧换上 ${p.pod} 的 MAC 地址交回网桥，而不是路由它（FORWARD 和 POSTROUTING 照样生效）；转发表显示它在端口 ${p.veth} 后面。是桥接而不是路由：TTL 不变。` +
+    `${p.hairpin ? `它从进来的端口原路出去：${p.veth} 开启了 ${f.code('hairpin_mode')}（bridge 插件的 hairpinMode: true）。` : ''}`,
   'drop.hairpin-off': (p, f) =>
     `${p.pod} 在通过自己的服务访问自己：帧必须从进来的端口 ${p.veth} 离开网桥 ${p.bridge}，而这个端口关闭了 ${f.code('hairpin_mode')}（bridge 插件的 hairpinMode 为 false），于是网桥丢弃了它。`,
   'hop.veth-in': (p, f) => `帧进入 ${p.veth}（${p.pod} 的 veth 对在主机上的一端），从 Pod 的 ${f.code('eth0')} 出来。`,
@@ -73,7 +81,8 @@ export const zhSim: SimDictionary = {
 
   'drop.subnet-missing': (p) => `${p.sender} 连接在子网 ${p.subnet} 上，但这个子网不存在。`,
   'drop.subnet-no-arp': (p) => `${p.subnet}（${p.cidr}）上没有主机响应 ${p.nextHop} 的 ARP 请求，帧发不出去（ICMP 主机不可达）。`,
-  'hop.switch': (p) => `在 ${p.subnet}（${p.cidr}）上，ARP 把下一跳 ${p.nextHop} 解析为 MAC 地址，帧被交换到那里${p.dst ? `（IP 目的地址仍是 ${p.dst}）` : ''}。`,
+  'hop.switch': (p) =>
+    `在 ${p.subnet}（${p.cidr}）上，ARP 把下一跳 ${p.nextHop} 解析为 MAC 地址，帧被交换到那里${p.dst ? `（IP 目的地址仍是 ${p.dst}）` : ''}。`,
   'drop.vxlan-not-for-me': (p) => `${p.node} 收到一个发往 ${p.dst} 的 VXLAN 数据包，但目的地址不是它自己。`,
   'drop.no-tunnel': (p) => `${p.node} 收到一个发往 ${p.dst} 的封装数据包，但它没有对应的隧道。`,
   'drop.router-no-route-no-mesh': (p) =>
@@ -95,7 +104,8 @@ export const zhSim: SimDictionary = {
 
   'hop.vxlan-encap': (p) =>
     `${p.dev}（VXLAN，VNI ${p.vni}，MTU ${p.mtu}）把 Pod 的数据包封装进外层 IP/UDP 头部：从 ${p.src} 发往 ${p.remote} 的 ${p.remoteIp}，UDP 端口 ${p.port}；FDB 表项把 ${p.remote} 的 VTEP MAC 地址映射到它的节点 IP。`,
-  'hop.vxlan-decap': (p, f) => `VNI 为 ${p.vni} 的 UDP ${p.port} 数据包到达 ${p.node} 的 ${f.code('eth0')}；内核的 VXLAN 套接字剥掉外层头部完成解封装，里面的 Pod 数据包出现在 ${p.dev} 上。`,
+  'hop.vxlan-decap': (p, f) =>
+    `VNI 为 ${p.vni} 的 UDP ${p.port} 数据包到达 ${p.node} 的 ${f.code('eth0')}；内核的 VXLAN 套接字剥掉外层头部完成解封装，里面的 Pod 数据包出现在 ${p.dev} 上。`,
 
   'deliver.reply': (p) => `回复到达 ${p.name}，由当初发出请求的套接字（${p.socket}）接收。`,
   'drop.reply-mismatch': (p) =>
@@ -121,9 +131,11 @@ export const zhSim: SimDictionary = {
   'mark.outside-pod-cidr': (p) => `源地址不在集群的 Pod CIDR ${p.cidr} 之内`,
   'mark.kube-proxy': () => 'kube-proxy 给它打上了伪装标记',
   'mark.ipset': () => '命中了一个 ipset',
-  'choice.affinity': (p) => `recent 列表 ${p.sep} 记得 ${p.src} 之前连接过（sessionAffinity ClientIP${p.seconds === undefined ? '' : `，--seconds ${p.seconds}`}），所以 ${p.chain} 仍把它送往同一个端点`,
+  'choice.affinity': (p) =>
+    `recent 列表 ${p.sep} 记得 ${p.src} 之前连接过（sessionAffinity ClientIP${p.seconds === undefined ? '' : `，--seconds ${p.seconds}`}），所以 ${p.chain} 仍把它送往同一个端点`,
   'choice.single': (p) => `${p.chain} 只有一个端点`,
-  'choice.probability': (p) => `${p.chain} 选中了 ${p.n} 个端点中的第 ${p.k} 个：这条规则的“--probability”随机抽中（n 条规则中第 i 条的命中概率为 1/(n-i)，所以每个端点都得到 1/${p.n}）`,
+  'choice.probability': (p) =>
+    `${p.chain} 选中了 ${p.n} 个端点中的第 ${p.k} 个：这条规则的“--probability”随机抽中（n 条规则中第 i 条的命中概率为 1/(n-i)，所以每个端点都得到 1/${p.n}）`,
   'choice.last-rule': (p) => `${p.chain} 前面带概率的规则都没有命中，于是由最后一条不带概率的规则选中 ${p.n} 个端点中的第 ${p.k} 个`,
   'choice.ipvs-persistence': (p) => `持久化模板让 ${p.src} 继续使用 ${p.rs}（sessionAffinity ClientIP，持久 ${p.seconds} 秒）`,
   'choice.ipvs-scheduler': (p) => `${p.scheduler} 调度器从 ${p.n} 个真实服务器中选中 ${p.rs}`,
@@ -134,7 +146,8 @@ export const zhSim: SimDictionary = {
   'target.address': (p) => `目的地址 ${p.dst}:${p.port}${p.service ? `（${p.service} 的地址）` : ''}`,
   'hop.iptables-dnat': (p) =>
     `${p.node} 上 kube-proxy 的 nat 规则（${p.hook} → KUBE-SERVICES${p.nodePorts ? ' → KUBE-NODEPORTS' : ''}）匹配到 ${p.target}；${p.choice ? `${p.choice}；` : ''}${p.sep} 对数据包做目的地址转换（DNAT），改为 ${p.to}${p.pod ? `（${p.podNode} 上的 ${p.pod}）` : p.slice ? '（EndpointSlice 中直接给出的地址，不是 Pod）' : ''}${p.mark ? `。它还被打上伪装标记 0x4000，因为${p.mark}` : ''}。`,
-  'deliver.ipvs-icmp': (p) => `在 IPVS 模式下，${p.dst} 是 ${p.node} 的虚拟网卡 ${p.dev} 上的地址，所以由节点自己回复 ping（iptables 模式下 ClusterIP 不回应 ping）。`,
+  'deliver.ipvs-icmp': (p) =>
+    `在 IPVS 模式下，${p.dst} 是 ${p.node} 的虚拟网卡 ${p.dev} 上的地址，所以由节点自己回复 ping（iptables 模式下 ClusterIP 不回应 ping）。`,
   'drop.ipvs-no-virtual-server': (p) => `${p.dst} 在 ${p.dev} 上，但没有 IPVS 虚拟服务器监听 ${p.proto} ${p.port}；KUBE-IPVS-FILTER 拒绝这个新连接。`,
   'drop.ipvs-no-local-real-server': (p) =>
     `${p.node} 上的 IPVS 虚拟服务器 ${p.vs} 没有真实服务器：${p.service} 的流量策略为 Local，而它的端点都不在 ${p.node} 上。IPVS 回复 ICMP 端口不可达。`,
@@ -145,8 +158,10 @@ export const zhSim: SimDictionary = {
     `${p.node} 收到发往 ${p.dst} 的数据包，这个地址绑定在 ${p.dev} 上（一个处于 DOWN 状态、只用来挂服务地址的 dummy 网卡，数据包从不经过它）：经过 PREROUTING 后，路由决策命中本地路由，交给本机；INPUT 链的 KUBE-IPVS-FILTER ${p.virtual ? '因为它是某个虚拟服务器的地址和端口而放行。数据包到达 LOCAL_IN，IPVS 在那里等着它' : '找不到对应的虚拟服务器'}。`,
   'hop.ipvs-dnat': (p) =>
     `${p.node} 上的 IPVS 在 ${p.hook} 处接手数据包${p.hook === 'LOCAL_OUT' ? `（这是节点自己发起的连接${p.dummy ? `，目的地址绑定在 ${p.dev} 上` : ''}）` : ''}：${p.dst} 是虚拟服务器“${p.vs}”（${p.nodePort ? `${p.service} 的 NodePort` : p.service}）；${p.choice}（${p.pod ?? 'EndpointSlice 中直接给出的地址'}），并改写目的地址（masquerade 转发方式），同时把这个连接记进它自己的连接表（ipvsadm -Lnc）；随后数据包经 LOCAL_OUT 和 POSTROUTING 继续发出${p.mark ? `。iptables 还给它打上伪装标记 0x4000，因为${p.mark}` : ''}。`,
-  'drop.kube-proxy-reject': (p) => `kube-proxy 找不到可以转发的端点（${p.note}）：${p.why}。${p.hook} → ${p.chain} 中的 filter 规则以 REJECT 拒绝连接，回复 ICMP 端口不可达。`,
-  'drop.kube-proxy-no-local': (p) => `流量策略为 Local，而 ${p.node} 上没有这个服务的端点（${p.note}）：${p.hook} → ${p.chain} 中 kube-proxy 的 filter 规则以 DROP 丢弃数据包。`,
+  'drop.kube-proxy-reject': (p) =>
+    `kube-proxy 找不到可以转发的端点（${p.note}）：${p.why}。${p.hook} → ${p.chain} 中的 filter 规则以 REJECT 拒绝连接，回复 ICMP 端口不可达。`,
+  'drop.kube-proxy-no-local': (p) =>
+    `流量策略为 Local，而 ${p.node} 上没有这个服务的端点（${p.note}）：${p.hook} → ${p.chain} 中 kube-proxy 的 filter 规则以 DROP 丢弃数据包。`,
   'drop.kube-proxy-filter': (p) => `${p.hook} → ${p.chain} 中 kube-proxy 的 filter 规则以 ${p.verdict} 处理了这个数据包。`,
   'why.no-ready-endpoint': () => '该服务没有就绪的端点',
   'why.no-selector-no-endpoints': (p) => `${p.service} 没有选择算符，也没有给出端点`,
@@ -154,7 +169,9 @@ export const zhSim: SimDictionary = {
   'why.selector-matches-nothing': (p) => `命名空间 ${p.namespace} 中没有 Pod 匹配它的选择算符 ${p.selector}`,
   'why.no-target-port': (p, f) => `有 ${f.count(p.n)} 个 Pod 匹配选择算符 ${p.selector}，但都没有目标端口 ${p.port}`,
   'why.none-ready': (p, f) => {
-    const parts = [p.notReady ? `${f.count(p.notReady)} 个未就绪` : '', p.terminating ? `${f.count(p.terminating)} 个正在终止、不再提供服务` : ''].filter(Boolean);
+    const parts = [p.notReady ? `${f.count(p.notReady)} 个未就绪` : '', p.terminating ? `${f.count(p.terminating)} 个正在终止、不再提供服务` : ''].filter(
+      Boolean,
+    );
     return `选中了 ${f.count(p.n)} 个 Pod（${p.selector}），但没有一个就绪${parts.length ? `（${f.list(parts)}）` : ''}`;
   },
   'hop.kube-proxy-masquerade-hairpin': (p) =>
@@ -167,8 +184,10 @@ export const zhSim: SimDictionary = {
   'drop.lb-no-gateway': (p) => `${p.lb} 没有去往 ${p.dst} 的路由：它所在的子网没有网关。`,
   'drop.lb-not-router': (p) => `${p.lb} 不是路由器，它丢弃发往 ${p.dst} 的数据包。`,
   'drop.lb-no-service': (p) => `${p.lb} 前面对应的服务 ${p.service} 不存在，所以它没有监听器。`,
-  'drop.lb-no-listener': (p, f) => `${p.lb} 没有 ${p.proto}${p.port === undefined ? '' : ` ${p.port}`} 的监听器：${p.service} 暴露的是${p.ports.length ? ` ${f.list(p.ports)}` : '空的端口列表'}。`,
-  'drop.lb-no-healthy-local': (p) => `对 healthCheckNodePort ${p.port ?? '?'} 的健康检查全部失败：没有节点运行 ${p.service} 的端点，${p.lb} 没有健康的后端，只能丢弃连接。`,
+  'drop.lb-no-listener': (p, f) =>
+    `${p.lb} 没有 ${p.proto}${p.port === undefined ? '' : ` ${p.port}`} 的监听器：${p.service} 暴露的是${p.ports.length ? ` ${f.list(p.ports)}` : '空的端口列表'}。`,
+  'drop.lb-no-healthy-local': (p) =>
+    `对 healthCheckNodePort ${p.port ?? '?'} 的健康检查全部失败：没有节点运行 ${p.service} 的端点，${p.lb} 没有健康的后端，只能丢弃连接。`,
   'drop.lb-no-nodes': (p) => `${p.lb} 没有可以转发的节点。`,
   'drop.lb-ttl': (p) => `TTL 在 ${p.lb} 上耗尽。`,
   'hop.lb-forward': (p, f) =>
@@ -199,9 +218,12 @@ export const zhSim: SimDictionary = {
   'hop.calico-veth-out': (p) => `帧从 ${p.cali}（${p.pod} 的 veth 对在主机上的一端）出来。这里没有网桥：由 ${p.node} 的 IP 协议栈路由这个数据包。`,
   'drop.calico-no-pod': (p) => `${p.node} 上没有 Pod 使用 ${p.ip}。`,
   'hop.calico-to-pod': (p, f) => `/32 路由“${p.route}”把数据包从 ${p.dev} 送出，进入 veth 对另一端 ${p.pod} 的 ${f.code('eth0')}。`,
-  'drop.calico-blackhole': (p) => `${p.ip} 属于 ${p.node} 自己的 Calico IPAM 地址块 ${p.block}，但这里没有 Pod 使用它：该地址块的黑洞路由丢弃了这个数据包（这样它就不会顺着默认路由漏出去）。`,
-  'hop.ipip-encap': (p) => `${p.dev}（IP-in-IP，MTU ${p.mtu}）在 Pod 数据包前面再加一个 IP 头完成封装：${p.src} → ${p.remote} 的 ${p.remoteIp}，协议号 4（IPIP）。里面没有 UDP，也没有 MAC：就是 IP 套 IP。`,
-  'hop.ipip-decap': (p, f) => `协议号为 4 的 IP 数据包到达 ${p.node} 的 ${f.code('eth0')}；内核的 ipip 模块剥掉外层头部完成解封装，Pod 数据包出现在 ${p.dev} 上。`,
+  'drop.calico-blackhole': (p) =>
+    `${p.ip} 属于 ${p.node} 自己的 Calico IPAM 地址块 ${p.block}，但这里没有 Pod 使用它：该地址块的黑洞路由丢弃了这个数据包（这样它就不会顺着默认路由漏出去）。`,
+  'hop.ipip-encap': (p) =>
+    `${p.dev}（IP-in-IP，MTU ${p.mtu}）在 Pod 数据包前面再加一个 IP 头完成封装：${p.src} → ${p.remote} 的 ${p.remoteIp}，协议号 4（IPIP）。里面没有 UDP，也没有 MAC：就是 IP 套 IP。`,
+  'hop.ipip-decap': (p, f) =>
+    `协议号为 4 的 IP 数据包到达 ${p.node} 的 ${f.code('eth0')}；内核的 ipip 模块剥掉外层头部完成解封装，Pod 数据包出现在 ${p.dev} 上。`,
   'hop.calico-vxlan-encap': (p) =>
     `${p.dev}（VXLAN，VNI ${p.vni}，MTU ${p.mtu}）把 Pod 的数据包封装进外层 IP/UDP 头部：从 ${p.src} 发往 ${p.remote} 的 ${p.remoteIp}，UDP 端口 ${p.port}（IANA 分配的 VXLAN 端口；flannel 用的是内核默认的 8472）。`,
   'hop.policy-established': (p, f) =>
@@ -230,7 +252,8 @@ export const zhSim: SimDictionary = {
   'drop.dns-no-coredns-pods': (p, f) =>
     `发往 ${p.server} 的 ${p.name} DNS 查询没有得到应答：kube-system/kube-dns 后面没有 CoreDNS Pod 应答。它的选择算符是 ${f.code('k8s-app=kube-dns')}，而 kube-system 中没有 Pod 带这个标签，所以该服务没有端点${p.why ? `（途中：${f.clause(p.why)}）` : ''}。添加集群 DNS 即可恢复 CoreDNS。`,
   'drop.dns-nxdomain': (p, f) => `${p.name} 不存在：CoreDNS 对 ${f.list(p.names)} 都回答了 NXDOMAIN。`,
-  'drop.dns-cname-unresolved': (p) => `${p.name} 是指向 ${p.target} 的 CNAME，但在本场景中上游解析器无法解析它（添加一个名为 ${p.target} 的集群外主机即可解析）。`,
+  'drop.dns-cname-unresolved': (p) =>
+    `${p.name} 是指向 ${p.target} 的 CNAME，但在本场景中上游解析器无法解析它（添加一个名为 ${p.target} 的集群外主机即可解析）。`,
   'drop.dns-headless-empty': (p) => `${p.name} 是没有就绪端点的无头服务：DNS 返回不了可连接的地址。`,
 
   'dest.invalid-url': (p) => `${p.to} 不是有效的 URL。`,

@@ -25,10 +25,17 @@ export function assignAddresses(doc: ScenarioDoc, pods: Sourced<Pod>[], services
     const pool = pools.get(p.item.node)!;
     const ip = pool.next();
     if (!ip) {
-      errors.push(objectError(p.from.raw, [], msg('input.no-free-pod-ip', { pod: p.item.name, node: doc.nodes.find((n) => n.id === p.item.node)?.name ?? p.item.node, podCidr: pool.cidr.text })));
+      errors.push(
+        objectError(
+          p.from.raw,
+          [],
+          msg('input.no-free-pod-ip', { pod: p.item.name, node: doc.nodes.find((n) => n.id === p.item.node)?.name ?? p.item.node, podCidr: pool.cidr.text }),
+        ),
+      );
       continue;
     }
-    if (p.item.ip !== '') notes.push(noteFor(p.from.raw, msg('manifest.pod-ip-reassigned', { pod: p.item.name, ip: p.item.ip, podCidr: pool.cidr.text, got: ip })));
+    if (p.item.ip !== '')
+      notes.push(noteFor(p.from.raw, msg('manifest.pod-ip-reassigned', { pod: p.item.name, ip: p.item.ip, podCidr: pool.cidr.text, got: ip })));
     p.item.ip = ip;
   }
 
@@ -85,7 +92,8 @@ export function assignAddresses(doc: ScenarioDoc, pods: Sourced<Pod>[], services
         errors.push(objectError(s.from.raw, ['spec', 'ports', i, 'nodePort'], msg('input.node-ports-full')));
         return;
       }
-      if (given !== undefined) notes.push(noteFor(s.from.raw, msg('manifest.node-port-reassigned', { field: `spec.ports[${i}].nodePort`, port: given, got: port })));
+      if (given !== undefined)
+        notes.push(noteFor(s.from.raw, msg('manifest.node-port-reassigned', { field: `spec.ports[${i}].nodePort`, port: given, got: port })));
       p.nodePort = port;
     });
     if (svc.type === 'LoadBalancer' && svc.externalTrafficPolicy === 'Local') {

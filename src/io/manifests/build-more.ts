@@ -6,7 +6,12 @@ import type { K8sIngress, K8sIngressClass, K8sNetworkPolicy } from './k8s-schema
 import { findIngressController, ingressFromManifest } from './services';
 import { nsPrefix, type BuildContext } from './context';
 
-export function buildIngresses(b: BuildContext, list: (CheckedObject & { value: K8sIngress })[], classes: (CheckedObject & { value: K8sIngressClass })[], services: Service[]): void {
+export function buildIngresses(
+  b: BuildContext,
+  list: (CheckedObject & { value: K8sIngress })[],
+  classes: (CheckedObject & { value: K8sIngressClass })[],
+  services: Service[],
+): void {
   const defaultClass = classes.find((c) => c.value.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true')?.name;
   const controller = findIngressController(services);
   for (const o of list) {
@@ -15,7 +20,13 @@ export function buildIngresses(b: BuildContext, list: (CheckedObject & { value: 
     const c = b.clash(b.doc.ingresses, 'Ingress', o.namespace, ingress.name, (n) => b.doc.ingresses.some((x) => x.namespace === o.namespace && x.name === n));
     if (c === null) continue;
     const className = ingress.ingressClassName ?? defaultClass;
-    const item: Ingress = { ...ingress, name: c.name, id: c.id ?? b.idFor(`ing-${nsPrefix(o.namespace)}${c.name}`), ...(className ? { ingressClassName: className } : {}), ...(controller ? { controllerService: controller } : {}) };
+    const item: Ingress = {
+      ...ingress,
+      name: c.name,
+      id: c.id ?? b.idFor(`ing-${nsPrefix(o.namespace)}${c.name}`),
+      ...(className ? { ingressClassName: className } : {}),
+      ...(controller ? { controllerService: controller } : {}),
+    };
     if (!controller) b.notes.push(noteFor(o.raw, msg('manifest.no-ingress-controller')));
     b.doc.ingresses.push(item);
   }
@@ -46,6 +57,12 @@ export function buildNetworkPolicies(b: BuildContext, list: (CheckedObject & { v
       b.errors.push(objectError(o.raw, ['spec', ...issue.path], issueMessage(issue, networkPolicySchema.shape.spec, o.value.spec ?? {})));
       continue;
     }
-    policies.push({ id: c.id ?? b.idFor(`netpol-${nsPrefix(o.namespace)}${c.name}`), name: c.name, namespace: o.namespace, ...(labels ? { labels } : {}), spec: spec.data });
+    policies.push({
+      id: c.id ?? b.idFor(`netpol-${nsPrefix(o.namespace)}${c.name}`),
+      name: c.name,
+      namespace: o.namespace,
+      ...(labels ? { labels } : {}),
+      spec: spec.data,
+    });
   }
 }

@@ -23,7 +23,9 @@ export function buildPods(b: BuildContext, objects: CheckedObject[]): Sourced<Po
     const byIp = !d.nodeName && d.ip ? b.doc.nodes.find((n) => n.podCidr && isIPv4(d.ip!) && cidrContains(n.podCidr, d.ip!))?.name : undefined;
     const placed = scheduler.place(ownerKey, d.nodeSelector, d.nodeName ?? byIp);
     if (!placed.ok) {
-      b.errors.push(objectError(o.raw, [...path, d.nodeName ? 'nodeName' : 'nodeSelector'], msg('manifest.unschedulable', { pod: d.name, why: placed.reason! })));
+      b.errors.push(
+        objectError(o.raw, [...path, d.nodeName ? 'nodeName' : 'nodeSelector'], msg('manifest.unschedulable', { pod: d.name, why: placed.reason! })),
+      );
       return;
     }
     if (d.hostNetwork) b.notes.push(noteFor(o.raw, msg('manifest.host-network', { pod: d.name })));
@@ -41,14 +43,33 @@ export function buildPods(b: BuildContext, objects: CheckedObject[]): Sourced<Po
       case 'StatefulSet': {
         const v = o.value as K8sReplicated;
         if (!selectorMatches(b, o, v.spec.selector.matchLabels, v.spec.template.metadata?.labels)) break;
-        for (const d of workloadPods({ kind: o.kind, name: o.name, namespace: ns, template: v.spec.template, ...(v.spec.selector.matchLabels ? { selector: v.spec.selector.matchLabels } : {}), count: v.spec.replicas ?? 1 })) add(o, d, ['spec', 'template', 'spec']);
+        for (const d of workloadPods({
+          kind: o.kind,
+          name: o.name,
+          namespace: ns,
+          template: v.spec.template,
+          ...(v.spec.selector.matchLabels ? { selector: v.spec.selector.matchLabels } : {}),
+          count: v.spec.replicas ?? 1,
+        }))
+          add(o, d, ['spec', 'template', 'spec']);
         break;
       }
       case 'DaemonSet': {
         const v = o.value as K8sDaemonSet;
         if (!selectorMatches(b, o, v.spec.selector.matchLabels, v.spec.template.metadata?.labels)) break;
         const nodes = scheduler.daemonNodes(v.spec.template.spec.nodeSelector).map((id) => b.doc.nodes.find((n) => n.id === id)!.name);
-        for (const d of workloadPods({ kind: 'DaemonSet', name: o.name, namespace: ns, template: v.spec.template, ...(v.spec.selector.matchLabels ? { selector: v.spec.selector.matchLabels } : {}), count: nodes.length }, nodes)) add(o, d, ['spec', 'template', 'spec']);
+        for (const d of workloadPods(
+          {
+            kind: 'DaemonSet',
+            name: o.name,
+            namespace: ns,
+            template: v.spec.template,
+            ...(v.spec.selector.matchLabels ? { selector: v.spec.selector.matchLabels } : {}),
+            count: nodes.length,
+          },
+          nodes,
+        ))
+          add(o, d, ['spec', 'template', 'spec']);
         break;
       }
       case 'Job': {
@@ -68,6 +89,8 @@ export function buildPods(b: BuildContext, objects: CheckedObject[]): Sourced<Po
 function selectorMatches(b: BuildContext, o: CheckedObject, selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
   const missing = Object.entries(selector ?? {}).filter(([k, v]) => labels?.[k] !== v);
   if (missing.length === 0) return true;
-  b.errors.push(objectError(o.raw, ['spec', 'template', 'metadata', 'labels'], msg('manifest.selector-mismatch', { missing: missing.map(([k, v]) => `${k}: ${v}`) })));
+  b.errors.push(
+    objectError(o.raw, ['spec', 'template', 'metadata', 'labels'], msg('manifest.selector-mismatch', { missing: missing.map(([k, v]) => `${k}: ${v}`) })),
+  );
   return false;
 }

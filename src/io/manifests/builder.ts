@@ -33,13 +33,20 @@ export class Builder implements BuildContext {
   constructor(options: BuilderOptions) {
     this.policy = options.onClash ?? 'replace';
     this.generated = !options.base || options.base.nodes.length === 0;
-    this.doc = this.generated ? generatedCluster(options.base?.name && options.base.nodes.length > 0 ? options.base.name : undefined) : structuredClone(options.base!);
-    for (const kind of ['subnets', 'routers', 'nodes', 'pods', 'clients', 'services', 'loadBalancers', 'ingresses'] as const) for (const x of this.doc[kind]) this.ids.add(x.id);
+    this.doc = this.generated
+      ? generatedCluster(options.base?.name && options.base.nodes.length > 0 ? options.base.name : undefined)
+      : structuredClone(options.base!);
+    for (const kind of ['subnets', 'routers', 'nodes', 'pods', 'clients', 'services', 'loadBalancers', 'ingresses'] as const)
+      for (const x of this.doc[kind]) this.ids.add(x.id);
     for (const x of this.doc.networkPolicies ?? []) this.ids.add(x.id);
   }
 
   idFor(base: string): string {
-    const clean = base.replace(/[^A-Za-z0-9_.:-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 90) || 'x';
+    const clean =
+      base
+        .replace(/[^A-Za-z0-9_.:-]/g, '-')
+        .replace(/^[^A-Za-z0-9]+/, '')
+        .slice(0, 90) || 'x';
     let id = clean;
     for (let i = 2; this.ids.has(id); i++) id = `${clean}-${i}`;
     this.ids.add(id);
@@ -47,7 +54,13 @@ export class Builder implements BuildContext {
   }
 
   /** Settle a clash with an existing element: the id to reuse (replace), a new name (rename), or null (keep the canvas's). */
-  clash<T extends { id: string; name: string; namespace?: string }>(list: T[], kind: Clash['kind'], namespace: string, name: string, exists: (n: string) => boolean): { id?: string; name: string } | null {
+  clash<T extends { id: string; name: string; namespace?: string }>(
+    list: T[],
+    kind: Clash['kind'],
+    namespace: string,
+    name: string,
+    exists: (n: string) => boolean,
+  ): { id?: string; name: string } | null {
     const i = list.findIndex((x) => x.name === name && (x.namespace ?? '') === namespace);
     if (i < 0) return { name };
     this.clashes.push({ kind, namespace, name });
@@ -66,13 +79,19 @@ export class Builder implements BuildContext {
     this.nodes(of<K8sNode>('Node'));
     const hasDns = objects.some((o) => o.kind === 'Service' && isDnsService({ name: o.name, namespace: o.namespace }));
     const addons = this.generated && !hasDns ? checkObjects([{ name: 'CoreDNS (added)', text: COREDNS_MANIFESTS }]).objects : [];
-    const services = this.services([...of<K8sService>('Service'), ...(addons.filter((o) => o.kind === 'Service') as (CheckedObject & { value: K8sService })[])]);
+    const services = this.services([
+      ...of<K8sService>('Service'),
+      ...(addons.filter((o) => o.kind === 'Service') as (CheckedObject & { value: K8sService })[]),
+    ]);
     this.endpoints(services, of<K8sEndpoints>('Endpoints'), of<K8sEndpointSlice>('EndpointSlice'));
     this.allocateNodeCidrs();
     const pods = buildPods(this, objects.filter((o) => o.kind !== 'Service' && o.kind !== 'Node').concat(addons.filter((o) => o.kind !== 'Service')));
     buildIngresses(this, of<K8sIngress>('Ingress'), of<K8sIngressClass>('IngressClass'), [...this.doc.services, ...services.map((x) => x.item)]);
     buildNetworkPolicies(this, of<K8sNetworkPolicy>('NetworkPolicy'));
-    buildNamespaces(this, objects.filter((o) => o.kind === 'Namespace'));
+    buildNamespaces(
+      this,
+      objects.filter((o) => o.kind === 'Namespace'),
+    );
     this.errors.push(...assignAddresses(this.doc, pods, services, this.notes));
     this.doc.pods.push(...pods.map((p) => p.item));
     this.doc.services.push(...services.map((s) => s.item));
@@ -91,7 +110,17 @@ export class Builder implements BuildContext {
     };
     for (const s of services) {
       if (Object.keys(s.item.selector).length > 0 && s.item.type !== 'ExternalName' && !selects(s.item)) {
-        this.notes.push(noteFor(s.from.raw, msg('manifest.service-selects-nothing', { service: `${s.item.namespace}/${s.item.name}`, selector: Object.entries(s.item.selector).map(([k, v]) => `${k}=${v}`).join(',') })));
+        this.notes.push(
+          noteFor(
+            s.from.raw,
+            msg('manifest.service-selects-nothing', {
+              service: `${s.item.namespace}/${s.item.name}`,
+              selector: Object.entries(s.item.selector)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(','),
+            }),
+          ),
+        );
       }
     }
   }
@@ -108,7 +137,13 @@ export class Builder implements BuildContext {
     }
     list.forEach((o, i) => {
       const d = drafts[i]!;
-      const c = this.clash(this.doc.nodes.map((n) => ({ ...n, namespace: '' })), 'Node', '', d.name, (n) => this.doc.nodes.some((x) => x.name === n));
+      const c = this.clash(
+        this.doc.nodes.map((n) => ({ ...n, namespace: '' })),
+        'Node',
+        '',
+        d.name,
+        (n) => this.doc.nodes.some((x) => x.name === n),
+      );
       if (c === null) return;
       const old = c.id ? this.doc.nodes.find((n) => n.id === c.id) : undefined;
       const ip = d.ip ?? old?.ip;
@@ -135,7 +170,15 @@ export class Builder implements BuildContext {
     for (const n of this.doc.nodes) {
       if (n.podCidr) continue;
       const c = allocateNodePodCidr(this.doc.cluster.podCidr, this.doc.cluster.nodePodPrefix, taken);
-      if (!c) throw new ImportFailed([{ source: '', doc: 0, path: '', msg: msg('input.no-free-pod-cidr', { prefix: this.doc.cluster.nodePodPrefix, podCidr: this.doc.cluster.podCidr, node: n.name }) }]);
+      if (!c)
+        throw new ImportFailed([
+          {
+            source: '',
+            doc: 0,
+            path: '',
+            msg: msg('input.no-free-pod-cidr', { prefix: this.doc.cluster.nodePodPrefix, podCidr: this.doc.cluster.podCidr, node: n.name }),
+          },
+        ]);
       n.podCidr = c;
       taken.push(c);
     }
@@ -149,7 +192,9 @@ export class Builder implements BuildContext {
         this.errors.push(objectError(o.raw, ['spec', 'externalName'], msg('manifest.external-name-missing')));
         continue;
       }
-      const c = this.clash(this.doc.services, 'Service', o.namespace, draft.name, (n) => this.doc.services.some((x) => x.namespace === o.namespace && x.name === n));
+      const c = this.clash(this.doc.services, 'Service', o.namespace, draft.name, (n) =>
+        this.doc.services.some((x) => x.namespace === o.namespace && x.name === n),
+      );
       if (c === null) continue;
       out.push({ from: o, item: { ...draft, name: c.name, id: c.id ?? this.idFor(`svc-${nsPrefix(o.namespace)}${c.name}`) } });
       if (draft.type === 'LoadBalancer' && !this.doc.loadBalancers.some((lb) => lb.service === c.id)) {
@@ -159,7 +204,11 @@ export class Builder implements BuildContext {
     return out;
   }
 
-  private endpoints(services: Sourced<Service>[], endpoints: (CheckedObject & { value: K8sEndpoints })[], slices: (CheckedObject & { value: K8sEndpointSlice })[]): void {
+  private endpoints(
+    services: Sourced<Service>[],
+    endpoints: (CheckedObject & { value: K8sEndpoints })[],
+    slices: (CheckedObject & { value: K8sEndpointSlice })[],
+  ): void {
     const byKey = new Map(services.map((s) => [`${s.item.namespace}/${s.item.name}`, s]));
     const attach = (o: CheckedObject, serviceName: string | undefined, eps: ReturnType<typeof endpointsFromSlice>) => {
       const svc = serviceName ? byKey.get(`${o.namespace}/${serviceName}`) : undefined;

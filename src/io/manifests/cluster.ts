@@ -33,7 +33,13 @@ export function generatedCluster(name = GENERATED_CLUSTER_NAME.en): ScenarioDoc 
     },
     subnets: [GENERATED_SUBNET],
     routers: [{ id: 'router', name: 'router', interfaces: [{ subnet: GENERATED_SUBNET.id, ip: '192.168.1.1' }], routes: [] }],
-    nodes: [1, 2, 3].map((i) => ({ id: `node-${i}`, name: `node-${i}`, subnet: GENERATED_SUBNET.id, ip: `192.168.1.${10 + i}`, podCidr: `10.244.${i - 1}.0/24` })),
+    nodes: [1, 2, 3].map((i) => ({
+      id: `node-${i}`,
+      name: `node-${i}`,
+      subnet: GENERATED_SUBNET.id,
+      ip: `192.168.1.${10 + i}`,
+      podCidr: `10.244.${i - 1}.0/24`,
+    })),
     pods: [],
     clients: [],
     services: [],
@@ -117,7 +123,10 @@ export class Scheduler {
   private readonly perOwner = new Map<string, number>();
   private readonly labels: Map<string, Record<string, string>>;
 
-  constructor(private readonly nodes: Pick<Node, 'id' | 'name' | 'labels'>[], existing: Pick<Pod, 'node' | 'owner' | 'namespace'>[] = []) {
+  constructor(
+    private readonly nodes: Pick<Node, 'id' | 'name' | 'labels'>[],
+    existing: Pick<Pod, 'node' | 'owner' | 'namespace'>[] = [],
+  ) {
     this.labels = new Map(nodes.map((n) => [n.id, nodeLabels(n)]));
     for (const p of existing) this.count(p.node, p.owner ? `${p.namespace}/${p.owner.kind}/${p.owner.name}` : undefined);
   }

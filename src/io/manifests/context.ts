@@ -24,7 +24,13 @@ export interface BuildContext {
    * Settle a clash with an existing element of `list`: the id to reuse (replace), a new name
    * (rename), or null (keep the canvas's); `{ name }` when there is no clash.
    */
-  clash<T extends { id: string; name: string; namespace?: string }>(list: T[], kind: Clash['kind'], namespace: string, name: string, exists: (n: string) => boolean): { id?: string; name: string } | null;
+  clash<T extends { id: string; name: string; namespace?: string }>(
+    list: T[],
+    kind: Clash['kind'],
+    namespace: string,
+    name: string,
+    exists: (n: string) => boolean,
+  ): { id?: string; name: string } | null;
 }
 
 /** An import that cannot go on (the cluster has no room left); its errors are the result. */

@@ -3,7 +3,7 @@ import { readDocuments, splitDocuments } from './documents';
 import { formatMessage } from '../../i18n/sim/index';
 
 describe('splitting a YAML stream as kubectl does', () => {
-  it('splits on lines starting with ---, keeping each document\'s first line', () => {
+  it("splits on lines starting with ---, keeping each document's first line", () => {
     const docs = splitDocuments('---\na: 1\n--- # two\nb: 2\n---\n\n---\nc: 3\n');
     // a leading --- opens the first document (it does not make an empty one)
     expect(docs.map((d) => [d.text, d.firstLine])).toEqual([

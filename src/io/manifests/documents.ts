@@ -160,7 +160,14 @@ export function readDocuments(
       if (doc.errors.length > 0) {
         for (const err of doc.errors) {
           const pos = lines.linePos(err.pos[0]);
-          errors.push({ source: src.name, doc: index, path: '', msg: msg('manifest.not-yaml', { detail: err.message.split('\n')[0]! }), line: pos.line + d.firstLine - 1, col: pos.col });
+          errors.push({
+            source: src.name,
+            doc: index,
+            path: '',
+            msg: msg('manifest.not-yaml', { detail: err.message.split('\n')[0]! }),
+            line: pos.line + d.firstLine - 1,
+            col: pos.col,
+          });
         }
         return;
       }

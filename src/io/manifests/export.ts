@@ -35,7 +35,9 @@ function containerYaml(c: Container): Obj {
   return {
     name: c.name,
     ...(c.image !== undefined ? { image: c.image } : {}),
-    ...(c.ports.length > 0 ? { ports: c.ports.map((p) => ({ ...(p.name !== undefined ? { name: p.name } : {}), containerPort: p.containerPort, protocol: p.protocol })) } : {}),
+    ...(c.ports.length > 0
+      ? { ports: c.ports.map((p) => ({ ...(p.name !== undefined ? { name: p.name } : {}), containerPort: p.containerPort, protocol: p.protocol })) }
+      : {}),
     ...(probeYaml ? { readinessProbe: probeYaml } : {}),
   };
 }
@@ -62,8 +64,19 @@ function workloadYaml(pods: Pod[], services: Service[]): Obj {
     case 'ReplicaSet':
       return { apiVersion: 'apps/v1', kind: owner.kind, metadata: m, spec: { replicas: pods.length, selector, template } };
     case 'StatefulSet': {
-      const headless = services.find((s) => s.namespace === first.namespace && s.clusterIP === 'None' && Object.keys(s.selector).length > 0 && Object.entries(s.selector).every(([k, v]) => labels[k] === v));
-      return { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: m, spec: { ...(headless ? { serviceName: headless.name } : {}), replicas: pods.length, selector, template } };
+      const headless = services.find(
+        (s) =>
+          s.namespace === first.namespace &&
+          s.clusterIP === 'None' &&
+          Object.keys(s.selector).length > 0 &&
+          Object.entries(s.selector).every(([k, v]) => labels[k] === v),
+      );
+      return {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: m,
+        spec: { ...(headless ? { serviceName: headless.name } : {}), replicas: pods.length, selector, template },
+      };
     }
     case 'DaemonSet':
       return { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: m, spec: { selector, template } };
@@ -90,7 +103,9 @@ function serviceYaml(s: Service): Obj {
           })),
         }
       : {}),
-    ...(s.sessionAffinity === 'ClientIP' ? { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: s.sessionAffinityTimeoutSeconds } } } : {}),
+    ...(s.sessionAffinity === 'ClientIP'
+      ? { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: s.sessionAffinityTimeoutSeconds } } }
+      : {}),
     ...(external && s.externalTrafficPolicy === 'Local' ? { externalTrafficPolicy: 'Local' } : {}),
     ...(s.internalTrafficPolicy === 'Local' ? { internalTrafficPolicy: 'Local' } : {}),
   };
@@ -154,7 +169,9 @@ export function exportObjects(s: Scenario, options: ExportOptions = {}): Obj[] {
   namespaces.sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : 0));
   const out: Obj[] = [];
   for (const ns of namespaces) {
-    const labels = Object.fromEntries(Object.entries(s.namespaces.find((n) => n.name === ns)?.labels ?? {}).filter(([k]) => k !== 'kubernetes.io/metadata.name'));
+    const labels = Object.fromEntries(
+      Object.entries(s.namespaces.find((n) => n.name === ns)?.labels ?? {}).filter(([k]) => k !== 'kubernetes.io/metadata.name'),
+    );
     if (ns !== 'default') out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, ...(Object.keys(labels).length ? { labels } : {}) } });
     const owned = new Map<string, Pod[]>();
     const loose: Pod[] = [];

@@ -25,14 +25,23 @@ status:
     const p = s.pods.find((x) => x.name === 'web')!;
     expect(p.namespace).toBe('shop');
     expect(p.labels).toEqual({ app: 'web' });
-    expect(p.containers[0]).toEqual({ name: 'nginx', image: 'nginx', ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }], readinessProbe: { type: 'httpGet', port: 'http', path: '/healthz' } });
+    expect(p.containers[0]).toEqual({
+      name: 'nginx',
+      image: 'nginx',
+      ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }],
+      readinessProbe: { type: 'httpGet', port: 'http', path: '/healthz' },
+    });
     expect(p.readiness).toBe('NotReady');
     expect(p.ip).toBe('10.244.1.7');
     expect(s.nodes.find((n) => n.id === p.node)!.podCidr).toBe('10.244.1.0/24');
   });
 
   it('a terminating pod (deletionTimestamp) is Terminating', () => {
-    const s = ok(importManifests(src(`apiVersion: v1\nkind: Pod\nmetadata: { name: old, deletionTimestamp: "2024-01-01T00:00:00Z" }\nspec: { containers: [{ name: c }] }\n`))).scenario;
+    const s = ok(
+      importManifests(
+        src(`apiVersion: v1\nkind: Pod\nmetadata: { name: old, deletionTimestamp: "2024-01-01T00:00:00Z" }\nspec: { containers: [{ name: c }] }\n`),
+      ),
+    ).scenario;
     expect(s.pods.find((p) => p.name === 'old')!.readiness).toBe('Terminating');
   });
 
@@ -145,7 +154,14 @@ spec: { type: NodePort, clusterIP: 172.20.0.5, ports: [{ port: 8080, protocol: U
     );
     const s = r.scenario;
     const web = s.services.find((x) => x.name === 'web')!;
-    expect(web).toMatchObject({ type: 'LoadBalancer', clusterIP: '10.96.100.100', sessionAffinity: 'ClientIP', sessionAffinityTimeoutSeconds: 600, externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Local' });
+    expect(web).toMatchObject({
+      type: 'LoadBalancer',
+      clusterIP: '10.96.100.100',
+      sessionAffinity: 'ClientIP',
+      sessionAffinityTimeoutSeconds: 600,
+      externalTrafficPolicy: 'Local',
+      internalTrafficPolicy: 'Local',
+    });
     expect(web.ports).toEqual([{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', nodePort: 30080 }]);
     expect(web.healthCheckNodePort).toBeGreaterThanOrEqual(30000);
     expect(s.services.find((x) => x.name === 'db')!.clusterIP).toBe('None');
@@ -191,7 +207,9 @@ endpoints:
       { ip: '192.168.1.50', ready: true, terminating: false, ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }] },
       { ip: '192.168.1.51', ready: false, terminating: false, ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }] },
     ]);
-    expect(s.services.find((x) => x.name === 'sliced')!.endpoints).toEqual([{ ip: '10.244.0.9', nodeName: 'node-1', ready: false, serving: true, terminating: true, ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(s.services.find((x) => x.name === 'sliced')!.endpoints).toEqual([
+      { ip: '10.244.0.9', nodeName: 'node-1', ready: false, serving: true, terminating: true, ports: [{ port: 8080, protocol: 'TCP' }] },
+    ]);
   });
 
   it('Ingress with its class, served by the ingress-nginx controller Service; NetworkPolicy kept as written', () => {
@@ -228,7 +246,11 @@ spec: { podSelector: {}, policyTypes: [Ingress] }
     );
     const s = r.scenario;
     const ing = s.ingresses[0]!;
-    expect(ing).toMatchObject({ name: 'shop', ingressClassName: 'nginx', controllerService: s.services.find((x) => x.name === 'ingress-nginx-controller')!.id });
+    expect(ing).toMatchObject({
+      name: 'shop',
+      ingressClassName: 'nginx',
+      controllerService: s.services.find((x) => x.name === 'ingress-nginx-controller')!.id,
+    });
     expect(ing.rules[0]!.paths).toEqual([
       { path: '/api', pathType: 'Prefix', backend: { service: 'api', port: 80 } },
       { path: '/', pathType: 'Exact', backend: { service: 'web', port: 'http' } },
@@ -239,13 +261,22 @@ spec: { podSelector: {}, policyTypes: [Ingress] }
   });
 
   it('other kinds are listed as ignored and never fail the import', () => {
-    const r = ok(importManifests(src(`apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg }\ndata: { a: b }\n---\napiVersion: v1\nkind: Secret\nmetadata: { name: s }\n`)));
+    const r = ok(
+      importManifests(
+        src(`apiVersion: v1\nkind: ConfigMap\nmetadata: { name: cfg }\ndata: { a: b }\n---\napiVersion: v1\nkind: Secret\nmetadata: { name: s }\n`),
+      ),
+    );
     expect(r.ignored.map(en)).toEqual(['ignored: kind ConfigMap (not networking)', 'ignored: kind Secret (not networking)']);
   });
 
   it('reads a List as kubectl get -o yaml prints it, and many files', () => {
     const list = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: { name: a }\n  spec: { ports: [{ port: 80 }] }\n- apiVersion: v1\n  kind: Service\n  metadata: { name: b }\n  spec: { ports: [{ port: 81 }] }\n`;
-    const r = ok(importManifests([{ name: 'list.yaml', text: list }, { name: 'more.yml', text: 'apiVersion: v1\nkind: Namespace\nmetadata: { name: extra, labels: { team: blue } }\n' }]));
+    const r = ok(
+      importManifests([
+        { name: 'list.yaml', text: list },
+        { name: 'more.yml', text: 'apiVersion: v1\nkind: Namespace\nmetadata: { name: extra, labels: { team: blue } }\n' },
+      ]),
+    );
     expect(r.scenario.namespaces).toEqual([{ name: 'extra', labels: { team: 'blue' } }]);
     expect(exportManifests(r.scenario)).toContain('kind: Namespace\nmetadata:\n  name: extra\n  labels:\n    team: blue\n');
     expect(r.scenario.services.map((x) => x.name)).toEqual(['a', 'b', 'kube-dns']);

@@ -63,13 +63,17 @@ describe('bad documents', () => {
   };
 
   it('names the document, kind/name, the field path and its line', () => {
-    const [e, ...rest] = errorsOf(`apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: redis-leader\nspec:\n  ports:\n    - port: 70000\n`);
+    const [e, ...rest] = errorsOf(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: redis-leader\nspec:\n  ports:\n    - port: 70000\n`,
+    );
     expect(rest).toEqual([]);
     expect(e).toMatchObject({ doc: 2, ref: 'Service/redis-leader', path: 'spec.ports[0].port', line: 11 });
     expect(en(e!)).toBe('must be a whole number from 1 to 65535 (not 70000)');
     expect(formatManifestError(e!)).toBe('document 2 (Service/redis-leader), line 11: spec.ports[0].port: must be a whole number from 1 to 65535 (not 70000)');
     // The same error for a Chinese reader: the place and the rule in Chinese, names and paths as written.
-    expect(formatManifestError(e!, false, 'zh-CN')).toBe('第 2 个文档（Service/redis-leader），第 11 行：spec.ports[0].port：必须是 1 到 65535 之间的整数（而不是 70000）');
+    expect(formatManifestError(e!, false, 'zh-CN')).toBe(
+      '第 2 个文档（Service/redis-leader），第 11 行：spec.ports[0].port：必须是 1 到 65535 之间的整数（而不是 70000）',
+    );
   });
 
   it('a wrong kind shape (a Deployment without a template)', () => {
@@ -78,14 +82,18 @@ describe('bad documents', () => {
   });
 
   it('a selector that does not match the template', () => {
-    const [e] = errorsOf(`apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { selector: { matchLabels: { app: web } }, template: { metadata: { labels: { app: other } }, spec: { containers: [{ name: c }] } } }\n`);
+    const [e] = errorsOf(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { selector: { matchLabels: { app: web } }, template: { metadata: { labels: { app: other } }, spec: { containers: [{ name: c }] } } }\n`,
+    );
     expect(e).toMatchObject({ path: 'spec.template.metadata.labels' });
     expect(en(e!)).toBe('selector does not match template labels (missing app: web)');
     expect(zh(e!)).toBe('选择器与模板的标签不匹配（缺少 app: web）');
   });
 
   it('duplicate names', () => {
-    const [e] = errorsOf(`apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: {}\n`);
+    const [e] = errorsOf(
+      `apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: {}\n---\napiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: {}\n`,
+    );
     expect(e).toMatchObject({ doc: 2, ref: 'Service/web', path: 'metadata.name' });
     expect(en(e!)).toBe('duplicate: document 1 already defines Service default/web');
     expect(zh(e!)).toBe('重复：第 1 个文档已经定义了 Service default/web');
@@ -97,11 +105,15 @@ describe('bad documents', () => {
     const old = errorsOf('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: { name: x }\n')[0]!;
     expect(en(old)).toBe('Ingress is served as networking.k8s.io/v1, not extensions/v1beta1');
     expect(zh(old)).toBe('Ingress 的 apiVersion 是 networking.k8s.io/v1，而不是 extensions/v1beta1');
-    expect(errorsOf('apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: { name: p }\n  spec: { containers: [] }\n')[0]).toMatchObject({ ref: 'Pod/p', path: 'items[0].spec.containers', line: 7 });
+    expect(
+      errorsOf('apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: { name: p }\n  spec: { containers: [] }\n')[0],
+    ).toMatchObject({ ref: 'Pod/p', path: 'items[0].spec.containers', line: 7 });
   });
 
   it('a Service selecting nothing imports with a note saying it has no endpoints', () => {
-    const r = ok(importManifests(src('apiVersion: v1\nkind: Service\nmetadata: { name: lonely }\nspec: { selector: { app: nobody }, ports: [{ port: 80 }] }\n')));
+    const r = ok(
+      importManifests(src('apiVersion: v1\nkind: Service\nmetadata: { name: lonely }\nspec: { selector: { app: nobody }, ports: [{ port: 80 }] }\n')),
+    );
     expect(r.notes.map(en)).toContain('Service default/lonely selects no pod (app=nobody): it has no endpoints');
     expect(r.notes.map(zh)).toContain('服务 default/lonely 的选择器（app=nobody）没有选中任何 Pod：它没有端点');
   });

@@ -47,7 +47,15 @@ export function importManifests(sources: ManifestSource[], options: ImportOption
   if (b.errors.length > 0) return { ok: false, errors: b.errors };
   const parsed = parseScenario(b.doc);
   if (!parsed.ok) {
-    return { ok: false, errors: parsed.errors.map((e) => ({ source: sources[0]?.name ?? '', doc: 0, path: e.path, msg: msg('manifest.scenario-invalid', { issue: msg('input.at', { path: e.path, issue: e.msg }) }) })) };
+    return {
+      ok: false,
+      errors: parsed.errors.map((e) => ({
+        source: sources[0]?.name ?? '',
+        doc: 0,
+        path: e.path,
+        msg: msg('manifest.scenario-invalid', { issue: msg('input.at', { path: e.path, issue: e.msg }) }),
+      })),
+    };
   }
   const counts: Record<string, number> = {};
   for (const o of objects) counts[o.kind] = (counts[o.kind] ?? 0) + 1;

@@ -19,7 +19,9 @@ const objectErr = (what: ObjectWhat) => ({ error: `${OBJECT}${what}` });
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const portNumber = int(1, 65535);
 const str = () => z.string();
-const label = str().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, err('manifest.schema.dns-label')).max(63, err('manifest.schema.dns-label'));
+const label = str()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, err('manifest.schema.dns-label'))
+  .max(63, err('manifest.schema.dns-label'));
 const subdomain = str()
   .max(253)
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, err('manifest.schema.dns-subdomain'));
@@ -70,7 +72,10 @@ export const podSpecSchema = z.object(
   objectErr('pod-spec'),
 );
 
-const podTemplate = z.object({ metadata: z.object({ labels: stringMap.optional(), annotations: stringMap.optional() }).optional(), spec: podSpecSchema }, objectErr('pod-template'));
+const podTemplate = z.object(
+  { metadata: z.object({ labels: stringMap.optional(), annotations: stringMap.optional() }).optional(), spec: podSpecSchema },
+  objectErr('pod-template'),
+);
 const labelSelector = z.object({ matchLabels: stringMap.optional(), matchExpressions: z.array(z.unknown()).optional() }, objectErr('selector'));
 
 export const podSchema = z.object({
@@ -132,7 +137,13 @@ const endpointAddress = z.object({ ip: str(), nodeName: str().optional() });
 export const endpointsSchema = z.object({
   metadata: metadataSchema,
   subsets: z
-    .array(z.object({ addresses: z.array(endpointAddress).optional(), notReadyAddresses: z.array(endpointAddress).optional(), ports: z.array(endpointPort).optional() }))
+    .array(
+      z.object({
+        addresses: z.array(endpointAddress).optional(),
+        notReadyAddresses: z.array(endpointAddress).optional(),
+        ports: z.array(endpointPort).optional(),
+      }),
+    )
     .optional(),
 });
 
@@ -168,15 +179,19 @@ export const ingressSchema = z.object({
         .array(
           z.object({
             host: str().optional(),
-            http: z.object({
-              paths: z.array(
-                z.object({
-                  path: str().regex(/^\//, err('manifest.schema.path-slash')).optional(),
-                  pathType: z.enum(['Exact', 'Prefix', 'ImplementationSpecific']),
-                  backend: ingressBackend,
-                }),
-              ).min(1, err('manifest.schema.needs-path')),
-            }).optional(),
+            http: z
+              .object({
+                paths: z
+                  .array(
+                    z.object({
+                      path: str().regex(/^\//, err('manifest.schema.path-slash')).optional(),
+                      pathType: z.enum(['Exact', 'Prefix', 'ImplementationSpecific']),
+                      backend: ingressBackend,
+                    }),
+                  )
+                  .min(1, err('manifest.schema.needs-path')),
+              })
+              .optional(),
           }),
         )
         .optional(),

@@ -28,7 +28,7 @@ function supernet(blocks: string[]): string | undefined {
   while (prefix > 0) {
     const m = maskOf(prefix);
     const net = (cs[0]!.network & m) >>> 0;
-    if (cs.every((c) => ((c.network & m) >>> 0) === net)) return `${intToIp(net)}/${prefix}`;
+    if (cs.every((c) => (c.network & m) >>> 0 === net)) return `${intToIp(net)}/${prefix}`;
     prefix--;
   }
   return undefined;

@@ -39,7 +39,11 @@ describe('NetworkPolicy from manifests', () => {
     const web = s.pods.find((p) => p.name === 'web')!;
     expect(trace(s, { from: 'client', to: web.id, port: 80 }).notes?.[0]?.code).toBe('policy-not-enforced');
     const calico = { ...s, cluster: { ...s.cluster, cni: 'calico' as const } };
-    expect(trace(calico, { from: 'client', to: web.id, port: 80 }).reason).toMatchObject({ code: 'policy-denied', direction: 'ingress', policies: ['shop/web-from-shop'] });
+    expect(trace(calico, { from: 'client', to: web.id, port: 80 }).reason).toMatchObject({
+      code: 'policy-denied',
+      direction: 'ingress',
+      policies: ['shop/web-from-shop'],
+    });
     expect(exportManifests(s)).toMatch(/kind: Namespace\nmetadata:\n {2}name: shop\n {2}labels:\n {4}team: shop/);
   });
 
@@ -48,6 +52,8 @@ describe('NetworkPolicy from manifests', () => {
     const r = importManifests([{ name: 'app.yaml', text: bad }]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => formatManifestError(e)).join('\n')).toBe('document 4 (NetworkPolicy/web-from-shop), line 24: spec.ingress[0].from[0]: a peer needs podSelector, namespaceSelector or ipBlock (as the API requires)');
+    expect(r.errors.map((e) => formatManifestError(e)).join('\n')).toBe(
+      'document 4 (NetworkPolicy/web-from-shop), line 24: spec.ingress[0].from[0]: a peer needs podSelector, namespaceSelector or ipBlock (as the API requires)',
+    );
   });
 });

@@ -41,7 +41,13 @@ export interface Sourced<T> {
 export function checkObjects(sources: ManifestSource[]): { objects: CheckedObject[]; errors: ManifestError[]; ignored: ManifestNote[] } {
   const { objects: raws, errors, skipped } = readDocuments(sources, isKnownKind);
   const objects: CheckedObject[] = [];
-  const ignored: ManifestNote[] = skipped.map((k) => ({ source: k.source, doc: k.doc, ref: `${k.kind}/${k.name}`, msg: msg('manifest.ignored-kind', { kind: k.kind }), line: k.line }));
+  const ignored: ManifestNote[] = skipped.map((k) => ({
+    source: k.source,
+    doc: k.doc,
+    ref: `${k.kind}/${k.name}`,
+    msg: msg('manifest.ignored-kind', { kind: k.kind }),
+    line: k.line,
+  }));
   const seen = new Map<string, RawObject>();
   for (const raw of raws) {
     const o = raw.obj;
@@ -73,7 +79,17 @@ export function checkObjects(sources: ManifestSource[]): { objects: CheckedObjec
     const key = `${kind}|${namespace}|${meta.name}`;
     const before = seen.get(key);
     if (before) {
-      errors.push(objectError(raw, ['metadata', 'name'], msg('manifest.duplicate', { ...(before.source === raw.source ? {} : { source: before.source }), doc: before.doc, ref: `${kind} ${namespace ? `${namespace}/` : ''}${meta.name}` })));
+      errors.push(
+        objectError(
+          raw,
+          ['metadata', 'name'],
+          msg('manifest.duplicate', {
+            ...(before.source === raw.source ? {} : { source: before.source }),
+            doc: before.doc,
+            ref: `${kind} ${namespace ? `${namespace}/` : ''}${meta.name}`,
+          }),
+        ),
+      );
       continue;
     }
     seen.set(key, raw);

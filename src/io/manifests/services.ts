@@ -46,7 +46,8 @@ export function endpointsFromEndpoints(e: K8sEndpoints): ExplicitEndpoint[] {
   for (const sub of e.subsets ?? []) {
     const p = ports(sub.ports);
     for (const a of sub.addresses ?? []) out.push({ ip: a.ip, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ready: true, terminating: false, ports: p });
-    for (const a of sub.notReadyAddresses ?? []) out.push({ ip: a.ip, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ready: false, terminating: false, ports: p });
+    for (const a of sub.notReadyAddresses ?? [])
+      out.push({ ip: a.ip, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ready: false, terminating: false, ports: p });
   }
   return out;
 }
@@ -77,7 +78,10 @@ function backendOf(b: { service: { name: string; port: { number?: number | undef
 }
 
 /** An Ingress; `problems` lists what it has that the playground cannot keep (a backend without a port, a rule without paths). */
-export function ingressFromManifest(i: K8sIngress, namespace: string): { ingress: Omit<Ingress, 'id'>; problems: { path: (string | number)[]; msg: Message }[] } {
+export function ingressFromManifest(
+  i: K8sIngress,
+  namespace: string,
+): { ingress: Omit<Ingress, 'id'>; problems: { path: (string | number)[]; msg: Message }[] } {
   const problems: { path: (string | number)[]; msg: Message }[] = [];
   const rules: Ingress['rules'] = [];
   (i.spec.rules ?? []).forEach((r, ri) => {
@@ -118,7 +122,10 @@ export function ingressFromManifest(i: K8sIngress, namespace: string): { ingress
  */
 export function findIngressController(services: Pick<Service, 'id' | 'name' | 'namespace' | 'type' | 'selector'>[]): string | undefined {
   const candidates = services.filter(
-    (s) => s.selector['app.kubernetes.io/name'] === 'ingress-nginx' || s.name === 'ingress-nginx-controller' || s.selector['app.kubernetes.io/component'] === 'controller',
+    (s) =>
+      s.selector['app.kubernetes.io/name'] === 'ingress-nginx' ||
+      s.name === 'ingress-nginx-controller' ||
+      s.selector['app.kubernetes.io/component'] === 'controller',
   );
   const best = candidates.find((s) => s.type === 'LoadBalancer' || s.type === 'NodePort') ?? candidates[0];
   return best?.id;

@@ -129,11 +129,18 @@ export function workloadPods(w: Workload, daemonNodes: string[] = []): PodDraft[
     case 'StatefulSet':
       for (let i = 0; i < w.count; i++) {
         const name = `${w.name}-${i}`;
-        out.push(base(name, { 'controller-revision-hash': `${w.name}-${hash}`, 'statefulset.kubernetes.io/pod-name': name, 'apps.kubernetes.io/pod-index': String(i) }));
+        out.push(
+          base(name, {
+            'controller-revision-hash': `${w.name}-${hash}`,
+            'statefulset.kubernetes.io/pod-name': name,
+            'apps.kubernetes.io/pod-index': String(i),
+          }),
+        );
       }
       break;
     case 'DaemonSet':
-      for (const node of daemonNodes) out.push({ ...base(generatedName(w.name, seedOf(node)), { 'controller-revision-hash': hash, 'pod-template-generation': '1' }), nodeName: node });
+      for (const node of daemonNodes)
+        out.push({ ...base(generatedName(w.name, seedOf(node)), { 'controller-revision-hash': hash, 'pod-template-generation': '1' }), nodeName: node });
       break;
     case 'Job':
       for (let i = 0; i < w.count; i++) out.push(base(generatedName(w.name, seedOf(i)), { 'batch.kubernetes.io/job-name': w.name, 'job-name': w.name }));

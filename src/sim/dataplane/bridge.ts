@@ -20,7 +20,6 @@ export function vethName(pod: Pod): string {
   return `veth${stableHash(pod.id).toString(16).padStart(8, '0')}`;
 }
 
-
 /** A pod's frame crosses its veth pair into the node's end, a port of cni0. */
 export function podToVeth(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeaders): void {
   ctx.pendingLink = vethLink(pod.id);
@@ -80,23 +79,21 @@ export function bridgeToPod(ctx: TraceCtx, node: Node, pkt: PacketHeaders, way: 
   const how: BridgeWay = way === true ? 'routed' : way === false ? 'switched' : way;
   const target = ctx.topo.podByIp.get(pkt.dst);
   if (!target || target.node !== node.id) {
-    drop(ctx, 'host-unreachable', node.id, 'node', pkt, msg('drop.bridge-no-arp', { node: node.name, bridge: BRIDGE, ip: pkt.dst, cidr: node.podCidr }), BRIDGE, [
-      { kind: 'arp', rule: `${pkt.dst} dev ${BRIDGE} INCOMPLETE` },
-    ]);
+    drop(
+      ctx,
+      'host-unreachable',
+      node.id,
+      'node',
+      pkt,
+      msg('drop.bridge-no-arp', { node: node.name, bridge: BRIDGE, ip: pkt.dst, cidr: node.podCidr }),
+      BRIDGE,
+      [{ kind: 'arp', rule: `${pkt.dst} dev ${BRIDGE} INCOMPLETE` }],
+    );
   }
   const veth = vethName(target);
   const fdb: HopMatch = { kind: 'fdb', rule: `${podMac(target)} dev ${veth} master ${BRIDGE}` };
   if (inPort === veth && !ctx.topo.scenario.cluster.hairpinMode) {
-    drop(
-      ctx,
-      'hairpin-disabled',
-      node.id,
-      'node',
-      pkt,
-      msg('drop.hairpin-off', { pod: target.name, bridge: BRIDGE, veth }),
-      BRIDGE,
-      [fdb],
-    );
+    drop(ctx, 'hairpin-disabled', node.id, 'node', pkt, msg('drop.hairpin-off', { pod: target.name, bridge: BRIDGE, veth }), BRIDGE, [fdb]);
   }
   const hairpin = inPort === veth;
   // Routed: the host sends from cni0's MAC. Switched, or bridged after br_netfilter's DNAT: the

@@ -70,7 +70,10 @@ export const CALICO_NAT_OUTGOING_RULE = chainLines(CALICO_NAT_OUTGOING_CHAIN, [N
  * avoids the VXLAN port (felix masqPortRangeExcluding: the wider side of 4789 within 1024-65535).
  */
 function tunnelMasq(dev: string, vxlan: boolean): FelixRule[] {
-  const addr = { felix: '-m addrtype ! --src-type LOCAL --limit-iface-out -m addrtype --src-type LOCAL', save: '-m addrtype ! --src-type LOCAL --limit-iface-out -m addrtype --src-type LOCAL' };
+  const addr = {
+    felix: '-m addrtype ! --src-type LOCAL --limit-iface-out -m addrtype --src-type LOCAL',
+    save: '-m addrtype ! --src-type LOCAL --limit-iface-out -m addrtype --src-type LOCAL',
+  };
   const rules: FelixRule[] = [];
   if (vxlan) {
     const lo = 1024;

@@ -78,5 +78,9 @@ export function checkPolicy(ctx: TraceCtx, node: Node, pod: Pod, direction: Poli
     return;
   }
   const message = msg('drop.policy-denied', { flow: flowText(pkt), chain, pod: pod.name, direction, policies: v.policies });
-  drop(ctx, 'policy-denied', node.id, 'node', pkt, message, iface, [{ kind: 'policy', table: 'filter', chain, rule: `-A ${chain} ${CALICO_END_OF_TIER}` }], { direction, policies: v.policies, pod: pod.id });
+  drop(ctx, 'policy-denied', node.id, 'node', pkt, message, iface, [{ kind: 'policy', table: 'filter', chain, rule: `-A ${chain} ${CALICO_END_OF_TIER}` }], {
+    direction,
+    policies: v.policies,
+    pod: pod.id,
+  });
 }

@@ -14,7 +14,19 @@ import { deliverToPod } from './listeners';
 import { vethLink } from '../model/links';
 import type { Route } from './routing';
 import { podMac } from './macs';
-import { caliName, calicoVtepMac, tunnelAddress, CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, CALICO_VXLAN_OVERHEAD, CALICO_VXLAN_PORT, CALICO_VXLAN_VNI, IPIP_DEV, IPIP_OVERHEAD } from './calico-net';
+import {
+  caliName,
+  calicoVtepMac,
+  tunnelAddress,
+  CALI_MAC,
+  CALICO_GATEWAY,
+  CALICO_VXLAN_DEV,
+  CALICO_VXLAN_OVERHEAD,
+  CALICO_VXLAN_PORT,
+  CALICO_VXLAN_VNI,
+  IPIP_DEV,
+  IPIP_OVERHEAD,
+} from './calico-net';
 import { checkPolicy } from './calico-policy';
 import { msg } from '../messages/index';
 
@@ -32,7 +44,14 @@ export function calicoFromPod(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHe
       { kind: 'route', table: 'main', rule: route.text },
       { kind: 'arp', rule: `${CALICO_GATEWAY} dev eth0 lladdr ${CALI_MAC} STALE` },
     ],
-    msg: msg('hop.calico-pod-send', { pod: pod.name, defaultRoute: `default via ${CALICO_GATEWAY} dev eth0`, gwRoute: `${CALICO_GATEWAY} dev eth0 scope link`, gw: CALICO_GATEWAY, cali, mac: CALI_MAC }),
+    msg: msg('hop.calico-pod-send', {
+      pod: pod.name,
+      defaultRoute: `default via ${CALICO_GATEWAY} dev eth0`,
+      gwRoute: `${CALICO_GATEWAY} dev eth0 scope link`,
+      gw: CALICO_GATEWAY,
+      cali,
+      mac: CALI_MAC,
+    }),
   });
   ctx.pendingLink = vethLink(pod.id);
   pushHop(ctx, {
@@ -77,16 +96,9 @@ export function calicoToWorkload(ctx: TraceCtx, node: Node, pkt: PacketHeaders, 
 
 /** A blackhole route: Calico's own block, but no pod has the address. */
 export function calicoBlackhole(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route): never {
-  drop(
-    ctx,
-    'no-route',
-    node.id,
-    'node',
-    pkt,
-    msg('drop.calico-blackhole', { ip: pkt.dst, block: route.cidr.text, node: node.name }),
-    undefined,
-    [{ kind: 'route', table: 'main', rule: route.text }],
-  );
+  drop(ctx, 'no-route', node.id, 'node', pkt, msg('drop.calico-blackhole', { ip: pkt.dst, block: route.cidr.text, node: node.name }), undefined, [
+    { kind: 'route', table: 'main', rule: route.text },
+  ]);
 }
 
 /** Wrap a packet for another node: IP-in-IP (protocol 4) on tunl0, or VXLAN (UDP 4789, VNI 4096) on vxlan.calico. */
@@ -124,7 +136,15 @@ export function calicoEncapsulate(ctx: TraceCtx, node: Node, remote: Node, route
     action: 'encapsulate',
     packet: out,
     match,
-    msg: msg('hop.calico-vxlan-encap', { dev: CALICO_VXLAN_DEV, vni: CALICO_VXLAN_VNI, mtu: mtu - CALICO_VXLAN_OVERHEAD, src: node.ip, remote: remote.name, remoteIp: remote.ip, port: CALICO_VXLAN_PORT }),
+    msg: msg('hop.calico-vxlan-encap', {
+      dev: CALICO_VXLAN_DEV,
+      vni: CALICO_VXLAN_VNI,
+      mtu: mtu - CALICO_VXLAN_OVERHEAD,
+      src: node.ip,
+      remote: remote.name,
+      remoteIp: remote.ip,
+      port: CALICO_VXLAN_PORT,
+    }),
   });
   return out;
 }
@@ -153,7 +173,10 @@ export function calicoDecapsulate(ctx: TraceCtx, node: Node, pkt: PacketHeaders,
         ? { kind: 'listener', rule: `${IPIP_DEV}: ipip any remote any local any ttl inherit nopmtudisc` }
         : { kind: 'listener', rule: `UDP *:${CALICO_VXLAN_PORT} vxlan id ${CALICO_VXLAN_VNI} dev ${CALICO_VXLAN_DEV}` },
     ],
-    msg: dev === IPIP_DEV ? msg('hop.ipip-decap', { node: node.name, dev: IPIP_DEV }) : msg('hop.vxlan-decap', { port: CALICO_VXLAN_PORT, vni: CALICO_VXLAN_VNI, node: node.name, dev: CALICO_VXLAN_DEV }),
+    msg:
+      dev === IPIP_DEV
+        ? msg('hop.ipip-decap', { node: node.name, dev: IPIP_DEV })
+        : msg('hop.vxlan-decap', { port: CALICO_VXLAN_PORT, vni: CALICO_VXLAN_VNI, node: node.name, dev: CALICO_VXLAN_DEV }),
   });
   return inner;
 }

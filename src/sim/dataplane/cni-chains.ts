@@ -27,7 +27,13 @@ export function addFlannelChains(t: Topology, node: Node, nat: RuleTable, filter
     const net = t.podCidr.text;
     filter.foreign = new Map([
       ['FORWARD', ['-A FORWARD -m comment --comment "flanneld forward" -j FLANNEL-FWD']],
-      ['FLANNEL-FWD', [`-A FLANNEL-FWD -s ${net} -m comment --comment "flanneld forward" -j ACCEPT`, `-A FLANNEL-FWD -d ${net} -m comment --comment "flanneld forward" -j ACCEPT`]],
+      [
+        'FLANNEL-FWD',
+        [
+          `-A FLANNEL-FWD -s ${net} -m comment --comment "flanneld forward" -j ACCEPT`,
+          `-A FLANNEL-FWD -d ${net} -m comment --comment "flanneld forward" -j ACCEPT`,
+        ],
+      ],
     ]);
   }
 }

@@ -16,7 +16,15 @@ function tupleOf(p: PacketHeaders): Tuple {
   return { src: p.src, sport: p.sport, dst: p.dst, dport: p.dport };
 }
 
-export function recordNat(table: ConntrackEntry[], at: string, type: 'snat' | 'dnat', before: PacketHeaders, after: PacketHeaders, rule: string, byIpvs = false): void {
+export function recordNat(
+  table: ConntrackEntry[],
+  at: string,
+  type: 'snat' | 'dnat',
+  before: PacketHeaders,
+  after: PacketHeaders,
+  rule: string,
+  byIpvs = false,
+): void {
   table.push({ at, type, proto: before.proto, orig: tupleOf(before), translated: tupleOf(after), rule, ...(byIpvs ? { byIpvs } : {}) });
 }
 
@@ -99,7 +107,12 @@ export function connectionAt(table: ConntrackEntry[], e: ConntrackEntry, replied
     if (!after) break;
     last = after;
   }
-  const clean = (t: Tuple): Tuple => ({ src: t.src, dst: t.dst, ...(t.sport !== undefined ? { sport: t.sport } : {}), ...(t.dport !== undefined ? { dport: t.dport } : {}) });
+  const clean = (t: Tuple): Tuple => ({
+    src: t.src,
+    dst: t.dst,
+    ...(t.sport !== undefined ? { sport: t.sport } : {}),
+    ...(t.dport !== undefined ? { dport: t.dport } : {}),
+  });
   return { proto: e.proto, orig: clean(first.orig), reply: replyTupleOf(clean(last.translated)), replied };
 }
 
@@ -124,7 +137,10 @@ export function reverseReplyNat(
   const out = reverseNat(e, pkt);
   // IPVS un-NATs its own connections from its table (ipvsadm -Lnc); conntrack only follows along.
   const match: HopMatch[] = e.byIpvs
-    ? [{ kind: 'ipvs', table: 'connections', rule: ipvsEntryLine(e) }, { kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) }]
+    ? [
+        { kind: 'ipvs', table: 'connections', rule: ipvsEntryLine(e) },
+        { kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) },
+      ]
     : [{ kind: 'conntrack', rule: conntrackText(e, ctx.conntrack) }];
   pushHop(ctx, { at: node.id, kind: 'node', iface, action: 'unnat', packet: out, match, msg: explain(e, out) });
   return out;

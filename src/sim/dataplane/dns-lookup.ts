@@ -78,7 +78,13 @@ export function traceDnsLookup(t: Topology, rng: Rng, pod: Pod, name: string, ru
         action: 'dns',
         packet: d.packet,
         match,
-        msg: msg('hop.dns-answer', { pod: t.pods.get(d.at)?.name ?? d.at, name: final.name, answer: describe(res.answer), tried: earlier.map((q) => q.name), namespace: pod.namespace }),
+        msg: msg('hop.dns-answer', {
+          pod: t.pods.get(d.at)?.name ?? d.at,
+          name: final.name,
+          answer: describe(res.answer),
+          tried: earlier.map((q) => q.name),
+          namespace: pod.namespace,
+        }),
       });
     },
   });

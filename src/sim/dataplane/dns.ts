@@ -77,7 +77,13 @@ export function answerFor(t: Topology, fqdn: string): Answer | undefined {
       }
       if (svc.clusterIP === 'None') {
         // CoreDNS answers with the ready endpoints only (publishNotReadyAddresses is not modelled).
-        const pods = [...new Map(selectPods(t, svc).filter(isPodReady).map((p) => [p.ip, p])).values()];
+        const pods = [
+          ...new Map(
+            selectPods(t, svc)
+              .filter(isPodReady)
+              .map((p) => [p.ip, p]),
+          ).values(),
+        ];
         return { kind: 'headless', svc, pods, addresses: pods.map((p) => p.ip), records: pods.map((p) => rr('A', p.ip)) };
       }
       if (!svc.clusterIP) return undefined;

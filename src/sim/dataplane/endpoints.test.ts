@@ -21,7 +21,15 @@ describe('Service endpoints', () => {
   it('leaves out pods of other namespaces and pods without the named port', () => {
     const s2 = withChanges(s, (c) => {
       c.pods.push({ ...structuredClone(c.pods.find((p) => p.id === 'web-1')!), id: 'web-other-ns', name: 'web-x', namespace: 'default', ip: '10.244.1.50' });
-      c.pods.push({ id: 'web-noport', name: 'web-noport', namespace: 'shop', node: 'node-1', ip: '10.244.0.50', labels: { app: 'web' }, containers: [{ name: 'c', ports: [{ name: 'metrics', containerPort: 9100, protocol: 'TCP' }] }] });
+      c.pods.push({
+        id: 'web-noport',
+        name: 'web-noport',
+        namespace: 'shop',
+        node: 'node-1',
+        ip: '10.244.0.50',
+        labels: { app: 'web' },
+        containers: [{ name: 'c', ports: [{ name: 'metrics', containerPort: 9100, protocol: 'TCP' }] }],
+      });
     });
     const t = topology(s2);
     const web = t.services.get('svc-web')!;

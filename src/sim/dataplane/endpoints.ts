@@ -119,13 +119,29 @@ export function sliceEndpoints(t: Topology, svc: Service, port: ServicePort): Sl
       if (!p) continue;
       const pod = t.podByIp.get(e.ip);
       const node = pod?.node ?? [...t.nodes.values()].find((n) => n.name === e.nodeName)?.id ?? '';
-      out.push({ ...(pod ? { pod } : {}), ip: e.ip, port: p.port, node, text: `${e.ip}:${p.port}`, conditions: { ready: e.ready, serving: e.serving ?? e.ready, terminating: e.terminating }, ...(e.nodeName ? { nodeName: e.nodeName } : node ? { nodeName: nodeName(node) } : {}) });
+      out.push({
+        ...(pod ? { pod } : {}),
+        ip: e.ip,
+        port: p.port,
+        node,
+        text: `${e.ip}:${p.port}`,
+        conditions: { ready: e.ready, serving: e.serving ?? e.ready, terminating: e.terminating },
+        ...(e.nodeName ? { nodeName: e.nodeName } : node ? { nodeName: nodeName(node) } : {}),
+      });
     }
   } else {
     for (const pod of selectPods(t, svc)) {
       const target = resolveTargetPort(pod, port);
       if (target === undefined) continue;
-      out.push({ pod, ip: pod.ip, port: target, node: pod.node, text: `${pod.ip}:${target}`, conditions: podConditions(pod.readiness), nodeName: nodeName(pod.node) });
+      out.push({
+        pod,
+        ip: pod.ip,
+        port: target,
+        node: pod.node,
+        text: `${pod.ip}:${target}`,
+        conditions: podConditions(pod.readiness),
+        nodeName: nodeName(pod.node),
+      });
     }
   }
   out.sort(byText);
@@ -170,7 +186,9 @@ export function localEndpoints(t: Topology, svc: Service, port: ServicePort, nod
  * of them Ready (2 not Ready, 1 terminating)", or that its selector matches no pod.
  */
 export function noEndpointsWhy(t: Topology, svc: Service, port?: ServicePort): Message {
-  const selector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
+  const selector = Object.entries(svc.selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   if (Object.keys(svc.selector).length === 0) {
     const n = svc.endpoints?.length ?? 0;
     return n === 0 ? msg('why.no-selector-no-endpoints', { service: svc.name }) : msg('why.given-endpoints-not-ready', { n, service: svc.name });

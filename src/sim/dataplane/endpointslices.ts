@@ -66,7 +66,8 @@ export function endpointSlices(t: Topology, svc: Service): EndpointSliceView[] {
     g.endpoints.push(row);
   }
   // With no endpoint at all, the controller still keeps one empty slice (a placeholder) for the Service.
-  if (groups.size === 0 && !given) return [{ name: `${svc.name}-${suffix(`${svc.namespace}/${svc.name}`)}`, namespace: svc.namespace, service: svc.name, given, ports: [], endpoints: [] }];
+  if (groups.size === 0 && !given)
+    return [{ name: `${svc.name}-${suffix(`${svc.namespace}/${svc.name}`)}`, namespace: svc.namespace, service: svc.name, given, ports: [], endpoints: [] }];
   return [...groups.values()];
 }
 
@@ -81,7 +82,12 @@ export function endpointSliceObject(v: EndpointSliceView): Record<string, unknow
       labels: { 'kubernetes.io/service-name': v.service, ...(v.given ? {} : { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' }) },
     },
     addressType: 'IPv4',
-    endpoints: v.endpoints.map((e) => ({ addresses: [e.address], conditions: e.conditions, ...(e.nodeName ? { nodeName: e.nodeName } : {}), ...(e.targetRef ? { targetRef: e.targetRef } : {}) })),
+    endpoints: v.endpoints.map((e) => ({
+      addresses: [e.address],
+      conditions: e.conditions,
+      ...(e.nodeName ? { nodeName: e.nodeName } : {}),
+      ...(e.targetRef ? { targetRef: e.targetRef } : {}),
+    })),
     ports: v.ports,
   };
 }

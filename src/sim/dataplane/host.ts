@@ -56,7 +56,8 @@ function masquerade(ctx: TraceCtx, node: Node, pkt: PacketHeaders, route: Route)
     rule: decision.rule,
     match: [{ kind: 'iptables', table: 'nat', chain: calico ? CALICO_NAT_OUTGOING : FLANNEL_POSTROUTING, rule: decision.rule }],
     msg: msg('hop.flannel-masquerade', { src: pkt.src, newSrc: masqueradeSource(node, route), dev: route.dev, calico }),
-    randomFully: decision.rule.includes('--random-fully') });
+    randomFully: decision.rule.includes('--random-fully'),
+  });
 }
 
 /** Route a packet through a node's root namespace; ends in delivery or a drop. */
@@ -99,16 +100,18 @@ export function nodeStack(ctx: TraceCtx, node: Node, input: PacketHeaders, entry
     if (pkt.ttl <= 1) drop(ctx, 'ttl-exceeded', node.id, 'node', pkt, msg('drop.node-ttl', { node: node.name }));
     pkt = { ...pkt, ttl: pkt.ttl - 1 };
   }
-  if (!bridged) pushHop(ctx, {
-    at: node.id,
-    kind: 'node',
-    iface: route.dev,
-    action: 'route',
-    packet: pkt,
-    match: [{ kind: 'route', table: 'main', rule: route.text }],
-    msg: entry.local
-      ? msg('hop.node-send', { node: node.name, src: pkt.src, route: route.text })
-      : msg('hop.node-forward', { node: node.name, ttlIn: pkt.ttl + 1, ttlOut: pkt.ttl, route: route.text }) });
+  if (!bridged)
+    pushHop(ctx, {
+      at: node.id,
+      kind: 'node',
+      iface: route.dev,
+      action: 'route',
+      packet: pkt,
+      match: [{ kind: 'route', table: 'main', rule: route.text }],
+      msg: entry.local
+        ? msg('hop.node-send', { node: node.name, src: pkt.src, route: route.text })
+        : msg('hop.node-forward', { node: node.name, ttlIn: pkt.ttl + 1, ttlOut: pkt.ttl, route: route.text }),
+    });
 
   if (!ctx.isReply) kubeProxyFilter(ctx, node, pkt, entry.local ? 'OUTPUT' : 'FORWARD');
   // Calico: filter FORWARD -> cali-from-wl-dispatch -> cali-fw-<iface>, the sender's egress policy.

@@ -63,7 +63,9 @@ describe('route selection', () => {
   });
 
   it('falls back to the default backend, else nothing (404)', () => {
-    expect(selectRoute([ing([p('/api', 'Exact', 'api')], { defaultBackend: { service: 'fallback', port: 80 } })], 'other.com', '/')!.backend.service).toBe('fallback');
+    expect(selectRoute([ing([p('/api', 'Exact', 'api')], { defaultBackend: { service: 'fallback', port: 80 } })], 'other.com', '/')!.backend.service).toBe(
+      'fallback',
+    );
     expect(selectRoute([ing([p('/api', 'Exact', 'api')])], 'shop.example.com', '/')).toBeUndefined();
   });
 });
@@ -82,7 +84,7 @@ describe('tracing an http:// URL through the ingress', () => {
     expect(l7.match![0]!.rule).toBe('ingress default/main: host shop.example.com path /api (Prefix) -> api:http');
   });
 
-  it('shows the controller\'s new connection from its pod to a backend pod', () => {
+  it("shows the controller's new connection from its pod to a backend pod", () => {
     const r = trace(s, { from: 'laptop', to: 'http://shop.example.com/api/v1/items' }, { seed: 4 });
     const up = r.upstream!;
     const controllerIp = s.pods.find((p) => p.id === up.from)!.ip;
@@ -141,7 +143,9 @@ describe('tracing an http:// URL through the ingress', () => {
     expect(r.verdict).toBe('delivered');
     expect(r.http).toEqual({ status: 503, text: 'Service Temporarily Unavailable' });
     expect(r.upstream).toBeUndefined();
-    expect(r.hops.at(-1)!.match![0]!.rule).toBe('ingress default/main: host shop.example.com path /api (Prefix) -> api:http -> 503 Service Temporarily Unavailable');
+    expect(r.hops.at(-1)!.match![0]!.rule).toBe(
+      'ingress default/main: host shop.example.com path /api (Prefix) -> api:http -> 503 Service Temporarily Unavailable',
+    );
     expect(r.hops.at(-1)!.match![0]!.msg).toEqual({ code: 'match.no-endpoints', params: {} });
     expect(formatMessage('en', r.hops.at(-1)!.msg)).toMatch(/no ready endpoints .* answers HTTP 503/);
     expect(r.reply!.verdict).toBe('delivered');

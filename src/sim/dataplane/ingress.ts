@@ -161,7 +161,15 @@ export interface IngressOutcome {
 
 /** The controller answers the request itself: an L7 hop on its pod, and the reply will carry the status. */
 function answer(ctx: TraceCtx, pod: Pod, d: Delivered, response: HttpResponse, rule: string, message: Message, note?: Message): IngressOutcome {
-  pushHop(ctx, { at: pod.id, kind: 'pod', iface: 'eth0', action: 'l7', packet: d.packet, match: [{ kind: 'ingress', rule, ...(note ? { msg: note } : {}) }], msg: message });
+  pushHop(ctx, {
+    at: pod.id,
+    kind: 'pod',
+    iface: 'eth0',
+    action: 'l7',
+    packet: d.packet,
+    match: [{ kind: 'ingress', rule, ...(note ? { msg: note } : {}) }],
+    msg: message,
+  });
   ctx.httpResponse = response;
   return { http: response };
 }
@@ -180,11 +188,21 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
   if (ingresses.length === 0) return undefined;
   const route = selectRoute(ingresses, http.host, http.path);
   const request = `GET ${http.path} HTTP/1.1, Host: ${http.host}`;
-  const tlsHost = ingresses.flatMap((i) => i.tls.flatMap((x) => x.hosts.map((h) => ({ h, secret: x.secretName })))).find((x) => hostMatches(x.h, hostOnly(http.host)));
+  const tlsHost = ingresses
+    .flatMap((i) => i.tls.flatMap((x) => x.hosts.map((h) => ({ h, secret: x.secretName }))))
+    .find((x) => hostMatches(x.h, hostOnly(http.host)));
   const tls = d.packet.dport === 443 || d.packet.dport === 8443 ? (tlsHost ? 'secret' : 'self-signed') : 'plain';
   if (!route) {
     const rule = `${request} -> default backend: ${NOT_FOUND.status} ${NOT_FOUND.text}`;
-    return answer(ctx, pod, d, NOT_FOUND, rule, msg('hop.ingress-404', { pod: pod.name, request, ingresses: ingresses.map((i) => `${i.namespace}/${i.name}`) }), msg('match.no-ingress-rule'));
+    return answer(
+      ctx,
+      pod,
+      d,
+      NOT_FOUND,
+      rule,
+      msg('hop.ingress-404', { pod: pod.name, request, ingresses: ingresses.map((i) => `${i.namespace}/${i.name}`) }),
+      msg('match.no-ingress-rule'),
+    );
   }
   const svc = t.scenario.services.find((s) => s.name === route.backend.service && s.namespace === route.ingress.namespace);
   const port = svc ? servicePortByRef(svc, route.backend.port) : undefined;
@@ -219,7 +237,15 @@ export function proxyAtIngress(ctx: TraceCtx, d: Delivered, run: ExchangeRunner)
       ...(tlsHost?.secret ? { tlsSecret: tlsHost.secret } : {}),
     }),
   });
-  const upstreamPkt: PacketHeaders = { src: pod.ip, dst: ep.ip, proto: 'tcp', sport: ctx.rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]), dport: ep.port, ttl: 64, http: { ...http } };
+  const upstreamPkt: PacketHeaders = {
+    src: pod.ip,
+    dst: ep.ip,
+    proto: 'tcp',
+    sport: ctx.rng.int(EPHEMERAL_PORTS[0], EPHEMERAL_PORTS[1]),
+    dport: ep.port,
+    ttl: 64,
+    http: { ...http },
+  };
   const ex = run({ id: pod.id, kind: 'pod' }, upstreamPkt, {});
   return { upstream: { from: pod.id, request: ex.request, ...(ex.reply ? { reply: ex.reply } : {}), ...(ep.pod ? { endpoint: ep.pod.id } : {}) } };
 }

@@ -52,7 +52,6 @@ function candidates(idx: ChainIndex, dst: number): number[] {
   return out;
 }
 
-
 /** What a walk needs to know about the packet and the node. */
 export interface Probe {
   src: string;

@@ -36,10 +36,15 @@ describe('iptables-save formatting', () => {
       notSrc: true,
       dst: '10.96.0.20',
       proto: 'tcp',
-      matches: [{ m: 'comment', comment: 'shop/web:http cluster IP' }, { m: 'l4', proto: 'tcp', dport: 80 }],
+      matches: [
+        { m: 'comment', comment: 'shop/web:http cluster IP' },
+        { m: 'l4', proto: 'tcp', dport: 80 },
+      ],
       target: { j: 'jump', chain: 'KUBE-MARK-MASQ' },
     });
-    expect(r.text).toBe('-A KUBE-SVC-X ! -s 10.244.0.0/16 -d 10.96.0.20/32 -p tcp -m comment --comment "shop/web:http cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ');
+    expect(r.text).toBe(
+      '-A KUBE-SVC-X ! -s 10.244.0.0/16 -d 10.96.0.20/32 -p tcp -m comment --comment "shop/web:http cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ',
+    );
     const m = addRule(t, { chain: 'KUBE-MARK-MASQ', matches: [], target: { j: 'MARK', value: 0x4000, mask: 0x4000 } });
     expect(m.text).toBe('-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000');
   });

@@ -18,7 +18,8 @@ import { createRng } from '../trace/rng';
 import { loadExample, withChanges } from '../testing/examples';
 import { trace } from '../trace/trace';
 
-const vsSummary = (vs: VirtualServer | undefined) => vs && { text: vs.text, kind: vs.kind, service: vs.service.name, realServers: vs.realServers.map((r) => r.text) };
+const vsSummary = (vs: VirtualServer | undefined) =>
+  vs && { text: vs.text, kind: vs.kind, service: vs.service.name, realServers: vs.realServers.map((r) => r.text) };
 const walkSummary = (r: ReturnType<typeof walk>) => ({ verdict: r.verdict, dnat: r.dnat, mark: r.mark, trail: r.trail.map((x) => x.text) });
 
 /**
@@ -28,7 +29,9 @@ const walkSummary = (r: ReturnType<typeof walk>) => ({ verdict: r.verdict, dnat:
 const denseArbitrary: fc.Arbitrary<Scenario> = fc
   .record({
     nodes: fc.integer({ min: 1, max: 4 }),
-    pods: fc.array(fc.record({ node: fc.nat(3), app: fc.constantFrom('a', 'b'), readiness: fc.constantFrom('Ready', 'NotReady', 'Terminating') }), { maxLength: 8 }),
+    pods: fc.array(fc.record({ node: fc.nat(3), app: fc.constantFrom('a', 'b'), readiness: fc.constantFrom('Ready', 'NotReady', 'Terminating') }), {
+      maxLength: 8,
+    }),
     services: fc.array(
       fc.record({
         app: fc.constantFrom('a', 'b'),
@@ -48,7 +51,22 @@ const denseArbitrary: fc.Arbitrary<Scenario> = fc
       subnets: [{ id: 'rack', name: 'rack', cidr: '192.168.0.0/24', gateway: '192.168.0.1' }],
       routers: [],
       nodes: Array.from({ length: g.nodes }, (_, i) => ({ id: `node-${i}`, name: `node-${i}`, subnet: 'rack', ip: `192.168.0.${10 + i}` })),
-      pods: g.pods.map((p, i) => ({ id: `pod-${i}`, name: `pod-${i}`, node: `node-${p.node % g.nodes}`, labels: { app: p.app }, readiness: p.readiness, containers: [{ name: 'c', ports: [{ containerPort: 8080, protocol: 'TCP' }, { containerPort: 8080, protocol: 'UDP' }] }] })),
+      pods: g.pods.map((p, i) => ({
+        id: `pod-${i}`,
+        name: `pod-${i}`,
+        node: `node-${p.node % g.nodes}`,
+        labels: { app: p.app },
+        readiness: p.readiness,
+        containers: [
+          {
+            name: 'c',
+            ports: [
+              { containerPort: 8080, protocol: 'TCP' },
+              { containerPort: 8080, protocol: 'UDP' },
+            ],
+          },
+        ],
+      })),
       services: g.services.map((x, i) => ({
         id: `svc-${i}`,
         name: `svc-${i}`,
@@ -59,7 +77,9 @@ const denseArbitrary: fc.Arbitrary<Scenario> = fc
         ...(x.type === 'ClusterIP' ? {} : { externalTrafficPolicy: x.etp }),
         ...(x.affinity ? { sessionAffinity: 'ClientIP' } : {}),
       })),
-      loadBalancers: g.services.flatMap((x, i) => (x.type === 'LoadBalancer' ? [{ id: `lb-${i}`, name: `lb-${i}`, service: `svc-${i}`, ip: `192.168.0.${200 + i}`, subnet: 'rack' }] : [])),
+      loadBalancers: g.services.flatMap((x, i) =>
+        x.type === 'LoadBalancer' ? [{ id: `lb-${i}`, name: `lb-${i}`, service: `svc-${i}`, ip: `192.168.0.${200 + i}`, subnet: 'rack' }] : [],
+      ),
     });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     return r.scenario;
@@ -85,10 +105,23 @@ describe('IPVS mode looked up lazily', () => {
           }
           // Every set member is a member, and nothing else is.
           for (const [name, members] of full.sets) for (const m of members) expect(lazy.inSet(name, m), `${name} ${m}`).toBe(true);
-          const addrs = new Set([...nodePortAddresses(node), ...s.services.map((x) => (x.clusterIP && x.clusterIP !== 'None' ? x.clusterIP : '10.96.0.1')), ...s.loadBalancers.map((lb) => lb.ip), ...s.pods.map((p) => p.ip ?? '10.244.0.2'), '203.0.113.7']);
+          const addrs = new Set([
+            ...nodePortAddresses(node),
+            ...s.services.map((x) => (x.clusterIP && x.clusterIP !== 'None' ? x.clusterIP : '10.96.0.1')),
+            ...s.loadBalancers.map((lb) => lb.ip),
+            ...s.pods.map((p) => p.ip ?? '10.244.0.2'),
+            '203.0.113.7',
+          ]);
           /** Walks (slower than lookups) for the addresses a Service rule can name; the pods' only for hairpin. */
           const walked = new Set([node.ip, ...s.services.map((x) => x.clusterIP ?? ''), ...s.loadBalancers.map((lb) => lb.ip), s.pods[0]?.ip ?? '']);
-          const ports = [...new Set([...s.services.flatMap((x) => x.ports.flatMap((p) => [p.port, p.nodePort ?? 30000])), ...s.services.map((x) => x.healthCheckNodePort ?? 0), 8080, 22])];
+          const ports = [
+            ...new Set([
+              ...s.services.flatMap((x) => x.ports.flatMap((p) => [p.port, p.nodePort ?? 30000])),
+              ...s.services.map((x) => x.healthCheckNodePort ?? 0),
+              8080,
+              22,
+            ]),
+          ];
           for (const dst of addrs) {
             for (const dport of ports) {
               for (const proto of ['tcp', 'udp']) {
@@ -96,18 +129,50 @@ describe('IPVS mode looked up lazily', () => {
                 expect(vsSummary(lazy.server(proto, dst, dport)), key).toEqual(vsSummary(full.servers.get(key)));
                 for (const src of new Set([dst, '203.0.113.7', node.ip])) {
                   const pkt = { src, dst, proto, dport };
-                  for (const [name, flags] of [['KUBE-CLUSTER-IP', 'dst,dst'], ['KUBE-LOAD-BALANCER', 'dst,dst'], ['KUBE-LOAD-BALANCER-LOCAL', 'dst,dst'], ['KUBE-NODE-PORT-TCP', 'dst'], ['KUBE-NODE-PORT-LOCAL-TCP', 'dst'], ['KUBE-NODE-PORT-UDP', 'dst'], ['KUBE-LOOP-BACK', 'dst,dst,src'], ['KUBE-HEALTH-CHECK-NODE-PORT', 'dst']] as const) {
+                  for (const [name, flags] of [
+                    ['KUBE-CLUSTER-IP', 'dst,dst'],
+                    ['KUBE-LOAD-BALANCER', 'dst,dst'],
+                    ['KUBE-LOAD-BALANCER-LOCAL', 'dst,dst'],
+                    ['KUBE-NODE-PORT-TCP', 'dst'],
+                    ['KUBE-NODE-PORT-LOCAL-TCP', 'dst'],
+                    ['KUBE-NODE-PORT-UDP', 'dst'],
+                    ['KUBE-LOOP-BACK', 'dst,dst,src'],
+                    ['KUBE-HEALTH-CHECK-NODE-PORT', 'dst'],
+                  ] as const) {
                     const k = ipsetKey(flags, pkt);
                     expect(lazy.inSet(name, k), `${name} ${k}`).toBe(full.sets.get(name)?.has(k) ?? false);
                   }
                   if (!walked.has(dst)) continue;
-                  for (const [table, hook] of [['nat', 'PREROUTING'], ['nat', 'OUTPUT'], ['nat', 'POSTROUTING'], ['filter', 'INPUT'], ['filter', 'FORWARD']] as const) {
+                  for (const [table, hook] of [
+                    ['nat', 'PREROUTING'],
+                    ['nat', 'OUTPUT'],
+                    ['nat', 'POSTROUTING'],
+                    ['filter', 'INPUT'],
+                    ['filter', 'FORWARD'],
+                  ] as const) {
                     const probe = (inSet: (name: string, key: string) => boolean): Probe => {
                       const rng = createRng(seed);
-                      return { src, dst, proto, dport, mark: hook === 'POSTROUTING', isLocal: (ip) => ip === node.ip, random31: () => Math.floor(rng.next() * 0x80000000), inSet: (name, flags) => inSet(name, ipsetKey(flags, pkt)) };
+                      return {
+                        src,
+                        dst,
+                        proto,
+                        dport,
+                        mark: hook === 'POSTROUTING',
+                        isLocal: (ip) => ip === node.ip,
+                        random31: () => Math.floor(rng.next() * 0x80000000),
+                        inSet: (name, flags) => inSet(name, ipsetKey(flags, pkt)),
+                      };
                     };
-                    const a = walk(fullRules[table], hook, probe((name, k) => full.sets.get(name)?.has(k) ?? false));
-                    const b = walk(lazy.rules[table], hook, probe((name, k) => lazy.inSet(name, k)));
+                    const a = walk(
+                      fullRules[table],
+                      hook,
+                      probe((name, k) => full.sets.get(name)?.has(k) ?? false),
+                    );
+                    const b = walk(
+                      lazy.rules[table],
+                      hook,
+                      probe((name, k) => lazy.inSet(name, k)),
+                    );
                     expect(walkSummary(b)).toEqual(walkSummary(a));
                   }
                 }

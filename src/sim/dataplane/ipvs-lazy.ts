@@ -67,7 +67,8 @@ function setIndex(t: Topology): SetIndex {
     }
     add(KUBE_IPVS_IPS, svc.clusterIP!);
     for (const lbIp of p.lbIps) add(KUBE_IPVS_IPS, lbIp);
-    if (svc.healthCheckNodePort !== undefined && svc.externalTrafficPolicy === 'Local' && externallyAccessible(svc)) add('KUBE-HEALTH-CHECK-NODE-PORT', String(svc.healthCheckNodePort));
+    if (svc.healthCheckNodePort !== undefined && svc.externalTrafficPolicy === 'Local' && externallyAccessible(svc))
+      add('KUBE-HEALTH-CHECK-NODE-PORT', String(svc.healthCheckNodePort));
     for (const [node, local] of localByNode(p)) {
       for (const ep of local) {
         const key = `${ep.ip},${lower}:${ep.port},${ep.ip}`;
@@ -122,7 +123,8 @@ function lazyIpvsNode(t: Topology, node: Node): IpvsNode {
       const p = idx.ports[i]!;
       if (p.protocol !== lower || p.port.port !== vport) continue;
       const external = () => (p.svc.externalTrafficPolicy === 'Local' ? local(p) : p.endpoints);
-      if (p.svc.clusterIP === ip) consider(i * 3, () => virtualServer(p, ip, vport, 'clusterIP', p.svc.internalTrafficPolicy === 'Local' ? local(p) : p.endpoints));
+      if (p.svc.clusterIP === ip)
+        consider(i * 3, () => virtualServer(p, ip, vport, 'clusterIP', p.svc.internalTrafficPolicy === 'Local' ? local(p) : p.endpoints));
       if (p.lbIps.includes(ip)) consider(i * 3 + 1, () => virtualServer(p, ip, vport, 'loadBalancer', external()));
     }
     if (addrs.has(ip)) {

@@ -22,7 +22,9 @@ describe('iptables mode: ClusterIP rules', () => {
 
   it('matches the ClusterIP and port in KUBE-SERVICES and masquerades off-cluster sources', () => {
     expect(svc).toBe(`-A KUBE-SERVICES -d 10.96.0.2/32 -p tcp -m comment --comment "default/web:http cluster IP" -m tcp --dport 80 -j ${svcChain}`);
-    expect(nat).toContain(`-A ${svcChain} ! -s 10.244.0.0/16 -d 10.96.0.2/32 -p tcp -m comment --comment "default/web:http cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ`);
+    expect(nat).toContain(
+      `-A ${svcChain} ! -s 10.244.0.0/16 -d 10.96.0.2/32 -p tcp -m comment --comment "default/web:http cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ`,
+    );
   });
 
   it('spreads over n endpoints with probability 1/(n-i), the last rule unconditional', () => {
@@ -45,7 +47,9 @@ describe('iptables mode: ClusterIP rules', () => {
 
   it('puts KUBE-NODEPORTS last in KUBE-SERVICES, for local destinations', () => {
     const services = nat.filter((l) => l.startsWith('-A KUBE-SERVICES '));
-    expect(services[services.length - 1]).toBe('-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS');
+    expect(services[services.length - 1]).toBe(
+      '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS',
+    );
   });
 
   it('marks with 0x4000 and masquerades marked packets in KUBE-POSTROUTING', () => {
@@ -57,7 +61,7 @@ describe('iptables mode: ClusterIP rules', () => {
     ]);
   });
 
-  it('prints flannel\'s chain in the same table', () => {
+  it("prints flannel's chain in the same table", () => {
     expect(nat).toContain(':FLANNEL-POSTRTG - [0:0]');
     expect(nat.some((l) => l.startsWith('-A FLANNEL-POSTRTG -m mark --mark 0x4000/0x4000'))).toBe(true);
   });
@@ -82,7 +86,9 @@ describe('iptables mode: no endpoints and Local policies', () => {
     const nat = iptablesSave(s, 'node-1', 'nat');
     const filter = lines(iptablesSave(s, 'node-1', 'filter'));
     expect(nat).not.toContain('default/web:http');
-    expect(filter).toContain('-A KUBE-SERVICES -d 10.96.0.2/32 -p tcp -m comment --comment "default/web:http has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable');
+    expect(filter).toContain(
+      '-A KUBE-SERVICES -d 10.96.0.2/32 -p tcp -m comment --comment "default/web:http has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable',
+    );
   });
 
   it('sends NodePort traffic through KUBE-EXT; Cluster masquerades, Local keeps the source and uses KUBE-SVL', () => {
@@ -103,7 +109,9 @@ describe('iptables mode: no endpoints and Local policies', () => {
   it('DROPs external traffic on a node without a local endpoint under externalTrafficPolicy Local', () => {
     const s = loadExample('nodeport');
     const filter = lines(iptablesSave(s, 'node-3', 'filter'));
-    expect(filter).toContain('-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/web-local:http has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30081 -j DROP');
+    expect(filter).toContain(
+      '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/web-local:http has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30081 -j DROP',
+    );
     expect(iptablesSave(s, 'node-3', 'nat')).not.toContain('KUBE-SVL-');
   });
 });

@@ -36,7 +36,10 @@ export function writeKubeletFirewall(filter: RuleTable): void {
     src: '127.0.0.0/8',
     notSrc: true,
     dst: '127.0.0.0/8',
-    matches: [{ m: 'comment', comment: 'block incoming localnet connections' }, { m: 'conntrack', ctstate: 'RELATED,ESTABLISHED,DNAT', not: true }],
+    matches: [
+      { m: 'comment', comment: 'block incoming localnet connections' },
+      { m: 'conntrack', ctstate: 'RELATED,ESTABLISHED,DNAT', not: true },
+    ],
     target: { j: 'DROP' },
   });
 }
@@ -122,19 +125,35 @@ function writeBase(nat: RuleTable, filter: RuleTable): void {
   const firewall = { matches: [isNew, comment('kubernetes load balancer firewall')], target: { j: 'jump' as const, chain: KUBE_PROXY_FIREWALL } };
   addRule(filter, { chain: 'INPUT', ...firewall });
   addRule(filter, { chain: 'INPUT', matches: [comment('kubernetes health check service ports')], target: { j: 'jump', chain: KUBE_NODEPORTS } });
-  addRule(filter, { chain: 'INPUT', matches: [isNew, comment('kubernetes externally-visible service portals')], target: { j: 'jump', chain: KUBE_EXTERNAL_SERVICES } });
+  addRule(filter, {
+    chain: 'INPUT',
+    matches: [isNew, comment('kubernetes externally-visible service portals')],
+    target: { j: 'jump', chain: KUBE_EXTERNAL_SERVICES },
+  });
   addRule(filter, { chain: 'INPUT', matches: [], target: { j: 'jump', chain: KUBE_FIREWALL } });
   addRule(filter, { chain: 'FORWARD', ...firewall });
   addRule(filter, { chain: 'FORWARD', matches: [comment('kubernetes forwarding rules')], target: { j: 'jump', chain: KUBE_FORWARD } });
   addRule(filter, { chain: 'FORWARD', matches: [isNew, comment('kubernetes service portals')], target: { j: 'jump', chain: KUBE_SERVICES } });
-  addRule(filter, { chain: 'FORWARD', matches: [isNew, comment('kubernetes externally-visible service portals')], target: { j: 'jump', chain: KUBE_EXTERNAL_SERVICES } });
+  addRule(filter, {
+    chain: 'FORWARD',
+    matches: [isNew, comment('kubernetes externally-visible service portals')],
+    target: { j: 'jump', chain: KUBE_EXTERNAL_SERVICES },
+  });
   addRule(filter, { chain: 'OUTPUT', ...firewall });
   addRule(filter, { chain: 'OUTPUT', matches: [isNew, comment('kubernetes service portals')], target: { j: 'jump', chain: KUBE_SERVICES } });
   addRule(filter, { chain: 'OUTPUT', matches: [], target: { j: 'jump', chain: KUBE_FIREWALL } });
   writeKubeletFirewall(filter);
   addRule(filter, { chain: KUBE_FORWARD, matches: [{ m: 'conntrack', ctstate: 'INVALID' }], target: { j: 'DROP' } });
-  addRule(filter, { chain: KUBE_FORWARD, matches: [comment('kubernetes forwarding rules'), { m: 'mark', value: MASQ_MARK, mask: MASQ_MARK }], target: { j: 'ACCEPT' } });
-  addRule(filter, { chain: KUBE_FORWARD, matches: [comment('kubernetes forwarding conntrack rule'), { m: 'conntrack', ctstate: 'RELATED,ESTABLISHED' }], target: { j: 'ACCEPT' } });
+  addRule(filter, {
+    chain: KUBE_FORWARD,
+    matches: [comment('kubernetes forwarding rules'), { m: 'mark', value: MASQ_MARK, mask: MASQ_MARK }],
+    target: { j: 'ACCEPT' },
+  });
+  addRule(filter, {
+    chain: KUBE_FORWARD,
+    matches: [comment('kubernetes forwarding conntrack rule'), { m: 'conntrack', ctstate: 'RELATED,ESTABLISHED' }],
+    target: { j: 'ACCEPT' },
+  });
   ensureChain(filter, KUBE_PROXY_FIREWALL);
   writeCanaries(nat, filter);
   ensureChain(filter, KUBE_SERVICES);
@@ -185,23 +204,53 @@ export function writeServicePort(nat: RuleTable, filter: RuleTable, p: ProxiedPo
   const usesExtChain = hasEndpoints && external;
   const noEndpoints = `${name} has no endpoints`;
   const noLocal = `${name} has no local endpoints`;
-  const internalFilter = !hasEndpoints ? { j: 'REJECT' as const, c: noEndpoints, r: 'no-endpoints' as const } : { j: 'DROP' as const, c: noLocal, r: 'no-local-endpoints' as const };
+  const internalFilter = !hasEndpoints
+    ? { j: 'REJECT' as const, c: noEndpoints, r: 'no-endpoints' as const }
+    : { j: 'DROP' as const, c: noLocal, r: 'no-local-endpoints' as const };
   const externalFilter = internalFilter.j === 'REJECT' ? internalFilter : { j: 'DROP' as const, c: noLocal, r: 'no-local-endpoints' as const };
   const l4 = (dport: number) => ({ m: 'l4' as const, proto: protocol, dport });
 
   if (hasInternal) {
-    addRule(nat, { chain: 'KUBE-SERVICES', dst: clusterIP, proto: protocol, matches: [comment(`${name} cluster IP`), l4(port.port)], target: { j: 'jump', chain: internalChain } });
+    addRule(nat, {
+      chain: 'KUBE-SERVICES',
+      dst: clusterIP,
+      proto: protocol,
+      matches: [comment(`${name} cluster IP`), l4(port.port)],
+      target: { j: 'jump', chain: internalChain },
+    });
   } else {
-    addRule(filter, { chain: 'KUBE-SERVICES', dst: clusterIP, proto: protocol, matches: [comment(internalFilter.c), l4(port.port)], target: { j: internalFilter.j }, reason: internalFilter.r });
+    addRule(filter, {
+      chain: 'KUBE-SERVICES',
+      dst: clusterIP,
+      proto: protocol,
+      matches: [comment(internalFilter.c), l4(port.port)],
+      target: { j: internalFilter.j },
+      reason: internalFilter.r,
+    });
   }
   for (const lbIp of p.lbIps) {
-    if (hasEndpoints) addRule(nat, { chain: 'KUBE-SERVICES', dst: lbIp, proto: protocol, matches: [comment(`${name} loadbalancer IP`), l4(port.port)], target: { j: 'jump', chain: ch.ext } });
+    if (hasEndpoints)
+      addRule(nat, {
+        chain: 'KUBE-SERVICES',
+        dst: lbIp,
+        proto: protocol,
+        matches: [comment(`${name} loadbalancer IP`), l4(port.port)],
+        target: { j: 'jump', chain: ch.ext },
+      });
     if (!hasExternal) {
-      addRule(filter, { chain: KUBE_EXTERNAL_SERVICES, dst: lbIp, proto: protocol, matches: [comment(externalFilter.c), l4(port.port)], target: { j: externalFilter.j }, reason: externalFilter.r });
+      addRule(filter, {
+        chain: KUBE_EXTERNAL_SERVICES,
+        dst: lbIp,
+        proto: protocol,
+        matches: [comment(externalFilter.c), l4(port.port)],
+        target: { j: externalFilter.j },
+        reason: externalFilter.r,
+      });
     }
   }
   if (port.nodePort !== undefined && external) {
-    if (hasEndpoints) addRule(nat, { chain: KUBE_NODEPORTS, proto: protocol, matches: [comment(name), l4(port.nodePort)], target: { j: 'jump', chain: ch.ext } });
+    if (hasEndpoints)
+      addRule(nat, { chain: KUBE_NODEPORTS, proto: protocol, matches: [comment(name), l4(port.nodePort)], target: { j: 'jump', chain: ch.ext } });
     if (!hasExternal) {
       addRule(filter, {
         chain: KUBE_EXTERNAL_SERVICES,
@@ -213,11 +262,24 @@ export function writeServicePort(nat: RuleTable, filter: RuleTable, p: ProxiedPo
     }
   }
   if (svc.healthCheckNodePort !== undefined && etpLocal) {
-    addRule(filter, { chain: KUBE_NODEPORTS, proto: 'tcp', matches: [comment(`${name} health check node port`), { m: 'l4', proto: 'tcp', dport: svc.healthCheckNodePort }], target: { j: 'ACCEPT' } });
+    addRule(filter, {
+      chain: KUBE_NODEPORTS,
+      proto: 'tcp',
+      matches: [comment(`${name} health check node port`), { m: 'l4', proto: 'tcp', dport: svc.healthCheckNodePort }],
+      target: { j: 'ACCEPT' },
+    });
   }
   if (hasInternal) {
     // Off-cluster traffic to a ClusterIP may bounce to another node: masquerade it.
-    addRule(nat, { chain: internalChain, src: podCidr, notSrc: true, dst: clusterIP, proto: protocol, matches: [comment(`${name} cluster IP`), l4(port.port)], target: { j: 'jump', chain: KUBE_MARK_MASQ } });
+    addRule(nat, {
+      chain: internalChain,
+      src: podCidr,
+      notSrc: true,
+      dst: clusterIP,
+      proto: protocol,
+      matches: [comment(`${name} cluster IP`), l4(port.port)],
+      target: { j: 'jump', chain: KUBE_MARK_MASQ },
+    });
   }
   if (usesExtChain) {
     ensureChain(nat, ch.ext);
@@ -225,8 +287,16 @@ export function writeServicePort(nat: RuleTable, filter: RuleTable, p: ProxiedPo
       addRule(nat, { chain: ch.ext, matches: [comment(`masquerade traffic for ${name} external destinations`)], target: { j: 'jump', chain: KUBE_MARK_MASQ } });
     } else {
       addRule(nat, { chain: ch.ext, src: podCidr, matches: [comment(`pod traffic for ${name} external destinations`)], target: { j: 'jump', chain: ch.svc } });
-      addRule(nat, { chain: ch.ext, matches: [comment(`masquerade LOCAL traffic for ${name} external destinations`), { m: 'addrtype', dir: 'src' }], target: { j: 'jump', chain: KUBE_MARK_MASQ } });
-      addRule(nat, { chain: ch.ext, matches: [comment(`route LOCAL traffic for ${name} external destinations`), { m: 'addrtype', dir: 'src' }], target: { j: 'jump', chain: ch.svc } });
+      addRule(nat, {
+        chain: ch.ext,
+        matches: [comment(`masquerade LOCAL traffic for ${name} external destinations`), { m: 'addrtype', dir: 'src' }],
+        target: { j: 'jump', chain: KUBE_MARK_MASQ },
+      });
+      addRule(nat, {
+        chain: ch.ext,
+        matches: [comment(`route LOCAL traffic for ${name} external destinations`), { m: 'addrtype', dir: 'src' }],
+        target: { j: 'jump', chain: ch.svc },
+      });
     }
     if (hasExternal) addRule(nat, { chain: ch.ext, matches: [], target: { j: 'jump', chain: externalPolicyChain } });
   }

@@ -47,7 +47,10 @@ describe('IPVS mode', () => {
     const localIn = r.hops[i - 1]!;
     expect(localIn).toMatchObject({ at: dnat.at, iface: 'cni0', action: 'route', packet: { dst: '10.96.0.2', dport: 80 } });
     expect(localIn.match!.map((m) => m.rule)).toEqual(
-      expect.arrayContaining(['local 10.96.0.2 dev kube-ipvs0 proto kernel scope host src 10.96.0.2', '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER']),
+      expect.arrayContaining([
+        'local 10.96.0.2 dev kube-ipvs0 proto kernel scope host src 10.96.0.2',
+        '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER',
+      ]),
     );
     expect(formatMessage('en', localIn.msg)).toContain('It reaches LOCAL_IN, where IPVS waits');
     // Then IPVS at LOCAL_IN: the virtual server and its chosen real server, nothing else.
@@ -111,7 +114,9 @@ describe('IPVS mode', () => {
     });
     expect(ipvsadm(sticky, 'node-1')).toContain('TCP  10.96.0.2:80 rr persistent 10800');
     const session = createSessionState();
-    const eps = new Set(Array.from({ length: 8 }, (_, i) => trace(sticky, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: i, reply: false, session }).endpoint));
+    const eps = new Set(
+      Array.from({ length: 8 }, (_, i) => trace(sticky, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: i, reply: false, session }).endpoint),
+    );
     expect(eps.size).toBe(1);
   });
 
@@ -123,7 +128,9 @@ describe('IPVS mode', () => {
 
   it('masquerades through ipsets: KUBE-CLUSTER-IP for off-cluster sources', () => {
     const nat = iptablesSave(s, 'node-1');
-    expect(nat).toContain('-A KUBE-SERVICES ! -s 10.244.0.0/16 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ');
+    expect(nat).toContain(
+      '-A KUBE-SERVICES ! -s 10.244.0.0/16 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ',
+    );
     const r = trace(s, { from: 'node-2', to: '10.96.0.2', port: 80 }, { seed: 4 });
     expect(r.hops.find((h) => h.action === 'snat')!.match!.some((m) => m.chain === 'KUBE-POSTROUTING')).toBe(true);
   });

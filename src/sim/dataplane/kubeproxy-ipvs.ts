@@ -114,7 +114,8 @@ export function ipvsTables(t: Topology, node: Node): IpvsTables {
     const { svc, port } = p;
     const proto = port.protocol;
     const local = usableEndpoints(p.slice, node.id);
-    const add = (ip: string, vport: number, kind: VirtualServer['kind'], realServers: Endpoint[]) => servers.set(vsKey(proto, ip, vport), virtualServer(p, ip, vport, kind, realServers));
+    const add = (ip: string, vport: number, kind: VirtualServer['kind'], realServers: Endpoint[]) =>
+      servers.set(vsKey(proto, ip, vport), virtualServer(p, ip, vport, kind, realServers));
     const lower = proto.toLowerCase();
     add(svc.clusterIP!, port.port, 'clusterIP', svc.internalTrafficPolicy === 'Local' ? local : p.endpoints);
     addSet('KUBE-CLUSTER-IP', `${svc.clusterIP},${lower}:${port.port}`);
@@ -132,7 +133,8 @@ export function ipvsTables(t: Topology, node: Node): IpvsTables {
     for (const ep of local) addSet('KUBE-LOOP-BACK', `${ep.ip},${lower}:${ep.port},${ep.ip}`);
     addSet(KUBE_IPVS_IPS, svc.clusterIP!);
     for (const lbIp of p.lbIps) addSet(KUBE_IPVS_IPS, lbIp);
-    if (svc.healthCheckNodePort !== undefined && svc.externalTrafficPolicy === 'Local' && externallyAccessible(svc)) addSet('KUBE-HEALTH-CHECK-NODE-PORT', String(svc.healthCheckNodePort));
+    if (svc.healthCheckNodePort !== undefined && svc.externalTrafficPolicy === 'Local' && externallyAccessible(svc))
+      addSet('KUBE-HEALTH-CHECK-NODE-PORT', String(svc.healthCheckNodePort));
   }
   const out = { servers, sets };
   m.set(node.id, out);
@@ -153,7 +155,11 @@ export function ipsetKey(flags: string, pkt: { src: string; dst: string; proto: 
 
 /** `ipvsadm -Ln` on this node. */
 export function ipvsadmList(t: Topology, node: Node): string {
-  const lines = ['IP Virtual Server version 1.2.1 (size=4096)', 'Prot LocalAddress:Port Scheduler Flags', '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn'];
+  const lines = [
+    'IP Virtual Server version 1.2.1 (size=4096)',
+    'Prot LocalAddress:Port Scheduler Flags',
+    '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+  ];
   for (const vs of ipvsTables(t, node).servers.values()) {
     lines.push(vs.text);
     for (const rs of vs.realServers) lines.push(realServerText(rs));
@@ -166,7 +172,13 @@ export function ipvsadmList(t: Topology, node: Node): string {
  * the fewest active connections; sh hashes the source address, dh/lblc/lblcr the destination.
  * Without history the rotation starts at an unknown point, drawn from the seeded generator.
  */
-export function schedule(vs: VirtualServer, node: string, client: string, session: SessionState, rng: Rng): { server: Endpoint; persisted: boolean } | undefined {
+export function schedule(
+  vs: VirtualServer,
+  node: string,
+  client: string,
+  session: SessionState,
+  rng: Rng,
+): { server: Endpoint; persisted: boolean } | undefined {
   const rs = vs.realServers;
   if (rs.length === 0) return undefined;
   const key = `${node}|${vs.text}`;

@@ -35,17 +35,25 @@ describe('lazy kube-proxy rules', () => {
           const lazy = lazyProxyRules(t, node);
           const local = new Set([node.ip]);
           const targets: [string, number][] = [];
-          for (const svc of s.services) for (const p of svc.ports) {
-            if (svc.clusterIP && svc.clusterIP !== 'None') targets.push([svc.clusterIP, p.port]);
-            if (p.nodePort !== undefined) targets.push([node.ip, p.nodePort]);
-            if (svc.healthCheckNodePort !== undefined) targets.push([node.ip, svc.healthCheckNodePort]);
-          }
+          for (const svc of s.services)
+            for (const p of svc.ports) {
+              if (svc.clusterIP && svc.clusterIP !== 'None') targets.push([svc.clusterIP, p.port]);
+              if (p.nodePort !== undefined) targets.push([node.ip, p.nodePort]);
+              if (svc.healthCheckNodePort !== undefined) targets.push([node.ip, svc.healthCheckNodePort]);
+            }
           for (const lb of s.loadBalancers) targets.push([lb.ip, 80]);
           targets.push([node.ip, 22]);
           for (const [dst, dport] of targets) {
             for (const proto of ['tcp', 'udp']) {
               for (const src of [s.pods[0]?.ip ?? '10.244.0.2', '203.0.113.7', node.ip]) {
-                for (const [table, hook, mark] of [['nat', 'PREROUTING', false], ['nat', 'OUTPUT', false], ['nat', 'POSTROUTING', true], ['filter', 'INPUT', false], ['filter', 'FORWARD', false], ['filter', 'OUTPUT', false]] as const) {
+                for (const [table, hook, mark] of [
+                  ['nat', 'PREROUTING', false],
+                  ['nat', 'OUTPUT', false],
+                  ['nat', 'POSTROUTING', true],
+                  ['filter', 'INPUT', false],
+                  ['filter', 'FORWARD', false],
+                  ['filter', 'OUTPUT', false],
+                ] as const) {
                   const a = walk(full[table], hook, probeFor(dst, proto, dport, src, mark, local, seed));
                   const b = walk(lazy[table], hook, probeFor(dst, proto, dport, src, mark, local, seed));
                   expect(summary(b)).toEqual(summary(a));

@@ -125,7 +125,11 @@ function lazyNode(t: Topology, node: Node): LazyNodeRules {
   };
   const owner = { get: (chain: string) => own.owner.get(chain) ?? sharedReg.owner.get(chain) };
   const seps = { get: (chain: string) => own.seps.get(chain) ?? sharedReg.seps.get(chain) };
-  const fragments = { get size() { return written; } };
+  const fragments = {
+    get size() {
+      return written;
+    },
+  };
 
   const source = (table: Table): ChainSource => ({
     rules(chain, dst, p) {

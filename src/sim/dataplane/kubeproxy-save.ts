@@ -26,6 +26,7 @@ export function iptablesSave(scenario: Scenario, nodeRef: string, table: 'nat' |
 /** `ipvsadm -Ln` on a node (empty tables in iptables mode). */
 export function ipvsadm(scenario: Scenario, nodeRef: string): string {
   const { t, node } = nodeOf(scenario, nodeRef);
-  if (t.scenario.cluster.kubeProxyMode !== 'ipvs') return 'IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n';
+  if (t.scenario.cluster.kubeProxyMode !== 'ipvs')
+    return 'IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n';
   return ipvsadmList(t, node);
 }

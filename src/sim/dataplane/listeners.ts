@@ -37,15 +37,7 @@ function deliverReply(ctx: TraceCtx, at: string, kind: 'pod' | 'node' | 'client'
           podCidr: cidrContainsInt(ctx.topo.podCidr, ipToInt(dnat.orig.src)),
         })
       : msg('why.reply-other-path');
-    drop(
-      ctx,
-      'reply-mismatch',
-      at,
-      kind,
-      pkt,
-      msg('drop.reply-mismatch', { name, came, wanted, tcp: pkt.proto === 'tcp', why }),
-      iface,
-    );
+    drop(ctx, 'reply-mismatch', at, kind, pkt, msg('drop.reply-mismatch', { name, came, wanted, tcp: pkt.proto === 'tcp', why }), iface);
   }
   deliver(ctx, at, kind, pkt, iface, msg('deliver.reply', { name, socket: `${pkt.dst}${pkt.dport === undefined ? '' : `:${pkt.dport}`}` }));
 }
@@ -58,26 +50,74 @@ export function deliverToPod(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders, iface 
   for (const c of pod.containers) {
     const port = c.ports.find((p) => p.containerPort === pkt.dport && p.protocol === l4(pkt));
     if (port) {
-      deliver(ctx, pod.id, 'pod', pkt, iface, msg('deliver.pod-listener', { container: c.name, pod: pod.name, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, ...(port.name ? { portName: port.name } : {}) }), [
-        { kind: 'listener', rule: `${l4(pkt)} *:${pkt.dport} ${c.name}` },
-      ]);
+      deliver(
+        ctx,
+        pod.id,
+        'pod',
+        pkt,
+        iface,
+        msg('deliver.pod-listener', {
+          container: c.name,
+          pod: pod.name,
+          proto: pkt.proto.toUpperCase(),
+          port: pkt.dport ?? 0,
+          ...(port.name ? { portName: port.name } : {}),
+        }),
+        [{ kind: 'listener', rule: `${l4(pkt)} *:${pkt.dport} ${c.name}` }],
+      );
     }
   }
-  drop(ctx, 'port-closed', pod.id, 'pod', pkt, msg('drop.pod-port-closed', { pod: pod.name, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }), iface);
+  drop(
+    ctx,
+    'port-closed',
+    pod.id,
+    'pod',
+    pkt,
+    msg('drop.pod-port-closed', { pod: pod.name, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }),
+    iface,
+  );
 }
 
 export function deliverToNode(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string): never {
   deliverReply(ctx, node.id, 'node', node.name, pkt, iface);
   if (pkt.proto === 'icmp') deliver(ctx, node.id, 'node', pkt, iface, msg('deliver.node-icmp', { node: node.name, dst: pkt.dst }));
   const l = NODE_LISTENERS.find((x) => x.port === pkt.dport && x.protocol === l4(pkt));
-  if (l) deliver(ctx, node.id, 'node', pkt, iface, msg('deliver.node-listener', { node: node.name, dst: pkt.dst, process: l.process, proto: l.protocol, port: l.port }), [{ kind: 'listener', rule: `${l.protocol} *:${l.port} ${l.process}` }]);
-  drop(ctx, 'port-closed', node.id, 'node', pkt, msg('drop.node-port-closed', { node: node.name, dst: pkt.dst, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }), iface);
+  if (l)
+    deliver(
+      ctx,
+      node.id,
+      'node',
+      pkt,
+      iface,
+      msg('deliver.node-listener', { node: node.name, dst: pkt.dst, process: l.process, proto: l.protocol, port: l.port }),
+      [{ kind: 'listener', rule: `${l.protocol} *:${l.port} ${l.process}` }],
+    );
+  drop(
+    ctx,
+    'port-closed',
+    node.id,
+    'node',
+    pkt,
+    msg('drop.node-port-closed', { node: node.name, dst: pkt.dst, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }),
+    iface,
+  );
 }
 
 export function deliverToClient(ctx: TraceCtx, client: ClientHost, pkt: PacketHeaders): never {
   deliverReply(ctx, client.id, 'client', client.name, pkt, 'eth0');
   if (pkt.proto === 'icmp') deliver(ctx, client.id, 'client', pkt, 'eth0', msg('deliver.client-icmp', { client: client.name, ip: client.ip }));
   const open = client.ports.find((p) => p.port === pkt.dport && p.protocol === l4(pkt));
-  if (open) deliver(ctx, client.id, 'client', pkt, 'eth0', msg('deliver.client-listener', { client: client.name, proto: open.protocol, port: open.port }), [{ kind: 'listener', rule: `${open.protocol} *:${open.port}` }]);
-  drop(ctx, 'port-closed', client.id, 'client', pkt, msg('drop.client-port-closed', { client: client.name, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }), 'eth0');
+  if (open)
+    deliver(ctx, client.id, 'client', pkt, 'eth0', msg('deliver.client-listener', { client: client.name, proto: open.protocol, port: open.port }), [
+      { kind: 'listener', rule: `${open.protocol} *:${open.port}` },
+    ]);
+  drop(
+    ctx,
+    'port-closed',
+    client.id,
+    'client',
+    pkt,
+    msg('drop.client-port-closed', { client: client.name, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0, tcp: pkt.proto === 'tcp' }),
+    'eth0',
+  );
 }

@@ -36,7 +36,9 @@ describe('LoadBalancer mode vip (GCP passthrough / MetalLB style)', () => {
       expect(dnat).toMatchObject({ kind: 'node', iface: 'eth0', action: 'dnat' });
       nodes.add(dnat.at);
       const svcRule = dnat.match!.find((m) => m.chain === 'KUBE-SERVICES')!;
-      expect(svcRule.rule).toMatch(/^-A KUBE-SERVICES -d 203\.0\.113\.100\/32 -p tcp -m comment --comment "default\/web:http loadbalancer IP" -m tcp --dport 80 -j KUBE-EXT-[A-Z2-7]{16}$/);
+      expect(svcRule.rule).toMatch(
+        /^-A KUBE-SERVICES -d 203\.0\.113\.100\/32 -p tcp -m comment --comment "default\/web:http loadbalancer IP" -m tcp --dport 80 -j KUBE-EXT-[A-Z2-7]{16}$/,
+      );
       // No NodePort is involved, and the client's address is kept (Local: no masquerade).
       expect(r.hops.some((h) => h.packet.dport === 31080)).toBe(false);
       expect(r.hops.at(-1)!.packet.src).toBe('203.0.113.7');

@@ -25,7 +25,7 @@ describe('LoadBalancer with externalTrafficPolicy Local', () => {
     expect(h[2]!.check).toBe('GET http://10.0.1.12:32000/healthz -> 503 {"localEndpoints": 0}');
   });
 
-  it('shows the LB hop, sends only to healthy nodes\' NodePort and keeps the client IP', () => {
+  it("shows the LB hop, sends only to healthy nodes' NodePort and keeps the client IP", () => {
     const nodes = new Set<string>();
     for (let seed = 0; seed < 40; seed++) {
       const r = trace(s, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed, reply: false });
@@ -75,9 +75,16 @@ describe('LoadBalancer with externalTrafficPolicy Local', () => {
     const cluster = withChanges(s, (c) => {
       c.services[0]!.externalTrafficPolicy = 'Cluster';
     });
-    const picked = new Set(Array.from({ length: 40 }, (_, seed) => trace(cluster, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed, reply: false }).hops.find((h) => h.action === 'lb')!.packet.dst));
+    const picked = new Set(
+      Array.from(
+        { length: 40 },
+        (_, seed) => trace(cluster, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed, reply: false }).hops.find((h) => h.action === 'lb')!.packet.dst,
+      ),
+    );
     expect(picked.has('10.0.1.12')).toBe(true);
-    const viaEmpty = Array.from({ length: 40 }, (_, seed) => trace(cluster, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed })).find((r) => r.hops.find((h) => h.action === 'lb')!.packet.dst === '10.0.1.12')!;
+    const viaEmpty = Array.from({ length: 40 }, (_, seed) => trace(cluster, { from: 'laptop', to: '203.0.113.100', port: 80 }, { seed })).find(
+      (r) => r.hops.find((h) => h.action === 'lb')!.packet.dst === '10.0.1.12',
+    )!;
     expect(viaEmpty.verdict).toBe('delivered');
     expect(viaEmpty.hops[viaEmpty.hops.length - 1]!.packet.src).not.toBe('203.0.113.7');
     expect(viaEmpty.reply!.verdict).toBe('delivered');

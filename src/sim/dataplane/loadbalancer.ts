@@ -68,7 +68,21 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
   const vip = lb.mode === 'vip';
   const port = findServicePort(svc, pkt.dport, pkt.proto);
   if (!port || (!vip && port.nodePort === undefined)) {
-    drop(ctx, 'port-closed', lb.id, 'loadBalancer', pkt, msg('drop.lb-no-listener', { lb: lb.name, proto: pkt.proto.toUpperCase(), ...(pkt.dport !== undefined ? { port: pkt.dport } : {}), service: `${svc.namespace}/${svc.name}`, ports: svc.ports.map((p) => `${p.protocol} ${p.port}`) }), 'eth0');
+    drop(
+      ctx,
+      'port-closed',
+      lb.id,
+      'loadBalancer',
+      pkt,
+      msg('drop.lb-no-listener', {
+        lb: lb.name,
+        proto: pkt.proto.toUpperCase(),
+        ...(pkt.dport !== undefined ? { port: pkt.dport } : {}),
+        service: `${svc.namespace}/${svc.name}`,
+        ports: svc.ports.map((p) => `${p.protocol} ${p.port}`),
+      }),
+      'eth0',
+    );
   }
   const health = nodeHealth(t, svc, port);
   const healthy = health.filter((h) => h.healthy);
@@ -94,7 +108,15 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
       action: 'lb',
       packet: pkt,
       match,
-      msg: msg('hop.lb-vip', { lb: lb.name, vip: `${lb.ip}:${port.port}`, node: chosen.name, nodeIp: chosen.ip, skipped, failOpen, local: svc.externalTrafficPolicy === 'Local' }),
+      msg: msg('hop.lb-vip', {
+        lb: lb.name,
+        vip: `${lb.ip}:${port.port}`,
+        node: chosen.name,
+        nodeIp: chosen.ip,
+        skipped,
+        failOpen,
+        local: svc.externalTrafficPolicy === 'Local',
+      }),
     });
     ctx.pendingLink = hostLink(chosen.id);
     ctx.receive.node(ctx, chosen, pkt, { inIface: 'eth0', local: false });
@@ -110,7 +132,14 @@ export function receiveAtLoadBalancer(ctx: TraceCtx, lb: LoadBalancer, pkt: Pack
     packet: out,
     match,
     msg: failOpen
-      ? msg('hop.lb-fail-open', { lb: lb.name, vip: `${lb.ip}:${port.port}`, node: chosen.name, to: `${chosen.ip}:${port.nodePort}`, src: pkt.src, local: svc.externalTrafficPolicy === 'Local' })
+      ? msg('hop.lb-fail-open', {
+          lb: lb.name,
+          vip: `${lb.ip}:${port.port}`,
+          node: chosen.name,
+          to: `${chosen.ip}:${port.nodePort}`,
+          src: pkt.src,
+          local: svc.externalTrafficPolicy === 'Local',
+        })
       : msg('hop.lb-forward', { lb: lb.name, vip: `${lb.ip}:${port.port}`, node: chosen.name, skipped, to: `${chosen.ip}:${port.nodePort}`, src: pkt.src }),
   });
   sendFromBalancer(ctx, lb, out);

@@ -21,7 +21,6 @@ export function vtepMac(node: Node): string {
   return vtepMacOf(node);
 }
 
-
 export function encapsulate(ctx: TraceCtx, node: Node, remote: Node, route: Route, pkt: PacketHeaders): PacketHeaders {
   const mtu = ctx.topo.scenario.cluster.mtu - VXLAN_OVERHEAD;
   const out: PacketHeaders = {

@@ -32,7 +32,13 @@ export function podSend(ctx: TraceCtx, pod: Pod, pkt: PacketHeaders): never {
       iface: 'lo',
       action: 'loopback',
       packet: pkt,
-      match: [{ kind: 'route', table: 'local', rule: isLoopback(pkt.dst) ? 'local 127.0.0.0/8 dev lo proto kernel scope host src 127.0.0.1' : localRouteText(pod.ip, 'eth0') }],
+      match: [
+        {
+          kind: 'route',
+          table: 'local',
+          rule: isLoopback(pkt.dst) ? 'local 127.0.0.0/8 dev lo proto kernel scope host src 127.0.0.1' : localRouteText(pod.ip, 'eth0'),
+        },
+      ],
       msg: msg('hop.pod-loopback', { ip: pkt.dst, pod: pod.name }),
     });
     deliverToPod(ctx, pod, pkt, 'lo');

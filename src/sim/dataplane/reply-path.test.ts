@@ -26,7 +26,9 @@ describe('replies that miss the node that DNATed the request (issue 15)', () => 
     expect(r.verdict).toBe('delivered');
     const snat = r.hops.find((h) => h.action === 'snat')!;
     expect(snat.at).toBe('node-1');
-    expect(snat.match?.[0]?.rule).toBe('-A FLANNEL-POSTRTG -s 10.244.0.0/16 ! -d 224.0.0.0/4 -m comment --comment "flanneld masq" -j MASQUERADE --random-fully');
+    expect(snat.match?.[0]?.rule).toBe(
+      '-A FLANNEL-POSTRTG -s 10.244.0.0/16 ! -d 224.0.0.0/4 -m comment --comment "flanneld masq" -j MASQUERADE --random-fully',
+    );
     expect(snat.packet.src).toBe('10.244.0.0');
     expect(r.reply?.verdict).toBe('delivered');
     const last = r.reply!.hops[r.reply!.hops.length - 1]!;

@@ -76,11 +76,27 @@ function remoteBlockRoute(t: Topology, node: Node, other: Node, b: string, proto
   const encap = mode !== 'bgp' && (!crossSubnet || !sameSubnet);
   const cidr = parseCidr(b);
   if (encap && mode === 'ipip') {
-    return { cidr, dev: IPIP_DEV, via: other.ip, onlink: true, src: tunnelAddress(t, node), remoteNode: other.id, text: `${b} via ${other.ip} dev ${IPIP_DEV} ${proto} onlink` };
+    return {
+      cidr,
+      dev: IPIP_DEV,
+      via: other.ip,
+      onlink: true,
+      src: tunnelAddress(t, node),
+      remoteNode: other.id,
+      text: `${b} via ${other.ip} dev ${IPIP_DEV} ${proto} onlink`,
+    };
   }
   if (encap) {
     const vtep = tunnelAddress(t, other);
-    return { cidr, dev: CALICO_VXLAN_DEV, via: vtep, onlink: true, src: tunnelAddress(t, node), remoteNode: other.id, text: `${b} via ${vtep} dev ${CALICO_VXLAN_DEV} ${proto} onlink` };
+    return {
+      cidr,
+      dev: CALICO_VXLAN_DEV,
+      via: vtep,
+      onlink: true,
+      src: tunnelAddress(t, node),
+      remoteNode: other.id,
+      text: `${b} via ${vtep} dev ${CALICO_VXLAN_DEV} ${proto} onlink`,
+    };
   }
   if (sameSubnet) return { cidr, dev: 'eth0', via: other.ip, remoteNode: other.id, text: `${b} via ${other.ip} dev eth0 ${proto}` };
   if (subnet?.gateway) return { cidr, dev: 'eth0', via: subnet.gateway, remoteNode: other.id, text: `${b} via ${subnet.gateway} dev eth0 ${proto}` };
@@ -135,7 +151,8 @@ export function bgpLearnedRoutes(t: Topology, router: Router): Route[] {
   for (const n of t.scenario.nodes) {
     const i = router.interfaces.findIndex((x) => x.subnet === n.subnet);
     if (i < 0) continue;
-    for (const b of advertisedRoutes(t, n)) routes.push({ cidr: parseCidr(b), dev: `eth${i}`, via: n.ip, remoteNode: n.id, text: `${b} via ${n.ip} dev eth${i} proto bird` });
+    for (const b of advertisedRoutes(t, n))
+      routes.push({ cidr: parseCidr(b), dev: `eth${i}`, via: n.ip, remoteNode: n.id, text: `${b} via ${n.ip} dev eth${i} proto bird` });
   }
   return routes;
 }

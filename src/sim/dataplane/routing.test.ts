@@ -96,7 +96,13 @@ describe('node route tables looked up lazily (issue 15: cost grows with the path
         const t = topology(s);
         for (const node of s.nodes) {
           const table = nodeRouteTable(t, node);
-          const addresses = [...hosts.map((h) => `10.244.${h >> 8}.${h & 255}`), ...s.pods.map((p) => p.ip), ...s.nodes.map((n) => n.ip), '8.8.8.8', '10.96.0.10'];
+          const addresses = [
+            ...hosts.map((h) => `10.244.${h >> 8}.${h & 255}`),
+            ...s.pods.map((p) => p.ip),
+            ...s.nodes.map((n) => n.ip),
+            '8.8.8.8',
+            '10.96.0.10',
+          ];
           for (const ip of addresses) {
             const n = ipToInt(ip);
             const scanned = table.routes.find((r) => cidrContainsInt(r.cidr, n));

@@ -76,7 +76,12 @@ function remoteRoute(t: Topology, node: Node, other: Node): Route | MissingRoute
       cidr,
       remoteNode: other.id,
       wanted,
-      why: msg('route.refused-gateway', { gw: other.ip, node: node.name, ...(subnet ? { cidr: subnet.cidr } : {}), error: 'RTNETLINK answers: Nexthop has invalid gateway' }),
+      why: msg('route.refused-gateway', {
+        gw: other.ip,
+        node: node.name,
+        ...(subnet ? { cidr: subnet.cidr } : {}),
+        error: 'RTNETLINK answers: Nexthop has invalid gateway',
+      }),
     };
   }
   const vtep = vtepAddress(other);
@@ -220,7 +225,12 @@ export function routerRouteTable(t: Topology, router: Router): RouteTable {
       });
       const cidr = parseCidr(r.dst);
       const devName = `eth${dev < 0 ? 0 : dev}`;
-      routes.push({ cidr, dev: devName, via: r.via, text: cidr.prefix === 0 ? `default via ${r.via} dev ${devName}` : `${cidr.text} via ${r.via} dev ${devName}` });
+      routes.push({
+        cidr,
+        dev: devName,
+        via: r.via,
+        text: cidr.prefix === 0 ? `default via ${r.via} dev ${devName}` : `${cidr.text} via ${r.via} dev ${devName}`,
+      });
     }
     routes.push(...bgpLearnedRoutes(t, router));
     return table(routes);

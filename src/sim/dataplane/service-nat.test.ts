@@ -18,7 +18,7 @@ const find = (hops: Hop[], action: string) => hops.find((h) => h.action === acti
 describe('ClusterIP from a pod', () => {
   const s = loadExample('clusterip');
 
-  it('DNATs the ClusterIP to an endpoint on the client\'s node and walks KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP', () => {
+  it("DNATs the ClusterIP to an endpoint on the client's node and walks KUBE-SERVICES -> KUBE-SVC -> KUBE-SEP", () => {
     const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 5 });
     expect(r.verdict).toBe('delivered');
     const dnat = find(r.hops, 'dnat')!;
@@ -49,7 +49,9 @@ describe('ClusterIP from a pod', () => {
   });
 
   it('masquerades hairpin traffic: a pod reaching itself through its Service', () => {
-    const seed = Array.from({ length: 50 }, (_, i) => i).find((i) => trace(s, { from: 'web-1', to: '10.96.0.2', port: 80 }, { seed: i, reply: false }).endpoint === 'web-1')!;
+    const seed = Array.from({ length: 50 }, (_, i) => i).find(
+      (i) => trace(s, { from: 'web-1', to: '10.96.0.2', port: 80 }, { seed: i, reply: false }).endpoint === 'web-1',
+    )!;
     const r = trace(s, { from: 'web-1', to: '10.96.0.2', port: 80 }, { seed });
     const snat = find(r.hops, 'snat')!;
     expect(snat.packet.src).toBe('10.244.0.1'); // cni0's address on node-1
@@ -81,7 +83,7 @@ describe('ClusterIP from a pod', () => {
 });
 
 describe('a Service without endpoints', () => {
-  it('is REJECTed by kube-proxy\'s filter rule with reason no-endpoints', () => {
+  it("is REJECTed by kube-proxy's filter rule with reason no-endpoints", () => {
     const s = loadExample('no-endpoints');
     const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 1 });
     expect(r.verdict).toBe('dropped');
@@ -109,7 +111,7 @@ describe('NodePort', () => {
     expect(back.packet).toMatchObject({ src: '192.168.1.12', sport: 30080, dst: '203.0.113.7' });
   });
 
-  it('Local: only the node\'s own endpoint, the client IP is preserved', () => {
+  it("Local: only the node's own endpoint, the client IP is preserved", () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const r = trace(s, { from: 'laptop', to: '192.168.1.11', port: 30081 }, { seed });
       expect(r.endpoint).toBe('web-2');
@@ -133,7 +135,7 @@ describe('internalTrafficPolicy Local', () => {
     for (const seed of [1, 2, 3, 4, 5, 6, 7]) expect(trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed }).endpoint).toBe('web-1');
   });
 
-  it('drops when the caller\'s node has no endpoint', () => {
+  it("drops when the caller's node has no endpoint", () => {
     const s2 = withChanges(s, (c) => {
       c.pods = c.pods.filter((p) => p.id !== 'web-1');
     });
@@ -152,7 +154,9 @@ describe('endpoint choice over many requests', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 2, max: 30 }), (seed, n) => {
         const session = createSessionState();
-        const eps = new Set(Array.from({ length: n }, (_, i) => trace(affine, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: seed + i, reply: false, session }).endpoint));
+        const eps = new Set(
+          Array.from({ length: n }, (_, i) => trace(affine, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: seed + i, reply: false, session }).endpoint),
+        );
         expect(eps.size).toBe(1);
       }),
       { numRuns: 40, seed: 4 },
@@ -177,7 +181,7 @@ describe('endpoint choice over many requests', () => {
       const ep = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 1000 + i, reply: false, session }).endpoint!;
       tally[ep] = (tally[ep] ?? 0) + 1;
     }
-    const sd = Math.sqrt((n * (1 / 3) * (2 / 3)));
+    const sd = Math.sqrt(n * (1 / 3) * (2 / 3));
     expect(Object.keys(tally).sort()).toEqual(['web-1', 'web-2', 'web-3']);
     for (const count of Object.values(tally)) expect(Math.abs(count - n / 3)).toBeLessThan(5 * sd);
   });

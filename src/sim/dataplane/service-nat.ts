@@ -70,15 +70,28 @@ function describeChoice(chainRules: (chain: string) => Rule[] | undefined, trail
   const jumper = trail.find((r) => r.target.j === 'jump' && r.target.chain === sep);
   if (!jumper) return undefined;
   const recent = jumper.matches.find((m) => m.m === 'recent');
-  if (recent && recent.m === 'recent') return msg('choice.affinity', { sep, src, ...(recent.seconds !== undefined ? { seconds: recent.seconds } : {}), chain: jumper.chain });
-  const lb = (chainRules(jumper.chain) ?? []).filter((r) => r.target.j === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.m === 'recent'));
+  if (recent && recent.m === 'recent')
+    return msg('choice.affinity', { sep, src, ...(recent.seconds !== undefined ? { seconds: recent.seconds } : {}), chain: jumper.chain });
+  const lb = (chainRules(jumper.chain) ?? []).filter(
+    (r) => r.target.j === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.m === 'recent'),
+  );
   const k = lb.indexOf(jumper) + 1;
   if (lb.length === 1) return msg('choice.single', { chain: jumper.chain });
   const stat = jumper.matches.find((m) => m.m === 'statistic');
   return msg(stat ? 'choice.probability' : 'choice.last-rule', { chain: jumper.chain, k, n: lb.length });
 }
 
-function dnatHop(ctx: TraceCtx, node: Node, pkt: PacketHeaders, iface: string | undefined, to: string, rule: string, match: HopMatch[], explain: Message, byIpvs = false): PacketHeaders {
+function dnatHop(
+  ctx: TraceCtx,
+  node: Node,
+  pkt: PacketHeaders,
+  iface: string | undefined,
+  to: string,
+  rule: string,
+  match: HopMatch[],
+  explain: Message,
+  byIpvs = false,
+): PacketHeaders {
   const i = to.lastIndexOf(':');
   const out: PacketHeaders = { ...pkt, dst: to.slice(0, i), dport: Number(to.slice(i + 1)) };
   recordNat(ctx.conntrack, node.id, 'dnat', pkt, out, rule, byIpvs);
@@ -154,7 +167,11 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
       ...(iface ? { iface } : {}),
       action: 'route',
       packet: pkt,
-      match: [...marks, localRoute, { kind: 'iptables', table: 'filter', chain: 'INPUT', rule: '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER' }],
+      match: [
+        ...marks,
+        localRoute,
+        { kind: 'iptables', table: 'filter', chain: 'INPUT', rule: '-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER' },
+      ],
       msg: msg('hop.ipvs-local-in', { node: node.name, dst: pkt.dst, dev: IPVS_DEV, virtual: vs !== undefined }),
     });
   }
@@ -163,7 +180,15 @@ function ipvsPrerouting(ctx: TraceCtx, node: Node, pkt: PacketHeaders, entry: St
     if (pkt.proto === 'icmp') {
       deliver(ctx, node.id, 'node', pkt, IPVS_DEV, msg('deliver.ipvs-icmp', { dst: pkt.dst, node: node.name, dev: IPVS_DEV }));
     }
-    drop(ctx, 'port-closed', node.id, 'node', pkt, msg('drop.ipvs-no-virtual-server', { dst: pkt.dst, dev: IPVS_DEV, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0 }), IPVS_DEV);
+    drop(
+      ctx,
+      'port-closed',
+      node.id,
+      'node',
+      pkt,
+      msg('drop.ipvs-no-virtual-server', { dst: pkt.dst, dev: IPVS_DEV, proto: pkt.proto.toUpperCase(), port: pkt.dport ?? 0 }),
+      IPVS_DEV,
+    );
   }
   const s = sessionOf(ctx);
   const pick = schedule(vs, node.id, pkt.src, s, ctx.rng);
@@ -263,7 +288,12 @@ export function kubeProxyPostrouting(ctx: TraceCtx, node: Node, pkt: PacketHeade
   const src = masqueradeSource(node, route);
   const hairpin = res.final!.matches.some((m) => m.m === 'set');
   const randomFully = res.final!.target.j === 'MASQUERADE' && res.final!.target.randomFully === true;
-  const message = msg(hairpin ? 'hop.kube-proxy-masquerade-hairpin' : 'hop.kube-proxy-masquerade', { src: pkt.src, newSrc: src, dev: route.dev, node: node.name });
+  const message = msg(hairpin ? 'hop.kube-proxy-masquerade-hairpin' : 'hop.kube-proxy-masquerade', {
+    src: pkt.src,
+    newSrc: src,
+    dev: route.dev,
+    node: node.name,
+  });
   return masqueradeHop(ctx, node, pkt, route, { rule: res.final!.text, match: natMatches(res.trail), msg: message, randomFully });
 }
 
@@ -285,4 +315,3 @@ export function masqueradeHop(
   pushHop(ctx, { at: node.id, kind: 'node', iface: route.dev, action: 'snat', packet: out, match: how.match, msg: how.msg });
   return out;
 }
-

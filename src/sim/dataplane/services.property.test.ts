@@ -33,8 +33,21 @@ describe('Service traces on generated scenarios', () => {
       fc.property(variant, (v) => {
         const s = withChanges(base, (c) => {
           c.cluster.kubeProxyMode = v.mode;
-          c.pods = v.placement.map((n, i): Pod => ({ ...structuredClone(template), id: `web-${i}`, name: `web-${i}`, node: `node-${n + 1}`, ip: `10.244.${n}.${10 + i}` }));
-          c.pods.push({ ...structuredClone(template), id: 'caller', name: 'caller', node: `node-${(v.source % 3) + 1}`, ip: `10.244.${v.source % 3}.99`, labels: { app: 'caller' } });
+          c.pods = v.placement.map((n, i): Pod => ({
+            ...structuredClone(template),
+            id: `web-${i}`,
+            name: `web-${i}`,
+            node: `node-${n + 1}`,
+            ip: `10.244.${n}.${10 + i}`,
+          }));
+          c.pods.push({
+            ...structuredClone(template),
+            id: 'caller',
+            name: 'caller',
+            node: `node-${(v.source % 3) + 1}`,
+            ip: `10.244.${v.source % 3}.99`,
+            labels: { app: 'caller' },
+          });
           for (const svc of c.services) {
             svc.externalTrafficPolicy = v.etp;
             svc.internalTrafficPolicy = v.itp;

@@ -45,7 +45,8 @@ export function senderDev(t: Topology, senderId: string, subnetId: string): stri
 /** Put a frame on a subnet for `nextHop`: ARP, switch, and hand it to whoever owns that address. */
 export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, pkt: PacketHeaders, link: string, senderId: string): never {
   const subnet = ctx.topo.subnets.get(subnetId);
-  if (!subnet) drop(ctx, 'no-route', senderId, ctx.topo.kindOf.get(senderId) ?? 'node', pkt, msg('drop.subnet-missing', { sender: senderId, subnet: subnetId }));
+  if (!subnet)
+    drop(ctx, 'no-route', senderId, ctx.topo.kindOf.get(senderId) ?? 'node', pkt, msg('drop.subnet-missing', { sender: senderId, subnet: subnetId }));
   const host = ctx.topo.l2.get(subnetId)?.get(nextHop);
   ctx.pendingLink = link;
   if (!host) {
@@ -95,7 +96,8 @@ export function sendOnSubnet(ctx: TraceCtx, subnetId: string, nextHop: string, p
 
 function noRouteMessage(ctx: TraceCtx, router: Router, dst: string): Message {
   const { podCidr, serviceCidr, cni, calicoMode } = ctx.topo.scenario.cluster;
-  if (cidrContains(podCidr, dst) && cni === 'calico' && calicoMode !== 'vxlan' && !nodesLearnBlocks(ctx.topo)) return msg('drop.router-no-route-no-mesh', { router: router.name, dst });
+  if (cidrContains(podCidr, dst) && cni === 'calico' && calicoMode !== 'vxlan' && !nodesLearnBlocks(ctx.topo))
+    return msg('drop.router-no-route-no-mesh', { router: router.name, dst });
   if (cidrContains(podCidr, dst) && cni === 'calico' && calicoMode === 'bgp') return msg('drop.router-no-route-bgp', { router: router.name, dst });
   if (cidrContains(podCidr, dst)) return msg('drop.router-no-route-pod', { router: router.name, dst, cidr: podCidr });
   if (cidrContains(serviceCidr, dst)) return msg('drop.router-no-route-service', { router: router.name, dst, cidr: serviceCidr });
@@ -124,7 +126,13 @@ export function routerForward(ctx: TraceCtx, router: Router, inSubnet: string, i
     action: 'route',
     packet: pkt,
     match: [{ kind: 'route', table: 'main', rule: route.text }],
-    msg: msg('hop.router-forward', { router: router.name, dst, outer: pkt.outer ? (pkt.outer.proto === 'ipip' ? 'ipip' : 'vxlan') : 'none', route: route.text, ...(local ? {} : { ttlIn: ttl, ttlOut: ttl - 1 }) }),
+    msg: msg('hop.router-forward', {
+      router: router.name,
+      dst,
+      outer: pkt.outer ? (pkt.outer.proto === 'ipip' ? 'ipip' : 'vxlan') : 'none',
+      route: route.text,
+      ...(local ? {} : { ttlIn: ttl, ttlOut: ttl - 1 }),
+    }),
   });
   const outSubnet = router.interfaces[Number(route.dev.slice(3))]?.subnet ?? inSubnet;
   sendOnSubnet(ctx, outSubnet, route.via ?? dst, pkt, routerLink(router.id, outSubnet), router.id);
@@ -140,7 +148,9 @@ export function clientSend(ctx: TraceCtx, client: ClientHost, pkt: PacketHeaders
     action: 'send',
     packet: pkt,
     match: [{ kind: 'route', table: 'main', rule: route.text }],
-    msg: route.via ? msg('hop.client-send-gateway', { client: client.name, dst: pkt.dst, gw: route.via }) : msg('hop.client-send-direct', { client: client.name, dst: pkt.dst }),
+    msg: route.via
+      ? msg('hop.client-send-gateway', { client: client.name, dst: pkt.dst, gw: route.via })
+      : msg('hop.client-send-direct', { client: client.name, dst: pkt.dst }),
   });
   sendOnSubnet(ctx, client.subnet, route.via ?? pkt.dst, pkt, hostLink(client.id), client.id);
 }

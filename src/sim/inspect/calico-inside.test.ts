@@ -31,11 +31,17 @@ const re = (text: string) => text.replace(/\./g, '\\.');
 const pod1 = ipip.pods.find((p) => p.node === 'node-1' && p.name === 'frontend')!.ip;
 
 describe('Calico node: ip addr, ip route, ip neigh, bridge fdb', () => {
-  it('prints tunl0 as tunl0@NONE with its /32 tunnel address from the node\'s block', () => {
+  it("prints tunl0 as tunl0@NONE with its /32 tunnel address from the node's block", () => {
     const out = showNode(ipip, 'node-1', 'ip-addr').stdout;
     expect(tunnel1).toBe(block1.split('/')[0]);
-    expect(out).toMatch(new RegExp(`\\n3: tunl0@NONE: <NOARP,UP,LOWER_UP> mtu 1480 qdisc noqueue state UNKNOWN group default qlen 1000\\n {4}link/ipip 0\\.0\\.0\\.0 brd 0\\.0\\.0\\.0\\n {4}inet ${re(tunnel1)}/32 scope global tunl0\\n`));
-    expect(out).toMatch(/\n4: cali[0-9a-f]{11}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1480 .*\n {4}link\/ether ee:ee:ee:ee:ee:ee brd ff:ff:ff:ff:ff:ff link-netns cni-/);
+    expect(out).toMatch(
+      new RegExp(
+        `\\n3: tunl0@NONE: <NOARP,UP,LOWER_UP> mtu 1480 qdisc noqueue state UNKNOWN group default qlen 1000\\n {4}link/ipip 0\\.0\\.0\\.0 brd 0\\.0\\.0\\.0\\n {4}inet ${re(tunnel1)}/32 scope global tunl0\\n`,
+      ),
+    );
+    expect(out).toMatch(
+      /\n4: cali[0-9a-f]{11}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1480 .*\n {4}link\/ether ee:ee:ee:ee:ee:ee brd ff:ff:ff:ff:ff:ff link-netns cni-/,
+    );
   });
 
   it('routes: a blackhole for the own block, /32s to cali devices, BIRD (IPIP) or felix (VXLAN) routes to the other blocks', () => {
@@ -48,7 +54,7 @@ describe('Calico node: ip addr, ip route, ip neigh, bridge fdb', () => {
     expect(v).toContain(`${block2} via ${tunnel2} dev vxlan.calico proto 80 onlink `);
   });
 
-  it('lists the pods as PERMANENT neighbours (felix\'s static ARP) and, in VXLAN mode, each remote VTEP', () => {
+  it("lists the pods as PERMANENT neighbours (felix's static ARP) and, in VXLAN mode, each remote VTEP", () => {
     const neigh = showNode(vxlan, 'node-1', 'ip-neigh').stdout.split('\n');
     expect(neigh.some((l) => new RegExp(`^${re(pod1)} dev cali[0-9a-f]{11} lladdr [0-9a-f:]{17} PERMANENT $`).test(l))).toBe(true);
     expect(neigh.filter((l) => l.includes('REACHABLE') && l.includes('cali'))).toEqual([]);
@@ -57,7 +63,7 @@ describe('Calico node: ip addr, ip route, ip neigh, bridge fdb', () => {
     expect(fdb.some((l) => /^66:[0-9a-f:]{14} dev vxlan\.calico dst 192\.168\.1\.11 self permanent$/.test(l))).toBe(true);
   });
 
-  it('every route, ARP and FDB entry a Calico VXLAN hop names is a line in that node\'s Inside view', () => {
+  it("every route, ARP and FDB entry a Calico VXLAN hop names is a line in that node's Inside view", () => {
     const s = vxlan;
     const t = topology(s);
     const from = s.pods.find((p) => p.node === 'node-1')!;

@@ -12,13 +12,35 @@ import { clusterDnsIp, NDOTS, searchList } from '../dataplane/dns';
 import { iptablesSaveAll } from './iptables-save';
 import { ipvsadmList } from '../dataplane/kubeproxy-ipvs';
 import { clientLinks, nodeLinks, podLinks, routerLinks } from './links';
-import { formatBridgeFdb, formatBridgeLink, formatIpAddr, formatIpNeigh, formatIpRoute, formatVxlanLink, nodeNeighbours, podNeighbours, type Neighbour } from './iproute';
+import {
+  formatBridgeFdb,
+  formatBridgeLink,
+  formatIpAddr,
+  formatIpNeigh,
+  formatIpRoute,
+  formatVxlanLink,
+  nodeNeighbours,
+  podNeighbours,
+  type Neighbour,
+} from './iproute';
 import { ipsetList } from './ipset';
 import { conntrackList } from './conntrack';
 import { ipvsConnections } from './ipvs-conns';
 import { l2HostMac, senderDev } from '../dataplane/underlay';
 
-export const NODE_TOOLS = ['ip-addr', 'ip-route', 'ip-neigh', 'bridge-fdb', 'bridge-link', 'ip-link-flannel', 'iptables-save', 'ipvsadm', 'ipvsadm-conns', 'ipset', 'conntrack'] as const;
+export const NODE_TOOLS = [
+  'ip-addr',
+  'ip-route',
+  'ip-neigh',
+  'bridge-fdb',
+  'bridge-link',
+  'ip-link-flannel',
+  'iptables-save',
+  'ipvsadm',
+  'ipvsadm-conns',
+  'ipset',
+  'conntrack',
+] as const;
 export const POD_TOOLS = ['ip-addr', 'ip-route', 'ip-neigh', 'resolv-conf'] as const;
 export const HOST_TOOLS = ['ip-addr', 'ip-route', 'ip-neigh'] as const;
 export type NodeTool = (typeof NODE_TOOLS)[number];
@@ -73,7 +95,15 @@ export function toolsFor(s: Scenario, id: string): readonly InsideTool[] {
   switch (t.kindOf.get(id)) {
     case 'node': {
       const { cni, kubeProxyMode, flannelBackend } = s.cluster;
-      return NODE_TOOLS.filter((x) => (x === 'ip-link-flannel' ? cni === 'flannel' && flannelBackend === 'vxlan' : x === 'bridge-link' || x === 'bridge-fdb' ? cni === 'flannel' : x === 'ipvsadm' || x === 'ipvsadm-conns' || x === 'ipset' ? kubeProxyMode === 'ipvs' : true));
+      return NODE_TOOLS.filter((x) =>
+        x === 'ip-link-flannel'
+          ? cni === 'flannel' && flannelBackend === 'vxlan'
+          : x === 'bridge-link' || x === 'bridge-fdb'
+            ? cni === 'flannel'
+            : x === 'ipvsadm' || x === 'ipvsadm-conns' || x === 'ipset'
+              ? kubeProxyMode === 'ipvs'
+              : true,
+      );
     }
     case 'pod':
       return POD_TOOLS;
@@ -111,7 +141,16 @@ export function showNode(s: Scenario, ref: string, tool: string, opts: ShowOptio
     const r = t.routers.get(id)!;
     if (tool === 'ip-addr') return ok(command, formatIpAddr(routerLinks(t, r)));
     if (tool === 'ip-route') return ok(command, formatIpRoute(routerRouteTable(t, r)));
-    return ok(command, formatIpNeigh(hostNeighbours(t, id, r.interfaces.map((i) => i.subnet))));
+    return ok(
+      command,
+      formatIpNeigh(
+        hostNeighbours(
+          t,
+          id,
+          r.interfaces.map((i) => i.subnet),
+        ),
+      ),
+    );
   }
   if (kind === 'client') {
     const c = t.clients.get(id)!;
@@ -138,7 +177,10 @@ export function showNode(s: Scenario, ref: string, tool: string, opts: ShowOptio
       return ok(opts.table ? `iptables-save -t ${opts.table}` : command, iptablesSaveAll(t, node, opts.table));
     case 'ipvsadm':
       if (s.cluster.kubeProxyMode !== 'ipvs') {
-        return ok(command, 'IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n');
+        return ok(
+          command,
+          'IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n',
+        );
       }
       return ok(command, ipvsadmList(t, node));
     case 'ipvsadm-conns':

@@ -30,7 +30,9 @@ describe('ip addr', () => {
     expect(out).toMatch(/\n3: flannel\.1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue state UNKNOWN group default qlen 1000\n/);
     expect(out).toContain('    inet 10.244.0.0/32 scope global flannel.1\n');
     expect(out).toContain('    inet 10.244.0.1/24 brd 10.244.0.255 scope global cni0\n');
-    expect(out).toMatch(/\n5: veth[0-9a-f]{8}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue master cni0 state UP group default qlen 1000\n {4}link\/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff link-netns cni-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n/);
+    expect(out).toMatch(
+      /\n5: veth[0-9a-f]{8}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc noqueue master cni0 state UP group default qlen 1000\n {4}link\/ether ([0-9a-f]{2}:){5}[0-9a-f]{2} brd ff:ff:ff:ff:ff:ff link-netns cni-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n/,
+    );
   });
 
   // The CNI plugins dropped the 0a:58:<ip> MACs in v0.7.0; veths and cni0 get kernel random MACs
@@ -58,7 +60,9 @@ describe('ip addr', () => {
     expect(podOut).toContain(`    inet ${pod.ip}/24 brd 10.244.0.255 scope global eth0\n`);
     expect(podOut).toContain('link-netnsid 0');
     expect(t.pods.size).toBeGreaterThan(0);
-    expect(showNode(s, 'node-1', 'ip-addr').stdout).toMatch(/link\/ether 52:54:00:([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2}) [^\n]*\n[^\n]*\n[^\n]*\n {4}inet6 fe80::5054:ff:fe/);
+    expect(showNode(s, 'node-1', 'ip-addr').stdout).toMatch(
+      /link\/ether 52:54:00:([0-9a-f]{2}):([0-9a-f]{2}):([0-9a-f]{2}) [^\n]*\n[^\n]*\n[^\n]*\n {4}inet6 fe80::5054:ff:fe/,
+    );
   });
 });
 
@@ -81,7 +85,9 @@ describe('ip route', () => {
   it("gives a pod flannel's cluster route via cni0", () => {
     const s = loadExample('clusterip');
     expect(showPod(s, 'client', 'ip-route').stdout).toBe(
-      ['default via 10.244.0.1 dev eth0 ', '10.244.0.0/24 dev eth0 proto kernel scope link src 10.244.0.3 ', '10.244.0.0/16 via 10.244.0.1 dev eth0 ', ''].join('\n'),
+      ['default via 10.244.0.1 dev eth0 ', '10.244.0.0/24 dev eth0 proto kernel scope link src 10.244.0.3 ', '10.244.0.0/16 via 10.244.0.1 dev eth0 ', ''].join(
+        '\n',
+      ),
     );
   });
 });
@@ -119,15 +125,21 @@ describe('conntrack -L', () => {
     expect(tcp).toHaveLength(1);
     const ep = s.pods.find((p) => p.id === r.endpoint)!;
     const sport = r.hops[0]!.packet.sport;
-    expect(tcp[0]).toBe(`tcp      6 431999 ESTABLISHED src=10.244.0.3 dst=10.96.0.2 sport=${sport} dport=80 src=${ep.ip} dst=10.244.0.3 sport=8080 dport=${sport} [ASSURED] mark=0 use=1`);
+    expect(tcp[0]).toBe(
+      `tcp      6 431999 ESTABLISHED src=10.244.0.3 dst=10.96.0.2 sport=${sport} dport=80 src=${ep.ip} dst=10.244.0.3 sport=8080 dport=${sport} [ASSURED] mark=0 use=1`,
+    );
     expect(out.stderr).toBe(`conntrack v1.4.7 (conntrack-tools): ${lines.length} flow entries have been shown.\n`);
   });
 
   it('marks a connection never answered [UNREPLIED] in SYN_SENT, without ASSURED', () => {
     const s = loadExample('clusterip');
     const r = trace(s, { from: 'client', to: '10.96.0.2', port: 80 }, { seed: 3, reply: false });
-    const tcp = showNode(s, 'node-1', 'conntrack', { results: [r] }).stdout.split('\n').find((l) => l.startsWith('tcp'))!;
-    expect(tcp).toMatch(/^tcp {6}6 119 SYN_SENT src=\S+ dst=10\.96\.0\.2 sport=\d+ dport=80 \[UNREPLIED\] src=\S+ dst=10\.244\.0\.3 sport=8080 dport=\d+ mark=0 use=1$/);
+    const tcp = showNode(s, 'node-1', 'conntrack', { results: [r] })
+      .stdout.split('\n')
+      .find((l) => l.startsWith('tcp'))!;
+    expect(tcp).toMatch(
+      /^tcp {6}6 119 SYN_SENT src=\S+ dst=10\.96\.0\.2 sport=\d+ dport=80 \[UNREPLIED\] src=\S+ dst=10\.244\.0\.3 sport=8080 dport=\d+ mark=0 use=1$/,
+    );
     expect(tcp).not.toContain('ASSURED');
   });
 });
@@ -143,7 +155,9 @@ describe('tools and errors', () => {
 
   it('writes the resolv.conf kubelet gives a pod', () => {
     const s = loadExample('clusterip');
-    expect(showPod(s, 'client', 'resolv-conf').stdout).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+    expect(showPod(s, 'client', 'resolv-conf').stdout).toBe(
+      'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
+    );
   });
 
   it('names the unknown node or tool', () => {

@@ -94,11 +94,13 @@ export function nodeNeighbours(t: Topology, node: Node): Neighbour[] {
     }
   }
   // Calico VXLAN: felix's vxlan manager programs the same pair per remote VTEP on vxlan.calico (tunnel address -> VTEP MAC).
-  for (const { remote } of calicoVteps(t, node)) out.push({ ip: tunnelAddress(t, remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
+  for (const { remote } of calicoVteps(t, node))
+    out.push({ ip: tunnelAddress(t, remote), dev: CALICO_VXLAN_DEV, mac: calicoVtepMac(remote), state: 'PERMANENT' });
   const calico = t.scenario.cluster.cni === 'calico';
   // Felix adds a static ARP entry (NUD_PERMANENT) for each workload it routes to (felix/routetable/
   // route_table.go addStaticARPEntry); on a flannel node the pods' entries on cni0 are learned.
-  for (const pod of t.podsByNode.get(node.id) ?? []) out.push({ ip: pod.ip, dev: calico ? caliName(pod) : 'cni0', mac: podMac(pod), state: calico ? 'PERMANENT' : 'REACHABLE' });
+  for (const pod of t.podsByNode.get(node.id) ?? [])
+    out.push({ ip: pod.ip, dev: calico ? caliName(pod) : 'cni0', mac: podMac(pod), state: calico ? 'PERMANENT' : 'REACHABLE' });
   return out;
 }
 
@@ -127,7 +129,8 @@ export function podNeighbours(t: Topology, pod: Pod): Neighbour[] {
 
 /** The multicast addresses every up IPv6-capable device has joined (all-nodes, IGMP all-hosts, its solicited-node group). */
 function selfMulticast(l: Link): string[] {
-  const base = l.kind === 'bridge' ? ['33:33:00:00:00:01', '01:00:5e:00:00:6a', '33:33:00:00:00:6a', '01:00:5e:00:00:01'] : ['33:33:00:00:00:01', '01:00:5e:00:00:01'];
+  const base =
+    l.kind === 'bridge' ? ['33:33:00:00:00:01', '01:00:5e:00:00:6a', '33:33:00:00:00:6a', '01:00:5e:00:00:01'] : ['33:33:00:00:00:01', '01:00:5e:00:00:01'];
   return [...base, solicitedNodeMac(l.mac)].map((m) => `${m} dev ${l.name} self permanent`);
 }
 
@@ -145,7 +148,8 @@ export function formatBridgeFdb(t: Topology, node: Node): string {
         seen.add(remote.id);
         out.push(`${l.name === CALICO_VXLAN_DEV ? calicoVtepMac(remote) : vtepMacOf(remote)} dev ${l.name} dst ${remote.ip} self permanent`);
       }
-      if (l.name === CALICO_VXLAN_DEV) for (const { remote } of calicoVteps(t, node)) out.push(`${calicoVtepMac(remote)} dev ${CALICO_VXLAN_DEV} dst ${remote.ip} self permanent`);
+      if (l.name === CALICO_VXLAN_DEV)
+        for (const { remote } of calicoVteps(t, node)) out.push(`${calicoVtepMac(remote)} dev ${CALICO_VXLAN_DEV} dst ${remote.ip} self permanent`);
       continue;
     }
     if (l.kind === 'ipip') continue;
@@ -183,11 +187,12 @@ export function formatVxlanLink(t: Topology, node: Node): { stdout: string; stde
   const l = nodeLinks(t, node).find((x) => x.name === FLANNEL_VXLAN_DEV);
   if (!l) return { stdout: '', stderr: `Device "${FLANNEL_VXLAN_DEV}" does not exist.\n` };
   return {
-    stdout: [
-      headLine(l, true),
-      `    link/ether ${l.mac} brd ff:ff:ff:ff:ff:ff promiscuity 0  allmulti 0 minmtu 68 maxmtu 65535 `,
-      `    vxlan id ${VXLAN_VNI} local ${node.ip} dev eth0 srcport 0 0 dstport ${VXLAN_PORT} nolearning ttl auto ageing 300 udpcsum noudp6zerocsumtx noudp6zerocsumrx addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 `,
-    ].join('\n') + '\n',
+    stdout:
+      [
+        headLine(l, true),
+        `    link/ether ${l.mac} brd ff:ff:ff:ff:ff:ff promiscuity 0  allmulti 0 minmtu 68 maxmtu 65535 `,
+        `    vxlan id ${VXLAN_VNI} local ${node.ip} dev eth0 srcport 0 0 dstport ${VXLAN_PORT} nolearning ttl auto ageing 300 udpcsum noudp6zerocsumtx noudp6zerocsumrx addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 `,
+      ].join('\n') + '\n',
     stderr: '',
   };
 }
@@ -203,4 +208,3 @@ export function podIpRoute(t: Topology, pod: Pod): string {
 export function podIpAddr(t: Topology, pod: Pod): string {
   return formatIpAddr(podLinks(t, pod));
 }
-

@@ -36,7 +36,8 @@ const REVISION: Record<string, number> = { 'hash:ip': 6, 'hash:ip,port': 7, 'has
 function references(t: Topology, node: Node, name: string): number {
   const { nat, filter } = ipvsNode(t, node).rules;
   let n = 0;
-  for (const table of [nat, filter]) for (const rules of table.chains.values()) for (const r of rules) if (r.matches.some((m) => m.m === 'set' && m.name === name)) n++;
+  for (const table of [nat, filter])
+    for (const rules of table.chains.values()) for (const r of rules) if (r.matches.some((m) => m.m === 'set' && m.name === name)) n++;
   return n;
 }
 
@@ -50,7 +51,8 @@ export function ipsetList(t: Topology, node: Node): string {
       type === 'bitmap:port'
         ? 'range 0-65535'
         : `family inet hashsize 1024 maxelem 65536 bucketsize 12 initval 0x${stableHash(`${node.id}:${name}`).toString(16).padStart(8, '0')}`;
-    const size = type === 'bitmap:port' ? 8264 : type === 'hash:ip,port,net' ? 464 + members.length * 56 : 216 + members.length * (type === 'hash:ip' ? 40 : 48);
+    const size =
+      type === 'bitmap:port' ? 8264 : type === 'hash:ip,port,net' ? 464 + members.length * 56 : 216 + members.length * (type === 'hash:ip' ? 40 : 48);
     return [
       `Name: ${name}`,
       `Type: ${type}`,

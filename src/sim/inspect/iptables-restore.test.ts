@@ -25,7 +25,11 @@ const RESTORE = has('iptables-legacy-restore', ['--version']) ? 'iptables-legacy
 const restore = has(RESTORE, ['--version']);
 const userns = restore && has('unshare', ['-Urn', RESTORE, '--version']);
 const ipset = userns && has('unshare', ['-Urn', 'ipset', 'list']);
-const reason = !restore ? 'iptables-restore is not installed (apt-get install iptables)' : !userns ? 'unshare -Urn cannot create a user + network namespace here' : '';
+const reason = !restore
+  ? 'iptables-restore is not installed (apt-get install iptables)'
+  : !userns
+    ? 'unshare -Urn cannot create a user + network namespace here'
+    : '';
 if (reason) console.warn(`skipping iptables-restore --test: ${reason}`);
 else if (!ipset) console.warn('skipping iptables-restore --test of IPVS-mode dumps: ipset cannot create sets here (apt-get install ipset)');
 
@@ -37,7 +41,8 @@ const CALICO_IPSETS: [string, string][] = [
 
 function restoreTest(dump: string, sets: boolean, calico = false): { status: number | null; stderr: string } {
   const all = [...(sets ? KUBE_IPSETS : []), ...(calico ? CALICO_IPSETS : [])];
-  const createSets = all.length > 0 ? all.map(([name, type]) => `ipset create ${name} ${type}${type === 'bitmap:port' ? ' range 0-65535' : ''}`).join(' && ') + ' && ' : '';
+  const createSets =
+    all.length > 0 ? all.map(([name, type]) => `ipset create ${name} ${type}${type === 'bitmap:port' ? ' range 0-65535' : ''}`).join(' && ') + ' && ' : '';
   const r = spawnSync('unshare', ['-Urn', 'sh', '-c', `${createSets}${RESTORE} --test`], { input: dump, encoding: 'utf8', env: ENV });
   return { status: r.status, stderr: r.stderr };
 }

@@ -11,7 +11,10 @@ import { iptablesSaveAll } from './iptables-save';
 
 function chainRules(dump: string, table: string, chain: string): string[] {
   const body = dump.slice(dump.indexOf(`*${table}\n`));
-  return body.slice(0, body.indexOf('COMMIT')).split('\n').filter((l) => l.startsWith(`-A ${chain} `));
+  return body
+    .slice(0, body.indexOf('COMMIT'))
+    .split('\n')
+    .filter((l) => l.startsWith(`-A ${chain} `));
 }
 
 /** Every `-j X` names a built-in target or a chain declared in the same table. */
@@ -71,7 +74,9 @@ describe('iptables-save (IPVS mode)', () => {
 
   it("has KUBE-IPVS-FILTER and KUBE-FORWARD's INVALID and ESTABLISHED rules", () => {
     expect(chainRules(dump, 'filter', 'INPUT')[0]).toBe('-A INPUT -m comment --comment "kubernetes ipvs access filter" -j KUBE-IPVS-FILTER');
-    expect(chainRules(dump, 'filter', 'KUBE-IPVS-FILTER').at(-1)).toBe('-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT --reject-with icmp-port-unreachable');
+    expect(chainRules(dump, 'filter', 'KUBE-IPVS-FILTER').at(-1)).toBe(
+      '-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT --reject-with icmp-port-unreachable',
+    );
     expect(chainRules(dump, 'filter', 'KUBE-FORWARD')).toEqual([
       '-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP',
       '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark 0x4000/0x4000 -j ACCEPT',

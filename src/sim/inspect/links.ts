@@ -58,7 +58,16 @@ export function podMtu(t: Topology): number {
   return flannelBackend === 'vxlan' ? mtu - VXLAN_OVERHEAD : mtu;
 }
 
-const LO: Link = { index: 1, name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536, up: true, addrs: [{ ip: '127.0.0.1', prefix: 8 }], ipv6: false };
+const LO: Link = {
+  index: 1,
+  name: 'lo',
+  kind: 'loopback',
+  mac: '00:00:00:00:00:00',
+  mtu: 65536,
+  up: true,
+  addrs: [{ ip: '127.0.0.1', prefix: 8 }],
+  ipv6: false,
+};
 
 /** A pod's eth0 is ifindex 2 in its netns; its peer is numbered in the node's list. */
 export const POD_ETH0_INDEX = 2;
@@ -68,23 +77,91 @@ export function nodeLinks(t: Topology, node: Node): Link[] {
   const subnet = t.subnets.get(node.subnet);
   const { cni, mtu, kubeProxyMode, flannelBackend, calicoMode } = t.scenario.cluster;
   const inner = podMtu(t);
-  out.push({ index: 2, name: 'eth0', kind: 'ether', mac: nicMac(node.id), mtu, up: true, addrs: [subnet ? addr(node.ip, subnet.cidr) : { ip: node.ip, prefix: 32 }], ipv6: true });
+  out.push({
+    index: 2,
+    name: 'eth0',
+    kind: 'ether',
+    mac: nicMac(node.id),
+    mtu,
+    up: true,
+    addrs: [subnet ? addr(node.ip, subnet.cidr) : { ip: node.ip, prefix: 32 }],
+    ipv6: true,
+  });
   if (kubeProxyMode === 'ipvs') {
-    out.push({ index: out.length + 1, name: IPVS_DEV, kind: 'dummy', mac: ipvsDummyMac(node), mtu: 1500, up: false, addrs: [...ipvsAddresses(t)].map((ip) => ({ ip, prefix: 32 })), ipv6: false });
+    out.push({
+      index: out.length + 1,
+      name: IPVS_DEV,
+      kind: 'dummy',
+      mac: ipvsDummyMac(node),
+      mtu: 1500,
+      up: false,
+      addrs: [...ipvsAddresses(t)].map((ip) => ({ ip, prefix: 32 })),
+      ipv6: false,
+    });
   }
   if (cni === 'flannel' && flannelBackend === 'vxlan') {
-    out.push({ index: out.length + 1, name: FLANNEL_VXLAN_DEV, kind: 'vxlan', mac: vtepMacOf(node), mtu: inner, up: true, addrs: [{ ip: vtepAddress(node), prefix: 32 }], ipv6: true });
+    out.push({
+      index: out.length + 1,
+      name: FLANNEL_VXLAN_DEV,
+      kind: 'vxlan',
+      mac: vtepMacOf(node),
+      mtu: inner,
+      up: true,
+      addrs: [{ ip: vtepAddress(node), prefix: 32 }],
+      ipv6: true,
+    });
   }
   const pods = t.podsByNode.get(node.id) ?? [];
   if (cni === 'calico') {
     // Calico: no bridge; a tunnel device for IPIP/VXLAN, and per pod a cali veth with the fixed MAC ee:ee:ee:ee:ee:ee.
-    if (calicoMode === 'ipip') out.push({ index: out.length + 1, name: IPIP_DEV, kind: 'ipip', mac: '', mtu: inner, up: true, addrs: [{ ip: tunnelAddress(t, node), prefix: 32 }], ipv6: false });
-    if (calicoMode === 'vxlan') out.push({ index: out.length + 1, name: CALICO_VXLAN_DEV, kind: 'vxlan', mac: calicoVtepMac(node), mtu: inner, up: true, addrs: [{ ip: tunnelAddress(t, node), prefix: 32 }], ipv6: true });
+    if (calicoMode === 'ipip')
+      out.push({
+        index: out.length + 1,
+        name: IPIP_DEV,
+        kind: 'ipip',
+        mac: '',
+        mtu: inner,
+        up: true,
+        addrs: [{ ip: tunnelAddress(t, node), prefix: 32 }],
+        ipv6: false,
+      });
+    if (calicoMode === 'vxlan')
+      out.push({
+        index: out.length + 1,
+        name: CALICO_VXLAN_DEV,
+        kind: 'vxlan',
+        mac: calicoVtepMac(node),
+        mtu: inner,
+        up: true,
+        addrs: [{ ip: tunnelAddress(t, node), prefix: 32 }],
+        ipv6: true,
+      });
     for (const pod of pods) {
-      out.push({ index: out.length + 1, name: caliName(pod), peer: `if${POD_ETH0_INDEX}`, kind: 'veth', mac: CALI_MAC, mtu: inner, up: true, netns: `link-netns ${podNetnsName(pod)}`, addrs: [], ipv6: true, pod });
+      out.push({
+        index: out.length + 1,
+        name: caliName(pod),
+        peer: `if${POD_ETH0_INDEX}`,
+        kind: 'veth',
+        mac: CALI_MAC,
+        mtu: inner,
+        up: true,
+        netns: `link-netns ${podNetnsName(pod)}`,
+        addrs: [],
+        ipv6: true,
+        pod,
+      });
     }
   } else if (pods.length > 0) {
-    out.push({ index: out.length + 1, name: 'cni0', kind: 'bridge', mac: bridgeMac(node), mtu: inner, up: true, addrs: [addr(bridgeGateway(node.podCidr), node.podCidr)], ipv6: true });
+    out.push({
+      index: out.length + 1,
+      name: 'cni0',
+      kind: 'bridge',
+      mac: bridgeMac(node),
+      mtu: inner,
+      up: true,
+      addrs: [addr(bridgeGateway(node.podCidr), node.podCidr)],
+      ipv6: true,
+    });
     for (const pod of pods) {
       out.push({
         index: out.length + 1,
@@ -133,12 +210,33 @@ export function routerLinks(t: Topology, router: Router): Link[] {
   const out: Link[] = [LO];
   router.interfaces.forEach((i, n) => {
     const s = t.subnets.get(i.subnet);
-    out.push({ index: n + 2, name: `eth${n}`, kind: 'ether', mac: nicMac(router.id, n), mtu: t.scenario.cluster.mtu, up: true, addrs: [s ? addr(i.ip, s.cidr) : { ip: i.ip, prefix: 32 }], ipv6: true });
+    out.push({
+      index: n + 2,
+      name: `eth${n}`,
+      kind: 'ether',
+      mac: nicMac(router.id, n),
+      mtu: t.scenario.cluster.mtu,
+      up: true,
+      addrs: [s ? addr(i.ip, s.cidr) : { ip: i.ip, prefix: 32 }],
+      ipv6: true,
+    });
   });
   return out;
 }
 
 export function clientLinks(t: Topology, client: ClientHost): Link[] {
   const s = t.subnets.get(client.subnet);
-  return [LO, { index: 2, name: 'eth0', kind: 'ether', mac: nicMac(client.id), mtu: t.scenario.cluster.mtu, up: true, addrs: [s ? addr(client.ip, s.cidr) : { ip: client.ip, prefix: 32 }], ipv6: true }];
+  return [
+    LO,
+    {
+      index: 2,
+      name: 'eth0',
+      kind: 'ether',
+      mac: nicMac(client.id),
+      mtu: t.scenario.cluster.mtu,
+      up: true,
+      addrs: [s ? addr(client.ip, s.cidr) : { ip: client.ip, prefix: 32 }],
+      ipv6: true,
+    },
+  ];
 }

@@ -52,7 +52,9 @@ export const INPUT_CODES = {
   'manifest.schema.path-slash': {},
   'manifest.schema.needs-path': {},
   'manifest.schema.endpoint-address': {},
-  'manifest.schema.object': { what: ['metadata', 'pod-spec', 'pod-template', 'selector', 'workload-spec', 'job-spec', 'backend', 'backend-service', 'policy-spec'] },
+  'manifest.schema.object': {
+    what: ['metadata', 'pod-spec', 'pod-template', 'selector', 'workload-spec', 'job-spec', 'backend', 'backend-service', 'policy-spec'],
+  },
   // Building the cluster.
   'manifest.scenario-invalid': { issue: 'msg' },
   'manifest.node-no-subnet': { ip: 'id?' },

@@ -23,7 +23,10 @@ export type MessageParams<C extends MessageCode> = ParamsOf<MessageSpecs[C], Mes
 export type Message<C extends MessageCode = MessageCode> = { [K in C]: { code: K; params: MessageParams<K> } }[C];
 
 /** Build a message; the compiler checks the parameters against the code's shape. */
-export function msg<C extends MessageCode>(code: C, ...params: keyof MessageParams<C> extends never ? [] | [MessageParams<C>] : [MessageParams<C>]): Message<C> {
+export function msg<C extends MessageCode>(
+  code: C,
+  ...params: keyof MessageParams<C> extends never ? [] | [MessageParams<C>] : [MessageParams<C>]
+): Message<C> {
   return { code, params: (params[0] ?? {}) as MessageParams<C> } as Message<C>;
 }
 

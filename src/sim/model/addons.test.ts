@@ -23,7 +23,6 @@ function refusedWith(r: { ok: boolean; error?: unknown; field?: string }, text: 
   if (field !== undefined) expect(r.field).toBe(field);
 }
 
-
 function parsed(input: unknown): Scenario {
   const r = parseScenario(input);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -92,7 +91,11 @@ describe('CoreDNS as a scenario element', () => {
     const s = scratchBuild();
     const noPods = deleteElements(s, ['coredns-1']).scenario;
     const back = ok(addClusterDns(noPods));
-    expect(dnsAddon(back).pods.map((p) => p.id).sort()).toEqual(['coredns-1', 'coredns-2']);
+    expect(
+      dnsAddon(back)
+        .pods.map((p) => p.id)
+        .sort(),
+    ).toEqual(['coredns-1', 'coredns-2']);
     const noService = deleteElements(s, ['kube-dns']).scenario;
     const svcBack = ok(addClusterDns(noService));
     expect(dnsAddon(svcBack).service).toMatchObject({ id: 'kube-dns', clusterIP: '10.96.0.10' });

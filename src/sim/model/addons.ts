@@ -130,7 +130,8 @@ export function addClusterDns(s: Scenario): EditResult {
   if (!service) {
     const ip = allocateClusterIp(s.cluster.serviceCidr, [], 'dns');
     const holder = s.services.find((x) => x.clusterIP === ip);
-    if (!ip || holder) return failure(msg('edit.dns-address-taken', { ip: nthAddress(s.cluster.serviceCidr, DNS_SERVICE_OFFSET) ?? '?', service: holder?.name ?? '?' }));
+    if (!ip || holder)
+      return failure(msg('edit.dns-address-taken', { ip: nthAddress(s.cluster.serviceCidr, DNS_SERVICE_OFFSET) ?? '?', service: holder?.name ?? '?' }));
     const id = ids.has('kube-dns') ? lowestFree('kube-dns', ids) : 'kube-dns';
     ids.add(id);
     service = {

@@ -42,7 +42,8 @@ export function deleteElements(s: Scenario, ids: Iterable<string>): { scenario: 
   }
 
   const goneServices = s.services.filter((x) => gone.has(x.id));
-  const refersToGone = (ns: string, b: { service: string } | undefined) => b !== undefined && goneServices.some((x) => x.namespace === ns && x.name === b.service);
+  const refersToGone = (ns: string, b: { service: string } | undefined) =>
+    b !== undefined && goneServices.some((x) => x.namespace === ns && x.name === b.service);
   const ingresses: Ingress[] = [];
   let ingressesChanged = false;
   for (const ing of s.ingresses) {
@@ -50,15 +51,16 @@ export function deleteElements(s: Scenario, ids: Iterable<string>): { scenario: 
       ingressesChanged = true;
       continue;
     }
-    const touched = refersToGone(ing.namespace, ing.defaultBackend) || gone.has(ing.controllerService ?? '') || ing.rules.some((r) => r.paths.some((p) => refersToGone(ing.namespace, p.backend)));
+    const touched =
+      refersToGone(ing.namespace, ing.defaultBackend) ||
+      gone.has(ing.controllerService ?? '') ||
+      ing.rules.some((r) => r.paths.some((p) => refersToGone(ing.namespace, p.backend)));
     if (!touched) {
       ingresses.push(ing);
       continue;
     }
     ingressesChanged = true;
-    const rules = ing.rules
-      .map((r) => ({ ...r, paths: r.paths.filter((p) => !refersToGone(ing.namespace, p.backend)) }))
-      .filter((r) => r.paths.length > 0);
+    const rules = ing.rules.map((r) => ({ ...r, paths: r.paths.filter((p) => !refersToGone(ing.namespace, p.backend)) })).filter((r) => r.paths.length > 0);
     const { defaultBackend, controllerService, ...rest } = ing;
     ingresses.push({
       ...rest,

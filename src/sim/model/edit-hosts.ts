@@ -34,7 +34,8 @@ export function addRouterInterface(s: Scenario, routerId: string, subnetId: stri
   const subnet = s.subnets.find((x) => x.id === subnetId);
   if (!router) return failure(msg('edit.no-such', { kind: 'router', id: routerId }));
   if (!subnet) return failure(msg('edit.no-such', { kind: 'subnet', id: subnetId }));
-  if (router.interfaces.some((i) => i.subnet === subnetId)) return failure(msg('edit.router-has-interface', { router: router.name, subnet: subnet.name }), 'interfaces');
+  if (router.interfaces.some((i) => i.subnet === subnetId))
+    return failure(msg('edit.router-has-interface', { router: router.name, subnet: subnet.name }), 'interfaces');
   const ip = routerAddressOn(s, subnetId);
   if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'router', name: router.name }), 'interfaces');
   const updated: Router = { ...router, interfaces: [...router.interfaces, { subnet: subnetId, ip }] };
@@ -45,7 +46,8 @@ export function addRouterInterface(s: Scenario, routerId: string, subnetId: stri
 export function removeRouterInterface(s: Scenario, routerId: string, subnetId: string): EditResult {
   const router = s.routers.find((r) => r.id === routerId);
   if (!router) return failure(msg('edit.no-such', { kind: 'router', id: routerId }));
-  if (!router.interfaces.some((i) => i.subnet === subnetId)) return failure(msg('edit.router-no-interface', { router: router.name, subnet: subnetId }), 'interfaces');
+  if (!router.interfaces.some((i) => i.subnet === subnetId))
+    return failure(msg('edit.router-no-interface', { router: router.name, subnet: subnetId }), 'interfaces');
   if (router.interfaces.length === 1) return failure(msg('edit.router-last-interface', { router: router.name }), 'interfaces');
   const gone = s.subnets.find((x) => x.id === subnetId);
   const interfaces = router.interfaces.filter((i) => i.subnet !== subnetId);
@@ -60,7 +62,11 @@ export function addNode(s: Scenario, opts: { subnet: string; position?: Position
   const name = opts.name ?? lowestFree('node', new Set([...s.nodes.map((n) => n.name), ...ids]));
   const id = ids.has(name) ? lowestFree('node', ids) : name;
   const { podCidr: clusterCidr, nodePodPrefix } = s.cluster;
-  const podCidr = allocateNodePodCidr(clusterCidr, nodePodPrefix, s.nodes.map((n) => n.podCidr));
+  const podCidr = allocateNodePodCidr(
+    clusterCidr,
+    nodePodPrefix,
+    s.nodes.map((n) => n.podCidr),
+  );
   if (!podCidr) return failure(msg('edit.no-pod-cidr-left', { prefix: nodePodPrefix, cidr: clusterCidr }));
   const ip = allocateHostIp(subnet.cidr, subnetAddresses(s, subnet.id));
   if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'node' }));
@@ -70,7 +76,13 @@ export function addNode(s: Scenario, opts: { subnet: string; position?: Position
 
 export function addPod(
   s: Scenario,
-  opts: { node: string; name?: string | undefined; namespace?: string | undefined; labels?: Record<string, string> | undefined; containers?: Pod['containers'] | undefined },
+  opts: {
+    node: string;
+    name?: string | undefined;
+    namespace?: string | undefined;
+    labels?: Record<string, string> | undefined;
+    containers?: Pod['containers'] | undefined;
+  },
 ): EditResult {
   const node = s.nodes.find((n) => n.id === opts.node);
   if (!node) return failure(s.nodes.length === 0 ? msg('edit.pod-needs-node') : msg('edit.pod-drop-on-node'));
@@ -117,7 +129,8 @@ export function moveHost(s: Scenario, id: string, subnetId: string, position?: P
   if (current.subnet === subnetId) return succeed({ ...s, layout }, id);
   const ip = allocateHostIp(subnet.cidr, subnetAddresses(s, subnetId, id));
   if (!ip) return failure(msg('edit.subnet-full', { subnet: subnet.name, cidr: subnet.cidr, for: 'any' }), 'subnet');
-  const rehome = <T extends { id: string; subnet: string; ip: string }>(items: T[]): T[] => items.map((e) => (e.id === id ? { ...e, subnet: subnetId, ip } : e));
+  const rehome = <T extends { id: string; subnet: string; ip: string }>(items: T[]): T[] =>
+    items.map((e) => (e.id === id ? { ...e, subnet: subnetId, ip } : e));
   if (kind === 'node') return succeed({ ...s, nodes: rehome(s.nodes), layout }, id);
   if (kind === 'client') return succeed({ ...s, clients: rehome(s.clients), layout }, id);
   return succeed({ ...s, loadBalancers: rehome(s.loadBalancers), layout }, id);

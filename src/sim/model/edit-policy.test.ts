@@ -9,7 +9,11 @@ describe('NetworkPolicy edits', () => {
     const s = loadExample('calico-policy');
     const fresh = newNetworkPolicy(s, 'default');
     const added = putNetworkPolicy(s, fresh);
-    expect(added.ok && added.scenario.networkPolicies.at(-1)).toMatchObject({ name: 'default-deny-ingress', namespace: 'default', spec: { podSelector: {}, policyTypes: ['Ingress'] } });
+    expect(added.ok && added.scenario.networkPolicies.at(-1)).toMatchObject({
+      name: 'default-deny-ingress',
+      namespace: 'default',
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    });
     if (!added.ok) return;
     const renamed = putNetworkPolicy(added.scenario, { ...fresh, name: 'allow-dns', namespace: 'shop' });
     expect(renamed).toMatchObject({ ok: false, field: 'name' });
@@ -21,7 +25,7 @@ describe('NetworkPolicy edits', () => {
     expect(gone.ok && gone.scenario.networkPolicies).toHaveLength(s.networkPolicies.length);
   });
 
-  it('sets a namespace\'s labels but never stores kubernetes.io/metadata.name', () => {
+  it("sets a namespace's labels but never stores kubernetes.io/metadata.name", () => {
     const r = setNamespaceLabels(loadExample('calico-policy'), 'default', { team: 'web', 'kubernetes.io/metadata.name': 'other' });
     expect(r.ok && r.scenario.namespaces.find((n) => n.name === 'default')).toEqual({ name: 'default', labels: { team: 'web' } });
   });

@@ -25,7 +25,9 @@ export function putNetworkPolicy(s: Scenario, input: unknown): EditResult {
   if (clash) return failure(msg('edit.policy-name-taken', { name: `${policy.namespace}/${policy.name}` }), 'name');
   const exists = s.networkPolicies.some((p) => p.id === policy.id);
   if (!exists) {
-    const ids = new Set<string>([...s.subnets, ...s.routers, ...s.nodes, ...s.pods, ...s.clients, ...s.services, ...s.loadBalancers, ...s.ingresses].map((x) => x.id));
+    const ids = new Set<string>(
+      [...s.subnets, ...s.routers, ...s.nodes, ...s.pods, ...s.clients, ...s.services, ...s.loadBalancers, ...s.ingresses].map((x) => x.id),
+    );
     if (ids.has(policy.id)) return failure(msg('edit.id-taken', { id: policy.id }), 'id');
   }
   const networkPolicies = exists ? s.networkPolicies.map((p) => (p.id === policy.id ? policy : p)) : [...s.networkPolicies, policy];

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  addClient,
-  addLoadBalancer,
-  addNode,
-  addPod,
-  addRouter,
-  addService,
-  addSubnet,
-  deleteElements,
-  movePod,
-  type EditResult } from './edit';
+import { addClient, addLoadBalancer, addNode, addPod, addRouter, addService, addSubnet, deleteElements, movePod, type EditResult } from './edit';
 import { editElement } from './editFields';
 
 import { errors, scenario } from './edit.fixtures';
@@ -20,13 +10,14 @@ describe('any sequence of edits keeps a valid scenario valid', () => {
   const op = fc.record({
     op: fc.constantFrom<Op['op']>('node', 'pod', 'move', 'svc', 'client', 'router', 'subnet', 'del', 'ip', 'lb'),
     a: fc.nat(20),
-    b: fc.nat(300) });
+    b: fc.nat(300),
+  });
   it('holds for random add / move / delete / edit sequences', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
         let s = scenario();
         for (const o of ops) {
-          const pick = <T,>(xs: T[]): T | undefined => (xs.length ? xs[o.a % xs.length] : undefined);
+          const pick = <T>(xs: T[]): T | undefined => (xs.length ? xs[o.a % xs.length] : undefined);
           let r: EditResult | undefined;
           switch (o.op) {
             case 'node':

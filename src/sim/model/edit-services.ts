@@ -48,7 +48,14 @@ export function applyPorts(svc: Service, allocated: AllocatedPorts): Service {
 
 export function addService(
   s: Scenario,
-  opts: { position?: Position | undefined; name?: string | undefined; namespace?: string | undefined; selector?: Record<string, string> | undefined; ports?: ServicePort[] | undefined; type?: Service['type'] | undefined } = {},
+  opts: {
+    position?: Position | undefined;
+    name?: string | undefined;
+    namespace?: string | undefined;
+    selector?: Record<string, string> | undefined;
+    ports?: ServicePort[] | undefined;
+    type?: Service['type'] | undefined;
+  } = {},
 ): EditResult {
   const namespace = opts.namespace ?? 'default';
   const ids = allElementIds(s);
@@ -79,7 +86,10 @@ export function addService(
 }
 
 /** A cloud load balancer for a service; the service becomes type LoadBalancer (and gets nodePorts). */
-export function addLoadBalancer(s: Scenario, opts: { service: string; subnet: string; position?: Position | undefined; name?: string | undefined }): EditResult {
+export function addLoadBalancer(
+  s: Scenario,
+  opts: { service: string; subnet: string; position?: Position | undefined; name?: string | undefined },
+): EditResult {
   const svc = s.services.find((x) => x.id === opts.service);
   if (!svc) return failure(s.services.length === 0 ? msg('edit.lb-needs-service') : msg('edit.no-such', { kind: 'service', id: String(opts.service) }));
   const subnet = s.subnets.find((x) => x.id === opts.subnet);

@@ -16,14 +16,12 @@ export function refusedWith(r: { ok: boolean; error?: unknown; field?: string },
   if (field !== undefined) expect(r.field).toBe(field);
 }
 
-
 /** The edit or parse was refused, with an English message containing `text` (and on `field`, when given). */
 export function expectRefused(r: { ok: boolean; error?: Message; field?: string }, text: string, field?: string) {
   expect(r.ok).toBe(false);
   expect(formatMessage('en', r.error!)).toContain(text);
   if (field !== undefined) expect(r.field).toBe(field);
 }
-
 
 export const base: ScenarioInput = {
   version: 1,

@@ -14,7 +14,8 @@ import {
   moveHost,
   movePod,
   removeRouterInterface,
-  setPositions } from './edit';
+  setPositions,
+} from './edit';
 import { formatMessage } from '../../i18n/sim/index';
 import { msg } from '../messages/index';
 
@@ -54,7 +55,13 @@ describe('adding elements', () => {
   });
 
   it('a router takes the subnet gateway when no router holds it, and becomes the gateway of a subnet without one', () => {
-    let s = scenario({ version: 1, subnets: [{ id: 'a', name: 'a', cidr: '10.1.0.0/24', gateway: '10.1.0.254' }, { id: 'b', name: 'b', cidr: '10.2.0.0/24' }] });
+    let s = scenario({
+      version: 1,
+      subnets: [
+        { id: 'a', name: 'a', cidr: '10.1.0.0/24', gateway: '10.1.0.254' },
+        { id: 'b', name: 'b', cidr: '10.2.0.0/24' },
+      ],
+    });
     const r = addRouter(s, { subnets: ['a', 'b'] });
     s = ok(r);
     expect(s.routers[0]!.interfaces).toEqual([

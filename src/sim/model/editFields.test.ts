@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addIngress,
-  addPod } from './edit';
+import { addIngress, addPod } from './edit';
 import { editCluster, editElement } from './editFields';
 import { loadExample } from '../testing/examples';
 import { formatMessage } from '../../i18n/sim/index';

@@ -44,14 +44,7 @@ import { readdressPodsForCni } from './pod-ipam';
 export type { EditResult } from './edit';
 
 export type ElementPatch =
-  | Partial<Subnet>
-  | Partial<Router>
-  | Partial<Node>
-  | Partial<Pod>
-  | Partial<ClientHost>
-  | Partial<Service>
-  | Partial<LoadBalancer>
-  | Partial<Ingress>;
+  Partial<Subnet> | Partial<Router> | Partial<Node> | Partial<Pod> | Partial<ClientHost> | Partial<Service> | Partial<LoadBalancer> | Partial<Ingress>;
 
 const SCHEMA: Record<ElementKind, z.ZodType> = {
   subnet: subnetSchema,
@@ -89,12 +82,7 @@ function checkSchema<T>(kind: ElementKind, value: T): { ok: true; value: T } | {
   return { ok: false, error, ...(field ? { field } : {}) };
 }
 
-function replace<K extends Collection>(
-  s: Scenario,
-  key: K,
-  id: string,
-  value: Scenario[K][number],
-): Scenario {
+function replace<K extends Collection>(s: Scenario, key: K, id: string, value: Scenario[K][number]): Scenario {
   return { ...s, [key]: (s[key] as { id: string }[]).map((e) => (e.id === id ? value : e)) };
 }
 
@@ -243,7 +231,8 @@ export function editCluster(s: Scenario, patch: Partial<ClusterSettings>, opts: 
     for (const n of next.nodes) {
       if (fits(n.podCidr)) continue;
       const podCidr = allocateNodePodCidr(cluster.podCidr, cluster.nodePodPrefix, taken);
-      if (!podCidr) return failure(msg('edit.pod-cidr-too-few-blocks', { cidr: cluster.podCidr, prefix: cluster.nodePodPrefix, nodes: s.nodes.length }), 'podCidr');
+      if (!podCidr)
+        return failure(msg('edit.pod-cidr-too-few-blocks', { cidr: cluster.podCidr, prefix: cluster.nodePodPrefix, nodes: s.nodes.length }), 'podCidr');
       taken.push(podCidr);
       const readdressed = renumberPods({ ...next, pods }, n.id, n.podCidr, podCidr);
       if (!Array.isArray(readdressed)) return failure(readdressed, 'nodePodPrefix');

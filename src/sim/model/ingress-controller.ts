@@ -19,7 +19,8 @@ export const INGRESS_NGINX_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Images of well-known ingress controllers (ingress-nginx, NGINX Inc's, Traefik, HAProxy, Contour's Envoy, Kong). */
-const CONTROLLER_IMAGE = /(^|\/)(ingress-nginx\/controller|nginx-ingress|traefik|haproxy-ingress|kubernetes-ingress|contour|kong|kubernetes-ingress-controller)(:|@|$)/;
+const CONTROLLER_IMAGE =
+  /(^|\/)(ingress-nginx\/controller|nginx-ingress|traefik|haproxy-ingress|kubernetes-ingress|contour|kong|kubernetes-ingress-controller)(:|@|$)/;
 const CONTROLLER_NAMES = new Set(['ingress-nginx', 'nginx-ingress', 'traefik', 'haproxy-ingress', 'kubernetes-ingress', 'contour', 'kong']);
 
 /** A pod that runs an ingress controller (by its image, or the app.kubernetes.io/name its chart gives it). */
@@ -56,7 +57,10 @@ const controllerContainer = (): Container => ({
  * outside clients are), a cloud load balancer there (type LoadBalancer); without one the Service is
  * type NodePort. Ingresses that name no controller yet are given this one. One edit: one undo step.
  */
-export function addIngressController(s: Scenario, opts: { node?: string | undefined; subnet?: string | undefined; position?: { x: number; y: number } | undefined } = {}): EditResult {
+export function addIngressController(
+  s: Scenario,
+  opts: { node?: string | undefined; subnet?: string | undefined; position?: { x: number; y: number } | undefined } = {},
+): EditResult {
   const node = s.nodes.find((n) => n.id === opts.node) ?? s.nodes[0];
   if (!node) return failure(msg('edit.ingress-controller-needs-node'));
   const ids = allElementIds(s);
@@ -64,14 +68,24 @@ export function addIngressController(s: Scenario, opts: { node?: string | undefi
   ids.add(podId);
   const ip = nextPodIp(s, node.id);
   if (!ip) return failure(msg('edit.node-pod-cidr-full', { node: node.name, cidr: node.podCidr }));
-  const pod: Pod = { id: podId, name: podId, namespace: INGRESS_NGINX_NAMESPACE, labels: { ...INGRESS_NGINX_LABELS }, node: node.id, ip, containers: [controllerContainer()] };
+  const pod: Pod = {
+    id: podId,
+    name: podId,
+    namespace: INGRESS_NGINX_NAMESPACE,
+    labels: { ...INGRESS_NGINX_LABELS },
+    node: node.id,
+    ip,
+    containers: [controllerContainer()],
+  };
   let next: Scenario = { ...s, pods: [...s.pods, pod] };
 
   const existing = ingressControllerServices(next).find((x) => x.namespace === INGRESS_NGINX_NAMESPACE);
   let svcId = existing?.id;
   if (!existing) {
     svcId = ids.has('ingress-nginx') ? lowestFree('ingress-nginx', ids) : 'ingress-nginx';
-    const name = next.services.some((x) => x.namespace === INGRESS_NGINX_NAMESPACE && x.name === 'ingress-nginx-controller') ? lowestFree('ingress-nginx-controller', new Set(next.services.map((x) => x.name))) : 'ingress-nginx-controller';
+    const name = next.services.some((x) => x.namespace === INGRESS_NGINX_NAMESPACE && x.name === 'ingress-nginx-controller')
+      ? lowestFree('ingress-nginx-controller', new Set(next.services.map((x) => x.name)))
+      : 'ingress-nginx-controller';
     const draft: Service = {
       id: svcId,
       name,

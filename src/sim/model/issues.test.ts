@@ -15,7 +15,6 @@ function refusedWith(r: { ok: boolean; error?: unknown; field?: string }, text: 
   if (field !== undefined) expect(r.field).toBe(field);
 }
 
-
 const RAW = /Too big|Too small|Invalid input|Invalid option|expected number|expected int/;
 
 describe('messages for out-of-range and mistyped fields', () => {
@@ -38,7 +37,11 @@ describe('messages for out-of-range and mistyped fields', () => {
   });
 
   it('files: every issue of a bad scenario reads as a sentence, with its path', () => {
-    const r = parseScenario({ version: 1, cluster: { nodePodPrefix: 40, kubeProxyMode: 'nft' }, nodes: [{ id: 'n', name: 'n', subnet: 's', ip: '10.0.0.1', podCidr: 5 }] });
+    const r = parseScenario({
+      version: 1,
+      cluster: { nodePodPrefix: 40, kubeProxyMode: 'nft' },
+      nodes: [{ id: 'n', name: 'n', subnet: 's', ip: '10.0.0.1', podCidr: 5 }],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const text = r.errors.map((e) => ({ path: e.path, message: formatMessage('en', e.msg) }));

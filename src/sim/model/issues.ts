@@ -74,7 +74,7 @@ const TYPES = ['string', 'number', 'boolean', 'array', 'object'] as const;
 const typeOf = (t: unknown) => ((TYPES as readonly unknown[]).includes(t) ? (t as (typeof TYPES)[number]) : 'other');
 
 const ORIGINS = ['number', 'string', 'array'] as const;
-const originOf = (o: unknown) => (ORIGINS as readonly unknown[]).includes(o) ? (o as (typeof ORIGINS)[number]) : 'other';
+const originOf = (o: unknown) => ((ORIGINS as readonly unknown[]).includes(o) ? (o as (typeof ORIGINS)[number]) : 'other');
 
 export function issueMessage(issue: z.core.$ZodIssue, root?: AnySchema, input?: unknown): Message {
   const schema = root ? schemaAt(root, issue.path) : undefined;
@@ -93,7 +93,15 @@ export function issueMessage(issue: z.core.$ZodIssue, root?: AnySchema, input?: 
   switch (issue.code) {
     case 'custom': {
       const code = (issue.params as { msg?: unknown } | undefined)?.msg;
-      if (code === 'schema.ipv4' || code === 'schema.cidr' || code === 'schema.dns-domain' || code === 'schema.peer-empty' || code === 'schema.peer-ipblock-mixed' || code === 'schema.end-port') return msg(code);
+      if (
+        code === 'schema.ipv4' ||
+        code === 'schema.cidr' ||
+        code === 'schema.dns-domain' ||
+        code === 'schema.peer-empty' ||
+        code === 'schema.peer-ipblock-mixed' ||
+        code === 'schema.end-port'
+      )
+        return msg(code);
       break;
     }
     case 'too_small':

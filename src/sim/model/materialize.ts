@@ -24,12 +24,21 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
   const { cluster } = doc;
 
   // Allocators keep a cursor and a set: N nodes, pods or Services cost about N steps (see net/allocators.ts).
-  const cidrs = isIPv4Cidr(cluster.podCidr) ? podCidrAllocator(cluster.podCidr, cluster.nodePodPrefix, doc.nodes.flatMap((n) => (n.podCidr ? [n.podCidr] : []))) : undefined;
+  const cidrs = isIPv4Cidr(cluster.podCidr)
+    ? podCidrAllocator(
+        cluster.podCidr,
+        cluster.nodePodPrefix,
+        doc.nodes.flatMap((n) => (n.podCidr ? [n.podCidr] : [])),
+      )
+    : undefined;
   const nodes: Node[] = doc.nodes.map((n, i) => {
     if (n.podCidr) return { ...n, podCidr: n.podCidr };
     const podCidr = cidrs?.next();
     if (!podCidr) {
-      errors.push({ path: `nodes.${i}.podCidr`, msg: msg('input.no-free-pod-cidr', { prefix: cluster.nodePodPrefix, podCidr: cluster.podCidr, node: n.name }) });
+      errors.push({
+        path: `nodes.${i}.podCidr`,
+        msg: msg('input.no-free-pod-cidr', { prefix: cluster.nodePodPrefix, podCidr: cluster.podCidr, node: n.name }),
+      });
       return { ...n, podCidr: '0.0.0.0/32' };
     }
     return { ...n, podCidr };
@@ -72,8 +81,15 @@ export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: Fie
     return { ...p, ip };
   });
 
-  const clusterIps = isIPv4Cidr(cluster.serviceCidr) ? clusterIpAllocator(cluster.serviceCidr, doc.services.flatMap((s) => (s.clusterIP && s.clusterIP !== 'None' ? [s.clusterIP] : []))) : undefined;
-  const nodePorts = nodePortAllocator(doc.services.flatMap((s) => [...s.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])), ...(s.healthCheckNodePort ? [s.healthCheckNodePort] : [])]));
+  const clusterIps = isIPv4Cidr(cluster.serviceCidr)
+    ? clusterIpAllocator(
+        cluster.serviceCidr,
+        doc.services.flatMap((s) => (s.clusterIP && s.clusterIP !== 'None' ? [s.clusterIP] : [])),
+      )
+    : undefined;
+  const nodePorts = nodePortAllocator(
+    doc.services.flatMap((s) => [...s.ports.flatMap((p) => (p.nodePort ? [p.nodePort] : [])), ...(s.healthCheckNodePort ? [s.healthCheckNodePort] : [])]),
+  );
   const services: Service[] = doc.services.map((s, i) => {
     let clusterIP = s.clusterIP;
     if (clusterIP === undefined && s.type !== 'ExternalName') {

@@ -120,13 +120,17 @@ describe('hostile input in a scenario (issue 15)', () => {
       if (!r.ok) expect(r.errors[0]!.path).toBe('cluster.dnsDomain');
       if (!r.ok) expect(en(r.errors[0]!)).toContain('not a DNS domain');
     }
-    for (const dnsDomain of ['cluster.local', 'corp.example', 'k8s', 'a-b.c-d.example']) expect(parseScenario({ version: 1, cluster: { dnsDomain } }).ok, dnsDomain).toBe(true);
+    for (const dnsDomain of ['cluster.local', 'corp.example', 'k8s', 'a-b.c-d.example'])
+      expect(parseScenario({ version: 1, cluster: { dnsDomain } }).ok, dnsDomain).toBe(true);
   });
 
   it('refuses __proto__ and constructor keys in labels and selectors instead of dropping them', () => {
     // JSON.parse keeps "__proto__" as an own key; zod's record would drop it and the selector would become {}.
     const proto = parseScenarioJson('{"version":1,"services":[{"id":"s","name":"s","selector":{"__proto__":"web"}}]}');
-    expect(proto).toEqual({ ok: false, errors: [{ path: 'services.0.selector.__proto__', msg: { code: 'schema.reserved-key', params: { key: '__proto__' } } }] });
+    expect(proto).toEqual({
+      ok: false,
+      errors: [{ path: 'services.0.selector.__proto__', msg: { code: 'schema.reserved-key', params: { key: '__proto__' } } }],
+    });
     if (!proto.ok) expect(en(proto.errors[0]!)).toContain('__proto__ cannot be a label key');
     const ctor = parseScenarioJson(
       '{"version":1,"subnets":[{"id":"s","name":"s","cidr":"192.168.1.0/24"}],"nodes":[{"id":"n","name":"n","subnet":"s","ip":"192.168.1.2"}],"pods":[{"id":"p","name":"p","node":"n","labels":{"constructor":"x"},"containers":[{"name":"c"}]}]}',
@@ -143,7 +147,10 @@ describe('bounded work for scenarios from outside (issue 15)', () => {
     const { MAX_SCENARIO_ELEMENTS } = await import('./parse');
     const nodes = Array.from({ length: MAX_SCENARIO_ELEMENTS + 1 }, (_, i) => ({ id: `n${i}`, name: `n${i}`, subnet: 's', ip: '10.0.0.1' }));
     const r = parseScenario({ version: 1, nodes });
-    expect(r).toEqual({ ok: false, errors: [{ path: '(root)', msg: { code: 'input.too-many-elements', params: { elements: MAX_SCENARIO_ELEMENTS + 1, max: MAX_SCENARIO_ELEMENTS } } }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [{ path: '(root)', msg: { code: 'input.too-many-elements', params: { elements: MAX_SCENARIO_ELEMENTS + 1, max: MAX_SCENARIO_ELEMENTS } } }],
+    });
     if (!r.ok) expect(en(r.errors[0]!)).toContain(`${(MAX_SCENARIO_ELEMENTS + 1).toLocaleString('en')} elements`);
     if (!r.ok) expect(zh(r.errors[0]!)).toContain('最多只能打开');
   });

@@ -56,7 +56,8 @@ export function reservedKeyErrors(doc: unknown): FieldError[] {
       const map = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined;
       if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
       for (const key of RESERVED_LABEL_KEYS) {
-        if (Object.prototype.hasOwnProperty.call(map, key)) errors.push({ path: `${collection}.${i}.${field}.${key}`, msg: msg('schema.reserved-key', { key }) });
+        if (Object.prototype.hasOwnProperty.call(map, key))
+          errors.push({ path: `${collection}.${i}.${field}.${key}`, msg: msg('schema.reserved-key', { key }) });
       }
     });
   };
@@ -104,7 +105,10 @@ export function parseScenario(raw: unknown): ParseResult {
   if (reserved.length > 0) return { ok: false, errors: reserved };
   const parsed = scenarioSchema.safeParse(migrated.doc);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: formatPath(i.path), msg: issueMessage(i, scenarioSchema, migrated.doc) })) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: formatPath(i.path), msg: issueMessage(i, scenarioSchema, migrated.doc) })),
+    };
   }
   return materializeChecked(parsed.data);
 }

@@ -46,7 +46,10 @@ export const k8sSubdomain = z
   .string()
   .min(1)
   .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'a Kubernetes name is lower-case letters, digits, "-" and "." (RFC 1123 subdomain)');
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'a Kubernetes name is lower-case letters, digits, "-" and "." (RFC 1123 subdomain)',
+  );
 
 export const protocolSchema = z.enum(['tcp', 'udp', 'icmp']);
 export const l4ProtocolSchema = z.enum(['TCP', 'UDP', 'SCTP']);

@@ -79,9 +79,7 @@ export const ingressSchema = z.object({
   ingressClassName: z.string().max(63).optional(),
   /** The Service (id) that exposes the ingress controller pods. */
   controllerService: id.optional(),
-  rules: z
-    .array(z.object({ host: z.string().max(253).optional(), paths: z.array(ingressPathSchema).min(1) }))
-    .default([]),
+  rules: z.array(z.object({ host: z.string().max(253).optional(), paths: z.array(ingressPathSchema).min(1) })).default([]),
   defaultBackend: ingressBackendSchema.optional(),
   tls: z.array(z.object({ hosts: z.array(z.string().max(253)), secretName: z.string().optional() })).default([]),
 });

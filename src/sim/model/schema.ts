@@ -44,7 +44,14 @@ export const clusterSchema = z.object({
    * kubelet --cluster-domain: a DNS name (RFC 1123 labels joined by dots, at most 253 characters).
    * Checked label by label without a regular expression built from it (see `isDnsDomain`).
    */
-  dnsDomain: z.string().max(253).refine(isDnsDomain, { message: 'not a DNS domain (expected e.g. cluster.local: lower-case letters, digits and "-" in labels joined by ".")', params: { msg: 'schema.dns-domain' } }).default('cluster.local'),
+  dnsDomain: z
+    .string()
+    .max(253)
+    .refine(isDnsDomain, {
+      message: 'not a DNS domain (expected e.g. cluster.local: lower-case letters, digits and "-" in labels joined by ".")',
+      params: { msg: 'schema.dns-domain' },
+    })
+    .default('cluster.local'),
   /** MTU of the underlay links (node eth0). */
   mtu: z.number().int().min(576).max(9000).default(1500),
   /** The bridge plugin's hairpinMode (kube-flannel's CNI config sets it true): a pod may reach itself through its Service. */
@@ -195,12 +202,4 @@ export type Pod = Omit<z.output<typeof podSchema>, 'ip'> & { ip: string };
 /** A scenario with every address allocated: what the tracer and the UI work on. */
 export type Scenario = Omit<ScenarioDoc, 'nodes' | 'pods'> & { nodes: Node[]; pods: Pod[] };
 
-export type ElementKind =
-  | 'subnet'
-  | 'router'
-  | 'node'
-  | 'pod'
-  | 'client'
-  | 'service'
-  | 'loadBalancer'
-  | 'ingress';
+export type ElementKind = 'subnet' | 'router' | 'node' | 'pod' | 'client' | 'service' | 'loadBalancer' | 'ingress';

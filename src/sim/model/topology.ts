@@ -48,15 +48,33 @@ const cache = new WeakMap<Scenario, Topology>();
  * https://kubernetes.io/docs/reference/kubectl/#resource-types
  */
 export const KIND_ALIASES: Readonly<Record<string, string>> = {
-  pod: 'Pod', pods: 'Pod', po: 'Pod',
-  service: 'Service', services: 'Service', svc: 'Service',
-  node: 'Node', nodes: 'Node', no: 'Node',
-  ingress: 'Ingress', ingresses: 'Ingress', ing: 'Ingress',
-  deployment: 'Deployment', deployments: 'Deployment', deploy: 'Deployment',
-  replicaset: 'ReplicaSet', replicasets: 'ReplicaSet', rs: 'ReplicaSet',
-  statefulset: 'StatefulSet', statefulsets: 'StatefulSet', sts: 'StatefulSet',
-  daemonset: 'DaemonSet', daemonsets: 'DaemonSet', ds: 'DaemonSet',
-  job: 'Job', jobs: 'Job' };
+  pod: 'Pod',
+  pods: 'Pod',
+  po: 'Pod',
+  service: 'Service',
+  services: 'Service',
+  svc: 'Service',
+  node: 'Node',
+  nodes: 'Node',
+  no: 'Node',
+  ingress: 'Ingress',
+  ingresses: 'Ingress',
+  ing: 'Ingress',
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  replicaset: 'ReplicaSet',
+  replicasets: 'ReplicaSet',
+  rs: 'ReplicaSet',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet',
+  job: 'Job',
+  jobs: 'Job',
+};
 
 /** `kind/name` (and `kind/namespace/name`) entries in the name index, first match wins. */
 function noteKindRefs(byName: Map<string, string>, s: Scenario): void {
@@ -68,7 +86,10 @@ function noteKindRefs(byName: Map<string, string>, s: Scenario): void {
     }
   };
   // The default namespace's objects win over same-named ones elsewhere.
-  const order = <T extends { namespace?: string }>(xs: T[]) => [...xs.filter((x) => (x.namespace ?? 'default') === 'default'), ...xs.filter((x) => (x.namespace ?? 'default') !== 'default')];
+  const order = <T extends { namespace?: string }>(xs: T[]) => [
+    ...xs.filter((x) => (x.namespace ?? 'default') === 'default'),
+    ...xs.filter((x) => (x.namespace ?? 'default') !== 'default'),
+  ];
   for (const p of order(s.pods)) {
     add('Pod', p.name, p.namespace, p.id);
     if (p.owner) add(p.owner.kind, p.owner.name, p.namespace, p.id);
@@ -154,8 +175,8 @@ export function topology(s: Scenario): Topology {
     l2,
     nodeByIp: new Map(s.nodes.map((n) => [n.ip, n])),
     byName,
-    names };
+    names,
+  };
   cache.set(s, t);
   return t;
 }
-

@@ -20,7 +20,7 @@ import { loadExample, withChanges } from '../testing/examples';
 import { cidrContains } from './cidr';
 
 describe('Calico IPAM', () => {
-  it('hashes the hostname with FNV-1 32 as Go hash/fnv New32 (golden values of Go\'s fnv_test.go)', () => {
+  it("hashes the hostname with FNV-1 32 as Go hash/fnv New32 (golden values of Go's fnv_test.go)", () => {
     expect(fnv1_32('')).toBe(0x811c9dc5);
     expect(fnv1_32('a')).toBe(0x050c5d7e);
     expect(fnv1_32('ab')).toBe(0x70772d38);
@@ -28,7 +28,10 @@ describe('Calico IPAM', () => {
   });
 
   it('hands each node /26 blocks out of the pool (not its spec.podCIDR), tunnel address first, then pods lowest ordinal first', () => {
-    const ipam = new CalicoIpam('10.244.0.0/16', [{ id: 'a', name: 'node-a' }, { id: 'b', name: 'node-b' }]);
+    const ipam = new CalicoIpam('10.244.0.0/16', [
+      { id: 'a', name: 'node-a' },
+      { id: 'b', name: 'node-b' },
+    ]);
     ipam.allocateTunnels(['a', 'b']);
     const st = ipam.state();
     const [blockA] = st.blocks.get('a')!;
@@ -52,7 +55,7 @@ describe('Calico IPAM', () => {
     expect(ips[64]).toBe(b2!.split('/')[0]);
   });
 
-  it('walks up the pool from the host\'s start and wraps round when the blocks above are taken; a full pool gives nothing', () => {
+  it("walks up the pool from the host's start and wraps round when the blocks above are taken; a full pool gives nothing", () => {
     // A /24 pool has 4 blocks of /26.
     const nodes = ['w', 'x', 'y', 'z', 'v'].map((n) => ({ id: n, name: `host-${n}` }));
     const ipam = new CalicoIpam('10.10.0.0/24', nodes);
@@ -64,8 +67,11 @@ describe('Calico IPAM', () => {
     expect(ipam.allocate('v')).toBeUndefined();
   });
 
-  it('takes stored pod addresses as allocated: their /26 is affine to the first node holding one; another node\'s address there is borrowed', () => {
-    const ipam = new CalicoIpam('10.244.0.0/16', [{ id: 'a', name: 'node-a' }, { id: 'b', name: 'node-b' }]);
+  it("takes stored pod addresses as allocated: their /26 is affine to the first node holding one; another node's address there is borrowed", () => {
+    const ipam = new CalicoIpam('10.244.0.0/16', [
+      { id: 'a', name: 'node-a' },
+      { id: 'b', name: 'node-b' },
+    ]);
     ipam.register('10.244.3.5', 'a');
     ipam.register('10.244.3.9', 'b');
     ipam.register('10.244.7.200', 'b');
@@ -81,7 +87,7 @@ describe('Calico IPAM', () => {
 describe('Calico IPAM in a scenario', () => {
   const calico = () => loadExample('calico-policy');
 
-  it('pods of a Calico file without addresses get them from their node\'s blocks; each node has a blackhole per block and the tunnel the first address', () => {
+  it("pods of a Calico file without addresses get them from their node's blocks; each node has a blackhole per block and the tunnel the first address", () => {
     const s = calico();
     const st = calicoIpamState(s)!;
     // Pinned: scattered over the pool by hostname as a real cluster's are (10.244.86.0/26, not node-1's podCIDR 10.244.0.0/24).
@@ -127,14 +133,14 @@ describe('Calico IPAM in a scenario', () => {
     expect(nodeRouteTable(t, t.nodes.get('node-3')!).routes.map((r) => r.text)).toContain(`${api.ip}/32 via 192.168.1.11 dev tunl0 proto bird onlink`);
   });
 
-  it('a pod address outside the pool is a problem under Calico; outside the node\'s pod CIDR is not', () => {
+  it("a pod address outside the pool is a problem under Calico; outside the node's pod CIDR is not", () => {
     const outside = withChanges(calico(), (x) => (x.pods.find((p) => p.id === 'api')!.ip = '10.99.0.5'));
     expect(validateScenario(outside).map((p) => p.code)).toContain('pod-ip-outside-pool');
     const inPool = withChanges(calico(), (x) => (x.pods.find((p) => p.id === 'api')!.ip = '10.244.200.7'));
     expect(validateScenario(inPool).map((p) => p.code)).not.toContain('pod-ip-outside-node-cidr');
   });
 
-  it('switching to flannel re-addresses pods into their node\'s pod CIDR (host-local); switching back keeps those addresses', () => {
+  it("switching to flannel re-addresses pods into their node's pod CIDR (host-local); switching back keeps those addresses", () => {
     const s = calico();
     const r = editCluster(s, { cni: 'flannel' });
     expect(r.ok).toBe(true);

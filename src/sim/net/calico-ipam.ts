@@ -160,7 +160,11 @@ export class CalicoIpam {
 
   state(): CalicoIpamState {
     const blocks = new Map<string, string[]>();
-    for (const [node, list] of this.byNode) blocks.set(node, list.map((i) => `${intToIp((this.pool.network + i * this.blockSize) >>> 0)}/${this.blockPrefix}`));
+    for (const [node, list] of this.byNode)
+      blocks.set(
+        node,
+        list.map((i) => `${intToIp((this.pool.network + i * this.blockSize) >>> 0)}/${this.blockPrefix}`),
+      );
     return { pool: this.pool, blockPrefix: this.blockPrefix, blocks, tunnels: new Map(this.tunnels), borrowed: new Map(this.borrowed) };
   }
 }

@@ -55,7 +55,7 @@ export function isNetworkAligned(text: string): boolean {
 }
 
 export function cidrContainsInt(c: Cidr, ip: number): boolean {
-  return ((ip & c.mask) >>> 0) === c.network;
+  return (ip & c.mask) >>> 0 === c.network;
 }
 
 export function cidrContains(cidrText: string, ip: string): boolean {
@@ -91,4 +91,3 @@ export function broadcastAddress(cidrText: string): string {
   const c = parseCidr(cidrText);
   return intToIp((c.network | (~c.mask >>> 0)) >>> 0);
 }
-

@@ -32,8 +32,15 @@ describe('service checks', () => {
       c.services.find((x) => x.id === 'svc-db')!.type = 'NodePort';
       delete c.services.find((x) => x.id === 'svc-payments')!.externalName;
     });
-    const codes = validateScenario(s).filter((x) => x.code === 'invalid-service').map((x) => [x.element, x.field]);
-    expect(codes).toEqual(expect.arrayContaining([['svc-db', 'clusterIP'], ['svc-payments', 'externalName']]));
+    const codes = validateScenario(s)
+      .filter((x) => x.code === 'invalid-service')
+      .map((x) => [x.element, x.field]);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['svc-db', 'clusterIP'],
+        ['svc-payments', 'externalName'],
+      ]),
+    );
   });
 
   it('report ingress backends that do not exist in the ingress namespace', () => {

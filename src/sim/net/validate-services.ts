@@ -10,7 +10,6 @@ import { topology } from '../model/topology';
 import { selectPods } from '../dataplane/endpoints';
 import { msg } from '../messages/index';
 
-
 export function validateServices(s: Scenario): Problem[] {
   const out: Problem[] = [];
   const add = (p: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }) => out.push({ severity: 'error', ...p });
@@ -26,7 +25,8 @@ export function validateServices(s: Scenario): Problem[] {
     if (svc.clusterIP === 'None' && svc.type !== 'ClusterIP') {
       add({ ...el, code: 'invalid-service', field: 'clusterIP', msg: msg('problem.headless-wrong-type', { type: svc.type }) });
     }
-    if (svc.ports.length === 0) add({ ...el, severity: 'warning', code: 'invalid-service', field: 'ports', msg: msg('problem.service-no-ports', { service: svc.name }) });
+    if (svc.ports.length === 0)
+      add({ ...el, severity: 'warning', code: 'invalid-service', field: 'ports', msg: msg('problem.service-no-ports', { service: svc.name }) });
     // The label index of the topology (memoized): Services × pods comparisons made 5,000 Services take seconds.
     const pods = selectPods(topology(s), svc);
     svc.ports.forEach((port, k) => {
@@ -44,7 +44,13 @@ export function validateServices(s: Scenario): Problem[] {
     });
     if (svc.healthCheckNodePort !== undefined) {
       const hc = svc.healthCheckNodePort;
-      if (hc < NODE_PORT_MIN || hc > NODE_PORT_MAX) add({ ...el, code: 'node-port-outside-range', field: 'healthCheckNodePort', msg: msg('problem.node-port-outside-range', { field: 'healthCheckNodePort', port: hc, min: NODE_PORT_MIN, max: NODE_PORT_MAX }) });
+      if (hc < NODE_PORT_MIN || hc > NODE_PORT_MAX)
+        add({
+          ...el,
+          code: 'node-port-outside-range',
+          field: 'healthCheckNodePort',
+          msg: msg('problem.node-port-outside-range', { field: 'healthCheckNodePort', port: hc, min: NODE_PORT_MIN, max: NODE_PORT_MAX }),
+        });
       const owner = nodePortOwner.get(hc);
       if (owner) add({ ...el, code: 'duplicate-node-port', field: 'healthCheckNodePort', msg: msg('problem.health-check-port-in-use', { port: hc, owner }) });
     }
@@ -53,14 +59,39 @@ export function validateServices(s: Scenario): Problem[] {
   for (const lb of s.loadBalancers) {
     const svc = s.services.find((x) => x.id === lb.service);
     if (svc && svc.type !== 'LoadBalancer') {
-      add({ element: lb.id, kind: 'loadBalancer', severity: 'warning', code: 'invalid-service', field: 'service', msg: msg('problem.lb-service-wrong-type', { lb: lb.name, service: svc.name, type: svc.type, nodePorts: svc.ports.some((p) => p.nodePort !== undefined) }) });
+      add({
+        element: lb.id,
+        kind: 'loadBalancer',
+        severity: 'warning',
+        code: 'invalid-service',
+        field: 'service',
+        msg: msg('problem.lb-service-wrong-type', {
+          lb: lb.name,
+          service: svc.name,
+          type: svc.type,
+          nodePorts: svc.ports.some((p) => p.nodePort !== undefined),
+        }),
+      });
     }
   }
 
   for (const ing of s.ingresses) {
     const el = { element: ing.id, kind: 'ingress' as const };
-    if (!ing.controllerService) add({ ...el, severity: 'warning', code: 'missing-reference', field: 'controllerService', msg: msg('problem.ingress-no-controller', { ingress: ing.name }) });
-    else if (!s.services.some((x) => x.id === ing.controllerService)) add({ ...el, code: 'missing-reference', field: 'controllerService', msg: msg('problem.ingress-controller-missing', { ingress: ing.name, service: ing.controllerService }) });
+    if (!ing.controllerService)
+      add({
+        ...el,
+        severity: 'warning',
+        code: 'missing-reference',
+        field: 'controllerService',
+        msg: msg('problem.ingress-no-controller', { ingress: ing.name }),
+      });
+    else if (!s.services.some((x) => x.id === ing.controllerService))
+      add({
+        ...el,
+        code: 'missing-reference',
+        field: 'controllerService',
+        msg: msg('problem.ingress-controller-missing', { ingress: ing.name, service: ing.controllerService }),
+      });
     const backends: [string, { service: string; port: number | string }][] = [];
     ing.rules.forEach((r, i) => r.paths.forEach((p, j) => backends.push([`rules.${i}.paths.${j}.backend`, p.backend])));
     if (ing.defaultBackend) backends.push(['defaultBackend', ing.defaultBackend]);

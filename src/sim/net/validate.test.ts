@@ -63,9 +63,18 @@ describe('validateScenario', () => {
     const s = withChanges(base, (c) => {
       c.cluster.serviceCidr = '10.244.128.0/17';
       c.services.push({
-        id: 'svc', name: 'svc', namespace: 'default', type: 'NodePort', clusterIP: '10.200.0.1', selector: {},
-        ports: [{ port: 80, protocol: 'TCP', nodePort: 8080 }], sessionAffinity: 'None', sessionAffinityTimeoutSeconds: 10800,
-        externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster', ipvsScheduler: 'rr',
+        id: 'svc',
+        name: 'svc',
+        namespace: 'default',
+        type: 'NodePort',
+        clusterIP: '10.200.0.1',
+        selector: {},
+        ports: [{ port: 80, protocol: 'TCP', nodePort: 8080 }],
+        sessionAffinity: 'None',
+        sessionAffinityTimeoutSeconds: 10800,
+        externalTrafficPolicy: 'Cluster',
+        internalTrafficPolicy: 'Cluster',
+        ipvsScheduler: 'rr',
       });
     });
     expect(codes(s)).toEqual(expect.arrayContaining(['cluster:cidr-overlap', 'svc:cluster-ip-outside-range', 'svc:node-port-outside-range']));

@@ -40,7 +40,13 @@ function reportDuplicates(m: Map<string, Holder[]>, what: 'address' | 'podIp' | 
     if (distinct.length < 2) continue;
     for (const h of distinct) {
       const others = distinct.filter((x) => x.id !== h.id).map((x) => x.name);
-      add({ code: 'duplicate-ip', element: h.id, kind: h.kind, field: h.field, msg: msg('problem.address-in-use', { what, ip: h.ip, others, ...(h.where ? { subnet: h.where } : {}) }) });
+      add({
+        code: 'duplicate-ip',
+        element: h.id,
+        kind: h.kind,
+        field: h.field,
+        msg: msg('problem.address-in-use', { what, ip: h.ip, others, ...(h.where ? { subnet: h.where } : {}) }),
+      });
     }
   }
 }
@@ -101,29 +107,77 @@ function computeProblems(s: Scenario): Problem[] {
 
   // Cluster ranges.
   if (cidrsOverlap(cluster.podCidr, cluster.serviceCidr)) {
-    add({ code: 'cidr-overlap', element: 'cluster', kind: 'cluster', field: 'serviceCidr', msg: msg('problem.service-cidr-overlaps-pod-cidr', { serviceCidr: cluster.serviceCidr, podCidr: cluster.podCidr }) });
+    add({
+      code: 'cidr-overlap',
+      element: 'cluster',
+      kind: 'cluster',
+      field: 'serviceCidr',
+      msg: msg('problem.service-cidr-overlaps-pod-cidr', { serviceCidr: cluster.serviceCidr, podCidr: cluster.podCidr }),
+    });
   }
   if (parseCidr(cluster.podCidr).prefix > cluster.nodePodPrefix) {
-    add({ code: 'cidr-overlap', element: 'cluster', kind: 'cluster', field: 'nodePodPrefix', msg: msg('problem.node-prefix-too-big', { prefix: cluster.nodePodPrefix, podCidr: cluster.podCidr }) });
+    add({
+      code: 'cidr-overlap',
+      element: 'cluster',
+      kind: 'cluster',
+      field: 'nodePodPrefix',
+      msg: msg('problem.node-prefix-too-big', { prefix: cluster.nodePodPrefix, podCidr: cluster.podCidr }),
+    });
   }
 
   // Subnets.
   const subnetById = new Map(s.subnets.map((x) => [x.id, x]));
   const subnetOverlaps = overlapsByEarlier(s.subnets.map((x) => x.cidr));
   s.subnets.forEach((sub, i) => {
-    if (!isNetworkAligned(sub.cidr)) add({ code: 'cidr-not-aligned', element: sub.id, kind: 'subnet', field: 'cidr', msg: msg('problem.cidr-not-aligned', { cidr: sub.cidr, suggestion: parseCidr(sub.cidr).text }) });
+    if (!isNetworkAligned(sub.cidr))
+      add({
+        code: 'cidr-not-aligned',
+        element: sub.id,
+        kind: 'subnet',
+        field: 'cidr',
+        msg: msg('problem.cidr-not-aligned', { cidr: sub.cidr, suggestion: parseCidr(sub.cidr).text }),
+      });
     for (const j of subnetOverlaps.get(i) ?? []) {
       const other = s.subnets[j]!;
-      add({ code: 'cidr-overlap', element: other.id, kind: 'subnet', field: 'cidr', msg: msg('problem.subnets-overlap', { subnet: other.name, cidr: other.cidr, other: sub.name, otherCidr: sub.cidr }) });
+      add({
+        code: 'cidr-overlap',
+        element: other.id,
+        kind: 'subnet',
+        field: 'cidr',
+        msg: msg('problem.subnets-overlap', { subnet: other.name, cidr: other.cidr, other: sub.name, otherCidr: sub.cidr }),
+      });
     }
-    for (const [label, range] of [['pod', cluster.podCidr], ['service', cluster.serviceCidr]] as const) {
-      if (cidrsOverlap(sub.cidr, range)) add({ code: 'cidr-overlap', element: sub.id, kind: 'subnet', field: 'cidr', msg: msg('problem.subnet-overlaps-cluster', { subnet: sub.name, cidr: sub.cidr, range: label, rangeCidr: range }) });
+    for (const [label, range] of [
+      ['pod', cluster.podCidr],
+      ['service', cluster.serviceCidr],
+    ] as const) {
+      if (cidrsOverlap(sub.cidr, range))
+        add({
+          code: 'cidr-overlap',
+          element: sub.id,
+          kind: 'subnet',
+          field: 'cidr',
+          msg: msg('problem.subnet-overlaps-cluster', { subnet: sub.name, cidr: sub.cidr, range: label, rangeCidr: range }),
+        });
     }
     if (sub.gateway) {
       if (!cidrContains(sub.cidr, sub.gateway)) {
-        add({ code: 'ip-outside-subnet', element: sub.id, kind: 'subnet', field: 'gateway', msg: msg('problem.gateway-outside-subnet', { gateway: sub.gateway, cidr: sub.cidr }) });
+        add({
+          code: 'ip-outside-subnet',
+          element: sub.id,
+          kind: 'subnet',
+          field: 'gateway',
+          msg: msg('problem.gateway-outside-subnet', { gateway: sub.gateway, cidr: sub.cidr }),
+        });
       } else if (!s.routers.some((r) => r.interfaces.some((x) => x.subnet === sub.id && x.ip === sub.gateway))) {
-        add({ code: 'gateway-not-router', element: sub.id, kind: 'subnet', field: 'gateway', severity: 'warning', msg: msg('problem.gateway-not-router', { gateway: sub.gateway, subnet: sub.name }) });
+        add({
+          code: 'gateway-not-router',
+          element: sub.id,
+          kind: 'subnet',
+          field: 'gateway',
+          severity: 'warning',
+          msg: msg('problem.gateway-not-router', { gateway: sub.gateway, subnet: sub.name }),
+        });
       }
     }
   });
@@ -133,7 +187,13 @@ function computeProblems(s: Scenario): Problem[] {
   const checkHost = (kind: ElementKind, id: string, name: string, subnetId: string, ip: string, field: string) => {
     const sub = subnetById.get(subnetId);
     if (!sub) {
-      add({ code: 'missing-reference', element: id, kind, field: field === 'ip' ? 'subnet' : field, msg: msg('problem.subnet-missing', { name, subnet: subnetId }) });
+      add({
+        code: 'missing-reference',
+        element: id,
+        kind,
+        field: field === 'ip' ? 'subnet' : field,
+        msg: msg('problem.subnet-missing', { name, subnet: subnetId }),
+      });
       return;
     }
     if (!cidrContains(sub.cidr, ip)) {
@@ -153,7 +213,13 @@ function computeProblems(s: Scenario): Problem[] {
     const connected = r.interfaces.map((x) => subnetById.get(x.subnet)).filter((x) => x !== undefined);
     r.routes.forEach((route, k) => {
       if (!connected.some((sub) => cidrContains(sub.cidr, route.via))) {
-        add({ code: 'route-via-unreachable', element: r.id, kind: 'router', field: `routes.${k}.via`, msg: msg('problem.route-via-unreachable', { via: route.via, dst: route.dst, router: r.name }) });
+        add({
+          code: 'route-via-unreachable',
+          element: r.id,
+          kind: 'router',
+          field: `routes.${k}.via`,
+          msg: msg('problem.route-via-unreachable', { via: route.via, dst: route.dst, router: r.name }),
+        });
       }
     });
   }
@@ -163,12 +229,31 @@ function computeProblems(s: Scenario): Problem[] {
   s.nodes.forEach((n, i) => {
     if (!isIPv4Cidr(n.podCidr)) return;
     if (!cidrWithin(n.podCidr, cluster.podCidr)) {
-      add({ code: 'pod-cidr-outside-cluster', element: n.id, kind: 'node', field: 'podCidr', msg: msg('problem.pod-cidr-outside-cluster', { node: n.name, podCidr: n.podCidr, clusterCidr: cluster.podCidr }) });
+      add({
+        code: 'pod-cidr-outside-cluster',
+        element: n.id,
+        kind: 'node',
+        field: 'podCidr',
+        msg: msg('problem.pod-cidr-outside-cluster', { node: n.name, podCidr: n.podCidr, clusterCidr: cluster.podCidr }),
+      });
     }
-    if (!isNetworkAligned(n.podCidr)) add({ code: 'cidr-not-aligned', element: n.id, kind: 'node', field: 'podCidr', msg: msg('problem.cidr-not-aligned', { cidr: n.podCidr, suggestion: parseCidr(n.podCidr).text }) });
+    if (!isNetworkAligned(n.podCidr))
+      add({
+        code: 'cidr-not-aligned',
+        element: n.id,
+        kind: 'node',
+        field: 'podCidr',
+        msg: msg('problem.cidr-not-aligned', { cidr: n.podCidr, suggestion: parseCidr(n.podCidr).text }),
+      });
     for (const j of nodeOverlaps.get(i) ?? []) {
       const other = s.nodes[j]!;
-      add({ code: 'cidr-overlap', element: other.id, kind: 'node', field: 'podCidr', msg: msg('problem.pod-cidrs-overlap', { node: other.name, podCidr: other.podCidr, other: n.name, otherCidr: n.podCidr }) });
+      add({
+        code: 'cidr-overlap',
+        element: other.id,
+        kind: 'node',
+        field: 'podCidr',
+        msg: msg('problem.pod-cidrs-overlap', { node: other.name, podCidr: other.podCidr, other: n.name, otherCidr: n.podCidr }),
+      });
     }
   });
 
@@ -182,12 +267,30 @@ function computeProblems(s: Scenario): Problem[] {
     } else if (s.cluster.cni === 'calico') {
       // calico-ipam hands out addresses from the pool, not the node's pod CIDR (net/calico-ipam.ts).
       if (!isIPv4(p.ip) || !isIPv4Cidr(cluster.podCidr) || !cidrContains(cluster.podCidr, p.ip)) {
-        add({ code: 'pod-ip-outside-pool', element: p.id, kind: 'pod', field: 'ip', msg: msg('problem.pod-ip-outside-pool', { pod: p.name, ip: p.ip, pool: cluster.podCidr }) });
+        add({
+          code: 'pod-ip-outside-pool',
+          element: p.id,
+          kind: 'pod',
+          field: 'ip',
+          msg: msg('problem.pod-ip-outside-pool', { pod: p.name, ip: p.ip, pool: cluster.podCidr }),
+        });
       }
     } else if (!isIPv4(p.ip) || !cidrContains(node.podCidr, p.ip)) {
-      add({ code: 'pod-ip-outside-node-cidr', element: p.id, kind: 'pod', field: 'ip', msg: msg('problem.pod-ip-outside-node-cidr', { pod: p.name, ip: p.ip, node: node.name, podCidr: node.podCidr }) });
+      add({
+        code: 'pod-ip-outside-node-cidr',
+        element: p.id,
+        kind: 'pod',
+        field: 'ip',
+        msg: msg('problem.pod-ip-outside-node-cidr', { pod: p.name, ip: p.ip, node: node.name, podCidr: node.podCidr }),
+      });
     } else if (p.ip === bridgeGateway(node.podCidr) || p.ip === parseCidr(node.podCidr).text.split('/')[0] || p.ip === broadcastAddress(node.podCidr)) {
-      add({ code: 'ip-reserved', element: p.id, kind: 'pod', field: 'ip', msg: msg('problem.pod-ip-reserved', { ip: p.ip, node: node.name, gateway: bridgeGateway(node.podCidr) }) });
+      add({
+        code: 'ip-reserved',
+        element: p.id,
+        kind: 'pod',
+        field: 'ip',
+        msg: msg('problem.pod-ip-reserved', { ip: p.ip, node: node.name, gateway: bridgeGateway(node.podCidr) }),
+      });
     }
     holders(podIps, p.ip).push({ id: p.id, kind: 'pod', name: p.name, field: 'ip', ip: p.ip });
     // Containers of a pod share one network namespace: two cannot bind the same port.
@@ -196,7 +299,14 @@ function computeProblems(s: Scenario): Problem[] {
       for (const port of c.ports) {
         const key = `${port.protocol}/${port.containerPort}`;
         const first = bound.get(key);
-        if (first) add({ code: 'port-conflict', element: p.id, kind: 'pod', field: 'containers', msg: msg('problem.port-conflict', { first, second: c.name, port: key }) });
+        if (first)
+          add({
+            code: 'port-conflict',
+            element: p.id,
+            kind: 'pod',
+            field: 'containers',
+            msg: msg('problem.port-conflict', { first, second: c.name, port: key }),
+          });
         else bound.set(key, c.name);
       }
     }
@@ -210,23 +320,50 @@ function computeProblems(s: Scenario): Problem[] {
   for (const svc of s.services) {
     const ip = svc.clusterIP;
     if (ip && ip !== 'None') {
-      if (!cidrContains(cluster.serviceCidr, ip)) add({ code: 'cluster-ip-outside-range', element: svc.id, kind: 'service', field: 'clusterIP', msg: msg('problem.cluster-ip-outside-range', { ip, serviceCidr: cluster.serviceCidr }) });
+      if (!cidrContains(cluster.serviceCidr, ip))
+        add({
+          code: 'cluster-ip-outside-range',
+          element: svc.id,
+          kind: 'service',
+          field: 'clusterIP',
+          msg: msg('problem.cluster-ip-outside-range', { ip, serviceCidr: cluster.serviceCidr }),
+        });
       holders(clusterIps, ip).push({ id: svc.id, kind: 'service', name: svc.name, field: 'clusterIP', ip });
     }
     svc.ports.forEach((p, k) => {
       if (p.nodePort === undefined) return;
       if (p.nodePort < NODE_PORT_MIN || p.nodePort > NODE_PORT_MAX) {
-        add({ code: 'node-port-outside-range', element: svc.id, kind: 'service', field: `ports.${k}.nodePort`, msg: msg('problem.node-port-outside-range', { field: 'nodePort', port: p.nodePort, min: NODE_PORT_MIN, max: NODE_PORT_MAX }) });
+        add({
+          code: 'node-port-outside-range',
+          element: svc.id,
+          kind: 'service',
+          field: `ports.${k}.nodePort`,
+          msg: msg('problem.node-port-outside-range', { field: 'nodePort', port: p.nodePort, min: NODE_PORT_MIN, max: NODE_PORT_MAX }),
+        });
       }
       const owner = nodePorts.get(p.nodePort);
-      if (owner) add({ code: 'duplicate-node-port', element: svc.id, kind: 'service', field: `ports.${k}.nodePort`, msg: msg('problem.node-port-in-use', { port: p.nodePort, owner }) });
+      if (owner)
+        add({
+          code: 'duplicate-node-port',
+          element: svc.id,
+          kind: 'service',
+          field: `ports.${k}.nodePort`,
+          msg: msg('problem.node-port-in-use', { port: p.nodePort, owner }),
+        });
       else nodePorts.set(p.nodePort, svc.name);
     });
   }
   reportDuplicates(clusterIps, 'clusterIp', add);
   const serviceIds = new Set(s.services.map((x) => x.id));
   for (const lb of s.loadBalancers) {
-    if (!serviceIds.has(lb.service)) add({ code: 'missing-reference', element: lb.id, kind: 'loadBalancer', field: 'service', msg: msg('problem.lb-service-missing', { lb: lb.name, service: lb.service }) });
+    if (!serviceIds.has(lb.service))
+      add({
+        code: 'missing-reference',
+        element: lb.id,
+        kind: 'loadBalancer',
+        field: 'service',
+        msg: msg('problem.lb-service-missing', { lb: lb.name, service: lb.service }),
+      });
   }
   out.push(...validateServices(s));
   out.push(...validateAddons(s));

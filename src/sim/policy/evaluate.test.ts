@@ -17,7 +17,16 @@ function cluster(policies: PolicyInput[], extra: Partial<ScenarioInput> = {}): S
     namespace,
     labels,
     node,
-    containers: [{ name: 'c', ports: [{ name: 'redis', containerPort: 6379 }, { name: 'http', containerPort: 80 }, { name: 'dns', containerPort: 53, protocol: 'UDP' as const }] }],
+    containers: [
+      {
+        name: 'c',
+        ports: [
+          { name: 'redis', containerPort: 6379 },
+          { name: 'http', containerPort: 80 },
+          { name: 'dns', containerPort: 53, protocol: 'UDP' as const },
+        ],
+      },
+    ],
   });
   const r = parseScenario({
     version: 1,
@@ -82,7 +91,9 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
   });
 
   it('"The two sorts of pod isolation": isolation is per direction, by the policy types of the policies selecting the pod', () => {
-    const s = cluster([{ id: 'p', name: 'ingress-only', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, policyTypes: ['Ingress'] } }]);
+    const s = cluster([
+      { id: 'p', name: 'ingress-only', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, policyTypes: ['Ingress'] } },
+    ]);
     expect(verdict(s, 'default-db', 'ingress', fromIp('8.8.8.8'), 80)).toEqual({ kind: 'denied', policies: ['default/ingress-only'] });
     expect(kind(s, 'default-db', 'egress', fromIp('8.8.8.8'), 80)).toBe('not-isolated');
     // Pods the policy does not select stay non-isolated.
@@ -127,10 +138,26 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
 
   it('"Behavior of to and from selectors": namespaceSelector and podSelector in one element AND, in two elements OR', () => {
     const and = cluster([
-      { id: 'p', name: 'and', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { user: 'alice' } }, podSelector: { matchLabels: { role: 'client' } } }] }] } },
+      {
+        id: 'p',
+        name: 'and',
+        namespace: 'default',
+        spec: {
+          podSelector: { matchLabels: { role: 'db' } },
+          ingress: [{ from: [{ namespaceSelector: { matchLabels: { user: 'alice' } }, podSelector: { matchLabels: { role: 'client' } } }] }],
+        },
+      },
     ]);
     const or = cluster([
-      { id: 'p', name: 'or', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { user: 'alice' } } }, { podSelector: { matchLabels: { role: 'client' } } }] }] } },
+      {
+        id: 'p',
+        name: 'or',
+        namespace: 'default',
+        spec: {
+          podSelector: { matchLabels: { role: 'db' } },
+          ingress: [{ from: [{ namespaceSelector: { matchLabels: { user: 'alice' } } }, { podSelector: { matchLabels: { role: 'client' } } }] }],
+        },
+      },
     ]);
     // role=client in a user=alice namespace: both allow.
     expect(kind(and, 'default-db', 'ingress', fromPod(and, 'mine-client'), 6379)).toBe('allowed');
@@ -145,12 +172,29 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
 
   it('"Network policies do not conflict; they are additive": the union of the selecting policies\' rules', () => {
     const s = cluster([
-      { id: 'a', name: 'allow-frontend', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'frontend' } } }] }] } },
-      { id: 'b', name: 'allow-client', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'client' } } }] }] } },
+      {
+        id: 'a',
+        name: 'allow-frontend',
+        namespace: 'default',
+        spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'frontend' } } }] }] },
+      },
+      {
+        id: 'b',
+        name: 'allow-client',
+        namespace: 'default',
+        spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'client' } } }] }] },
+      },
     ]);
-    expect(verdict(s, 'default-db', 'ingress', fromPod(s, 'default-client'), 80)).toMatchObject({ kind: 'allowed', policies: ['default/allow-frontend', 'default/allow-client'], by: { policy: 'default/allow-client' } });
+    expect(verdict(s, 'default-db', 'ingress', fromPod(s, 'default-client'), 80)).toMatchObject({
+      kind: 'allowed',
+      policies: ['default/allow-frontend', 'default/allow-client'],
+      by: { policy: 'default/allow-client' },
+    });
     expect(kind(s, 'default-db', 'ingress', fromPod(s, 'default-frontend'), 80)).toBe('allowed');
-    expect(verdict(s, 'default-db', 'ingress', fromPod(s, 'mine-anything'), 80)).toEqual({ kind: 'denied', policies: ['default/allow-frontend', 'default/allow-client'] });
+    expect(verdict(s, 'default-db', 'ingress', fromPod(s, 'mine-anything'), 80)).toEqual({
+      kind: 'denied',
+      policies: ['default/allow-frontend', 'default/allow-client'],
+    });
   });
 
   it('"Default policies": default deny all ingress, allow all ingress, default deny all egress, allow all egress, default deny all', () => {
@@ -164,7 +208,10 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
       { id: 'd', name: 'default-deny-ingress', namespace: 'default', spec: { podSelector: {}, policyTypes: ['Ingress'] } },
       { id: 'p', name: 'allow-all-ingress', namespace: 'default', spec: { podSelector: {}, ingress: [{}], policyTypes: ['Ingress'] } },
     ]);
-    expect(verdict(allowIngress, 'default-db', 'ingress', fromIp('8.8.8.8'), 12345)).toMatchObject({ kind: 'allowed', by: { policy: 'default/allow-all-ingress', text: 'default/allow-all-ingress ingress[0]: from <any>, port <any>' } });
+    expect(verdict(allowIngress, 'default-db', 'ingress', fromIp('8.8.8.8'), 12345)).toMatchObject({
+      kind: 'allowed',
+      by: { policy: 'default/allow-all-ingress', text: 'default/allow-all-ingress ingress[0]: from <any>, port <any>' },
+    });
     expect(kind(allowIngress, 'default-db', 'ingress', fromIp('8.8.8.8'), undefined, 'icmp')).toBe('allowed');
 
     const denyEgress = cluster([{ id: 'p', name: 'default-deny-egress', namespace: 'default', spec: { podSelector: {}, policyTypes: ['Egress'] } }]);
@@ -188,7 +235,11 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
         id: 'p',
         name: 'multi-port-egress',
         namespace: 'default',
-        spec: { podSelector: { matchLabels: { role: 'db' } }, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/24' } }], ports: [{ protocol: 'TCP', port: 32000, endPort: 32768 }] }] },
+        spec: {
+          podSelector: { matchLabels: { role: 'db' } },
+          policyTypes: ['Egress'],
+          egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/24' } }], ports: [{ protocol: 'TCP', port: 32000, endPort: 32768 }] }],
+        },
       },
     ]);
     expect(kind(s, 'default-db', 'egress', fromIp('10.0.0.1'), 32000)).toBe('allowed');
@@ -203,7 +254,10 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
         id: 'p',
         name: 'from-mine',
         namespace: 'default',
-        spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mine' } } }] }] },
+        spec: {
+          podSelector: { matchLabels: { role: 'db' } },
+          ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mine' } } }] }],
+        },
       },
     ]);
     expect(namespaceLabels(s, 'mine')).toEqual({ project: 'myproject', user: 'alice', 'kubernetes.io/metadata.name': 'mine' });
@@ -220,7 +274,12 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
   it('"The NetworkPolicy resource" (ports): a named port is the receiving pod\'s container port of that name and protocol', () => {
     const s = cluster([
       { id: 'i', name: 'named-in', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ ports: [{ port: 'redis' }] }] } },
-      { id: 'e', name: 'named-out', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'frontend' } }, policyTypes: ['Egress'], egress: [{ ports: [{ port: 'dns', protocol: 'UDP' }] }] } },
+      {
+        id: 'e',
+        name: 'named-out',
+        namespace: 'default',
+        spec: { podSelector: { matchLabels: { role: 'frontend' } }, policyTypes: ['Egress'], egress: [{ ports: [{ port: 'dns', protocol: 'UDP' }] }] },
+      },
     ]);
     expect(kind(s, 'default-db', 'ingress', fromPod(s, 'default-frontend'), 6379)).toBe('allowed');
     expect(kind(s, 'default-db', 'ingress', fromPod(s, 'default-frontend'), 80)).toBe('denied');
@@ -232,7 +291,12 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
   it('"Network traffic filtering": port rules are for TCP, UDP and SCTP; a rule without ports matches every protocol', () => {
     const s = cluster([
       { id: 'a', name: 'tcp-80', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ ports: [{ port: 80 }] }] } },
-      { id: 'b', name: 'udp-all', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'frontend' } }, ingress: [{ ports: [{ protocol: 'UDP' }] }] } },
+      {
+        id: 'b',
+        name: 'udp-all',
+        namespace: 'default',
+        spec: { podSelector: { matchLabels: { role: 'frontend' } }, ingress: [{ ports: [{ protocol: 'UDP' }] }] },
+      },
     ]);
     expect(kind(s, 'default-db', 'ingress', fromIp('1.1.1.1'), 80)).toBe('allowed'); // protocol defaults to TCP
     expect(kind(s, 'default-db', 'ingress', fromIp('1.1.1.1'), 80, 'udp')).toBe('denied');
@@ -269,7 +333,14 @@ describe('NetworkPolicy semantics (kubernetes.io network-policies page)', () => 
   });
 
   it('"Behavior of to and from selectors": pod and namespace selectors select pods, never a node or an outside address', () => {
-    const s = cluster([{ id: 'p', name: 'all-pods', namespace: 'default', spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ namespaceSelector: {} }] }] } }]);
+    const s = cluster([
+      {
+        id: 'p',
+        name: 'all-pods',
+        namespace: 'default',
+        spec: { podSelector: { matchLabels: { role: 'db' } }, ingress: [{ from: [{ namespaceSelector: {} }] }] },
+      },
+    ]);
     expect(kind(s, 'default-db', 'ingress', fromPod(s, 'other-frontend'), 80)).toBe('allowed');
     expect(kind(s, 'default-db', 'ingress', fromIp('8.8.8.8'), 80)).toBe('denied');
     expect(kind(s, 'default-db', 'ingress', { ip: '192.168.1.10', nodeId: 'n1' }, 80)).toBe('denied');

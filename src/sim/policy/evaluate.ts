@@ -49,10 +49,7 @@ export interface AllowingRule {
 }
 
 export type PolicyVerdict =
-  | { kind: 'not-isolated' }
-  | { kind: 'node-local' }
-  | { kind: 'allowed'; policies: string[]; by: AllowingRule }
-  | { kind: 'denied'; policies: string[] };
+  { kind: 'not-isolated' } | { kind: 'node-local' } | { kind: 'allowed'; policies: string[]; by: AllowingRule } | { kind: 'denied'; policies: string[] };
 
 export function policyRef(p: NetworkPolicy): string {
   return `${p.namespace}/${p.name}`;
@@ -143,7 +140,14 @@ function ruleText(policy: NetworkPolicy, direction: PolicyDirection, index: numb
 }
 
 /** Does one rule allow the flow? Returns the rule in words when it does. */
-function ruleAllows(s: Scenario, policy: NetworkPolicy, q: PolicyQuery, index: number, peers: PolicyPeer[] | undefined, ports: PolicyPort[] | undefined): string | undefined {
+function ruleAllows(
+  s: Scenario,
+  policy: NetworkPolicy,
+  q: PolicyQuery,
+  index: number,
+  peers: PolicyPeer[] | undefined,
+  ports: PolicyPort[] | undefined,
+): string | undefined {
   let peer: PolicyPeer | undefined;
   if (peers && peers.length > 0) {
     peer = peers.find((p) => peerMatches(s, policy, p, q.peer));
@@ -165,7 +169,10 @@ export function evaluatePolicy(s: Scenario, q: PolicyQuery): PolicyVerdict {
   if (isolating.length === 0) return { kind: 'not-isolated' };
   const policies = isolating.map(policyRef);
   for (const p of isolating) {
-    const rules = q.direction === 'ingress' ? (p.spec.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports })) : (p.spec.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
+    const rules =
+      q.direction === 'ingress'
+        ? (p.spec.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports }))
+        : (p.spec.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i]!;
       const text = ruleAllows(s, p, q, i, r.peers, r.ports);

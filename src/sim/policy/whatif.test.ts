@@ -45,12 +45,14 @@ describe('what-if: the smallest allowing rule', () => {
     expect(trace(open, { from: 'client', to: 'db', port: 5432 }).reason?.code).toBe('policy-denied');
   });
 
-  it('crosses namespaces with namespaceSelector kubernetes.io/metadata.name AND the pod\'s labels in one peer', () => {
+  it("crosses namespaces with namespaceSelector kubernetes.io/metadata.name AND the pod's labels in one peer", () => {
     const s = loadExample('calico-policy');
     const denied = trace(s, { from: 'client', to: 'api', port: 8080 });
     expect(denied.reason).toMatchObject({ direction: 'ingress', pod: 'api' });
     const fix = smallestAllowingRule(s, deniedFlow(denied))!;
-    expect(fix.policy.spec.ingress?.at(-1)?.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'default' } }, podSelector: { matchLabels: { app: 'client' } } }]);
+    expect(fix.policy.spec.ingress?.at(-1)?.from).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'default' } }, podSelector: { matchLabels: { app: 'client' } } },
+    ]);
     expect(trace(applyPolicyFix(s, fix), { from: 'client', to: 'api', port: 8080 }).verdict).toBe('delivered');
   });
 
@@ -59,7 +61,11 @@ describe('what-if: the smallest allowing rule', () => {
     const denied = trace(s, { from: 'frontend', to: 'api', port: 8080 });
     const fix = smallestAllowingRule(s, deniedFlow(denied))!;
     expect(fix.kind).toBe('new-policy');
-    expect(fix.policy).toMatchObject({ name: 'allow-frontend-to-api-8080', namespace: 'shop', spec: { podSelector: { matchLabels: { app: 'frontend' } }, policyTypes: ['Egress'] } });
+    expect(fix.policy).toMatchObject({
+      name: 'allow-frontend-to-api-8080',
+      namespace: 'shop',
+      spec: { podSelector: { matchLabels: { app: 'frontend' } }, policyTypes: ['Egress'] },
+    });
     const fixed = applyPolicyFix(s, fix);
     expect(fixed.networkPolicies).toHaveLength(2);
     // The packet now passes egress and meets api's ingress isolation, which a second fix opens.

@@ -56,7 +56,12 @@ function uniqueId(s: Scenario, base: string): string {
 }
 
 function uniqueName(s: Scenario, ns: string, base: string): string {
-  const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 55) || 'allow';
+  const clean =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 55) || 'allow';
   const taken = new Set(s.networkPolicies.filter((p) => p.namespace === ns).map((p) => p.name));
   let name = clean;
   for (let i = 2; taken.has(name); i++) name = `${clean}-${i}`;
@@ -75,7 +80,10 @@ export function smallestAllowingRule(s: Scenario, flow: DeniedFlow): PolicyFix |
 
   const host = isolatingPolicies(s, pod, flow.direction).find((p) => !isEmptySelector(p.spec.podSelector));
   if (host) {
-    const spec = flow.direction === 'ingress' ? { ...host.spec, ingress: [...(host.spec.ingress ?? []), rule] } : { ...host.spec, egress: [...(host.spec.egress ?? []), rule] };
+    const spec =
+      flow.direction === 'ingress'
+        ? { ...host.spec, ingress: [...(host.spec.ingress ?? []), rule] }
+        : { ...host.spec, egress: [...(host.spec.egress ?? []), rule] };
     return { kind: 'add-rule', direction: flow.direction, policy: { ...host, spec }, text: `${policyRef(host)} ${text}` };
   }
   const other = s.pods.find((p) => p.ip === peerIp);
@@ -103,7 +111,9 @@ export function applyPolicyFix(s: Scenario, fix: PolicyFix): Scenario {
 
 /** The path of a trace that a NetworkPolicy dropped: the request itself, its DNS query, or a proxy's upstream request. */
 export function deniedPath(r: TraceResult): PathResult | undefined {
-  return [r as PathResult, r.dns, r.upstream?.request].find((p): p is PathResult => p !== undefined && p.verdict === 'dropped' && p.reason?.code === 'policy-denied');
+  return [r as PathResult, r.dns, r.upstream?.request].find(
+    (p): p is PathResult => p !== undefined && p.verdict === 'dropped' && p.reason?.code === 'policy-denied',
+  );
 }
 
 /** The what-if for a trace: the smallest rule allowing the packet a policy dropped (undefined when none did). */

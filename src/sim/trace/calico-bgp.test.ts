@@ -27,14 +27,14 @@ const routesOf = (s: Scenario, node: string) => {
 };
 
 describe('Calico BGP: full mesh, route reflectors, and the drop without either', () => {
-  it('full mesh (the default): node-1 learns node-2\'s block from node-2 itself', () => {
+  it("full mesh (the default): node-1 learns node-2's block from node-2 itself", () => {
     const s = bgp();
     expect(s.cluster.bgpMesh).toBe(true);
     expect(routesOf(s, 'node-1')).toContain(`${block(s, 'node-2')} via 192.168.1.11 dev eth0 proto bird`);
     expect(trace(s, { from: 'frontend', to: 'api', port: 8080 }).verdict).toBe('delivered');
   });
 
-  it('mesh off and no route reflector: no node learns another\'s block; the packet takes the default route and the router drops it, saying why', () => {
+  it("mesh off and no route reflector: no node learns another's block; the packet takes the default route and the router drops it, saying why", () => {
     const s = bgp((x) => (x.cluster.bgpMesh = false));
     expect(routesOf(s, 'node-1').some((r) => r.startsWith(block(s, 'node-2')))).toBe(false);
     const r = trace(s, { from: 'frontend', to: 'api', port: 8080 });

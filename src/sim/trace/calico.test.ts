@@ -52,7 +52,13 @@ describe('Calico dataplane', () => {
     const r = trace(s, { from: 'frontend', to: 'api', port: 8080 });
     expect(r.verdict).toBe('delivered');
     const api = s.pods.find((p) => p.id === 'api')!;
-    expect(where(r.hops)).toEqual(['frontend:eth0:send', `node-1:${caliName(s.pods.find((p) => p.id === 'frontend')!)}:veth`, `node-1:${caliName(api)}:route`, `node-1:${caliName(api)}:veth`, 'api:eth0:deliver']);
+    expect(where(r.hops)).toEqual([
+      'frontend:eth0:send',
+      `node-1:${caliName(s.pods.find((p) => p.id === 'frontend')!)}:veth`,
+      `node-1:${caliName(api)}:route`,
+      `node-1:${caliName(api)}:veth`,
+      'api:eth0:deliver',
+    ]);
     expect(r.hops[0]!.match?.map((m) => m.rule)).toContain('169.254.1.1 dev eth0 lladdr ee:ee:ee:ee:ee:ee STALE');
     expect(r.hops[r.hops.length - 1]!.packet.ttl).toBe(63);
   });
@@ -113,7 +119,7 @@ describe('Calico dataplane', () => {
     expect(ok.reply?.verdict).toBe('delivered');
   });
 
-  it('an unused address of a node\'s own block hits the blackhole route', () => {
+  it("an unused address of a node's own block hits the blackhole route", () => {
     const s = open();
     // node-2's block holds its tunnel address and two pods (.0-.2): .40 is free.
     const unused = block(s, 'node-2').replace(/\.(\d+)\/26$/, (_m, d: string) => `.${Number(d) + 40}`);

@@ -21,7 +21,8 @@ describe('the loop guard (issue 15)', () => {
     let ended = false;
     try {
       // Every hop differs (the TTL), so only the bound can stop it.
-      for (let i = 0; i < 1000; i++) pushHop(c, { at: 'node-1', kind: 'node', iface: 'eth0', action: 'route', packet: pkt(100000 - i), msg: msg('reason.no-route') });
+      for (let i = 0; i < 1000; i++)
+        pushHop(c, { at: 'node-1', kind: 'node', iface: 'eth0', action: 'route', packet: pkt(100000 - i), msg: msg('reason.no-route') });
     } catch (e) {
       expect(e).toBeInstanceOf(PathEnded);
       ended = true;

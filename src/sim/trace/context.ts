@@ -173,9 +173,16 @@ export function drop(
   throw new PathEnded();
 }
 
-export function deliver(ctx: TraceCtx, at: string, kind: ElementKind, packet: PacketHeaders, iface: string | undefined, message: Message, match?: HopMatch[]): never {
+export function deliver(
+  ctx: TraceCtx,
+  at: string,
+  kind: ElementKind,
+  packet: PacketHeaders,
+  iface: string | undefined,
+  message: Message,
+  match?: HopMatch[],
+): never {
   pushHop(ctx, { at, kind, ...(iface ? { iface } : {}), action: 'deliver', packet, msg: message, ...(match ? { match } : {}) });
   ctx.delivered = { at, kind, packet: { ...packet } };
   throw new PathEnded();
 }
-

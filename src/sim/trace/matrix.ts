@@ -54,7 +54,12 @@ export function cellOf(r: TraceResult): MatrixCell {
   if (r.verdict === 'delivered') return rules.length ? { verdict: 'allowed', rules } : { verdict: 'allowed' };
   const reason = r.reason!;
   if (reason.code === 'policy-denied') {
-    return { verdict: 'denied', code: reason.code, ...(reason.direction ? { direction: reason.direction } : {}), ...(reason.policies ? { policies: reason.policies } : {}) };
+    return {
+      verdict: 'denied',
+      code: reason.code,
+      ...(reason.direction ? { direction: reason.direction } : {}),
+      ...(reason.policies ? { policies: reason.policies } : {}),
+    };
   }
   return { verdict: 'dropped', code: reason.code };
 }

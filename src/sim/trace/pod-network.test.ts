@@ -206,7 +206,12 @@ describe('node network edge cases', () => {
   it('stops a routing loop with TTL exceeded', () => {
     const loop = withChanges(loadExample('vxlan-across-subnets'), (c) => {
       c.subnets.push({ id: 'subnet-c', name: 'rack-c', cidr: '192.168.3.0/24', gateway: '192.168.3.1' });
-      c.routers.push({ id: 'router-2', name: 'r2', interfaces: [{ subnet: 'subnet-b', ip: '192.168.2.2' }], routes: [{ dst: '198.51.100.0/24', via: '192.168.2.1' }] });
+      c.routers.push({
+        id: 'router-2',
+        name: 'r2',
+        interfaces: [{ subnet: 'subnet-b', ip: '192.168.2.2' }],
+        routes: [{ dst: '198.51.100.0/24', via: '192.168.2.1' }],
+      });
       c.routers[0]!.routes = [{ dst: '198.51.100.0/24', via: '192.168.2.2' }];
     });
     const r = trace(loop, { from: 'node-1', to: '198.51.100.7', proto: 'icmp' });

@@ -32,7 +32,6 @@ export function parseTargetText(text: string): TargetText {
   return { ok: true, to: m[1]!, port };
 }
 
-
 export interface DefaultTarget {
   to: string;
   port?: number;

@@ -19,7 +19,13 @@ export function BareFlow({ count, zoom }: { count: number; zoom?: number | undef
   const nodes = bareNodes(count);
   return (
     <div style={{ width: '100vw', height: '100vh' }} data-testid="bare-flow">
-      <ReactFlow defaultNodes={nodes} defaultEdges={[]} fitView={zoom === undefined} {...(zoom === undefined ? {} : { defaultViewport: { x: 0, y: 0, zoom } })} minZoom={0.02} />
+      <ReactFlow
+        defaultNodes={nodes}
+        defaultEdges={[]}
+        fitView={zoom === undefined}
+        {...(zoom === undefined ? {} : { defaultViewport: { x: 0, y: 0, zoom } })}
+        minZoom={0.02}
+      />
     </div>
   );
 }

@@ -82,7 +82,10 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
   // Far out the pods are hidden: leave their veth and endpoint edges out altogether.
   const shown = useMemo(() => (far ? allEdges.filter((e) => e.type !== 'veth' && e.type !== 'endpoint') : allEdges), [allEdges, far]);
-  const edges = useMemo(() => (flows?.size ? shown.map((e) => (flows.has(e.id) ? { ...e, data: { ...e.data, flow: flows.get(e.id)! } } : e)) : shown), [shown, flows]);
+  const edges = useMemo(
+    () => (flows?.size ? shown.map((e) => (flows.has(e.id) ? { ...e, data: { ...e.data, flow: flows.get(e.id)! } } : e)) : shown),
+    [shown, flows],
+  );
   const addElement = useAddElement();
   usePushBuilds(nodes, initialNodes, drag);
   useRevealAdded(nodes, dragActive);
@@ -117,7 +120,13 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   );
 
   return (
-    <div className={`canvas${mid ? ' lod-mid' : far ? '' : ' dots'}${scenario.pods.length > DENSE_PODS ? ' dense' : ''}${dragActive ? ' is-dragging' : ''}${className ? ` ${className}` : ''}`} onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.region')} role="region">
+    <div
+      className={`canvas${mid ? ' lod-mid' : far ? '' : ' dots'}${scenario.pods.length > DENSE_PODS ? ' dense' : ''}${dragActive ? ' is-dragging' : ''}${className ? ` ${className}` : ''}`}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      aria-label={t('canvas.region')}
+      role="region"
+    >
       <ReactFlow<AppNode>
         defaultNodes={initialNodes}
         edges={edges}

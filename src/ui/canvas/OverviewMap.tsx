@@ -97,7 +97,12 @@ function OverviewMapInner({ color, maskColor, ariaLabel }: OverviewMapProps) {
   }, [panZoom, translateExtent, width, height]);
 
   return (
-    <Panel position="bottom-right" className="react-flow__minimap kp-overview" data-testid="overview-map" style={{ '--xy-minimap-mask-background-color-props': maskColor } as CSSProperties}>
+    <Panel
+      position="bottom-right"
+      className="react-flow__minimap kp-overview"
+      data-testid="overview-map"
+      style={{ '--xy-minimap-mask-background-color-props': maskColor } as CSSProperties}
+    >
       <svg width={WIDTH} height={HEIGHT} viewBox={`${x} ${y} ${w} ${h}`} role="img" aria-label={ariaLabel} ref={svg} className="react-flow__minimap-svg">
         {drawn.paths.map((p) => (
           <path key={p.color} d={p.d} fill={p.color} />

@@ -66,7 +66,8 @@ describe('flow builder', () => {
     const nodes = b.nodes(s, new Set());
     const edges = b.edges(s);
     const ids = new Set(edges.map((e) => e.id));
-    for (const id of ['veth:web-1', 'eth0:node-1', 'eth0:laptop', 'if:core-router:rack-a', 'if:core-router:internet', 'ep:web:web-1', 'ep:web:web-3']) expect(ids.has(id), id).toBe(true);
+    for (const id of ['veth:web-1', 'eth0:node-1', 'eth0:laptop', 'if:core-router:rack-a', 'if:core-router:internet', 'ep:web:web-1', 'ep:web:web-3'])
+      expect(ids.has(id), id).toBe(true);
     expect(ids.has('ep:web:curl')).toBe(false);
     expect(nodes.find((n) => n.id === 'web-1')!.parentId).toBe('node-1');
     expect(nodes.find((n) => n.id === 'node-1')!.parentId).toBe('rack-a');
@@ -87,13 +88,20 @@ describe('flow builder', () => {
     // A drag on a cluster node takes its pods along into the layer, and nothing else.
     const b2 = createFlowBuilder();
     const before = b2.nodes(s, new Set());
-    const withNode = b2.nodes(s, new Set(), new Set(['node-1'])).filter((n, i) => n !== before[i]).map((n) => n.id).sort();
+    const withNode = b2
+      .nodes(s, new Set(), new Set(['node-1']))
+      .filter((n, i) => n !== before[i])
+      .map((n) => n.id)
+      .sort();
     expect(withNode).toEqual(['node-1', ...s.pods.filter((p) => p.node === 'node-1').map((p) => p.id)].sort());
     const r = addPod(s, { node: 'node-3' });
     if (!r.ok) throw new Error(formatMessage('en', r.error));
     const after = b.nodes(r.scenario, new Set(), new Set(['core-router']));
     const byId = new Map(dragged.map((n) => [n.id, n]));
-    const touched = after.filter((n) => byId.get(n.id) !== n).map((n) => n.id).sort();
+    const touched = after
+      .filter((n) => byId.get(n.id) !== n)
+      .map((n) => n.id)
+      .sort();
     // The new pod, its node (taller, one more veth), and the subnet around it (taller).
     expect(touched).toEqual(['node-3', 'pod-1', 'rack-b']);
     expect(b.edges(r.scenario)).not.toBe(b.edges(s));
@@ -103,7 +111,10 @@ describe('flow builder', () => {
     const s = laidOut(defaultScenario());
     const r = addService(s, { selector: { app: 'curl' } });
     if (!r.ok) throw new Error(formatMessage('en', r.error));
-    const ids = createFlowBuilder().edges(r.scenario).filter((e) => e.type === 'endpoint').map((e) => e.id);
+    const ids = createFlowBuilder()
+      .edges(r.scenario)
+      .filter((e) => e.type === 'endpoint')
+      .map((e) => e.id);
     expect(ids).toContain(`ep:${r.id}:curl`);
   });
 
@@ -111,16 +122,25 @@ describe('flow builder', () => {
     const s = laidOut(stressScenario());
     const r = addService(s, { selector: {} });
     if (!r.ok) throw new Error(formatMessage('en', r.error));
-    const svc = { ...r.scenario.services.find((x) => x.id === r.id)!, selector: { [Object.keys(s.pods[0]!.labels)[0]!]: Object.values(s.pods[0]!.labels)[0]! } };
+    const svc = {
+      ...r.scenario.services.find((x) => x.id === r.id)!,
+      selector: { [Object.keys(s.pods[0]!.labels)[0]!]: Object.values(s.pods[0]!.labels)[0]! },
+    };
     const wide = { ...r.scenario, services: r.scenario.services.map((x) => (x.id === r.id ? svc : x)) };
     const selected = wide.pods.filter((p) => p.namespace === svc.namespace && Object.entries(svc.selector).every(([k, v]) => p.labels[k] === v));
     expect(selected.length).toBeGreaterThan(ENDPOINT_LINES_MAX);
-    const edges = createFlowBuilder().edges(wide).filter((e) => e.source === svc.id && e.type === 'endpoint');
+    const edges = createFlowBuilder()
+      .edges(wide)
+      .filter((e) => e.source === svc.id && e.type === 'endpoint');
     expect(edges.every((e) => e.id.startsWith(`epg:${svc.id}:`))).toBe(true);
     expect(edges).toHaveLength(new Set(selected.map((p) => p.node)).size);
     const counted = edges.reduce((n, e) => n + Number(/\d+/.exec(e.data!.label!)![0]), 0);
     expect(counted).toBe(selected.length);
-    expect(createFlowBuilder().edges(wide).filter((e) => e.id.startsWith(`ep:${svc.id}:`))).toHaveLength(0);
+    expect(
+      createFlowBuilder()
+        .edges(wide)
+        .filter((e) => e.id.startsWith(`ep:${svc.id}:`)),
+    ).toHaveLength(0);
   });
 
   it('far out, hides pods (their node draws them) and keeps every other element', () => {

@@ -44,7 +44,8 @@ const LABEL_BG: CSSProperties = { fill: '#ffffff', stroke: '#cbd5e1' };
 /** Straight, not a curve: hundreds of long dashed beziers cost raster time on every drag frame. */
 const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX, targetY, data }: Props) {
   const path = `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
-  if (data?.flow) return <FlowEdge id={id} path={path} x={(sourceX + targetX) / 2} y={(sourceY + targetY) / 2} color={data.color} flow={data.flow} group={data.label} />;
+  if (data?.flow)
+    return <FlowEdge id={id} path={path} x={(sourceX + targetX) / 2} y={(sourceY + targetY) / 2} color={data.color} flow={data.flow} group={data.label} />;
   if (!data?.label) return <BaseEdge id={id} path={path} className="edge-endpoint" style={{ stroke: data?.color }} interactionWidth={0} />;
   // A group of endpoints on one node (flow.ts ENDPOINT_LINES_MAX): the count sits at the middle of the line.
   return (
@@ -66,7 +67,23 @@ const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX,
 });
 
 /** A burst's spread on an endpoint line: as heavy as its share of the requests, with the count at its middle. */
-function FlowEdge({ id, path, x, y, color, flow, group }: { id: string; path: string; x: number; y: number; color?: string | undefined; flow: NonNullable<LinkEdgeData['flow']>; group?: string | undefined }) {
+function FlowEdge({
+  id,
+  path,
+  x,
+  y,
+  color,
+  flow,
+  group,
+}: {
+  id: string;
+  path: string;
+  x: number;
+  y: number;
+  color?: string | undefined;
+  flow: NonNullable<LinkEdgeData['flow']>;
+  group?: string | undefined;
+}) {
   const t = useT();
   const text = t('canvas.flowCount', { count: flow.count, total: flow.total });
   return (

@@ -44,7 +44,13 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
    * with them) and each cluster node draws its pods as coloured tiles instead, except the pods in
    * `keep` (those a packet on the canvas visits) and selected ones: their cards, names, stay.
    */
-  function buildNodes(s: Scenario, selection: ReadonlySet<string>, dragging: ReadonlySet<string> = NOTHING, far = false, keep: ReadonlySet<string> = NOTHING): AppNode[] {
+  function buildNodes(
+    s: Scenario,
+    selection: ReadonlySet<string>,
+    dragging: ReadonlySet<string> = NOTHING,
+    far = false,
+    keep: ReadonlySet<string> = NOTHING,
+  ): AppNode[] {
     const endpointCounts = edgeBuilder.endpointCounts(s); // for service cards
     const out: AppNode[] = [];
     const layout = s.layout;
@@ -122,13 +128,20 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
             podCount: pods.length,
             gateway: bridgeGateway(n.podCidr),
             ...(vxlan ? { vtep: vtepAddress(n) } : {}),
-            ...(calicoMode ? { calico: { mode: calicoMode, blocks, ...(calicoMode === 'bgp' ? {} : { tunnel: calicoMode === 'ipip' ? IPIP_DEV : CALICO_VXLAN_DEV }) } } : {}),
+            ...(calicoMode
+              ? { calico: { mode: calicoMode, blocks, ...(calicoMode === 'bgp' ? {} : { tunnel: calicoMode === 'ipip' ? IPIP_DEV : CALICO_VXLAN_DEV }) } }
+              : {}),
             veths: pods.map((pod, i) => ({ name: calicoMode ? caliName(pod) : vethName(pod), row: i })),
             podColors: colors,
             ...(systemPods ? { systemPods } : {}),
           },
           selected,
-          ariaLabel: t(pods.length === 1 ? 'canvas.aria.node.one' : 'canvas.aria.node.other', { name: n.name, ip: n.ip, podCidr: calicoMode ? blockKey || '-' : n.podCidr, count: pods.length }),
+          ariaLabel: t(pods.length === 1 ? 'canvas.aria.node.one' : 'canvas.aria.node.other', {
+            name: n.name,
+            ip: n.ip,
+            podCidr: calicoMode ? blockKey || '-' : n.podCidr,
+            count: pods.length,
+          }),
           dragHandle: '.cnode-header',
         })),
       );
@@ -213,7 +226,10 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
           position: pos(r.id, p.x, p.y),
           width: SIZES.router.w,
           height: SIZES.router.h,
-          data: { router: r, ifaces: r.interfaces.map((i) => ({ name: routerIfaceName(r, i.subnet), ip: i.ip, subnet: subnetName.get(i.subnet) ?? i.subnet })) },
+          data: {
+            router: r,
+            ifaces: r.interfaces.map((i) => ({ name: routerIfaceName(r, i.subnet), ip: i.ip, subnet: subnetName.get(i.subnet) ?? i.subnet })),
+          },
           selected,
           ariaLabel: t('canvas.aria.router', { name: r.name }),
         })),
@@ -234,7 +250,12 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
           height: SIZES.service.h,
           data: { service: svc, endpoints: count, color: appColor(svc.selector.app ?? svc.name) },
           selected,
-          ariaLabel: t(count === 1 ? 'canvas.aria.service.one' : 'canvas.aria.service.other', { name: svc.name, type: svc.type, clusterIP: svc.clusterIP ?? '', count }),
+          ariaLabel: t(count === 1 ? 'canvas.aria.service.one' : 'canvas.aria.service.other', {
+            name: svc.name,
+            type: svc.type,
+            clusterIP: svc.clusterIP ?? '',
+            count,
+          }),
         })),
       );
     }

@@ -41,7 +41,16 @@ export function createEdgeBuilder(t: Translator) {
       });
     }
     for (const h of [...s.nodes, ...s.clients, ...s.loadBalancers]) {
-      out.push({ id: hostLink(h.id), type: 'uplink', source: h.id, sourceHandle: 'eth0', target: h.subnet, targetHandle: 'bus', ariaLabel: t('canvas.aria.uplink', { host: h.name }), selectable: false });
+      out.push({
+        id: hostLink(h.id),
+        type: 'uplink',
+        source: h.id,
+        sourceHandle: 'eth0',
+        target: h.subnet,
+        targetHandle: 'bus',
+        ariaLabel: t('canvas.aria.uplink', { host: h.name }),
+        selectable: false,
+      });
     }
     for (const r of s.routers) {
       for (const i of r.interfaces) {
@@ -79,7 +88,11 @@ export function createEdgeBuilder(t: Translator) {
             target: node,
             targetHandle: 'cni0',
             data: { color, label: t(count === 1 ? 'canvas.endpointGroup.one' : 'canvas.endpointGroup.other', { count }) },
-            ariaLabel: t(count === 1 ? 'canvas.aria.endpointGroup.one' : 'canvas.aria.endpointGroup.other', { service: svc.name, node: nodeNames.get(node)!, count }),
+            ariaLabel: t(count === 1 ? 'canvas.aria.endpointGroup.one' : 'canvas.aria.endpointGroup.other', {
+              service: svc.name,
+              node: nodeNames.get(node)!,
+              count,
+            }),
             selectable: false,
           });
         }
@@ -101,14 +114,32 @@ export function createEdgeBuilder(t: Translator) {
     }
     for (const lb of s.loadBalancers) {
       for (const n of s.nodes) {
-        out.push({ id: `lb:${lb.id}:${n.id}`, type: 'lbLink', source: lb.id, sourceHandle: 'nodes', target: n.id, targetHandle: 'nodeport', ariaLabel: t('canvas.aria.lbLink', { lb: lb.name, node: n.name }), selectable: false });
+        out.push({
+          id: `lb:${lb.id}:${n.id}`,
+          type: 'lbLink',
+          source: lb.id,
+          sourceHandle: 'nodes',
+          target: n.id,
+          targetHandle: 'nodeport',
+          ariaLabel: t('canvas.aria.lbLink', { lb: lb.name, node: n.name }),
+          selectable: false,
+        });
       }
     }
     for (const ing of s.ingresses) {
       const names = new Set([...ing.rules.flatMap((r) => r.paths.map((p) => p.backend.service)), ...(ing.defaultBackend ? [ing.defaultBackend.service] : [])]);
       for (const svc of s.services) {
         if (svc.namespace !== ing.namespace || !names.has(svc.name)) continue;
-        out.push({ id: `ing:${ing.id}:${svc.id}`, type: 'ingressLink', source: ing.id, sourceHandle: 'backends', target: svc.id, targetHandle: 'ingress', ariaLabel: t('canvas.aria.ingressLink', { ingress: ing.name, service: svc.name }), selectable: false });
+        out.push({
+          id: `ing:${ing.id}:${svc.id}`,
+          type: 'ingressLink',
+          source: ing.id,
+          sourceHandle: 'backends',
+          target: svc.id,
+          targetHandle: 'ingress',
+          ariaLabel: t('canvas.aria.ingressLink', { ingress: ing.name, service: svc.name }),
+          selectable: false,
+        });
       }
     }
     edges = out;

@@ -36,14 +36,7 @@ export type ServiceFlowNode = FlowNode<ServiceData, 'service'>;
 export type LoadBalancerFlowNode = FlowNode<LoadBalancerData, 'loadBalancer'>;
 export type IngressFlowNode = FlowNode<IngressData, 'ingress'>;
 export type AppNode =
-  | SubnetFlowNode
-  | ClusterFlowNode
-  | PodFlowNode
-  | RouterFlowNode
-  | ClientFlowNode
-  | ServiceFlowNode
-  | LoadBalancerFlowNode
-  | IngressFlowNode;
+  SubnetFlowNode | ClusterFlowNode | PodFlowNode | RouterFlowNode | ClientFlowNode | ServiceFlowNode | LoadBalancerFlowNode | IngressFlowNode;
 
 /** `flow`: a burst's requests that went along this Service → endpoint line (packets/burstFlows.ts). */
 export type LinkEdgeData = { label?: string; color?: string; flow?: { count: number; total: number; share: number } };

@@ -1,7 +1,17 @@
 /** Small inline icons for the canvas and the palette (decorative: aria-hidden). */
 import type { ElementKind } from '../../sim/index';
 
-const common = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
+const common = {
+  width: 18,
+  height: 18,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.8,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+} as const;
 
 export function KindIcon({ kind, size = 18 }: { kind: ElementKind; size?: number }) {
   const p = { ...common, width: size, height: size };

@@ -194,7 +194,12 @@ function layoutWith(s: Scenario, cols: number): Layout {
     -Infinity,
     out,
   );
-  const subnetBottom = s.subnets.length ? bottomOf(boxes, s.subnets.map((x) => x.id)) : SUBNETS_TOP;
+  const subnetBottom = s.subnets.length
+    ? bottomOf(
+        boxes,
+        s.subnets.map((x) => x.id),
+      )
+    : SUBNETS_TOP;
   const servicesTop = subnetBottom + CARD_ROW_GAP;
   let servicesBottom = servicesTop + SIZES.service.h;
   if (s.services.length > SERVICE_GRID_FROM) {
@@ -275,7 +280,10 @@ export function placeMissing(s: Scenario): Layout {
     out[r.id] = { x, y: routersY };
     boxes = sceneBoxes(s, all());
   }
-  const under = bottomOf(boxes, s.subnets.map((x) => x.id));
+  const under = bottomOf(
+    boxes,
+    s.subnets.map((x) => x.id),
+  );
   const cardsY = Number.isFinite(under) ? under + 130 : SUBNETS_TOP;
   const placeCard = (id: string, want: number | undefined, size: Size, y: number, others: string[]) => {
     let x = Math.round((want ?? rightOf(boxes, others) + CARD_GAP + size.w / 2) - size.w / 2);
@@ -287,7 +295,23 @@ export function placeMissing(s: Scenario): Layout {
     out[id] = { x, y };
     boxes = sceneBoxes(s, all());
   };
-  for (const svc of s.services) if (!layout[svc.id]) placeCard(svc.id, serviceWant(s, svc.id, boxes), SIZES.service, cardsY, s.services.map((x) => x.id));
-  for (const ing of s.ingresses) if (!layout[ing.id]) placeCard(ing.id, ingressWant(s, ing.id, boxes), SIZES.ingress, cardsY + SIZES.service.h + 110, s.ingresses.map((x) => x.id));
+  for (const svc of s.services)
+    if (!layout[svc.id])
+      placeCard(
+        svc.id,
+        serviceWant(s, svc.id, boxes),
+        SIZES.service,
+        cardsY,
+        s.services.map((x) => x.id),
+      );
+  for (const ing of s.ingresses)
+    if (!layout[ing.id])
+      placeCard(
+        ing.id,
+        ingressWant(s, ing.id, boxes),
+        SIZES.ingress,
+        cardsY + SIZES.service.h + 110,
+        s.ingresses.map((x) => x.id),
+      );
   return out;
 }

@@ -75,7 +75,13 @@ function podTiles(colors: string[]): CSSProperties {
   const first = podSlot(0);
   const step = POD_H + POD_ROW_GAP;
   const stops = colors.map((c, i) => `${c} ${i * step}px ${i * step + POD_H}px, transparent ${i * step + POD_H}px ${(i + 1) * step}px`);
-  return { left: first.x, top: first.y, width: POD_W, height: colors.length * step - POD_ROW_GAP, background: `linear-gradient(to bottom, ${stops.join(', ')})` };
+  return {
+    left: first.x,
+    top: first.y,
+    width: POD_W,
+    height: colors.length * step - POD_ROW_GAP,
+    background: `linear-gradient(to bottom, ${stops.join(', ')})`,
+  };
 }
 
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
@@ -258,10 +264,14 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
       {!far && (
         <>
           <div className="svc-row mono">
-            {service.type === 'ExternalName' ? `→ ${service.externalName ?? '?'}` : `${service.clusterIP === 'None' ? t('canvas.headless') : service.clusterIP ?? ''}`}
+            {service.type === 'ExternalName'
+              ? `→ ${service.externalName ?? '?'}`
+              : `${service.clusterIP === 'None' ? t('canvas.headless') : (service.clusterIP ?? '')}`}
           </div>
           <div className="svc-row mono svc-ports">{service.ports.length ? service.ports.map((p) => portText(t, p)).join(', ') : t('canvas.noPorts')}</div>
-          <div className="svc-row svc-selector">{hasSelector ? <Labels labels={service.selector} max={3} /> : <span className="muted">{t('canvas.noSelector')}</span>}</div>
+          <div className="svc-row svc-selector">
+            {hasSelector ? <Labels labels={service.selector} max={3} /> : <span className="muted">{t('canvas.noSelector')}</span>}
+          </div>
           <div className={`svc-eps${endpoints === 0 ? ' none' : ''}`}>
             {t(endpoints === 1 ? 'canvas.endpoints.one' : 'canvas.endpoints.other', { count: endpoints })}
           </div>

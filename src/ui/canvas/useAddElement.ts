@@ -18,10 +18,12 @@ export function hostPositionIn(ctx: DropContext, subnetId: string, point: Positi
   const origin = subnetOrigin(ctx, subnetId);
   if (!origin) return undefined;
   const s = ctx.scenario;
-  const siblings = [...s.nodes, ...s.clients, ...s.loadBalancers].filter((h) => h.subnet === subnetId).flatMap((h) => {
-    const b = ctx.boxes.get(h.id);
-    return b ? [{ x: b.x - origin.x, y: b.y - origin.y, w: b.w, h: b.h }] : [];
-  });
+  const siblings = [...s.nodes, ...s.clients, ...s.loadBalancers]
+    .filter((h) => h.subnet === subnetId)
+    .flatMap((h) => {
+      const b = ctx.boxes.get(h.id);
+      return b ? [{ x: b.x - origin.x, y: b.y - origin.y, w: b.w, h: b.h }] : [];
+    });
   const p = clampHost({ x: point.x - origin.x - size.w / 2, y: point.y - origin.y - size.h / 2 });
   for (let guard = 0; guard < 100; guard++) {
     const hit = siblings.find((b) => p.x < b.x + b.w + 12 && b.x < p.x + size.w + 12 && p.y < b.y + b.h + 12 && b.y < p.y + size.h + 12);
@@ -91,13 +93,19 @@ export function useAddElement(): (kind: PaletteKind, point?: Position) => EditRe
           return r;
         }
         case 'loadBalancer': {
-          const service = (point ? serviceAt(ctx, point) : undefined) ?? selectedOf(s, sel, 'service') ?? s.services.find((x) => x.type === 'LoadBalancer')?.id ?? s.services[0]?.id ?? '';
+          const service =
+            (point ? serviceAt(ctx, point) : undefined) ??
+            selectedOf(s, sel, 'service') ??
+            s.services.find((x) => x.type === 'LoadBalancer')?.id ??
+            s.services[0]?.id ??
+            '';
           const subnet = (point ? subnetAt(ctx, point) : selectedSubnet(s, sel)) ?? s.clients[0]?.subnet ?? s.subnets[0]?.id ?? '';
           const position = point && subnetAt(ctx, point) === subnet ? hostPositionIn(ctx, subnet, point, SIZES.loadBalancer) : undefined;
           const before = s.services.find((x) => x.id === service);
           const r = st.add({ kind: 'loadBalancer', service, subnet, position });
           // The Service-type notice (from the store) says more than where it went; only one shows.
-          if (r.ok && r.id && point && !subnetAt(ctx, point) && before?.type === 'LoadBalancer') placedNotice(store.getState(), 'notice.lbPlaced', r.id, subnet);
+          if (r.ok && r.id && point && !subnetAt(ctx, point) && before?.type === 'LoadBalancer')
+            placedNotice(store.getState(), 'notice.lbPlaced', r.id, subnet);
           return r;
         }
         case 'router': {
@@ -123,7 +131,12 @@ export function useAddElement(): (kind: PaletteKind, point?: Position) => EditRe
           const node = (point ? nodeAt(ctx, point) : undefined) ?? selectedOf(s, sel, 'node') ?? selectedPod?.node;
           const outside = s.clients[0]?.subnet ?? s.loadBalancers[0]?.subnet;
           const onNode = node ? { node } : {};
-          return st.add({ kind: 'ingressController', ...onNode, ...(outside ? { subnet: outside } : {}), ...(point && !node ? { position: centred(point, SIZES.service) } : {}) });
+          return st.add({
+            kind: 'ingressController',
+            ...onNode,
+            ...(outside ? { subnet: outside } : {}),
+            ...(point && !node ? { position: centred(point, SIZES.service) } : {}),
+          });
         }
         case 'clusterDns':
           return st.addClusterDns();

@@ -61,7 +61,9 @@ export function useCanvasDrag() {
         const sub = nodeLookup.get(id);
         const children = parentLookup.get(id);
         if (!sub || !children) continue;
-        const size = subnetSize([...children.values()].map((c) => ({ x: c.position.x, y: c.position.y, w: c.width ?? c.measured.width ?? 0, h: c.height ?? c.measured.height ?? 0 })));
+        const size = subnetSize(
+          [...children.values()].map((c) => ({ x: c.position.x, y: c.position.y, w: c.width ?? c.measured.width ?? 0, h: c.height ?? c.measured.height ?? 0 })),
+        );
         if (size.w !== sub.width || size.h !== sub.height) rf.updateNode(id, { width: size.w, height: size.h, measured: { width: size.w, height: size.h } });
       }
     },
@@ -151,7 +153,11 @@ export function useCanvasDrag() {
 }
 
 /** `nodes`: the latest build; `initialNodes`: the one React Flow was opened with. */
-export function usePushBuilds(nodes: AppNode[], initialNodes: AppNode[], drag: Pick<ReturnType<typeof useCanvasDrag>, 'dragged' | 'growSubnets' | 'resyncs'>): void {
+export function usePushBuilds(
+  nodes: AppNode[],
+  initialNodes: AppNode[],
+  drag: Pick<ReturnType<typeof useCanvasDrag>, 'dragged' | 'growSubnets' | 'resyncs'>,
+): void {
   const rf = useReactFlow<AppNode>();
   const flowStore = useStoreApi<AppNode>();
   const { dragged, growSubnets, resyncs } = drag;

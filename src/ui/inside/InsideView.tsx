@@ -21,7 +21,10 @@ export function InsideView() {
   const scenario = useEditor((s) => s.scenario);
   const packets = usePacketStore();
   // Packets keep their id and result while they play: recompute only when one is sent or cleared.
-  const ids = useStore(packets, useShallow((s) => s.packets.map((p) => p.id)));
+  const ids = useStore(
+    packets,
+    useShallow((s) => s.packets.map((p) => p.id)),
+  );
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const runs = useMemo(() => packets.getState().packets, [packets, ids]);
   const seek = useStore(packets, (s) => s.seek);
@@ -29,7 +32,15 @@ export function InsideView() {
   const highlight = useStore(insideStore, (s) => s.highlight);
   const id = selection.length === 1 ? selection[0]! : undefined;
   const tools = useMemo(() => (id ? toolsFor(scenario, id) : []), [scenario, id]);
-  const kind = id ? scenario.pods.find((p) => p.id === id) ? 'pod' : scenario.nodes.some((n) => n.id === id) ? 'node' : scenario.routers.some((r) => r.id === id) ? 'router' : 'client' : undefined;
+  const kind = id
+    ? scenario.pods.find((p) => p.id === id)
+      ? 'pod'
+      : scenario.nodes.some((n) => n.id === id)
+        ? 'node'
+        : scenario.routers.some((r) => r.id === id)
+          ? 'router'
+          : 'client'
+    : undefined;
   const name = id ? ([...scenario.nodes, ...scenario.pods, ...scenario.routers, ...scenario.clients].find((e) => e.id === id)?.name ?? id) : '';
   const current: InsideTool | undefined = tool && tools.includes(tool) ? tool : tools[0];
   const results: TraceResult[] = useMemo(() => runs.map((r) => r.result), [runs]);
@@ -78,11 +89,23 @@ export function InsideView() {
               const ref = i === firstLine ? firstLit : undefined;
               const used = uses.get(i);
               return (
-                <span key={i} ref={ref} className={`inside-line${isLit ? ' lit' : ''}${used ? ' used' : ''}`} data-line={i} data-highlighted={isLit ? 'true' : undefined}>
+                <span
+                  key={i}
+                  ref={ref}
+                  className={`inside-line${isLit ? ' lit' : ''}${used ? ' used' : ''}`}
+                  data-line={i}
+                  data-highlighted={isLit ? 'true' : undefined}
+                >
                   {used && (
                     <span className="inside-uses">
                       {used.map((u: { packet: string; step: number }) => (
-                        <button key={`${u.packet}-${u.step}`} type="button" className="inside-use" onClick={() => seek(u.step, u.packet)} aria-label={t('inside.usedByLabel', { hop: u.step + 1, packet: u.packet })}>
+                        <button
+                          key={`${u.packet}-${u.step}`}
+                          type="button"
+                          className="inside-use"
+                          onClick={() => seek(u.step, u.packet)}
+                          aria-label={t('inside.usedByLabel', { hop: u.step + 1, packet: u.packet })}
+                        >
                           {t('inside.usedBy', { hop: u.step + 1, packet: u.packet })}
                         </button>
                       ))}

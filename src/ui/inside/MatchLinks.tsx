@@ -5,7 +5,19 @@ import { insideStore } from '../../store/insideStore';
 import { useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
 
-export function MatchLinks({ scenario, hop, prev, results, nameOf }: { scenario: Scenario; hop: Hop; prev?: Hop; results: TraceResult[]; nameOf(id: string): string }) {
+export function MatchLinks({
+  scenario,
+  hop,
+  prev,
+  results,
+  nameOf,
+}: {
+  scenario: Scenario;
+  hop: Hop;
+  prev?: Hop;
+  results: TraceResult[];
+  nameOf(id: string): string;
+}) {
   const t = useT();
   const editor = useEditorStore();
   const links = useMemo(() => {

@@ -37,7 +37,11 @@ export function EndpointSlicesView({ service }: { service: Service }) {
               </thead>
               <tbody>
                 {s.endpoints.map((e) => (
-                  <tr key={e.address} className={e.conditions.ready ? 'ready' : e.conditions.terminating ? 'terminating' : 'not-ready'} data-testid="slice-endpoint">
+                  <tr
+                    key={e.address}
+                    className={e.conditions.ready ? 'ready' : e.conditions.terminating ? 'terminating' : 'not-ready'}
+                    data-testid="slice-endpoint"
+                  >
                     <td className="mono">{e.address}</td>
                     <td>
                       {yn(e.conditions.ready)} / {yn(e.conditions.serving)} / {yn(e.conditions.terminating)}

@@ -58,7 +58,12 @@ function ElementInspector({ id }: { id: string }) {
             {t('inspector.sendFromHere')}
           </button>
         )}
-        <button type="button" className="btn danger small" onClick={() => store.getState().deleteElements([id])} aria-label={t('inspector.deleteElement', { kind: kindLabel.toLowerCase(), name })}>
+        <button
+          type="button"
+          className="btn danger small"
+          onClick={() => store.getState().deleteElements([id])}
+          aria-label={t('inspector.deleteElement', { kind: kindLabel.toLowerCase(), name })}
+        >
           {t('toolbar.delete')}
         </button>
       </header>
@@ -81,7 +86,10 @@ function ClusterInspector() {
   const store = useEditorStore();
   const cluster = useEditor((s) => s.scenario.cluster);
   const [locale] = useLocale();
-  const name = scenarioText(useEditor((s) => s.scenario.name), locale);
+  const name = scenarioText(
+    useEditor((s) => s.scenario.name),
+    locale,
+  );
   const storedDescription = useEditor((s) => s.scenario.description);
   const description = storedDescription === undefined ? undefined : scenarioText(storedDescription, locale);
   const editCluster = (patch: Parameters<ReturnType<typeof store.getState>['editCluster']>[0]) => errorOf(store.getState().editCluster(patch));
@@ -142,7 +150,12 @@ function ClusterInspector() {
           <CheckField label={t('inspector.crossSubnet')} checked={cluster.crossSubnet} onCommit={(crossSubnet) => editCluster({ crossSubnet })} />
         )}
         {cluster.cni === 'calico' && cluster.calicoMode !== 'vxlan' && (
-          <CheckField label={t('inspector.bgpMesh')} checked={cluster.bgpMesh} onCommit={(bgpMesh) => editCluster({ bgpMesh })} hint={t('inspector.bgpMeshHint')} />
+          <CheckField
+            label={t('inspector.bgpMesh')}
+            checked={cluster.bgpMesh}
+            onCommit={(bgpMesh) => editCluster({ bgpMesh })}
+            hint={t('inspector.bgpMeshHint')}
+          />
         )}
         <SelectField
           label={t('field.kubeProxyMode')}
@@ -153,15 +166,31 @@ function ClusterInspector() {
           ]}
           onCommit={(kubeProxyMode) => editCluster({ kubeProxyMode })}
         />
-        <TextField label={t('inspector.clusterPodCidr')} mono value={cluster.podCidr} onCommit={(podCidr) => editCluster({ podCidr: podCidr.trim() })} hint={t(cluster.cni === 'calico' ? 'inspector.clusterPodCidrHintCalico' : 'inspector.clusterPodCidrHint')} />
+        <TextField
+          label={t('inspector.clusterPodCidr')}
+          mono
+          value={cluster.podCidr}
+          onCommit={(podCidr) => editCluster({ podCidr: podCidr.trim() })}
+          hint={t(cluster.cni === 'calico' ? 'inspector.clusterPodCidrHintCalico' : 'inspector.clusterPodCidrHint')}
+        />
         <TextField
           label={t('inspector.nodePodPrefix')}
           mono
           value={String(cluster.nodePodPrefix)}
           onCommit={(text) => (/^\d+$/.test(text.trim()) ? editCluster({ nodePodPrefix: Number(text.trim()) }) : t('inspector.notPrefix', { text }))}
         />
-        <TextField label={t('field.serviceCidr')} mono value={cluster.serviceCidr} onCommit={(serviceCidr) => editCluster({ serviceCidr: serviceCidr.trim() })} />
-        <TextField label={t('inspector.mtu')} mono value={String(cluster.mtu)} onCommit={(text) => (/^\d+$/.test(text.trim()) ? editCluster({ mtu: Number(text.trim()) }) : t('inspector.notNumber', { text }))} />
+        <TextField
+          label={t('field.serviceCidr')}
+          mono
+          value={cluster.serviceCidr}
+          onCommit={(serviceCidr) => editCluster({ serviceCidr: serviceCidr.trim() })}
+        />
+        <TextField
+          label={t('inspector.mtu')}
+          mono
+          value={String(cluster.mtu)}
+          onCommit={(text) => (/^\d+$/.test(text.trim()) ? editCluster({ mtu: Number(text.trim()) }) : t('inspector.notNumber', { text }))}
+        />
       </div>
     </section>
   );
@@ -202,7 +231,13 @@ export function Inspector() {
   const selection = useEditor((s) => s.selection);
   return (
     <aside className="inspector" aria-label={t('panel.inspector')}>
-      {selection.length === 0 ? <ClusterInspector /> : selection.length === 1 ? <ElementInspector key={selection[0]} id={selection[0]!} /> : <MultiInspector ids={selection} />}
+      {selection.length === 0 ? (
+        <ClusterInspector />
+      ) : selection.length === 1 ? (
+        <ElementInspector key={selection[0]} id={selection[0]!} />
+      ) : (
+        <MultiInspector ids={selection} />
+      )}
     </aside>
   );
 }

@@ -9,7 +9,9 @@ const STATES: readonly Readiness[] = ['Ready', 'NotReady', 'Terminating'];
 export function PodReadiness({ pod, edit }: { pod: Pod; edit: (patch: ElementPatch) => FieldError | undefined }) {
   const t = useT();
   const probes = pod.containers.flatMap((c) =>
-    c.readinessProbe ? [`${c.name}: ${c.readinessProbe.type}${c.readinessProbe.port !== undefined ? ` :${c.readinessProbe.port}` : ''}${c.readinessProbe.path ?? ''}`] : [],
+    c.readinessProbe
+      ? [`${c.name}: ${c.readinessProbe.type}${c.readinessProbe.port !== undefined ? ` :${c.readinessProbe.port}` : ''}${c.readinessProbe.path ?? ''}`]
+      : [],
   );
   return (
     <>

@@ -20,7 +20,14 @@ export function RouterForm({ router }: { router: Router }) {
   return (
     <>
       <TextField label={t('field.name')} value={router.name} onCommit={(n) => edit({ name: n })} />
-      {calico && <CheckField label={t('inspector.bgpPeer')} checked={router.bgpPeer === true} onCommit={(bgpPeer) => edit({ bgpPeer })} hint={t('inspector.bgpPeerHint')} />}
+      {calico && (
+        <CheckField
+          label={t('inspector.bgpPeer')}
+          checked={router.bgpPeer === true}
+          onCommit={(bgpPeer) => edit({ bgpPeer })}
+          hint={t('inspector.bgpPeerHint')}
+        />
+      )}
       <fieldset className="group">
         <legend>{t('inspector.interfaces')}</legend>
         {router.interfaces.map((itf, k) => (

@@ -54,7 +54,11 @@ function PortsTable({ service }: { service: Service }) {
           {service.ports.map((p, k) => (
             <tr key={k}>
               <td>
-                <CellInput label={t('inspector.portCell', { n: k + 1, field: 'name' })} value={p.name ?? ''} onCommit={(text) => update(k, text.trim() ? { name: text.trim() } : { clear: 'name' })} />
+                <CellInput
+                  label={t('inspector.portCell', { n: k + 1, field: 'name' })}
+                  value={p.name ?? ''}
+                  onCommit={(text) => update(k, text.trim() ? { name: text.trim() } : { clear: 'name' })}
+                />
               </td>
               <td>
                 <CellInput
@@ -71,7 +75,12 @@ function PortsTable({ service }: { service: Service }) {
                 />
               </td>
               <td>
-                <select aria-label={t('inspector.portCell', { n: k + 1, field: 'protocol' })} className="cell-input" value={p.protocol} onChange={(e) => update(k, { protocol: e.target.value as ServicePort['protocol'] })}>
+                <select
+                  aria-label={t('inspector.portCell', { n: k + 1, field: 'protocol' })}
+                  className="cell-input"
+                  value={p.protocol}
+                  onChange={(e) => update(k, { protocol: e.target.value as ServicePort['protocol'] })}
+                >
                   <option>TCP</option>
                   <option>UDP</option>
                   <option>SCTP</option>
@@ -82,12 +91,23 @@ function PortsTable({ service }: { service: Service }) {
                   <CellInput
                     label={t('inspector.portCell', { n: k + 1, field: 'nodePort' })}
                     value={p.nodePort === undefined ? '' : String(p.nodePort)}
-                    onCommit={(text) => (text.trim() === '' ? update(k, { clear: 'nodePort' }) : num(text) === undefined ? setError(t('inspector.notPort', { text })) : update(k, { nodePort: num(text)! }))}
+                    onCommit={(text) =>
+                      text.trim() === ''
+                        ? update(k, { clear: 'nodePort' })
+                        : num(text) === undefined
+                          ? setError(t('inspector.notPort', { text }))
+                          : update(k, { nodePort: num(text)! })
+                    }
                   />
                 </td>
               )}
               <td>
-                <button type="button" className="btn small ghost" aria-label={t('inspector.removePort', { n: k + 1 })} onClick={() => setError(edit({ ports: service.ports.filter((_, j) => j !== k) }))}>
+                <button
+                  type="button"
+                  className="btn small ghost"
+                  aria-label={t('inspector.removePort', { n: k + 1 })}
+                  onClick={() => setError(edit({ ports: service.ports.filter((_, j) => j !== k) }))}
+                >
                   ✕
                 </button>
               </td>
@@ -151,9 +171,19 @@ export function ServiceForm({ service }: { service: Service }) {
       <TextField label={t('field.namespace')} value={service.namespace} onCommit={(namespace) => edit({ namespace })} />
       <SelectField label={t('field.type')} value={service.type} options={TYPES.map((x) => ({ value: x, label: x }))} onCommit={(type) => edit({ type })} />
       {service.type === 'ExternalName' ? (
-        <TextField label={t('inspector.externalName')} value={service.externalName ?? ''} onCommit={(externalName) => edit({ externalName: externalName.trim() || undefined })} />
+        <TextField
+          label={t('inspector.externalName')}
+          value={service.externalName ?? ''}
+          onCommit={(externalName) => edit({ externalName: externalName.trim() || undefined })}
+        />
       ) : (
-        <TextField label={t('field.clusterIP')} mono value={service.clusterIP ?? ''} onCommit={(ip) => edit({ clusterIP: ip.trim() || undefined })} hint={t('inspector.clusterIpHint')} />
+        <TextField
+          label={t('field.clusterIP')}
+          mono
+          value={service.clusterIP ?? ''}
+          onCommit={(ip) => edit({ clusterIP: ip.trim() || undefined })}
+          hint={t('inspector.clusterIpHint')}
+        />
       )}
       <PortsTable service={service} />
       <TextField
@@ -167,7 +197,9 @@ export function ServiceForm({ service }: { service: Service }) {
         }}
         hint={t('inspector.selectorHint')}
       />
-      <Fact label={t('inspector.selectedPods')}>{endpoints.length === 0 ? t('inspector.noSelectedPods') : endpoints.map((p) => `${p.name} ${p.ip}`).join(', ')}</Fact>
+      <Fact label={t('inspector.selectedPods')}>
+        {endpoints.length === 0 ? t('inspector.noSelectedPods') : endpoints.map((p) => `${p.name} ${p.ip}`).join(', ')}
+      </Fact>
       {endpoints.length > 0 &&
         endpointsByPort(scenario, service).map((e) => (
           <Fact key={e.port} label={t('inspector.endpointsOf', { port: e.port })}>
@@ -185,11 +217,26 @@ export function ServiceForm({ service }: { service: Service }) {
         onCommit={(sessionAffinity) => edit({ sessionAffinity })}
       />
       {external && (
-        <SelectField label={t('field.externalTrafficPolicy')} value={service.externalTrafficPolicy} options={policies(t)} onCommit={(externalTrafficPolicy) => edit({ externalTrafficPolicy })} />
+        <SelectField
+          label={t('field.externalTrafficPolicy')}
+          value={service.externalTrafficPolicy}
+          options={policies(t)}
+          onCommit={(externalTrafficPolicy) => edit({ externalTrafficPolicy })}
+        />
       )}
-      <SelectField label={t('field.internalTrafficPolicy')} value={service.internalTrafficPolicy} options={policies(t)} onCommit={(internalTrafficPolicy) => edit({ internalTrafficPolicy })} />
+      <SelectField
+        label={t('field.internalTrafficPolicy')}
+        value={service.internalTrafficPolicy}
+        options={policies(t)}
+        onCommit={(internalTrafficPolicy) => edit({ internalTrafficPolicy })}
+      />
       {ipvs && (
-        <SelectField label={t('inspector.ipvsScheduler')} value={service.ipvsScheduler} options={SCHEDULERS.map((x) => ({ value: x, label: x }))} onCommit={(ipvsScheduler) => edit({ ipvsScheduler })} />
+        <SelectField
+          label={t('inspector.ipvsScheduler')}
+          value={service.ipvsScheduler}
+          options={SCHEDULERS.map((x) => ({ value: x, label: x }))}
+          onCommit={(ipvsScheduler) => edit({ ipvsScheduler })}
+        />
       )}
     </>
   );

@@ -10,7 +10,6 @@ function expectRefused(r: { ok: boolean; error?: Message; field?: string }, text
   if (field !== undefined) expect(r.field).toBe(field);
 }
 
-
 describe('inspector text fields', () => {
   it('labels round-trip and reject malformed pairs', () => {
     expect(parseLabels('app=web, tier = frontend')).toEqual({ ok: true, value: { app: 'web', tier: 'frontend' } });

@@ -170,12 +170,28 @@ export function SelectField<T extends string>({
   );
 }
 
-export function CheckField({ label, checked, onCommit, hint }: { label: string; checked: boolean; onCommit: (v: boolean) => FieldError | undefined; hint?: ReactNode }) {
+export function CheckField({
+  label,
+  checked,
+  onCommit,
+  hint,
+}: {
+  label: string;
+  checked: boolean;
+  onCommit: (v: boolean) => FieldError | undefined;
+  hint?: ReactNode;
+}) {
   const id = useId();
   const [error, setError] = useFieldError(label);
   return (
     <div className="field field-check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => setError(onCommit(e.target.checked))} aria-describedby={error ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => setError(onCommit(e.target.checked))}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
       <label htmlFor={id} className="field-label">
         {label}
       </label>

@@ -63,12 +63,23 @@ export function NodeForm({ node }: { node: Node }) {
         hint={t('inspector.nodeSubnetHint')}
       />
       <TextField label={t('inspector.eth0Ip')} mono value={node.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
-      <TextField label={t('field.podCidr')} mono value={node.podCidr} onCommit={(podCidr) => edit({ podCidr: podCidr.trim() })} hint={t('inspector.podCidrHint')} />
+      <TextField
+        label={t('field.podCidr')}
+        mono
+        value={node.podCidr}
+        onCommit={(podCidr) => edit({ podCidr: podCidr.trim() })}
+        hint={t('inspector.podCidrHint')}
+      />
       {calico ? (
         <>
           <Fact label={t('inspector.calicoBlocks')}>{nodeBlocks(topology(scenario), node).join(', ')}</Fact>
           {scenario.cluster.calicoMode !== 'vxlan' && (
-            <CheckField label={t('inspector.routeReflector')} checked={node.routeReflector === true} onCommit={(routeReflector) => edit({ routeReflector })} hint={t('inspector.routeReflectorHint')} />
+            <CheckField
+              label={t('inspector.routeReflector')}
+              checked={node.routeReflector === true}
+              onCommit={(routeReflector) => edit({ routeReflector })}
+              hint={t('inspector.routeReflectorHint')}
+            />
           )}
         </>
       ) : (
@@ -139,7 +150,12 @@ export function ClientForm({ client }: { client: ClientHost }) {
   return (
     <>
       <TextField label={t('field.name')} value={client.name} onCommit={(name) => edit({ name })} />
-      <SelectField label={t('element.subnet')} value={client.subnet} options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))} onCommit={(subnet) => edit({ subnet })} />
+      <SelectField
+        label={t('element.subnet')}
+        value={client.subnet}
+        options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))}
+        onCommit={(subnet) => edit({ subnet })}
+      />
       <TextField label={t('field.ip')} mono value={client.ip} onCommit={(ip) => edit({ ip: ip.trim() })} />
       <TextField
         label={t('inspector.listeningPorts')}
@@ -163,8 +179,18 @@ export function LoadBalancerForm({ lb }: { lb: LoadBalancer }) {
   return (
     <>
       <TextField label={t('field.name')} value={lb.name} onCommit={(name) => edit({ name })} />
-      <SelectField label={t('element.service')} value={lb.service} options={services.map((x) => ({ value: x.id, label: `${x.name} (${x.type})` }))} onCommit={(service) => edit({ service })} />
-      <SelectField label={t('element.subnet')} value={lb.subnet} options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))} onCommit={(subnet) => edit({ subnet })} />
+      <SelectField
+        label={t('element.service')}
+        value={lb.service}
+        options={services.map((x) => ({ value: x.id, label: `${x.name} (${x.type})` }))}
+        onCommit={(service) => edit({ service })}
+      />
+      <SelectField
+        label={t('element.subnet')}
+        value={lb.subnet}
+        options={subnets.map((x) => ({ value: x.id, label: `${x.name} (${x.cidr})` }))}
+        onCommit={(subnet) => edit({ subnet })}
+      />
       <TextField label={t('inspector.publicIp')} mono value={lb.ip} onCommit={(ip) => edit({ ip: ip.trim() })} hint="status.loadBalancer.ingress[0].ip" />
       <LoadBalancerMode lb={lb} />
     </>
@@ -179,7 +205,12 @@ export function IngressForm({ ingress }: { ingress: Ingress }) {
     <>
       <TextField label={t('field.name')} value={ingress.name} onCommit={(name) => edit({ name })} />
       <TextField label={t('field.namespace')} value={ingress.namespace} onCommit={(namespace) => edit({ namespace })} />
-      <TextField label={t('inspector.ingressClass')} value={ingress.ingressClassName ?? ''} placeholder="nginx" onCommit={(c) => edit({ ingressClassName: c.trim() || undefined })} />
+      <TextField
+        label={t('inspector.ingressClass')}
+        value={ingress.ingressClassName ?? ''}
+        placeholder="nginx"
+        onCommit={(c) => edit({ ingressClassName: c.trim() || undefined })}
+      />
       <SelectField
         label={t('inspector.controllerService')}
         value={ingress.controllerService ?? ''}

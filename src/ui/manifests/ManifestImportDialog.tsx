@@ -53,7 +53,10 @@ function Dialog() {
   const deferred = useDeferredValue(text);
   const useBase = hasCluster && onto === 'canvas';
   const result = useMemo(
-    () => (mod && deferred.trim() ? mod.importManifests([{ name: name || 'pasted text', text: deferred }], { ...(useBase ? { base: scenario } : {}), onClash: clash }) : undefined),
+    () =>
+      mod && deferred.trim()
+        ? mod.importManifests([{ name: name || 'pasted text', text: deferred }], { ...(useBase ? { base: scenario } : {}), onClash: clash })
+        : undefined,
     [mod, deferred, name, useBase, scenario, clash],
   );
   const [goTo, setGoTo] = useState<{ line: number; n: number }>();
@@ -115,15 +118,24 @@ function Dialog() {
             {errors.length > 0 ? (
               <>
                 <p className="manifest-errors-title" data-testid="manifest-errors-title">
-                  {t(new Intl.PluralRules(locale).select(errors.length) === 'one' ? 'manifests.errors.one' : 'manifests.errors.other', { count: errors.length })}
+                  {t(new Intl.PluralRules(locale).select(errors.length) === 'one' ? 'manifests.errors.one' : 'manifests.errors.other', {
+                    count: errors.length,
+                  })}
                 </p>
                 <ul className="manifest-errors" data-testid="manifest-errors">
                   {errors.slice(0, 50).map((e, i) => {
                     const ref = e.ref ? ` (${e.ref})` : '';
                     return (
                       <li key={i}>
-                        <button type="button" className="manifest-error" disabled={!e.line} onClick={() => e.line && setGoTo({ line: e.line, n: i + Math.random() })}>
-                          <span className="manifest-error-where">{e.line ? t('manifests.errorAt', { doc: e.doc, ref, line: e.line }) : t('manifests.errorAtNoLine', { doc: e.doc, ref })}</span>
+                        <button
+                          type="button"
+                          className="manifest-error"
+                          disabled={!e.line}
+                          onClick={() => e.line && setGoTo({ line: e.line, n: i + Math.random() })}
+                        >
+                          <span className="manifest-error-where">
+                            {e.line ? t('manifests.errorAt', { doc: e.doc, ref, line: e.line }) : t('manifests.errorAtNoLine', { doc: e.doc, ref })}
+                          </span>
                           <span>
                             {e.path ? <code className="sim-code">{e.path}</code> : null}
                             {e.path ? ' ' : null}
@@ -142,7 +154,12 @@ function Dialog() {
                 </p>
                 {result.clashes.length > 0 && (
                   <fieldset className="group">
-                    <legend>{t(new Intl.PluralRules(locale).select(result.clashes.length) === 'one' ? 'manifests.clashes.one' : 'manifests.clashes.other', { count: result.clashes.length, names: result.clashes.map((c) => `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`).join(', ') })}</legend>
+                    <legend>
+                      {t(new Intl.PluralRules(locale).select(result.clashes.length) === 'one' ? 'manifests.clashes.one' : 'manifests.clashes.other', {
+                        count: result.clashes.length,
+                        names: result.clashes.map((c) => `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`).join(', '),
+                      })}
+                    </legend>
                     {(['replace', 'keep', 'rename'] as const).map((p) => (
                       <label key={p} className="radio">
                         <input type="radio" name="clash" checked={clash === p} onChange={() => setClash(p)} /> {t(`manifests.clash.${p}`)}

@@ -30,7 +30,11 @@ export function CanvasTools() {
       const run = s.packets.find((p) => p.id === s.selectedPacket);
       const title = run ? `${scenario.name} · ${nameOf(run.spec.from)} → ${run.spec.to}${run.spec.port ? `:${run.spec.port}` : ''}` : scenario.name;
       const http = run?.result.http ? ` · ${t('packet.httpStatus', { status: `${run.result.http.status} ${run.result.http.text}` })}` : '';
-      const caption = run ? (run.result.verdict === 'delivered' ? `${t('packet.delivered')}${http}` : `${t('packet.dropped')} (${run.result.reason?.code ?? ''})`) : undefined;
+      const caption = run
+        ? run.result.verdict === 'delivered'
+          ? `${t('packet.delivered')}${http}`
+          : `${t('packet.dropped')} (${run.result.reason?.code ?? ''})`
+        : undefined;
       const root = document.querySelector('.react-flow') ?? document;
       const svg = pictureSvg(collectPicture(rf, root, run, geometry, nameOf, title, caption));
       const base = imageFileBase(scenario.name);

@@ -51,8 +51,14 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
   const t = useT();
   const run = useStore(store, useShallow(selectedShape));
   const cursor = useStore(store, (s) => selectedRun(s)?.cursor ?? -1);
-  const packetIds = useStore(store, useShallow((s) => s.packets.map((p) => p.id)));
-  const specs = useStore(store, useShallow((s) => s.packets.map((p) => p.spec)));
+  const packetIds = useStore(
+    store,
+    useShallow((s) => s.packets.map((p) => p.id)),
+  );
+  const specs = useStore(
+    store,
+    useShallow((s) => s.packets.map((p) => p.spec)),
+  );
   const select = useStore(store, (s) => s.select);
   const seek = useStore(store, (s) => s.seek);
   const resend = useStore(store, (s) => s.send);
@@ -60,7 +66,10 @@ export function HopInspector({ store, nameOf }: { store: StoreApi<PacketSlice>; 
   const dnsPresent = useEditor((s) => hasClusterDns(s.scenario));
   const headingId = useId();
   const scenario = useEditor((s) => s.scenario);
-  const results = useStore(store, useShallow((s) => s.packets.map((p) => p.result)));
+  const results = useStore(
+    store,
+    useShallow((s) => s.packets.map((p) => p.result)),
+  );
   const steps = run?.steps;
   const groups = useMemo(() => (steps ? groupSteps(steps) : []), [steps]);
   if (!run) return <p className="muted">{t('panel.noHops')}</p>;

@@ -41,7 +41,13 @@ export const HopRow = memo(function HopRow({ hop, prev, index, place, current, o
   }, [current]);
   return (
     <li ref={ref} className={`hop hop-${hop.action}${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined} data-testid="hop">
-      <button type="button" className="hop-button" onClick={() => onSelect(index)} aria-label={t('hop.aria', { n: index + 1, action, place })} aria-expanded={current}>
+      <button
+        type="button"
+        className="hop-button"
+        onClick={() => onSelect(index)}
+        aria-label={t('hop.aria', { n: index + 1, action, place })}
+        aria-expanded={current}
+      >
         <span className="hop-line">
           <span className="hop-index">{index + 1}</span>
           {hop.iface && <code className="iface">{hop.iface}</code>}
@@ -57,12 +63,25 @@ export const HopRow = memo(function HopRow({ hop, prev, index, place, current, o
               </span>
             )}
             <span className="inner">
-              <Field name="proto" changed={ch}>{p.proto.toUpperCase()}</Field>{' '}
-              <Field name="src" changed={ch}>{p.src}</Field>
-              <Field name="sport" changed={ch}>{port(p.sport)}</Field> →{' '}
-              <Field name="dst" changed={ch}>{p.dst}</Field>
-              <Field name="dport" changed={ch}>{port(p.dport)}</Field>{' '}
-              <Field name="ttl" changed={ch}>TTL {p.ttl}</Field>
+              <Field name="proto" changed={ch}>
+                {p.proto.toUpperCase()}
+              </Field>{' '}
+              <Field name="src" changed={ch}>
+                {p.src}
+              </Field>
+              <Field name="sport" changed={ch}>
+                {port(p.sport)}
+              </Field>{' '}
+              →{' '}
+              <Field name="dst" changed={ch}>
+                {p.dst}
+              </Field>
+              <Field name="dport" changed={ch}>
+                {port(p.dport)}
+              </Field>{' '}
+              <Field name="ttl" changed={ch}>
+                TTL {p.ttl}
+              </Field>
             </span>
           </span>
         </span>

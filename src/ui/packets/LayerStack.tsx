@@ -30,7 +30,21 @@ function layerOf(m: HopMatch, hop: Hop): Layer {
 const frameText = (f?: EthernetHeader) => (f ? `${f.src} → ${f.dst}` : undefined);
 
 /** An Ethernet II header: source → destination MAC, the old pair struck through where this hop rewrote it. */
-function EthLayer({ frame, old, name, className, layer, matches }: { frame: EthernetHeader; old?: EthernetHeader | undefined; name: string; className: string; layer: string; matches: HopMatch[] }) {
+function EthLayer({
+  frame,
+  old,
+  name,
+  className,
+  layer,
+  matches,
+}: {
+  frame: EthernetHeader;
+  old?: EthernetHeader | undefined;
+  name: string;
+  className: string;
+  layer: string;
+  matches: HopMatch[];
+}) {
   const now = frameText(frame)!;
   const before = frameText(old);
   const changed = before !== undefined && before !== now;
@@ -53,7 +67,19 @@ function EthLayer({ frame, old, name, className, layer, matches }: { frame: Ethe
   );
 }
 
-function Val({ field, hop, prev, children, old }: { field: PacketField; hop: Hop; prev?: PacketHeaders | undefined; children: React.ReactNode; old?: React.ReactNode | undefined }) {
+function Val({
+  field,
+  hop,
+  prev,
+  children,
+  old,
+}: {
+  field: PacketField;
+  hop: Hop;
+  prev?: PacketHeaders | undefined;
+  children: React.ReactNode;
+  old?: React.ReactNode | undefined;
+}) {
   const changed = hop.changed.includes(field) && prev !== undefined;
   return (
     <span className={changed ? 'hdr changed' : 'hdr'}>
@@ -96,7 +122,9 @@ export function LayerStack({ hop, prev }: { hop: Hop; prev?: Hop }) {
   const oldOuterEth = q?.outer ? q.outer.eth : q?.eth;
   return (
     <div className="layer-stack" data-testid="layer-stack">
-      {p.outer?.eth && <EthLayer frame={p.outer.eth} old={oldOuterEth} name={t('layers.outerEthernet')} className="layer-outer" layer="outer-eth" matches={on('outerEth')} />}
+      {p.outer?.eth && (
+        <EthLayer frame={p.outer.eth} old={oldOuterEth} name={t('layers.outerEthernet')} className="layer-outer" layer="outer-eth" matches={on('outerEth')} />
+      )}
       {p.outer && (
         <div className="layer layer-outer" data-layer="outer">
           <span className="layer-name">{t('layers.outerIp')}</span>
@@ -124,7 +152,16 @@ export function LayerStack({ hop, prev }: { hop: Hop; prev?: Hop }) {
           <Matches list={on('outer')} />
         </div>
       )}
-      {p.eth && <EthLayer frame={p.eth} old={q?.outer && !p.outer ? undefined : q?.eth} name={t(p.outer ? 'layers.innerEthernet' : 'layers.ethernet')} className={p.outer ? 'inner' : ''} layer="eth" matches={on('eth')} />}
+      {p.eth && (
+        <EthLayer
+          frame={p.eth}
+          old={q?.outer && !p.outer ? undefined : q?.eth}
+          name={t(p.outer ? 'layers.innerEthernet' : 'layers.ethernet')}
+          className={p.outer ? 'inner' : ''}
+          layer="eth"
+          matches={on('eth')}
+        />
+      )}
       {!p.eth && on('eth').length > 0 && <Matches list={on('eth')} />}
       <div className={`layer layer-ip${p.outer ? ' inner' : ''}`} data-layer="ip">
         <span className="layer-name">{p.outer ? t('layers.innerIp') : 'IP'}</span>

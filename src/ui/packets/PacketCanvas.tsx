@@ -69,7 +69,14 @@ export function PacketCanvas({ zoom }: { zoom?: number | undefined }) {
   const closeMenu = useCallback(() => setMenu(undefined), []);
   return (
     <>
-      <Canvas zoom={zoom} keepVisible={keepVisible} {...(flows ? { flows } : {})} onElementClick={onClick} onElementContextMenu={onMenu} {...(picking ? { className: 'picking' } : {})}>
+      <Canvas
+        zoom={zoom}
+        keepVisible={keepVisible}
+        {...(flows ? { flows } : {})}
+        onElementClick={onClick}
+        onElementContextMenu={onMenu}
+        {...(picking ? { className: 'picking' } : {})}
+      >
         <PacketMarkers store={packets} />
         <FollowCamera store={packets} />
         <CanvasTools />

@@ -124,10 +124,18 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, pl
         role="img"
       >
         <span className="packet-dot">{m.dropped && !selected ? '✕' : null}</span>
-        {selected && LEADER[placement] !== undefined && <span className="label-leader" style={{ ['--leader-angle' as string]: `${LEADER[placement]}deg` }} aria-hidden />}
+        {selected && LEADER[placement] !== undefined && (
+          <span className="label-leader" style={{ ['--leader-angle' as string]: `${LEADER[placement]}deg` }} aria-hidden />
+        )}
         {selected && (
           // Keyed by the hop: a NAT's old → new plays again at each hop. Placed off the cards around it (useLabelPlacement).
-          <span key={run.cursor} className="packet-label" data-testid="packet-label" data-placement={placement} style={{ ['--label-offset' as string]: cssOffset(placement) }}>
+          <span
+            key={run.cursor}
+            className="packet-label"
+            data-testid="packet-label"
+            data-placement={placement}
+            style={{ ['--label-offset' as string]: cssOffset(placement) }}
+          >
             {label.dropped ? (
               <span className="label-drop">✕ {label.dropped}</span>
             ) : label.outer ? (
@@ -154,7 +162,6 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, pl
 /** The label keeps its size on screen: the inverse of the zoom (in steps, so a zoom does not re-render every frame). */
 const labelScaleOf = (s: ReactFlowState) => Math.min(4, Math.max(0.5, Math.round((1 / s.transform[2]) * 10) / 10));
 
-
 /** Put inside <ReactFlow>. */
 export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
   const packets = useStore(store, (s) => s.packets);
@@ -163,7 +170,10 @@ export function PacketMarkers({ store }: { store: StoreApi<PacketSlice> }) {
   const geometry = useGeometry();
   const labelScale = useFlowStore(labelScaleOf);
   const shown = packets.filter((p) => p.onCanvas);
-  const placement = useLabelPlacement(shown.find((p) => p.id === selected), geometry);
+  const placement = useLabelPlacement(
+    shown.find((p) => p.id === selected),
+    geometry,
+  );
   if (shown.length === 0) return null;
   // The packet in focus is drawn last, over the others.
   const ordered = [...shown.filter((p) => p.id !== selected), ...shown.filter((p) => p.id === selected)];

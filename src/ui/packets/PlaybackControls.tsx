@@ -15,7 +15,12 @@ export function PlaybackControls({ store }: { store: StoreApi<PacketSlice> }) {
   const last = useStore(store, (s) => (s.packets.find((p) => p.id === s.selectedPacket)?.steps.length ?? 0) - 1);
   return (
     <div className="playback" role="toolbar" aria-label={t('playback.label')}>
-      <button type="button" onClick={() => (playing ? a.pause() : a.play())} disabled={disabled} aria-label={playing ? t('playback.pause') : t('playback.play')}>
+      <button
+        type="button"
+        onClick={() => (playing ? a.pause() : a.play())}
+        disabled={disabled}
+        aria-label={playing ? t('playback.pause') : t('playback.play')}
+      >
         {playing ? t('playback.pause') : `▶ ${t('playback.play')}`}
       </button>
       <button type="button" onClick={a.stepBack} disabled={disabled} aria-label={t('playback.stepBack')}>

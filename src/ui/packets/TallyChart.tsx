@@ -10,9 +10,7 @@ export function TallyChart({ store, nameOf }: { store: StoreApi<PacketSlice>; na
   const max = Math.max(...burst.tally.map((x) => x.count));
   return (
     <figure className="tally" aria-label={t('packet.endpoints')}>
-      <figcaption>
-        {t('send.tallyCaption', { count: burst.count, to: `${burst.spec.to}${burst.spec.port ? `:${burst.spec.port}` : ''}` })}
-      </figcaption>
+      <figcaption>{t('send.tallyCaption', { count: burst.count, to: `${burst.spec.to}${burst.spec.port ? `:${burst.spec.port}` : ''}` })}</figcaption>
       <ul>
         {burst.tally.map((x) => (
           <li key={x.endpoint}>

@@ -11,7 +11,11 @@ describe('a burst as flows on the canvas', () => {
     const s = loadExample('clusterip');
     const results = burst(s, { from: 'client', to: 'web', port: 80 }, 20);
     const flows = burstFlows(s, results);
-    const edges = new Set(createFlowBuilder().edges(s).map((e) => e.id));
+    const edges = new Set(
+      createFlowBuilder()
+        .edges(s)
+        .map((e) => e.id),
+    );
     expect([...flows.keys()].every((id) => edges.has(id) && id.startsWith('ep:svc-web:'))).toBe(true);
     expect([...flows.values()].reduce((n, f) => n + f.count, 0)).toBe(20);
     // The same spread as the tally: each endpoint's count.

@@ -87,7 +87,10 @@ function box(b: BoxShape): string {
   const head = b.kind === 'subnet' ? `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="36" rx="${r}" fill="#334155"/>` : '';
   const tc = b.kind === 'subnet' ? '#f8fafc' : st.text;
   const text = [b.title, ...b.lines]
-    .map((line, i) => `<text x="${num(b.x + 10)}" y="${num(b.y + 20 + i * 17)}" font-family="ui-monospace, Menlo, monospace" font-size="${i === 0 ? 14 : 13}"${i === 0 ? ' font-weight="700"' : ''} fill="${i === 0 ? tc : st.text}">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${num(b.x + 10)}" y="${num(b.y + 20 + i * 17)}" font-family="ui-monospace, Menlo, monospace" font-size="${i === 0 ? 14 : 13}"${i === 0 ? ' font-weight="700"' : ''} fill="${i === 0 ? tc : st.text}">${escapeXml(line)}</text>`,
+    )
     .join('');
   return `<g data-kind="${escapeXml(b.kind)}"><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="${r}" fill="${st.fill}" stroke="${st.stroke}" stroke-width="1.5"/>${head}${text}</g>`;
 }
@@ -100,10 +103,19 @@ export function pictureSvg(input: PictureInput): string {
     .map((l) => `<path d="${escapeXml(l.d)}" fill="none" stroke="${l.color}" stroke-width="2"${l.dashed ? ' stroke-dasharray="6 5"' : ''}/>`)
     .join('');
   const labels = input.labels
-    .map((l) => `<text x="${num(l.x)}" y="${num(l.y)}" text-anchor="middle" font-family="ui-monospace, monospace" font-size="12" fill="#334155" stroke="#fff" stroke-width="4" paint-order="stroke">${escapeXml(l.text)}</text>`)
+    .map(
+      (l) =>
+        `<text x="${num(l.x)}" y="${num(l.y)}" text-anchor="middle" font-family="ui-monospace, monospace" font-size="12" fill="#334155" stroke="#fff" stroke-width="4" paint-order="stroke">${escapeXml(l.text)}</text>`,
+    )
     .join('');
-  const under = boxes.filter((b) => ORDER.includes(b.kind)).map(box).join('');
-  const over = boxes.filter((b) => !ORDER.includes(b.kind)).map(box).join('');
+  const under = boxes
+    .filter((b) => ORDER.includes(b.kind))
+    .map(box)
+    .join('');
+  const over = boxes
+    .filter((b) => !ORDER.includes(b.kind))
+    .map(box)
+    .join('');
   const c = input.pathColor;
   const line =
     input.path.length > 1

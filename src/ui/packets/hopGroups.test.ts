@@ -31,7 +31,7 @@ describe('hops grouped by phase and element', () => {
     expect(groupSummary({ steps }, node1, zh)).toMatch(/^veth → cni0 → 目的地址转换 → 路由/);
   });
 
-  it('says encapsulation in the reader\'s language (VXLAN across subnets)', () => {
+  it("says encapsulation in the reader's language (VXLAN across subnets)", () => {
     const vx = loadExample('vxlan-across-subnets');
     const run = stepsOf(trace(vx, { from: 'pod-client', to: 'pod-web', port: 80 }, { seed: 1 }));
     const groups = groupSteps(run).flatMap((p) => p.groups);

@@ -22,7 +22,16 @@ describe('where the marker label goes', () => {
     // Clear on the right where it starts, but the router card is right of where it glides to.
     const router = { x: 20, y: 90, w: 176, h: 62 };
     expect(placeLabel({ x: 0, y: 0 }, size, 1, [router]).placement).toBe('right');
-    const r = placeLabel([{ x: 0, y: 0 }, { x: 0, y: 60 }, { x: 0, y: 120 }], size, 1, [router]);
+    const r = placeLabel(
+      [
+        { x: 0, y: 0 },
+        { x: 0, y: 60 },
+        { x: 0, y: 120 },
+      ],
+      size,
+      1,
+      [router],
+    );
     expect(r.placement).not.toBe('right');
     expect(r.covered).toBe(0);
   });
@@ -41,7 +50,11 @@ describe('where the marker label goes', () => {
   });
 
   it('when every side is covered, the side that covers least', () => {
-    const cards = [{ x: -400, y: -400, w: 800, h: 390 }, { x: -400, y: 10, w: 800, h: 390 }, { x: 5, y: -10, w: 400, h: 20 }];
+    const cards = [
+      { x: -400, y: -400, w: 800, h: 390 },
+      { x: -400, y: 10, w: 800, h: 390 },
+      { x: 5, y: -10, w: 400, h: 20 },
+    ];
     const r = placeLabel({ x: 0, y: 0 }, size, 1, cards);
     expect(r.placement).toBe('left');
     expect(PLACEMENTS.length).toBeGreaterThan(4);

@@ -13,10 +13,24 @@ export interface Rect {
   weight?: number;
 }
 
-export type Placement = 'right' | 'left' | 'above' | 'below' | 'above-right' | 'below-right' | 'above-left' | 'below-left' | 'far-right' | 'far-left' | 'far-above' | 'far-below';
+export type Placement =
+  'right' | 'left' | 'above' | 'below' | 'above-right' | 'below-right' | 'above-left' | 'below-left' | 'far-right' | 'far-left' | 'far-above' | 'far-below';
 
 /** In order of preference when they cover as much: beside first, then above and below, then further out. */
-export const PLACEMENTS: readonly Placement[] = ['right', 'left', 'above-right', 'below-right', 'above', 'below', 'above-left', 'below-left', 'far-right', 'far-left', 'far-above', 'far-below'];
+export const PLACEMENTS: readonly Placement[] = [
+  'right',
+  'left',
+  'above-right',
+  'below-right',
+  'above',
+  'below',
+  'above-left',
+  'below-left',
+  'far-right',
+  'far-left',
+  'far-above',
+  'far-below',
+];
 
 const GAP = 15;
 const FAR = 70;
@@ -53,8 +67,34 @@ export function offsetOf(p: Placement, w: number, h: number): { x: number; y: nu
 
 /** The same offset as CSS (percentages of the label's own size, so it fits whatever its real size). */
 export function cssOffset(p: Placement): string {
-  const x = { right: `${GAP}px`, left: `calc(-100% - ${GAP}px)`, above: '-50%', below: '-50%', 'above-right': `${GAP / 2}px`, 'below-right': `${GAP / 2}px`, 'above-left': `calc(-100% - ${GAP / 2}px)`, 'below-left': `calc(-100% - ${GAP / 2}px)`, 'far-right': `${FAR}px`, 'far-left': `calc(-100% - ${FAR}px)`, 'far-above': '-50%', 'far-below': '-50%' }[p];
-  const y = { right: '-50%', left: '-50%', above: `calc(-100% - ${GAP}px)`, below: `${GAP}px`, 'above-right': `calc(-100% - ${GAP}px)`, 'below-right': `${GAP}px`, 'above-left': `calc(-100% - ${GAP}px)`, 'below-left': `${GAP}px`, 'far-right': '-50%', 'far-left': '-50%', 'far-above': `calc(-100% - ${FAR}px)`, 'far-below': `${FAR}px` }[p];
+  const x = {
+    right: `${GAP}px`,
+    left: `calc(-100% - ${GAP}px)`,
+    above: '-50%',
+    below: '-50%',
+    'above-right': `${GAP / 2}px`,
+    'below-right': `${GAP / 2}px`,
+    'above-left': `calc(-100% - ${GAP / 2}px)`,
+    'below-left': `calc(-100% - ${GAP / 2}px)`,
+    'far-right': `${FAR}px`,
+    'far-left': `calc(-100% - ${FAR}px)`,
+    'far-above': '-50%',
+    'far-below': '-50%',
+  }[p];
+  const y = {
+    right: '-50%',
+    left: '-50%',
+    above: `calc(-100% - ${GAP}px)`,
+    below: `${GAP}px`,
+    'above-right': `calc(-100% - ${GAP}px)`,
+    'below-right': `${GAP}px`,
+    'above-left': `calc(-100% - ${GAP}px)`,
+    'below-left': `${GAP}px`,
+    'far-right': '-50%',
+    'far-left': '-50%',
+    'far-above': `calc(-100% - ${FAR}px)`,
+    'far-below': `${FAR}px`,
+  }[p];
   return `translate(${x}, ${y})`;
 }
 
@@ -72,7 +112,13 @@ function overlap(a: Rect, b: Rect): number {
  */
 type Point = { x: number; y: number };
 
-export function placeLabel(at: Point | readonly Point[], size: { w: number; h: number }, zoom: number, cards: readonly Rect[], view?: Rect): { placement: Placement; covered: number } {
+export function placeLabel(
+  at: Point | readonly Point[],
+  size: { w: number; h: number },
+  zoom: number,
+  cards: readonly Rect[],
+  view?: Rect,
+): { placement: Placement; covered: number } {
   const points: readonly Point[] = Array.isArray(at) ? at : [at as Point];
   let best: { placement: Placement; covered: number } | undefined;
   for (const placement of PLACEMENTS) {

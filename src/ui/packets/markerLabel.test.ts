@@ -36,7 +36,15 @@ describe('the marker label under Calico IP-in-IP', () => {
     const hop = {
       ...base,
       action: 'route' as const,
-      packet: { src: '10.244.0.3', dst: '10.244.2.3', proto: 'tcp' as const, sport: 50000, dport: 5432, ttl: 63, outer: { src: '192.168.1.10', dst: '192.168.2.10', proto: 'ipip' as const, ttl: 63 } },
+      packet: {
+        src: '10.244.0.3',
+        dst: '10.244.2.3',
+        proto: 'tcp' as const,
+        sport: 50000,
+        dport: 5432,
+        ttl: 63,
+        outer: { src: '192.168.1.10', dst: '192.168.2.10', proto: 'ipip' as const, ttl: 63 },
+      },
     };
     const label = markerLabel(hop);
     expect(label.outer).toBe('192.168.1.10 → 192.168.2.10 IPIP (proto 4)');

@@ -37,7 +37,9 @@ export function useLabelPlacement(run: PacketRun | undefined, geometry: FlowGeom
     const next = steps[cursor + 1] ? hopPoint(geometry, steps[cursor + 1]!.hop) : undefined;
     const points = next ? [at, { x: (at.x + next.x) / 2, y: (at.y + next.y) / 2 }, next] : [at];
     const label = markerLabel(from.hop, reason, prev);
-    const first = label.dropped ? `✕ ${label.dropped}` : `${label.src.old ? `${label.src.old} ` : ''}${label.src.now} → ${label.dst.old ? `${label.dst.old} ` : ''}${label.dst.now}`;
+    const first = label.dropped
+      ? `✕ ${label.dropped}`
+      : `${label.src.old ? `${label.src.old} ` : ''}${label.src.now} → ${label.dst.old ? `${label.dst.old} ` : ''}${label.dst.now}`;
     const lines = label.outer ? [`VXLAN ${label.outer}`, `  ${first}`] : [first];
     const { nodeLookup, transform, width, height } = flow.getState();
     const zoom = transform[2];
@@ -55,8 +57,7 @@ export function useLabelPlacement(run: PacketRun | undefined, geometry: FlowGeom
         // Its header (name, eth0, pod CIDR) like a card; its body (cni0, the pods' column) less so.
         cards.push({ x, y, w, h: NODE_HEADER_H });
         cards.push({ x, y: y + NODE_HEADER_H, w, h: h - NODE_HEADER_H, weight: 0.25 });
-      }
-      else if (n.type === 'subnet') cards.push({ x, y, w, h: SUBNET_BAR_H });
+      } else if (n.type === 'subnet') cards.push({ x, y, w, h: SUBNET_BAR_H });
     }
     // Edge labels too (a router interface's name and address): read from the page once per hop.
     const root = flow.getState().domNode;

@@ -99,7 +99,9 @@ export function Palette() {
         {PALETTE_ITEMS.map((it) => {
           const label = t(it.label);
           const hint = t(it.hint);
-          return <PaletteItem key={it.kind} kind={it.kind} label={label} hint={hint} ariaLabel={t('palette.itemLabel', { label, hint })} onAdd={onAdd} rail={rail} />;
+          return (
+            <PaletteItem key={it.kind} kind={it.kind} label={label} hint={hint} ariaLabel={t('palette.itemLabel', { label, hint })} onAdd={onAdd} rail={rail} />
+          );
         })}
       </ul>
       {!rail && <p className="palette-tip">{t('palette.tip')}</p>}

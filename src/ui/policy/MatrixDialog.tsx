@@ -86,7 +86,14 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
         <div className="matrix-controls">
           <label>
             {t('matrix.port')}{' '}
-            <input className="field-input mono" inputMode="numeric" value={port} placeholder={t('matrix.portEach')} onChange={(e) => setPort(e.target.value.replace(/[^0-9]/g, ''))} size={16} />
+            <input
+              className="field-input mono"
+              inputMode="numeric"
+              value={port}
+              placeholder={t('matrix.portEach')}
+              onChange={(e) => setPort(e.target.value.replace(/[^0-9]/g, ''))}
+              size={16}
+            />
           </label>
           <label>
             {t('matrix.namespace')}{' '}
@@ -99,11 +106,15 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
               ))}
             </select>
           </label>
-          <button type="button" className="btn primary" onClick={() => {
-            // A new run starts from an empty grid (the first run opens on one).
-            setGrid(undefined);
-            run();
-          }}>
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => {
+              // A new run starts from an empty grid (the first run opens on one).
+              setGrid(undefined);
+              run();
+            }}
+          >
             {t('matrix.run')}
           </button>
           <span className="muted" role="status" data-testid="matrix-status">

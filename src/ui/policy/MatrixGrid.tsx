@@ -31,8 +31,10 @@ interface Range {
 
 export function cellTitle(t: Translator, from: string, to: MatrixTarget, c: MatrixCell): string {
   const head = `${from} → ${to.name}:${to.port}`;
-  if (c.verdict === 'allowed') return c.rules?.length ? `${head}: ${t('matrix.allowedBy', { rules: c.rules.join('; ') })}` : `${head}: ${t('matrix.allowedOpen')}`;
-  if (c.verdict === 'denied') return `${head}: ${t(c.direction === 'ingress' ? 'matrix.deniedIngress' : 'matrix.deniedEgress', { policies: (c.policies ?? []).join(', ') })}`;
+  if (c.verdict === 'allowed')
+    return c.rules?.length ? `${head}: ${t('matrix.allowedBy', { rules: c.rules.join('; ') })}` : `${head}: ${t('matrix.allowedOpen')}`;
+  if (c.verdict === 'denied')
+    return `${head}: ${t(c.direction === 'ingress' ? 'matrix.deniedIngress' : 'matrix.deniedEgress', { policies: (c.policies ?? []).join(', ') })}`;
   return `${head}: ${c.code ? t('matrix.droppedWhy', { code: c.code, reason: dropReasonMessage(c.code) }) : t('matrix.dropped', { code: '' })}`;
 }
 
@@ -62,7 +64,8 @@ interface RowProps {
 /** The visible cells of one row; memoized so a batch of new rows or a scroll re-renders only what changed. */
 const Row = memo(function Row({ i, src, targets, cells, c0, c1, t, onSend }: RowProps) {
   // A row still being traced is one striped strip, not a placeholder per cell.
-  if (!cells) return <div className="matrix-pending" style={{ top: i * CELL_H, left: ROW_HEAD_W + c0 * CELL_W, width: (c1 - c0 + 1) * CELL_W, height: CELL_H }} />;
+  if (!cells)
+    return <div className="matrix-pending" style={{ top: i * CELL_H, left: ROW_HEAD_W + c0 * CELL_W, width: (c1 - c0 + 1) * CELL_W, height: CELL_H }} />;
   const out = [];
   for (let j = c0; j <= c1; j++) {
     const x = targets[j]!;
@@ -71,7 +74,19 @@ const Row = memo(function Row({ i, src, targets, cells, c0, c1, t, onSend }: Row
     const style = { top: i * CELL_H, left: ROW_HEAD_W + j * CELL_W };
     const title = cellTitle(t, src.name, x, c);
     out.push(
-      <button key={x.id} type="button" className={`matrix-cell ${c.verdict}`} style={style} data-testid="matrix-cell" data-verdict={c.verdict} data-from={src.id} data-to={x.id} title={title} aria-label={title} onClick={() => onSend(src.id, x)}>
+      <button
+        key={x.id}
+        type="button"
+        className={`matrix-cell ${c.verdict}`}
+        style={style}
+        data-testid="matrix-cell"
+        data-verdict={c.verdict}
+        data-from={src.id}
+        data-to={x.id}
+        title={title}
+        aria-label={title}
+        onClick={() => onSend(src.id, x)}
+      >
         {mark(c)}
       </button>,
     );
@@ -115,7 +130,16 @@ export function MatrixGrid({ sources, targets, rows, label, t, onSend }: GridPro
   const visibleCols = [];
   for (let j = range.c0; j <= range.c1; j++) visibleCols.push(j);
   return (
-    <div className="matrix-scroll" ref={scroller} onScroll={measure} role="group" aria-label={label} data-testid="matrix" data-rows={sources.length} data-cols={targets.length}>
+    <div
+      className="matrix-scroll"
+      ref={scroller}
+      onScroll={measure}
+      role="group"
+      aria-label={label}
+      data-testid="matrix"
+      data-rows={sources.length}
+      data-cols={targets.length}
+    >
       <div className="matrix-colheads" style={{ width, height: COL_HEAD_H }}>
         <div className="matrix-corner" style={{ width: ROW_HEAD_W, height: COL_HEAD_H }}>
           {t('matrix.fromTo')}
@@ -123,7 +147,12 @@ export function MatrixGrid({ sources, targets, rows, label, t, onSend }: GridPro
         {visibleCols.map((j) => {
           const x = targets[j]!;
           return (
-            <div key={x.id} className="matrix-col mono" style={{ left: ROW_HEAD_W + j * CELL_W, width: CELL_W, height: COL_HEAD_H }} title={`${x.name}:${x.port}`}>
+            <div
+              key={x.id}
+              className="matrix-col mono"
+              style={{ left: ROW_HEAD_W + j * CELL_W, width: CELL_W, height: COL_HEAD_H }}
+              title={`${x.name}:${x.port}`}
+            >
               <span>
                 {x.kind === 'service' ? 'svc/' : ''}
                 {x.name.split('/')[1]}:{x.port}

@@ -4,7 +4,18 @@
  * every change is one undo step. Also the CNI's stance (flannel enforces nothing) and the matrix.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
-import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, selectorText, newNetworkPolicy, type NetworkPolicy, type PolicyPeer, type PolicyPort } from '../../sim/index';
+import {
+  effectivePolicyTypes,
+  peerText,
+  portText,
+  policyRef,
+  namespaceNames,
+  selectorText,
+  newNetworkPolicy,
+  type NetworkPolicy,
+  type PolicyPeer,
+  type PolicyPort,
+} from '../../sim/index';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
@@ -20,7 +31,10 @@ function rulesInWords(p: NetworkPolicy, t: Translator): string[] {
   const or = ` ${t('policy.or')} `;
   const line = (dir: string, i: number, word: string, peers: PolicyPeer[] | undefined, ports: PolicyPort[] | undefined) =>
     `${dir}[${i}] ${word} ${peers?.length ? peers.map(peerText).join(or) : '<any>'}; ${ports?.length ? ports.map(portText).join(', ') : t('policy.anyPort')}`;
-  return [...(p.spec.ingress ?? []).map((r, i) => line('ingress', i, 'from', r.from, r.ports)), ...(p.spec.egress ?? []).map((r, i) => line('egress', i, 'to', r.to, r.ports))];
+  return [
+    ...(p.spec.ingress ?? []).map((r, i) => line('ingress', i, 'from', r.from, r.ports)),
+    ...(p.spec.egress ?? []).map((r, i) => line('egress', i, 'to', r.to, r.ports)),
+  ];
 }
 
 function PolicyYaml({ policy }: { policy: NetworkPolicy }) {
@@ -94,7 +108,12 @@ function PolicyForm({ policy, namespaces }: { policy: NetworkPolicy; namespaces:
   return (
     <div className="inspector-fields">
       <TextField label={t('policy.name')} mono value={policy.name} onCommit={(name) => put({ ...policy, name: name.trim() })} />
-      <SelectField label={t('policy.namespace')} value={policy.namespace} options={namespaces.map((n) => ({ value: n, label: n }))} onCommit={(namespace) => put({ ...policy, namespace })} />
+      <SelectField
+        label={t('policy.namespace')}
+        value={policy.namespace}
+        options={namespaces.map((n) => ({ value: n, label: n }))}
+        onCommit={(namespace) => put({ ...policy, namespace })}
+      />
       <TextField
         label={t('policy.podSelector')}
         mono
@@ -105,7 +124,13 @@ function PolicyForm({ policy, namespaces }: { policy: NetworkPolicy; namespaces:
           const r = parseLabels(text);
           if (!r.ok) return r.error;
           const matchLabels = Object.keys(r.value).length ? r.value : undefined;
-          return put({ ...policy, spec: { ...policy.spec, podSelector: { ...(matchLabels ? { matchLabels } : {}), ...(expressions.length ? { matchExpressions: expressions } : {}) } } });
+          return put({
+            ...policy,
+            spec: {
+              ...policy.spec,
+              podSelector: { ...(matchLabels ? { matchLabels } : {}), ...(expressions.length ? { matchExpressions: expressions } : {}) },
+            },
+          });
         }}
       />
       <fieldset className="field policy-types">
@@ -159,7 +184,12 @@ export function PolicyPanel() {
       <ul className="policy-list" aria-label={t('policy.list')}>
         {policies.map((p) => (
           <li key={p.id}>
-            <button type="button" className={`policy-item${p.id === policy?.id ? ' selected' : ''}`} aria-pressed={p.id === policy?.id} onClick={() => setSelected(p.id)}>
+            <button
+              type="button"
+              className={`policy-item${p.id === policy?.id ? ' selected' : ''}`}
+              aria-pressed={p.id === policy?.id}
+              onClick={() => setSelected(p.id)}
+            >
               <span className="mono">{policyRef(p)}</span>
               <span className="policy-badges">
                 {effectivePolicyTypes(p).map((x) => (

@@ -80,7 +80,13 @@ export function LessonPanel() {
   if (!open) {
     return (
       <aside className="lesson-panel collapsed" aria-label={t('lessons.panel')}>
-        <button type="button" className="lesson-tab" onClick={() => session.setLessonPanelOpen(true)} aria-expanded={false} aria-label={t('lessons.expand', { title })}>
+        <button
+          type="button"
+          className="lesson-tab"
+          onClick={() => session.setLessonPanelOpen(true)}
+          aria-expanded={false}
+          aria-label={t('lessons.expand', { title })}
+        >
           <BookIcon />
           <span className="lesson-tab-text">
             {number} · {title}
@@ -95,7 +101,14 @@ export function LessonPanel() {
       <header className="lesson-head">
         <span className="lesson-badge">{number}</span>
         <div className="lesson-head-buttons">
-          <button type="button" className="btn small ghost" onClick={() => session.setLessonPanelOpen(false)} aria-expanded={true} aria-label={t('lessons.collapse')} title={t('lessons.collapse')}>
+          <button
+            type="button"
+            className="btn small ghost"
+            onClick={() => session.setLessonPanelOpen(false)}
+            aria-expanded={true}
+            aria-label={t('lessons.collapse')}
+            title={t('lessons.collapse')}
+          >
             <ChevronLeftIcon />
           </button>
           <button type="button" className="btn small ghost" onClick={() => session.closeLesson()} aria-label={t('lessons.close')} title={t('lessons.close')}>

@@ -24,8 +24,7 @@ function useOpenState() {
   return { open, setOpen, close, button, panel };
 }
 
-const menuItems = (panel: HTMLElement | null) =>
-  panel ? [...panel.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')] : [];
+const menuItems = (panel: HTMLElement | null) => (panel ? [...panel.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')] : []);
 
 export function MenuButton({
   label,

@@ -24,7 +24,10 @@ export function changeNeeded(scenario: Scenario, change: LessonChange | undefine
   if (!change) return false;
   if (change.kind === 'policies') {
     const has = (id: string) => scenario.networkPolicies.some((p) => p.id === id);
-    return (change.remove ?? []).some(has) || change.put.some((p) => JSON.stringify(scenario.networkPolicies.find((x) => x.id === p.id)) !== JSON.stringify(parseNetworkPolicy(p)));
+    return (
+      (change.remove ?? []).some(has) ||
+      change.put.some((p) => JSON.stringify(scenario.networkPolicies.find((x) => x.id === p.id)) !== JSON.stringify(parseNetworkPolicy(p)))
+    );
   }
   const entries = Object.entries(change.set) as [string, unknown][];
   if (change.kind === 'cluster') return entries.some(([k, v]) => (scenario.cluster as unknown as Record<string, unknown>)[k] !== v);
@@ -64,7 +67,12 @@ export function packetOutcome(packet: SuggestedPacket, result: TraceResult): Pac
   if (result.http) {
     const at = result.hops.at(-1)?.at;
     const reached = packet.expectAt === undefined || (at !== undefined && packet.expectAt.includes(at));
-    return { verdict: 'delivered', http: result.http.status, ...(at ? { at } : {}), asExpected: packet.expect === 'delivered' && packet.expectHttp === result.http.status && reached };
+    return {
+      verdict: 'delivered',
+      http: result.http.status,
+      ...(at ? { at } : {}),
+      asExpected: packet.expect === 'delivered' && packet.expectHttp === result.http.status && reached,
+    };
   }
   // Behind an ingress controller the request ends at the controller; its own connection goes on to a pod.
   const final = result.upstream ? result.upstream.request : result;

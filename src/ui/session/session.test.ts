@@ -33,7 +33,12 @@ describe('opening a lesson', () => {
     for (const e of [...s.subnets, ...s.nodes, ...s.routers, ...s.clients, ...s.services]) expect(s.layout[e.id], e.id).toBeDefined();
     expect(session.state.getState()).toMatchObject({ lesson: lesson.id, lessonPanelOpen: true, step: 0, hasBackup: true });
     expect(replaced).toEqual(['lesson']);
-    expect(notice()).toBe('Opened lesson 3: Host-gw vs VXLAN across subnets. Your previous work is kept: use "Restore previous work" to go back to it.'.replace('Host-gw vs VXLAN across subnets', lesson.title.en));
+    expect(notice()).toBe(
+      'Opened lesson 3: Host-gw vs VXLAN across subnets. Your previous work is kept: use "Restore previous work" to go back to it.'.replace(
+        'Host-gw vs VXLAN across subnets',
+        lesson.title.en,
+      ),
+    );
     expect(loadSavedWork(storage!)).toMatchObject({ ok: true, work: { origin: 'lesson', lesson: lesson.id } });
     expect(loadBackup(storage!)).toMatchObject({ ok: true, work: { scenario: { name: defaultScenario().name } } });
     editor.getState().undo();

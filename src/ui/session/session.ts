@@ -136,7 +136,9 @@ export function createSession(opts: SessionOptions): Session {
     },
     async importFile(file) {
       if (file.size > MAX_SCENARIO_FILE_BYTES) {
-        state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', msg: msg('input.file-too-large', { mb: MAX_SCENARIO_FILE_BYTES / 1_000_000 }) }] } });
+        state.setState({
+          importErrors: { fileName: file.name, errors: [{ path: '(root)', msg: msg('input.file-too-large', { mb: MAX_SCENARIO_FILE_BYTES / 1_000_000 }) }] },
+        });
         return false;
       }
       let text: string;

@@ -23,8 +23,7 @@ function withSavedWork() {
   return storage;
 }
 
-const start = (hash: string, storage: MemoryStorage | undefined, locale: 'en' | 'zh-CN' = 'en') =>
-  startSession({ hash, storage, defaultScenario, locale });
+const start = (hash: string, storage: MemoryStorage | undefined, locale: 'en' | 'zh-CN' = 'en') => startSession({ hash, storage, defaultScenario, locale });
 
 describe('startSession', () => {
   it('a first visit opens the example and writes nothing', () => {

@@ -36,7 +36,13 @@ export interface Started {
 }
 
 export function startSession(input: StartInput): Started {
-  const choice = chooseStartScenario({ hash: input.hash, storage: input.storage, defaultScenario: input.defaultScenario, isLesson: isLessonId, ...(input.link ? { link: input.link } : {}) });
+  const choice = chooseStartScenario({
+    hash: input.hash,
+    storage: input.storage,
+    defaultScenario: input.defaultScenario,
+    isLesson: isLessonId,
+    ...(input.link ? { link: input.link } : {}),
+  });
   const editor = createEditorStore(choice.scenario, { place: placeMissing });
   let banner: StartupBanner | undefined;
   let openedFromStorage = choice.source === 'saved' || choice.source === 'backup';
