@@ -98,3 +98,14 @@ test('send mode: click a source and a target on the canvas; send 20 shows the sp
   await expect(tally.locator('li')).toHaveCount(3);
   await page.screenshot({ path: test.info().outputPath('burst.png') });
 });
+
+test('a packet that never leaves its sender (an unknown name) ends with its reason, and the page keeps working', async ({ page }) => {
+  // Regression: the marker label's placement read the hop at the cursor of a trace with no hops and the page crashed.
+  await send(page, 'pod curl (10.244.0.2)', 'http://nothere.example.com/');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('unknown-destination');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('No Ingress has a rule for host nothere.example.com');
+  await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+  // The next packet still goes out and arrives.
+  await send(page, 'pod curl (10.244.0.2)', 'web:80');
+  await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
+});

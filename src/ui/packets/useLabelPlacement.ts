@@ -29,7 +29,9 @@ export function useLabelPlacement(run: PacketRun | undefined, geometry: FlowGeom
   const reason = run?.result.reason?.code;
   return useMemo(() => {
     if (!steps || cursor === undefined) return 'right';
-    const from = steps[cursor]!;
+    // A packet that never left its sender (an unknown destination) has no hop to label.
+    const from = steps[cursor];
+    if (!from) return 'right';
     const prev = cursor > 0 && steps[cursor - 1]!.phase === from.phase ? steps[cursor - 1]!.hop : undefined;
     const at = hopPoint(geometry, from.hop);
     if (!at) return 'right';
