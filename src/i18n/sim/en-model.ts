@@ -2,7 +2,8 @@
 import type { MODEL_CODES } from '../../sim/messages/codes-model';
 import type { SimDictionary } from './format';
 
-const KIND: Record<string, string> = {
+/** An element kind in a sentence (also used by the trace dictionary). */
+export const KIND: Record<string, string> = {
   subnet: 'subnet',
   router: 'router',
   node: 'node',

@@ -3,19 +3,9 @@
  * messages arrive rendered. Every code of src/sim/messages must be here (the compiler checks it).
  */
 import type { SimDictionary } from './format';
-import { enModel } from './en-model';
+import { enModel, KIND } from './en-model';
 import { enInput } from './en-input';
 
-const KIND: Record<string, string> = {
-  subnet: 'subnet',
-  router: 'router',
-  node: 'node',
-  pod: 'pod',
-  client: 'outside client',
-  service: 'Service',
-  loadBalancer: 'load balancer',
-  ingress: 'Ingress',
-};
 const closed = (tcp: boolean) => (tcp ? 'the kernel answers TCP RST' : 'the kernel answers ICMP port unreachable');
 
 export const enSim: SimDictionary = {

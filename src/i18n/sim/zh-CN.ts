@@ -4,19 +4,9 @@
  * 每个句子按中文习惯重写，不逐词对译英文。
  */
 import type { SimDictionary } from './format';
-import { zhModel } from './zh-CN-model';
+import { zhModel, KIND } from './zh-CN-model';
 import { zhInput } from './zh-CN-input';
 
-const KIND: Record<string, string> = {
-  subnet: '子网',
-  router: '路由器',
-  node: '节点',
-  pod: 'Pod',
-  client: '集群外客户端',
-  service: '服务',
-  loadBalancer: '负载均衡器',
-  ingress: 'Ingress',
-};
 const closed = (tcp: boolean) => (tcp ? '内核回复 TCP RST' : '内核回复 ICMP 端口不可达');
 
 export const zhSim: SimDictionary = {
