@@ -121,6 +121,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', simFrontDoor] },
   },
   {
+    // Below the UI: stores, io, layout, lessons, dictionaries and the CLI never import a React component's folder.
+    files: ['src/{store,io,layout,lessons,i18n,cli}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...simFrontDoor.patterns,
+            { regex: '(^|/)ui(/|$)', message: 'The layers below the UI (store, io, layout, lessons, i18n, cli) import nothing from src/ui.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The pure simulation: no React, DOM state stores or languages (GUIDE.md, Architecture).
     files: ['src/sim/**/*.ts'],
     // Tests (and their shared fixtures, *.fixtures.ts) may build their inputs with the io layer's generators and render messages.

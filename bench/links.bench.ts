@@ -6,7 +6,7 @@
 import { decodeShareLink, encodeShareLink } from '../src/io/share-link';
 import { LESSONS, lessonScenario } from '../src/lessons/index';
 import { defaultScenario } from '../src/store/defaultScenario';
-import { autoLayout } from '../src/ui/canvas/layout';
+import { autoLayout } from '../src/layout/layout';
 import type { Scenario } from '../src/sim/index';
 import { fmt, timeIt } from './timing';
 

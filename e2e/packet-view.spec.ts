@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { LESSONS, applyLessonChange, lessonScenario, type Lesson } from '../src/lessons/index';
 import { trace, type Scenario, type TraceResult } from '../src/sim/index';
-import { packetSpec } from '../src/ui/session/lessonPackets';
+import { packetSpec } from '../src/store/lessonPackets';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

@@ -3,13 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { LocaleProvider, initialLocale } from './i18n/useT';
 import { ErrorBoundary } from './ui/session/ErrorBoundary';
-import { startApp } from './ui/session/start';
-import { hasShareLink } from './io/share-link';
-import { createEditorStore } from './store/editorStore';
-import { placeMissing } from './ui/canvas/layout';
+import { hasShareLink, type DecodedShareLink } from './io/share-link';
+import { browserStorage, clearLinkFromAddress } from './io/browser';
+import { createApp, createStores } from './store/app';
+import { stressScenario } from './store/stressScenario';
 import { LoadingProgress } from './ui/loading/LoadingProgress';
-import { endLoading, loadWithProgress } from './ui/loading/progress';
-import { decodedLink } from './ui/loading/linkResult';
+import { endLoading, loadWithProgress } from './store/loading/progress';
+import { decodedLink } from './store/loading/linkResult';
 import './ui/styles/shell.css';
 import './ui/styles/palette.css';
 import './ui/styles/side.css';
@@ -40,10 +40,10 @@ if (params.has('bare')) {
   );
   const nodes = Number(params.get('nodes')) || undefined;
   void loadWithProgress({ kind: 'stress', ...(nodes ? { nodes } : {}) }).then((r) => {
-    const store = r.ok ? createEditorStore(r.scenario, { place: placeMissing }) : undefined;
+    const app = createStores(r.ok ? r.scenario : stressScenario());
     render(
       <LocaleProvider initial={locale}>
-        <App stress zoom={zoom} {...(store ? { store } : {})} />
+        <App app={app} stress zoom={zoom} />
       </LocaleProvider>,
     );
     endLoading();
@@ -52,12 +52,14 @@ if (params.has('bare')) {
   // The scenario to open (a share link, the saved work, or the example) is chosen before the app renders;
   // a share link is decoded, validated and laid out off the page's thread first, its steps shown meanwhile.
   const locale = initialLocale();
-  const open = (link?: Parameters<typeof startApp>[1]) => {
-    const { session, storage } = startApp(locale, link);
+  document.documentElement.lang = locale;
+  const storage = browserStorage();
+  const open = async (link?: DecodedShareLink) => {
+    const app = await createApp({ hash: window.location.hash, storage, locale, link, clearLinkFromAddress });
     render(
       <LocaleProvider initial={locale}>
         <ErrorBoundary storage={storage}>
-          <App session={session} zoom={zoom} />
+          <App app={app} zoom={zoom} />
         </ErrorBoundary>
       </LocaleProvider>,
     );
@@ -70,5 +72,5 @@ if (params.has('bare')) {
       </LocaleProvider>,
     );
     void loadWithProgress({ kind: 'link', hash: window.location.hash }).then((r) => open(decodedLink(r)));
-  } else open();
+  } else void open();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINK_JSON_BYTES, shareLinkErrorKey, type ShareLinkErrorCode } from '../io/share-link';
-import { LOAD_BUDGET_MS } from '../ui/loading/loader';
+import { LOAD_BUDGET_MS } from '../store/loading/loader';
 import { MAX_SCENARIO_FILE_BYTES } from '../io/scenario-file';
 import type { ElementKind } from '../sim/index';
 import {

@@ -11,8 +11,6 @@ import {
   SAVED_WORK_KEY,
   type StorageLike,
 } from './saved-work';
-import { chooseStartScenario } from './startup';
-import { encodeShareLink } from './share-link';
 
 /** localStorage as a Map, with switches for the ways a real one fails. */
 class FakeStorage implements StorageLike {
@@ -112,68 +110,6 @@ describe('saveWork / loadSavedWork', () => {
     storage.failReads = true;
     expect(loadSavedWork(storage)).toMatchObject({ ok: false, reason: 'unavailable' });
     expect(restoreBackup(storage)).toMatchObject({ ok: false });
-  });
-});
-
-describe('chooseStartScenario', () => {
-  const defaults = () => sameNode;
-  const isLesson = (id: string) => id.startsWith('lesson-');
-  const goodLink = (() => {
-    const l = encodeShareLink(vxlan, { lesson: 'lesson-3-vxlan' });
-    if (!l.ok) throw new Error('encode');
-    return l.hash;
-  })();
-
-  it('opens a good link with its lesson', () => {
-    const storage = new FakeStorage();
-    saveWork(storage, hostGw);
-    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson })).toEqual({
-      scenario: vxlan,
-      source: 'link',
-      lesson: 'lesson-3-vxlan',
-    });
-  });
-
-  it('opens the saved work on a bad link, reports the link, and writes nothing', () => {
-    const storage = new FakeStorage();
-    saveWork(storage, hostGw, { lesson: 'lesson-2-host-gw' });
-    const before = new Map(storage.items);
-    const writes = storage.writes;
-    for (const hash of [goodLink.slice(0, -9), goodLink.replace('#s=1.', '#s=9.'), '#s=1.@@@', `#s=1.${'A'.repeat(70_000)}`]) {
-      const start = chooseStartScenario({ hash, storage, defaultScenario: defaults, isLesson });
-      expect(start.source).toBe('saved');
-      expect(start.scenario).toEqual(hostGw);
-      expect(start.lesson).toBe('lesson-2-host-gw');
-      expect(start.linkError?.message.length).toBeGreaterThan(20);
-    }
-    expect(storage.writes).toBe(writes);
-    expect(storage.items).toEqual(before);
-  });
-
-  it('opens the default scenario when there is no link and nothing saved, or storage is refused', () => {
-    expect(chooseStartScenario({ hash: '', storage: new FakeStorage(), defaultScenario: defaults, isLesson })).toEqual({
-      scenario: sameNode,
-      source: 'default',
-    });
-    expect(chooseStartScenario({ hash: '#s=1.xx', storage: undefined, defaultScenario: defaults, isLesson })).toMatchObject({
-      scenario: sameNode,
-      source: 'default',
-      linkError: { code: 'truncated' },
-    });
-  });
-
-  it('drops a lesson id the app does not know', () => {
-    const l = encodeShareLink(vxlan, { lesson: 'removed-lesson' });
-    expect(l.ok && chooseStartScenario({ hash: l.hash, storage: undefined, defaultScenario: defaults, isLesson }).lesson).toBeUndefined();
-  });
-
-  it('warns when the saved work is damaged and nothing else is left', () => {
-    const storage = new FakeStorage();
-    storage.items.set(SAVED_WORK_KEY, '{');
-    expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson })).toMatchObject({
-      source: 'default',
-      savedWorkWarning: expect.stringMatching(/damaged/),
-    });
   });
 });
 

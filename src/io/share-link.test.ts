@@ -5,7 +5,7 @@ import { zlibSync } from 'fflate';
 import { parseScenarioJson, type Scenario } from '../sim/index';
 import { EXAMPLES_DIR, loadExample } from '../sim/testing/examples';
 import { defaultScenario } from '../store/defaultScenario';
-import { autoLayout } from '../ui/canvas/layout';
+import { autoLayout } from '../layout/layout';
 import { scenarioArbitrary } from './arbitrary-scenario';
 import { encodeBase64Url, decodeBase64Url } from './base64url';
 import { roundLayout } from './compact';

@@ -50,7 +50,7 @@ export type ShareLinkErrorCode =
   | 'newer-version'
   /** Intact, but the scenario inside is not valid (errors named by field path). */
   | 'invalid-scenario'
-  /** Reading and checking it took longer than the page's time budget (src/ui/loading/loader.ts). */
+  /** Reading and checking it took longer than the page's time budget (src/store/loading/loader.ts). */
   | 'too-slow';
 
 export interface ShareLinkError {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEditorStore } from './editorStore';
 import { defaultScenario } from './defaultScenario';
 import { stressScenario } from './stressScenario';
-import { placeMissing } from '../ui/canvas/layout';
+import { placeMissing } from '../layout/layout';
 import { msg, validateScenario } from '../sim/index';
 import { formatMessage } from '../i18n/sim/index';
 import type { Message } from '../sim/messages/index';

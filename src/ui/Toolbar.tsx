@@ -3,7 +3,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useLocale, useT } from '../i18n/useT';
 import { scenarioText } from './scenarioText';
 import { useEditor, useEditorStore } from './state';
-import { layoutAsDrawn, systemPodsStore } from './canvas/systemPods';
+import { systemPodsStore } from './canvas/systemPods';
+import { layoutAsDrawn } from '../layout/asDrawn';
 
 export function Toolbar({ children }: { children?: React.ReactNode }) {
   const t = useT();

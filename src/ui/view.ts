@@ -6,6 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { browserStorage } from '../io/browser';
 
 export const SIDE_MIN = 300;
 export const SIDE_MAX = 720;
@@ -31,14 +32,6 @@ export function clampSide(w: number): number {
 interface Storage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
-}
-
-function browserStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Stored preferences, each field checked (anything odd falls back to its default). */

@@ -4,7 +4,7 @@
  * draws the system pods (the canvas's System pods toggle does the same).
  */
 import { SYSTEM_NAMESPACE } from '../../sim/index';
-import { podSlot, POD_W, SYSTEM_ROW_H, systemRowY } from './geometry';
+import { podSlot, POD_W, SYSTEM_ROW_H, systemRowY } from '../../layout/geometry';
 import { setSystemPodsMode } from './systemPods';
 import { useT } from '../../i18n/useT';
 import './systemRow.css';

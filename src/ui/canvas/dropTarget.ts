@@ -3,7 +3,7 @@
  * node a pod is dropped on, the subnet a host is dropped in.
  */
 import type { Scenario, Position } from '../../sim/index';
-import { sceneBoxes, type Box } from './layout';
+import { sceneBoxes, type Box } from '../../layout/boxes';
 
 function inside(b: Box, p: Position): boolean {
   return p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h;

@@ -18,8 +18,8 @@ import {
 } from '../../sim/index';
 import { appColor } from './colors';
 import { createTranslator, type Translator } from '../../i18n';
-import { collapsedRows } from './systemRow';
-import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from './geometry';
+import { collapsedRows } from '../../layout/systemRow';
+import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from '../../layout/geometry';
 import type { AppNode } from './flowTypes';
 import { createNodeCache } from './flowCache';
 import { createEdgeBuilder } from './flowEdges';

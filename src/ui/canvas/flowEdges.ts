@@ -7,7 +7,7 @@
 import { type Scenario, hostLink, isPodReady, routerIfaceName, routerLink, vethLink } from '../../sim/index';
 import type { Translator } from '../../i18n';
 import { appColor } from './colors';
-import { endpointPods } from './endpoints';
+import { endpointPods } from '../../layout/endpoints';
 import { ENDPOINT_LINES_MAX, type AppEdge } from './flowTypes';
 import { same } from './flowCache';
 

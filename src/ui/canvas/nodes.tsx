@@ -15,7 +15,7 @@ import type {
   ServiceFlowNode,
   SubnetFlowNode,
 } from './flow';
-import { bridgeRect, POD_H, POD_ROW_GAP, POD_W, podSlot } from './geometry';
+import { bridgeRect, POD_H, POD_ROW_GAP, POD_W, podSlot } from '../../layout/geometry';
 import { KindIcon } from './icons';
 import { useFar } from './lod';
 import { SystemRow } from './SystemRow';

@@ -8,7 +8,7 @@ import { type ElementKind, type Scenario, kindOfElement, type EditResult, type P
 import { useEditorStore } from '../state';
 import type { EditorState } from '../../store/editorStore';
 import { dropContext, nearestSubnet, nodeAt, serviceAt, subnetAt, subnetOrigin, type DropContext } from './dropTarget';
-import { nodeSize, SIZES, SUBNET_BAR_H, SUBNET_PAD } from './geometry';
+import { nodeSize, SIZES, SUBNET_BAR_H, SUBNET_PAD } from '../../layout/geometry';
 
 /**
  * A host's position inside a subnet region, centred on `point`, kept below the bar and moved right

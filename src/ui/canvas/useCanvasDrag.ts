@@ -11,7 +11,7 @@ import { useEditorStore } from '../state';
 import type { AppNode } from './flow';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost } from './useAddElement';
-import { nodeSize, SIZES, subnetSize } from './geometry';
+import { nodeSize, SIZES, subnetSize } from '../../layout/geometry';
 
 const HOSTS = new Set(['clusterNode', 'client', 'loadBalancer']);
 export const NOT_DRAGGING: ReadonlySet<string> = new Set();

@@ -4,7 +4,7 @@ import type { Service, ServicePort } from '../../sim/index';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 import { useEditor } from '../state';
-import { endpointPods, endpointsByPort } from '../canvas/endpoints';
+import { endpointPods, endpointsByPort } from '../../layout/endpoints';
 import { ErrorText, Fact, SelectField, TextField, useFieldError } from './fields';
 import { formatLabels, parseLabels } from './fieldText';
 import { useEdit } from './useEdit';

@@ -12,7 +12,7 @@ import {
   nodeBlocks,
   topology,
 } from '../../sim/index';
-import { endpointPods } from '../canvas/endpoints';
+import { endpointPods } from '../../layout/endpoints';
 import { useT } from '../../i18n/useT';
 import { PodReadiness } from './PodReadiness';
 import { LoadBalancerMode } from './LoadBalancerMode';

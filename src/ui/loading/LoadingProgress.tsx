@@ -7,8 +7,8 @@
 import { useStore } from 'zustand';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/index';
-import { LOAD_STEPS } from './loadProtocol';
-import { loadingStore } from './progress';
+import { LOAD_STEPS } from '../../store/loading/loadProtocol';
+import { loadingStore } from '../../store/loading/progress';
 import './loading.css';
 
 const TITLE: Record<'link' | 'file' | 'stress', MessageKey> = { link: 'loading.title.link', file: 'loading.title.file', stress: 'loading.title.stress' };

@@ -5,7 +5,7 @@
  * address (ClusterIP or NodePort) the packet carried and that selects the pod that answered.
  */
 import type { Hop, Scenario, Service, TraceResult } from '../../sim/index';
-import { endpointPods } from '../canvas/endpoints';
+import { endpointPods } from '../../layout/endpoints';
 import { ENDPOINT_LINES_MAX } from '../canvas/flowTypes';
 
 export interface EdgeFlow {

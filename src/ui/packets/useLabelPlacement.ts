@@ -10,7 +10,7 @@ import type { PacketRun } from '../../store/playback';
 import { hopPoint, type FlowGeometry } from './geometry';
 import { markerLabel } from './markerLabel';
 import { labelSize, placeLabel, type Placement, type Rect } from './labelPlacement';
-import { NODE_HEADER_H, SUBNET_BAR_H } from '../canvas/geometry';
+import { NODE_HEADER_H, SUBNET_BAR_H } from '../../layout/geometry';
 
 const CARDS = new Set(['pod', 'service', 'router', 'client', 'loadBalancer', 'ingress']);
 

@@ -10,7 +10,7 @@ import { shareLinkErrorKey } from '../../io/share-link';
 import type { MessageKey } from '../../i18n/index';
 import { useT } from '../../i18n/useT';
 import { useSession, useSessionState } from './SessionContext';
-import type { StartupBanner } from './session';
+import type { StartupBanner } from '../../store/session';
 import { downloadText } from './FileMenu';
 import { SimText } from '../SimText';
 

@@ -12,7 +12,7 @@ import { useLocale, useT } from '../../i18n/useT';
 import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
 import { useSession, useSessionState } from './SessionContext';
-import { changeNeeded, describeChange, type PacketOutcome } from './lessonPackets';
+import { changeNeeded, describeChange, type PacketOutcome } from '../../store/lessonPackets';
 
 function Outcome({ outcome, packet }: { outcome: PacketOutcome; packet: SuggestedPacket }) {
   const t = useT();

@@ -2,7 +2,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useLocale } from '../../i18n/useT';
-import type { Session, SessionState } from './session';
+import type { Session, SessionState } from '../../store/session';
 import { createStoreContext } from '../storeContext';
 
 const sessionContext = createStoreContext<Session>('Session');

@@ -9,7 +9,7 @@ import { useT } from '../../i18n/useT';
 import { shareLinkErrorKey } from '../../io/share-link';
 import { PopoverButton } from './Popover';
 import { useSession } from './SessionContext';
-import type { ShareResult } from './session';
+import type { ShareResult } from '../../store/session';
 
 type Status = 'copying' | 'copied' | 'failed';
 

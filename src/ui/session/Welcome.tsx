@@ -13,7 +13,7 @@ import { usePacketStore } from '../packets/PacketsContext';
 import { useEditorStore } from '../state';
 import { BookIcon, CloseIcon, SendIcon } from './icons';
 import { useSession } from './SessionContext';
-import { browserStorage } from './start';
+import { browserStorage } from '../../io/browser';
 import './welcome.css';
 
 export const WELCOME_DISMISSED_KEY = 'kube-network-playground:welcome-dismissed:v1';

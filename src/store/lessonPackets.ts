@@ -2,10 +2,10 @@
  * Suggested packets of a lesson, as the lesson panel sends them: the change a packet makes first,
  * the spec the packet store sends, and whether the outcome is the one the lesson expects.
  */
-import type { Scenario, TraceResult, PacketSpec } from '../../sim/index';
-import type { LessonChange, SuggestedPacket } from '../../lessons/index';
-import type { Locale, Translator } from '../../i18n/index';
-import { networkPolicySchema } from '../../sim/index';
+import type { Scenario, TraceResult, PacketSpec } from '../sim/index';
+import type { LessonChange, SuggestedPacket } from '../lessons/index';
+import type { Locale, Translator } from '../i18n/index';
+import { networkPolicySchema } from '../sim/index';
 
 const parseNetworkPolicy = (p: unknown) => networkPolicySchema.parse(p);
 

@@ -3,7 +3,7 @@
  * it selects (same namespace, labels matching the selector), and per port the "ip:port" endpoints
  * kube-proxy programs. The UI never matches labels itself.
  */
-import { type Pod, type Scenario, type Service, topology, selectPods, serviceEndpoints } from '../../sim/index';
+import { type Pod, type Scenario, type Service, topology, selectPods, serviceEndpoints } from '../sim/index';
 
 export function endpointPods(s: Scenario, svc: Service): Pod[] {
   return selectPods(topology(s), svc);

@@ -4,15 +4,15 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { StoreApi as ZStoreApi } from 'zustand';
-import type { FieldError } from '../../sim/index';
-import type { EditorStore } from '../../store/editorStore';
-import type { PacketSlice } from '../../store/packetStore';
-import type { Locale } from '../../i18n/index';
-import type { StorageLike } from '../../io/saved-work';
-import type { ShareLinkErrorCode } from '../../io/share-link';
+import type { FieldError } from '../sim/index';
+import type { EditorStore } from './editorStore';
+import type { PacketSlice } from './packetStore';
+import type { Locale } from '../i18n/index';
+import type { StorageLike } from '../io/saved-work';
+import type { ShareLinkErrorCode } from '../io/share-link';
 import type { Autosaver } from './autosave';
 import type { PacketOutcome } from './lessonPackets';
-import type { LoadOptions } from '../loading/loader';
+import type { LoadOptions } from './loading/loader';
 
 /** What the app opened with, when it is worth a message that stays until dismissed. */
 export interface StartupBanner {

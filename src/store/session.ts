@@ -9,15 +9,15 @@
  * step of the editor (`load`).
  */
 import { createStore } from 'zustand/vanilla';
-import { emptyClusterInput, msg, parseScenario, type Scenario } from '../../sim/index';
-import { applyLessonChange, getLesson, lessonScenario, type Lesson } from '../../lessons/index';
-import { createTranslator, localized, DEFAULT_LOCALE, type MessageKey, type MessageParams } from '../../i18n/index';
-import { loadBackup, loadDamagedWork, restoreBackup, type SaveResult } from '../../io/saved-work';
-import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../../io/scenario-file';
-import { encodeShareLink } from '../../io/share-link';
-import { layoutAsDrawn } from '../canvas/systemPods';
+import { emptyClusterInput, msg, parseScenario, type Scenario } from '../sim/index';
+import { applyLessonChange, getLesson, lessonScenario, type Lesson } from '../lessons/index';
+import { createTranslator, localized, DEFAULT_LOCALE, type MessageKey, type MessageParams } from '../i18n/index';
+import { loadBackup, loadDamagedWork, restoreBackup, type SaveResult } from '../io/saved-work';
+import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../io/scenario-file';
+import { encodeShareLink } from '../io/share-link';
+import { layoutAsDrawn } from '../layout/asDrawn';
 import { createAutosaver } from './autosave';
-import { endLoading, loadWithProgress } from '../loading/progress';
+import { endLoading, loadWithProgress } from './loading/progress';
 import { changeNeeded, packetOutcome, packetSpec } from './lessonPackets';
 
 export type { ImportErrors, Replacement, Session, SessionOptions, SessionState, ShareResult, StartupBanner } from './sessionTypes';
@@ -148,7 +148,7 @@ export function createSession(opts: SessionOptions): Session {
         state.setState({ importErrors: { fileName: file.name, errors: [{ path: '(root)', msg: msg('input.file-unreadable') }] } });
         return false;
       }
-      // Parse, validate and lay out off the page's thread, with progress and a time budget (src/ui/loading).
+      // Parse, validate and lay out off the page's thread, with progress and a time budget (src/store/loading).
       const name = file.name;
       const r = await loadWithProgress({ kind: 'file', text }, { name, ...opts.load });
       if (r.ok) {

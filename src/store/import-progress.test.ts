@@ -1,16 +1,16 @@
 /**
- * Import JSON goes through the loader (src/ui/loading): the progress store shows its steps, and a
+ * Import JSON goes through the loader (src/store/loading): the progress store shows its steps, and a
  * file that takes longer than the time budget is refused with a message while the current work, and
  * the saved work, stay exactly as they were (issue 15: bounded work, nothing lost).
  */
 import { describe, expect, it } from 'vitest';
-import { createEditorStore } from '../../store/editorStore';
-import { defaultScenario } from '../../store/defaultScenario';
-import { placeMissing } from '../canvas/layout';
-import { exportScenarioJson } from '../../io/scenario-file';
-import { loadExample } from '../../sim/testing/examples';
+import { createEditorStore } from './editorStore';
+import { defaultScenario } from './defaultScenario';
+import { placeMissing } from '../layout/layout';
+import { exportScenarioJson } from '../io/scenario-file';
+import { loadExample } from '../sim/testing/examples';
 import { createSession } from './session';
-import { loadingStore } from '../loading/progress';
+import { loadingStore } from './loading/progress';
 import { MemoryStorage } from './testing';
 
 function setup(load?: Parameters<typeof createSession>[0]['load']) {

@@ -3,7 +3,7 @@
  * Services, and, for each node, the names of the kube-system pods that run there, which that node
  * draws as one compact "kube-system" row at the foot of its pod column (sized in geometry.ts).
  */
-import { type Scenario, isSystemPod, SYSTEM_NAMESPACE } from '../../sim/index';
+import { type Scenario, isSystemPod, SYSTEM_NAMESPACE } from '../sim/index';
 
 const collapsedCache = new WeakMap<Scenario, Scenario>();
 /** For a collapsed scenario (an output of withoutSystemPods): its nodes' kube-system pods. */

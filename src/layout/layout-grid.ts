@@ -4,7 +4,7 @@
  * 1,000-node scenario unreadable at fit), hosts of a big subnet in a grid shaped to the whole row of
  * subnets and many Services in a grid grouped by namespace.
  */
-import type { Position, Scenario, Service } from '../../sim/index';
+import type { Position, Scenario, Service } from '../sim/index';
 import { SIZES, type Size } from './geometry';
 
 export const HOST_GAP = 36;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../store/defaultScenario';
+import { defaultScenario } from '../store/defaultScenario';
 import { collapsedRows, withoutSystemPods } from './systemRow';
 import { nodeSize, podSlot, POD_H, SYSTEM_ROW_H, systemRowY } from './geometry';
-import { sceneBoxes } from './layout';
+import { sceneBoxes } from './boxes';
 
 describe('system pods collapsed to one kube-system row per node', () => {
   it('names the kube-system pods of each node of the collapsed scenario, and none of the full one', () => {

@@ -1,5 +1,5 @@
 /** Test helpers for the session: a localStorage stand-in that counts writes and can refuse them. */
-import type { StorageLike } from '../../io/saved-work';
+import type { StorageLike } from '../io/saved-work';
 
 export class MemoryStorage implements StorageLike {
   readonly items = new Map<string, string>();

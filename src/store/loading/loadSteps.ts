@@ -6,8 +6,8 @@
 import { setPositions, validateScenario, type Scenario } from '../../sim/index';
 import { decodeShareLink } from '../../io/share-link';
 import { importScenarioJson } from '../../io/scenario-file';
-import { stressScenario } from '../../store/stressScenario';
-import { placeMissing } from '../canvas/layout';
+import { stressScenario } from '../stressScenario';
+import { placeMissing } from '../../layout/layout';
 import type { LoadCounts, LoadOutcome, LoadRequest, LoadStep } from './loadProtocol';
 
 export function countsOf(s: Scenario): LoadCounts {

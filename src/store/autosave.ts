@@ -10,9 +10,9 @@
  *   example scenario of a first visit is written only when something replaces it, so it can be
  *   restored as the previous work.
  */
-import type { Scenario } from '../../sim/index';
-import type { EditorStore } from '../../store/editorStore';
-import { saveWork, type SaveOrigin, type SaveResult, type StorageLike } from '../../io/saved-work';
+import type { Scenario } from '../sim/index';
+import type { EditorStore } from './editorStore';
+import { saveWork, type SaveOrigin, type SaveResult, type StorageLike } from '../io/saved-work';
 
 /** Milliseconds of quiet after an edit before it is written. */
 export const AUTOSAVE_DELAY_MS = 400;

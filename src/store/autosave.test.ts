@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEditorStore } from '../../store/editorStore';
-import { loadExample } from '../../sim/testing/examples';
-import { loadBackup, loadSavedWork, SAVED_WORK_KEY } from '../../io/saved-work';
-import { placeMissing } from '../canvas/layout';
+import { createEditorStore } from './editorStore';
+import { loadExample } from '../sim/testing/examples';
+import { loadBackup, loadSavedWork, SAVED_WORK_KEY } from '../io/saved-work';
+import { placeMissing } from '../layout/layout';
 import { createAutosaver } from './autosave';
 import { ManualTimers, MemoryStorage } from './testing';
 

@@ -5,10 +5,11 @@
  * picture is a block; small scenarios keep one row of Services under the pods they select.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenarioJson, type Scenario } from '../../sim/index';
-import { loadExample } from '../../sim/testing/examples';
-import { scaleScenarioDoc, scaleShape } from '../../../bench/scale-scenario';
-import { autoLayout, sceneBoxes, type Box } from './layout';
+import { parseScenarioJson, type Scenario } from '../sim/index';
+import { loadExample } from '../sim/testing/examples';
+import { scaleScenarioDoc, scaleShape } from '../../bench/scale-scenario';
+import { autoLayout } from './layout';
+import { sceneBoxes, type Box } from './boxes';
 import { isBig, SERVICE_GRID_FROM } from './layout-grid';
 
 function scaled(scale: number): Scenario {

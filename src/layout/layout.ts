@@ -8,18 +8,11 @@
  * their hosts in rows, services under the pods they select, ingresses under their services.
  * `placeMissing` gives a spot to elements without a position, next to what is already placed.
  */
-import type { Scenario, Position } from '../../sim/index';
+import type { Scenario, Position } from '../sim/index';
 import { endpointPods } from './endpoints';
-import { collapsedRows } from './systemRow';
-import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize, type Size } from './geometry';
+import { bottomOf, center, hostsOf, podCounts, rightOf, sceneBoxes, type Box } from './boxes';
+import { SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize, type Size } from './geometry';
 import { CARD_GAP, HOST_GAP, HOST_ROW_GAP, HOSTS_PER_ROW, hostsPerRow, isBig, SERVICE_GRID_FROM, serviceGrid, sweep } from './layout-grid';
-
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 const SUBNET_GAP = 100;
 const SUBNETS_TOP = 170;
@@ -28,55 +21,6 @@ const ROUTERS_TOP = 30;
 const CARD_ROW_GAP = 80;
 
 type Layout = Record<string, Position>;
-
-function podCounts(s: Scenario): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const p of s.pods) m.set(p.node, (m.get(p.node) ?? 0) + 1);
-  return m;
-}
-
-/** Hosts of a subnet with their sizes: nodes, then load balancers, then outside clients. */
-function hostsOf(s: Scenario, subnetId: string, counts: Map<string, number>): { id: string; size: Size }[] {
-  return [
-    ...s.nodes.filter((n) => n.subnet === subnetId).map((n) => ({ id: n.id, size: nodeSize(counts.get(n.id) ?? 0, collapsedRows(s).has(n.id)) })),
-    ...s.loadBalancers.filter((l) => l.subnet === subnetId).map((l) => ({ id: l.id, size: SIZES.loadBalancer })),
-    ...s.clients.filter((c) => c.subnet === subnetId).map((c) => ({ id: c.id, size: SIZES.client })),
-  ];
-}
-
-/** Absolute boxes of every placed subnet, host and pod, given positions. */
-export function sceneBoxes(s: Scenario, layout: Layout): Map<string, Box> {
-  const counts = podCounts(s);
-  const boxes = new Map<string, Box>();
-  for (const sub of s.subnets) {
-    const at = layout[sub.id];
-    if (!at) continue;
-    const hosts = hostsOf(s, sub.id, counts).flatMap((h) => {
-      const p = layout[h.id];
-      return p ? [{ id: h.id, x: p.x, y: p.y, w: h.size.w, h: h.size.h }] : [];
-    });
-    const size = subnetSize(hosts);
-    boxes.set(sub.id, { x: at.x, y: at.y, w: size.w, h: size.h });
-    for (const h of hosts) boxes.set(h.id, { x: at.x + h.x, y: at.y + h.y, w: h.w, h: h.h });
-  }
-  const slot = new Map<string, number>();
-  for (const p of s.pods) {
-    const i = slot.get(p.node) ?? 0;
-    slot.set(p.node, i + 1);
-    const node = boxes.get(p.node);
-    if (!node) continue;
-    const at = podSlot(i);
-    boxes.set(p.id, { x: node.x + at.x, y: node.y + at.y, w: POD_W, h: POD_H });
-  }
-  for (const r of s.routers) if (layout[r.id]) boxes.set(r.id, { ...layout[r.id]!, w: SIZES.router.w, h: SIZES.router.h });
-  for (const x of s.services) if (layout[x.id]) boxes.set(x.id, { ...layout[x.id]!, w: SIZES.service.w, h: SIZES.service.h });
-  for (const x of s.ingresses) if (layout[x.id]) boxes.set(x.id, { ...layout[x.id]!, w: SIZES.ingress.w, h: SIZES.ingress.h });
-  return boxes;
-}
-
-function center(b: Box): number {
-  return b.x + b.w / 2;
-}
 
 /** Row after row of hosts inside a subnet region, `cols` to a row. */
 function placeHosts(hosts: { id: string; size: Size }[], out: Layout, cols = HOSTS_PER_ROW) {
@@ -127,24 +71,6 @@ function ingressWant(s: Scenario, ingId: string, boxes: Map<string, Box>): numbe
       return b ? [center(b)] : [];
     });
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
-}
-
-function bottomOf(boxes: Map<string, Box>, ids: string[]): number {
-  let y = -Infinity;
-  for (const id of ids) {
-    const b = boxes.get(id);
-    if (b) y = Math.max(y, b.y + b.h);
-  }
-  return y;
-}
-
-function rightOf(boxes: Map<string, Box>, ids: string[]): number {
-  let x = -Infinity;
-  for (const id of ids) {
-    const b = boxes.get(id);
-    if (b) x = Math.max(x, b.x + b.w);
-  }
-  return x;
 }
 
 /**

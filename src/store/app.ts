@@ -1,0 +1,171 @@
+/**
+ * The app: every store, built in one place. `createApp` decides what the app opens with and builds
+ * the editor, the packets and the session over it; `createStores` builds the editor and packets alone
+ * (the stress page, which the canvas benchmark opens: no lessons, saved work or links). main.tsx calls one of
+ * them once, and src/ui/App.tsx only renders what it is given.
+ *
+ * What the app opens with: a good share link, else the saved work, else the example. A bad link is
+ * reported and the saved work opened instead; choosing never writes, so a bad link can never
+ * overwrite saved work. A good link is then saved with origin 'link' (the work it replaces becomes the
+ * backup) unless storage already holds exactly that scenario and lesson (a reload of the same link
+ * must not push the real previous work out of the backup).
+ *
+ * `createApp` is async so that a start-up step may load code on demand (a lesson, a dictionary).
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import { createSessionState, type Scenario } from '../sim/index';
+import { isLessonId } from '../lessons/index';
+import { translate, type Locale } from '../i18n/index';
+import { decodeShareLink, hasShareLink, type DecodedShareLink, type ShareLinkError } from '../io/share-link';
+import { loadSavedWork, saveWork, type StorageLike } from '../io/saved-work';
+import { jsonEqual } from '../io/json-equal';
+import { placeMissing } from '../layout/layout';
+import { createEditorStore, type EditorStore } from './editorStore';
+import { createPacketStore, type PacketSlice } from './packetStore';
+import { defaultScenario } from './defaultScenario';
+import { createSession, type Session, type SessionOptions, type StartupBanner } from './session';
+
+export type StartSource = 'link' | 'saved' | 'backup' | 'default';
+
+export interface StartChoice {
+  scenario: Scenario;
+  /** The lesson to open with it, when the link or the save named one the app knows. */
+  lesson?: string;
+  source: StartSource;
+  /** Set when the address held a share link that could not be opened: show `linkError.message`. */
+  linkError?: ShareLinkError;
+  /** Set when the saved work was damaged and its backup (or the default) was opened. */
+  savedWorkWarning?: string;
+}
+
+export interface StartInput {
+  /** `location.hash` (or the whole URL). */
+  hash: string;
+  /** `window.localStorage`, or undefined where the browser refuses it. */
+  storage: StorageLike | undefined;
+  defaultScenario: () => Scenario;
+  /** Whether a lesson id names a built-in lesson; unknown ones are dropped. */
+  isLesson: (id: string) => boolean;
+  /** The link already decoded (off the page's thread, with progress: src/store/loading); else it is decoded here. */
+  link?: DecodedShareLink | undefined;
+}
+
+/** Which scenario to open (never writes storage). */
+export function chooseStartScenario(input: StartInput): StartChoice {
+  const known = (lesson: string | undefined) => (lesson !== undefined && input.isLesson(lesson) ? { lesson } : {});
+  let linkError: ShareLinkError | undefined;
+  if (hasShareLink(input.hash)) {
+    const link = input.link ?? decodeShareLink(input.hash);
+    if (link.ok) return { scenario: link.scenario, source: 'link', ...known(link.lesson) };
+    linkError = link.error;
+  }
+  const extra = linkError ? { linkError } : {};
+  if (input.storage) {
+    const saved = loadSavedWork(input.storage);
+    if (saved.ok) {
+      return {
+        scenario: saved.work.scenario,
+        source: saved.from === 'current' ? 'saved' : 'backup',
+        ...known(saved.work.lesson),
+        ...extra,
+        ...(saved.warning ? { savedWorkWarning: saved.warning } : {}),
+      };
+    }
+    if (saved.reason === 'unreadable') return { scenario: input.defaultScenario(), source: 'default', ...extra, savedWorkWarning: saved.message };
+  }
+  return { scenario: input.defaultScenario(), source: 'default', ...extra };
+}
+
+export type PacketStore = StoreApi<PacketSlice>;
+
+/** The stores every page has: the editor and the packets traced over its scenario. */
+export interface Stores {
+  editor: EditorStore;
+  packets: PacketStore;
+}
+
+export interface App extends Stores {
+  /** Lessons, saved work, share links and files around the editor. */
+  session: Session;
+  /** What the app opened with. */
+  source: StartSource;
+  dispose(): void;
+}
+
+export interface AppOptions {
+  /** `location.hash`: a share link there opens its scenario (and lesson). */
+  hash: string;
+  /** `window.localStorage`, or undefined where the browser refuses it. */
+  storage: StorageLike | undefined;
+  /** The interface language (messages the actions post). */
+  locale: Locale;
+  /** The share link in `hash`, already decoded by the loading worker. */
+  link?: DecodedShareLink | undefined;
+  /** The scenario of a first visit (default: the example). */
+  defaultScenario?: () => Scenario;
+  /** Remove a share link from the address bar once the scenario no longer matches it. */
+  clearLinkFromAddress?: () => void;
+  autosaveDelayMs?: number;
+  load?: SessionOptions['load'];
+}
+
+/**
+ * The editor over `scenario` (elements without a place get one from the layout), and the packets
+ * traced over the editor's current scenario. One kube-proxy session (ClientIP affinity `recent`
+ * lists, IPVS scheduler positions) lasts as long as the app, as on a real node.
+ */
+export function createStores(scenario: Scenario): Stores {
+  const editor = createEditorStore(scenario, { place: placeMissing });
+  const proxy = createSessionState();
+  const packets = createPacketStore(
+    () => editor.getState().scenario,
+    () => ({ session: proxy }),
+  );
+  return { editor, packets };
+}
+
+/** Save a good link's scenario as the work (unless storage holds it already); whether storage now holds what the editor opened. */
+function saveOpenedLink(choice: StartChoice, editor: EditorStore, storage: StorageLike, locale: Locale): boolean {
+  const saved = loadSavedWork(storage);
+  if (saved.ok && saved.from === 'current' && saved.work.lesson === choice.lesson && jsonEqual(saved.work.scenario, choice.scenario)) return true;
+  const result = saveWork(storage, editor.getState().scenario, { origin: 'link', ...(choice.lesson !== undefined ? { lesson: choice.lesson } : {}) });
+  if (result.ok && result.backedUp) editor.getState().notify(translate(locale, 'notice.openedFromLink'));
+  if (!result.ok) editor.getState().notify(translate(locale, `saveError.${result.reason}`), 'error');
+  return result.ok;
+}
+
+function startupBanner(choice: StartChoice): StartupBanner | undefined {
+  if (!choice.linkError && !choice.savedWorkWarning) return undefined;
+  return {
+    opened: choice.source,
+    ...(choice.linkError ? { linkError: choice.linkError.code } : {}),
+    ...(choice.linkError?.errors?.length ? { linkErrors: choice.linkError.errors } : {}),
+    ...(choice.savedWorkWarning ? { savedWork: choice.source === 'backup' ? ('damaged' as const) : ('unreadable' as const) } : {}),
+  };
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const choice = chooseStartScenario({
+    hash: opts.hash,
+    storage: opts.storage,
+    defaultScenario: opts.defaultScenario ?? defaultScenario,
+    isLesson: isLessonId,
+    link: opts.link,
+  });
+  const { editor, packets } = createStores(choice.scenario);
+  let openedFromStorage = choice.source === 'saved' || choice.source === 'backup';
+  if (choice.source === 'link' && opts.storage) openedFromStorage = saveOpenedLink(choice, editor, opts.storage, opts.locale);
+  const banner = startupBanner(choice);
+  const session = createSession({
+    editor,
+    storage: opts.storage,
+    locale: opts.locale,
+    openedFromStorage,
+    ...(choice.lesson !== undefined ? { lesson: choice.lesson } : {}),
+    ...(banner ? { banner } : {}),
+    ...(opts.clearLinkFromAddress ? { clearLinkFromAddress: opts.clearLinkFromAddress } : {}),
+    ...(opts.autosaveDelayMs !== undefined ? { autosaveDelayMs: opts.autosaveDelayMs } : {}),
+    ...(opts.load ? { load: opts.load } : {}),
+  });
+  return { editor, packets, session, source: choice.source, dispose: () => session.dispose() };
+}
