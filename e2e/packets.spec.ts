@@ -109,3 +109,36 @@ test('a packet that never leaves its sender (an unknown name) ends with its reas
   await send(page, 'pod curl (10.244.0.2)', 'web:80');
   await expect(inspector(page).getByTestId('verdict')).toContainText('Delivered');
 });
+
+test('a marker travels on the line drawn for the link it crosses (the path is worked out from the canvas store, not read from the page)', async ({ page }) => {
+  await send(page, 'pod curl (10.244.0.2)', '10.244.2.2:8080');
+  // Every animation frame for 2.5 s: where the marker in focus is (canvas units) and, when it is on a
+  // link, how far that is from the link's line as the browser drew it.
+  const samples = await page.evaluate(async () => {
+    const out: { edge: string; off: number }[] = [];
+    const until = performance.now() + 2500;
+    while (performance.now() < until) {
+      await new Promise(requestAnimationFrame);
+      const m = document.querySelector<HTMLElement>('.packet-marker.focus');
+      const edge = m?.dataset.edge;
+      const path = edge ? document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edge)}"] path.react-flow__edge-path`) : null;
+      const at = m && /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(m.style.transform);
+      if (!edge || !path || !at) continue;
+      const [x, y] = [Number(at[1]), Number(at[2])];
+      const len = path.getTotalLength();
+      let off = Infinity;
+      for (let d = 0; d <= len; d += 0.5) {
+        const p = path.getPointAtLength(d);
+        off = Math.min(off, Math.hypot(p.x - x, p.y - y));
+      }
+      out.push({ edge, off });
+    }
+    return out;
+  });
+  const edges = new Set(samples.map((s) => s.edge));
+  // veth → cni0, eth0 up to the subnet and across, cni0 → veth on the far node: several links, many frames.
+  expect(edges.size, JSON.stringify([...edges])).toBeGreaterThanOrEqual(2);
+  expect(samples.length).toBeGreaterThanOrEqual(10);
+  const worst = samples.reduce((a, b) => (b.off > a.off ? b : a));
+  expect(worst.off, `furthest from its line: ${JSON.stringify(worst)}`).toBeLessThan(1.5);
+});

@@ -5,22 +5,24 @@
  * wires but kube-proxy and cloud configuration).
  */
 import { memo, type CSSProperties } from 'react';
-import { BaseEdge, getBezierPath, getSmoothStepPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { BaseEdge, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import type { AppEdge, LinkEdgeData } from './flow';
 import { useT } from '../../i18n/useT';
+import { EDGE_PATHS, linkPath } from './edgePaths';
 
 type Props = EdgeProps<AppEdge>;
 
-const VethEdge = memo(function VethEdge({ id, sourceX, sourceY, targetX }: Props) {
-  return <BaseEdge id={id} path={`M ${sourceX} ${sourceY} L ${targetX} ${sourceY}`} className="edge-veth" interactionWidth={0} />;
+// Each path comes from edgePaths.ts, which the packet markers follow too.
+const VethEdge = memo(function VethEdge({ id, ...e }: Props) {
+  return <BaseEdge id={id} path={EDGE_PATHS.veth!(e)} className="edge-veth" interactionWidth={0} />;
 });
 
-const UplinkEdge = memo(function UplinkEdge({ id, sourceX, sourceY, targetY }: Props) {
-  return <BaseEdge id={id} path={`M ${sourceX} ${sourceY} L ${sourceX} ${targetY}`} className="edge-uplink" interactionWidth={0} />;
+const UplinkEdge = memo(function UplinkEdge({ id, ...e }: Props) {
+  return <BaseEdge id={id} path={EDGE_PATHS.uplink!(e)} className="edge-uplink" interactionWidth={0} />;
 });
 
-const LinkEdge = memo(function LinkEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data }: Props) {
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
+const LinkEdge = memo(function LinkEdge({ id, data, ...e }: Props) {
+  const { path, labelX, labelY } = linkPath(e);
   return (
     <BaseEdge
       id={id}
@@ -29,7 +31,7 @@ const LinkEdge = memo(function LinkEdge({ id, sourceX, sourceY, targetX, targetY
       interactionWidth={0}
       label={data?.label}
       labelX={labelX}
-      labelY={labelY - 13}
+      labelY={labelY}
       labelBgPadding={[6, 3]}
       labelBgBorderRadius={4}
       labelStyle={LABEL_STYLE}
@@ -42,8 +44,9 @@ const LABEL_STYLE: CSSProperties = { fontSize: 12, fontFamily: 'var(--mono)', fi
 const LABEL_BG: CSSProperties = { fill: '#ffffff', stroke: '#cbd5e1' };
 
 /** Straight, not a curve: hundreds of long dashed beziers cost raster time on every drag frame. */
-const EndpointEdge = memo(function EndpointEdge({ id, sourceX, sourceY, targetX, targetY, data }: Props) {
-  const path = `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
+const EndpointEdge = memo(function EndpointEdge({ id, data, ...e }: Props) {
+  const { sourceX, sourceY, targetX, targetY } = e;
+  const path = EDGE_PATHS.endpoint!(e);
   if (data?.flow)
     return <FlowEdge id={id} path={path} x={(sourceX + targetX) / 2} y={(sourceY + targetY) / 2} color={data.color} flow={data.flow} group={data.label} />;
   if (!data?.label) return <BaseEdge id={id} path={path} className="edge-endpoint" style={{ stroke: data?.color }} interactionWidth={0} />;
@@ -106,14 +109,12 @@ function FlowEdge({
 
 const FLOW_LABEL: CSSProperties = { fontSize: 13, fontWeight: 700, fontFamily: 'var(--mono)', fill: '#1d2433' };
 
-const LbEdge = memo(function LbEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: Props) {
-  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  return <BaseEdge id={id} path={path} className="edge-lb" interactionWidth={0} />;
+const LbEdge = memo(function LbEdge({ id, ...e }: Props) {
+  return <BaseEdge id={id} path={EDGE_PATHS.lbLink!(e)} className="edge-lb" interactionWidth={0} />;
 });
 
-const IngressEdge = memo(function IngressEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }: Props) {
-  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  return <BaseEdge id={id} path={path} className="edge-ingress" interactionWidth={0} />;
+const IngressEdge = memo(function IngressEdge({ id, ...e }: Props) {
+  return <BaseEdge id={id} path={EDGE_PATHS.ingressLink!(e)} className="edge-ingress" interactionWidth={0} />;
 });
 
 export const edgeTypes: EdgeTypes = {

@@ -1,7 +1,7 @@
 /**
  * Custom node types, memoized and declared at module level (React Flow's performance guidance).
- * Each renders from its own `data` only; `data-iface` marks where an interface is drawn, so packet
- * markers can sit on eth0, cni0, a veth port or flannel.1.
+ * Each renders from its own `data` only; an interface's element is handed to ifaces.ts (and marked
+ * `data-iface`), so packet markers can sit on eth0, cni0, a veth port or flannel.1.
  */
 import { memo, type CSSProperties } from 'react';
 import { Position, type NodeProps, type NodeTypes } from '@xyflow/react';
@@ -19,34 +19,10 @@ import { bridgeRect, POD_H, POD_ROW_GAP, POD_W, podSlot } from '../../layout/geo
 import { KindIcon } from './icons';
 import { useFar } from './lod';
 import { SystemRow } from './SystemRow';
+import { Anchor, Labels } from './nodeParts';
+import { ifaceRef } from './ifaces';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n';
-
-/**
- * Where an edge attaches. Nothing is ever connected by hand here, so instead of React Flow's <Handle>
- * (one store subscription each, thousands on a big canvas, all re-run on every pan frame) this is the
- * element React Flow measures for a handle: the same classes and data attributes, without the
- * connection logic.
- */
-function Anchor({ id, type, position, style }: { id: string; type: 'source' | 'target'; position: Position; style?: CSSProperties }) {
-  return <div data-handleid={id} data-handlepos={position} className={`react-flow__handle react-flow__handle-${position} ${type} anchor`} style={style} />;
-}
-
-function Labels({ labels, max = 3 }: { labels: Record<string, string>; max?: number }) {
-  const t = useT();
-  const entries = Object.entries(labels);
-  if (entries.length === 0) return <span className="muted">{t('canvas.noLabels')}</span>;
-  return (
-    <>
-      {entries.slice(0, max).map(([k, v]) => (
-        <span key={k} className="label-chip">
-          {k}={v}
-        </span>
-      ))}
-      {entries.length > max && <span className="muted">+{entries.length - max}</span>}
-    </>
-  );
-}
 
 export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps<SubnetFlowNode>) {
   const { subnet } = data;
@@ -84,8 +60,9 @@ function podTiles(colors: string[]): CSSProperties {
   };
 }
 
-export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
+export const ClusterNode = memo(function ClusterNode({ id, data, selected }: NodeProps<ClusterFlowNode>) {
   const { node, podCount, gateway, vtep, calico, veths, podColors, systemPods } = data;
+  const iface = (name: string) => ifaceRef(id, name);
   const far = useFar();
   const t = useT();
   const bar = bridgeRect(podCount, systemPods !== undefined);
@@ -98,19 +75,24 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
           <KindIcon kind="node" />
           <strong>{node.name}</strong>
           {!far && vtep && (
-            <span className="iface-chip vxlan" data-iface="flannel.1" title={`flannel.1 VTEP ${vtep}, VXLAN VNI 1, UDP 8472`}>
+            <span className="iface-chip vxlan" data-iface="flannel.1" ref={iface('flannel.1')} title={`flannel.1 VTEP ${vtep}, VXLAN VNI 1, UDP 8472`}>
               flannel.1
             </span>
           )}
           {!far && calico && (
-            <span className="iface-chip vxlan" data-iface={calico.tunnel ?? 'bgp'} title={t('canvas.calicoChip', { mode: calico.mode })}>
+            <span
+              className="iface-chip vxlan"
+              data-iface={calico.tunnel ?? 'bgp'}
+              ref={iface(calico.tunnel ?? 'bgp')}
+              title={t('canvas.calicoChip', { mode: calico.mode })}
+            >
               {calico.tunnel ?? 'BGP'}
             </span>
           )}
         </div>
         {!far && (
           <div className="cnode-meta">
-            <span className="iface" data-iface="eth0">
+            <span className="iface" data-iface="eth0" ref={iface('eth0')}>
               eth0
             </span>
             <b className="mono">{node.ip}</b>
@@ -131,11 +113,23 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
           </div>
         )}
       </header>
-      <div className={`bridge${calico ? ' routed' : ''}`} data-iface="cni0" style={{ left: bar.x, top: bar.y, width: bar.w, height: bar.h }}>
+      <div
+        className={`bridge${calico ? ' routed' : ''}`}
+        data-iface="cni0"
+        ref={iface('cni0')}
+        style={{ left: bar.x, top: bar.y, width: bar.w, height: bar.h }}
+      >
         <Anchor id="cni0" type="target" position={Position.Right} />
         {!far &&
           veths.map((v) => (
-            <span key={v.name} className="veth-port" data-iface={v.name} title={v.name} style={{ top: podSlot(v.row).y - bar.y + POD_H / 2 - 4 }} />
+            <span
+              key={v.name}
+              className="veth-port"
+              data-iface={v.name}
+              ref={iface(v.name)}
+              title={v.name}
+              style={{ top: podSlot(v.row).y - bar.y + POD_H / 2 - 4 }}
+            />
           ))}
       </div>
       {!far && (
@@ -159,8 +153,9 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
 });
 
 /** A pod card; far out pods are hidden and their node draws them as tiles (see `podTiles`). */
-export const PodNode = memo(function PodNode({ data, selected }: NodeProps<PodFlowNode>) {
+export const PodNode = memo(function PodNode({ id, data, selected }: NodeProps<PodFlowNode>) {
   const { pod, color } = data;
+  const iface = (name: string) => ifaceRef(id, name);
   const style = { '--app': color } as CSSProperties;
   return (
     <div className={`pod${selected ? ' is-selected' : ''}`} style={style}>
@@ -172,7 +167,7 @@ export const PodNode = memo(function PodNode({ data, selected }: NodeProps<PodFl
           {pod.name}
         </strong>
       </div>
-      <div className="pod-ip mono" data-iface="eth0">
+      <div className="pod-ip mono" data-iface="eth0" ref={iface('eth0')}>
         {pod.ip}
       </div>
       <div className="pod-labels">
@@ -204,8 +199,9 @@ export const RouterNode = memo(function RouterNode({ data, selected }: NodeProps
   );
 });
 
-export const ClientNode = memo(function ClientNode({ data, selected }: NodeProps<ClientFlowNode>) {
+export const ClientNode = memo(function ClientNode({ id, data, selected }: NodeProps<ClientFlowNode>) {
   const { client } = data;
+  const iface = (name: string) => ifaceRef(id, name);
   const t = useT();
   return (
     <div className={`card client${selected ? ' is-selected' : ''}`}>
@@ -213,7 +209,7 @@ export const ClientNode = memo(function ClientNode({ data, selected }: NodeProps
       <KindIcon kind="client" size={22} />
       <div className="card-body">
         <strong>{client.name}</strong>
-        <span className="mono" data-iface="eth0">
+        <span className="mono" data-iface="eth0" ref={iface('eth0')}>
           {client.ip}
         </span>
         <span className="muted">{t('canvas.outsideClient')}</span>
@@ -222,8 +218,9 @@ export const ClientNode = memo(function ClientNode({ data, selected }: NodeProps
   );
 });
 
-export const LoadBalancerNode = memo(function LoadBalancerNode({ data, selected }: NodeProps<LoadBalancerFlowNode>) {
+export const LoadBalancerNode = memo(function LoadBalancerNode({ id, data, selected }: NodeProps<LoadBalancerFlowNode>) {
   const { lb, service } = data;
+  const iface = (name: string) => ifaceRef(id, name);
   const t = useT();
   return (
     <div className={`card lb${selected ? ' is-selected' : ''}`}>
@@ -232,7 +229,7 @@ export const LoadBalancerNode = memo(function LoadBalancerNode({ data, selected 
       <KindIcon kind="loadBalancer" size={22} />
       <div className="card-body">
         <strong>{lb.name}</strong>
-        <span className="mono" data-iface="eth0">
+        <span className="mono" data-iface="eth0" ref={iface('eth0')}>
           {lb.ip}
         </span>
         <span className="muted">{service ? t('canvas.lbTo', { service: service.name }) : t('canvas.lbNoService')}</span>

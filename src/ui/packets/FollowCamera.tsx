@@ -10,6 +10,7 @@ import type { PacketSlice } from '../../store/packetStore';
 import { hopPoint } from './geometry';
 import { useGeometry } from './PacketMarkers';
 import { useView } from '../view';
+import { CAMERA_MOVING, cameraStore } from './camera';
 
 /** Card text is 14px or more: at this zoom it renders at 11px or more. */
 export const READABLE_ZOOM = 0.8;
@@ -20,8 +21,15 @@ export const READABLE_ZOOM = 0.8;
  */
 const MARGIN = 0.1;
 const GLIDE_MS = 450;
-/** On React Flow's root while the camera glides (packets.css). */
-export const CAMERA_MOVING = 'camera-moving';
+/**
+ * The glide moves the view in a straight line at the zoom it ends at. React Flow's default ('smooth',
+ * d3's van Wijk zoom) flies a long way by zooming out and back in: on the stress page a jump across
+ * the canvas went down to zoom 0.44, past the far level of detail (lod.ts), which turns culling off
+ * and mounted every card (~1,000) for one frame and unmounted them the next: two frames of
+ * 350-450 ms in a 450 ms glide (Chromium, bench/playback-fps.ts). Nor would a learner's eye follow
+ * the packet through a zoom-out of the whole cluster.
+ */
+const GLIDE = { interpolate: 'linear', ease: (t: number) => t } as const;
 
 function currentHop(s: PacketSlice) {
   const p = s.packets.find((x) => x.id === s.selectedPacket);
@@ -37,6 +45,8 @@ export function FollowCamera({ store }: { store: StoreApi<PacketSlice> }) {
   const geometry = useGeometry();
   const last = useRef<string | undefined>(undefined);
   const glides = useRef(0);
+  /** The zoom the glide under way ends at, and when it ends (mid-glide the view's own zoom is on its way there). */
+  const target = useRef({ zoom: 0, until: 0 });
   useEffect(() => {
     if (!follow || !key || key === last.current) return;
     last.current = key;
@@ -47,9 +57,10 @@ export function FollowCamera({ store }: { store: StoreApi<PacketSlice> }) {
     const pt = hopPoint(geometry, hop);
     if (!pt) return;
     const { width, height, transform } = flow.getState();
-    const [tx, ty, zoom] = transform;
-    const sx = pt.x * zoom + tx;
-    const sy = pt.y * zoom + ty;
+    const [tx, ty, now] = transform;
+    const zoom = performance.now() < target.current.until ? target.current.zoom : now;
+    const sx = pt.x * now + tx;
+    const sy = pt.y * now + ty;
     const inside = sx > width * MARGIN && sx < width * (1 - MARGIN) && sy > height * MARGIN && sy < height * (1 - MARGIN);
     if (inside && zoom >= READABLE_ZOOM) return;
     const reduce = store.getState().reducedMotion;
@@ -58,10 +69,27 @@ export function FollowCamera({ store }: { store: StoreApi<PacketSlice> }) {
     // the view is drawn sharp at its new zoom.
     const root = flow.getState().domNode;
     const moves = ++glides.current;
-    if (!reduce) root?.classList.add(CAMERA_MOVING);
-    void rf.setCenter(pt.x, pt.y, { zoom: Math.max(zoom, READABLE_ZOOM), duration: reduce ? 0 : GLIDE_MS }).then(() => {
-      if (glides.current === moves) root?.classList.remove(CAMERA_MOVING);
-    });
+    // A hop more than half a view beyond the edge of the view is a cut, not a glide: a glide there sweeps over
+    // every card in between, and React Flow mounts and unmounts each as it passes (on the stress page ~50
+    // cards a frame, frames of 50-120 ms); a cut mounts the cards at the destination once. A blur of
+    // cards rushing past shows the learner nothing either (the marker's own trip along its link is unchanged).
+    const far = sx < -width * 0.5 || sx > width * 1.5 || sy < -height * 0.5 || sy > height * 1.5;
+    const duration = reduce || far ? 0 : GLIDE_MS;
+    target.current = { zoom: Math.max(zoom, READABLE_ZOOM), until: performance.now() + duration };
+    void rf.setCenter(pt.x, pt.y, { ...GLIDE, zoom: target.current.zoom, duration });
+    if (duration === 0) {
+      root?.classList.remove(CAMERA_MOVING);
+      cameraStore.setState({ moving: false });
+      return;
+    }
+    root?.classList.add(CAMERA_MOVING);
+    cameraStore.setState({ moving: true });
+    // Ended by time, not by the transition's promise: a pan by hand interrupts the transition, which then never resolves.
+    window.setTimeout(() => {
+      if (glides.current !== moves) return;
+      root?.classList.remove(CAMERA_MOVING);
+      cameraStore.setState({ moving: false });
+    }, duration + 20);
   }, [follow, key, store, rf, flow, geometry]);
   return null;
 }

@@ -5,7 +5,7 @@
  */
 import { memo, useMemo } from 'react';
 import { useStore, type StoreApi } from 'zustand';
-import { ViewportPortal, useReactFlow, useStore as useFlowStore, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { ViewportPortal, useReactFlow, useStoreApi, useStore as useFlowStore, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import type { PacketSlice } from '../../store/packetStore';
 import { isFinished, markerAt, type PacketRun } from '../../store/playback';
 import { hopPoint, pointBetween, type FlowGeometry } from './geometry';
@@ -13,6 +13,9 @@ import { markerLabel, type LabelEnd } from './markerLabel';
 import { cssOffset, type Placement } from './labelPlacement';
 import { useLabelPlacement } from './useLabelPlacement';
 import { useT } from '../../i18n/useT';
+import { edgePathOf } from '../canvas/edgePaths';
+import { ifaceElement } from '../canvas/ifaces';
+import { pathTrack, type PathTrack } from '../canvas/pathTrack';
 
 const FLASH_ACTIONS = new Set(['dnat', 'snat', 'unnat', 'encapsulate', 'decapsulate', 'l7', 'lb', 'dns', 'drop']);
 
@@ -23,16 +26,19 @@ function center(n: InternalNode | undefined) {
 }
 
 /**
- * Where hops are on the canvas. An interface's place inside its element is read from the DOM once
- * and kept as an offset from the element (valid while the element keeps its size), and edge paths
- * are kept by id while they stay in the document: a playing burst asks for them 20 times a frame,
- * and each DOM read would make the browser lay out the page again.
+ * Where hops are on the canvas. An interface's place inside its element is measured once, from the
+ * element its component handed over (ifaces.ts), and kept as an offset from the element (valid
+ * while the element keeps its size). An edge's path
+ * is worked out from React Flow's store as the edge draws it (edgePaths.ts), and followed without
+ * the DOM: a playing burst asks for paths 20 times a frame, and each DOM read would make the
+ * browser lay out the page again. A path is kept while its text stays the same.
  */
 export function useGeometry(): FlowGeometry {
   const rf = useReactFlow();
+  const flow = useStoreApi();
   return useMemo<FlowGeometry>(() => {
     const ifaces = new Map<string, { dx: number; dy: number } | null>();
-    const paths = new Map<string, SVGPathElement>();
+    const paths = new Map<string, { d: string; track: PathTrack | undefined }>();
     return {
       nodeCenter: (id) => center(rf.getInternalNode(id)),
       ifaceCenter: (id, iface) => {
@@ -42,7 +48,7 @@ export function useGeometry(): FlowGeometry {
         const key = `${id}|${iface}|${n.measured.width ?? 0}x${n.measured.height ?? 0}`;
         let off = ifaces.get(key);
         if (off === undefined) {
-          const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"] [data-iface="${CSS.escape(iface)}"]`);
+          const el = ifaceElement(id, iface);
           if (!el) return undefined;
           const r = el.getBoundingClientRect();
           const p = rf.screenToFlowPosition({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
@@ -52,15 +58,16 @@ export function useGeometry(): FlowGeometry {
         return off ? { x: x + off.dx, y: y + off.dy } : undefined;
       },
       edgePath: (edgeId) => {
+        const d = edgePathOf(flow.getState(), edgeId);
+        if (d === undefined) return undefined;
         const kept = paths.get(edgeId);
-        if (kept?.isConnected) return kept;
-        const el = document.querySelector(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"] path.react-flow__edge-path`) as SVGPathElement | null;
-        if (el) paths.set(edgeId, el);
-        else paths.delete(edgeId);
-        return el ?? undefined;
+        if (kept?.d === d) return kept.track;
+        const track = pathTrack(d);
+        paths.set(edgeId, { d, track });
+        return track;
       },
     };
-  }, [rf]);
+  }, [rf, flow]);
 }
 
 /** One end of the label's packet; at a NAT the old address:port struck through, then the new one (animated, packets.css). */
@@ -91,6 +98,9 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, pl
   const pt = pointBetween(geometry, m.from.hop, m.to?.hop, m.t);
   if (!pt) return null;
   const here = hopPoint(geometry, m.from.hop);
+  // The edge it is travelling along (past the first tenth, where it eases in from the hop's own point).
+  const link = m.to?.hop.link;
+  const onEdge = link && m.t >= 0.1 && geometry.edgePath(link) ? link : undefined;
   const flash = selected && m.t < 0.5 && FLASH_ACTIONS.has(m.from.hop.action);
   const prev = run.cursor > 0 && run.steps[run.cursor - 1]!.phase === m.from.phase ? run.steps[run.cursor - 1]!.hop : undefined;
   const label = markerLabel(m.from.hop, run.result.reason?.code, prev);
@@ -120,6 +130,7 @@ const Marker = memo(function Marker({ run, reducedMotion, geometry, selected, pl
         data-packet={run.id}
         data-hop={run.cursor}
         data-at={m.from.hop.at}
+        data-edge={onEdge}
         aria-label={t('marker.aria', { id: run.id, at: m.from.hop.at, text })}
         role="img"
       >

@@ -1,22 +1,20 @@
 /**
  * Where a hop is on the canvas, and the point a marker has reached between two hops: along the
- * canvas edge the packet crossed (found by its `data-id`, the same id as the hop's `link`), or on a
- * straight line when the two hops are on one element.
+ * canvas edge the packet crossed (the edge whose id is the hop's `link`, built by the sim's link-id
+ * helpers), or on a straight line when the two hops are on one element.
  */
 import type { Hop } from '../../sim/index';
+import type { PathTrack, Point } from '../canvas/pathTrack';
 
-export interface Point {
-  x: number;
-  y: number;
-}
+export type { Point };
 
 export interface FlowGeometry {
   /** Centre of an element (canvas node id) in flow coordinates, if it is on the canvas. */
   nodeCenter(id: string): Point | undefined;
   /** Centre of an interface drawn inside an element (`data-iface` inside the node), if drawn. */
   ifaceCenter(id: string, iface: string): Point | undefined;
-  /** The SVG path of a canvas edge, if rendered. */
-  edgePath(edgeId: string): SVGPathElement | undefined;
+  /** The path of a canvas edge, once both its ends have been drawn. */
+  edgePath(edgeId: string): PathTrack | undefined;
 }
 
 export function hopPoint(g: FlowGeometry, hop: Hop): Point | undefined {
@@ -39,12 +37,10 @@ export function pointBetween(g: FlowGeometry, from: Hop, to: Hop | undefined, t:
   if (!b) return a;
   const path = to.link ? g.edgePath(to.link) : undefined;
   if (!path) return lerp(a, b, t);
-  const len = path.getTotalLength();
-  const start = path.getPointAtLength(0);
-  const end = path.getPointAtLength(len);
+  const { start, end } = path;
   // Walk the edge in the direction of travel: from the end nearer the previous hop.
   const forward = dist(start, a) + dist(end, b) <= dist(end, a) + dist(start, b);
-  const along = path.getPointAtLength(len * (forward ? t : 1 - t));
+  const along = path.pointAt(forward ? t : 1 - t);
   // Ease in from the hop's own point to the edge, so the marker leaves the element where it was.
   const entry = forward ? start : end;
   if (t < 0.1) return lerp(a, entry, t / 0.1);

@@ -5,7 +5,9 @@
  * the label keeps that side for the whole glide.
  */
 import { useMemo } from 'react';
+import { useStore } from 'zustand';
 import { useStoreApi, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
+import { cameraStore } from './camera';
 import type { PacketRun } from '../../store/playback';
 import { hopPoint, type FlowGeometry } from './geometry';
 import { markerLabel } from './markerLabel';
@@ -23,7 +25,11 @@ const viewKeyOf = (s: ReactFlowState) => {
 
 export function useLabelPlacement(run: PacketRun | undefined, geometry: FlowGeometry): Placement {
   const flow = useStoreApi();
-  const viewKey = useFlowStore(viewKeyOf);
+  // While the follow camera glides the view is on its way: placed again once it stops, not every 40 units of a glide
+  // (each placement reads the edge labels' boxes from the page, which makes the browser lay out the moving canvas).
+  const gliding = useStore(cameraStore, (s) => s.moving);
+  const liveKey = useFlowStore(viewKeyOf);
+  const viewKey = gliding ? 'gliding' : liveKey;
   const cursor = run?.cursor;
   const steps = run?.steps;
   const reason = run?.result.reason?.code;
