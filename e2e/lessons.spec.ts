@@ -121,3 +121,39 @@ test('the lesson panel collapses to a tab, comes back, and Reset to lesson puts 
   await expect(page.locator('.react-flow__node[data-id="pod-web"]')).toBeVisible();
   await expect(page.getByTestId('notice')).toContainText('Lesson 1 is back as it started');
 });
+
+test('undo walks back through a lesson switch: edit, undo, undo brings the previous lesson back with its scenario', async ({ page }) => {
+  const [first, second] = [LESSONS[0]!, LESSONS[1]!];
+  const panel = page.getByRole('complementary', { name: 'Lesson' });
+  const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+  const undo = page.getByRole('button', { name: /Undo/ });
+  // Lesson 1 has pod-shop on one node; lesson 2 has no pod-shop and a second node.
+  await openLesson(page, first);
+  await expect(panel.getByRole('heading', { name: first.title.en })).toBeVisible();
+  await expect(node('pod-shop')).toBeVisible();
+  await openLesson(page, second);
+  await expect(panel.getByRole('heading', { name: second.title.en })).toBeVisible();
+  await expect(page.getByTestId('notice')).toContainText('Opened lesson 2');
+  await expect(node('node-2')).toBeVisible();
+  await expect(node('pod-shop')).toHaveCount(0);
+
+  await node('pod-web').click();
+  await page.getByRole('toolbar', { name: 'Editing' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(node('pod-web')).toHaveCount(0);
+  await undo.click();
+  await expect(node('pod-web')).toBeVisible();
+  await expect(panel.getByRole('heading', { name: second.title.en })).toBeVisible();
+
+  // One more undo is one step back: lesson 1 and its scenario together.
+  await undo.click();
+  await expect(panel.getByRole('heading', { name: first.title.en })).toBeVisible();
+  await expect(node('pod-shop')).toBeVisible();
+  await expect(node('node-2')).toHaveCount(0);
+  // The message about opening lesson 2 went with the step it described.
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('undo-lesson-switch.png'), animations: 'disabled' });
+  // The saved work follows: a reload opens lesson 1 with its scenario.
+  await page.reload();
+  await expect(panel.getByRole('heading', { name: first.title.en })).toBeVisible();
+  await expect(node('pod-shop')).toBeVisible();
+});

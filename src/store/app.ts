@@ -15,15 +15,15 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { createSessionState, type Scenario } from '../sim/index';
 import { isLessonId } from '../lessons/index';
-import { translate, type Locale } from '../i18n/index';
+import { DEFAULT_LOCALE, translate, type Locale } from '../i18n/index';
 import { decodeShareLink, hasShareLink, type DecodedShareLink, type ShareLinkError } from '../io/share-link';
 import { loadSavedWork, saveWork, type StorageLike } from '../io/saved-work';
 import { jsonEqual } from '../io/json-equal';
 import { placeMissing } from '../layout/layout';
-import { createEditorStore, type EditorStore } from './editorStore';
+import { createEditorStore, type EditorStore, type LessonUndo } from './editorStore';
 import { createPacketStore, type PacketSlice } from './packetStore';
 import { defaultScenario } from './defaultScenario';
-import { createSession, type Session, type SessionOptions, type StartupBanner } from './session';
+import { createSession, createSessionStore, lessonUndo, type Session, type SessionOptions, type StartupBanner } from './session';
 
 export type StartSource = 'link' | 'saved' | 'backup' | 'default';
 
@@ -92,21 +92,31 @@ export interface App extends Stores {
   dispose(): void;
 }
 
-export interface AppOptions {
-  /** `location.hash`: a share link there opens its scenario (and lesson). */
-  hash: string;
+/** How the session around a known scenario is set up (buildApp). */
+export interface BuildOptions {
   /** `window.localStorage`, or undefined where the browser refuses it. */
   storage: StorageLike | undefined;
   /** The interface language (messages the actions post). */
+  locale?: Locale;
+  /** Where the scenario came from: a link is saved as the work, saved work is not written again. */
+  source?: StartSource;
+  /** The lesson open with it. */
+  lesson?: string | undefined;
+  banner?: StartupBanner | undefined;
+  /** Remove a share link from the address bar once the scenario no longer matches it. */
+  clearLinkFromAddress?: () => void;
+  autosaveDelayMs?: number;
+  load?: SessionOptions['load'];
+}
+
+export interface AppOptions extends Omit<BuildOptions, 'source' | 'lesson' | 'banner'> {
+  /** `location.hash`: a share link there opens its scenario (and lesson). */
+  hash: string;
   locale: Locale;
   /** The share link in `hash`, already decoded by the loading worker. */
   link?: DecodedShareLink | undefined;
   /** The scenario of a first visit (default: the example). */
   defaultScenario?: () => Scenario;
-  /** Remove a share link from the address bar once the scenario no longer matches it. */
-  clearLinkFromAddress?: () => void;
-  autosaveDelayMs?: number;
-  load?: SessionOptions['load'];
 }
 
 /**
@@ -114,8 +124,8 @@ export interface AppOptions {
  * traced over the editor's current scenario. One kube-proxy session (ClientIP affinity `recent`
  * lists, IPVS scheduler positions) lasts as long as the app, as on a real node.
  */
-export function createStores(scenario: Scenario): Stores {
-  const editor = createEditorStore(scenario, { place: placeMissing });
+export function createStores(scenario: Scenario, lesson?: LessonUndo): Stores {
+  const editor = createEditorStore(scenario, { place: placeMissing, ...(lesson ? { lesson } : {}) });
   const proxy = createSessionState();
   const packets = createPacketStore(
     () => editor.getState().scenario,
@@ -125,10 +135,10 @@ export function createStores(scenario: Scenario): Stores {
 }
 
 /** Save a good link's scenario as the work (unless storage holds it already); whether storage now holds what the editor opened. */
-function saveOpenedLink(choice: StartChoice, editor: EditorStore, storage: StorageLike, locale: Locale): boolean {
+function saveOpenedLink(scenario: Scenario, lesson: string | undefined, editor: EditorStore, storage: StorageLike, locale: Locale): boolean {
   const saved = loadSavedWork(storage);
-  if (saved.ok && saved.from === 'current' && saved.work.lesson === choice.lesson && jsonEqual(saved.work.scenario, choice.scenario)) return true;
-  const result = saveWork(storage, editor.getState().scenario, { origin: 'link', ...(choice.lesson !== undefined ? { lesson: choice.lesson } : {}) });
+  if (saved.ok && saved.from === 'current' && saved.work.lesson === lesson && jsonEqual(saved.work.scenario, scenario)) return true;
+  const result = saveWork(storage, editor.getState().scenario, { origin: 'link', ...(lesson !== undefined ? { lesson } : {}) });
   if (result.ok && result.backedUp) editor.getState().notify(translate(locale, 'notice.openedFromLink'));
   if (!result.ok) editor.getState().notify(translate(locale, `saveError.${result.reason}`), 'error');
   return result.ok;
@@ -144,6 +154,33 @@ function startupBanner(choice: StartChoice): StartupBanner | undefined {
   };
 }
 
+/**
+ * Every store over a scenario already chosen: the session's state, the editor (whose undo steps hold
+ * the open lesson with the scenario), the packets, and the session's actions. Synchronous: createApp
+ * calls it once it knows what to open; tests call it directly.
+ */
+export function buildApp(scenario: Scenario, opts: BuildOptions): App {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const source = opts.source ?? 'default';
+  const state = createSessionStore({ lesson: opts.lesson, banner: opts.banner, locale });
+  const { editor, packets } = createStores(scenario, lessonUndo(state));
+  const lesson = state.getState().lesson;
+  const openedFromStorage =
+    source === 'link'
+      ? opts.storage !== undefined && saveOpenedLink(scenario, lesson, editor, opts.storage, locale)
+      : source === 'saved' || source === 'backup';
+  const session = createSession({
+    editor,
+    state,
+    storage: opts.storage,
+    openedFromStorage,
+    ...(opts.clearLinkFromAddress ? { clearLinkFromAddress: opts.clearLinkFromAddress } : {}),
+    ...(opts.autosaveDelayMs !== undefined ? { autosaveDelayMs: opts.autosaveDelayMs } : {}),
+    ...(opts.load ? { load: opts.load } : {}),
+  });
+  return { editor, packets, session, source, dispose: () => session.dispose() };
+}
+
 export async function createApp(opts: AppOptions): Promise<App> {
   const choice = chooseStartScenario({
     hash: opts.hash,
@@ -152,20 +189,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     isLesson: isLessonId,
     link: opts.link,
   });
-  const { editor, packets } = createStores(choice.scenario);
-  let openedFromStorage = choice.source === 'saved' || choice.source === 'backup';
-  if (choice.source === 'link' && opts.storage) openedFromStorage = saveOpenedLink(choice, editor, opts.storage, opts.locale);
-  const banner = startupBanner(choice);
-  const session = createSession({
-    editor,
-    storage: opts.storage,
-    locale: opts.locale,
-    openedFromStorage,
-    ...(choice.lesson !== undefined ? { lesson: choice.lesson } : {}),
-    ...(banner ? { banner } : {}),
-    ...(opts.clearLinkFromAddress ? { clearLinkFromAddress: opts.clearLinkFromAddress } : {}),
-    ...(opts.autosaveDelayMs !== undefined ? { autosaveDelayMs: opts.autosaveDelayMs } : {}),
-    ...(opts.load ? { load: opts.load } : {}),
-  });
-  return { editor, packets, session, source: choice.source, dispose: () => session.dispose() };
+  const { hash: _hash, link: _link, defaultScenario: _default, ...rest } = opts;
+  return buildApp(choice.scenario, { ...rest, source: choice.source, lesson: choice.lesson, banner: startupBanner(choice) });
 }

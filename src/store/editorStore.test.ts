@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEditorStore } from './editorStore';
+import { createEditorStore, type LessonSnapshot } from './editorStore';
 import { defaultScenario } from './defaultScenario';
 import { stressScenario } from './stressScenario';
 import { placeMissing } from '../layout/layout';
@@ -101,7 +101,7 @@ describe('editor store', () => {
     const problems0 = store.getState().problems;
     store.getState().setPositions({ 'core-router': { x: 29, y: 29 } });
     expect(store.getState().scenario.layout['core-router']).toEqual({ x: 29, y: 29 });
-    expect(store.getState().past).toEqual([s0]);
+    expect(store.getState().past).toEqual([{ scenario: s0, lesson: { outcomes: {} } }]);
     // Positions cannot change validation: the problems are not recomputed.
     expect(store.getState().problems).toBe(problems0);
     store.getState().undo();
@@ -125,6 +125,33 @@ describe('editor store', () => {
     expect(codes).toEqual(['gateway-not-router:rack-a', 'gateway-not-router:rack-b', 'gateway-not-router:internet']);
     store.getState().undo();
     expect(store.getState().problems).toEqual([]);
+  });
+
+  it('holds the open lesson in the same undo steps as the scenario (the session passes where it lives)', () => {
+    let open: LessonSnapshot = { id: 'a', outcomes: {} };
+    const restored: LessonSnapshot[] = [];
+    const store = createEditorStore(defaultScenario(), {
+      place: placeMissing,
+      lesson: { current: () => open, restore: (l) => (restored.push(l), (open = l)) },
+    });
+    const s0 = store.getState().scenario;
+    const other = { ...s0, name: 'lesson b' };
+    store.getState().load(other, { id: 'b', outcomes: {} });
+    expect(open.id).toBe('b');
+    expect(store.getState().past).toEqual([{ scenario: s0, lesson: { id: 'a', outcomes: {} } }]);
+    store.getState().editInfo({ name: 'lesson b, edited' });
+    expect(store.getState().past.at(-1)).toEqual({ scenario: other, lesson: { id: 'b', outcomes: {} } });
+    store.getState().notify('Opened lesson b');
+    store.getState().undo();
+    // The notice described the step undone: it goes.
+    expect(store.getState().notice).toBeNull();
+    store.getState().undo();
+    expect(store.getState().scenario).toBe(s0);
+    expect(open.id).toBe('a');
+    expect(restored.map((l) => l.id)).toEqual(['b', 'b', 'a']);
+    store.getState().redo();
+    expect(store.getState().scenario).toBe(other);
+    expect(open.id).toBe('b');
   });
 
   it('undo drops selected ids that no longer exist', () => {

@@ -6,7 +6,9 @@
  * - problems: `validateScenario` of the scenario, recomputed when anything but positions changes;
  * - selection: element ids, in its own field so selecting never rebuilds the scenario;
  * - history: undo/redo over every edit (a drag is one entry, however many frames it lasted: React
- *   Flow owns the positions while the gesture lasts and the canvas commits them once, on drop).
+ *   Flow owns the positions while the gesture lasts and the canvas commits them once, on drop). One
+ *   stack: each step holds the scenario and the lesson open with it (`options.lesson`, the session's),
+ *   so undo across opening a lesson or a lesson packet's change restores both in one step.
  */
 import { createStore } from 'zustand/vanilla';
 import {
@@ -31,9 +33,20 @@ import {
   ELEMENT_COLLECTIONS,
 } from '../sim/index';
 import { applyAdd } from './addElement';
-import { HISTORY_LIMIT, type EditorState, type EditorStore, type EditorStoreOptions } from './editorTypes';
+import { HISTORY_LIMIT, type EditorState, type EditorStore, type EditorStoreOptions, type LessonSnapshot, type UndoStep } from './editorTypes';
 
-export type { AddRequest, EditorState, EditorStore, EditorStoreOptions, FieldError, Notice, NoticeAction } from './editorTypes';
+export type {
+  AddRequest,
+  EditorState,
+  EditorStore,
+  EditorStoreOptions,
+  FieldError,
+  LessonSnapshot,
+  LessonUndo,
+  Notice,
+  NoticeAction,
+  UndoStep,
+} from './editorTypes';
 export { HISTORY_LIMIT } from './editorTypes';
 
 /** True when only positions, name or description differ: validation results cannot change. */
@@ -59,6 +72,9 @@ function existing(s: Scenario, ids: string[]): string[] {
   return kept.length === ids.length ? ids : kept;
 }
 
+/** Without a session (the stress page) no lesson is ever open. */
+const NO_LESSON = { current: (): LessonSnapshot => ({ outcomes: {} }), restore: () => {} };
+
 export function createEditorStore(initial: Scenario, options: EditorStoreOptions = {}): EditorStore {
   const place = options.place ?? (() => ({}));
   const withPlaces = (s: Scenario): Scenario => {
@@ -66,21 +82,25 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
     return Object.keys(missing).length ? setPositions(s, missing) : s;
   };
   let noticeId = 0;
+  const lesson = options.lesson ?? NO_LESSON;
+  const step = (scenario: Scenario): UndoStep => ({ scenario, lesson: lesson.current() });
 
   return createStore<EditorState>()((set, get) => {
-    /** Make `next` the current scenario, remembering the current one for undo. */
-    const commit = (next: Scenario, extra: Partial<EditorState> = {}, validated?: Problem[]) => {
+    /** Make `next` the current scenario (and `nextLesson` the open lesson), remembering the current ones for undo. */
+    const commit = (next: Scenario, extra: Partial<EditorState> = {}, validated?: Problem[], nextLesson?: LessonSnapshot) => {
       const { scenario, past, problems } = get();
-      if (next === scenario) {
+      if (next === scenario && !nextLesson) {
         if (Object.keys(extra).length) set(extra);
         return;
       }
       const placed = withPlaces(next);
+      const before = step(scenario);
+      if (nextLesson) lesson.restore(nextLesson);
       set({
         scenario: placed,
         // Placing new elements moves nothing the validator reads, so an edit's own problems still hold.
         problems: sameNetwork(scenario, placed) ? problems : (validated ?? validateScenario(placed)),
-        past: [...past.slice(-(HISTORY_LIMIT - 1)), scenario],
+        past: [...past.slice(-(HISTORY_LIMIT - 1)), before],
         future: [],
         ...extra,
       });
@@ -94,14 +114,20 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       commit(result.scenario, opts.select && result.id ? { selection: [result.id] } : {}, result.problems);
       return result;
     };
-    const restore = (scenario: Scenario, past: Scenario[], future: Scenario[]) => {
+    /**
+     * Go to an undo or redo step: its lesson, then its scenario. A notice about the step left behind
+     * ("Opened lesson 2", "Deleted 4 elements") no longer describes what is on screen, so it goes.
+     */
+    const restore = ({ scenario, lesson: open }: UndoStep, past: UndoStep[], future: UndoStep[]) => {
       const { selection, problems, scenario: current } = get();
+      lesson.restore(open);
       set({
         scenario,
         past,
         future,
         problems: sameNetwork(current, scenario) ? problems : validateScenario(scenario),
         selection: existing(scenario, selection),
+        notice: null,
       });
     };
 
@@ -168,16 +194,16 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         const { past, future, scenario } = get();
         const prev = past[past.length - 1];
         if (!prev) return;
-        restore(prev, past.slice(0, -1), [scenario, ...future]);
+        restore(prev, past.slice(0, -1), [step(scenario), ...future]);
       },
       redo() {
         const { past, future, scenario } = get();
         const next = future[0];
         if (!next) return;
-        restore(next, [...past, scenario], future.slice(1));
+        restore(next, [...past, step(scenario)], future.slice(1));
       },
-      load(scenario) {
-        commit(scenario, { selection: [] });
+      load(scenario, open) {
+        commit(scenario, { selection: [] }, undefined, open);
       },
       notify(text, tone = 'info') {
         set({ notice: { id: ++noticeId, tone, text } });

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Message } from '../sim/messages/index';
 import type { ClusterSettings, EditResult, ElementPatch, Position, Problem, Scenario } from '../sim/index';
 import type { MessageKey, MessageParams } from '../i18n/index';
+import type { PacketOutcome } from './lessonPackets';
 
 export type AddRequest =
   | { kind: 'subnet'; position?: Position | undefined }
@@ -31,12 +32,35 @@ export interface Notice {
 /** How many edits undo remembers. */
 export const HISTORY_LIMIT = 200;
 
+/** The lesson open with a scenario, as an undo step holds it: its id (none when no lesson is open) and its packets' outcomes so far. */
+export interface LessonSnapshot {
+  id?: string | undefined;
+  outcomes: Readonly<Record<string, PacketOutcome>>;
+}
+
+/**
+ * One step of the undo history: the scenario and the lesson that was open with it, so undo after
+ * opening a lesson (or after a lesson packet's change) brings both back at once.
+ */
+export interface UndoStep {
+  scenario: Scenario;
+  lesson: LessonSnapshot;
+}
+
+/** Where the open lesson lives (the session's state): read for each undo step, written back by undo and redo. */
+export interface LessonUndo {
+  current(): LessonSnapshot;
+  restore(lesson: LessonSnapshot): void;
+}
+
 export interface EditorState {
   scenario: Scenario;
   problems: Problem[];
   selection: string[];
-  past: Scenario[];
-  future: Scenario[];
+  /** Undo steps, oldest first: each holds the scenario and lesson before an edit. */
+  past: UndoStep[];
+  /** Redo steps, next first. */
+  future: UndoStep[];
   notice: Notice | null;
   /**
    * Edits the inspector refused and still shows beside their field (by field instance): the problems
@@ -69,8 +93,8 @@ export interface EditorState {
   select(ids: string[]): void;
   undo(): void;
   redo(): void;
-  /** Open another scenario (a lesson, an import) as one undoable step. */
-  load(scenario: Scenario): void;
+  /** Open another scenario (a lesson, an import) as one undoable step; with `lesson`, the lesson open with it changes in the same step. */
+  load(scenario: Scenario, lesson?: LessonSnapshot): void;
   notify(text: string | Message, tone?: Notice['tone']): void;
   /** A notice in the interface language, optionally with a button. */
   notifyMessage(key: MessageKey, params?: MessageParams, opts?: { tone?: Notice['tone']; action?: NoticeAction }): void;
@@ -92,6 +116,8 @@ export interface EditorStoreOptions {
    * stays free of canvas geometry: the UI passes its layout function in.
    */
   place?: (s: Scenario) => Record<string, Position>;
+  /** The open lesson, kept in the same undo steps as the scenario (the session's; none on the stress page). */
+  lesson?: LessonUndo;
 }
 
 export type EditorStore = StoreApi<EditorState>;

@@ -4,19 +4,16 @@
  * the saved work, stay exactly as they were (issue 15: bounded work, nothing lost).
  */
 import { describe, expect, it } from 'vitest';
-import { createEditorStore } from './editorStore';
 import { defaultScenario } from './defaultScenario';
-import { placeMissing } from '../layout/layout';
 import { exportScenarioJson } from '../io/scenario-file';
 import { loadExample } from '../sim/testing/examples';
-import { createSession } from './session';
+import { buildApp, type BuildOptions } from './app';
 import { loadingStore } from './loading/progress';
 import { MemoryStorage } from './testing';
 
-function setup(load?: Parameters<typeof createSession>[0]['load']) {
-  const editor = createEditorStore(defaultScenario(), { place: placeMissing });
+function setup(load?: BuildOptions['load']) {
   const storage = new MemoryStorage();
-  const session = createSession({ editor, storage, ...(load ? { load } : {}) });
+  const { editor, session } = buildApp(defaultScenario(), { storage, ...(load ? { load } : {}) });
   return { editor, storage, session, notice: () => editor.getState().notice?.text };
 }
 

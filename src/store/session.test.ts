@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createEditorStore } from './editorStore';
-import { createPacketStore } from './packetStore';
 import { defaultScenario } from './defaultScenario';
 import { loadExample } from '../sim/testing/examples';
 import { trace } from '../sim/index';
@@ -8,16 +6,14 @@ import { getLesson, LESSONS, lessonScenario } from '../lessons/index';
 import { loadBackup, loadSavedWork, SAVED_WORK_KEY } from '../io/saved-work';
 import { decodeShareLink } from '../io/share-link';
 import { exportScenarioJson } from '../io/scenario-file';
-import { placeMissing } from '../layout/layout';
-import { createSession, laidOutLesson, type Replacement } from './session';
+import { laidOutLesson, type Replacement } from './session';
+import { buildApp } from './app';
 import { packetOutcome, packetSpec } from './lessonPackets';
 import { MemoryStorage } from './testing';
 
 function setup(opts: { storage?: MemoryStorage | null; locale?: 'en' | 'zh-CN' } = {}) {
-  const editor = createEditorStore(defaultScenario(), { place: placeMissing });
   const storage = opts.storage === null ? undefined : (opts.storage ?? new MemoryStorage());
-  const session = createSession({ editor, storage, ...(opts.locale ? { locale: opts.locale } : {}) });
-  const packets = createPacketStore(() => editor.getState().scenario);
+  const { editor, session, packets } = buildApp(defaultScenario(), { storage, ...(opts.locale ? { locale: opts.locale } : {}) });
   const replaced: Replacement[] = [];
   session.onReplaced((k) => replaced.push(k));
   return { editor, storage, session, packets, replaced, notice: () => editor.getState().notice?.text };

@@ -4,11 +4,11 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { StoreApi as ZStoreApi } from 'zustand';
-import type { FieldError } from '../sim/index';
+import type { FieldError, Scenario } from '../sim/index';
 import type { EditorStore } from './editorStore';
 import type { PacketSlice } from './packetStore';
-import type { Locale } from '../i18n/index';
-import type { StorageLike } from '../io/saved-work';
+import type { Locale, MessageKey, MessageParams } from '../i18n/index';
+import type { SaveOrigin, StorageLike } from '../io/saved-work';
 import type { ShareLinkErrorCode } from '../io/share-link';
 import type { Autosaver } from './autosave';
 import type { PacketOutcome } from './lessonPackets';
@@ -85,11 +85,11 @@ export interface Session {
 }
 
 export interface SessionOptions {
+  /** The editor, built with `lessonUndo(state)` so its undo steps hold the open lesson (src/store/app.ts). */
   editor: EditorStore;
+  /** The session's state (createSessionStore). */
+  state: StoreApi<SessionState>;
   storage: StorageLike | undefined;
-  lesson?: string;
-  banner?: StartupBanner;
-  locale?: Locale;
   /** The scenario the editor opened with is already what storage holds (saved work, or a link just saved). */
   openedFromStorage?: boolean;
   /** Remove a share link from the address bar once the scenario no longer matches it. */
@@ -97,4 +97,23 @@ export interface SessionOptions {
   autosaveDelayMs?: number;
   /** How Import loads a file (tests: a time budget, a fake worker); default: the worker and LOAD_BUDGET_MS. */
   load?: Pick<LoadOptions, 'budgetMs' | 'worker'>;
+}
+
+/** What the session's actions share (sessionLessons.ts, sessionFiles.ts). */
+export interface SessionCore {
+  readonly editor: EditorStore;
+  readonly state: StoreApi<SessionState>;
+  readonly storage: StorageLike | undefined;
+  readonly autosave: Autosaver;
+  readonly load?: Pick<LoadOptions, 'budgetMs' | 'worker'>;
+  t(key: MessageKey, params?: MessageParams): string;
+  notify(key: MessageKey, params?: MessageParams, tone?: 'info' | 'error'): void;
+  hasBackup(): boolean;
+  /**
+   * Replace the whole work with `scenario` and `lesson` (autosaved first: the work replaced becomes the
+   * backup), as one undo step; whether a backup was kept.
+   */
+  replace(kind: Replacement, scenario: Scenario, origin: Exclude<SaveOrigin, 'edit'>, lesson: string | undefined): boolean;
+  /** Tell the listeners (the app clears packets and fits the view). */
+  replaced(kind: Replacement): void;
 }
