@@ -5,7 +5,7 @@ import { getLesson } from '../lessons/index';
 import { loadBackup, loadSavedWork, saveWork, SAVED_WORK_KEY } from '../io/saved-work';
 import { encodeShareLink } from '../io/share-link';
 import { laidOutLesson } from './session';
-import { chooseStartScenario, createApp } from './app';
+import { buildApp, chooseStartScenario, createApp } from './app';
 import { MemoryStorage } from './testing';
 
 const hostGw = loadExample('host-gw');
@@ -126,6 +126,17 @@ describe('createApp', () => {
     const { session, source } = await start(goodLink, undefined);
     expect(source).toBe('link');
     expect(session.state.getState().lesson).toBe('nodeport');
+  });
+});
+
+describe('buildApp', () => {
+  it("a replacement of the scenario clears the old scenario's packets; an edit keeps them", () => {
+    const { session, packets, editor } = buildApp(defaultScenario(), { storage: new MemoryStorage() });
+    expect(packets.getState().send({ from: 'curl', to: 'web', port: 80 })?.verdict).toBe('delivered');
+    editor.getState().editInfo({ name: 'renamed' });
+    expect(packets.getState().packets).toHaveLength(1);
+    session.openLesson('nodeport');
+    expect(packets.getState().packets).toHaveLength(0);
   });
 });
 

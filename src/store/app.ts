@@ -178,7 +178,18 @@ export function buildApp(scenario: Scenario, opts: BuildOptions): App {
     ...(opts.autosaveDelayMs !== undefined ? { autosaveDelayMs: opts.autosaveDelayMs } : {}),
     ...(opts.load ? { load: opts.load } : {}),
   });
-  return { editor, packets, session, source, dispose: () => session.dispose() };
+  // Packets traced over the scenario a replacement took away (a lesson, New, Import, Restore) are gone with it.
+  const offReplaced = session.onReplaced(() => packets.getState().clear());
+  return {
+    editor,
+    packets,
+    session,
+    source,
+    dispose() {
+      offReplaced();
+      session.dispose();
+    },
+  };
 }
 
 export async function createApp(opts: AppOptions): Promise<App> {

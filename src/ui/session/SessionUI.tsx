@@ -1,12 +1,11 @@
 /**
  * The session's parts of the main screen: the toolbar's Lessons / File / Copy link / language
  * controls, the messages over the workspace, and what happens when the scenario is replaced
- * (packets of the old scenario are cleared, the view fits the new one).
+ * (the view fits the new one; the app clears the old scenario's packets, src/store/app.ts).
  */
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useT } from '../../i18n/useT';
-import { usePacketStore } from '../packets/PacketsContext';
 import { LessonMenu } from './LessonMenu';
 import { FileMenu } from './FileMenu';
 import { ShareButton } from './ShareButton';
@@ -40,13 +39,11 @@ export function SessionControls() {
 /** Banners, the import errors dialog, and the effects of a replaced scenario. */
 export function SessionOverlays() {
   const session = useSession();
-  const packets = usePacketStore();
   const rf = useReactFlow();
   const t = useT();
   useEffect(
     () =>
       session.onReplaced((kind) => {
-        packets.getState().clear();
         // A big scenario replacing a small one opens far out, as the canvas does at start-up: in the same
         // render as the new scenario, so thousands of pod cards are never built (issue 15: an imported
         // 3,000-pod scenario took 10 s to first render, almost all of it pod cards).
@@ -58,7 +55,7 @@ export function SessionOverlays() {
         if (kind === 'new') window.setTimeout(() => void rf.setViewport({ x: 40, y: 40, zoom: 1 }), 60);
         else window.setTimeout(() => void rf.fitView({ padding: 0.08, duration: 300 }), 60);
       }),
-    [session, packets, rf],
+    [session, rf],
   );
   useEffect(() => {
     if (session.state.getState().lesson !== undefined) setView({ paletteCollapsed: true, sideCollapsed: false });
