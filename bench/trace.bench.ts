@@ -3,7 +3,7 @@
  * Target: median under 1 ms per trace at 200 nodes, and cost not growing with cluster size beyond
  * the route lookup (the first trace of a scenario builds indexes and route tables; later ones reuse them).
  */
-import { trace } from '../src/sim/index';
+import { trace } from '../src/sim/tracer';
 import { generateCluster } from './generate';
 import { fmt, timeIt } from './timing';
 

@@ -5,7 +5,8 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { LESSONS, applyLessonChange, lessonScenario, type Lesson } from '../src/lessons/index';
-import { trace, type Scenario, type TraceResult } from '../src/sim/index';
+import { type Scenario, type TraceResult } from '../src/sim/index';
+import { trace } from '../src/sim/tracer';
 import { packetSpec } from '../src/store/lessonPackets';
 
 test.use({ viewport: { width: 1440, height: 900 } });

@@ -10,6 +10,7 @@ import { stressScenario } from './store/stressScenario';
 import { LoadingProgress } from './ui/loading/LoadingProgress';
 import { endLoading, loadWithProgress } from './store/loading/progress';
 import { decodedLink } from './store/loading/linkResult';
+import { preloadTracer } from './store/tracer';
 import './ui/styles/shell.css';
 import './ui/styles/palette.css';
 import './ui/styles/side.css';
@@ -74,3 +75,6 @@ if (params.has('bare')) {
     void loadWithProgress({ kind: 'link', hash: window.location.hash }).then((r) => open(decodedLink(r)));
   } else void open();
 }
+
+// The packet tracer is not needed for the first paint; fetch it once the page is idle so the first Send rarely waits.
+preloadTracer();

@@ -2,7 +2,8 @@
  * `npm run --silent trace -- FILE --matrix [--port N] [--proto tcp|udp] [--namespace NS] [--no-services] [--json] [--lang en|zh-CN]`:
  * every pod traced to every pod and Service, as a grid (or JSON with --json); the legend in the language of --lang.
  */
-import { type Scenario, reachabilityMatrix, type Matrix, type MatrixCell, type MatrixOptions } from '../sim/index';
+import { type Scenario, type Matrix, type MatrixCell, type MatrixOptions } from '../sim/index';
+import { reachabilityMatrix } from '../sim/tracer';
 import { choiceError, UsageError } from './args';
 import type { Locale } from '../i18n/locale';
 import { say } from './words';

@@ -1,5 +1,6 @@
 /** The `trace` command's logic, separated from process I/O so tests can run it directly. */
-import { trace, TraceInputError, topology, createSessionState } from '../sim/index';
+import { topology } from '../sim/index';
+import { createSessionState, trace, TraceInputError } from '../sim/tracer';
 import { parseTraceArgs, UsageError } from './args';
 import { unknownSenderMessage } from './senders';
 import { loadScenarioFiles } from './manifests';

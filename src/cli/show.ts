@@ -3,7 +3,8 @@
  * outside host or in a pod, from the simulation's own data. `conntrack` holds the connections of the
  * trace given by --from/--to, if any. Also the CLI's validation step (validate before tracing).
  */
-import { InspectError, showNode, showPod, topology, trace, validateScenario, type Scenario, type TraceResult } from '../sim/index';
+import { topology, validateScenario, type Scenario, type TraceResult } from '../sim/index';
+import { InspectError, showNode, showPod, trace } from '../sim/tracer';
 import type { TraceArgs } from './args';
 import { formatMessage } from '../i18n/sim/index';
 import { elementKindKey, translate, type Locale } from '../i18n/index';

@@ -3,7 +3,8 @@
  * smallest rule that would allow the packet (as the app proposes it) and the policy with that rule
  * as a manifest to `kubectl apply`.
  */
-import { whatIfForResult, type Scenario, type TraceResult } from '../sim/index';
+import { type Scenario, type TraceResult } from '../sim/index';
+import { whatIfForResult } from '../sim/tracer';
 import { policyToYaml } from '../io/policy-yaml';
 
 export interface CliWhatIf {

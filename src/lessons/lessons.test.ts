@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeGateway, trace, validateScenario, type Scenario, type TraceResult } from '../sim/index';
+import { bridgeGateway, validateScenario, type Scenario, type TraceResult } from '../sim/index';
+import { trace } from '../sim/tracer';
 import { LOCALES } from '../i18n/locale';
 import { encodeShareLink, decodeShareLink } from '../io/share-link';
 import { applyLessonChange, getLesson, LESSONS, lessonScenario, packetTargetText, type Lesson, type SuggestedPacket } from './index';

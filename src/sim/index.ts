@@ -1,4 +1,9 @@
-/** The public API of the simulation: what the store, the CLI and tests import. */
+/**
+ * The public API of the simulation: the model, validation, editing and addressing, which the editor
+ * and the canvas need from the first paint. The packet tracer and everything that walks a packet
+ * through the dataplane (and the Inside view's tool output) is behind the second door, `./tracer`,
+ * which the app loads on demand; its types are exported here too.
+ */
 export * from './model/schema';
 export {
   parseScenario,
@@ -16,16 +21,18 @@ export { topology, type Topology } from './model/topology';
 export { adoptProblems, validateScenario, type Problem, type ProblemCode } from './net/validate';
 export * from './net/ipam';
 export * from './net/cidr';
-export { trace, canSendFrom, SENDER_KINDS, TraceInputError, type PacketSpec, type TraceOptions } from './trace/trace';
-export { DROP_CODES, dropReasonMessage, type DropCode } from './trace/reasons';
 export { msg, isMessageCode, MESSAGE_CODES, MESSAGE_SPECS, type Message, type MessageCode, type MessageParams, type ParamKind } from './messages/index';
 export type * from './trace/types';
-export { createRng, type Rng } from './trace/rng';
-export { vethName } from './dataplane/bridge';
-export { nodeRouteTable, podRouteTable, routerRouteTable, routerIfaceName, vtepAddress, type Route } from './dataplane/routing';
 export { parseTargetText, defaultTargetFor, type TargetText, type DefaultTarget } from './trace/target';
-export { createSessionState, type SessionState } from './dataplane/session';
-export { iptablesSave, ipvsadm } from './dataplane/kubeproxy-save';
+export { canSendFrom, SENDER_KINDS } from './trace/senders';
+export type { PacketSpec, TraceOptions } from './trace/trace';
+export type { DropCode } from './trace/reasons';
+export type { Route } from './dataplane/route-table';
+export type { SessionState } from './dataplane/session';
+export type { MatchLocation } from './inspect/locate';
+export type { InsideTool, ToolOutput, ShowOptions } from './inspect/index';
+export type { Matrix, MatrixCell, MatrixOptions, MatrixTarget } from './trace/matrix';
+export { vethName, vtepAddress, routerIfaceName } from './dataplane/device-names';
 export { serviceEndpoints, selectPods, type Endpoint } from './dataplane/endpoints';
 export { sliceEndpoints, usableEndpoints, podConditions, isPodReady, noEndpointsWhy, type SliceEndpoint, type EndpointConditions } from './dataplane/endpoints';
 export { endpointSlices, endpointSliceObject, type EndpointSliceView } from './dataplane/endpointslices';
@@ -41,20 +48,6 @@ export {
   COREDNS_REPLICAS,
   SYSTEM_NAMESPACE,
 } from './model/addons';
-export {
-  showNode,
-  showPod,
-  toolsFor,
-  InspectError,
-  NODE_TOOLS,
-  POD_TOOLS,
-  HOST_TOOLS,
-  TOOL_COMMANDS,
-  type InsideTool,
-  type ToolOutput,
-  type ShowOptions,
-} from './inspect/index';
-export { locateMatch, findLines, toolText, matchOwner, type MatchLocation } from './inspect/locate';
 export { vethLink, hostLink, routerLink } from './model/links';
 export {
   addClient,
@@ -82,10 +75,8 @@ export { editCluster, editElement, editScenarioInfo, type ElementPatch } from '.
 export { scenarioJsonSchema } from './model/json-schema';
 export { putNetworkPolicy, deleteNetworkPolicy, newNetworkPolicy, setNamespaceLabels } from './model/edit-policy';
 export { caliName, CALICO_VXLAN_DEV, IPIP_DEV } from './dataplane/calico-net';
-export { reachabilityMatrix, matrixRow, matrixTargets, type Matrix, type MatrixCell, type MatrixOptions, type MatrixTarget } from './trace/matrix';
 export { namespaceNames, namespaceLabels, selectorText, matchSelector, NAMESPACE_NAME_LABEL } from './policy/selector';
 export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/evaluate';
-export { smallestAllowingRule, whatIfForResult, deniedPath } from './policy/whatif';
 export { addIngressController, ingressControllerServices, isIngressControllerPod } from './model/ingress-controller';
 export { nodeBlocks } from './dataplane/calico-net';
 export { calicoIpamState, type CalicoIpamState } from './net/calico-ipam';

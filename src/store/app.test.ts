@@ -130,9 +130,9 @@ describe('createApp', () => {
 });
 
 describe('buildApp', () => {
-  it("a replacement of the scenario clears the old scenario's packets; an edit keeps them", () => {
+  it("a replacement of the scenario clears the old scenario's packets; an edit keeps them", async () => {
     const { session, packets, editor } = buildApp(defaultScenario(), { storage: new MemoryStorage() });
-    expect(packets.getState().send({ from: 'curl', to: 'web', port: 80 })?.verdict).toBe('delivered');
+    expect((await packets.getState().send({ from: 'curl', to: 'web', port: 80 }))?.verdict).toBe('delivered');
     editor.getState().editInfo({ name: 'renamed' });
     expect(packets.getState().packets).toHaveLength(1);
     session.openLesson('nodeport');

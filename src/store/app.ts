@@ -13,7 +13,7 @@
  * `createApp` is async so that a start-up step may load code on demand (a lesson, a dictionary).
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { createSessionState, type Scenario } from '../sim/index';
+import type { Scenario } from '../sim/index';
 import { isLessonId } from '../lessons/index';
 import { DEFAULT_LOCALE, translate, type Locale } from '../i18n/index';
 import { decodeShareLink, hasShareLink, type DecodedShareLink, type ShareLinkError } from '../io/share-link';
@@ -126,10 +126,11 @@ export interface AppOptions extends Omit<BuildOptions, 'source' | 'lesson' | 'ba
  */
 export function createStores(scenario: Scenario, lesson?: LessonUndo): Stores {
   const editor = createEditorStore(scenario, { place: placeMissing, ...(lesson ? { lesson } : {}) });
-  const proxy = createSessionState();
+  // The session is created with the tracer, which is loaded on the first send (store/tracer.ts).
   const packets = createPacketStore(
     () => editor.getState().scenario,
-    () => ({ session: proxy }),
+    () => ({}),
+    true,
   );
   return { editor, packets };
 }

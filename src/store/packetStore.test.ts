@@ -8,9 +8,9 @@ const vxlan = loadExample('vxlan-across-subnets');
 const make = () => createPacketStore(() => vxlan);
 
 describe('packet playback store', () => {
-  it('sends a packet: traces it and starts playing from the first hop', () => {
+  it('sends a packet: traces it and starts playing from the first hop', async () => {
     const store = make();
-    const r = store.getState().send({ from: 'client', to: 'web', port: 80 });
+    const r = await store.getState().send({ from: 'client', to: 'web', port: 80 });
     expect(r?.verdict).toBe('delivered');
     const s = store.getState();
     expect(s.packets).toHaveLength(1);
@@ -23,9 +23,9 @@ describe('packet playback store', () => {
     expect(p.cursor).toBe(0);
   });
 
-  it('moves the marker hop by hop with time and speed, and stops at the end', () => {
+  it('moves the marker hop by hop with time and speed, and stops at the end', async () => {
     const store = make();
-    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    await store.getState().send({ from: 'client', to: 'web', port: 80 });
     store.getState().tick(HOP_MS / 2);
     let p = store.getState().packets[0]!;
     expect(p.cursor).toBe(0);
@@ -45,9 +45,9 @@ describe('packet playback store', () => {
     expect(store.getState().playing).toBe(false);
   });
 
-  it('shows the outer shell on the VXLAN leg', () => {
+  it('shows the outer shell on the VXLAN leg', async () => {
     const store = make();
-    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    await store.getState().send({ from: 'client', to: 'web', port: 80 });
     const p = store.getState().packets[0]!;
     const enc = p.steps.findIndex((st) => st.hop.action === 'encapsulate');
     store.getState().seek(enc);
@@ -56,9 +56,9 @@ describe('packet playback store', () => {
     expect(markerAt(store.getState().packets[0]!, false)!.encapsulated).toBe(false);
   });
 
-  it('steps back and forward within bounds and pauses', () => {
+  it('steps back and forward within bounds and pauses', async () => {
     const store = make();
-    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    await store.getState().send({ from: 'client', to: 'web', port: 80 });
     store.getState().stepBack();
     expect(store.getState().packets[0]!.cursor).toBe(0);
     expect(store.getState().playing).toBe(false);
@@ -72,9 +72,9 @@ describe('packet playback store', () => {
     expect(store.getState().packets[0]!.cursor).toBe(last);
   });
 
-  it('ends a dropped packet on the drop hop', () => {
+  it('ends a dropped packet on the drop hop', async () => {
     const store = createPacketStore(() => loadExample('host-gw-across-subnets'));
-    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    await store.getState().send({ from: 'client', to: 'web', port: 80 });
     store.getState().tick(HOP_MS * 50);
     const p = store.getState().packets[0]!;
     const m = markerAt(p, false)!;
@@ -83,10 +83,10 @@ describe('packet playback store', () => {
     expect(p.result.reason?.code).toBe('not-l2-adjacent');
   });
 
-  it('gives each packet its own colour and seed, and replays and clears', () => {
+  it('gives each packet its own colour and seed, and replays and clears', async () => {
     const store = make();
-    store.getState().send({ from: 'client', to: 'web', port: 80 });
-    store.getState().send({ from: 'client', to: 'web', port: 80 });
+    await store.getState().send({ from: 'client', to: 'web', port: 80 });
+    await store.getState().send({ from: 'client', to: 'web', port: 80 });
     const [a, b] = store.getState().packets;
     expect(a!.color).not.toBe(b!.color);
     expect(a!.result.seed).not.toBe(b!.result.seed);
@@ -97,9 +97,9 @@ describe('packet playback store', () => {
     expect(store.getState().packets).toEqual([]);
   });
 
-  it('staggers a burst and tallies where it went', () => {
+  it('staggers a burst and tallies where it went', async () => {
     const store = make();
-    const summary = store.getState().sendMany({ from: 'client', to: 'web', port: 80 }, 5)!;
+    const summary = (await store.getState().sendMany({ from: 'client', to: 'web', port: 80 }, 5))!;
     expect(summary.tally).toEqual([{ endpoint: 'pod-web', count: 5 }]);
     const delays = store.getState().packets.map((p) => p.delayMs);
     expect(delays).toEqual([0, 150, 300, 450, 600]);
@@ -109,9 +109,9 @@ describe('packet playback store', () => {
     expect(ps[4]!.cursor).toBe(0);
   });
 
-  it('reports a bad destination without throwing or adding a packet', () => {
+  it('reports a bad destination without throwing or adding a packet', async () => {
     const store = make();
-    expect(store.getState().send({ from: 'client', to: 'web', port: 80, proto: 'icmp' })).toBeUndefined();
+    expect(await store.getState().send({ from: 'client', to: 'web', port: 80, proto: 'icmp' })).toBeUndefined();
     expect(store.getState().sendError).toEqual(msg('input.icmp-has-no-port'));
     expect(store.getState().packets).toEqual([]);
     store.getState().setSpeed(3);
@@ -120,24 +120,24 @@ describe('packet playback store', () => {
 });
 
 describe('exchanges with several legs', () => {
-  it('plays DNS, the request, the ingress upstream connection and both replies in wire order', () => {
+  it('plays DNS, the request, the ingress upstream connection and both replies in wire order', async () => {
     const store = createPacketStore(() => loadExample('ingress'));
     const ex = loadExample('ingress');
     const laptop = ex.clients[0]!.id;
     const host = ex.ingresses[0]!.rules.find((r) => r.host)!.host!;
-    const r = store.getState().send({ from: laptop, to: `http://${host}/` })!;
+    const r = (await store.getState().send({ from: laptop, to: `http://${host}/` }))!;
     expect(r.upstream).toBeDefined();
     const phases = store.getState().packets[0]!.steps.map((s) => s.phase);
     const order = [...new Set(phases)];
     expect(order).toEqual(r.upstream!.reply ? ['request', 'upstream', 'upstream-reply', 'reply'] : ['request', 'upstream', 'reply']);
   });
 
-  it('plays the DNS query and answer before a connection to a name', () => {
+  it('plays the DNS query and answer before a connection to a name', async () => {
     const store = createPacketStore(() => loadExample('dns'));
     const ex = loadExample('dns');
     const client = ex.pods.find((p) => !p.labels['k8s-app'] && !p.labels.app?.startsWith('web'))?.id ?? ex.pods[0]!.id;
     const svc = ex.services.find((s) => s.namespace !== 'kube-system' && s.ports.length > 0)!;
-    const r = store.getState().send({ from: client, to: `${svc.name}.${svc.namespace}`, port: svc.ports[0]!.port })!;
+    const r = (await store.getState().send({ from: client, to: `${svc.name}.${svc.namespace}`, port: svc.ports[0]!.port }))!;
     expect(r.dns).toBeDefined();
     const phases = store.getState().packets[0]!.steps.map((s) => s.phase);
     expect(phases[0]).toBe('dns');
@@ -146,28 +146,28 @@ describe('exchanges with several legs', () => {
 });
 
 describe('send mode on the canvas', () => {
-  it('picks a source, then a target, and sends to the port the target serves', () => {
+  it('picks a source, then a target, and sends to the port the target serves', async () => {
     const store = make();
     store.getState().startPick();
     expect(store.getState().pick).toEqual({ mode: 'from' });
-    store.getState().pickElement('subnet-a'); // a subnet cannot send
+    await store.getState().pickElement('subnet-a'); // a subnet cannot send
     expect(store.getState().sendError).toEqual(msg('input.not-a-sender'));
     expect(store.getState().pick).toEqual({ mode: 'from' });
-    store.getState().pickElement('pod-client');
+    await store.getState().pickElement('pod-client');
     expect(store.getState().pick).toEqual({ mode: 'to', from: 'pod-client' });
-    const r = store.getState().pickElement('pod-web')!;
+    const r = (await store.getState().pickElement('pod-web'))!;
     expect(r.verdict).toBe('delivered');
     expect(store.getState().packets[0]!.spec).toEqual({ from: 'pod-client', to: 'pod-web', port: 80, proto: 'tcp' });
     expect(store.getState().pick).toEqual({ mode: 'off' });
   });
 
-  it('starts from a context-menu source and can be cancelled', () => {
+  it('starts from a context-menu source and can be cancelled', async () => {
     const store = make();
     store.getState().pickFrom('node-1');
     expect(store.getState().pick).toEqual({ mode: 'to', from: 'node-1' });
     store.getState().cancelPick();
     expect(store.getState().pick).toEqual({ mode: 'off' });
-    expect(store.getState().pickElement('pod-web')).toBeUndefined();
+    expect(await store.getState().pickElement('pod-web')).toBeUndefined();
     expect(store.getState().packets).toEqual([]);
   });
 });

@@ -1,22 +1,13 @@
 /**
  * The packets slice of the app state: a vanilla zustand store that runs the tracer for each packet
  * sent and holds the playback state the canvas animates. Seeds count up from 1, so a session's
- * packets are reproducible.
+ * packets are reproducible. The tracer is loaded on demand (`./tracer`), so sending is asynchronous:
+ * packets are traced in the order they were sent.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  canSendFrom,
-  defaultTargetFor,
-  msg,
-  trace,
-  TraceInputError,
-  type Message,
-  type PacketSpec,
-  type Scenario,
-  type TraceOptions,
-  type TraceResult,
-} from '../sim/index';
+import { canSendFrom, msg, type Message, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
 import * as pb from './playback';
+import { loadTracer, type Tracer } from './tracer';
 
 export interface BurstSummary {
   spec: PacketSpec;
@@ -36,14 +27,14 @@ export interface PacketSlice extends pb.PlaybackState {
   /** "Send packet from here": the source is chosen, the next click picks the target. */
   pickFrom(id: string): void;
   /** A canvas click while in send mode. */
-  pickElement(id: string): TraceResult | undefined;
+  pickElement(id: string): Promise<TraceResult | undefined>;
   cancelPick(): void;
   /** The last send's error (bad destination, ICMP with a port, ...), shown by the send form. */
   sendError?: Message | undefined;
   lastBurst?: BurstSummary | undefined;
   nextSeed: number;
-  send(spec: PacketSpec): TraceResult | undefined;
-  sendMany(spec: PacketSpec, count: number): BurstSummary | undefined;
+  send(spec: PacketSpec): Promise<TraceResult | undefined>;
+  sendMany(spec: PacketSpec, count: number): Promise<BurstSummary | undefined>;
   tick(dtMs: number): void;
   play(): void;
   pause(): void;
@@ -60,10 +51,43 @@ export interface PacketSlice extends pb.PlaybackState {
 /** Milliseconds between the starts of packets in a burst. */
 export const BURST_STAGGER_MS = 150;
 
-export function createPacketStore(getScenario: () => Scenario, traceOptions: () => Omit<TraceOptions, 'seed'> = () => ({})): StoreApi<PacketSlice> {
+/**
+ * `keepSession`: one kube-proxy session (ClientIP affinity `recent` lists, IPVS scheduler positions)
+ * for every packet of this store, as on a real node that stays up; without it each packet starts fresh.
+ */
+export function createPacketStore(
+  getScenario: () => Scenario,
+  traceOptions: () => Omit<TraceOptions, 'seed'> = () => ({}),
+  keepSession = false,
+): StoreApi<PacketSlice> {
   return createStore<PacketSlice>()((set, get) => {
     const apply = (f: (s: pb.PlaybackState) => pb.PlaybackState) => set((s) => f(s));
-    const run = (spec: PacketSpec, seed: number, extra: Omit<TraceOptions, 'seed'> = {}) => trace(getScenario(), spec, { ...traceOptions(), ...extra, seed });
+    let session: ReturnType<Tracer['createSessionState']> | undefined;
+    const tracer = async (): Promise<Tracer | undefined> => {
+      try {
+        const t = await loadTracer();
+        if (keepSession) session ??= t.createSessionState();
+        return t;
+      } catch {
+        set({ sendError: msg('input.tracer-unavailable') });
+        return undefined;
+      }
+    };
+    /** Run `go` with the tracer; a destination the tracer refuses becomes the send form's error. */
+    const withTracer = async <T>(go: (t: Tracer) => T): Promise<T | undefined> => {
+      const t = await tracer();
+      if (!t) return undefined;
+      try {
+        return go(t);
+      } catch (e) {
+        if (e instanceof t.TraceInputError) {
+          set({ sendError: e.msg });
+          return undefined;
+        }
+        throw e;
+      }
+    };
+    const run = (t: Tracer, spec: PacketSpec, seed: number) => t.trace(getScenario(), spec, { ...traceOptions(), ...(session ? { session } : {}), seed });
     return {
       ...pb.initialPlayback,
       nextSeed: 1,
@@ -76,14 +100,16 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
         }
         set({ pick: { mode: 'to', from: id }, sendError: undefined });
       },
-      pickElement(id) {
+      async pickElement(id) {
         const pick = get().pick;
         if (pick.mode === 'off') return undefined;
         if (pick.mode === 'from') {
           get().pickFrom(id);
           return undefined;
         }
-        const target = defaultTargetFor(getScenario(), id);
+        const t = await tracer();
+        if (!t) return undefined;
+        const target = t.defaultTargetFor(getScenario(), id);
         if (!target) {
           set({ sendError: msg('input.pick-no-address') });
           return undefined;
@@ -92,36 +118,22 @@ export function createPacketStore(getScenario: () => Scenario, traceOptions: () 
         return get().send({ from: pick.from, ...target });
       },
       cancelPick: () => set({ pick: { mode: 'off' } }),
-      send(spec) {
-        try {
-          const result = run(spec, get().nextSeed);
+      send: (spec) =>
+        withTracer((t) => {
+          const result = run(t, spec, get().nextSeed);
           // A new packet takes the last burst's spread (its tally and its counts on the canvas) away with it.
           set((s) => ({ ...pb.addPackets(s, [{ spec, result }]), nextSeed: s.nextSeed + 1, sendError: undefined, lastBurst: undefined }));
           return result;
-        } catch (e) {
-          if (e instanceof TraceInputError) {
-            set({ sendError: e.msg });
-            return undefined;
-          }
-          throw e;
-        }
-      },
-      sendMany(spec, count) {
-        const n = Math.max(1, Math.min(100, Math.floor(count)));
-        try {
+        }),
+      sendMany: (spec, count) =>
+        withTracer((t) => {
+          const n = Math.max(1, Math.min(100, Math.floor(count)));
           const seed0 = get().nextSeed;
-          const runs = Array.from({ length: n }, (_, i) => ({ spec, result: run(spec, seed0 + i), delayMs: i * BURST_STAGGER_MS }));
+          const runs = Array.from({ length: n }, (_, i) => ({ spec, result: run(t, spec, seed0 + i), delayMs: i * BURST_STAGGER_MS }));
           const summary: BurstSummary = { spec, count: n, tally: pb.endpointTally(runs), results: runs.map((r) => r.result) };
           set((s) => ({ ...pb.addPackets(s, runs), nextSeed: seed0 + n, sendError: undefined, lastBurst: summary }));
           return summary;
-        } catch (e) {
-          if (e instanceof TraceInputError) {
-            set({ sendError: e.msg });
-            return undefined;
-          }
-          throw e;
-        }
-      },
+        }),
       tick: (dt) => apply((s) => pb.tick(s, dt)),
       play: () => apply(pb.play),
       pause: () => apply(pb.pause),

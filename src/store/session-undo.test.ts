@@ -11,11 +11,11 @@ import { MemoryStorage } from './testing';
 const setup = () => buildApp(defaultScenario(), { storage: new MemoryStorage() });
 
 describe('undo holds the lesson', () => {
-  it('one undo stack holds the lesson: switch lessons, edit, undo twice, and the previous lesson is back with its scenario and outcomes', () => {
+  it('one undo stack holds the lesson: switch lessons, edit, undo twice, and the previous lesson is back with its scenario and outcomes', async () => {
     const { editor, session, packets } = setup();
     session.openLesson('pods-on-one-node');
     const [toWeb] = getLesson('pods-on-one-node')!.packets;
-    const outcome = session.sendLessonPacket(packets, toWeb.id);
+    const outcome = await session.sendLessonPacket(packets, toWeb.id);
     expect(outcome).toMatchObject({ verdict: 'delivered', asExpected: true });
     const lesson1 = editor.getState().scenario;
     const depth = editor.getState().past.length;
@@ -38,12 +38,12 @@ describe('undo holds the lesson', () => {
     expect(session.state.getState()).toMatchObject({ lesson: 'host-gw-routes', outcomes: {} });
   });
 
-  it("undo after a lesson packet's change takes back the change and that packet's outcome in one step; redo brings both", () => {
+  it("undo after a lesson packet's change takes back the change and that packet's outcome in one step; redo brings both", async () => {
     const { editor, session, packets } = setup();
     session.openLesson('host-gw-vs-vxlan');
     const [hostGw, vxlan] = getLesson('host-gw-vs-vxlan')!.packets;
-    const dropped = session.sendLessonPacket(packets, hostGw.id);
-    const delivered = session.sendLessonPacket(packets, vxlan!.id);
+    const dropped = await session.sendLessonPacket(packets, hostGw.id);
+    const delivered = await session.sendLessonPacket(packets, vxlan!.id);
     expect(session.state.getState().outcomes).toEqual({ [hostGw.id]: dropped, [vxlan!.id]: delivered });
     editor.getState().undo();
     expect(editor.getState().scenario.cluster.flannelBackend).toBe('host-gw');

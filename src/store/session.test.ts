@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from './defaultScenario';
 import { loadExample } from '../sim/testing/examples';
-import { trace } from '../sim/index';
+import { trace } from '../sim/tracer';
 import { getLesson, LESSONS, lessonScenario } from '../lessons/index';
 import { loadBackup, loadSavedWork, SAVED_WORK_KEY } from '../io/saved-work';
 import { decodeShareLink } from '../io/share-link';
@@ -78,7 +78,7 @@ describe('opening a lesson', () => {
     expect(storage!.writes).toBe(0);
   });
 
-  it('steps stay within the lesson; closing forgets the lesson in the saved work', () => {
+  it('steps stay within the lesson; closing forgets the lesson in the saved work', async () => {
     const { storage, session } = setup();
     session.openLesson('pods-on-one-node');
     session.setStep(99);
@@ -94,35 +94,38 @@ describe('opening a lesson', () => {
 });
 
 describe('suggested packets', () => {
-  it.each(LESSONS.map((l) => [l.number, l.id] as const))('lesson %i: every packet, sent in order from the panel, ends as the lesson expects', (_n, id) => {
-    const { editor, session, packets } = setup();
-    session.openLesson(id);
-    const lesson = getLesson(id)!;
-    for (const p of lesson.packets) {
-      const before = editor.getState().past.length;
-      const outcome = session.sendLessonPacket(packets, p.id);
-      expect(outcome, `${id}/${p.id}`).toMatchObject({ verdict: p.expect, asExpected: true });
-      if (p.expect === 'dropped') expect(outcome?.code).toBe(p.expectCode);
-      // A packet's change is one undoable edit; a packet without one (or already in effect) edits nothing.
-      expect(editor.getState().past.length - before).toBeLessThanOrEqual(p.change ? 1 : 0);
-      expect(session.state.getState().outcomes[p.id]).toEqual(outcome);
-    }
-    expect(packets.getState().packets).toHaveLength(lesson.packets.length);
-  });
+  it.each(LESSONS.map((l) => [l.number, l.id] as const))(
+    'lesson %i: every packet, sent in order from the panel, ends as the lesson expects',
+    async (_n, id) => {
+      const { editor, session, packets } = setup();
+      session.openLesson(id);
+      const lesson = getLesson(id)!;
+      for (const p of lesson.packets) {
+        const before = editor.getState().past.length;
+        const outcome = await session.sendLessonPacket(packets, p.id);
+        expect(outcome, `${id}/${p.id}`).toMatchObject({ verdict: p.expect, asExpected: true });
+        if (p.expect === 'dropped') expect(outcome?.code).toBe(p.expectCode);
+        // A packet's change is one undoable edit; a packet without one (or already in effect) edits nothing.
+        expect(editor.getState().past.length - before).toBeLessThanOrEqual(p.change ? 1 : 0);
+        expect(session.state.getState().outcomes[p.id]).toEqual(outcome);
+      }
+      expect(packets.getState().packets).toHaveLength(lesson.packets.length);
+    },
+  );
 
-  it('lesson 3: the VXLAN packet switches the cluster to vxlan first, as an edit undo takes back', () => {
+  it('lesson 3: the VXLAN packet switches the cluster to vxlan first, as an edit undo takes back', async () => {
     const { editor, session, packets } = setup();
     session.openLesson('host-gw-vs-vxlan');
     const [hostGw, vxlan] = getLesson('host-gw-vs-vxlan')!.packets;
-    expect(session.sendLessonPacket(packets, hostGw.id)).toMatchObject({ verdict: 'dropped', asExpected: true });
+    expect(await session.sendLessonPacket(packets, hostGw.id)).toMatchObject({ verdict: 'dropped', asExpected: true });
     expect(editor.getState().scenario.cluster.flannelBackend).toBe('host-gw');
-    expect(session.sendLessonPacket(packets, vxlan!.id)).toMatchObject({ verdict: 'delivered', asExpected: true });
+    expect(await session.sendLessonPacket(packets, vxlan!.id)).toMatchObject({ verdict: 'delivered', asExpected: true });
     expect(editor.getState().scenario.cluster.flannelBackend).toBe('vxlan');
     editor.getState().undo();
     expect(editor.getState().scenario.cluster.flannelBackend).toBe('host-gw');
   });
 
-  it('says when the outcome is not what the lesson expects, and when a packet cannot be sent', () => {
+  it('says when the outcome is not what the lesson expects, and when a packet cannot be sent', async () => {
     const lesson = getLesson('pods-on-one-node')!;
     const [toWeb, , closed] = lesson.packets;
     const s = lessonScenario(lesson);
@@ -133,21 +136,21 @@ describe('suggested packets', () => {
     session.openLesson(lesson.id);
     // The learner deleted the destination: the packet goes, and the panel says it did not end as expected.
     editor.getState().deleteElements(['pod-web']);
-    expect(session.sendLessonPacket(packets, toWeb.id)).toMatchObject({ verdict: 'dropped', asExpected: false });
+    expect(await session.sendLessonPacket(packets, toWeb.id)).toMatchObject({ verdict: 'dropped', asExpected: false });
     // ... and the source: nothing can be sent, and the message says why.
     editor.getState().deleteElements(['pod-client']);
-    expect(session.sendLessonPacket(packets, toWeb.id)).toBeUndefined();
+    expect(await session.sendLessonPacket(packets, toWeb.id)).toBeUndefined();
     expect(notice()).toMatch(/^Could not send this packet: .*pod-client/);
     expect(Object.keys(session.state.getState().outcomes)).toEqual([toWeb.id]);
   });
 
-  it('reports a change the scenario no longer allows instead of sending', () => {
+  it('reports a change the scenario no longer allows instead of sending', async () => {
     const { editor, session, packets, notice } = setup();
     session.openLesson('nodeport');
     const local = getLesson('nodeport')!.packets.find((p) => p.change?.kind === 'service')!;
     const change = local.change as { kind: 'service'; service: string };
     editor.getState().deleteElements([change.service]);
-    expect(session.sendLessonPacket(packets, local.id)).toBeUndefined();
+    expect(await session.sendLessonPacket(packets, local.id)).toBeUndefined();
     expect(notice()).toMatch(/^Could not change the scenario for this packet/);
     expect(packets.getState().packets).toHaveLength(0);
   });

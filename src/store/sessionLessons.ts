@@ -48,7 +48,7 @@ export function lessonActions(core: SessionCore): LessonActions {
       if (!lesson) return;
       state.setState({ step: Math.max(0, Math.min(lesson.steps.length - 1, step)) });
     },
-    sendLessonPacket(packets, packetId) {
+    async sendLessonPacket(packets, packetId) {
       const lesson = getLesson(state.getState().lesson ?? '');
       const packet = lesson?.packets.find((p) => p.id === packetId);
       if (!lesson || !packet) return undefined;
@@ -63,7 +63,7 @@ export function lessonActions(core: SessionCore): LessonActions {
           return undefined;
         }
       }
-      const result = packets.getState().send(packetSpec(packet));
+      const result = await packets.getState().send(packetSpec(packet));
       if (!result) {
         notify('lessons.sendFailed', { error: packets.getState().sendError ?? '' }, 'error');
         return undefined;

@@ -73,7 +73,7 @@ export interface Session {
   /** The share link of the scenario (and open lesson), as a hash and as a whole URL on `base`. */
   shareLink(base: string): ShareResult;
   /** Make a suggested packet's change, then send it with the packet store. */
-  sendLessonPacket(packets: ZStoreApi<PacketSlice>, packetId: string): PacketOutcome | undefined;
+  sendLessonPacket(packets: ZStoreApi<PacketSlice>, packetId: string): Promise<PacketOutcome | undefined>;
   dismissBanner(): void;
   /** The text of damaged saved work kept in storage (to download), if any. */
   damagedWork(): string | undefined;

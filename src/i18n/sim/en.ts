@@ -270,6 +270,7 @@ export const enSim: SimDictionary = {
   'input.icmp-has-no-port': () => 'ICMP has no ports; drop the port or use --proto tcp|udp.',
   'input.needs-port': (p) => `${p.proto} needs a destination port.`,
   'input.not-a-sender': () => 'Only a pod, a node or an outside client can send packets.',
+  'input.tracer-unavailable': () => 'The packet tracer could not be loaded (is the connection down?). Send again to retry; your cluster is unchanged.',
   'input.pick-no-address': () => 'That element has no address to send to; pick a pod, Service, node, load balancer, Ingress or outside client.',
   'target.empty': (_p, f) => `Type a destination, e.g. ${f.code('web:80')} or ${f.code('10.244.1.2:80')}.`,
   'target.scheme': (p) => `Only http:// and https:// URLs can be sent, not ${p.scheme}//.`,

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { EXAMPLES_DIR, loadExample } from '../../sim/testing/examples';
 import { applyLessonChange, LESSONS, lessonScenario } from '../../lessons/index';
-import { defaultTargetFor, SENDER_KINDS, topology, trace, validateScenario, type Message, type PathResult, type TraceResult } from '../../sim/index';
+import { defaultTargetFor, SENDER_KINDS, topology, validateScenario, type Message, type PathResult, type TraceResult } from '../../sim/index';
+import { trace } from '../../sim/tracer';
 import { formatMessage } from './index';
 import { ENGLISH_RUN, prose } from './testing';
 

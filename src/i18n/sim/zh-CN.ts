@@ -255,6 +255,7 @@ export const zhSim: SimDictionary = {
   'input.icmp-has-no-port': (_p, f) => `ICMP 没有端口：去掉端口，或者使用 ${f.code('--proto tcp|udp')}。`,
   'input.needs-port': (p) => `${p.proto} 需要目的端口。`,
   'input.not-a-sender': () => '只有 Pod、节点或集群外客户端才能发送数据包。',
+  'input.tracer-unavailable': () => '无法加载数据包追踪器（网络是否断开？）。请重新发送以重试；你的集群没有改变。',
   'input.pick-no-address': () => '这个元素没有可以发往的地址，请选择 Pod、服务、节点、负载均衡器、Ingress 或集群外客户端。',
   'target.empty': (_p, f) => `请输入目的地，例如 ${f.code('web:80')} 或 ${f.code('10.244.1.2:80')}。`,
   'target.scheme': (p) => `只能发送 http:// 和 https:// 的 URL，不能发送 ${p.scheme}//。`,

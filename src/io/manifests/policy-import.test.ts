@@ -1,6 +1,6 @@
 /** NetworkPolicies and Namespace labels from manifests, enforced once the cluster runs Calico. */
 import { describe, expect, it } from 'vitest';
-import { trace } from '../../sim/index';
+import { trace } from '../../sim/tracer';
 import { importManifests, exportManifests, formatManifestError } from './index';
 
 const YAML = `apiVersion: v1

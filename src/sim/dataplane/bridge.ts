@@ -4,7 +4,6 @@
  * L2, with no routing and no TTL change.
  */
 import type { Node, Pod } from '../model/schema';
-import { stableHash } from '../trace/rng';
 import { pushHop, drop, setFrame, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
 import { bridgeGateway } from '../net/ipam';
@@ -12,13 +11,9 @@ import { vethLink } from '../model/links';
 import { deliverToPod } from './listeners';
 import { bridgeMac, podMac } from './macs';
 import { msg } from '../messages/index';
+import { vethName } from './device-names';
 
 export const BRIDGE = 'cni0';
-
-/** The host-side veth of a pod: "veth" and 8 hex digits, as the CNI bridge plugin names them. */
-export function vethName(pod: Pod): string {
-  return `veth${stableHash(pod.id).toString(16).padStart(8, '0')}`;
-}
 
 /** A pod's frame crosses its veth pair into the node's end, a port of cni0. */
 export function podToVeth(ctx: TraceCtx, pod: Pod, node: Node, pkt: PacketHeaders): void {

@@ -13,7 +13,7 @@ import { hostLink } from '../model/links';
 import { findMissingRoute, lookupRoute, nodeOwnsIp, nodeRouteTable, FLANNEL_VXLAN_DEV, type Route } from './routing';
 import { reverseReplyNat } from './conntrack';
 import { calicoNatOutgoing, flannelMasquerade, CALICO_NAT_OUTGOING, FLANNEL_POSTROUTING } from './masquerade';
-import { bridgeToPod, vethName, BRIDGE } from './bridge';
+import { bridgeToPod, BRIDGE } from './bridge';
 import { encapsulate } from './overlay';
 import { deliverToNode } from './listeners';
 import { sendOnSubnet } from './underlay';
@@ -22,6 +22,7 @@ import { returnViaLoadBalancer } from './loadbalancer';
 import { calicoBlackhole, calicoEgress, calicoEncapsulate, calicoToWorkload } from './calico';
 import { isCaliIface, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
 import { msg } from '../messages/index';
+import { vethName } from './device-names';
 
 const portText = (port?: number) => (port === undefined ? '' : `:${port}`);
 

@@ -14,13 +14,14 @@
 import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { bridgeGateway } from '../net/ipam';
-import { vtepAddress } from './routing';
+
 import { externallyAccessible, proxiedPorts, type ProxiedPort } from './kubeproxy-iptables';
 import { KUBE_IPVS_IPS } from './ipvs-iptables';
 import { usableEndpoints, type Endpoint } from './endpoints';
 import { stableHash } from '../trace/rng';
 import type { Rng } from '../trace/rng';
 import type { SessionState } from './session';
+import { vtepAddress } from './device-names';
 
 export const IPVS_DEV = 'kube-ipvs0';
 export { KUBE_IPVS_IPS };

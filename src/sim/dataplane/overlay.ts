@@ -9,8 +9,9 @@ import { encapSourcePort } from './ephemeral';
 import { vtepMacOf } from './macs';
 import { pushHop, type TraceCtx } from '../trace/context';
 import type { HopMatch, PacketHeaders } from '../trace/types';
-import { FLANNEL_VXLAN_DEV, vtepAddress, type Route } from './routing';
+import { FLANNEL_VXLAN_DEV, type Route } from './routing';
 import { msg } from '../messages/index';
+import { vtepAddress } from './device-names';
 
 export const VXLAN_PORT = 8472;
 export const VXLAN_VNI = 1;

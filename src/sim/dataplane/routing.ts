@@ -9,12 +9,13 @@
  */
 import type { ClientHost, Node, Pod, Router } from '../model/schema';
 import type { Topology } from '../model/topology';
-import { cidrContainsInt, intToIp, ipToInt, maskOf, parseCidr } from '../net/cidr';
+import { cidrContainsInt, ipToInt, maskOf, parseCidr } from '../net/cidr';
 import { bridgeGateway } from '../net/ipam';
 import { CALICO_GATEWAY } from './calico-net';
 import { msg } from '../messages/index';
 import { cached, connected, defaultVia, lazyLookups, table, type MissingRoute, type Route, type RouteTable } from './route-table';
 import { bgpLearnedRoutes, calicoNodeTable } from './routes-calico';
+import { vtepAddress } from './device-names';
 
 export { findMissingRoute, localRouteText, lookupRoute, type MissingRoute, type Route, type RouteTable } from './route-table';
 
@@ -45,22 +46,10 @@ export function podRouteTable(t: Topology, pod: Pod): RouteTable {
   });
 }
 
-/** The flannel.1 VTEP address of a node: the network address of its pod CIDR (10.244.1.0/32). */
 /** The addresses a node holds itself: eth0, cni0 (its bridge gateway) and flannel.1. */
 export function nodeOwnsIp(node: Node, ip: string): boolean {
   return ip === node.ip || ip === bridgeGateway(node.podCidr) || ip === vtepAddress(node);
 }
-
-export function vtepAddress(node: Node): string {
-  let a = vteps.get(node.podCidr);
-  if (a === undefined) {
-    if (vteps.size > 100_000) vteps.clear();
-    vteps.set(node.podCidr, (a = intToIp(parseCidr(node.podCidr).network)));
-  }
-  return a;
-}
-/** Pod CIDR text -> its network address (every node's table names every other node's VTEP). */
-const vteps = new Map<string, string>();
 
 /** flannel's route on `node` to `other`'s pod CIDR: a Route, or the route the kernel refused. */
 function remoteRoute(t: Topology, node: Node, other: Node): Route | MissingRoute {
@@ -206,10 +195,6 @@ export function nodeRouteTable(t: Topology, node: Node): RouteTable {
 }
 
 /** Router interfaces are named eth0, eth1, ... in the order of the scenario. */
-export function routerIfaceName(router: Router, subnetId: string): string {
-  const i = router.interfaces.findIndex((x) => x.subnet === subnetId);
-  return `eth${i < 0 ? 0 : i}`;
-}
 
 export function routerRouteTable(t: Topology, router: Router): RouteTable {
   return cached(t, router.id, () => {

@@ -21,10 +21,11 @@ import { lazyProxyRules } from './kubeproxy-lazy';
 import { ipsetKey, ipvsAddresses, realServerText, schedule, IPVS_DEV } from './kubeproxy-ipvs';
 import { ipvsNode, type IpvsNode } from './ipvs-lazy';
 import { createSessionState, recentCheck, recentSet, type SessionState } from './session';
-import { FLANNEL_VXLAN_DEV, lookupRoute, nodeOwnsIp, nodeRouteTable, vtepAddress, type Route } from './routing';
+import { FLANNEL_VXLAN_DEV, lookupRoute, nodeOwnsIp, nodeRouteTable, type Route } from './routing';
 import { noEndpointsWhy } from './endpoints';
 import { NAT_PORTS } from './ephemeral';
 import { msg, type Message } from '../messages/index';
+import { vtepAddress } from './device-names';
 
 export function sessionOf(ctx: TraceCtx): SessionState {
   return (ctx.session ??= createSessionState());

@@ -7,7 +7,7 @@ import type { ClientHost, Router } from '../model/schema';
 import { deliver, drop, pushHop, setFrame, type TraceCtx } from '../trace/context';
 import type { PacketHeaders } from '../trace/types';
 import { cidrContains } from '../net/cidr';
-import { clientRouteTable, lookupRoute, routerIfaceName, routerRouteTable } from './routing';
+import { clientRouteTable, lookupRoute, routerRouteTable } from './routing';
 import { decapsulate, VXLAN_PORT } from './overlay';
 import { nicMac } from './macs';
 import type { L2Host } from '../model/topology';
@@ -17,6 +17,7 @@ import { calicoDecapsulate, calicoTunnelFor } from './calico';
 import { nodesLearnBlocks } from './routes-calico';
 import { msg, type Message } from '../messages/index';
 import { hostLink, routerLink } from '../model/links';
+import { routerIfaceName } from './device-names';
 
 /** The destination the underlay forwards on: the outer header's while VXLAN-encapsulated. */
 function underlayDst(pkt: PacketHeaders): string {

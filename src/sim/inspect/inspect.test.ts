@@ -9,8 +9,9 @@ import { loadExample } from '../testing/examples';
 import { showNode, showPod, toolsFor, InspectError } from './index';
 import { trace } from '../trace/trace';
 import { topology } from '../model/topology';
-import { vethName } from '../dataplane/bridge';
+
 import { formatMessage } from '../../i18n/sim/index';
+import { vethName } from '../dataplane/device-names';
 
 describe('ip addr', () => {
   const s = loadExample('clusterip');

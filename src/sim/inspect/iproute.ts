@@ -7,12 +7,13 @@ import type { Node, Pod } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { bridgeGateway } from '../net/ipam';
 import { ipToInt } from '../net/cidr';
-import { FLANNEL_VXLAN_DEV, nodeRouteTable, podRouteTable, vtepAddress, type RouteTable } from '../dataplane/routing';
+import { FLANNEL_VXLAN_DEV, nodeRouteTable, podRouteTable, type RouteTable } from '../dataplane/routing';
 import { VXLAN_PORT, VXLAN_VNI } from '../dataplane/overlay';
 import { bridgeMac, hostVethMac, linkLocal6, podMac, solicitedNodeMac, vtepMacOf } from '../dataplane/macs';
 import { l2HostMac } from '../dataplane/underlay';
 import { CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, caliName, calicoVtepMac, tunnelAddress } from '../dataplane/calico-net';
 import { nodeLinks, podLinks, type Link } from './links';
+import { vtepAddress } from '../dataplane/device-names';
 
 function flags(l: Link): string {
   if (l.kind === 'loopback') return 'LOOPBACK,UP,LOWER_UP';

@@ -7,12 +7,13 @@ import type { ClientHost, Node, Pod, Router } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { bridgeGateway } from '../net/ipam';
 import { broadcastAddress, parseCidr } from '../net/cidr';
-import { vethName } from '../dataplane/bridge';
-import { FLANNEL_VXLAN_DEV, vtepAddress } from '../dataplane/routing';
+
+import { FLANNEL_VXLAN_DEV } from '../dataplane/routing';
 import { VXLAN_OVERHEAD } from '../dataplane/overlay';
 import { ipvsAddresses, IPVS_DEV } from '../dataplane/kubeproxy-ipvs';
 import { CALI_MAC, CALICO_VXLAN_DEV, CALICO_VXLAN_OVERHEAD, IPIP_DEV, IPIP_OVERHEAD, caliName, calicoVtepMac, tunnelAddress } from '../dataplane/calico-net';
 import { bytes, bridgeMac, hostVethMac, ipvsDummyMac, nicMac, podMac, vtepMacOf } from '../dataplane/macs';
+import { vethName, vtepAddress } from '../dataplane/device-names';
 
 export interface Addr {
   ip: string;

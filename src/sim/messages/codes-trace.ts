@@ -244,6 +244,7 @@ export const TRACE_CODES = {
   'input.needs-port': { proto: 'id' },
   'input.pick-no-address': {},
   'input.not-a-sender': {},
+  'input.tracer-unavailable': {},
   'target.empty': {},
   'target.scheme': { scheme: 'id' },
   'target.invalid-url': { to: 'id' },

@@ -3,7 +3,7 @@
  * that packet (the trace is delivered, a neighbour is still denied).
  */
 import { describe, expect, it } from 'vitest';
-import { trace } from '../index';
+import { trace } from '../tracer';
 import { loadExample, withChanges } from '../testing/examples';
 import { applyPolicyFix, smallestAllowingRule, type DeniedFlow } from './whatif';
 import { calicoIpamState } from '../net/calico-ipam';

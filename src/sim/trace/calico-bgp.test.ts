@@ -8,7 +8,8 @@
  * programs the routes).
  */
 import { describe, expect, it } from 'vitest';
-import { nodeRouteTable, topology, trace, type Scenario } from '../index';
+import { topology, type Scenario } from '../index';
+import { nodeRouteTable, trace } from '../tracer';
 import { loadExample, withChanges } from '../testing/examples';
 import { calicoIpamState } from '../net/calico-ipam';
 import { formatMessage } from '../../i18n/sim/index';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { nodeRouteTable, podRouteTable, routerRouteTable, topology, trace, type Hop, type Scenario } from '../index';
+import { topology, type Hop, type Scenario } from '../index';
+import { nodeRouteTable, podRouteTable, routerRouteTable, trace } from '../tracer';
 import { loadExample, withChanges } from '../testing/examples';
 import { caliName } from '../dataplane/calico-net';
 import { calicoIpamState } from '../net/calico-ipam';

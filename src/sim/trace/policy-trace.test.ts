@@ -4,7 +4,8 @@
  * https://kubernetes.io/docs/concepts/services-networking/network-policies/.
  */
 import { describe, expect, it } from 'vitest';
-import { trace, type Scenario } from '../index';
+import { type Scenario } from '../index';
+import { trace } from '../tracer';
 import { loadExample, withChanges, withCluster } from '../testing/examples';
 import { formatMessage } from '../../i18n/sim/index';
 

@@ -5,6 +5,7 @@
 import type { ElementKind, Protocol, Scenario } from '../model/schema';
 import { topology, type Topology } from '../model/topology';
 import { createRng } from './rng';
+import { SENDER_KINDS } from './senders';
 import { newCtx, PathEnded, type TraceCtx } from './context';
 import type { PacketHeaders, PathResult, TraceResult } from './types';
 import { dropReasonMessage } from './reasons';
@@ -50,14 +51,6 @@ export class TraceInputError extends Error {
     super(msg.code);
     this.name = 'TraceInputError';
   }
-}
-
-/** The kinds of element that can originate a packet. */
-export const SENDER_KINDS: readonly ElementKind[] = ['pod', 'node', 'client'];
-
-export function canSendFrom(s: Scenario, id: string): boolean {
-  const kind = topology(s).kindOf.get(id);
-  return kind !== undefined && SENDER_KINDS.includes(kind);
 }
 
 export function resolveElement(t: Topology, ref: string): { id: string; kind: ElementKind } | undefined {

@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { showNode, showPod, toolsFor, TOOL_COMMANDS, type InsideTool, type TraceResult } from '../../sim/index';
+import { type InsideTool, type TraceResult } from '../../sim/index';
+import { showNode, showPod, toolsFor, TOOL_COMMANDS } from '../../sim/tracer';
 import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
 import { insideStore } from '../../store/insideStore';

@@ -1,6 +1,7 @@
 /** Under a hop: links from each entry it matched to that entry's line in the owner's Inside tab. */
 import { useMemo } from 'react';
-import { locateMatch, TOOL_COMMANDS, type Hop, type Scenario, type TraceResult } from '../../sim/index';
+import { type Hop, type Scenario, type TraceResult } from '../../sim/index';
+import { locateMatch, TOOL_COMMANDS } from '../../sim/tracer';
 import { insideStore } from '../../store/insideStore';
 import { useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';

@@ -1,5 +1,6 @@
 /** Which hops of the packets sent so far used each line of an element's tool output. */
-import { locateMatch, type InsideTool, type Scenario, type TraceResult } from '../../sim/index';
+import { type InsideTool, type Scenario, type TraceResult } from '../../sim/index';
+import { locateMatch } from '../../sim/tracer';
 import type { PacketRun } from '../../store/playback';
 
 export interface LineUse {

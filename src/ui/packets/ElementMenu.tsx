@@ -51,7 +51,7 @@ export function ElementMenu({ at, onClose }: { at: MenuAt; onClose(): void }) {
           type="button"
           role="menuitem"
           onClick={() => {
-            packets.getState().pickElement(at.id);
+            void packets.getState().pickElement(at.id);
             onClose();
           }}
         >

@@ -64,7 +64,7 @@ export function PacketCanvas({ zoom }: { zoom?: number | undefined }) {
   const burst = useStore(packets, (s) => (s.lastBurst && s.packets.every((p) => !p.onCanvas || !p.burst || isFinished(p)) ? s.lastBurst : undefined));
   const scenario = useEditor((s) => s.scenario);
   const flows = useMemo(() => (burst ? burstFlows(scenario, burst.results) : undefined), [burst, scenario]);
-  const onClick = useCallback((id: string) => packets.getState().pickElement(id), [packets]);
+  const onClick = useCallback((id: string) => void packets.getState().pickElement(id), [packets]);
   const onMenu = useCallback((id: string, at: { x: number; y: number }) => setMenu({ id, ...at }), []);
   const closeMenu = useCallback(() => setMenu(undefined), []);
   return (

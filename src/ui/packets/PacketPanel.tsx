@@ -1,5 +1,5 @@
 /** The packets side panel: send form and send mode, playback controls, burst tally, hop inspector. */
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { topology, type Scenario } from '../../sim/index';
 import { useEditor } from '../state';
@@ -7,10 +7,12 @@ import { usePacketStore } from './PacketsContext';
 import { SendForm, type SenderOption } from './SendForm';
 import { PlaybackControls } from './PlaybackControls';
 import { TallyChart } from './TallyChart';
-import { HopInspector } from './HopInspector';
 import './packets.css';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
+
+/** The hop list and headers exist only once a packet was sent, so they load with the tracer, not before the first paint. */
+const HopInspector = lazy(() => import('./HopInspector').then((m) => ({ default: m.HopInspector })));
 
 function senderOptions(s: Scenario, t: Translator): SenderOption[] {
   return [
@@ -29,6 +31,7 @@ export function PacketPanel() {
   const nameOf = useCallback((id: string) => names.get(id) ?? id, [names]);
   const pick = useStore(store, (s) => s.pick);
   const pickFrom = pick.mode === 'to' ? pick.from : undefined;
+  const sent = useStore(store, (s) => s.packets.length > 0);
   return (
     <section className="packet-panel" aria-label={t('side.packets')}>
       <div className="panel-head">
@@ -51,7 +54,13 @@ export function PacketPanel() {
       <SendForm key={pickFrom ?? 'form'} store={store} senders={senders} {...(pickFrom ? { from: pickFrom } : {})} />
       <PlaybackControls store={store} />
       <TallyChart store={store} nameOf={nameOf} />
-      <HopInspector store={store} nameOf={nameOf} />
+      {sent ? (
+        <Suspense fallback={null}>
+          <HopInspector store={store} nameOf={nameOf} />
+        </Suspense>
+      ) : (
+        <p className="muted">{t('panel.noHops')}</p>
+      )}
     </section>
   );
 }

@@ -56,7 +56,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
       onSubmit={(e) => {
         e.preventDefault();
         const s = spec();
-        if (s) store.getState().send(s);
+        if (s) void store.getState().send(s);
       }}
     >
       <label htmlFor={`${id}-from`}>{t('packet.from')}</label>
@@ -99,7 +99,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
           type="button"
           onClick={() => {
             const s = spec();
-            if (s) store.getState().sendMany(s, count);
+            if (s) void store.getState().sendMany(s, count);
           }}
         >
           {t('send.many', { count })}

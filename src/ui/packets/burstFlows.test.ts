@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trace, type PacketSpec, type Scenario } from '../../sim/index';
+import { type PacketSpec, type Scenario } from '../../sim/index';
+import { trace } from '../../sim/tracer';
 import { loadExample } from '../../sim/testing/examples';
 import { createFlowBuilder } from '../canvas/flow';
 import { burstFlows } from './burstFlows';

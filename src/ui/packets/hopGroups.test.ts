@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trace } from '../../sim/index';
+import { trace } from '../../sim/tracer';
 import { loadExample } from '../../sim/testing/examples';
 import { stepsOf } from '../../store/playback';
 import { groupSteps, groupSummary } from './hopGroups';

@@ -69,7 +69,7 @@ export function MatrixDialog({ onClose }: { onClose(): void }) {
   const send = useCallback(
     (from: string, to: MatrixTarget) => {
       const dest = to.kind === 'service' ? (scenario.services.find((x) => x.id === to.id)?.clusterIP ?? to.id) : to.id;
-      packets.getState().send({ from, to: dest, port: to.port, proto: 'tcp' });
+      void packets.getState().send({ from, to: dest, port: to.port, proto: 'tcp' });
       onClose();
     },
     [scenario, packets, onClose],

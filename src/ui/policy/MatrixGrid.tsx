@@ -6,7 +6,8 @@
  * Each cell is a real button with the full sentence as its label and tooltip.
  */
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { dropReasonMessage, type MatrixCell, type MatrixTarget } from '../../sim/index';
+import { type MatrixCell, type MatrixTarget } from '../../sim/index';
+import { dropReasonMessage } from '../../sim/tracer';
 import type { Translator } from '../../i18n/index';
 
 /** Cell and header sizes in px (the CSS in policy.css draws the cells at exactly these). */

@@ -3,7 +3,8 @@
  * and the what-if: the smallest rule that would allow it, applied in one click as an undoable edit
  * (then the same packet is sent again). For flannel, the one note that policies have no effect.
  */
-import { type TraceResult, deniedPath, whatIfForResult, type PacketSpec } from '../../sim/index';
+import { type TraceResult, type PacketSpec } from '../../sim/index';
+import { deniedPath, whatIfForResult } from '../../sim/tracer';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
 

@@ -2,7 +2,8 @@
  * The reachability matrix off the main thread: traces row by row (one source to every target) and
  * posts each row as it is done, so the page stays responsive and shows progress.
  */
-import { matrixRow, matrixTargets, type MatrixOptions, type Scenario } from '../../sim/index';
+import { type MatrixOptions, type Scenario } from '../../sim/index';
+import { matrixRow, matrixTargets } from '../../sim/tracer';
 import type { MatrixRequest, MatrixMessage } from './matrixProtocol';
 
 /**

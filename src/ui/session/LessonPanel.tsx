@@ -45,7 +45,7 @@ function PacketButton({ packet, index }: { packet: SuggestedPacket; index: numbe
         type="button"
         className="btn lesson-send"
         data-testid={`send-${packet.id}`}
-        onClick={() => session.sendLessonPacket(packets, packet.id)}
+        onClick={() => void session.sendLessonPacket(packets, packet.id)}
         title={`${packetTargetText(packet, scenario)}`}
       >
         <span className="lesson-packet-n" aria-hidden>

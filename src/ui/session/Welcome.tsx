@@ -83,7 +83,7 @@ export function Welcome() {
           </button>
         )}
         {hasCurl && (
-          <button type="button" className="btn small" title={t('welcome.sendHint')} onClick={() => packets.getState().send({ ...FIRST_PACKET })}>
+          <button type="button" className="btn small" title={t('welcome.sendHint')} onClick={() => void packets.getState().send({ ...FIRST_PACKET })}>
             <SendIcon size={14} /> {t('welcome.send')}
           </button>
         )}

@@ -1,0 +1,28 @@
+/**
+ * The packet tracer, loaded on demand. The editor, the canvas and validation start without it; it is
+ * fetched when the first packet is sent, or earlier when the browser is idle after the first paint
+ * (`preloadTracer`), so that a send rarely waits. One load serves the whole app.
+ */
+import type * as TracerDoor from '../sim/tracer';
+
+export type Tracer = typeof TracerDoor;
+
+let pending: Promise<Tracer> | undefined;
+
+/** The tracer module (fetched once; later calls share the same promise). */
+export function loadTracer(): Promise<Tracer> {
+  // A failed fetch (the connection dropped) is not remembered: the next send tries again.
+  pending ??= import('../sim/tracer').catch((e: unknown) => {
+    pending = undefined;
+    throw e;
+  });
+  return pending;
+}
+
+/** Fetch the tracer when the main thread has nothing better to do (after the first paint). */
+export function preloadTracer(): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  const start = () => void loadTracer().catch(() => undefined);
+  if (idle) idle(start, { timeout: 2000 });
+  else setTimeout(start, 200);
+}
