@@ -136,6 +136,21 @@ export default tseslint.config(
     },
   },
   {
+    // src/i18n has its own `sim/` folder (the simulator's sentences); only a parent path reaches src/sim.
+    files: ['src/i18n/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+sim/(?!index$|tracer$|testing/|messages/).+', message: simFrontDoor.patterns[0].message },
+            { regex: '(^|/)ui(/|$)', message: 'The layers below the UI (store, io, layout, lessons, i18n, cli) import nothing from src/ui.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The pure simulation: no React, DOM state stores or languages (GUIDE.md, Architecture).
     files: ['src/sim/**/*.ts'],
     // Tests (and their shared fixtures, *.fixtures.ts) may build their inputs with the io layer's generators and render messages.

@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The app fetches a language other than English when it is chosen; tests render every language, so all are registered up front.
+    setupFiles: ['src/i18n/all-locales.ts'],
     // The property tests take a few seconds alone; on a machine shared by several test runs the 5 s default is too tight.
     testTimeout: 30_000,
   },

@@ -2,6 +2,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { LocaleProvider, initialLocale } from './i18n/useT';
+import { loadLocaleMessages, type Locale } from './i18n/index';
 import { ErrorBoundary } from './ui/session/ErrorBoundary';
 import { hasShareLink, type DecodedShareLink } from './io/share-link';
 import { browserStorage, clearLinkFromAddress } from './io/browser';
@@ -27,54 +28,61 @@ const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>)
 // `?zoom=1` opens the canvas at that zoom at its origin instead of fitting it (used by the canvas benchmark).
 const zoom = params.has('zoom') ? Number(params.get('zoom')) || undefined : undefined;
 
-if (params.has('bare')) {
-  // The benchmark's reference page, loaded on demand so the app bundle does not carry it.
-  const count = Number(params.get('n') ?? 1100) || 1100;
-  void import('./ui/bench/BareFlow').then(({ BareFlow }) => render(<BareFlow count={count} zoom={zoom} />));
-} else if (params.get('stress') === '1') {
-  // The big cluster is generated, validated and laid out off the page's thread, with its steps shown.
-  const locale = initialLocale();
-  render(
-    <LocaleProvider initial={locale}>
-      <LoadingProgress fullPage />
-    </LocaleProvider>,
-  );
-  const nodes = Number(params.get('nodes')) || undefined;
-  void loadWithProgress({ kind: 'stress', ...(nodes ? { nodes } : {}) }).then((r) => {
-    const app = createStores(r.ok ? r.scenario : stressScenario());
-    render(
-      <LocaleProvider initial={locale}>
-        <App app={app} stress zoom={zoom} />
-      </LocaleProvider>,
-    );
-    endLoading();
-  });
-} else {
-  // The scenario to open (a share link, the saved work, or the example) is chosen before the app renders;
-  // a share link is decoded, validated and laid out off the page's thread first, its steps shown meanwhile.
-  const locale = initialLocale();
-  document.documentElement.lang = locale;
-  const storage = browserStorage();
-  const open = async (link?: DecodedShareLink) => {
-    const app = await createApp({ hash: window.location.hash, storage, locale, link, clearLinkFromAddress });
-    render(
-      <LocaleProvider initial={locale}>
-        <ErrorBoundary storage={storage}>
-          <App app={app} zoom={zoom} />
-        </ErrorBoundary>
-      </LocaleProvider>,
-    );
-    endLoading();
-  };
-  if (hasShareLink(window.location.hash)) {
+/** Start once the reader's language is here (English is built in; another language is fetched first). */
+function start(locale: Locale) {
+  if (params.has('bare')) {
+    // The benchmark's reference page, loaded on demand so the app bundle does not carry it.
+    const count = Number(params.get('n') ?? 1100) || 1100;
+    void import('./ui/bench/BareFlow').then(({ BareFlow }) => render(<BareFlow count={count} zoom={zoom} />));
+  } else if (params.get('stress') === '1') {
+    // The big cluster is generated, validated and laid out off the page's thread, with its steps shown.
     render(
       <LocaleProvider initial={locale}>
         <LoadingProgress fullPage />
       </LocaleProvider>,
     );
-    void loadWithProgress({ kind: 'link', hash: window.location.hash }).then((r) => open(decodedLink(r)));
-  } else void open();
+    const nodes = Number(params.get('nodes')) || undefined;
+    void loadWithProgress({ kind: 'stress', ...(nodes ? { nodes } : {}) }).then((r) => {
+      const app = createStores(r.ok ? r.scenario : stressScenario());
+      render(
+        <LocaleProvider initial={locale}>
+          <App app={app} stress zoom={zoom} />
+        </LocaleProvider>,
+      );
+      endLoading();
+    });
+  } else {
+    // The scenario to open (a share link, the saved work, or the example) is chosen before the app renders;
+    // a share link is decoded, validated and laid out off the page's thread first, its steps shown meanwhile.
+    document.documentElement.lang = locale;
+    const storage = browserStorage();
+    const open = async (link?: DecodedShareLink) => {
+      const app = await createApp({ hash: window.location.hash, storage, locale, link, clearLinkFromAddress });
+      render(
+        <LocaleProvider initial={locale}>
+          <ErrorBoundary storage={storage}>
+            <App app={app} zoom={zoom} />
+          </ErrorBoundary>
+        </LocaleProvider>,
+      );
+      endLoading();
+    };
+    if (hasShareLink(window.location.hash)) {
+      render(
+        <LocaleProvider initial={locale}>
+          <LoadingProgress fullPage />
+        </LocaleProvider>,
+      );
+      void loadWithProgress({ kind: 'link', hash: window.location.hash }).then((r) => open(decodedLink(r)));
+    } else void open();
+  }
 }
+
+const locale = initialLocale();
+// If the language pack cannot be fetched, the app starts with English text rather than not at all.
+void loadLocaleMessages(locale)
+  .catch(() => undefined)
+  .then(() => start(locale));
 
 // The packet tracer is not needed for the first paint; fetch it once the page is idle so the first Send rarely waits.
 preloadTracer();

@@ -3,19 +3,12 @@ import { MAX_LINK_JSON_BYTES, shareLinkErrorKey, type ShareLinkErrorCode } from 
 import { LOAD_BUDGET_MS } from '../store/loading/loader';
 import { MAX_SCENARIO_FILE_BYTES } from '../io/scenario-file';
 import type { ElementKind } from '../sim/index';
-import {
-  createTranslator,
-  detectLocale,
-  elementKindKey,
-  loadLocale,
-  LOCALE_STORAGE_KEY,
-  LOCALES,
-  MESSAGES,
-  saveLocale,
-  translate,
-  type MessageKey,
-} from './index';
+import { createTranslator, detectLocale, elementKindKey, loadLocale, LOCALE_STORAGE_KEY, LOCALES, saveLocale, translate, type MessageKey } from './index';
+import { en } from './messages.en';
+import { zhCN } from './messages.zh-CN';
 
+/** Every language's dictionary as written (the app loads all but English on demand; see lazy-locale.test.ts). */
+const MESSAGES = { en, 'zh-CN': zhCN } as const;
 const keys = Object.keys(MESSAGES.en) as MessageKey[];
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

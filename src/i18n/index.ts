@@ -6,21 +6,49 @@
 import { DEFAULT_LOCALE, isLocale, type Locale, type LocalizedText } from './locale';
 import type { ElementKind } from '../sim/index';
 import { en, type MessageKey } from './messages.en';
-import { zhCN } from './messages.zh-CN';
 import type { Message } from '../sim/messages/index';
-import { formatMessage } from './sim/index';
+import { formatMessage, registerSimDictionary } from './sim/index';
+import type { LocalePack } from './pack';
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale, type LocalizedText } from './locale';
 export type { MessageKey } from './messages.en';
 
-export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
+type Messages = Readonly<Record<MessageKey, string>>;
+
+/**
+ * Interface strings of the languages loaded so far. English is built in; another language is a pack
+ * (its interface strings and simulator sentences) fetched when it is first chosen (`loadLocaleMessages`),
+ * so a reader of one language does not download the other's text before the first paint.
+ */
+const messages: Partial<Record<Locale, Messages>> = { en };
+
+const PACKS: Record<Exclude<Locale, 'en'>, () => Promise<LocalePack>> = {
+  'zh-CN': () => import('./pack.zh-CN').then((m) => m.zhCNPack),
+};
+
+/** Make a language's pack available at once (the CLI and tests, which load every language up front). */
+export function registerLocalePack(locale: Locale, pack: LocalePack): void {
+  messages[locale] = pack.ui;
+  registerSimDictionary(locale, pack.sim);
+}
+
+/** Whether `locale`'s strings are here, so it can be shown without waiting. */
+export function isLocaleLoaded(locale: Locale): boolean {
+  return messages[locale] !== undefined;
+}
+
+/** Fetch `locale`'s pack if it is not here yet (once; a failed fetch can be retried). */
+export async function loadLocaleMessages(locale: Locale): Promise<void> {
+  if (locale === 'en' || isLocaleLoaded(locale)) return;
+  registerLocalePack(locale, await PACKS[locale]());
+}
 
 /** Parameters of an interface string; a simulator message is rendered in the same language. */
 export type MessageParams = Readonly<Record<string, string | number | Message>>;
 
 /** The string for `key` in `locale`, with `{name}` parameters filled in (unknown ones are left as written). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = MESSAGES[locale][key] ?? en[key];
+  const text = (messages[locale] ?? en)[key] ?? en[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;

@@ -28,6 +28,7 @@ export const en = {
   // Language names, each written in its own language.
   'language.en': 'English',
   'language.zh-CN': '简体中文',
+  'language.loadFailed': 'Could not load {language} (is the connection down?). The interface stays as it is; try again.',
 
   // Palette: element kinds (ElementKind), also used as labels in the inspector and problems list.
   'palette.title': 'Elements',

@@ -26,6 +26,7 @@ export const zhCN: Record<MessageKey, string> = {
 
   'language.en': 'English',
   'language.zh-CN': '简体中文',
+  'language.loadFailed': '无法加载{language}（网络是否断开？）。界面保持不变，请重试。',
 
   'palette.title': '元素',
   'palette.hint': '把元素拖到画布上。',

@@ -4,16 +4,17 @@
  * (localStorage) and sets <html lang>, so screen readers and CJK fonts follow.
  */
 import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { createTranslator, DEFAULT_LOCALE, detectLocale, loadLocale, saveLocale, type Locale, type Translator } from './index';
+import { createTranslator, DEFAULT_LOCALE, detectLocale, loadLocale, loadLocaleMessages, saveLocale, type Locale, type Translator } from './index';
 import type { Message } from '../sim/messages/index';
 import { formatMessage } from './sim/index';
 
 interface LocaleState {
   locale: Locale;
-  setLocale: (locale: Locale) => void;
+  /** Switch language once its strings are here (fetched the first time); false when they could not be fetched. */
+  setLocale: (locale: Locale) => Promise<boolean>;
 }
 
-const LocaleContext = createContext<LocaleState>({ locale: DEFAULT_LOCALE, setLocale: () => {} });
+const LocaleContext = createContext<LocaleState>({ locale: DEFAULT_LOCALE, setLocale: () => Promise.resolve(false) });
 
 /** The storage the app uses, or undefined where the browser refuses it. */
 function browserStorage(): Storage | undefined {
@@ -32,16 +33,22 @@ export function initialLocale(storage: Pick<Storage, 'getItem' | 'setItem'> | un
 
 export function LocaleProvider({ initial, children }: { initial?: Locale; children: ReactNode }) {
   const [locale, setState] = useState<Locale>(() => initial ?? initialLocale());
-  const setLocale = useCallback((next: Locale) => {
+  const setLocale = useCallback(async (next: Locale) => {
+    try {
+      await loadLocaleMessages(next);
+    } catch {
+      return false;
+    }
     setState(next);
     saveLocale(browserStorage(), next);
     if (typeof document !== 'undefined') document.documentElement.lang = next;
+    return true;
   }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return createElement(LocaleContext.Provider, { value }, children);
 }
 
-export function useLocale(): [Locale, (locale: Locale) => void] {
+export function useLocale(): [Locale, (locale: Locale) => Promise<boolean>] {
   const { locale, setLocale } = useContext(LocaleContext);
   return [locale, setLocale];
 }

@@ -1,13 +1,12 @@
 /** Simulator messages in the reader's language: `formatMessage(locale, message)` and `messageParts` for monospace names. */
 import { registerSimDictionary } from './format';
 import { enSim } from './en';
-import { zhSim } from './zh-CN';
 
+// English is built in; other languages register with their pack (src/i18n/pack.*.ts).
 registerSimDictionary('en', enSim);
-registerSimDictionary('zh-CN', zhSim);
 
-export { formatMessage, messageParts, type MessagePart, type SimDictionary, type Fmt } from './format';
-export { enSim, zhSim };
+export { formatMessage, messageParts, registerSimDictionary, type MessagePart, type SimDictionary, type Fmt } from './format';
+export { enSim };
 
 import { msg } from '../../sim/messages/index';
 import { formatMessage as formatSim } from './format';

@@ -1,11 +1,14 @@
 /** English / 简体中文: the choice is remembered (localStorage) and sets <html lang>. */
+import { useState } from 'react';
 import { GlobeIcon } from './icons';
-import { LOCALES, isLocale } from '../../i18n/index';
+import { LOCALES, isLocale, type Locale } from '../../i18n/index';
 import { useLocale, useT } from '../../i18n/useT';
 
 export function LanguageSwitch() {
   const t = useT();
   const [locale, setLocale] = useLocale();
+  // Another language is fetched the first time it is chosen; if that fails the interface stays as it is and says so.
+  const [failed, setFailed] = useState<Locale | undefined>();
   return (
     <label className="language-switch">
       <GlobeIcon size={14} />
@@ -13,7 +16,10 @@ export function LanguageSwitch() {
         value={locale}
         aria-label={t('toolbar.language')}
         onChange={(e) => {
-          if (isLocale(e.target.value)) setLocale(e.target.value);
+          const next = e.target.value;
+          if (!isLocale(next)) return;
+          setFailed(undefined);
+          void setLocale(next).then((ok) => setFailed(ok ? undefined : next));
         }}
       >
         {LOCALES.map((l) => (
@@ -22,6 +28,11 @@ export function LanguageSwitch() {
           </option>
         ))}
       </select>
+      {failed && (
+        <span className="language-failed" role="alert">
+          {t('language.loadFailed', { language: t(`language.${failed}`) })}
+        </span>
+      )}
     </label>
   );
 }

@@ -1,0 +1,8 @@
+/**
+ * Every language at once, for where download size does not matter: the CLI and the unit tests import
+ * this for its effect. The app itself loads a language when it is chosen (`loadLocaleMessages`).
+ */
+import { registerLocalePack } from './index';
+import { zhCNPack } from './pack.zh-CN';
+
+registerLocalePack('zh-CN', zhCNPack);

@@ -1,0 +1,23 @@
+import { describe, expect, it, vi } from 'vitest';
+import { msg } from '../sim/messages/index';
+
+describe('languages load on demand', () => {
+  it('English is built in; Simplified Chinese arrives with its pack, interface and simulator sentences together', async () => {
+    // A fresh copy of the i18n modules, without the test setup's registration of every language.
+    vi.resetModules();
+    const i18n = await import('./index');
+    const sim = await import('./sim/index');
+    const sentence = msg('input.not-a-sender');
+    expect(i18n.isLocaleLoaded('en')).toBe(true);
+    expect(i18n.isLocaleLoaded('zh-CN')).toBe(false);
+    // Until the pack is here, asking for Chinese gives English rather than nothing.
+    expect(i18n.translate('zh-CN', 'app.title')).toBe(i18n.translate('en', 'app.title'));
+    expect(sim.formatMessage('zh-CN', sentence)).toBe(sim.formatMessage('en', sentence));
+
+    await i18n.loadLocaleMessages('zh-CN');
+    expect(i18n.isLocaleLoaded('zh-CN')).toBe(true);
+    expect(i18n.translate('zh-CN', 'app.title')).toBe('Kube 网络演练场');
+    expect(sim.formatMessage('zh-CN', sentence)).toBe('只有 Pod、节点或集群外客户端才能发送数据包。');
+    expect(i18n.translate('en', 'app.title')).toBe('Kube Network Playground');
+  });
+});
