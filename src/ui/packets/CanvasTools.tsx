@@ -8,8 +8,6 @@ import { useT } from '../../i18n/useT';
 import { setView, useView } from '../view';
 import { usePacketStore } from './PacketsContext';
 import { useGeometry } from './PacketMarkers';
-import { collectPicture, downloadBlob, imageFileBase, svgToPng } from './exportImage';
-import { pictureSvg } from './exportSvg';
 
 export function CanvasTools() {
   const t = useT();
@@ -23,6 +21,8 @@ export function CanvasTools() {
   const exportImage = useCallback(async () => {
     setBusy(true);
     try {
+      // The picture's code is fetched on the first export, not before the first paint.
+      const [{ collectPicture, downloadBlob, imageFileBase, svgToPng }, { pictureSvg }] = await Promise.all([import('./exportImage'), import('./exportSvg')]);
       const scenario = editor.getState().scenario;
       const names = topology(scenario).names;
       const nameOf = (id: string) => names.get(id) ?? id;
