@@ -301,6 +301,8 @@ test('follow the packet: the camera keeps the current hop in view; off, the view
   await settled(page);
   await page.getByRole('complementary', { name: 'Lesson' }).locator('[data-testid^="send-"]').first().click();
   const marker = page.locator('[data-testid="packet-marker"].focus');
+  // The first send of a page fetches the tracer (src/store/tracer.ts) if the idle preload has not yet: wait for the packet.
+  await expect(marker).toBeVisible();
   const inView = async () => {
     const v = (await page.locator('.react-flow').boundingBox())!;
     const m = await marker.boundingBox();

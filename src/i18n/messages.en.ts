@@ -323,6 +323,7 @@ export const en = {
   'send.actionsFor': 'Actions for {name}',
   'send.sendHere': 'Send the packet here',
   'send.pickSourceFirst': 'Pick a source first, then send to {name}.',
+  'send.loadingTracer': 'Loading the packet tracer…',
   'playback.label': 'Playback',
   'playback.back': 'Back',
   'playback.next': 'Next',

@@ -309,6 +309,7 @@ export const zhCN: Record<MessageKey, string> = {
   'send.actionsFor': '{name} 的操作',
   'send.sendHere': '把数据包发到这里',
   'send.pickSourceFirst': '请先选取源，再发往 {name}。',
+  'send.loadingTracer': '正在加载数据包追踪器…',
   'playback.label': '播放控制',
   'playback.back': '后退',
   'playback.next': '前进',

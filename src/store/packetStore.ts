@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { canSendFrom, msg, type Message, type PacketSpec, type Scenario, type TraceOptions, type TraceResult } from '../sim/index';
 import * as pb from './playback';
-import { loadTracer, type Tracer } from './tracer';
+import { loadTracer, tracerIfLoaded, type Tracer } from './tracer';
 
 export interface BurstSummary {
   spec: PacketSpec;
@@ -31,6 +31,8 @@ export interface PacketSlice extends pb.PlaybackState {
   cancelPick(): void;
   /** The last send's error (bad destination, ICMP with a port, ...), shown by the send form. */
   sendError?: Message | undefined;
+  /** A send is waiting for the tracer to be fetched (the first send of a page, if the idle preload has not finished). */
+  loadingTracer?: boolean | undefined;
   lastBurst?: BurstSummary | undefined;
   nextSeed: number;
   send(spec: PacketSpec): Promise<TraceResult | undefined>;
@@ -64,12 +66,15 @@ export function createPacketStore(
     const apply = (f: (s: pb.PlaybackState) => pb.PlaybackState) => set((s) => f(s));
     let session: ReturnType<Tracer['createSessionState']> | undefined;
     const tracer = async (): Promise<Tracer | undefined> => {
+      const waiting = tracerIfLoaded() === undefined;
+      if (waiting) set({ loadingTracer: true });
       try {
         const t = await loadTracer();
+        if (waiting) set({ loadingTracer: false });
         if (keepSession) session ??= t.createSessionState();
         return t;
       } catch {
-        set({ sendError: msg('input.tracer-unavailable') });
+        set({ sendError: msg('input.tracer-unavailable'), loadingTracer: false });
         return undefined;
       }
     };

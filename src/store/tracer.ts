@@ -8,14 +8,23 @@ import type * as TracerDoor from '../sim/tracer';
 export type Tracer = typeof TracerDoor;
 
 let pending: Promise<Tracer> | undefined;
+let loaded: Tracer | undefined;
+
+/** The tracer if it is here already (no waiting). */
+export function tracerIfLoaded(): Tracer | undefined {
+  return loaded;
+}
 
 /** The tracer module (fetched once; later calls share the same promise). */
 export function loadTracer(): Promise<Tracer> {
   // A failed fetch (the connection dropped) is not remembered: the next send tries again.
-  pending ??= import('../sim/tracer').catch((e: unknown) => {
-    pending = undefined;
-    throw e;
-  });
+  pending ??= import('../sim/tracer').then(
+    (m) => (loaded = m),
+    (e: unknown) => {
+      pending = undefined;
+      throw e;
+    },
+  );
   return pending;
 }
 

@@ -38,6 +38,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
   const [count, setCount] = useState(20);
   const [inputError, setInputError] = useState<Message | undefined>();
   const sendError = useStore(store, (s) => s.sendError);
+  const loading = useStore(store, (s) => s.loadingTracer === true);
 
   const spec = () => {
     const target = parseTargetText(to);
@@ -105,6 +106,11 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
           {t('send.many', { count })}
         </button>
       </div>
+      {loading && (
+        <p className="send-loading" role="status">
+          {t('send.loadingTracer')}
+        </p>
+      )}
       {error && (
         <p id={`${id}-err`} className="field-error" role="alert">
           <SimText msg={error} />
