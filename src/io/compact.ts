@@ -11,7 +11,7 @@
  *   address is kept.
  * - Canvas positions are rounded to whole pixels (sub-pixel digits are invisible and compress badly).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { parseScenario, scenarioSchema, type Scenario, type ScenarioInput } from '../sim/index';
 import { jsonEqual } from './json-equal';
 

@@ -5,7 +5,7 @@
  * enum its choices, and a rule of the API its own message code (`manifest.schema.*`, en and zh-CN).
  * Field names and defaults follow the API reference (https://kubernetes.io/docs/reference/kubernetes-api/).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { issueMessage, MESSAGE_SPECS, msg, type Message } from '../../sim/index';
 
 type Specs = typeof MESSAGE_SPECS;
@@ -16,18 +16,18 @@ const err = (code: SchemaCode) => ({ error: code });
 const OBJECT = 'manifest.schema.object:';
 const objectErr = (what: ObjectWhat) => ({ error: `${OBJECT}${what}` });
 
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 const portNumber = int(1, 65535);
 const str = () => z.string();
-const label = str()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, err('manifest.schema.dns-label'))
-  .max(63, err('manifest.schema.dns-label'));
-const subdomain = str()
-  .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, err('manifest.schema.dns-subdomain'));
+const label = str().check(z.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, err('manifest.schema.dns-label')), z.maxLength(63, err('manifest.schema.dns-label')));
+const subdomain = str().check(
+  z.maxLength(253),
+  z.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, err('manifest.schema.dns-subdomain')),
+);
 const stringMap = z.record(z.string(), z.string(err('manifest.schema.string-value')), err('manifest.schema.string-map'));
 const protocol = z.enum(['TCP', 'UDP', 'SCTP']);
-const intOrString = z.union([portNumber, str().min(1).max(15, err('manifest.schema.port-name'))], err('manifest.schema.port-or-name'));
+const portName = () => str().check(z.maxLength(15, err('manifest.schema.port-name')));
+const intOrString = z.union([portNumber, str().check(z.minLength(1), z.maxLength(15, err('manifest.schema.port-name')))], err('manifest.schema.port-or-name'));
 const bool = z.boolean();
 
 /** One issue of a manifest object as a message; `root` is the kind's schema and `input` the object. */
@@ -44,55 +44,55 @@ export function k8sIssueMessage(issue: z.core.$ZodIssue, root: z.core.$ZodType, 
 export const metadataSchema = z.object(
   {
     name: subdomain,
-    namespace: label.optional(),
-    labels: stringMap.optional(),
-    annotations: stringMap.optional(),
-    deletionTimestamp: z.unknown().optional(),
+    namespace: z.optional(label),
+    labels: z.optional(stringMap),
+    annotations: z.optional(stringMap),
+    deletionTimestamp: z.optional(z.unknown()),
   },
   objectErr('metadata'),
 );
 
-const containerPort = z.object({ name: str().max(15, err('manifest.schema.port-name')).optional(), containerPort: portNumber, protocol: protocol.optional() });
-const probePort = z.object({ port: intOrString, path: str().optional() });
+const containerPort = z.object({ name: z.optional(portName()), containerPort: portNumber, protocol: z.optional(protocol) });
+const probePort = z.object({ port: intOrString, path: z.optional(str()) });
 export const probeSchema = z.object({
-  httpGet: probePort.optional(),
-  tcpSocket: probePort.optional(),
-  grpc: z.object({ port: portNumber }).optional(),
-  exec: z.object({}).loose().optional(),
+  httpGet: z.optional(probePort),
+  tcpSocket: z.optional(probePort),
+  grpc: z.optional(z.object({ port: portNumber })),
+  exec: z.optional(z.looseObject({})),
 });
-const container = z.object({ name: label, image: str().optional(), ports: z.array(containerPort).optional(), readinessProbe: probeSchema.optional() });
+const container = z.object({ name: label, image: z.optional(str()), ports: z.optional(z.array(containerPort)), readinessProbe: z.optional(probeSchema) });
 
 export const podSpecSchema = z.object(
   {
-    containers: z.array(container).min(1, err('manifest.schema.needs-container')),
-    nodeName: subdomain.optional(),
-    nodeSelector: stringMap.optional(),
-    hostNetwork: bool.optional(),
+    containers: z.array(container).check(z.minLength(1, err('manifest.schema.needs-container'))),
+    nodeName: z.optional(subdomain),
+    nodeSelector: z.optional(stringMap),
+    hostNetwork: z.optional(bool),
   },
   objectErr('pod-spec'),
 );
 
 const podTemplate = z.object(
-  { metadata: z.object({ labels: stringMap.optional(), annotations: stringMap.optional() }).optional(), spec: podSpecSchema },
+  { metadata: z.optional(z.object({ labels: z.optional(stringMap), annotations: z.optional(stringMap) })), spec: podSpecSchema },
   objectErr('pod-template'),
 );
-const labelSelector = z.object({ matchLabels: stringMap.optional(), matchExpressions: z.array(z.unknown()).optional() }, objectErr('selector'));
+const labelSelector = z.object({ matchLabels: z.optional(stringMap), matchExpressions: z.optional(z.array(z.unknown())) }, objectErr('selector'));
 
 export const podSchema = z.object({
   metadata: metadataSchema,
   spec: podSpecSchema,
-  status: z
-    .object({
-      podIP: str().optional(),
-      conditions: z.array(z.object({ type: str(), status: str() })).optional(),
-    })
-    .optional(),
+  status: z.optional(
+    z.object({
+      podIP: z.optional(str()),
+      conditions: z.optional(z.array(z.object({ type: str(), status: str() }))),
+    }),
+  ),
 });
 
 /** Deployment, ReplicaSet and StatefulSet (apps/v1): replicas of a pod template. */
 export const replicatedSchema = z.object({
   metadata: metadataSchema,
-  spec: z.object({ replicas: int(0, 100000).optional(), selector: labelSelector, template: podTemplate }, objectErr('workload-spec')),
+  spec: z.object({ replicas: z.optional(int(0, 100000)), selector: labelSelector, template: podTemplate }, objectErr('workload-spec')),
 });
 
 export const daemonSetSchema = z.object({
@@ -102,114 +102,116 @@ export const daemonSetSchema = z.object({
 
 export const jobSchema = z.object({
   metadata: metadataSchema,
-  spec: z.object({ parallelism: int(0, 100000).optional(), completions: int(0, 100000).optional(), template: podTemplate }, objectErr('job-spec')),
+  spec: z.object({ parallelism: z.optional(int(0, 100000)), completions: z.optional(int(0, 100000)), template: podTemplate }, objectErr('job-spec')),
 });
 
 const servicePort = z.object({
-  name: str().max(15, err('manifest.schema.port-name')).optional(),
+  name: z.optional(portName()),
   port: portNumber,
-  targetPort: intOrString.optional(),
-  protocol: protocol.optional(),
-  nodePort: portNumber.optional(),
+  targetPort: z.optional(intOrString),
+  protocol: z.optional(protocol),
+  nodePort: z.optional(portNumber),
 });
 
 export const serviceSchema = z.object({
   metadata: metadataSchema,
-  spec: z
-    .object({
-      type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']).optional(),
-      clusterIP: str().optional(),
-      selector: stringMap.optional(),
-      ports: z.array(servicePort).optional(),
-      sessionAffinity: z.enum(['None', 'ClientIP']).optional(),
-      sessionAffinityConfig: z.object({ clientIP: z.object({ timeoutSeconds: int(1, 86400).optional() }).optional() }).optional(),
-      externalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),
-      internalTrafficPolicy: z.enum(['Cluster', 'Local']).optional(),
-      healthCheckNodePort: portNumber.optional(),
-      externalName: str().optional(),
-    })
-    .default({}),
+  spec: z._default(
+    z.object({
+      type: z.optional(z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'])),
+      clusterIP: z.optional(str()),
+      selector: z.optional(stringMap),
+      ports: z.optional(z.array(servicePort)),
+      sessionAffinity: z.optional(z.enum(['None', 'ClientIP'])),
+      sessionAffinityConfig: z.optional(z.object({ clientIP: z.optional(z.object({ timeoutSeconds: z.optional(int(1, 86400)) })) })),
+      externalTrafficPolicy: z.optional(z.enum(['Cluster', 'Local'])),
+      internalTrafficPolicy: z.optional(z.enum(['Cluster', 'Local'])),
+      healthCheckNodePort: z.optional(portNumber),
+      externalName: z.optional(str()),
+    }),
+    {},
+  ),
 });
 
-const endpointPort = z.object({ name: str().optional(), port: portNumber, protocol: protocol.optional() });
-const endpointAddress = z.object({ ip: str(), nodeName: str().optional() });
+const endpointPort = z.object({ name: z.optional(str()), port: portNumber, protocol: z.optional(protocol) });
+const endpointAddress = z.object({ ip: str(), nodeName: z.optional(str()) });
 
 export const endpointsSchema = z.object({
   metadata: metadataSchema,
-  subsets: z
-    .array(
+  subsets: z.optional(
+    z.array(
       z.object({
-        addresses: z.array(endpointAddress).optional(),
-        notReadyAddresses: z.array(endpointAddress).optional(),
-        ports: z.array(endpointPort).optional(),
+        addresses: z.optional(z.array(endpointAddress)),
+        notReadyAddresses: z.optional(z.array(endpointAddress)),
+        ports: z.optional(z.array(endpointPort)),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 export const endpointSliceSchema = z.object({
   metadata: metadataSchema,
   addressType: z.enum(['IPv4', 'IPv6', 'FQDN']),
-  endpoints: z
-    .array(
+  endpoints: z.optional(
+    z.array(
       z.object({
-        addresses: z.array(str()).min(1, err('manifest.schema.endpoint-address')),
-        conditions: z.object({ ready: bool.optional(), serving: bool.optional(), terminating: bool.optional() }).optional(),
-        nodeName: str().optional(),
+        addresses: z.array(str()).check(z.minLength(1, err('manifest.schema.endpoint-address'))),
+        conditions: z.optional(z.object({ ready: z.optional(bool), serving: z.optional(bool), terminating: z.optional(bool) })),
+        nodeName: z.optional(str()),
       }),
-    )
-    .optional(),
-  ports: z.array(z.object({ name: str().optional(), port: portNumber.optional(), protocol: protocol.optional() })).optional(),
+    ),
+  ),
+  ports: z.optional(z.array(z.object({ name: z.optional(str()), port: z.optional(portNumber), protocol: z.optional(protocol) }))),
 });
 
 const ingressBackend = z.object(
   {
-    service: z.object({ name: label, port: z.object({ number: portNumber.optional(), name: str().optional() }) }, objectErr('backend-service')),
+    service: z.object({ name: label, port: z.object({ number: z.optional(portNumber), name: z.optional(str()) }) }, objectErr('backend-service')),
   },
   objectErr('backend'),
 );
 
 export const ingressSchema = z.object({
   metadata: metadataSchema,
-  spec: z
-    .object({
-      ingressClassName: str().optional(),
-      defaultBackend: ingressBackend.optional(),
-      rules: z
-        .array(
+  spec: z._default(
+    z.object({
+      ingressClassName: z.optional(str()),
+      defaultBackend: z.optional(ingressBackend),
+      rules: z.optional(
+        z.array(
           z.object({
-            host: str().optional(),
-            http: z
-              .object({
+            host: z.optional(str()),
+            http: z.optional(
+              z.object({
                 paths: z
                   .array(
                     z.object({
-                      path: str().regex(/^\//, err('manifest.schema.path-slash')).optional(),
+                      path: z.optional(str().check(z.regex(/^\//, err('manifest.schema.path-slash')))),
                       pathType: z.enum(['Exact', 'Prefix', 'ImplementationSpecific']),
                       backend: ingressBackend,
                     }),
                   )
-                  .min(1, err('manifest.schema.needs-path')),
-              })
-              .optional(),
+                  .check(z.minLength(1, err('manifest.schema.needs-path'))),
+              }),
+            ),
           }),
-        )
-        .optional(),
-      tls: z.array(z.object({ hosts: z.array(str()).optional(), secretName: str().optional() })).optional(),
-    })
-    .default({}),
+        ),
+      ),
+      tls: z.optional(z.array(z.object({ hosts: z.optional(z.array(str())), secretName: z.optional(str()) }))),
+    }),
+    {},
+  ),
 });
 
-export const ingressClassSchema = z.object({ metadata: metadataSchema, spec: z.object({ controller: str().optional() }).default({}) });
+export const ingressClassSchema = z.object({ metadata: metadataSchema, spec: z._default(z.object({ controller: z.optional(str()) }), {}) });
 
-export const networkPolicySchema = z.object({ metadata: metadataSchema, spec: z.record(z.string(), z.unknown(), objectErr('policy-spec')).default({}) });
+export const networkPolicySchema = z.object({ metadata: metadataSchema, spec: z._default(z.record(z.string(), z.unknown(), objectErr('policy-spec')), {}) });
 
 export const namespaceSchema = z.object({ metadata: metadataSchema });
 
 export const nodeSchema = z.object({
   metadata: metadataSchema,
-  spec: z.object({ podCIDR: str().optional(), podCIDRs: z.array(str()).optional() }).default({}),
-  status: z.object({ addresses: z.array(z.object({ type: str(), address: str() })).optional() }).default({}),
+  spec: z._default(z.object({ podCIDR: z.optional(str()), podCIDRs: z.optional(z.array(str())) }), {}),
+  status: z._default(z.object({ addresses: z.optional(z.array(z.object({ type: str(), address: str() }))) }), {}),
 });
 
 export type K8sPod = z.output<typeof podSchema>;

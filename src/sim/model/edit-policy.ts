@@ -8,7 +8,7 @@ import { failure, succeed, type EditResult } from './edit';
 import { NAMESPACE_NAME_LABEL } from '../policy/selector';
 import { msg } from '../messages/index';
 import { fieldIssueMessage } from './issues';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 function firstIssue(issues: z.core.$ZodIssue[]): EditResult {
   const i = issues[0]!;

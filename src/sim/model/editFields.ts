@@ -8,7 +8,7 @@
  * node's new pod CIDR, readdresses the pods; a subnet's new CIDR renumbers the hosts on it keeping
  * their host part; a service turned NodePort gets nodePorts.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   clientSchema,
   clusterSchema,
@@ -46,7 +46,7 @@ export type { EditResult } from './edit';
 export type ElementPatch =
   Partial<Subnet> | Partial<Router> | Partial<Node> | Partial<Pod> | Partial<ClientHost> | Partial<Service> | Partial<LoadBalancer> | Partial<Ingress>;
 
-const SCHEMA: Record<ElementKind, z.ZodType> = {
+const SCHEMA: Record<ElementKind, z.ZodMiniType> = {
   subnet: subnetSchema,
   router: routerSchema,
   node: nodeSchema,

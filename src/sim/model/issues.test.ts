@@ -56,4 +56,25 @@ describe('messages for out-of-range and mistyped fields', () => {
     const zh = r.errors.map((e) => ({ path: e.path, message: formatMessage('zh-CN', e.msg) }));
     expect(zh).toEqual(expect.arrayContaining([{ path: 'cluster.nodePodPrefix', message: '必须是 8 到 30 之间的整数（而不是 40）' }]));
   });
+
+  it('zod/mini loads no locale, yet every issue reads as it did with the classic API (never "Invalid input")', () => {
+    const r = parseScenario({
+      version: 1,
+      cluster: { mtu: 'x' },
+      subnets: [{ id: 's', name: 's', cidr: '10.0.0.0/24' }],
+      nodes: [{ id: 'n', name: 'n', subnet: 's', ip: '999.1.1.1' }],
+      pods: [{ id: 'p', name: 'Bad_Name', node: 'n', labels: { '': 'x' }, containers: [{ name: 'c', ports: [{ containerPort: 1.5 }] }] }],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = r.errors.map((e) => `${e.path}: ${formatMessage('en', e.msg)}`);
+    expect(text).toEqual([
+      'cluster.mtu: must be a whole number from 576 to 9000 (not "x")',
+      'nodes.0.ip: not an IPv4 address (expected e.g. 192.168.1.10)',
+      'pods.0.name: a Kubernetes name is lower-case letters, digits and "-" (RFC 1123 label)',
+      // A label key outside 1-63 characters: the words zod's English locale gave (zod/mini alone would say "Invalid input").
+      'pods.0.labels.: invalid (Invalid key in record)',
+      'pods.0.containers.0.ports.0.containerPort: must be a whole number from 1 to 65535 (not 1.5)',
+    ]);
+  });
 });

@@ -5,7 +5,7 @@
  * Messages a schema writes itself (refinements such as "not an IPv4 address ...") are kept.
  * The field is named by the caller (as a path in files and the CLI, by its label in the inspector).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { msg, type Message } from '../messages/index';
 import { ID_MESSAGE, K8S_NAME_MESSAGE } from './schema';
 
@@ -54,12 +54,35 @@ function finite(n: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined;
 }
 
+type CheckDef = { check?: string; value?: unknown; format?: string };
+
+/**
+ * What a number schema's checks allow: the tightest lower and upper bound and whether it must be whole,
+ * read from its checks (`z.int()`, `z.minimum`, `z.maximum`, `z.gt`, `z.lt`, `z.multipleOf`) as zod's
+ * classic `minValue`/`maxValue`/`isInt` read them. zod/mini schemas carry no such getters.
+ */
+function numberChecks(schema: AnySchema | undefined): { isInt: boolean; minValue?: number; maxValue?: number } {
+  if (!schema || defOf(schema).type !== 'number') return { isInt: false };
+  const own = schema._zod.def as CheckDef;
+  const checks = [own, ...((schema._zod.def.checks ?? []) as { _zod: { def: CheckDef } }[]).map((c) => c._zod.def)];
+  let isInt = false;
+  let minValue = Number.NEGATIVE_INFINITY;
+  let maxValue = Number.POSITIVE_INFINITY;
+  for (const c of checks) {
+    if (c.format?.includes('int')) isInt = true;
+    if (c.check === 'multiple_of' && Number.isSafeInteger(c.value)) isInt = true;
+    if (c.check === 'greater_than' && typeof c.value === 'number') minValue = Math.max(minValue, c.value);
+    if (c.check === 'less_than' && typeof c.value === 'number') maxValue = Math.min(maxValue, c.value);
+  }
+  return { isInt, minValue, maxValue };
+}
+
 /** The bounds the schema puts on a number (both, though zod reports only the one crossed). */
 function numberRange(schema: AnySchema | undefined, issue: Issue): { int: boolean; min?: number; max?: number } {
-  const num = schema as unknown as { minValue?: number | null; maxValue?: number | null; isInt?: boolean } | undefined;
-  const int = num?.isInt === true || (issue.code === 'invalid_type' && issue.expected === 'int');
-  const min = finite(num?.minValue) ?? (issue.code === 'too_small' ? finite(Number(issue.minimum)) : undefined);
-  const max = finite(num?.maxValue) ?? (issue.code === 'too_big' ? finite(Number(issue.maximum)) : undefined);
+  const num = numberChecks(schema);
+  const int = num.isInt || (issue.code === 'invalid_type' && issue.expected === 'int');
+  const min = finite(num.minValue) ?? (issue.code === 'too_small' ? finite(Number(issue.minimum)) : undefined);
+  const max = finite(num.maxValue) ?? (issue.code === 'too_big' ? finite(Number(issue.maximum)) : undefined);
   return { int, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 }
 
@@ -120,6 +143,9 @@ export function issueMessage(issue: z.core.$ZodIssue, root?: AnySchema, input?: 
       return msg('schema.unknown-keys', { keys: issue.keys });
     case 'invalid_union':
       return msg('input.no-variant', shownGiven);
+    case 'invalid_key':
+      // zod/mini loads no locale (its own message would be "Invalid input"): keep the words zod's English gave.
+      return msg('schema.invalid', { detail: `Invalid key in ${issue.origin}` });
   }
   return msg('schema.invalid', { detail: issue.message });
 }

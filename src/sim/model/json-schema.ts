@@ -1,5 +1,5 @@
 /** The JSON Schema of the scenario file format, generated from the zod schema (zod 4's toJSONSchema). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { scenarioSchema } from './schema';
 
 export function scenarioJsonSchema(): Record<string, unknown> {

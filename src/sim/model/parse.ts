@@ -2,7 +2,7 @@
  * The one validate-and-migrate path for scenarios from outside (files, links, the CLI):
  * unknown JSON -> migrated to the current version -> zod-validated -> addresses allocated.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { RESERVED_LABEL_KEYS, SCENARIO_VERSION, scenarioSchema, type Scenario, type ScenarioDoc } from './schema';
 import { materialize } from './materialize';
 import { issueMessage } from './issues';

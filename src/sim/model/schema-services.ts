@@ -1,14 +1,14 @@
 /** The scenario schema's Services, the cloud load balancers in front of them, and Ingresses. */
-import { z } from 'zod';
-import { id, ipv4, k8sName, l4ProtocolSchema, labels, port } from './schema-base';
+import { z } from 'zod/mini';
+import { id, intRange, ipv4, k8sName, l4ProtocolSchema, labels, maxStr, port, portOrName, str } from './schema-base';
 
 export const servicePortSchema = z.object({
-  name: z.string().max(15).optional(),
+  name: z.optional(maxStr(15)),
   port,
   /** A number, or the name of a container port. Defaults to `port`. */
-  targetPort: z.union([port, z.string().min(1).max(15)]).optional(),
-  protocol: l4ProtocolSchema.default('TCP'),
-  nodePort: z.number().int().min(1).max(65535).optional(),
+  targetPort: z.optional(portOrName),
+  protocol: z._default(l4ProtocolSchema, 'TCP'),
+  nodePort: z.optional(intRange(1, 65535)),
 });
 
 /**
@@ -17,40 +17,40 @@ export const servicePortSchema = z.object({
  */
 export const explicitEndpointSchema = z.object({
   ip: ipv4,
-  nodeName: z.string().max(253).optional(),
-  ready: z.boolean().default(true),
+  nodeName: z.optional(maxStr(253)),
+  ready: z._default(z.boolean(), true),
   /** Defaults to `ready`. */
-  serving: z.boolean().optional(),
-  terminating: z.boolean().default(false),
-  ports: z.array(z.object({ name: z.string().max(15).optional(), port, protocol: l4ProtocolSchema.default('TCP') })).default([]),
+  serving: z.optional(z.boolean()),
+  terminating: z._default(z.boolean(), false),
+  ports: z._default(z.array(z.object({ name: z.optional(maxStr(15)), port, protocol: z._default(l4ProtocolSchema, 'TCP') })), []),
 });
 
 export const serviceSchema = z.object({
   id,
   name: k8sName,
-  namespace: k8sName.default('default'),
-  type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']).default('ClusterIP'),
+  namespace: z._default(k8sName, 'default'),
+  type: z._default(z.enum(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']), 'ClusterIP'),
   /** An address from the service CIDR, "None" for a headless service, or left out to allocate. */
-  clusterIP: z.union([ipv4, z.literal('None')]).optional(),
-  externalName: z.string().max(253).optional(),
-  ports: z.array(servicePortSchema).default([]),
-  selector: labels.default({}),
-  sessionAffinity: z.enum(['None', 'ClientIP']).default('None'),
-  sessionAffinityTimeoutSeconds: z.number().int().min(1).max(86400).default(10800),
-  externalTrafficPolicy: z.enum(['Cluster', 'Local']).default('Cluster'),
-  internalTrafficPolicy: z.enum(['Cluster', 'Local']).default('Cluster'),
+  clusterIP: z.optional(z.union([ipv4, z.literal('None')])),
+  externalName: z.optional(maxStr(253)),
+  ports: z._default(z.array(servicePortSchema), []),
+  selector: z._default(labels, {}),
+  sessionAffinity: z._default(z.enum(['None', 'ClientIP']), 'None'),
+  sessionAffinityTimeoutSeconds: z._default(intRange(1, 86400), 10800),
+  externalTrafficPolicy: z._default(z.enum(['Cluster', 'Local']), 'Cluster'),
+  internalTrafficPolicy: z._default(z.enum(['Cluster', 'Local']), 'Cluster'),
   /** For a LoadBalancer Service with externalTrafficPolicy Local: the port kube-proxy answers health checks on. Allocated from the NodePort range when left out. */
-  healthCheckNodePort: z.number().int().min(1).max(65535).optional(),
+  healthCheckNodePort: z.optional(intRange(1, 65535)),
   /** IPVS scheduler (kube-proxy --ipvs-scheduler is cluster-wide; kept per service for teaching). */
-  ipvsScheduler: z.enum(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'dh', 'sed', 'nq']).default('rr'),
+  ipvsScheduler: z._default(z.enum(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'dh', 'sed', 'nq']), 'rr'),
   /** Endpoints given as they are (a Service without a selector); left out = computed from the selected pods. */
-  endpoints: z.array(explicitEndpointSchema).optional(),
+  endpoints: z.optional(z.array(explicitEndpointSchema)),
 });
 
 /** A cloud load balancer provisioned for a Service of type LoadBalancer. */
 export const loadBalancerSchema = z.object({
   id,
-  name: z.string().min(1).max(100),
+  name: str(1, 100),
   service: id,
   /** Its public IP (status.loadBalancer.ingress[0].ip). */
   ip: ipv4,
@@ -63,25 +63,25 @@ export const loadBalancerSchema = z.object({
    * mode through the router's ECMP), where kube-proxy's `-d <LB IP> -j KUBE-EXT-…` rule in KUBE-SERVICES
    * takes it; replies leave the node straight for the client (direct server return). Left out: nodeport.
    */
-  mode: z.enum(['nodeport', 'vip']).optional(),
+  mode: z.optional(z.enum(['nodeport', 'vip'])),
 });
 
-export const ingressBackendSchema = z.object({ service: k8sName, port: z.union([port, z.string().min(1).max(15)]) });
+export const ingressBackendSchema = z.object({ service: k8sName, port: portOrName });
 export const ingressPathSchema = z.object({
-  path: z.string().regex(/^\//, 'a path starts with "/"').default('/'),
-  pathType: z.enum(['Exact', 'Prefix', 'ImplementationSpecific']).default('Prefix'),
+  path: z._default(z.string().check(z.regex(/^\//, 'a path starts with "/"')), '/'),
+  pathType: z._default(z.enum(['Exact', 'Prefix', 'ImplementationSpecific']), 'Prefix'),
   backend: ingressBackendSchema,
 });
 export const ingressSchema = z.object({
   id,
   name: k8sName,
-  namespace: k8sName.default('default'),
-  ingressClassName: z.string().max(63).optional(),
+  namespace: z._default(k8sName, 'default'),
+  ingressClassName: z.optional(maxStr(63)),
   /** The Service (id) that exposes the ingress controller pods. */
-  controllerService: id.optional(),
-  rules: z.array(z.object({ host: z.string().max(253).optional(), paths: z.array(ingressPathSchema).min(1) })).default([]),
-  defaultBackend: ingressBackendSchema.optional(),
-  tls: z.array(z.object({ hosts: z.array(z.string().max(253)), secretName: z.string().optional() })).default([]),
+  controllerService: z.optional(id),
+  rules: z._default(z.array(z.object({ host: z.optional(maxStr(253)), paths: z.array(ingressPathSchema).check(z.minLength(1)) })), []),
+  defaultBackend: z.optional(ingressBackendSchema),
+  tls: z._default(z.array(z.object({ hosts: z.array(maxStr(253)), secretName: z.optional(z.string()) })), []),
 });
 
 export type Service = z.output<typeof serviceSchema>;

@@ -3,8 +3,24 @@
  * Everything loaded from outside (files, links, CLI arguments) goes through `parseScenario`,
  * which validates it against these zod schemas.
  */
-import { z } from 'zod';
-import { cidr, id, ipv4, isDnsDomain, k8sName, k8sSubdomain, l4ProtocolSchema, labels, port, SCENARIO_VERSION, type protocolSchema } from './schema-base';
+import { z } from 'zod/mini';
+import {
+  cidr,
+  id,
+  intRange,
+  ipv4,
+  isDnsDomain,
+  k8sName,
+  k8sSubdomain,
+  l4ProtocolSchema,
+  labels,
+  maxStr,
+  port,
+  portOrName,
+  SCENARIO_VERSION,
+  str,
+  type protocolSchema,
+} from './schema-base';
 import { ingressSchema, loadBalancerSchema, serviceSchema } from './schema-services';
 import { namespaceSchema, networkPolicySchema } from './schema-policy';
 
@@ -14,71 +30,73 @@ export * from './schema-policy';
 
 export const clusterSchema = z.object({
   /** flannel "Network": the cluster pod CIDR. */
-  podCidr: cidr.default('10.244.0.0/16'),
+  podCidr: z._default(cidr, '10.244.0.0/16'),
   /** flannel "SubnetLen": the prefix length of each node's pod CIDR. */
-  nodePodPrefix: z.number().int().min(8).max(30).default(24),
+  nodePodPrefix: z._default(intRange(8, 30), 24),
   /** kube-apiserver --service-cluster-ip-range. */
-  serviceCidr: cidr.default('10.96.0.0/12'),
+  serviceCidr: z._default(cidr, '10.96.0.0/12'),
   /**
    * The CNI plugin: flannel (a cni0 bridge per node, enforces no NetworkPolicy) or Calico (no bridge,
    * routed /32s to cali interfaces, enforces NetworkPolicy). Version-1 files that wrote the flannel
    * backend here (`"cni": "vxlan"` / `"host-gw"`) are read as flannel with that backend.
    */
-  cni: z.enum(['flannel', 'calico']).default('flannel'),
+  cni: z._default(z.enum(['flannel', 'calico']), 'flannel'),
   /** flannel backend: host-gw routes or the vxlan overlay. */
-  flannelBackend: z.enum(['host-gw', 'vxlan']).default('vxlan'),
+  flannelBackend: z._default(z.enum(['host-gw', 'vxlan']), 'vxlan'),
   /** flannel vxlan DirectRouting: plain routes to nodes on the same subnet, vxlan to the rest. */
-  directRouting: z.boolean().default(false),
+  directRouting: z._default(z.boolean(), false),
   /** Calico's IP pool mode: plain BGP routes, IP-in-IP (tunl0) or VXLAN (vxlan.calico). */
-  calicoMode: z.enum(['bgp', 'ipip', 'vxlan']).default('ipip'),
+  calicoMode: z._default(z.enum(['bgp', 'ipip', 'vxlan']), 'ipip'),
   /** ipipMode/vxlanMode CrossSubnet: encapsulate only towards nodes on another subnet (Always otherwise). */
-  crossSubnet: z.boolean().default(false),
+  crossSubnet: z._default(z.boolean(), false),
   /**
    * Calico BGPConfiguration nodeToNodeMeshEnabled: every node peers with every other (the default;
    * docs.tigera.io recommends route reflectors instead above ~100 nodes). Off, nodes learn each
    * other's blocks only through a route reflector (a node with `routeReflector`).
    */
-  bgpMesh: z.boolean().default(true),
-  kubeProxyMode: z.enum(['iptables', 'ipvs']).default('iptables'),
+  bgpMesh: z._default(z.boolean(), true),
+  kubeProxyMode: z._default(z.enum(['iptables', 'ipvs']), 'iptables'),
   /**
    * kubelet --cluster-domain: a DNS name (RFC 1123 labels joined by dots, at most 253 characters).
    * Checked label by label without a regular expression built from it (see `isDnsDomain`).
    */
-  dnsDomain: z
-    .string()
-    .max(253)
-    .refine(isDnsDomain, {
-      message: 'not a DNS domain (expected e.g. cluster.local: lower-case letters, digits and "-" in labels joined by ".")',
-      params: { msg: 'schema.dns-domain' },
-    })
-    .default('cluster.local'),
+  dnsDomain: z._default(
+    z.string().check(
+      z.maxLength(253),
+      z.refine(isDnsDomain, {
+        message: 'not a DNS domain (expected e.g. cluster.local: lower-case letters, digits and "-" in labels joined by ".")',
+        params: { msg: 'schema.dns-domain' },
+      }),
+    ),
+    'cluster.local',
+  ),
   /** MTU of the underlay links (node eth0). */
-  mtu: z.number().int().min(576).max(9000).default(1500),
+  mtu: z._default(intRange(576, 9000), 1500),
   /** The bridge plugin's hairpinMode (kube-flannel's CNI config sets it true): a pod may reach itself through its Service. */
-  hairpinMode: z.boolean().default(true),
+  hairpinMode: z._default(z.boolean(), true),
 });
 
 export const subnetSchema = z.object({
   id,
-  name: z.string().min(1).max(100),
+  name: str(1, 100),
   cidr,
   /** The default gateway of hosts on this subnet: a router interface address. */
-  gateway: ipv4.optional(),
+  gateway: z.optional(ipv4),
 });
 
 export const routeSchema = z.object({ dst: cidr, via: ipv4 });
 
 export const routerSchema = z.object({
   id,
-  name: z.string().min(1).max(100),
-  interfaces: z.array(z.object({ subnet: id, ip: ipv4 })).min(1),
+  name: str(1, 100),
+  interfaces: z.array(z.object({ subnet: id, ip: ipv4 })).check(z.minLength(1)),
   /** Static routes; connected routes come from the interfaces. */
-  routes: z.array(routeSchema).default([]),
+  routes: z._default(z.array(routeSchema), []),
   /**
    * Calico BGP: the router peers with every node (a global BGPPeer with the router's address), so
    * it learns each node's /26 blocks. Without it a router knows no pod routes.
    */
-  bgpPeer: z.boolean().optional(),
+  bgpPeer: z.optional(z.boolean()),
 });
 
 export const nodeSchema = z.object({
@@ -88,32 +106,32 @@ export const nodeSchema = z.object({
   /** eth0 address on the subnet. */
   ip: ipv4,
   /** This node's pod CIDR (spec.podCIDR); allocated from the cluster pod CIDR when left out. */
-  podCidr: cidr.optional(),
+  podCidr: z.optional(cidr),
   /** metadata.labels (nodeSelector matches them; kubernetes.io/hostname is implied). */
-  labels: labels.optional(),
+  labels: z.optional(labels),
   /** Calico: this node is a BGP route reflector (spec.bgp.routeReflectorClusterID, and a BGPPeer peering every node with it). */
-  routeReflector: z.boolean().optional(),
+  routeReflector: z.optional(z.boolean()),
 });
 
 export const containerPortSchema = z.object({
-  name: z.string().max(15).optional(),
+  name: z.optional(maxStr(15)),
   containerPort: port,
-  protocol: l4ProtocolSchema.default('TCP'),
+  protocol: z._default(l4ProtocolSchema, 'TCP'),
 });
 
 /** A container's readinessProbe, as far as networking cares: how the kubelet checks it. */
 export const readinessProbeSchema = z.object({
   type: z.enum(['httpGet', 'tcpSocket', 'grpc', 'exec']),
   /** A number, or the name of a container port (httpGet, tcpSocket, grpc). */
-  port: z.union([port, z.string().min(1).max(15)]).optional(),
-  path: z.string().max(1000).optional(),
+  port: z.optional(portOrName),
+  path: z.optional(maxStr(1000)),
 });
 
 export const containerSchema = z.object({
   name: k8sName,
-  image: z.string().max(200).optional(),
-  ports: z.array(containerPortSchema).default([]),
-  readinessProbe: readinessProbeSchema.optional(),
+  image: z.optional(maxStr(200)),
+  ports: z._default(z.array(containerPortSchema), []),
+  readinessProbe: z.optional(readinessProbeSchema),
 });
 
 /** The workload controller a pod came from (ownerReferences), so manifests export it back. */
@@ -121,7 +139,7 @@ export const podOwnerSchema = z.object({
   kind: z.enum(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job']),
   name: k8sSubdomain,
   /** spec.selector.matchLabels of the controller (defaults to the template labels on export). */
-  selector: labels.optional(),
+  selector: z.optional(labels),
 });
 
 /**
@@ -134,47 +152,47 @@ export const readinessSchema = z.enum(['Ready', 'NotReady', 'Terminating']);
 export const podSchema = z.object({
   id,
   name: k8sName,
-  namespace: k8sName.default('default'),
-  labels: labels.default({}),
+  namespace: z._default(k8sName, 'default'),
+  labels: z._default(labels, {}),
   node: id,
   /** Allocated from the node's pod CIDR when left out. */
-  ip: ipv4.optional(),
-  containers: z.array(containerSchema).min(1),
+  ip: z.optional(ipv4),
+  containers: z.array(containerSchema).check(z.minLength(1)),
   /** Left out = Ready. */
-  readiness: readinessSchema.optional(),
-  owner: podOwnerSchema.optional(),
+  readiness: z.optional(readinessSchema),
+  owner: z.optional(podOwnerSchema),
 });
 
 /** An outside host: a laptop or server on some subnet outside the cluster (often the internet). */
 export const clientSchema = z.object({
   id,
-  name: z.string().min(1).max(100),
+  name: str(1, 100),
   subnet: id,
   ip: ipv4,
   /** Ports it listens on (for pods reaching out to it). */
-  ports: z.array(z.object({ port, protocol: l4ProtocolSchema.default('TCP') })).default([]),
+  ports: z._default(z.array(z.object({ port, protocol: z._default(l4ProtocolSchema, 'TCP') })), []),
 });
 
-export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const positionSchema = z.object({ x: z.number(), y: z.number() });
 
 export const scenarioSchema = z.object({
   version: z.literal(SCENARIO_VERSION),
-  name: z.string().max(200).default('Untitled scenario'),
-  description: z.string().max(5000).optional(),
-  cluster: clusterSchema.prefault({}),
-  subnets: z.array(subnetSchema).default([]),
-  routers: z.array(routerSchema).default([]),
-  nodes: z.array(nodeSchema).default([]),
-  pods: z.array(podSchema).default([]),
-  clients: z.array(clientSchema).default([]),
-  services: z.array(serviceSchema).default([]),
-  loadBalancers: z.array(loadBalancerSchema).default([]),
-  ingresses: z.array(ingressSchema).default([]),
+  name: z._default(maxStr(200), 'Untitled scenario'),
+  description: z.optional(maxStr(5000)),
+  cluster: z.prefault(clusterSchema, {}),
+  subnets: z._default(z.array(subnetSchema), []),
+  routers: z._default(z.array(routerSchema), []),
+  nodes: z._default(z.array(nodeSchema), []),
+  pods: z._default(z.array(podSchema), []),
+  clients: z._default(z.array(clientSchema), []),
+  services: z._default(z.array(serviceSchema), []),
+  loadBalancers: z._default(z.array(loadBalancerSchema), []),
+  ingresses: z._default(z.array(ingressSchema), []),
   /** Namespaces with their labels; namespaces used by pods but not listed here exist with only the name label. */
-  namespaces: z.array(namespaceSchema).default([]),
-  networkPolicies: z.array(networkPolicySchema).default([]),
+  namespaces: z._default(z.array(namespaceSchema), []),
+  networkPolicies: z._default(z.array(networkPolicySchema), []),
   /** Canvas positions by element id; the simulation ignores them. */
-  layout: z.record(z.string(), positionSchema).default({}),
+  layout: z._default(z.record(z.string(), positionSchema), {}),
 });
 
 /** The scenario as written in a file (defaults may be left out). */
