@@ -176,6 +176,8 @@ export const en = {
   'lessons.changeService': 'Service {name}: {changes}',
   'lessons.changeFailed': 'Could not change the scenario for this packet: {error}',
   'lessons.sendFailed': 'Could not send this packet: {error}',
+  'lessons.loadFailed': 'Could not load the lessons (is the connection down?). Your scenario is unchanged; try again.',
+  'lessons.loading': 'Loading the lesson…',
   'notice.lessonOpened': 'Opened lesson {n}: {title}.',
   'notice.lessonOpenedKept': 'Opened lesson {n}: {title}. Your previous work is kept: use "Restore previous work" to go back to it.',
   'notice.lessonReset': 'Lesson {n} is back as it started: {title}.',

@@ -166,6 +166,8 @@ export const zhCN: Record<MessageKey, string> = {
   'lessons.changeService': '服务 {name} 的设置：{changes}',
   'lessons.changeFailed': '无法为这个数据包修改场景：{error}',
   'lessons.sendFailed': '无法发送这个数据包：{error}',
+  'lessons.loadFailed': '无法加载课程（网络是否断开？）。你的场景没有改变，请重试。',
+  'lessons.loading': '正在加载课程…',
   'notice.lessonOpened': '已打开第 {n} 课：{title}。',
   'notice.lessonOpenedKept': '已打开第 {n} 课：{title}。你之前的工作已保留：可以用“恢复之前的工作”回到它。',
   'notice.lessonReset': '第 {n} 课已恢复到初始状态：{title}。',

@@ -1,18 +1,12 @@
 import type { Lesson } from './types';
+import { podsOnOneNodeInfo } from './catalog';
 import { RACK_A_ISOLATED as RACK_A, curlPod, node, webPod } from './parts';
 
 /** The lesson scenario's name, in every language (the scenario file keeps the English one). */
-const SCENARIO_NAME = { en: 'Lesson 1: two pods on one node', 'zh-CN': '第 1 课：同一节点上的两个 Pod' };
+const SCENARIO_NAME = podsOnOneNodeInfo.scenarioName;
 
 export const podsOnOneNode: Lesson = {
-  id: 'pods-on-one-node',
-  number: 1,
-  title: { en: 'Two pods on one node', 'zh-CN': '同一节点上的两个 Pod' },
-  scenarioName: SCENARIO_NAME,
-  summary: {
-    en: 'Pods on one node talk through their veth pairs and the cni0 bridge; the containers of one pod share localhost.',
-    'zh-CN': '同一节点上的 Pod 通过各自的 veth 对和 cni0 网桥通信；同一 Pod 内的容器共享 localhost。',
-  },
+  ...podsOnOneNodeInfo,
   steps: [
     {
       en: "Every pod has its own network namespace, created and held by its pause container. The CNI bridge plugin connects it to the node with a veth pair: one end is eth0 inside the pod, the other end (vethXXXXXXXX) is plugged into the node's cni0 bridge.",

@@ -1,18 +1,12 @@
 import type { Lesson } from './types';
+import { hostGwInfo } from './catalog';
 import { RACK_A_ISOLATED as RACK_A, curlPod, node, webPod } from './parts';
 
 /** The lesson scenario's name, in every language (the scenario file keeps the English one). */
-const SCENARIO_NAME = { en: 'Lesson 2: host-gw between two nodes', 'zh-CN': '第 2 课：两个节点之间的 host-gw' };
+const SCENARIO_NAME = hostGwInfo.scenarioName;
 
 export const hostGw: Lesson = {
-  id: 'host-gw-routes',
-  number: 2,
-  title: { en: 'Pods on two nodes: host-gw routes', 'zh-CN': '两个节点上的 Pod：host-gw 路由' },
-  scenarioName: SCENARIO_NAME,
-  summary: {
-    en: "flannel host-gw gives every node a plain route to each other node's pod CIDR, with that node's IP as the next hop.",
-    'zh-CN': 'flannel 的 host-gw 后端在每个节点上为其他节点的 Pod 网段各添加一条普通路由，下一跳就是那个节点的 IP。',
-  },
+  ...hostGwInfo,
   steps: [
     {
       en: "Each node owns a slice of the cluster pod CIDR 10.244.0.0/16: node-1 has 10.244.0.0/24 and node-2 has 10.244.1.0/24. A pod gets its IP from its own node's slice.",

@@ -1,18 +1,12 @@
 import type { Lesson } from './types';
+import { hostGwVsVxlanInfo } from './catalog';
 import { RACK_A, RACK_B, curlPod, node, router, webPod } from './parts';
 
 /** The lesson scenario's name, in every language (the scenario file keeps the English one). */
-const SCENARIO_NAME = { en: 'Lesson 3: nodes on two subnets', 'zh-CN': '第 3 课：分处两个子网的节点' };
+const SCENARIO_NAME = hostGwVsVxlanInfo.scenarioName;
 
 export const hostGwVsVxlan: Lesson = {
-  id: 'host-gw-vs-vxlan',
-  number: 3,
-  title: { en: 'Nodes on different subnets: host-gw fails, VXLAN works', 'zh-CN': '节点分属不同子网：host-gw 走不通，VXLAN 行得通' },
-  scenarioName: SCENARIO_NAME,
-  summary: {
-    en: 'Must the nodes share a subnet? For host-gw, yes. Send the packet and see, then switch flannel to VXLAN and send it again.',
-    'zh-CN': '节点必须在同一个子网里吗？用 host-gw 的话，必须。先发个包看看，再把 flannel 切换成 VXLAN，重发一次。',
-  },
+  ...hostGwVsVxlanInfo,
   steps: [
     {
       en: "node-1 is on rack-a (192.168.1.0/24) and node-2 on rack-b (192.168.2.0/24); a router joins the two racks. The cluster uses flannel's host-gw backend.",

@@ -1,4 +1,5 @@
 import type { Lesson } from './types';
+import { clusterIpDnsInfo } from './catalog';
 import type { PodDoc } from './parts';
 import { RACK_A_ISOLATED as RACK_A, curlPod, node, webPod } from './parts';
 
@@ -25,17 +26,10 @@ function corednsPod(n: number, onNode: string): PodDoc {
 }
 
 /** The lesson scenario's name, in every language (the scenario file keeps the English one). */
-const SCENARIO_NAME = { en: 'Lesson 4: a ClusterIP Service with DNS', 'zh-CN': '第 4 课：ClusterIP 服务与 DNS' };
+const SCENARIO_NAME = clusterIpDnsInfo.scenarioName;
 
 export const clusterIpDns: Lesson = {
-  id: 'clusterip-dns',
-  number: 4,
-  title: { en: 'A ClusterIP Service and DNS', 'zh-CN': 'ClusterIP 服务与 DNS' },
-  scenarioName: SCENARIO_NAME,
-  summary: {
-    en: "A Service gives three web pods one stable virtual IP and a DNS name; kube-proxy's rules pick a pod for each new connection.",
-    'zh-CN': '服务为三个 web Pod 提供一个稳定的虚拟 IP 和一个 DNS 名称；kube-proxy 写下的规则为每个新连接挑选一个 Pod。',
-  },
+  ...clusterIpDnsInfo,
   steps: [
     {
       en: 'The Service web selects the pods labelled app=web, so web-1, web-2 and web-3 are its endpoints. Its ClusterIP 10.96.0.20 is on no interface: it exists only in the rules kube-proxy writes on every node.',
@@ -62,7 +56,6 @@ export const clusterIpDns: Lesson = {
       'zh-CN': '发送最后一个包，目的地是 shop.default.svc.cluster.local：没有叫这个名字的服务，DNS 返回 NXDOMAIN，连接不会发起。',
     },
   ],
-  systemPods: 'shown',
   scenario: {
     version: 1,
     name: SCENARIO_NAME.en,

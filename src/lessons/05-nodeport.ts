@@ -1,21 +1,14 @@
 import type { Lesson } from './types';
+import { nodePortInfo } from './catalog';
 import { RACK_A, laptop, node, router, subnet, webPod } from './parts';
 
 const OFFICE = subnet('subnet-office', 'office', '192.168.100');
 
 /** The lesson scenario's name, in every language (the scenario file keeps the English one). */
-const SCENARIO_NAME = { en: 'Lesson 5: a NodePort reached from outside', 'zh-CN': '第 5 课：从集群外访问 NodePort' };
+const SCENARIO_NAME = nodePortInfo.scenarioName;
 
 export const nodePort: Lesson = {
-  id: 'nodeport',
-  number: 5,
-  title: { en: 'A NodePort from outside: externalTrafficPolicy', 'zh-CN': '从集群外访问 NodePort：externalTrafficPolicy' },
-  scenarioName: SCENARIO_NAME,
-  summary: {
-    en: 'A NodePort Service opens one port on every node. Under Cluster any node forwards the connection; under Local the client IP is kept, but only nodes running a pod answer.',
-    'zh-CN':
-      'NodePort 类型的服务会在每个节点上开放同一个端口。externalTrafficPolicy 为 Cluster 时，连接打到哪个节点都可以，节点会把它转给后端 Pod，哪怕 Pod 在别的节点上；为 Local 时，客户端 IP 得以保留，但只有运行着后端 Pod 的节点才会接收连接。',
-  },
+  ...nodePortInfo,
   steps: [
     {
       en: "web is a NodePort Service: kube-proxy opens port 30080 on every node and sends what arrives there to the Service's endpoints. Both web pods run on node-1; node-2 has none. The laptop is on the office network, outside the cluster.",

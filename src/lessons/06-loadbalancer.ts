@@ -1,18 +1,12 @@
 import type { Lesson } from './types';
+import { loadBalancerInfo } from './catalog';
 import { INTERNET, RACK_A, laptop, node, router, webPod } from './parts';
 
 /** The lesson scenario's name, in every language (the scenario file keeps the English one). */
-const SCENARIO_NAME = { en: 'Lesson 6: a LoadBalancer Service', 'zh-CN': '第 6 课：LoadBalancer 服务' };
+const SCENARIO_NAME = loadBalancerInfo.scenarioName;
 
 export const loadBalancer: Lesson = {
-  id: 'loadbalancer',
-  number: 6,
-  title: { en: 'A LoadBalancer in front of the NodePorts', 'zh-CN': 'NodePort 前面的 LoadBalancer' },
-  scenarioName: SCENARIO_NAME,
-  summary: {
-    en: "A cloud load balancer gets a public IP and spreads connections over the nodes' NodePorts; under Local, its health checks leave out nodes without a pod.",
-    'zh-CN': '云负载均衡器拿到一个公网 IP，把连接分发到各节点的 NodePort；在 Local 策略下，它的健康检查会把没有 Pod 的节点排除在外。',
-  },
+  ...loadBalancerInfo,
   steps: [
     {
       en: 'A Service of type LoadBalancer is a NodePort Service plus a request to the cloud: the cloud controller provisions a load balancer with the public IP 203.0.113.10 and points it at NodePort 30080 on every node.',

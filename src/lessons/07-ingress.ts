@@ -1,4 +1,5 @@
 import type { Lesson } from './types';
+import { ingressInfo } from './catalog';
 import type { PodDoc } from './parts';
 import { INTERNET, RACK_A, laptop, node, router, webPod } from './parts';
 
@@ -33,17 +34,10 @@ function apiPod(n: number, onNode: string): PodDoc {
 }
 
 /** The lesson scenario's name, in every language (the scenario file keeps the English one). */
-const SCENARIO_NAME = { en: 'Lesson 7: an Ingress for two Services', 'zh-CN': '第 7 课：为两个服务配置一个 Ingress' };
+const SCENARIO_NAME = ingressInfo.scenarioName;
 
 export const ingress: Lesson = {
-  id: 'ingress',
-  number: 7,
-  title: { en: 'An Ingress: two Services behind one load balancer', 'zh-CN': 'Ingress：一个负载均衡器后面的两个服务' },
-  scenarioName: SCENARIO_NAME,
-  summary: {
-    en: "An ingress controller reads each HTTP request's Host and path and passes it to the right Service: many sites, one public IP.",
-    'zh-CN': 'Ingress 控制器读取每个 HTTP 请求的 Host 和路径，把它交给对应的服务：多个站点共用一个公网 IP。',
-  },
+  ...ingressInfo,
   steps: [
     {
       en: 'The ingress-nginx controller pods sit behind one LoadBalancer Service with the public IP 203.0.113.20. The Ingress shop holds the rules: shop.example.com/ goes to the Service web, shop.example.com/api to api, and api.example.com to api.',

@@ -1,7 +1,8 @@
 import type { Lesson, PolicyDoc } from './types';
+import { networkPolicyInfo } from './catalog';
 
 /** The lesson scenario's name, in every language (the scenario file keeps the English one). */
-const SCENARIO_NAME = { en: 'Lesson 8: NetworkPolicy on Calico', 'zh-CN': '第 8 课：Calico 上的 NetworkPolicy' };
+const SCENARIO_NAME = networkPolicyInfo.scenarioName;
 import type { PodDoc } from './parts';
 import { RACK_A_ISOLATED as RACK_A, node } from './parts';
 
@@ -78,14 +79,7 @@ const webIngressOr: PolicyDoc = {
 };
 
 export const networkPolicy: Lesson = {
-  id: 'network-policy',
-  number: 8,
-  title: { en: 'NetworkPolicy on Calico', 'zh-CN': 'Calico 上的 NetworkPolicy' },
-  scenarioName: SCENARIO_NAME,
-  summary: {
-    en: 'A default-deny policy breaks DNS until an allow-DNS policy opens it; one selector item means AND, two mean OR; and flannel ignores it all.',
-    'zh-CN': '默认拒绝策略会让 DNS 失灵，直到一条放行 DNS 的策略把它打开；一个选择器条目表示“与”，两个条目表示“或”；而 flannel 对这一切视而不见。',
-  },
+  ...networkPolicyInfo,
   steps: [
     {
       en: "The cluster runs Calico, which enforces NetworkPolicy on each pod's cali interface. The namespace shop has default-deny-all: it selects every pod of shop (podSelector {}) for Ingress and Egress and allows nothing. Only web → api on 8080 is allowed, by two policies (web's egress and api's ingress). Send web → api:8080 by name: the DNS query to kube-dns is egress too, and nothing allows it, so Calico drops it in web's cali-fw chain and the connection never starts.",
@@ -113,7 +107,6 @@ export const networkPolicy: Lesson = {
         'api 只放行 web，所以在 Calico 上 tester → api:8080 被拒绝。最后一个包把集群切换到 flannel：策略仍然在 API 里，但 flannel 不实现 NetworkPolicy，所以这个包被送达，追踪结果会说明一次：这些策略不起作用。',
     },
   ],
-  systemPods: 'shown',
   scenario: {
     version: 1,
     name: SCENARIO_NAME.en,

@@ -3,7 +3,7 @@
  * the bridge, host-gw routes, VXLAN across subnets, ClusterIP and DNS, NodePort, LoadBalancer, Ingress.
  */
 import { parseScenario, type Scenario, editCluster, editElement, type EditResult, putNetworkPolicy, withClusterDns } from '../sim/index';
-import type { Lesson, LessonChange, SuggestedPacket } from './types';
+import type { Lesson, LessonChange } from './types';
 import { podsOnOneNode } from './01-pods-on-one-node';
 import { hostGw } from './02-host-gw';
 import { hostGwVsVxlan } from './03-host-gw-vs-vxlan';
@@ -24,9 +24,7 @@ export function getLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
 }
 
-export function isLessonId(id: string): boolean {
-  return getLesson(id) !== undefined;
-}
+export { isLessonId, lessonInfo, LESSON_CATALOG } from './catalog';
 
 /** The lesson's scenario as the store holds it (validated, addresses allocated): what "Reset to lesson" opens. */
 export function lessonScenario(lesson: Lesson): Scenario {
@@ -51,9 +49,4 @@ export function applyLessonChange(scenario: Scenario, change: LessonChange): Edi
   return change.kind === 'cluster' ? editCluster(scenario, change.set) : editElement(scenario, change.service, change.set);
 }
 
-/** The destination as a user would type it in the send box: `web:80`, `127.0.0.1:6379`, `http://host/path`. */
-export function packetTargetText(packet: Pick<SuggestedPacket, 'to' | 'port'>, scenario?: Scenario): string {
-  const element = scenario && [...scenario.pods, ...scenario.nodes, ...scenario.clients].find((e) => e.id === packet.to);
-  const to = element ? element.name : packet.to;
-  return packet.port === undefined ? to : `${to}:${packet.port}`;
-}
+export { packetTargetText } from './targetText';

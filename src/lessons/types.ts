@@ -55,6 +55,9 @@ export interface SuggestedPacket {
   expectHttp?: number;
 }
 
+/** What is known of a lesson before it is opened (src/lessons/catalog.ts): enough for the menu and the canvas. */
+export type LessonInfo = Pick<Lesson, 'id' | 'number' | 'title' | 'scenarioName' | 'summary' | 'systemPods'>;
+
 export interface Lesson {
   /** Stable id, used in share links (`l`) and saved work. */
   id: string;

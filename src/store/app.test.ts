@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from './defaultScenario';
 import { loadExample } from '../sim/testing/examples';
-import { getLesson } from '../lessons/index';
+import { getLesson, lessonScenario } from '../lessons/index';
 import { loadBackup, loadSavedWork, saveWork, SAVED_WORK_KEY } from '../io/saved-work';
 import { encodeShareLink } from '../io/share-link';
 import { laidOutLesson } from './session';
@@ -11,7 +11,7 @@ import { MemoryStorage } from './testing';
 const hostGw = loadExample('host-gw');
 const sameNode = loadExample('same-node');
 const vxlan = loadExample('vxlan-across-subnets');
-const lesson5 = laidOutLesson(getLesson('nodeport')!);
+const lesson5 = laidOutLesson({ lessonScenario }, getLesson('nodeport')!);
 const goodLink = (() => {
   const l = encodeShareLink(lesson5, { lesson: 'nodeport' });
   if (!l.ok) throw new Error('encode');
@@ -135,7 +135,7 @@ describe('buildApp', () => {
     expect((await packets.getState().send({ from: 'curl', to: 'web', port: 80 }))?.verdict).toBe('delivered');
     editor.getState().editInfo({ name: 'renamed' });
     expect(packets.getState().packets).toHaveLength(1);
-    session.openLesson('nodeport');
+    await session.openLesson('nodeport');
     expect(packets.getState().packets).toHaveLength(0);
   });
 });

@@ -14,7 +14,8 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../sim/index';
-import { isLessonId } from '../lessons/index';
+import { isLessonId } from '../lessons/catalog';
+import { loadLessons } from '../lessons/load';
 import { DEFAULT_LOCALE, translate, type Locale } from '../i18n/index';
 import { decodeShareLink, hasShareLink, type DecodedShareLink, type ShareLinkError } from '../io/share-link';
 import { loadSavedWork, saveWork, type StorageLike } from '../io/saved-work';
@@ -202,5 +203,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     link: opts.link,
   });
   const { hash: _hash, link: _link, defaultScenario: _default, ...rest } = opts;
+  // Opening on a lesson: its steps and packets are fetched first, so the lesson panel has them at once
+  // (if the fetch fails the panel fetches again when it shows).
+  if (choice.lesson !== undefined) await loadLessons().catch(() => undefined);
   return buildApp(choice.scenario, { ...rest, source: choice.source, lesson: choice.lesson, banner: startupBanner(choice) });
 }

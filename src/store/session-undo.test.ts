@@ -13,13 +13,13 @@ const setup = () => buildApp(defaultScenario(), { storage: new MemoryStorage() }
 describe('undo holds the lesson', () => {
   it('one undo stack holds the lesson: switch lessons, edit, undo twice, and the previous lesson is back with its scenario and outcomes', async () => {
     const { editor, session, packets } = setup();
-    session.openLesson('pods-on-one-node');
+    await session.openLesson('pods-on-one-node');
     const [toWeb] = getLesson('pods-on-one-node')!.packets;
     const outcome = await session.sendLessonPacket(packets, toWeb.id);
     expect(outcome).toMatchObject({ verdict: 'delivered', asExpected: true });
     const lesson1 = editor.getState().scenario;
     const depth = editor.getState().past.length;
-    session.openLesson('host-gw-routes');
+    await session.openLesson('host-gw-routes');
     // Opening the lesson is one step, and that step holds what it replaced: lesson 1's scenario and outcome.
     expect(editor.getState().past).toHaveLength(depth + 1);
     expect(editor.getState().past.at(-1)).toEqual({ scenario: lesson1, lesson: { id: 'pods-on-one-node', outcomes: { [toWeb.id]: outcome } } });
@@ -40,7 +40,7 @@ describe('undo holds the lesson', () => {
 
   it("undo after a lesson packet's change takes back the change and that packet's outcome in one step; redo brings both", async () => {
     const { editor, session, packets } = setup();
-    session.openLesson('host-gw-vs-vxlan');
+    await session.openLesson('host-gw-vs-vxlan');
     const [hostGw, vxlan] = getLesson('host-gw-vs-vxlan')!.packets;
     const dropped = await session.sendLessonPacket(packets, hostGw.id);
     const delivered = await session.sendLessonPacket(packets, vxlan!.id);

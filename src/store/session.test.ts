@@ -20,10 +20,10 @@ function setup(opts: { storage?: MemoryStorage | null; locale?: 'en' | 'zh-CN' }
 }
 
 describe('opening a lesson', () => {
-  it('loads its scenario laid out by the canvas, as one undo step, and keeps the previous work as the backup', () => {
+  it('loads its scenario laid out by the canvas, as one undo step, and keeps the previous work as the backup', async () => {
     const { editor, storage, session, replaced, notice } = setup();
     const lesson = getLesson('host-gw-vs-vxlan')!;
-    expect(session.openLesson(lesson.id)).toBe(true);
+    expect(await session.openLesson(lesson.id)).toBe(true);
     const s = editor.getState().scenario;
     expect(s.name).toBe(lessonScenario(lesson).name);
     for (const e of [...s.subnets, ...s.nodes, ...s.routers, ...s.clients, ...s.services]) expect(s.layout[e.id], e.id).toBeDefined();
@@ -41,9 +41,9 @@ describe('opening a lesson', () => {
     expect(editor.getState().scenario.name).toBe(defaultScenario().name);
   });
 
-  it('undo and redo across opening a lesson take the lesson away and bring it back; edits keep it', () => {
+  it('undo and redo across opening a lesson take the lesson away and bring it back; edits keep it', async () => {
     const { editor, session } = setup();
-    session.openLesson('nodeport');
+    await session.openLesson('nodeport');
     editor.getState().editInfo({ name: 'my lesson 5' });
     expect(session.state.getState().lesson).toBe('nodeport');
     editor.getState().undo();
@@ -53,7 +53,7 @@ describe('opening a lesson', () => {
     expect(session.state.getState()).toMatchObject({ lesson: undefined, lessonPanelOpen: false });
     editor.getState().redo();
     expect(session.state.getState()).toMatchObject({ lesson: 'nodeport', lessonPanelOpen: true });
-    session.openLesson('ingress');
+    await session.openLesson('ingress');
     session.newScenario();
     editor.getState().undo();
     expect(session.state.getState().lesson).toBe('ingress');
@@ -61,26 +61,26 @@ describe('opening a lesson', () => {
     expect(session.state.getState().lesson).toBe('nodeport');
   });
 
-  it('says so in Chinese when the interface is in Chinese', () => {
+  it('says so in Chinese when the interface is in Chinese', async () => {
     const { session, notice } = setup({ locale: 'zh-CN' });
-    session.openLesson('pods-on-one-node');
+    await session.openLesson('pods-on-one-node');
     expect(notice()).toContain('已打开第 1 课');
     session.setLocale('en');
-    session.resetToLesson();
+    await session.resetToLesson();
     expect(notice()).toMatch(/^Lesson 1 is back as it started/);
   });
 
-  it('refuses an unknown lesson and changes nothing', () => {
+  it('refuses an unknown lesson and changes nothing', async () => {
     const { editor, storage, session } = setup();
     const before = editor.getState().scenario;
-    expect(session.openLesson('no-such-lesson')).toBe(false);
+    expect(await session.openLesson('no-such-lesson')).toBe(false);
     expect(editor.getState().scenario).toBe(before);
     expect(storage!.writes).toBe(0);
   });
 
   it('steps stay within the lesson; closing forgets the lesson in the saved work', async () => {
     const { storage, session } = setup();
-    session.openLesson('pods-on-one-node');
+    await session.openLesson('pods-on-one-node');
     session.setStep(99);
     expect(session.state.getState().step).toBe(getLesson('pods-on-one-node')!.steps.length - 1);
     session.setStep(-3);
@@ -98,7 +98,7 @@ describe('suggested packets', () => {
     'lesson %i: every packet, sent in order from the panel, ends as the lesson expects',
     async (_n, id) => {
       const { editor, session, packets } = setup();
-      session.openLesson(id);
+      await session.openLesson(id);
       const lesson = getLesson(id)!;
       for (const p of lesson.packets) {
         const before = editor.getState().past.length;
@@ -115,7 +115,7 @@ describe('suggested packets', () => {
 
   it('lesson 3: the VXLAN packet switches the cluster to vxlan first, as an edit undo takes back', async () => {
     const { editor, session, packets } = setup();
-    session.openLesson('host-gw-vs-vxlan');
+    await session.openLesson('host-gw-vs-vxlan');
     const [hostGw, vxlan] = getLesson('host-gw-vs-vxlan')!.packets;
     expect(await session.sendLessonPacket(packets, hostGw.id)).toMatchObject({ verdict: 'dropped', asExpected: true });
     expect(editor.getState().scenario.cluster.flannelBackend).toBe('host-gw');
@@ -133,7 +133,7 @@ describe('suggested packets', () => {
     expect(packetOutcome(closed!, trace(s, packetSpec(toWeb)))).toMatchObject({ verdict: 'delivered', at: 'pod-web', asExpected: false });
 
     const { editor, session, packets, notice } = setup();
-    session.openLesson(lesson.id);
+    await session.openLesson(lesson.id);
     // The learner deleted the destination: the packet goes, and the panel says it did not end as expected.
     editor.getState().deleteElements(['pod-web']);
     expect(await session.sendLessonPacket(packets, toWeb.id)).toMatchObject({ verdict: 'dropped', asExpected: false });
@@ -146,7 +146,7 @@ describe('suggested packets', () => {
 
   it('reports a change the scenario no longer allows instead of sending', async () => {
     const { editor, session, packets, notice } = setup();
-    session.openLesson('nodeport');
+    await session.openLesson('nodeport');
     const local = getLesson('nodeport')!.packets.find((p) => p.change?.kind === 'service')!;
     const change = local.change as { kind: 'service'; service: string };
     editor.getState().deleteElements([change.service]);
@@ -157,9 +157,9 @@ describe('suggested packets', () => {
 });
 
 describe('New, Import, Export, Restore previous work', () => {
-  it('New opens an empty scenario and keeps the work as the previous work', () => {
+  it('New opens an empty scenario and keeps the work as the previous work', async () => {
     const { editor, storage, session, notice } = setup();
-    session.openLesson('ingress');
+    await session.openLesson('ingress');
     session.newScenario();
     const s = editor.getState().scenario;
     expect(s.name).toBe('Untitled scenario');
@@ -201,7 +201,7 @@ describe('New, Import, Export, Restore previous work', () => {
 
   it('exports the documented format, imports it back, and restores the previous work', async () => {
     const { editor, storage, session, notice } = setup();
-    session.openLesson('clusterip-dns');
+    await session.openLesson('clusterip-dns');
     const exported = session.exportJson();
     expect(exported.fileName).toMatch(/^lesson-4.*\.json$/);
     expect(exported.text).toBe(exportScenarioJson(editor.getState().scenario));
@@ -226,9 +226,9 @@ describe('New, Import, Export, Restore previous work', () => {
     expect(notice()).toBe('There is no previous work to restore.');
   });
 
-  it('works without storage: nothing saved, nothing thrown', () => {
+  it('works without storage: nothing saved, nothing thrown', async () => {
     const { editor, session } = setup({ storage: null });
-    expect(session.openLesson('loadbalancer')).toBe(true);
+    expect(await session.openLesson('loadbalancer')).toBe(true);
     expect(editor.getState().scenario.loadBalancers.length).toBeGreaterThan(0);
     expect(session.restorePrevious()).toBe(false);
   });
@@ -249,9 +249,9 @@ describe('New, Import, Export, Restore previous work', () => {
 });
 
 describe('share link', () => {
-  it('holds the scenario and the open lesson, and opens to the same scenario', () => {
+  it('holds the scenario and the open lesson, and opens to the same scenario', async () => {
     const { editor, session } = setup();
-    session.openLesson('nodeport');
+    await session.openLesson('nodeport');
     const link = session.shareLink('http://127.0.0.1:4173/?x=1#old');
     expect(link.ok).toBe(true);
     if (!link.ok) return;
@@ -259,6 +259,6 @@ describe('share link', () => {
     const back = decodeShareLink(link.url);
     expect(back.ok && back.lesson).toBe('nodeport');
     expect(back.ok && back.scenario.pods.map((p) => [p.name, p.ip])).toEqual(editor.getState().scenario.pods.map((p) => [p.name, p.ip]));
-    expect(back.ok && back.scenario.layout).toEqual(laidOutLesson(getLesson('nodeport')!).layout);
+    expect(back.ok && back.scenario.layout).toEqual(laidOutLesson({ lessonScenario }, getLesson('nodeport')!).layout);
   });
 });

@@ -12,7 +12,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../sim/index';
-import { getLesson } from '../lessons/index';
+import { isLessonId } from '../lessons/catalog';
 import { createTranslator, DEFAULT_LOCALE, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { loadBackup, type SaveResult } from '../io/saved-work';
 import type { LessonUndo } from './editorTypes';
@@ -28,7 +28,7 @@ import type { Replacement, Session, SessionCore, SessionOptions, SessionState, S
 export function createSessionStore(
   opts: { lesson?: string | undefined; banner?: StartupBanner | undefined; locale?: Locale | undefined } = {},
 ): StoreApi<SessionState> {
-  const lesson = opts.lesson !== undefined && getLesson(opts.lesson) ? opts.lesson : undefined;
+  const lesson = opts.lesson !== undefined && isLessonId(opts.lesson) ? opts.lesson : undefined;
   return createStore<SessionState>()(() => ({
     ...(lesson ? { lesson } : {}),
     lessonPanelOpen: lesson !== undefined,

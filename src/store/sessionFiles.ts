@@ -4,7 +4,7 @@
  * session's `replace` (autosaved first, so the work replaced becomes the backup; one undo step).
  */
 import { emptyClusterInput, msg, parseScenario } from '../sim/index';
-import { getLesson } from '../lessons/index';
+import { isLessonId } from '../lessons/catalog';
 import { loadDamagedWork, restoreBackup } from '../io/saved-work';
 import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../io/scenario-file';
 import { encodeShareLink } from '../io/share-link';
@@ -78,7 +78,7 @@ export function fileActions(core: SessionCore): FileActions {
         state.setState({ hasBackup: core.hasBackup() });
         return false;
       }
-      const lesson = restored.work.lesson !== undefined && getLesson(restored.work.lesson) ? restored.work.lesson : undefined;
+      const lesson = restored.work.lesson !== undefined && isLessonId(restored.work.lesson) ? restored.work.lesson : undefined;
       editor.getState().load(restored.work.scenario, { id: lesson, outcomes: {} });
       autosave.markSaved(editor.getState().scenario);
       state.setState({ lessonPanelOpen: lesson !== undefined, step: 0, importErrors: undefined, hasBackup: core.hasBackup() });

@@ -3,15 +3,16 @@
  * suggested packets (making a packet's change first, as one undo step with the lesson's state).
  */
 import type { Scenario } from '../sim/index';
-import { applyLessonChange, getLesson, lessonScenario, type Lesson } from '../lessons/index';
+import type { Lesson } from '../lessons/index';
+import { lessonsIfLoaded, loadLessons, type Lessons } from '../lessons/load';
 import { localized } from '../i18n/index';
 import { layoutAsDrawn } from '../layout/asDrawn';
 import { changeNeeded, packetOutcome, packetSpec } from './lessonPackets';
 import type { Session, SessionCore } from './sessionTypes';
 
 /** A lesson's scenario with a fresh layout from the canvas (lessons carry no positions). */
-export function laidOutLesson(lesson: Lesson): Scenario {
-  const s = lessonScenario(lesson);
+export function laidOutLesson(lessons: Pick<Lessons, 'lessonScenario'>, lesson: Lesson): Scenario {
+  const s = lessons.lessonScenario(lesson);
   // Laid out as the canvas first draws it: system pods collapsed unless the lesson is about them.
   return { ...s, layout: layoutAsDrawn(s, lesson.systemPods !== 'shown') };
 }
@@ -21,10 +22,21 @@ type LessonActions = Pick<Session, 'openLesson' | 'resetToLesson' | 'closeLesson
 export function lessonActions(core: SessionCore): LessonActions {
   const { editor, state, autosave, notify } = core;
 
-  const openLessonAs = (kind: 'lesson' | 'reset', id: string): boolean => {
-    const lesson = getLesson(id);
-    if (!lesson) return false;
-    const kept = core.replace(kind, laidOutLesson(lesson), 'lesson', lesson.id);
+  /** The lessons' content, fetched the first time one is opened; a failed fetch is said and changes nothing. */
+  const lessonsNow = async (): Promise<Lessons | undefined> => {
+    try {
+      return await loadLessons();
+    } catch {
+      notify('lessons.loadFailed', {}, 'error');
+      return undefined;
+    }
+  };
+
+  const openLessonAs = async (kind: 'lesson' | 'reset', id: string): Promise<boolean> => {
+    const lessons = await lessonsNow();
+    const lesson = lessons?.getLesson(id);
+    if (!lessons || !lesson) return false;
+    const kept = core.replace(kind, laidOutLesson(lessons, lesson), 'lesson', lesson.id);
     const title = localized(lesson.title, state.getState().locale);
     if (kind === 'reset') notify('notice.lessonReset', { n: lesson.number, title });
     else notify(kept ? 'notice.lessonOpenedKept' : 'notice.lessonOpened', { n: lesson.number, title });
@@ -33,9 +45,9 @@ export function lessonActions(core: SessionCore): LessonActions {
 
   return {
     openLesson: (id) => openLessonAs('lesson', id),
-    resetToLesson() {
+    async resetToLesson() {
       const id = state.getState().lesson;
-      return id !== undefined && openLessonAs('reset', id);
+      return id !== undefined && (await openLessonAs('reset', id));
     },
     closeLesson() {
       if (state.getState().lesson === undefined) return;
@@ -44,14 +56,17 @@ export function lessonActions(core: SessionCore): LessonActions {
     },
     setLessonPanelOpen: (open) => state.setState({ lessonPanelOpen: open }),
     setStep(step) {
-      const lesson = getLesson(state.getState().lesson ?? '');
+      // Steps are shown only once the lesson's content is here (LessonPanel), so it is loaded by now.
+      const lesson = lessonsIfLoaded()?.getLesson(state.getState().lesson ?? '');
       if (!lesson) return;
       state.setState({ step: Math.max(0, Math.min(lesson.steps.length - 1, step)) });
     },
     async sendLessonPacket(packets, packetId) {
-      const lesson = getLesson(state.getState().lesson ?? '');
+      const lessons = await lessonsNow();
+      const lesson = lessons?.getLesson(state.getState().lesson ?? '');
       const packet = lesson?.packets.find((p) => p.id === packetId);
-      if (!lesson || !packet) return undefined;
+      if (!lessons || !lesson || !packet) return undefined;
+      const { applyLessonChange } = lessons;
       if (packet.change && changeNeeded(editor.getState().scenario, packet.change)) {
         const change = packet.change;
         // The same validated edit the inspector makes: one undo step, which also holds the outcomes so

@@ -58,8 +58,9 @@ export interface Session {
   readonly editor: EditorStore;
   readonly state: StoreApi<SessionState>;
   readonly autosave: Autosaver;
-  openLesson(id: string): boolean;
-  resetToLesson(): boolean;
+  /** Fetches the lessons' content the first time; false for an unknown lesson or a failed fetch (said in a notice). */
+  openLesson(id: string): Promise<boolean>;
+  resetToLesson(): Promise<boolean>;
   /** Forget the open lesson (the scenario stays as it is). */
   closeLesson(): void;
   setLessonPanelOpen(open: boolean): void;

@@ -16,7 +16,7 @@ import { edgeTypes } from './edges';
 import { lodStore, useFar, useMid, ZoomWatcher, DENSE_PODS } from './lod';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { getLesson } from '../../lessons/index';
+import { lessonInfo } from '../../lessons/catalog';
 import { useOptionalSession } from '../session/SessionContext';
 import { setSystemPodsMode, systemPodsShown, systemPodsStore, useSystemPodsMode } from './systemPods';
 import { withSystemServicesClear } from '../../layout/asDrawn';
@@ -62,7 +62,7 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const lessonId = useStore(session?.state ?? NO_SESSION, (s) => s.lesson);
   const systemMode = useSystemPodsMode();
   const visitsSystem = useMemo(() => fullScenario.pods.some((p) => isSystemPod(p) && keepVisible.has(p.id)), [fullScenario, keepVisible]);
-  const showSystem = systemPodsShown(systemMode, getLesson(lessonId ?? '')?.systemPods === 'shown', visitsSystem);
+  const showSystem = systemPodsShown(systemMode, lessonInfo(lessonId ?? '')?.systemPods === 'shown', visitsSystem);
   const scenario = showSystem ? withSystemServicesClear(fullScenario) : withoutSystemPods(fullScenario);
   useEffect(() => systemPodsStore.setState({ collapsed: !showSystem }), [showSystem]);
   const selection = useEditor((s) => s.selection);

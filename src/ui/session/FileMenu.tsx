@@ -64,7 +64,7 @@ export function FileMenu() {
               disabled={lesson === undefined}
               onSelect={() => {
                 close();
-                session.resetToLesson();
+                void session.resetToLesson();
               }}
               hint={lesson === undefined ? t('file.resetNoLesson') : t('file.resetHint')}
             >

@@ -1,6 +1,6 @@
 /** The lessons menu: the eight lessons in order, each with its number, title and one-line summary. */
 import { BookIcon } from './icons';
-import { LESSONS } from '../../lessons/index';
+import { LESSON_CATALOG } from '../../lessons/catalog';
 import { localized } from '../../i18n/index';
 import { useLocale, useT } from '../../i18n/useT';
 import { MenuButton, MenuItem } from './Popover';
@@ -26,13 +26,13 @@ export function LessonMenu() {
           <p className="menu-heading" aria-hidden>
             {t('lessons.menuIntro')}
           </p>
-          {LESSONS.map((lesson) => (
+          {LESSON_CATALOG.map((lesson) => (
             <MenuItem
               key={lesson.id}
               className={`lesson-item${open === lesson.id ? ' current' : ''}`}
               onSelect={() => {
                 close();
-                session.openLesson(lesson.id);
+                void session.openLesson(lesson.id);
               }}
               hint={localized(lesson.summary, locale)}
             >

@@ -5,8 +5,10 @@
  * the outcome is compared with what the lesson expects. Collapses to a narrow tab.
  */
 import { AlertIcon, BookIcon, CheckIcon, ChevronLeftIcon, CloseIcon, ResetIcon, SendIcon } from './icons';
-import { useMemo } from 'react';
-import { getLesson, packetTargetText, type SuggestedPacket } from '../../lessons/index';
+import { useEffect, useState } from 'react';
+import type { SuggestedPacket } from '../../lessons/index';
+import { packetTargetText } from '../../lessons/targetText';
+import { lessonsIfLoaded, loadLessons } from '../../lessons/load';
 import { localized } from '../../i18n/index';
 import { useLocale, useT } from '../../i18n/useT';
 import { useEditor } from '../state';
@@ -65,6 +67,24 @@ function PacketButton({ packet, index }: { packet: SuggestedPacket; index: numbe
   );
 }
 
+/** The open lesson's content: here at once if it was fetched already (opening a lesson fetches it), else fetched now. */
+function useLessonContent(id: string | undefined) {
+  const [lessons, setLessons] = useState(lessonsIfLoaded);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (id === undefined || lessons) return;
+    let live = true;
+    loadLessons().then(
+      (m) => live && setLessons(m),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, lessons]);
+  return { lesson: id === undefined ? undefined : lessons?.getLesson(id), failed };
+}
+
 export function LessonPanel() {
   const t = useT();
   const [locale] = useLocale();
@@ -72,8 +92,17 @@ export function LessonPanel() {
   const id = useSessionState((s) => s.lesson);
   const open = useSessionState((s) => s.lessonPanelOpen);
   const step = useSessionState((s) => s.step);
-  const lesson = useMemo(() => (id === undefined ? undefined : getLesson(id)), [id]);
-  if (!lesson) return null;
+  const { lesson, failed } = useLessonContent(id);
+  if (id === undefined) return null;
+  if (!lesson) {
+    return (
+      <aside className="lesson-panel" aria-label={t('lessons.panel')} aria-busy={!failed}>
+        <p className={failed ? 'field-error' : 'muted'} role={failed ? 'alert' : 'status'}>
+          {t(failed ? 'lessons.loadFailed' : 'lessons.loading')}
+        </p>
+      </aside>
+    );
+  }
   const title = localized(lesson.title, locale);
   const number = t('lessons.number', { n: lesson.number });
 
@@ -161,7 +190,7 @@ export function LessonPanel() {
       </section>
 
       <footer className="lesson-foot">
-        <button type="button" className="btn small" onClick={() => session.resetToLesson()} title={t('file.resetHint')}>
+        <button type="button" className="btn small" onClick={() => void session.resetToLesson()} title={t('file.resetHint')}>
           <ResetIcon size={13} /> {t('toolbar.resetToLesson')}
         </button>
       </footer>

@@ -6,7 +6,7 @@
  * replaces the scenario (Import JSON, New).
  */
 import { useEffect, useState } from 'react';
-import { LESSONS } from '../../lessons/index';
+import { LESSON_CATALOG } from '../../lessons/catalog';
 import { hasShareLink } from '../../io/share-link';
 import { useT } from '../../i18n/useT';
 import { usePacketStore } from '../packets/PacketsContext';
@@ -66,7 +66,7 @@ export function Welcome() {
     };
   }, [open, session, packets]);
   if (!open) return null;
-  const lesson1 = LESSONS[0];
+  const lesson1 = LESSON_CATALOG[0];
   return (
     <section className="welcome" role="region" aria-labelledby="welcome-title" data-testid="welcome">
       <header>
@@ -78,7 +78,7 @@ export function Welcome() {
       <p>{t('welcome.body')}</p>
       <div className="welcome-actions">
         {lesson1 && (
-          <button type="button" className="btn small primary" onClick={() => session.openLesson(lesson1.id)}>
+          <button type="button" className="btn small primary" onClick={() => void session.openLesson(lesson1.id)}>
             <BookIcon size={14} /> {t('welcome.lesson1')}
           </button>
         )}
