@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { staticGraph } from './static-imports';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * Issue 12: the first load carries what the first paint needs. These load on demand (src/store/tracer.ts,
+ * src/lessons/load.ts, src/i18n/index.ts `loadLocaleMessages`, React.lazy panels) and must stay out of
+ * the entry's static graph, or the bundler puts them back in the first load.
+ */
+const ON_DEMAND = [
+  'src/sim/tracer.ts',
+  'src/sim/trace/trace.ts',
+  'src/sim/dataplane/host.ts',
+  'src/sim/inspect/index.ts',
+  'src/lessons/index.ts',
+  'src/lessons/01-pods-on-one-node.ts',
+  'src/i18n/pack.zh-CN.ts',
+  'src/i18n/messages.zh-CN.ts',
+  'src/i18n/sim/zh-CN.ts',
+  'src/ui/packets/HopInspector.tsx',
+  'src/ui/packets/exportImage.ts',
+  'src/ui/inside/InsideView.tsx',
+  'src/ui/policy/PolicyPanel.tsx',
+  'src/io/manifests/import.ts',
+];
+
+describe('the first load', () => {
+  const graph = staticGraph(ROOT, 'src/main.tsx');
+
+  it('reaches the app itself: the canvas, the editor store, the English dictionaries', () => {
+    for (const f of [
+      'src/ui/App.tsx',
+      'src/ui/canvas/Canvas.tsx',
+      'src/store/editorStore.ts',
+      'src/i18n/messages.en.ts',
+      'src/sim/index.ts',
+      'src/lessons/catalog.ts',
+    ]) {
+      expect(graph.has(f), f).toBe(true);
+    }
+  });
+
+  it.each(ON_DEMAND)('leaves %s to load on demand', (file) => {
+    expect(graph.get(file), `reached by ${graph.get(file)?.join(' -> ')}`).toBeUndefined();
+  });
+});
