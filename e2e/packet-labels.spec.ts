@@ -66,3 +66,50 @@ test('the label keeps off the cards hop by hop, and shows a NAT old → new', as
   expect(covers.filter((x) => x === 0).length / covers.length).toBeGreaterThanOrEqual(0.8);
   expect(Math.max(...covers)).toBeLessThan(0.35);
 });
+
+test('lesson 7: gliding along every link of the trip, the label never covers a router interface label', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page
+    .getByRole('menu', { name: 'Lessons' })
+    .getByRole('menuitem', { name: /^Lesson 7: / })
+    .click();
+  // The lesson opens fitted (animated); the learner reads, then sends from the view it opened with.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  const sends = page.locator('[data-testid^="send-"]');
+  // The request with no rule for its Host: laptop → LB → edge-router → rack-a → ingress-nginx → 404 and back.
+  await sends.nth((await sends.count()) - 1).click();
+  // Every animation frame of the trip while the marker travels a link (data-edge; the camera follows and
+  // glides): the label's box against the edge labels' boxes.
+  const seen = await page.evaluate(async () => {
+    const covering: string[] = [];
+    let frames = 0;
+    const until = performance.now() + 9000;
+    while (performance.now() < until) {
+      await new Promise(requestAnimationFrame);
+      const label = document.querySelector('[data-testid="packet-label"]');
+      const marker = label?.closest<HTMLElement>('[data-testid="packet-marker"]');
+      if (!label || !marker?.dataset.edge) continue;
+      frames++;
+      const l = label.getBoundingClientRect();
+      for (const e of document.querySelectorAll('.react-flow__edge-textwrapper')) {
+        const c = e.getBoundingClientRect();
+        if (Math.min(l.right, c.right) > Math.max(l.left, c.left) && Math.min(l.bottom, c.bottom) > Math.max(l.top, c.top))
+          covering.push(`hop ${marker.dataset.hop} on ${marker.dataset.edge}: over "${e.textContent}"`);
+      }
+    }
+    return { frames, covering, edgeLabels: document.querySelectorAll('.react-flow__edge-textwrapper').length };
+  });
+  expect(seen.edgeLabels).toBeGreaterThanOrEqual(2);
+  expect(seen.frames).toBeGreaterThan(60);
+  expect(seen.covering).toEqual([]);
+});

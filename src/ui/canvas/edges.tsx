@@ -4,11 +4,12 @@
  * labelled elbow; a Service's endpoints and a load balancer's backends are dashed (they are not
  * wires but kube-proxy and cloud configuration).
  */
-import { memo, type CSSProperties } from 'react';
+import { memo } from 'react';
 import { BaseEdge, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import type { AppEdge, LinkEdgeData } from './flow';
 import { useT } from '../../i18n/useT';
 import { EDGE_PATHS, linkPath } from './edgePaths';
+import { FLOW_LABEL, GROUP_LABEL_PAD, LABEL_BG, LABEL_STYLE, LINK_LABEL_PAD } from './edgeLabels';
 
 type Props = EdgeProps<AppEdge>;
 
@@ -32,16 +33,13 @@ const LinkEdge = memo(function LinkEdge({ id, data, ...e }: Props) {
       label={data?.label}
       labelX={labelX}
       labelY={labelY}
-      labelBgPadding={[6, 3]}
+      labelBgPadding={LINK_LABEL_PAD}
       labelBgBorderRadius={4}
       labelStyle={LABEL_STYLE}
       labelBgStyle={LABEL_BG}
     />
   );
 });
-
-const LABEL_STYLE: CSSProperties = { fontSize: 12, fontFamily: 'var(--mono)', fill: '#334155' };
-const LABEL_BG: CSSProperties = { fill: '#ffffff', stroke: '#cbd5e1' };
 
 /** Straight, not a curve: hundreds of long dashed beziers cost raster time on every drag frame. */
 const EndpointEdge = memo(function EndpointEdge({ id, data, ...e }: Props) {
@@ -61,7 +59,7 @@ const EndpointEdge = memo(function EndpointEdge({ id, data, ...e }: Props) {
       label={data.label}
       labelX={(sourceX + targetX) / 2}
       labelY={(sourceY + targetY) / 2}
-      labelBgPadding={[5, 2]}
+      labelBgPadding={GROUP_LABEL_PAD}
       labelBgBorderRadius={4}
       labelStyle={LABEL_STYLE}
       labelBgStyle={LABEL_BG}
@@ -99,15 +97,13 @@ function FlowEdge({
       label={group ? `${group} · ${text}` : text}
       labelX={x}
       labelY={y}
-      labelBgPadding={[6, 3]}
+      labelBgPadding={LINK_LABEL_PAD}
       labelBgBorderRadius={4}
       labelStyle={FLOW_LABEL}
       labelBgStyle={{ fill: '#ffffff', stroke: color ?? '#334155', strokeWidth: 1.5 }}
     />
   );
 }
-
-const FLOW_LABEL: CSSProperties = { fontSize: 13, fontWeight: 700, fontFamily: 'var(--mono)', fill: '#1d2433' };
 
 const LbEdge = memo(function LbEdge({ id, ...e }: Props) {
   return <BaseEdge id={id} path={EDGE_PATHS.lbLink!(e)} className="edge-lb" interactionWidth={0} />;

@@ -10,16 +10,10 @@ import type { PacketSlice } from '../../store/packetStore';
 import { hopPoint } from './geometry';
 import { useGeometry } from './PacketMarkers';
 import { useView } from '../view';
-import { CAMERA_MOVING, cameraStore } from './camera';
+import { CAMERA_MOVING, cameraStore, followTarget } from './camera';
 
-/** Card text is 14px or more: at this zoom it renders at 11px or more. */
-export const READABLE_ZOOM = 0.8;
-/**
- * How close (a fraction of the view, from each side) the current hop may come to the edge before
- * the camera moves; then it re-centres on the hop, so a walk across the canvas pans now and then,
- * not on every hop (a pan on a big canvas mounts and unmounts the elements that come and go).
- */
-const MARGIN = 0.1;
+export { READABLE_ZOOM } from './camera';
+
 const GLIDE_MS = 450;
 /**
  * The glide moves the view in a straight line at the zoom it ends at. React Flow's default ('smooth',
@@ -56,13 +50,9 @@ export function FollowCamera({ store }: { store: StoreApi<PacketSlice> }) {
     if (!hop) return;
     const pt = hopPoint(geometry, hop);
     if (!pt) return;
-    const { width, height, transform } = flow.getState();
-    const [tx, ty, now] = transform;
-    const zoom = performance.now() < target.current.until ? target.current.zoom : now;
-    const sx = pt.x * now + tx;
-    const sy = pt.y * now + ty;
-    const inside = sx > width * MARGIN && sx < width * (1 - MARGIN) && sy > height * MARGIN && sy < height * (1 - MARGIN);
-    if (inside && zoom >= READABLE_ZOOM) return;
+    const glide = performance.now() < target.current.until ? target.current.zoom : undefined;
+    const to = followTarget(pt, flow.getState(), glide);
+    if (!to) return;
     const reduce = store.getState().reducedMotion;
     // While the camera glides the viewport is its own layer, as in a pan by hand (app.css): each frame
     // moves pixels already drawn instead of repainting every card in view. Dropped when it stops, so
@@ -73,22 +63,22 @@ export function FollowCamera({ store }: { store: StoreApi<PacketSlice> }) {
     // every card in between, and React Flow mounts and unmounts each as it passes (on the stress page ~50
     // cards a frame, frames of 50-120 ms); a cut mounts the cards at the destination once. A blur of
     // cards rushing past shows the learner nothing either (the marker's own trip along its link is unchanged).
-    const far = sx < -width * 0.5 || sx > width * 1.5 || sy < -height * 0.5 || sy > height * 1.5;
+    const far = to.far;
     const duration = reduce || far ? 0 : GLIDE_MS;
-    target.current = { zoom: Math.max(zoom, READABLE_ZOOM), until: performance.now() + duration };
-    void rf.setCenter(pt.x, pt.y, { ...GLIDE, zoom: target.current.zoom, duration });
+    target.current = { zoom: to.zoom, until: performance.now() + duration };
+    void rf.setCenter(pt.x, pt.y, { ...GLIDE, zoom: to.zoom, duration });
     if (duration === 0) {
       root?.classList.remove(CAMERA_MOVING);
-      cameraStore.setState({ moving: false });
+      cameraStore.setState({ glide: undefined });
       return;
     }
     root?.classList.add(CAMERA_MOVING);
-    cameraStore.setState({ moving: true });
+    cameraStore.setState({ glide: { x: to.x, y: to.y, zoom: to.zoom } });
     // Ended by time, not by the transition's promise: a pan by hand interrupts the transition, which then never resolves.
     window.setTimeout(() => {
       if (glides.current !== moves) return;
       root?.classList.remove(CAMERA_MOVING);
-      cameraStore.setState({ moving: false });
+      cameraStore.setState({ glide: undefined });
     }, duration + 20);
   }, [follow, key, store, rf, flow, geometry]);
   return null;
