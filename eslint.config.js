@@ -13,7 +13,8 @@ import globals from 'globals';
 const simFrontDoor = {
   patterns: [
     {
-      regex: '(^|/)sim/(?!index$|tracer$|testing/|messages/).+',
+      // src/i18n/sim is the simulator's sentences, not the simulation.
+      regex: '(^|/)(?<!i18n/)sim/(?!index$|tracer$|testing/|messages/).+',
       message: "Import the simulation through its front door ('…/sim'), not a file inside it.",
     },
   ],

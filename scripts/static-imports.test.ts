@@ -19,6 +19,8 @@ const ON_DEMAND = [
   'src/i18n/pack.zh-CN.ts',
   'src/i18n/messages.zh-CN.ts',
   'src/i18n/sim/zh-CN.ts',
+  'src/i18n/sim/en.ts',
+  'src/i18n/sim/trace-messages.ts',
   'src/ui/packets/HopInspector.tsx',
   'src/ui/packets/exportImage.ts',
   'src/ui/inside/InsideView.tsx',

@@ -4,5 +4,7 @@
  */
 import { registerLocalePack } from './index';
 import { zhCNPack } from './pack.zh-CN';
+// English trace sentences, which the app loads with the tracer.
+import './sim/trace-messages';
 
 registerLocalePack('zh-CN', zhCNPack);

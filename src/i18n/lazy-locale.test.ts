@@ -20,4 +20,16 @@ describe('languages load on demand', () => {
     expect(sim.formatMessage('zh-CN', sentence)).toBe('只有 Pod、节点或集群外客户端才能发送数据包。');
     expect(i18n.translate('en', 'app.title')).toBe('Kube Network Playground');
   });
+
+  it("English trace sentences arrive with the tracer; the send form's are built in", async () => {
+    vi.resetModules();
+    const sim = await import('./sim/index');
+    const send = msg('input.not-a-sender');
+    const drop = msg('reason.no-route');
+    expect(sim.formatMessage('en', send)).toBe('Only a pod, a node or an outside client can send packets.');
+    // Before the tracer's sentences are here, a trace code would show as its code.
+    expect(sim.formatMessage('en', drop)).toBe('reason.no-route');
+    await import('./sim/trace-messages');
+    expect(sim.formatMessage('en', drop)).toMatch(/^No route matches the destination/);
+  });
 });

@@ -18,8 +18,9 @@ export function tracerIfLoaded(): Tracer | undefined {
 /** The tracer module (fetched once; later calls share the same promise). */
 export function loadTracer(): Promise<Tracer> {
   // A failed fetch (the connection dropped) is not remembered: the next send tries again.
-  pending ??= import('../sim/tracer').then(
-    (m) => (loaded = m),
+  // The trace's English sentences come with it (other languages' packs carry theirs).
+  pending ??= Promise.all([import('../sim/tracer'), import('../i18n/sim/trace-messages')]).then(
+    ([m]) => (loaded = m),
     (e: unknown) => {
       pending = undefined;
       throw e;

@@ -1,10 +1,13 @@
 /**
- * Simulator messages in English (the reference wording). Parameters arrive marked as code; nested
+ * Simulator messages in English (the reference wording). The sentences of a trace are here and load
+ * with the tracer (./trace-messages.ts); what the editor and the send form need before that is in
+ * en-model.ts, en-input.ts and en-send.ts, built in. Parameters arrive marked as code; nested
  * messages arrive rendered. Every code of src/sim/messages must be here (the compiler checks it).
  */
 import type { SimDictionary } from './format';
 import { enModel, KIND } from './en-model';
 import { enInput } from './en-input';
+import { enSend } from './en-send';
 
 const closed = (tcp: boolean) => (tcp ? 'the kernel answers TCP RST' : 'the kernel answers ICMP port unreachable');
 
@@ -137,11 +140,6 @@ export const enSim: SimDictionary = {
   'choice.last-rule': (p) => `${p.chain}'s earlier probability rules did not match, so its last rule, with no probability, takes endpoint ${p.k} of ${p.n}`,
   'choice.ipvs-persistence': (p) => `the persistence template keeps ${p.src} on ${p.rs} (sessionAffinity ClientIP, persistent ${p.seconds} s)`,
   'choice.ipvs-scheduler': (p) => `the ${p.scheduler} scheduler picks real server ${p.rs} of ${p.n}`,
-  'target.node-port': (p) => `${p.dst}:${p.port}, NodePort ${p.port} of ${p.service} on a local address`,
-  'target.cluster-ip': (p) => `${p.dst}:${p.port}, the ClusterIP of ${p.service}`,
-  'target.lb-ip': (p) => `${p.dst}:${p.port}, the load balancer IP of ${p.service}`,
-  'target.node-address': (p) => `${p.dst}:${p.port}, the address of node ${p.node} of ${p.service}`,
-  'target.address': (p) => `${p.dst}:${p.port}${p.service ? `, the address of ${p.service}` : ''}`,
   'hop.iptables-dnat': (p) =>
     `kube-proxy's nat rules on ${p.node} (${p.hook} -> KUBE-SERVICES${p.nodePorts ? ' -> KUBE-NODEPORTS' : ''}) match ${p.target}; ${p.choice ? `${p.choice}; ` : ''}${p.sep} DNATs the packet to ${p.to}${p.pod ? ` (${p.pod} on ${p.podNode})` : p.slice ? ' (an address given in its EndpointSlice, not a pod)' : ''}${p.mark ? `; it is marked 0x4000 for masquerading because ${p.mark}` : ''}.`,
   'deliver.ipvs-icmp': (p) =>
@@ -265,22 +263,8 @@ export const enSim: SimDictionary = {
   'dest.unknown': (p) => `${p.to} is neither an IPv4 address nor an element of this scenario.`,
   'dest.service-no-cluster-ip': (p) => `Service ${p.service} has no ClusterIP to send to.`,
   'dest.no-address': (p) => `${p.to} is a ${KIND[p.kind]}, which has no address to send to.`,
-  'input.unknown-source': (p) => `Unknown source ${p.from}.`,
-  'input.cannot-send': (p) => `A ${KIND[p.kind]} cannot send packets; pick a pod, node or outside client.`,
-  'input.icmp-has-no-port': () => 'ICMP has no ports; drop the port or use --proto tcp|udp.',
-  'input.needs-port': (p) => `${p.proto} needs a destination port.`,
-  'input.not-a-sender': () => 'Only a pod, a node or an outside client can send packets.',
-  'input.tracer-unavailable': () => 'The packet tracer could not be loaded (is the connection down?). Send again to retry; your cluster is unchanged.',
-  'input.pick-no-address': () => 'That element has no address to send to; pick a pod, Service, node, load balancer, Ingress or outside client.',
-  'target.empty': (_p, f) => `Type a destination, e.g. ${f.code('web:80')} or ${f.code('10.244.1.2:80')}.`,
-  'target.scheme': (p) => `Only http:// and https:// URLs can be sent, not ${p.scheme}//.`,
-  'target.invalid-url': (p) => `${p.to} is not a valid URL.`,
-  'target.spaces': (p) => `${p.to} contains spaces.`,
-  'target.port-range': (p) => `Port ${p.port} is outside 1-65535.`,
-  'target.missing-address': () => 'Missing the address before the port.',
-  'target.bad-port': (p) => `${p.port} is not a port: after the colon comes a port number 1-65535 (e.g. ${p.example}).`,
-  'target.no-port': (p) => `${p.to} has a ":" but no port after it (e.g. ${p.example}).`,
 
+  ...enSend,
   ...enModel,
   ...enInput,
 };

@@ -55,11 +55,15 @@ function fmtFor(locale: Locale): Fmt {
   return f;
 }
 
-const dictionaries = new Map<Locale, SimDictionary>();
+const dictionaries = new Map<Locale, Partial<SimDictionary>>();
 
-/** Make a dictionary available for a language (the dictionaries register themselves on import). */
-export function registerSimDictionary(locale: Locale, dict: SimDictionary): void {
-  dictionaries.set(locale, dict);
+/**
+ * Make sentences available for a language, adding to what it has: English registers the editor's and
+ * the send form's sentences at start-up and a trace's sentences with the tracer; another language
+ * registers all of them with its pack.
+ */
+export function registerSimDictionary(locale: Locale, dict: Partial<SimDictionary>): void {
+  dictionaries.set(locale, { ...dictionaries.get(locale), ...dict });
 }
 
 function prepare(locale: Locale, kinds: Record<string, ParamKind>, params: Record<string, unknown>): Record<string, unknown> {

@@ -1,12 +1,14 @@
 /** Simulator messages in the reader's language: `formatMessage(locale, message)` and `messageParts` for monospace names. */
 import { registerSimDictionary } from './format';
-import { enSim } from './en';
+import { enModel } from './en-model';
+import { enInput } from './en-input';
+import { enSend } from './en-send';
 
-// English is built in; other languages register with their pack (src/i18n/pack.*.ts).
-registerSimDictionary('en', enSim);
+// English for the editor, files and the send form is built in; a trace's sentences come with the
+// tracer (./trace-messages.ts); other languages register everything with their pack (src/i18n/pack.*.ts).
+registerSimDictionary('en', { ...enModel, ...enInput, ...enSend });
 
 export { formatMessage, messageParts, registerSimDictionary, type MessagePart, type SimDictionary, type Fmt } from './format';
-export { enSim };
 
 import { msg } from '../../sim/messages/index';
 import { formatMessage as formatSim } from './format';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_CODES, MESSAGE_SPECS, msg, type Message, type MessageCode, type ParamKind } from '../../sim/messages/index';
-import { enSim, formatMessage, messageParts } from './index';
+import { formatMessage, messageParts } from './index';
+import { enSim } from './en';
 import { zhSim } from './zh-CN';
 import { LOCALES } from '../locale';
 import { ENGLISH_RUN, prose } from './testing';

@@ -15,6 +15,8 @@ import { useT } from '../../i18n/useT';
 import { elementKindKey } from '../../i18n/index';
 import { lineUses } from './usage';
 import './inside.css';
+// This panel shows trace sentences and may open before the tracer has loaded them.
+import '../../i18n/sim/trace-messages';
 
 export function InsideView() {
   const t = useT();

@@ -13,6 +13,8 @@ import { hasClusterDns } from '../../sim/index';
 import { useEditor } from '../state';
 import { AddClusterDnsButton } from '../problems/ProblemsPanel';
 import { SimText } from '../SimText';
+// This panel shows trace sentences and may open before the tracer has loaded them.
+import '../../i18n/sim/trace-messages';
 
 const PHASE_TITLE: Record<Phase, MessageKey> = {
   dns: 'hops.dns',

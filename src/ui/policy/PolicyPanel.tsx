@@ -25,6 +25,8 @@ import { formatLabels, parseLabels } from '../inspector/fieldText';
 import { MatrixDialog } from './MatrixDialog';
 import { NamespaceLabels } from './NamespaceLabels';
 import './policy.css';
+// This panel shows trace sentences and may open before the tracer has loaded them.
+import '../../i18n/sim/trace-messages';
 
 /** The policy's rules, one line each: peers joined by OR (each peer's selectors are ANDed), then the ports. */
 function rulesInWords(p: NetworkPolicy, t: Translator): string[] {
