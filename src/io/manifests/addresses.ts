@@ -27,8 +27,10 @@ export class AddressPool {
   }
 
   isFree(ip: string): boolean {
+    // Not an address at all (a manifest's `clusterIP: http`): not free, and the caller says why.
+    if (!this.contains(ip)) return false;
     const n = ipToInt(ip);
-    return this.contains(ip) && !this.used.has(n) && !this.reserved.has(n) && n !== this.cidr.network && n <= this.last;
+    return !this.used.has(n) && !this.reserved.has(n) && n !== this.cidr.network && n <= this.last;
   }
 
   /** Claim an address given by the manifest or the canvas; false when it cannot be used. */

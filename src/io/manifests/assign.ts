@@ -2,7 +2,7 @@
  * Addresses for the imported pods and Services: the manifest's own (status.podIP, spec.clusterIP,
  * nodePort) when it is usable on this cluster, else the next free one, with a note saying so.
  */
-import { clusterIpRole, msg, type Pod, type ScenarioDoc, type Service } from '../../sim/index';
+import { clusterIpRole, isIPv4, msg, type Pod, type ScenarioDoc, type Service } from '../../sim/index';
 import type { ManifestError } from './documents';
 import { objectError } from './documents';
 import { clusterIpPool, NodePortPool, podPool, reservedClusterIp, type AddressPool } from './addresses';
@@ -53,6 +53,12 @@ export function assignAddresses(doc: ScenarioDoc, pods: Sourced<Pod>[], services
     const svc = s.item;
     const want = svc.clusterIP;
     if (svc.type === 'ExternalName' || want === 'None') continue;
+    // The API server refuses a clusterIP that is not an address ("must be a valid IP address",
+    // validateServiceClusterIPs in kubernetes pkg/apis/core/validation/validation.go).
+    if (want !== undefined && !isIPv4(want)) {
+      errors.push(objectError(s.from.raw, ['spec', 'clusterIP'], msg('schema.ipv4')));
+      continue;
+    }
     const role = clusterIpRole(svc);
     if (role) {
       const ip = reservedClusterIp(cidr, role);

@@ -77,6 +77,15 @@ describe('bad documents', () => {
     );
   });
 
+  it('a clusterIP that is not an address is refused with the field named, as the API server refuses it (no crash)', () => {
+    // kubernetes pkg/apis/core/validation/validation.go, validateServiceClusterIPs: "must be a valid IP address".
+    const [e, ...rest] = errorsOf(`apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  clusterIP: http\n  ports:\n    - port: 80\n`);
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ doc: 1, ref: 'Service/web', path: 'spec.clusterIP' });
+    expect(en(e!)).toMatch(/^not an IPv4 address/);
+    expect(zh(e!)).toMatch(/^不是 IPv4 地址/);
+  });
+
   it('a wrong kind shape (a Deployment without a template)', () => {
     const [e] = errorsOf(`apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { replicas: 2, selector: { matchLabels: { app: web } } }\n`);
     expect(e).toMatchObject({ doc: 1, ref: 'Deployment/web', path: 'spec.template' });
