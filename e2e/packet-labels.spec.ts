@@ -113,3 +113,34 @@ test('lesson 7: gliding along every link of the trip, the label never covers a r
   expect(seen.frames).toBeGreaterThan(60);
   expect(seen.covering).toEqual([]);
 });
+
+test("lesson 3: a dropped packet's badge rests beside the interface it was dropped at, its name left readable", async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page
+    .getByRole('menu', { name: 'Lessons' })
+    .getByRole('menuitem', { name: /^Lesson 3: / })
+    .click();
+  // host-gw across subnets: node-1 cannot add the route via 192.168.2.10 (not on its eth0 subnet) and drops at eth0.
+  await page.locator('[data-testid^="send-"]').first().click();
+  const marker = page.locator('[data-testid="packet-marker"].dropped');
+  await expect(marker).toHaveAttribute('data-at', 'node-1');
+  const eth0 = page.locator('.react-flow__node[data-id="node-1"] [data-iface="eth0"]');
+  await expect(eth0).toHaveText('eth0');
+  // Measured once the follow camera has stopped (marker and card move together while it glides).
+  await expect
+    .poll(async () => {
+      const boxes = await Promise.all([marker, page.getByTestId('packet-label'), eth0].map((l) => l.boundingBox()));
+      const [badge, label, name] = boxes;
+      if (!badge || !label || !name) return 'not drawn';
+      const meets = (a: typeof name, b: typeof name) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      if (meets(badge, name)) return `badge over eth0: ${JSON.stringify([badge, name])}`;
+      if (meets(label, name)) return `label over eth0: ${JSON.stringify([label, name])}`;
+      // Beside it: level with it, just to its left.
+      return Math.abs(badge.y + badge.height / 2 - (name.y + name.height / 2)) < 4 && badge.x + badge.width <= name.x && name.x - (badge.x + badge.width) < 12
+        ? 'beside'
+        : `not beside: ${JSON.stringify([badge, name])}`;
+    })
+    .toBe('beside');
+});

@@ -99,6 +99,38 @@ for (const lesson of LESSONS) {
   });
 }
 
+test('lesson 7: the ingress-nginx controller pods show their whole names, wrapped at a hyphen, at 11px or more', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
+  await openLesson(
+    page,
+    LESSONS.find((l) => l.number === 7)!,
+  );
+  await settled(page);
+  const names = await page.evaluate(() => {
+    const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node-pod .pod-name')]
+      .filter((e) => e.textContent!.startsWith('ingress-nginx-controller-'))
+      .map((e) => {
+        const card = e.closest('.pod')!.getBoundingClientRect();
+        const r = e.getBoundingClientRect();
+        return {
+          text: e.textContent,
+          // Nothing cut: the text needs no more room than it has, and it lies inside its card.
+          cut: e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight,
+          inCard: r.left >= card.left && r.right <= card.right && r.top >= card.top && r.bottom <= card.bottom,
+          lines: Math.round(r.height / parseFloat(getComputedStyle(e).lineHeight)),
+          px: parseFloat(getComputedStyle(e).fontSize) * zoom,
+        };
+      });
+  });
+  expect(names.map((n) => n.text).sort()).toEqual(['ingress-nginx-controller-1', 'ingress-nginx-controller-2']);
+  for (const n of names) {
+    expect(n, n.text!).toMatchObject({ cut: false, inCard: true, lines: 2 });
+    expect(n.px, n.text!).toBeGreaterThanOrEqual(11);
+  }
+});
+
 test('lesson 3: the VXLAN packet at the router is labelled with the outer node addresses and UDP 8472', async ({ page }) => {
   await page.goto('/');
   await openLesson(page, LESSONS[2]!);

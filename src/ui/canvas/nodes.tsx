@@ -15,11 +15,11 @@ import type {
   ServiceFlowNode,
   SubnetFlowNode,
 } from './flow';
-import { bridgeRect, POD_H, POD_ROW_GAP, POD_W, podSlot } from '../../layout/geometry';
+import { bridgeRect, POD_H, podSlot } from '../../layout/geometry';
 import { KindIcon } from './icons';
 import { useFar } from './lod';
 import { SystemRow } from './SystemRow';
-import { Anchor, Labels } from './nodeParts';
+import { Anchor, Labels, podTiles, POD_NAME_FITS } from './nodeParts';
 import { ifaceRef } from './ifaces';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n';
@@ -45,20 +45,6 @@ export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps
     </div>
   );
 });
-
-/** Far out, a node's pods as one element: a column of coloured tiles in the pods' slots. */
-function podTiles(colors: string[]): CSSProperties {
-  const first = podSlot(0);
-  const step = POD_H + POD_ROW_GAP;
-  const stops = colors.map((c, i) => `${c} ${i * step}px ${i * step + POD_H}px, transparent ${i * step + POD_H}px ${(i + 1) * step}px`);
-  return {
-    left: first.x,
-    top: first.y,
-    width: POD_W,
-    height: colors.length * step - POD_ROW_GAP,
-    background: `linear-gradient(to bottom, ${stops.join(', ')})`,
-  };
-}
 
 export const ClusterNode = memo(function ClusterNode({ id, data, selected }: NodeProps<ClusterFlowNode>) {
   const { node, podCount, gateway, vtep, calico, veths, podColors, systemPods } = data;
@@ -158,7 +144,7 @@ export const PodNode = memo(function PodNode({ id, data, selected }: NodeProps<P
   const iface = (name: string) => ifaceRef(id, name);
   const style = { '--app': color } as CSSProperties;
   return (
-    <div className={`pod${selected ? ' is-selected' : ''}`} style={style}>
+    <div className={`pod${selected ? ' is-selected' : ''}${pod.name.length > POD_NAME_FITS ? ' long-name' : ''}`} style={style}>
       <Anchor id="veth" type="source" position={Position.Left} />
       <Anchor id="ep" type="target" position={Position.Right} />
       <div className="pod-title">

@@ -37,11 +37,11 @@ export function useGeometry(): FlowGeometry {
   const rf = useReactFlow();
   const flow = useStoreApi();
   return useMemo<FlowGeometry>(() => {
-    const ifaces = new Map<string, { dx: number; dy: number } | null>();
+    const ifaces = new Map<string, { dx: number; dy: number; w: number; h: number } | null>();
     const paths = new Map<string, { d: string; track: PathTrack | undefined }>();
     return {
       nodeCenter: (id) => center(rf.getInternalNode(id)),
-      ifaceCenter: (id, iface) => {
+      ifaceBox: (id, iface) => {
         const n = rf.getInternalNode(id);
         if (!n) return undefined;
         const { x, y } = n.internals.positionAbsolute;
@@ -51,11 +51,12 @@ export function useGeometry(): FlowGeometry {
           const el = ifaceElement(id, iface);
           if (!el) return undefined;
           const r = el.getBoundingClientRect();
-          const p = rf.screenToFlowPosition({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
-          off = { dx: p.x - x, dy: p.y - y };
+          const p = rf.screenToFlowPosition({ x: r.x, y: r.y });
+          const q = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
+          off = { dx: p.x - x, dy: p.y - y, w: q.x - p.x, h: q.y - p.y };
           ifaces.set(key, off);
         }
-        return off ? { x: x + off.dx, y: y + off.dy } : undefined;
+        return off ? { x: x + off.dx, y: y + off.dy, w: off.w, h: off.h } : undefined;
       },
       edgePath: (edgeId) => {
         const d = edgePathOf(flow.getState(), edgeId);

@@ -11,14 +11,24 @@ export type { Point };
 export interface FlowGeometry {
   /** Centre of an element (canvas node id) in flow coordinates, if it is on the canvas. */
   nodeCenter(id: string): Point | undefined;
-  /** Centre of an interface drawn inside an element (`data-iface` inside the node), if drawn. */
-  ifaceCenter(id: string, iface: string): Point | undefined;
+  /** The box of an interface drawn inside an element (eth0, cni0, ...), if drawn. */
+  ifaceBox(id: string, iface: string): { x: number; y: number; w: number; h: number } | undefined;
   /** The path of a canvas edge, once both its ends have been drawn. */
   edgePath(edgeId: string): PathTrack | undefined;
 }
 
+/** Gap between a dropped packet's badge and the interface it rests beside. */
+const BESIDE = 13;
+
+/**
+ * Where a hop is: the middle of its interface, or of its element. A drop rests just left of the
+ * interface instead, so its badge (the packet stays there) does not hide the interface's name.
+ */
 export function hopPoint(g: FlowGeometry, hop: Hop): Point | undefined {
-  return (hop.iface ? g.ifaceCenter(hop.at, hop.iface) : undefined) ?? g.nodeCenter(hop.at);
+  const box = hop.iface ? g.ifaceBox(hop.at, hop.iface) : undefined;
+  if (!box) return g.nodeCenter(hop.at);
+  if (hop.action === 'drop') return { x: box.x - BESIDE, y: box.y + box.h / 2 };
+  return { x: box.x + box.w / 2, y: box.y + box.h / 2 };
 }
 
 function dist(a: Point, b: Point): number {
