@@ -1,6 +1,7 @@
 /**
  * Follow the packet: while the selected packet moves, the camera keeps the element of its current
- * hop in view at a readable zoom, panning smoothly when the hop leaves the middle of the view.
+ * hop in view at a readable zoom, gliding when the hop leaves the middle of the view and cutting
+ * when it is more than half a view beyond it (camera.ts followTarget).
  * Off (the toggle over the canvas), the view stays where the user put it.
  */
 import { useEffect, useRef } from 'react';
