@@ -33,7 +33,6 @@ import { useT } from '../../i18n/useT';
 export const PALETTE_MIME = 'application/x-kube-playground-element';
 
 const FIT_OPTIONS = { padding: 0.08 };
-const PRO_OPTIONS = { hideAttribution: true };
 
 /**
  * `zoom`: open at this zoom at the canvas origin instead of fitting everything (the benchmark's
@@ -150,7 +149,9 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
         fitView={zoom === undefined}
         fitViewOptions={FIT_OPTIONS}
         {...(zoom === undefined ? {} : { defaultViewport: { x: 0, y: 0, zoom } })}
-        proOptions={PRO_OPTIONS}
+        // React Flow's attribution stays (its authors ask it of projects without a Pro subscription), at the
+        // bottom in the middle, clear of the controls (bottom left) and the minimap (bottom right).
+        attributionPosition="bottom-center"
         ariaLabelConfig={aria}
       >
         {minimap && <OverviewMap color={minimapColor} maskColor="rgba(241,245,249,0.7)" ariaLabel={aria['minimap.ariaLabel']} />}
