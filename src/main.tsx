@@ -2,7 +2,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { LocaleProvider, initialLocale } from './i18n/useT';
-import { loadLocaleMessages, type Locale } from './i18n/index';
+import { DEFAULT_LOCALE, loadLocaleMessages, type Locale } from './i18n/index';
 import { ErrorBoundary } from './ui/session/ErrorBoundary';
 import { hasShareLink, type DecodedShareLink } from './io/share-link';
 import { browserStorage, clearLinkFromAddress } from './io/browser';
@@ -11,7 +11,7 @@ import { stressScenario } from './store/stressScenario';
 import { LoadingProgress } from './ui/loading/LoadingProgress';
 import { endLoading, loadWithProgress } from './store/loading/progress';
 import { decodedLink } from './store/loading/linkResult';
-import { preloadTracer } from './store/tracer';
+import { preloadTracer, whenIdle } from './store/tracer';
 import './ui/styles/shell.css';
 import './ui/styles/palette.css';
 import './ui/styles/side.css';
@@ -29,7 +29,7 @@ const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>)
 const zoom = params.has('zoom') ? Number(params.get('zoom')) || undefined : undefined;
 
 /** Start once the reader's language is here (English is built in; another language is fetched first). */
-function start(locale: Locale) {
+function start(locale: Locale, unavailable?: Locale) {
   if (params.has('bare')) {
     // The benchmark's reference page, loaded on demand so the app bundle does not carry it.
     const count = Number(params.get('n') ?? 1100) || 1100;
@@ -37,7 +37,7 @@ function start(locale: Locale) {
   } else if (params.get('stress') === '1') {
     // The big cluster is generated, validated and laid out off the page's thread, with its steps shown.
     render(
-      <LocaleProvider initial={locale}>
+      <LocaleProvider initial={locale} unavailable={unavailable}>
         <LoadingProgress fullPage />
       </LocaleProvider>,
     );
@@ -45,7 +45,7 @@ function start(locale: Locale) {
     void loadWithProgress({ kind: 'stress', ...(nodes ? { nodes } : {}) }).then((r) => {
       const app = createStores(r.ok ? r.scenario : stressScenario());
       render(
-        <LocaleProvider initial={locale}>
+        <LocaleProvider initial={locale} unavailable={unavailable}>
           <App app={app} stress zoom={zoom} />
         </LocaleProvider>,
       );
@@ -59,7 +59,7 @@ function start(locale: Locale) {
     const open = async (link?: DecodedShareLink) => {
       const app = await createApp({ hash: window.location.hash, storage, locale, link, clearLinkFromAddress });
       render(
-        <LocaleProvider initial={locale}>
+        <LocaleProvider initial={locale} unavailable={unavailable}>
           <ErrorBoundary storage={storage}>
             <App app={app} zoom={zoom} />
           </ErrorBoundary>
@@ -69,7 +69,7 @@ function start(locale: Locale) {
     };
     if (hasShareLink(window.location.hash)) {
       render(
-        <LocaleProvider initial={locale}>
+        <LocaleProvider initial={locale} unavailable={unavailable}>
           <LoadingProgress fullPage />
         </LocaleProvider>,
       );
@@ -78,11 +78,15 @@ function start(locale: Locale) {
   }
 }
 
-const locale = initialLocale();
-// If the language pack cannot be fetched, the app starts with English text rather than not at all.
-void loadLocaleMessages(locale)
-  .catch(() => undefined)
-  .then(() => start(locale));
+const preferred = initialLocale();
+// If the language pack cannot be fetched, the app starts in English rather than not at all, and the
+// language switch says why (choosing the language again fetches it again).
+void loadLocaleMessages(preferred).then(
+  () => start(preferred),
+  () => start(DEFAULT_LOCALE, preferred),
+);
 
 // The packet tracer is not needed for the first paint; fetch it once the page is idle so the first Send rarely waits.
 preloadTracer();
+// The hop list's code too, so the first packet's hops show with it (a failure is shown when it is needed).
+whenIdle(() => void import('./ui/packets/HopInspector').catch(() => undefined));

@@ -29,6 +29,7 @@ export const en = {
   'language.en': 'English',
   'language.zh-CN': '简体中文',
   'language.loadFailed': 'Could not load {language} (is the connection down?). The interface stays as it is; try again.',
+  'language.loading': 'Loading {language}…',
 
   // Palette: element kinds (ElementKind), also used as labels in the inspector and problems list.
   'palette.title': 'Elements',
@@ -360,6 +361,9 @@ export const en = {
   'export.failed': 'Could not export the image: {reason}',
   'marker.aria': 'Packet {id} at {at}: {text}',
   'side.loading': 'Loading…',
+  'lazy.failed':
+    'This part of the playground could not be loaded (is the connection down, or was the app updated since this page opened?). Your work is unchanged.',
+  'lazy.retry': 'Try again',
   'side.resize': 'Resize the side panel',
   'side.expand': 'Show the side panel',
   'side.collapse': 'Hide the side panel',

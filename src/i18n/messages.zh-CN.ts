@@ -27,6 +27,7 @@ export const zhCN: Record<MessageKey, string> = {
   'language.en': 'English',
   'language.zh-CN': '简体中文',
   'language.loadFailed': '无法加载{language}（网络是否断开？）。界面保持不变，请重试。',
+  'language.loading': '正在加载{language}…',
 
   'palette.title': '元素',
   'palette.hint': '把元素拖到画布上。',
@@ -346,6 +347,8 @@ export const zhCN: Record<MessageKey, string> = {
   'export.failed': '无法导出图片：{reason}',
   'marker.aria': '数据包 {id} 位于 {at}：{text}',
   'side.loading': '正在加载…',
+  'lazy.failed': '无法加载演练场的这一部分（网络是否断开，或者页面打开后应用已更新？）。你的工作没有改变。',
+  'lazy.retry': '重试',
   'side.resize': '调整侧边面板宽度',
   'side.expand': '显示侧边面板',
   'side.collapse': '隐藏侧边面板',

@@ -12,6 +12,8 @@ interface LocaleState {
   locale: Locale;
   /** Switch language once its strings are here (fetched the first time); false when they could not be fetched. */
   setLocale: (locale: Locale) => Promise<boolean>;
+  /** The language the reader prefers but whose pack could not be fetched at start (the app opened in English). */
+  unavailable?: Locale | undefined;
 }
 
 const LocaleContext = createContext<LocaleState>({ locale: DEFAULT_LOCALE, setLocale: () => Promise.resolve(false) });
@@ -31,7 +33,7 @@ export function initialLocale(storage: Pick<Storage, 'getItem' | 'setItem'> | un
   return detectLocale(languages, loadLocale(storage));
 }
 
-export function LocaleProvider({ initial, children }: { initial?: Locale; children: ReactNode }) {
+export function LocaleProvider({ initial, unavailable, children }: { initial?: Locale; unavailable?: Locale | undefined; children: ReactNode }) {
   const [locale, setState] = useState<Locale>(() => initial ?? initialLocale());
   const setLocale = useCallback(async (next: Locale) => {
     try {
@@ -44,13 +46,18 @@ export function LocaleProvider({ initial, children }: { initial?: Locale; childr
     if (typeof document !== 'undefined') document.documentElement.lang = next;
     return true;
   }, []);
-  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const value = useMemo(() => ({ locale, setLocale, unavailable }), [locale, setLocale, unavailable]);
   return createElement(LocaleContext.Provider, { value }, children);
 }
 
 export function useLocale(): [Locale, (locale: Locale) => Promise<boolean>] {
   const { locale, setLocale } = useContext(LocaleContext);
   return [locale, setLocale];
+}
+
+/** The preferred language that could not be fetched at start, if any (the language switch says so). */
+export function useUnavailableLocale(): Locale | undefined {
+  return useContext(LocaleContext).unavailable;
 }
 
 /** The translator for the current language: `const t = useT(); t('toolbar.copyLink')`. */

@@ -29,10 +29,14 @@ export function loadTracer(): Promise<Tracer> {
   return pending;
 }
 
-/** Fetch the tracer when the main thread has nothing better to do (after the first paint). */
-export function preloadTracer(): void {
+/** Run `work` when the main thread has nothing better to do (after the first paint), within 2 s. */
+export function whenIdle(work: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-  const start = () => void loadTracer().catch(() => undefined);
-  if (idle) idle(start, { timeout: 2000 });
-  else setTimeout(start, 200);
+  if (idle) idle(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+}
+
+/** Fetch the tracer when the page is idle, so the first Send rarely waits. */
+export function preloadTracer(): void {
+  whenIdle(() => void loadTracer().catch(() => undefined));
 }

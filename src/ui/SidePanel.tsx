@@ -3,7 +3,8 @@
  * or the packets (send, playback, hop inspector). Resizable by its left edge (drag, or the arrow
  * keys on the handle) and foldable to a thin edge, so the canvas can have the room.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { lazyPanel } from './LazyPanel';
 import { usePacketStore } from './packets/PacketsContext';
 import { PacketPanel } from './packets/PacketPanel';
 import { insideStore } from '../store/insideStore';
@@ -13,17 +14,8 @@ import { clampSide, setView, SIDE_MAX, SIDE_MIN, useView, viewStore } from './vi
 export type SideTab = 'inspect' | 'packets' | 'policies' | 'inside';
 
 // Loaded when first opened (with the YAML library and the node dumps), so the first load stays light.
-const PolicyPanel = lazy(() => import('./policy/PolicyPanel').then((m) => ({ default: m.PolicyPanel })));
-const InsideView = lazy(() => import('./inside/InsideView').then((m) => ({ default: m.InsideView })));
-
-function Loading() {
-  const t = useT();
-  return (
-    <p className="side-loading" role="status">
-      {t('side.loading')}
-    </p>
-  );
-}
+const PolicyPanel = lazyPanel(() => import('./policy/PolicyPanel').then((m) => m.PolicyPanel));
+const InsideView = lazyPanel(() => import('./inside/InsideView').then((m) => m.InsideView));
 
 function ResizeHandle() {
   const t = useT();
@@ -75,11 +67,14 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
   const packets = usePacketStore();
   const [tab, setTab] = useState<SideTab>('inspect');
   const collapsed = useView((s) => s.sideCollapsed);
-  // Sending a packet (from the form, the canvas or a lesson) brings its hops into view.
+  // Sending a packet (from the form, the canvas, a lesson or the welcome card) brings its hops into view,
+  // or, while the tracer is fetched or when the send fails, the line that says so.
   useEffect(
     () =>
       packets.subscribe((s, prev) => {
-        if (s.packets.length > prev.packets.length || (s.pick.mode !== 'off' && prev.pick.mode === 'off')) {
+        const started = s.loadingTracer === true && prev.loadingTracer !== true;
+        const failed = s.sendError !== undefined && s.sendError !== prev.sendError;
+        if (s.packets.length > prev.packets.length || (s.pick.mode !== 'off' && prev.pick.mode === 'off') || started || failed) {
           setTab('packets');
           if (viewStore.getState().sideCollapsed) setView({ sideCollapsed: false });
         }
@@ -148,18 +143,10 @@ export function SidePanel({ inspect, lesson }: { inspect: ReactNode; lesson?: Re
           <PacketPanel />
         </div>
         <div id="panel-policies" role="tabpanel" aria-labelledby="tab-policies" hidden={tab !== 'policies'} className="side-panel">
-          {tab === 'policies' && (
-            <Suspense fallback={<Loading />}>
-              <PolicyPanel />
-            </Suspense>
-          )}
+          {tab === 'policies' && <PolicyPanel />}
         </div>
         <div id="panel-inside" role="tabpanel" aria-labelledby="tab-inside" hidden={tab !== 'inside'} className="side-panel">
-          {tab === 'inside' && (
-            <Suspense fallback={<Loading />}>
-              <InsideView />
-            </Suspense>
-          )}
+          {tab === 'inside' && <InsideView />}
         </div>
       </div>
     </div>

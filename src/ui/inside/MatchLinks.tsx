@@ -5,6 +5,7 @@ import { locateMatch, TOOL_COMMANDS } from '../../sim/tracer';
 import { insideStore } from '../../store/insideStore';
 import { useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
+import './match-links.css';
 
 export function MatchLinks({
   scenario,

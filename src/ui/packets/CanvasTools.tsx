@@ -22,7 +22,12 @@ export function CanvasTools() {
     setBusy(true);
     try {
       // The picture's code is fetched on the first export, not before the first paint.
-      const [{ collectPicture, downloadBlob, imageFileBase, svgToPng }, { pictureSvg }] = await Promise.all([import('./exportImage'), import('./exportSvg')]);
+      const code = await Promise.all([import('./exportImage'), import('./exportSvg')]).catch(() => undefined);
+      if (!code) {
+        editor.getState().notify(t('export.failed', { reason: t('lazy.failed') }), 'error');
+        return;
+      }
+      const [{ collectPicture, downloadBlob, imageFileBase, svgToPng }, { pictureSvg }] = code;
       const scenario = editor.getState().scenario;
       const names = topology(scenario).names;
       const nameOf = (id: string) => names.get(id) ?? id;

@@ -1,5 +1,6 @@
 /** The packets side panel: send form and send mode, playback controls, burst tally, hop inspector. */
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { lazyPanel } from '../LazyPanel';
 import { useStore } from 'zustand';
 import { topology, type Scenario } from '../../sim/index';
 import { useEditor } from '../state';
@@ -12,7 +13,7 @@ import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 
 /** The hop list and headers exist only once a packet was sent, so they load with the tracer, not before the first paint. */
-const HopInspector = lazy(() => import('./HopInspector').then((m) => ({ default: m.HopInspector })));
+const HopInspector = lazyPanel(() => import('./HopInspector').then((m) => m.HopInspector));
 
 function senderOptions(s: Scenario, t: Translator): SenderOption[] {
   return [
@@ -54,13 +55,7 @@ export function PacketPanel() {
       <SendForm key={pickFrom ?? 'form'} store={store} senders={senders} {...(pickFrom ? { from: pickFrom } : {})} />
       <PlaybackControls store={store} />
       <TallyChart store={store} nameOf={nameOf} />
-      {sent ? (
-        <Suspense fallback={null}>
-          <HopInspector store={store} nameOf={nameOf} />
-        </Suspense>
-      ) : (
-        <p className="muted">{t('panel.noHops')}</p>
-      )}
+      {sent ? <HopInspector store={store} nameOf={nameOf} /> : <p className="muted">{t('panel.noHops')}</p>}
     </section>
   );
 }

@@ -50,6 +50,8 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
     return { from: source, to: target.to, ...(target.port !== undefined ? { port: target.port } : {}), ...(proto !== 'auto' ? { proto } : {}) };
   };
   const error = inputError ?? sendError;
+  // A tracer that could not be fetched is not the destination's fault: the field is not marked wrong.
+  const fieldWrong = error !== undefined && error.code !== 'input.tracer-unavailable';
   return (
     <form
       className="send-form"
@@ -81,7 +83,7 @@ export function SendForm({ store, senders, from, onFromChange, to: initialTo }: 
         value={to}
         placeholder="web:80, 10.96.0.2:80, http://shop.example.com/api"
         onChange={(e) => setTo(e.target.value)}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={fieldWrong ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
       />
       <label htmlFor={`${id}-proto`}>{t('packet.protocol')}</label>

@@ -5,7 +5,7 @@
  * the outcome is compared with what the lesson expects. Collapses to a narrow tab.
  */
 import { AlertIcon, BookIcon, CheckIcon, ChevronLeftIcon, CloseIcon, ResetIcon, SendIcon } from './icons';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SuggestedPacket } from '../../lessons/index';
 import { packetTargetText } from '../../lessons/targetText';
 import { lessonsIfLoaded, loadLessons } from '../../lessons/load';
@@ -69,20 +69,27 @@ function PacketButton({ packet, index }: { packet: SuggestedPacket; index: numbe
 
 /** The open lesson's content: here at once if it was fetched already (opening a lesson fetches it), else fetched now. */
 function useLessonContent(id: string | undefined) {
-  const [lessons, setLessons] = useState(lessonsIfLoaded);
+  // Read on every render: opening a lesson from the menu may have fetched the content meanwhile.
+  const lessons = lessonsIfLoaded();
+  const [, setLoaded] = useState(0);
   const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (id === undefined || lessons) return;
+  const fetchLessons = useCallback(() => {
     let live = true;
     loadLessons().then(
-      (m) => live && setLessons(m),
+      () => live && setLoaded((n) => n + 1),
       () => live && setFailed(true),
     );
     return () => {
       live = false;
     };
-  }, [id, lessons]);
-  return { lesson: id === undefined ? undefined : lessons?.getLesson(id), failed };
+  }, []);
+  const retry = useCallback(() => {
+    setFailed(false);
+    fetchLessons();
+  }, [fetchLessons]);
+  const missing = id !== undefined && lessons === undefined;
+  useEffect(() => (missing ? fetchLessons() : undefined), [missing, fetchLessons]);
+  return { lesson: id === undefined ? undefined : lessons?.getLesson(id), failed: failed && lessons === undefined, retry };
 }
 
 export function LessonPanel() {
@@ -92,14 +99,23 @@ export function LessonPanel() {
   const id = useSessionState((s) => s.lesson);
   const open = useSessionState((s) => s.lessonPanelOpen);
   const step = useSessionState((s) => s.step);
-  const { lesson, failed } = useLessonContent(id);
+  const { lesson, failed, retry } = useLessonContent(id);
   if (id === undefined) return null;
   if (!lesson) {
     return (
       <aside className="lesson-panel" aria-label={t('lessons.panel')} aria-busy={!failed}>
-        <p className={failed ? 'field-error' : 'muted'} role={failed ? 'alert' : 'status'}>
-          {t(failed ? 'lessons.loadFailed' : 'lessons.loading')}
-        </p>
+        {failed ? (
+          <div className="panel-failed" role="alert">
+            <p>{t('lessons.loadFailed')}</p>
+            <button type="button" className="btn small" onClick={retry}>
+              {t('lazy.retry')}
+            </button>
+          </div>
+        ) : (
+          <p className="side-loading" role="status">
+            {t('lessons.loading')}
+          </p>
+        )}
       </aside>
     );
   }

@@ -1,0 +1,93 @@
+/**
+ * Code that loads on demand (the tracer, the hop list, the lessons, the Chinese pack), when the
+ * network fails to deliver it: the learner is told in a sentence where they were looking, nothing
+ * is lost, and trying again works once the network is back. Never the crash screen.
+ */
+import { test, expect, type Page } from '@playwright/test';
+
+/** Refuse requests for the chunk whose file name starts with `name-` until `release()` is called. */
+async function block(page: Page, name: string): Promise<{ release(): Promise<void> }> {
+  const pattern = new RegExp(`/assets/${name}-[^/]+\\.js$`);
+  const handler = (route: import('@playwright/test').Route) => route.abort('internetdisconnected');
+  await page.route(pattern, handler);
+  return { release: () => page.unroute(pattern, handler) };
+}
+
+const packetsForm = (page: Page) => page.getByRole('form', { name: 'Send a packet' });
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test.describe('from the welcome card', () => {
+  // A fresh profile: the welcome card shows (the other specs start with it dismissed).
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('the tracer cannot be fetched: the Packets tab says so, the destination is not marked wrong; Send again works', async ({ page }) => {
+    const tracer = await block(page, 'tracer');
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Send curl → web:80' }).click();
+    // The welcome card's send switches to the Packets tab, where the sentence is.
+    await expect(page.getByRole('tab', { name: 'Packets' })).toHaveAttribute('aria-selected', 'true');
+    await expect(packetsForm(page).getByRole('alert')).toContainText('The packet tracer could not be loaded');
+    await expect(packetsForm(page).getByLabel('To', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('crash')).toHaveCount(0);
+    await tracer.release();
+    await packetsForm(page).getByLabel('To', { exact: true }).fill('web:80');
+    await packetsForm(page).getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Hops' }).getByTestId('verdict')).toContainText('Delivered');
+  });
+
+  test("the hop list's code cannot be fetched: the panel says so with Try again, the canvas keeps working", async ({ page }) => {
+    const hops = await block(page, 'HopInspector');
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Send curl → web:80' }).click();
+    const failed = page.getByRole('tabpanel', { name: 'Packets' }).getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await expect(failed).toBeVisible();
+    await expect(page.getByTestId('crash')).toHaveCount(0);
+    await expect(page.getByTestId('packet-marker').first()).toBeVisible();
+    await hops.release();
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('region', { name: 'Hops' }).getByTestId('verdict')).toContainText('Delivered');
+  });
+});
+
+test('the lessons cannot be fetched: opening one says so and keeps the scenario; after a reload on a lesson, Try again brings its steps', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+  // Open lesson 5 while the network works, so the saved work names it.
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page
+    .getByRole('menu', { name: 'Lessons' })
+    .getByRole('menuitem', { name: /^Lesson 5: / })
+    .click();
+  const panel = page.getByRole('complementary', { name: 'Lesson', exact: true });
+  await expect(panel.getByTestId('lesson-step')).toBeVisible();
+  const lessons = await block(page, 'lessons');
+  await page.reload();
+  await expect(panel.getByRole('alert')).toContainText('Could not load the lessons');
+  await expect(page.getByTestId('crash')).toHaveCount(0);
+  // The lesson's scenario is on the canvas all the same (it is in the saved work).
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await lessons.release();
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await expect(panel.getByTestId('lesson-step')).toBeVisible();
+});
+
+test.describe('a browser that prefers Chinese, when the Chinese pack cannot be fetched', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('opens in English, says why, and choosing 简体中文 again fetches it', async ({ page }) => {
+    const pack = await block(page, 'pack.zh-CN');
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await expect(language).toHaveValue('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not load 简体中文' })).toBeVisible();
+    await pack.release();
+    await language.selectOption('zh-CN');
+    await expect(page.getByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  });
+});
