@@ -26,6 +26,7 @@ const ON_DEMAND = [
   'src/ui/inside/InsideView.tsx',
   'src/ui/policy/PolicyPanel.tsx',
   'src/io/manifests/import.ts',
+  'src/io/share-link.ts',
   'src/ui/manifests/ManifestDialogBody.tsx',
 ];
 

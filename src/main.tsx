@@ -4,7 +4,7 @@ import { App } from './ui/App';
 import { LocaleProvider, initialLocale } from './i18n/useT';
 import { DEFAULT_LOCALE, loadLocaleMessages, type Locale } from './i18n/index';
 import { ErrorBoundary } from './ui/session/ErrorBoundary';
-import { hasShareLink, type DecodedShareLink } from './io/share-link';
+import { hasShareLink, type DecodedShareLink } from './io/share-address';
 import { browserStorage, clearLinkFromAddress } from './io/browser';
 import { createApp, createStores } from './store/app';
 import { stressScenario } from './store/stressScenario';

@@ -570,6 +570,7 @@ export const en = {
   'loading.tooSlow': '{name} was not opened: reading and checking it took more than {seconds} s. Your current work was not changed.',
   'loading.failed': '{name} could not be opened ({error}). Your current work was not changed.',
   'linkError.too-slow': 'This link was not opened: reading and checking its scenario took more than 20 s.',
+  'linkError.unavailable': 'No link was made: this part of the playground could not be loaded (is the connection down?). Your work is unchanged; try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

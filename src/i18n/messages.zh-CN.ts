@@ -549,4 +549,5 @@ export const zhCN: Record<MessageKey, string> = {
   'loading.tooSlow': '未打开 {name}：读取和检查它用了超过 {seconds} 秒。当前的工作没有改变。',
   'loading.failed': '无法打开 {name}（{error}）。当前的工作没有改变。',
   'linkError.too-slow': '未打开这个链接：读取和检查其中的场景用了超过 20 秒。',
+  'linkError.unavailable': '没有生成链接：无法加载演练场的这一部分（网络是否断开？）。你的工作没有改变，请重试。',
 };

@@ -1,5 +1,5 @@
 /** The browser's side of the io layer: localStorage and the address bar (each safe where the browser refuses it). */
-import { hasShareLink } from './share-link';
+import { hasShareLink } from './share-address';
 
 /** window.localStorage, or undefined where there is none or the browser refuses it (reading the property can throw). */
 export function browserStorage(): Storage | undefined {

@@ -3,7 +3,7 @@ import { defaultScenario } from './defaultScenario';
 import { loadExample } from '../sim/testing/examples';
 import { getLesson, lessonScenario } from '../lessons/index';
 import { loadBackup, loadSavedWork, saveWork, SAVED_WORK_KEY } from '../io/saved-work';
-import { encodeShareLink } from '../io/share-link';
+import { decodeShareLink, encodeShareLink } from '../io/share-link';
 import { laidOutLesson } from './session';
 import { buildApp, chooseStartScenario, createApp } from './app';
 import { MemoryStorage } from './testing';
@@ -152,7 +152,7 @@ describe('chooseStartScenario', () => {
   it('opens a good link with its lesson', () => {
     const storage = new MemoryStorage();
     saveWork(storage, hostGw);
-    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson })).toEqual({
+    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson, decode: decodeShareLink })).toEqual({
       scenario: vxlan,
       source: 'link',
       lesson: 'lesson-3-vxlan',
@@ -165,7 +165,7 @@ describe('chooseStartScenario', () => {
     const before = new Map(storage.items);
     const writes = storage.writes;
     for (const hash of [goodLink.slice(0, -9), goodLink.replace('#s=1.', '#s=9.'), '#s=1.@@@', `#s=1.${'A'.repeat(70_000)}`]) {
-      const start = chooseStartScenario({ hash, storage, defaultScenario: defaults, isLesson });
+      const start = chooseStartScenario({ hash, storage, defaultScenario: defaults, isLesson, decode: decodeShareLink });
       expect(start.source).toBe('saved');
       expect(start.scenario).toEqual(hostGw);
       expect(start.lesson).toBe('lesson-2-host-gw');
@@ -176,26 +176,38 @@ describe('chooseStartScenario', () => {
   });
 
   it('opens the default scenario when there is no link and nothing saved, or storage is refused', () => {
-    expect(chooseStartScenario({ hash: '', storage: new MemoryStorage(), defaultScenario: defaults, isLesson })).toEqual({
+    expect(chooseStartScenario({ hash: '', storage: new MemoryStorage(), defaultScenario: defaults, isLesson, decode: decodeShareLink })).toEqual({
       scenario: sameNode,
       source: 'default',
     });
-    expect(chooseStartScenario({ hash: '#s=1.xx', storage: undefined, defaultScenario: defaults, isLesson })).toMatchObject({
+    expect(chooseStartScenario({ hash: '#s=1.xx', storage: undefined, defaultScenario: defaults, isLesson, decode: decodeShareLink })).toMatchObject({
       scenario: sameNode,
       source: 'default',
       linkError: { code: 'truncated' },
     });
   });
 
+  it('a link whose code could not be fetched is reported, and the saved work opens', () => {
+    const storage = new MemoryStorage();
+    saveWork(storage, hostGw);
+    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson })).toMatchObject({
+      scenario: hostGw,
+      source: 'saved',
+      linkError: { code: 'unavailable' },
+    });
+  });
+
   it('drops a lesson id the app does not know', () => {
     const l = encodeShareLink(vxlan, { lesson: 'removed-lesson' });
-    expect(l.ok && chooseStartScenario({ hash: l.hash, storage: undefined, defaultScenario: defaults, isLesson }).lesson).toBeUndefined();
+    expect(
+      l.ok && chooseStartScenario({ hash: l.hash, storage: undefined, defaultScenario: defaults, isLesson, decode: decodeShareLink }).lesson,
+    ).toBeUndefined();
   });
 
   it('warns when the saved work is damaged and nothing else is left', () => {
     const storage = new MemoryStorage();
     storage.items.set(SAVED_WORK_KEY, '{');
-    expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson })).toMatchObject({
+    expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson, decode: decodeShareLink })).toMatchObject({
       source: 'default',
       savedWorkWarning: expect.stringMatching(/damaged/),
     });

@@ -17,7 +17,7 @@ import type { Scenario } from '../sim/index';
 import { isLessonId } from '../lessons/catalog';
 import { loadLessons } from '../lessons/load';
 import { DEFAULT_LOCALE, translate, type Locale } from '../i18n/index';
-import { decodeShareLink, hasShareLink, type DecodedShareLink, type ShareLinkError } from '../io/share-link';
+import { hasShareLink, shareLinkErrorKey, type DecodedShareLink, type ShareLinkError } from '../io/share-address';
 import { loadSavedWork, saveWork, type StorageLike } from '../io/saved-work';
 import { jsonEqual } from '../io/json-equal';
 import { placeMissing } from '../layout/layout';
@@ -47,8 +47,10 @@ export interface StartInput {
   defaultScenario: () => Scenario;
   /** Whether a lesson id names a built-in lesson; unknown ones are dropped. */
   isLesson: (id: string) => boolean;
-  /** The link already decoded (off the page's thread, with progress: src/store/loading); else it is decoded here. */
+  /** The link already decoded (off the page's thread, with progress: src/store/loading); else `decode` decodes it. */
   link?: DecodedShareLink | undefined;
+  /** Decodes a link (io/share-link.ts, fetched only when the address holds one); missing: the link code could not be fetched. */
+  decode?: ((hash: string) => DecodedShareLink) | undefined;
 }
 
 /** Which scenario to open (never writes storage). */
@@ -56,7 +58,8 @@ export function chooseStartScenario(input: StartInput): StartChoice {
   const known = (lesson: string | undefined) => (lesson !== undefined && input.isLesson(lesson) ? { lesson } : {});
   let linkError: ShareLinkError | undefined;
   if (hasShareLink(input.hash)) {
-    const link = input.link ?? decodeShareLink(input.hash);
+    const link: DecodedShareLink = input.link ??
+      input.decode?.(input.hash) ?? { ok: false, error: { code: 'unavailable', message: translate('en', shareLinkErrorKey('unavailable')) } };
     if (link.ok) return { scenario: link.scenario, source: 'link', ...known(link.lesson) };
     linkError = link.error;
   }
@@ -195,12 +198,21 @@ export function buildApp(scenario: Scenario, opts: BuildOptions): App {
 }
 
 export async function createApp(opts: AppOptions): Promise<App> {
+  // A link not decoded yet is decoded here; its code (zlib, the schema check) is fetched only then.
+  const decode =
+    opts.link === undefined && hasShareLink(opts.hash)
+      ? await import('../io/share-link').then(
+          (m) => m.decodeShareLink,
+          () => undefined,
+        )
+      : undefined;
   const choice = chooseStartScenario({
     hash: opts.hash,
     storage: opts.storage,
     defaultScenario: opts.defaultScenario ?? defaultScenario,
     isLesson: isLessonId,
     link: opts.link,
+    decode,
   });
   const { hash: _hash, link: _link, defaultScenario: _default, ...rest } = opts;
   // Opening on a lesson: its steps and packets are fetched first, so the lesson panel has them at once

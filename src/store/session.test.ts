@@ -252,7 +252,7 @@ describe('share link', () => {
   it('holds the scenario and the open lesson, and opens to the same scenario', async () => {
     const { editor, session } = setup();
     await session.openLesson('nodeport');
-    const link = session.shareLink('http://127.0.0.1:4173/?x=1#old');
+    const link = await session.shareLink('http://127.0.0.1:4173/?x=1#old');
     expect(link.ok).toBe(true);
     if (!link.ok) return;
     expect(link.url.startsWith('http://127.0.0.1:4173/?x=1#s=1.')).toBe(true);

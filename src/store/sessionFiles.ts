@@ -7,7 +7,6 @@ import { emptyClusterInput, msg, parseScenario } from '../sim/index';
 import { isLessonId } from '../lessons/catalog';
 import { loadDamagedWork, restoreBackup } from '../io/saved-work';
 import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../io/scenario-file';
-import { encodeShareLink } from '../io/share-link';
 import { endLoading, loadWithProgress } from './loading/progress';
 import type { Session, SessionCore } from './sessionTypes';
 
@@ -86,12 +85,14 @@ export function fileActions(core: SessionCore): FileActions {
       notify('notice.restored');
       return true;
     },
-    shareLink(base) {
+    async shareLink(base) {
+      const code = await import('../io/share-link').catch(() => undefined);
+      if (!code) return { ok: false, code: 'unavailable' };
       // Save a pending edit now: its save clears the old link from the address, which must happen
       // before the new link is written there, not just after.
       autosave.flush();
       const lesson = state.getState().lesson;
-      const link = encodeShareLink(editor.getState().scenario, lesson !== undefined ? { lesson } : {});
+      const link = code.encodeShareLink(editor.getState().scenario, lesson !== undefined ? { lesson } : {});
       if (!link.ok) return { ok: false, code: link.error.code };
       return { ok: true, hash: link.hash, url: base.replace(/#.*$/, '') + link.hash };
     },

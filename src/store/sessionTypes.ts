@@ -9,7 +9,7 @@ import type { EditorStore } from './editorStore';
 import type { PacketSlice } from './packetStore';
 import type { Locale, MessageKey, MessageParams } from '../i18n/index';
 import type { SaveOrigin, StorageLike } from '../io/saved-work';
-import type { ShareLinkErrorCode } from '../io/share-link';
+import type { ShareLinkErrorCode } from '../io/share-address';
 import type { Autosaver } from './autosave';
 import type { PacketOutcome } from './lessonPackets';
 import type { LoadOptions } from './loading/loader';
@@ -72,7 +72,8 @@ export interface Session {
   exportJson(): { fileName: string; text: string };
   restorePrevious(): boolean;
   /** The share link of the scenario (and open lesson), as a hash and as a whole URL on `base`. */
-  shareLink(base: string): ShareResult;
+  /** The link code (zlib) is fetched the first time a link is made. */
+  shareLink(base: string): Promise<ShareResult>;
   /** Make a suggested packet's change, then send it with the packet store. */
   sendLessonPacket(packets: ZStoreApi<PacketSlice>, packetId: string): Promise<PacketOutcome | undefined>;
   dismissBanner(): void;

@@ -1,6 +1,6 @@
 /** A share link's load result as start-up reads it: the scenario, or why the link was not opened. */
 import { translate } from '../../i18n/index';
-import type { DecodedShareLink, ShareLinkErrorCode } from '../../io/share-link';
+import type { DecodedShareLink, ShareLinkErrorCode } from '../../io/share-address';
 import type { LoadResult } from './loader';
 
 export function decodedLink(r: LoadResult): DecodedShareLink {

@@ -4,7 +4,7 @@
  * gets back. Everything here is plain data, so it crosses a Worker's postMessage as is.
  */
 import type { FieldError, Problem, Scenario } from '../../sim/index';
-import type { ShareLinkError } from '../../io/share-link';
+import type { ShareLinkError } from '../../io/share-address';
 
 export type LoadRequest =
   /** A share link (the address's hash): decode, parse, validate, lay out. */

@@ -8,7 +8,6 @@
  */
 import { adoptProblems } from '../../sim/index';
 import type { LoadCounts, LoadMessage, LoadOutcome, LoadRequest, LoadStep } from './loadProtocol';
-import { runLoad } from './loadSteps';
 
 /** Parse + validate + layout of the 1,000-node scale scenario take about 0.5 s idle and 4 s on a loaded 2-core machine; 20 s is far past anything legal. */
 export const LOAD_BUDGET_MS = 20_000;
@@ -64,14 +63,18 @@ export function startLoad(req: LoadRequest, opts: LoadOptions = {}): LoadHandle 
     worker.onerror = (e) => finish({ ok: false, crashed: e.message || 'worker error' });
     worker.postMessage(req);
   } else {
-    // No worker: run on this thread after the caller has drawn its progress.
-    setTimeout(() => {
-      try {
-        finish(runLoad(req, opts.onStep));
-      } catch (err) {
-        finish({ ok: false, crashed: (err as Error).message });
-      }
-    }, 0);
+    // No worker: run on this thread after the caller has drawn its progress (the steps' code is
+    // fetched for it: a browser runs them in the worker and never needs them on the page).
+    void import('./loadSteps').then(
+      ({ runLoad }) => {
+        try {
+          finish(runLoad(req, opts.onStep));
+        } catch (err) {
+          finish({ ok: false, crashed: (err as Error).message });
+        }
+      },
+      (err: unknown) => finish({ ok: false, crashed: err instanceof Error ? err.message : String(err) }),
+    );
   }
   return { result, cancel: () => finish({ ok: false, cancelled: true }) };
 }

@@ -6,7 +6,7 @@
 import { AlertIcon, BrokenLinkIcon, CloseIcon } from './icons';
 import { useEffect, useRef } from 'react';
 import type { FieldError } from '../../sim/index';
-import { shareLinkErrorKey } from '../../io/share-link';
+import { shareLinkErrorKey } from '../../io/share-address';
 import type { MessageKey } from '../../i18n/index';
 import { useT } from '../../i18n/useT';
 import { useSession, useSessionState } from './SessionContext';

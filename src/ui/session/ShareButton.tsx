@@ -6,7 +6,7 @@
 import { LinkIcon } from './icons';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT';
-import { shareLinkErrorKey } from '../../io/share-link';
+import { shareLinkErrorKey } from '../../io/share-address';
 import { PopoverButton } from './Popover';
 import { useSession } from './SessionContext';
 import type { ShareResult } from '../../store/session';
@@ -30,12 +30,15 @@ export function ShareButton() {
   const [status, setStatus] = useState<Status>('copying');
 
   const make = () => {
-    const made = session.shareLink(window.location.href);
-    setLink(made);
-    if (!made.ok) return;
-    window.history.replaceState(window.history.state, '', made.hash);
-    setStatus('copying');
-    void copyText(made.url).then((ok) => setStatus(ok ? 'copied' : 'failed'));
+    setLink(undefined);
+    // The link code is fetched the first time (a moment at most); the copy still follows the click.
+    void session.shareLink(window.location.href).then((made) => {
+      setLink(made);
+      if (!made.ok) return;
+      window.history.replaceState(window.history.state, '', made.hash);
+      setStatus('copying');
+      void copyText(made.url).then((ok) => setStatus(ok ? 'copied' : 'failed'));
+    });
   };
 
   return (

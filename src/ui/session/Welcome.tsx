@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { LESSON_CATALOG } from '../../lessons/catalog';
-import { hasShareLink } from '../../io/share-link';
+import { hasShareLink } from '../../io/share-address';
 import { useT } from '../../i18n/useT';
 import { usePacketStore } from '../packets/PacketsContext';
 import { useEditorStore } from '../state';
