@@ -16,11 +16,12 @@ function PanelLoading() {
   );
 }
 
-function PanelFailed({ retry }: { retry(): void }) {
+/** What a panel says when its code (or content) could not be fetched, with Try again. */
+export function PanelFailed({ retry, message }: { retry(): void; message?: string }) {
   const t = useT();
   return (
     <div className="panel-failed" role="alert">
-      <p>{t('lazy.failed')}</p>
+      <p>{message ?? t('lazy.failed')}</p>
       <button type="button" className="btn small" onClick={retry}>
         {t('lazy.retry')}
       </button>

@@ -15,6 +15,7 @@ import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
 import { useSession, useSessionState } from './SessionContext';
 import { changeNeeded, describeChange, type PacketOutcome } from '../../store/lessonPackets';
+import { PanelFailed } from '../LazyPanel';
 
 function Outcome({ outcome, packet }: { outcome: PacketOutcome; packet: SuggestedPacket }) {
   const t = useT();
@@ -105,12 +106,7 @@ export function LessonPanel() {
     return (
       <aside className="lesson-panel" aria-label={t('lessons.panel')} aria-busy={!failed}>
         {failed ? (
-          <div className="panel-failed" role="alert">
-            <p>{t('lessons.loadFailed')}</p>
-            <button type="button" className="btn small" onClick={retry}>
-              {t('lazy.retry')}
-            </button>
-          </div>
+          <PanelFailed retry={retry} message={t('lessons.loadFailed')} />
         ) : (
           <p className="side-loading" role="status">
             {t('lessons.loading')}
