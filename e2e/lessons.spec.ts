@@ -103,6 +103,18 @@ test('lesson 3: the VXLAN packet switches the cluster from host-gw to vxlan firs
   await expect(panel).toContainText('This first changes the scenario: cluster flannelBackend → vxlan');
 });
 
+test('a reload opens the lesson at the step the reader was on', async ({ page }) => {
+  const lesson = LESSONS[2]!;
+  await openLesson(page, lesson);
+  const panel = page.getByRole('complementary', { name: 'Lesson' });
+  await panel.getByRole('button', { name: /^Next/ }).click();
+  await panel.getByRole('button', { name: /^Next/ }).click();
+  await expect(panel.getByTestId('lesson-step')).toHaveText(lesson.steps[2]!.en);
+  await page.reload();
+  await expect(panel.getByTestId('lesson-step')).toHaveText(lesson.steps[2]!.en);
+  await expect(panel).toContainText(`Step 3 of ${lesson.steps.length}`);
+});
+
 test('the lesson panel collapses to a tab, comes back, and Reset to lesson puts the scenario back', async ({ page }) => {
   const lesson = LESSONS[0]!;
   await openLesson(page, lesson);

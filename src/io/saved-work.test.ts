@@ -51,6 +51,18 @@ describe('saveWork / loadSavedWork', () => {
     expect(storage.items.get(SAVED_WORK_KEY)!.length).toBeLessThan(JSON.stringify(moved).length);
   });
 
+  it('keeps the lesson step with the lesson; a step without a lesson, or not a whole number, is left out', () => {
+    const storage = new FakeStorage();
+    saveWork(storage, sameNode, { lesson: 'lesson-3', step: 2, now: when });
+    expect(loadSavedWork(storage)).toMatchObject({ ok: true, work: { lesson: 'lesson-3', step: 2 } });
+    saveWork(storage, sameNode, { step: 2, now: when });
+    expect(loadSavedWork(storage)).toMatchObject({ ok: true, work: { scenario: sameNode } });
+    expect((loadSavedWork(storage) as { work: object }).work).not.toHaveProperty('step');
+    const record = JSON.parse(storage.items.get(SAVED_WORK_KEY)!) as Record<string, unknown>;
+    storage.items.set(SAVED_WORK_KEY, JSON.stringify({ ...record, lesson: 'lesson-3', step: 1.5 }));
+    expect((loadSavedWork(storage) as { work: object }).work).not.toHaveProperty('step');
+  });
+
   it('says there is nothing saved yet', () => {
     expect(loadSavedWork(new FakeStorage())).toMatchObject({ ok: false, reason: 'none' });
   });

@@ -39,6 +39,8 @@ export interface SavedWork {
   scenario: Scenario;
   /** The lesson open when it was saved. */
   lesson?: string;
+  /** The step of that lesson the reader was on (0-based; left out for the first). */
+  step?: number;
   /** ISO 8601 time of the save. */
   savedAt: string;
   origin: SaveOrigin;
@@ -50,6 +52,7 @@ interface StoredRecord {
   savedAt: string;
   origin: SaveOrigin;
   lesson?: string;
+  step?: number;
   scenario: unknown;
 }
 
@@ -87,11 +90,19 @@ function decodeRecord(text: string): SavedWork | undefined {
     savedAt: r.savedAt,
     origin: ORIGINS.includes(r.origin as SaveOrigin) ? (r.origin as SaveOrigin) : 'edit',
     ...(typeof r.lesson === 'string' ? { lesson: r.lesson } : {}),
+    ...(typeof r.lesson === 'string' && Number.isSafeInteger(r.step) && r.step! > 0 ? { step: r.step! } : {}),
   };
 }
 
-function encodeRecord(scenario: Scenario, origin: SaveOrigin, savedAt: string, lesson?: string): string {
-  const record: StoredRecord = { v: 1, savedAt, origin, ...(lesson !== undefined ? { lesson } : {}), scenario: stripDefaults(scenario, scenarioSchema) };
+function encodeRecord(scenario: Scenario, origin: SaveOrigin, savedAt: string, lesson?: string, step?: number): string {
+  const record: StoredRecord = {
+    v: 1,
+    savedAt,
+    origin,
+    ...(lesson !== undefined ? { lesson } : {}),
+    ...(lesson !== undefined && step !== undefined && step > 0 ? { step } : {}),
+    scenario: stripDefaults(scenario, scenarioSchema),
+  };
   return JSON.stringify(record);
 }
 
@@ -105,10 +116,14 @@ function writeFailure(e: unknown): SaveResult {
   return { ok: false, reason, message: translate('en', `saveError.${reason}`) };
 }
 
-export function saveWork(storage: StorageLike, scenario: Scenario, options: { origin?: SaveOrigin; lesson?: string; now?: Date } = {}): SaveResult {
+export function saveWork(
+  storage: StorageLike,
+  scenario: Scenario,
+  options: { origin?: SaveOrigin; lesson?: string; step?: number; now?: Date } = {},
+): SaveResult {
   const origin = options.origin ?? 'edit';
   const savedAt = (options.now ?? new Date()).toISOString();
-  const text = encodeRecord(scenario, origin, savedAt, options.lesson);
+  const text = encodeRecord(scenario, origin, savedAt, options.lesson, options.step);
   let backedUp = false;
   let keptDamaged = false;
   try {

@@ -32,6 +32,8 @@ export interface StartChoice {
   scenario: Scenario;
   /** The lesson to open with it, when the link or the save named one the app knows. */
   lesson?: string;
+  /** The step of that lesson the saved work was on. */
+  step?: number;
   source: StartSource;
   /** Set when the address held a share link that could not be opened: show `linkError.message`. */
   linkError?: ShareLinkError;
@@ -71,6 +73,7 @@ export function chooseStartScenario(input: StartInput): StartChoice {
         scenario: saved.work.scenario,
         source: saved.from === 'current' ? 'saved' : 'backup',
         ...known(saved.work.lesson),
+        ...(saved.work.step !== undefined && known(saved.work.lesson).lesson !== undefined ? { step: saved.work.step } : {}),
         ...extra,
         ...(saved.warning ? { savedWorkWarning: saved.warning } : {}),
       };
@@ -106,6 +109,8 @@ export interface BuildOptions {
   source?: StartSource;
   /** The lesson open with it. */
   lesson?: string | undefined;
+  /** The step of that lesson to show. */
+  step?: number | undefined;
   banner?: StartupBanner | undefined;
   /** Remove a share link from the address bar once the scenario no longer matches it. */
   clearLinkFromAddress?: () => void;
@@ -113,7 +118,7 @@ export interface BuildOptions {
   load?: SessionOptions['load'];
 }
 
-export interface AppOptions extends Omit<BuildOptions, 'source' | 'lesson' | 'banner'> {
+export interface AppOptions extends Omit<BuildOptions, 'source' | 'lesson' | 'step' | 'banner'> {
   /** `location.hash`: a share link there opens its scenario (and lesson). */
   hash: string;
   locale: Locale;
@@ -167,7 +172,7 @@ function startupBanner(choice: StartChoice): StartupBanner | undefined {
 export function buildApp(scenario: Scenario, opts: BuildOptions): App {
   const locale = opts.locale ?? DEFAULT_LOCALE;
   const source = opts.source ?? 'default';
-  const state = createSessionStore({ lesson: opts.lesson, banner: opts.banner, locale });
+  const state = createSessionStore({ lesson: opts.lesson, step: opts.step, banner: opts.banner, locale });
   const { editor, packets } = createStores(scenario, lessonUndo(state));
   const lesson = state.getState().lesson;
   const openedFromStorage =
@@ -218,5 +223,5 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Opening on a lesson: its steps and packets are fetched first, so the lesson panel has them at once
   // (if the fetch fails the panel fetches again when it shows).
   if (choice.lesson !== undefined) await loadLessons().catch(() => undefined);
-  return buildApp(choice.scenario, { ...rest, source: choice.source, lesson: choice.lesson, banner: startupBanner(choice) });
+  return buildApp(choice.scenario, { ...rest, source: choice.source, lesson: choice.lesson, step: choice.step, banner: startupBanner(choice) });
 }

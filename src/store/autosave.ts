@@ -40,6 +40,8 @@ export interface AutosaveOptions {
   storage: StorageLike | undefined;
   /** The lesson open now, saved with the work. */
   lesson: () => string | undefined;
+  /** The step of that lesson the reader is on, saved with it (a reload opens the lesson there). */
+  step?: () => number;
   onResult?: (result: SaveResult, origin: SaveOrigin) => void;
   /** Called after each autosaved edit (the app drops a stale share link from the address then). */
   onEditSaved?: (() => void) | undefined;
@@ -64,7 +66,8 @@ export function createAutosaver(opts: AutosaveOptions): Autosaver {
   };
   const write = (scenario: Scenario, origin: SaveOrigin, lesson: string | undefined): SaveResult | undefined => {
     if (!opts.storage) return undefined;
-    const result = saveWork(opts.storage, scenario, { origin, ...(lesson !== undefined ? { lesson } : {}) });
+    const step = lesson !== undefined && origin === 'edit' ? opts.step?.() : undefined;
+    const result = saveWork(opts.storage, scenario, { origin, ...(lesson !== undefined ? { lesson } : {}), ...(step ? { step } : {}) });
     opts.onResult?.(result, origin);
     return result;
   };

@@ -7,7 +7,7 @@ import { loadBackup, loadSavedWork, SAVED_WORK_KEY } from '../io/saved-work';
 import { decodeShareLink } from '../io/share-link';
 import { exportScenarioJson } from '../io/scenario-file';
 import { laidOutLesson, type Replacement } from './session';
-import { buildApp } from './app';
+import { buildApp, createApp } from './app';
 import { packetOutcome, packetSpec } from './lessonPackets';
 import { MemoryStorage } from './testing';
 
@@ -76,6 +76,23 @@ describe('opening a lesson', () => {
     expect(await session.openLesson('no-such-lesson')).toBe(false);
     expect(editor.getState().scenario).toBe(before);
     expect(storage!.writes).toBe(0);
+  });
+
+  it('the step the reader is on is saved with the lesson, so a reload opens the lesson there', async () => {
+    const { storage, session } = setup();
+    await session.openLesson('host-gw-vs-vxlan');
+    session.setStep(2);
+    session.autosave.flush();
+    const saved = loadSavedWork(storage!);
+    expect(saved.ok && saved.work).toMatchObject({ lesson: 'host-gw-vs-vxlan', step: 2 });
+    // A reload: the app opens on the saved work at that step.
+    const again = await createApp({ hash: '', storage: storage!, locale: 'en' });
+    expect(again.session.state.getState()).toMatchObject({ lesson: 'host-gw-vs-vxlan', step: 2, lessonPanelOpen: true });
+    // Back to the first step: saved as such (the step is left out).
+    session.setStep(0);
+    session.autosave.flush();
+    const first = loadSavedWork(storage!);
+    expect(first.ok && first.work.step).toBeUndefined();
   });
 
   it('steps stay within the lesson; closing forgets the lesson in the saved work', async () => {

@@ -24,15 +24,16 @@ export { laidOutLesson } from './sessionLessons';
 export type { ImportErrors, Replacement, Session, SessionOptions, SessionState, ShareResult, StartupBanner } from './sessionTypes';
 import type { Replacement, Session, SessionCore, SessionOptions, SessionState, StartupBanner } from './sessionTypes';
 
-/** The session's state before anything happened: the lesson the app opened with (if the app knows it), a start-up banner. */
+/** The session's state before anything happened: the lesson the app opened with (if the app knows it) at its step, a start-up banner. */
 export function createSessionStore(
-  opts: { lesson?: string | undefined; banner?: StartupBanner | undefined; locale?: Locale | undefined } = {},
+  opts: { lesson?: string | undefined; step?: number | undefined; banner?: StartupBanner | undefined; locale?: Locale | undefined } = {},
 ): StoreApi<SessionState> {
   const lesson = opts.lesson !== undefined && isLessonId(opts.lesson) ? opts.lesson : undefined;
   return createStore<SessionState>()(() => ({
     ...(lesson ? { lesson } : {}),
     lessonPanelOpen: lesson !== undefined,
-    step: 0,
+    // The step the reader was on when the work was saved (the lesson panel keeps it within the lesson).
+    step: lesson !== undefined ? Math.max(0, opts.step ?? 0) : 0,
     outcomes: {},
     ...(opts.banner ? { banner: opts.banner } : {}),
     hasBackup: false,
@@ -73,6 +74,7 @@ export function createSession(opts: SessionOptions): Session {
     editor,
     storage,
     lesson: () => state.getState().lesson,
+    step: () => state.getState().step,
     onResult: onSaved,
     onEditSaved: opts.clearLinkFromAddress,
     ...(opts.autosaveDelayMs !== undefined ? { delayMs: opts.autosaveDelayMs } : {}),

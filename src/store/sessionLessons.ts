@@ -59,7 +59,11 @@ export function lessonActions(core: SessionCore): LessonActions {
       // Steps are shown only once the lesson's content is here (LessonPanel), so it is loaded by now.
       const lesson = lessonsIfLoaded()?.getLesson(state.getState().lesson ?? '');
       if (!lesson) return;
-      state.setState({ step: Math.max(0, Math.min(lesson.steps.length - 1, step)) });
+      const next = Math.max(0, Math.min(lesson.steps.length - 1, step));
+      if (next === state.getState().step) return;
+      state.setState({ step: next });
+      // Saved with the work, so a reload opens the lesson at this step.
+      autosave.touch();
     },
     async sendLessonPacket(packets, packetId) {
       const lessons = await lessonsNow();

@@ -99,7 +99,7 @@ export function LessonPanel() {
   const session = useSession();
   const id = useSessionState((s) => s.lesson);
   const open = useSessionState((s) => s.lessonPanelOpen);
-  const step = useSessionState((s) => s.step);
+  const savedStep = useSessionState((s) => s.step);
   const { lesson, failed, retry } = useLessonContent(id);
   if (id === undefined) return null;
   if (!lesson) {
@@ -137,6 +137,8 @@ export function LessonPanel() {
     );
   }
   const total = lesson.steps.length;
+  // A saved step from an older, longer version of the lesson stays within this one.
+  const step = Math.min(savedStep, total - 1);
   return (
     <aside className="lesson-panel" aria-label={t('lessons.panel')} lang={locale}>
       <header className="lesson-head">
