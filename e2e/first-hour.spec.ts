@@ -183,6 +183,8 @@ test('bug: after opening lesson 4, Send uses a sender of lesson 4 (not "curl" of
   await expect(form(page).getByLabel('From', { exact: true })).toHaveValue('curl');
   await page.getByRole('button', { name: 'Lessons' }).click();
   await page.getByRole('menuitem', { name: /^Lesson 4: / }).click();
+  // The lesson is open (its content is fetched on demand first) before the learner turns to the send form.
+  await expect(page.getByRole('complementary', { name: 'Lesson', exact: true }).getByRole('heading', { name: 'A ClusterIP Service and DNS' })).toBeVisible();
   await page.getByRole('tab', { name: 'Packets' }).click();
   await form(page).getByLabel('To', { exact: true }).fill('web:80');
   await form(page).getByRole('button', { name: 'Send', exact: true }).click();

@@ -75,7 +75,9 @@ test('lesson 7: gliding along every link of the trip, the label never covers a r
     .getByRole('menu', { name: 'Lessons' })
     .getByRole('menuitem', { name: /^Lesson 7: / })
     .click();
-  // The lesson opens fitted (animated); the learner reads, then sends from the view it opened with.
+  // The lesson is open (its content is fetched on demand first), then fitted (animated); the learner
+  // reads, then sends from the view it opened with.
+  await expect(page.getByRole('complementary', { name: 'Lesson', exact: true }).getByRole('heading', { name: /^An Ingress/ })).toBeVisible();
   let last = '';
   await expect
     .poll(async () => {
