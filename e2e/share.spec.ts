@@ -14,7 +14,8 @@ const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id
 async function openLesson(page: Page, n: number) {
   await page.getByRole('button', { name: 'Lessons' }).click();
   await page.getByRole('menuitem', { name: new RegExp(`^Lesson ${n}: `) }).click();
-  await expect(page.getByRole('complementary', { name: 'Lesson' })).toBeVisible();
+  // Open means its heading is there (the lesson's content is fetched on demand first).
+  await expect(page.getByRole('complementary', { name: 'Lesson' }).getByRole('heading', { name: LESSONS[n - 1]!.title.en })).toBeVisible();
 }
 
 async function storageOf(page: Page): Promise<Record<string, string>> {
