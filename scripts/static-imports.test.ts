@@ -6,7 +6,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * Issue 12: the first load carries what the first paint needs. These load on demand (src/store/tracer.ts,
- * src/lessons/load.ts, src/i18n/index.ts `loadLocaleMessages`, React.lazy panels) and must stay out of
+ * src/store/lessons.ts, src/i18n/index.ts `loadLocaleMessages`, React.lazy panels) and must stay out of
  * the entry's static graph, or the bundler puts them back in the first load.
  */
 const ON_DEMAND = [

@@ -21,6 +21,7 @@ import './ui/styles/canvas.css';
 import './ui/styles/pods.css';
 import './ui/styles/cards.css';
 import './ui/styles/edges.css';
+import { HopInspector } from './ui/packets/PacketPanel';
 
 const params = new URLSearchParams(window.location.search);
 const root = createRoot(document.getElementById('root')!);
@@ -89,4 +90,4 @@ void loadLocaleMessages(preferred).then(
 // The packet tracer is not needed for the first paint; fetch it once the page is idle so the first Send rarely waits.
 preloadTracer();
 // The hop list's code too, so the first packet's hops show with it (a failure is shown when it is needed).
-whenIdle(() => void import('./ui/packets/HopInspector').catch(() => undefined));
+whenIdle(HopInspector.preload);

@@ -1,7 +1,7 @@
 /**
  * What the lesson menu, the welcome card and the canvas need to know of each lesson before one is
  * opened: id, number, title, summary, the scenario's name. A lesson's steps, scenario and packets
- * (./index) are fetched when it is opened (./load.ts), not before the first paint.
+ * (./index) are fetched when it is opened (src/store/lessons.ts), not before the first paint.
  */
 import type { LessonInfo } from './types';
 

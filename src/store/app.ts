@@ -15,7 +15,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../sim/index';
 import { isLessonId } from '../lessons/catalog';
-import { loadLessons } from '../lessons/load';
+import { loadLessons } from './lessons';
 import { DEFAULT_LOCALE, translate, type Locale } from '../i18n/index';
 import { hasShareLink, shareLinkErrorKey, type DecodedShareLink, type ShareLinkError } from '../io/share-address';
 import { loadSavedWork, saveWork, type StorageLike } from '../io/saved-work';

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../sim/index';
 import type { Lesson } from '../lessons/index';
-import { lessonsIfLoaded, loadLessons, type Lessons } from '../lessons/load';
+import { lessonsIfLoaded, loadLessons, type Lessons } from './lessons';
 import { localized } from '../i18n/index';
 import { layoutAsDrawn } from '../layout/asDrawn';
 import { changeNeeded, packetOutcome, packetSpec } from './lessonPackets';

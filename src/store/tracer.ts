@@ -4,30 +4,18 @@
  * (`preloadTracer`), so that a send rarely waits. One load serves the whole app.
  */
 import type * as TracerDoor from '../sim/tracer';
+import { onDemand } from './onDemand';
 
 export type Tracer = typeof TracerDoor;
 
-let pending: Promise<Tracer> | undefined;
-let loaded: Tracer | undefined;
+// The trace's English sentences come with it (other languages' packs carry theirs).
+const tracer = onDemand(() => Promise.all([import('../sim/tracer'), import('../i18n/sim/trace-messages')]).then(([m]) => m));
+
+/** The tracer module (fetched once; a failed fetch is tried again by the next send). */
+export const loadTracer = tracer.load;
 
 /** The tracer if it is here already (no waiting). */
-export function tracerIfLoaded(): Tracer | undefined {
-  return loaded;
-}
-
-/** The tracer module (fetched once; later calls share the same promise). */
-export function loadTracer(): Promise<Tracer> {
-  // A failed fetch (the connection dropped) is not remembered: the next send tries again.
-  // The trace's English sentences come with it (other languages' packs carry theirs).
-  pending ??= Promise.all([import('../sim/tracer'), import('../i18n/sim/trace-messages')]).then(
-    ([m]) => (loaded = m),
-    (e: unknown) => {
-      pending = undefined;
-      throw e;
-    },
-  );
-  return pending;
-}
+export const tracerIfLoaded = tracer.now;
 
 /** Run `work` when the main thread has nothing better to do (after the first paint), within 2 s. */
 export function whenIdle(work: () => void): void {

@@ -56,7 +56,10 @@ class FetchBoundary extends Component<{ retry(): void; Frame: ComponentType<{ ch
  * `load` resolves to the panel's component; the returned component renders it once fetched. `Frame`
  * holds "Loading…" and the failure where the panel itself would be (a dialog's box, for a dialog).
  */
-export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>, Frame: ComponentType<{ children: ReactNode }> = Bare): ComponentType<P> {
+export function lazyPanel<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  Frame: ComponentType<{ children: ReactNode }> = Bare,
+): ComponentType<P> & { preload(): void } {
   const make = () => lazy(() => load().then((c) => ({ default: c })));
   let shared = make();
   function LazyPanel(props: P) {
@@ -81,5 +84,7 @@ export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>
       </FetchBoundary>
     );
   }
+  /** Fetch the code ahead of need (the browser keeps the module, so the panel then shows at once); a failure is said when the panel is shown. */
+  LazyPanel.preload = () => void load().catch(() => undefined);
   return LazyPanel;
 }

@@ -5,7 +5,7 @@
  * Onto the canvas's cluster it is one undo step; onto a new cluster it replaces the scenario and
  * keeps the previous work (File → Restore previous work). The parser loads on first open.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../sim/index';
 import { useLocale, useT } from '../../i18n/useT';
 import { SimText } from '../SimText';
@@ -15,9 +15,9 @@ import { useManifestDialog, useManifestDialogStore, readManifestFiles } from './
 import { ManifestText } from './ManifestText';
 import './manifests.css';
 
-type ManifestsModule = typeof import('../../io/manifests/index');
-let loading: Promise<ManifestsModule> | undefined;
-const loadManifests = () => (loading ??= import('../../io/manifests/index'));
+// The YAML parser comes with this module, which is itself fetched when the dialog first opens
+// (ManifestImportDialog.tsx: a failed fetch is said there, with Try again).
+import { importManifests } from '../../io/manifests/index';
 
 const selectScenario = (s: { scenario: Scenario }) => s.scenario;
 
@@ -39,10 +39,6 @@ export function ManifestDialogBody() {
     setText(dialog.getState().text);
     setName(dialog.getState().fileName);
   }
-  const [mod, setMod] = useState<ManifestsModule>();
-  useEffect(() => {
-    void loadManifests().then(setMod);
-  }, []);
   const hasCluster = scenario.nodes.length > 0;
   const [onto, setOnto] = useState<'canvas' | 'new'>('canvas');
   const [clash, setClash] = useState<'replace' | 'keep' | 'rename'>('replace');
@@ -50,10 +46,10 @@ export function ManifestDialogBody() {
   const useBase = hasCluster && onto === 'canvas';
   const result = useMemo(
     () =>
-      mod && deferred.trim()
-        ? mod.importManifests([{ name: name || 'pasted text', text: deferred }], { ...(useBase ? { base: scenario } : {}), onClash: clash })
+      deferred.trim()
+        ? importManifests([{ name: name || 'pasted text', text: deferred }], { ...(useBase ? { base: scenario } : {}), onClash: clash })
         : undefined,
-    [mod, deferred, name, useBase, scenario, clash],
+    [deferred, name, useBase, scenario, clash],
   );
   const [goTo, setGoTo] = useState<{ line: number; n: number }>();
   const errors = result && !result.ok ? result.errors : [];

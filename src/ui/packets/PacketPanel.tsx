@@ -13,7 +13,7 @@ import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 
 /** The hop list and headers exist only once a packet was sent, so they load with the tracer, not before the first paint. */
-const HopInspector = lazyPanel(() => import('./HopInspector').then((m) => m.HopInspector));
+export const HopInspector = lazyPanel(() => import('./HopInspector').then((m) => m.HopInspector));
 
 function senderOptions(s: Scenario, t: Translator): SenderOption[] {
   return [

@@ -8,7 +8,7 @@ import { AlertIcon, BookIcon, CheckIcon, ChevronLeftIcon, CloseIcon, ResetIcon, 
 import { useCallback, useEffect, useState } from 'react';
 import type { SuggestedPacket } from '../../lessons/index';
 import { packetTargetText } from '../../lessons/targetText';
-import { lessonsIfLoaded, loadLessons } from '../../lessons/load';
+import { lessonsIfLoaded, loadLessons } from '../../store/lessons';
 import { localized } from '../../i18n/index';
 import { useLocale, useT } from '../../i18n/useT';
 import { useEditor } from '../state';
