@@ -50,6 +50,23 @@ test.describe('from the welcome card', () => {
     await failed.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('region', { name: 'Hops' }).getByTestId('verdict')).toContainText('Delivered');
   });
+
+  test("the canvas's packet layer cannot be fetched: the canvas says so with Try again, the hop list still shows; Try again draws the packet", async ({ page }) => {
+    const layer = await block(page, 'PacketLayer');
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Send curl → web:80' }).click();
+    const failed = page.getByTestId('packet-layer-pending').getByRole('alert');
+    await expect(failed).toContainText('could not be loaded');
+    await expect(page.getByTestId('crash')).toHaveCount(0);
+    // The trace itself is there: the hop list shows it.
+    await expect(page.getByRole('region', { name: 'Hops' }).getByTestId('verdict')).toContainText('Delivered');
+    await expect(page.getByTestId('packet-marker')).toHaveCount(0);
+    await layer.release();
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('packet-marker').first()).toBeVisible();
+    await expect(page.getByTestId('packet-layer-pending')).toHaveCount(0);
+  });
 });
 
 test('the lessons cannot be fetched: opening one says so and keeps the scenario; after a reload on a lesson, Try again brings its steps', async ({ page }) => {

@@ -22,6 +22,7 @@ import './ui/styles/pods.css';
 import './ui/styles/cards.css';
 import './ui/styles/edges.css';
 import { HopInspector } from './ui/packets/PacketPanel';
+import { preloadPacketLayer } from './ui/packets/usePacketLayer';
 
 const params = new URLSearchParams(window.location.search);
 const root = createRoot(document.getElementById('root')!);
@@ -91,3 +92,5 @@ void loadLocaleMessages(preferred).then(
 preloadTracer();
 // The hop list's code too, so the first packet's hops show with it (a failure is shown when it is needed).
 whenIdle(HopInspector.preload);
+// And the packet layer of the canvas (markers, labels, follow camera), drawn from the first Send on.
+whenIdle(preloadPacketLayer);

@@ -1,13 +1,12 @@
 /** Over the canvas, top right: follow the packet, show the minimap, export the picture. */
 import { useCallback, useState } from 'react';
-import { Panel, useReactFlow } from '@xyflow/react';
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { topology } from '../../sim/index';
 import type { AppNode } from '../canvas/flow';
 import { useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
 import { setView, useView } from '../view';
 import { usePacketStore } from './PacketsContext';
-import { useGeometry } from './PacketMarkers';
 
 export function CanvasTools() {
   const t = useT();
@@ -16,18 +15,18 @@ export function CanvasTools() {
   const editor = useEditorStore();
   const packets = usePacketStore();
   const rf = useReactFlow<AppNode>();
-  const geometry = useGeometry();
+  const flow = useStoreApi();
   const [busy, setBusy] = useState(false);
   const exportImage = useCallback(async () => {
     setBusy(true);
     try {
       // The picture's code is fetched on the first export, not before the first paint.
-      const code = await Promise.all([import('./exportImage'), import('./exportSvg')]).catch(() => undefined);
+      const code = await Promise.all([import('./exportImage'), import('./exportSvg'), import('./flowGeometry')]).catch(() => undefined);
       if (!code) {
         editor.getState().notify(t('export.failed', { reason: t('lazy.failed') }), 'error');
         return;
       }
-      const [{ collectPicture, downloadBlob, imageFileBase, svgToPng }, { pictureSvg }] = code;
+      const [{ collectPicture, downloadBlob, imageFileBase, svgToPng }, { pictureSvg }, { flowGeometry }] = code;
       const scenario = editor.getState().scenario;
       const names = topology(scenario).names;
       const nameOf = (id: string) => names.get(id) ?? id;
@@ -41,7 +40,7 @@ export function CanvasTools() {
           : `${t('packet.dropped')} (${run.result.reason?.code ?? ''})`
         : undefined;
       const root = document.querySelector('.react-flow') ?? document;
-      const svg = pictureSvg(collectPicture(rf, root, run, geometry, nameOf, title, caption));
+      const svg = pictureSvg(collectPicture(rf, root, run, flowGeometry(rf, flow), nameOf, title, caption));
       const base = imageFileBase(scenario.name);
       downloadBlob(`${base}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
       downloadBlob(`${base}.png`, await svgToPng(svg));
@@ -51,7 +50,7 @@ export function CanvasTools() {
     } finally {
       setBusy(false);
     }
-  }, [editor, packets, rf, geometry, t]);
+  }, [editor, packets, rf, flow, t]);
   return (
     <Panel position="top-right" className="canvas-tools">
       <button type="button" className="btn small" aria-pressed={follow} onClick={() => setView({ follow: !follow })} title={t('view.followTitle')}>

@@ -9,7 +9,7 @@ import { useStore, type StoreApi } from 'zustand';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { PacketSlice } from '../../store/packetStore';
 import { hopPoint } from './geometry';
-import { useGeometry } from './PacketMarkers';
+import { useGeometry } from './flowGeometry';
 import { useView } from '../view';
 import { CAMERA_MOVING, cameraStore, followTarget } from './camera';
 

@@ -1,15 +1,16 @@
-/** The canvas with packets on it: markers, send-mode clicks and the element context menu. */
+/**
+ * The canvas with packets on it: send-mode clicks, the element context menu, and once a packet is sent
+ * the packet layer (markers, labels, follow camera, a burst's spread), fetched on demand (usePacketLayer.tsx).
+ */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import type { PacketSlice } from '../../store/packetStore';
 import { useStore } from 'zustand';
 import { Canvas } from '../canvas/Canvas';
 import { usePacketStore } from './PacketsContext';
-import { PacketMarkers } from './PacketMarkers';
-import { FollowCamera } from './FollowCamera';
 import { CanvasTools } from './CanvasTools';
 import { ElementMenu, type MenuAt } from './ElementMenu';
-import { burstFlows } from './burstFlows';
+import { PacketLayerPending, usePacketLayer } from './usePacketLayer';
 import { isFinished } from '../../store/playback';
 import { useEditor } from '../state';
 
@@ -63,7 +64,12 @@ export function PacketCanvas({ zoom }: { zoom?: number | undefined }) {
   // Send N: once its dots have all arrived, the spread shows on the Service → endpoint lines.
   const burst = useStore(packets, (s) => (s.lastBurst && s.packets.every((p) => !p.onCanvas || !p.burst || isFinished(p)) ? s.lastBurst : undefined));
   const scenario = useEditor((s) => s.scenario);
-  const flows = useMemo(() => (burst ? burstFlows(scenario, burst.results) : undefined), [burst, scenario]);
+  // The packet layer's code is wanted from the first Send on (it usually came with the idle preload).
+  const wanted = useStore(packets, (s) => s.loadingTracer === true || s.packets.length > 0);
+  const onCanvas = useStore(packets, (s) => s.packets.some((p) => p.onCanvas));
+  const layer = usePacketLayer(wanted);
+  const code = layer.code;
+  const flows = useMemo(() => (burst && code ? code.burstFlows(scenario, burst.results) : undefined), [burst, scenario, code]);
   const onClick = useCallback((id: string) => void packets.getState().pickElement(id), [packets]);
   const onMenu = useCallback((id: string, at: { x: number; y: number }) => setMenu({ id, ...at }), []);
   const closeMenu = useCallback(() => setMenu(undefined), []);
@@ -77,8 +83,7 @@ export function PacketCanvas({ zoom }: { zoom?: number | undefined }) {
         onElementContextMenu={onMenu}
         {...(picking ? { className: 'picking' } : {})}
       >
-        <PacketMarkers store={packets} />
-        <FollowCamera store={packets} />
+        {code ? <code.PacketLayer store={packets} /> : onCanvas && <PacketLayerPending failed={layer.failed} retry={layer.retry} />}
         <CanvasTools />
       </Canvas>
       {menu && <ElementMenu at={menu} onClose={closeMenu} />}

@@ -3,9 +3,9 @@
  * drawn large with its label (the headers as they are where it is); the others on the canvas are
  * small dots (a burst) or faded when finished; a new send takes the earlier ones off the canvas.
  */
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { useStore, type StoreApi } from 'zustand';
-import { ViewportPortal, useReactFlow, useStoreApi, useStore as useFlowStore, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { ViewportPortal, useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import type { PacketSlice } from '../../store/packetStore';
 import { isFinished, markerAt, type PacketRun } from '../../store/playback';
 import { hopPoint, pointBetween, type FlowGeometry } from './geometry';
@@ -13,63 +13,9 @@ import { markerLabel, type LabelEnd } from './markerLabel';
 import { cssOffset, type Placement } from './labelPlacement';
 import { useLabelPlacement } from './useLabelPlacement';
 import { useT } from '../../i18n/useT';
-import { edgePathOf } from '../canvas/edgePaths';
-import { ifaceElement } from '../canvas/ifaces';
-import { pathTrack, type PathTrack } from '../canvas/pathTrack';
+import { useGeometry } from './flowGeometry';
 
 const FLASH_ACTIONS = new Set(['dnat', 'snat', 'unnat', 'encapsulate', 'decapsulate', 'l7', 'lb', 'dns', 'drop']);
-
-function center(n: InternalNode | undefined) {
-  if (!n) return undefined;
-  const { x, y } = n.internals.positionAbsolute;
-  return { x: x + (n.measured.width ?? 0) / 2, y: y + (n.measured.height ?? 0) / 2 };
-}
-
-/**
- * Where hops are on the canvas. An interface's place inside its element is measured once, from the
- * element its component handed over (ifaces.ts), and kept as an offset from the element (valid
- * while the element keeps its size). An edge's path
- * is worked out from React Flow's store as the edge draws it (edgePaths.ts), and followed without
- * the DOM: a playing burst asks for paths 20 times a frame, and each DOM read would make the
- * browser lay out the page again. A path is kept while its text stays the same.
- */
-export function useGeometry(): FlowGeometry {
-  const rf = useReactFlow();
-  const flow = useStoreApi();
-  return useMemo<FlowGeometry>(() => {
-    const ifaces = new Map<string, { dx: number; dy: number; w: number; h: number } | null>();
-    const paths = new Map<string, { d: string; track: PathTrack | undefined }>();
-    return {
-      nodeCenter: (id) => center(rf.getInternalNode(id)),
-      ifaceBox: (id, iface) => {
-        const n = rf.getInternalNode(id);
-        if (!n) return undefined;
-        const { x, y } = n.internals.positionAbsolute;
-        const key = `${id}|${iface}|${n.measured.width ?? 0}x${n.measured.height ?? 0}`;
-        let off = ifaces.get(key);
-        if (off === undefined) {
-          const el = ifaceElement(id, iface);
-          if (!el) return undefined;
-          const r = el.getBoundingClientRect();
-          const p = rf.screenToFlowPosition({ x: r.x, y: r.y });
-          const q = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
-          off = { dx: p.x - x, dy: p.y - y, w: q.x - p.x, h: q.y - p.y };
-          ifaces.set(key, off);
-        }
-        return off ? { x: x + off.dx, y: y + off.dy, w: off.w, h: off.h } : undefined;
-      },
-      edgePath: (edgeId) => {
-        const d = edgePathOf(flow.getState(), edgeId);
-        if (d === undefined) return undefined;
-        const kept = paths.get(edgeId);
-        if (kept?.d === d) return kept.track;
-        const track = pathTrack(d);
-        paths.set(edgeId, { d, track });
-        return track;
-      },
-    };
-  }, [rf, flow]);
-}
 
 /** One end of the label's packet; at a NAT the old address:port struck through, then the new one (animated, packets.css). */
 function End({ end }: { end: LabelEnd }) {
