@@ -51,7 +51,9 @@ test.describe('from the welcome card', () => {
     await expect(page.getByRole('region', { name: 'Hops' }).getByTestId('verdict')).toContainText('Delivered');
   });
 
-  test("the canvas's packet layer cannot be fetched: the canvas says so with Try again, the hop list still shows; Try again draws the packet", async ({ page }) => {
+  test("the canvas's packet layer cannot be fetched: the canvas says so with Try again, the hop list still shows; Try again draws the packet", async ({
+    page,
+  }) => {
     const layer = await block(page, 'PacketLayer');
     await page.goto('/');
     await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();

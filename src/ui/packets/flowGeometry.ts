@@ -23,7 +23,10 @@ function center(n: InternalNode | undefined) {
 }
 
 /** The geometry of the canvas `rf` draws, with React Flow's store `flow`; its caches live as long as it does. */
-export function flowGeometry(rf: Pick<ReactFlowInstance, 'getInternalNode' | 'screenToFlowPosition'>, flow: Pick<StoreApi<ReactFlowState>, 'getState'>): FlowGeometry {
+export function flowGeometry(
+  rf: Pick<ReactFlowInstance, 'getInternalNode' | 'screenToFlowPosition'>,
+  flow: Pick<StoreApi<ReactFlowState>, 'getState'>,
+): FlowGeometry {
   const ifaces = new Map<string, { dx: number; dy: number; w: number; h: number } | null>();
   const paths = new Map<string, { d: string; track: PathTrack | undefined }>();
   return {
