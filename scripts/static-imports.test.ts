@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staticGraph } from './static-imports';
@@ -6,7 +7,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * Issue 12: the first load carries what the first paint needs. These load on demand (src/store/tracer.ts,
- * src/store/lessons.ts, src/i18n/index.ts `loadLocaleMessages`, React.lazy panels) and must stay out of
+ * src/store/lessons.ts, src/i18n/index.ts `loadLocaleMessages`, React.lazy panels and their dictionary parts) and must stay out of
  * the entry's static graph, or the bundler puts them back in the first load.
  */
 const ON_DEMAND = [
@@ -36,6 +37,10 @@ const ON_DEMAND = [
   'src/io/manifests/import.ts',
   'src/io/share-link.ts',
   'src/ui/manifests/ManifestDialogBody.tsx',
+  // The interface strings of the panels above come with them (src/i18n/messageParts.ts), as does the list of them all.
+  ...readdirSync(resolve(ROOT, 'src/i18n/parts'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => `src/i18n/parts/${f}`),
 ];
 
 describe('the first load', () => {

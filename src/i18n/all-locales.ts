@@ -6,5 +6,7 @@ import { registerLocalePack } from './index';
 import { zhCNPack } from './pack.zh-CN';
 // English trace sentences, which the app loads with the tracer.
 import './sim/trace-messages';
+// The interface strings of every panel the app loads on demand, in every language.
+import './parts/all';
 
 registerLocalePack('zh-CN', zhCNPack);

@@ -3,16 +3,45 @@ import { MAX_LINK_JSON_BYTES, shareLinkErrorKey, type ShareLinkErrorCode } from 
 import { LOAD_BUDGET_MS } from '../store/loading/loader';
 import { MAX_SCENARIO_FILE_BYTES } from '../io/scenario-file';
 import type { ElementKind } from '../sim/index';
-import { createTranslator, detectLocale, elementKindKey, loadLocale, LOCALE_STORAGE_KEY, LOCALES, saveLocale, translate, type MessageKey } from './index';
+import {
+  createTranslator,
+  detectLocale,
+  elementKindKey,
+  loadLocale,
+  LOCALE_STORAGE_KEY,
+  LOCALES,
+  saveLocale,
+  translate,
+  type Locale,
+  type MessageKey,
+} from './index';
 import { en } from './messages.en';
 import { zhCN } from './messages.zh-CN';
+import { ALL_PARTS } from './parts/all';
 
-/** Every language's dictionary as written (the app loads all but English on demand; see lazy-locale.test.ts). */
-const MESSAGES = { en, 'zh-CN': zhCN } as const;
+type Dictionary = Readonly<Record<MessageKey, string>>;
+const core = { en, 'zh-CN': zhCN };
+/**
+ * Every language's whole dictionary as written: its core and every part (the app loads all but the English
+ * core on demand; see lazy-locale.test.ts and messageParts.test.ts). A key defined twice would hide one text.
+ */
+const pieces = (l: Locale) => [core[l], ...ALL_PARTS.map((p) => p.strings[l])];
+const MESSAGES = Object.fromEntries(LOCALES.map((l) => [l, Object.assign({}, ...pieces(l)) as Dictionary])) as Record<Locale, Dictionary>;
 const keys = Object.keys(MESSAGES.en) as MessageKey[];
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('dictionaries', () => {
+  it('define each key once, in the core or in one part', () => {
+    for (const l of LOCALES)
+      expect(
+        pieces(l)
+          .flatMap((d) => Object.keys(d))
+          .sort(),
+        l,
+      ).toEqual([...keys].sort());
+    expect(keys.length).toBeGreaterThan(500);
+  });
+
   it('have the same keys, no empty strings, and the same {parameters} in every language', () => {
     for (const locale of LOCALES) {
       expect(Object.keys(MESSAGES[locale]).sort()).toEqual([...keys].sort());

@@ -5,20 +5,22 @@
  */
 import { DEFAULT_LOCALE, isLocale, type Locale, type LocalizedText } from './locale';
 import type { ElementKind } from '../sim/index';
-import { en, type MessageKey } from './messages.en';
+import { en, type CoreKey, type MessageKey } from './messages.en';
 import type { Message } from '../sim/messages/index';
 import { formatMessage, registerSimDictionary } from './sim/index';
 import type { LocalePack } from './pack';
+import { missingPart, partText } from './messageParts';
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale, type LocalizedText } from './locale';
 export type { MessageKey } from './messages.en';
 
-type Messages = Readonly<Record<MessageKey, string>>;
+type Messages = Readonly<Record<CoreKey, string>>;
 
 /**
- * Interface strings of the languages loaded so far. English is built in; another language is a pack
- * (its interface strings and simulator sentences) fetched when it is first chosen (`loadLocaleMessages`),
- * so a reader of one language does not download the other's text before the first paint.
+ * Core interface strings of the languages loaded so far. English is built in; another language is a pack
+ * (its core interface strings and simulator sentences) fetched when it is first chosen (`loadLocaleMessages`),
+ * so a reader of one language does not download the other's text before the first paint. The strings of
+ * panels fetched on demand come with those panels, in every language (./messageParts.ts).
  */
 const messages: Partial<Record<Locale, Messages>> = { en };
 
@@ -46,9 +48,20 @@ export async function loadLocaleMessages(locale: Locale): Promise<void> {
 /** Parameters of an interface string; a simulator message is rendered in the same language. */
 export type MessageParams = Readonly<Record<string, string | number | Message>>;
 
+/**
+ * The text for `key`: in `locale` once its pack is here (else in English, like the rest of the
+ * interface), from the core dictionary or a registered part; a key of a part not yet loaded is
+ * `missingPart`'s business (an error in development and tests).
+ */
+function lookup(locale: Locale, key: MessageKey): string {
+  const lang = messages[locale] ? locale : 'en';
+  const core = messages[lang] as Readonly<Record<string, string>>;
+  return core[key] ?? partText(lang, key) ?? (en as Readonly<Record<string, string>>)[key] ?? partText('en', key) ?? missingPart(key);
+}
+
 /** The string for `key` in `locale`, with `{name}` parameters filled in (unknown ones are left as written). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = (messages[locale] ?? en)[key] ?? en[key];
+  const text = lookup(locale, key);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;

@@ -1,9 +1,10 @@
 /**
- * The interface strings in English: the reference dictionary. Its keys are the `MessageKey` type;
- * every other language must have exactly these keys (the compiler checks it). `{name}` marks a
- * parameter filled in by `translate`.
+ * The interface strings in English that load with the app: the reference core dictionary. Every other
+ * language's core (messages.zh-CN.ts) must have exactly these keys (the compiler checks it). Panels
+ * fetched on demand bring their own strings as dictionary parts (src/i18n/parts, ./messageParts.ts);
+ * `MessageKey` covers the core and every part. `{name}` marks a parameter filled in by `translate`.
  */
-import { manifestsEn } from './messages.manifests';
+import type { PartKey } from './parts/all';
 
 export const en = {
   'app.title': 'Kube Network Playground',
@@ -87,8 +88,6 @@ export const en = {
   'packet.delivered': 'Delivered',
   'packet.dropped': 'Dropped',
   'packet.droppedAt': 'Dropped at {place}: {reason}',
-  'packet.request': 'Request',
-  'packet.reply': 'Reply',
   'packet.outerHeader': 'outer',
   'packet.endpoints': 'Where the requests went',
   'playback.play': 'Play',
@@ -292,15 +291,8 @@ export const en = {
   // Side panel and packets (src/ui/SidePanel.tsx, src/ui/packets).
   'side.label': 'Side panel',
   'side.packets': 'Packets',
-  // The Inside view (src/ui/inside): what the real tools print on the selected element.
+  // The Inside tab (the view's own strings load with it: parts/inside.ts).
   'side.inside': 'Inside',
-  'inside.empty': 'Select a node, a router, an outside host or a pod to see what ip, bridge, iptables-save, ipvsadm and conntrack print there.',
-  'inside.title': 'Inside {name}',
-  'inside.tools': 'Commands',
-  'inside.noOutput': '(no output)',
-  'inside.usedBy': '{packet} hop {hop}',
-  'inside.usedByLabel': 'Used by hop {hop} of packet {packet}: go to that hop',
-  'inside.openMatch': 'Show the {entry} entry in {command} on {name}',
   // The ingress controller's own answer on a delivered request (issue 16).
   'packet.httpStatus': 'HTTP {status}',
   'inspector.lbMode': 'Hands connections to the nodes',
@@ -332,23 +324,8 @@ export const en = {
   'playback.next': 'Next',
   'playback.stepForward': 'Step forward',
   'playback.clearPackets': 'Clear packets',
-  'hops.label': 'Hops',
-  'hops.packet': 'Packet',
-  'hops.dns': 'DNS query',
-  'hops.dnsReply': 'DNS answer',
-  'hops.upstream': 'Proxy to backend (new connection)',
-  'hops.upstreamReply': 'Backend reply to proxy',
-  'hops.replyDelivered': 'reply delivered',
-  'hops.replyDropped': 'reply dropped',
   // The packet view (issue 13)
-  'layers.ipip': 'IP protocol 4 (IP in IP): no UDP, no VNI',
-  'layers.outerIp': 'Outer IP',
-  'layers.innerIp': 'Inner IP',
-  'layers.echo': 'echo request',
-  'layers.ethernet': 'Ethernet',
   'canvas.flowCount': '{count} of {total}',
-  'layers.outerEthernet': 'Outer Ethernet',
-  'layers.innerEthernet': 'Inner Ethernet',
   'playback.timeline': 'Timeline: hop {n} of {total}',
   'playback.keysHint': '← → step through the hops',
   'view.follow': 'Follow the packet',
@@ -419,42 +396,6 @@ export const en = {
   'canvas.aria.service.other': 'Service {name}, {type} {clusterIP}, {count} endpoints',
   'canvas.aria.ingress': 'Ingress {name}',
   'side.policies': 'Policies',
-  'policy.title': 'NetworkPolicies',
-  'policy.yaml': 'YAML (networking.k8s.io/v1; Ctrl+Enter applies)',
-  'policy.applyYaml': 'Apply YAML',
-  'policy.revertYaml': 'Revert',
-  'policy.name': 'Name',
-  'policy.namespace': 'Namespace',
-  'policy.podSelector': 'Pod selector (matchLabels)',
-  'policy.podSelectorAll': 'empty: every pod of the namespace',
-  'policy.podSelectorHint': 'key=value, comma separated; empty selects every pod in the namespace',
-  'policy.alsoExpressions': 'and matchExpressions {text} (edit them in the YAML)',
-  'policy.types': 'Policy types',
-  'policy.typesDefaulted': "Not set in the policy: Ingress, plus Egress when it has egress rules (the API server's default).",
-  'policy.rules': 'Rules (what this policy allows)',
-  'policy.noRules': 'No rules: the selected pods are isolated and this policy allows nothing.',
-  'policy.enforcedCalico': "Calico enforces these policies on each pod's cali interface.",
-  'policy.notEnforcedFlannel':
-    "flannel does not implement NetworkPolicy: these policies have no effect. Switch the cluster's CNI plugin to Calico to enforce them.",
-  'policy.list': 'Policies in this scenario',
-  'policy.none': 'No NetworkPolicy yet: every pod accepts and sends everything.',
-  'policy.add': 'Add policy',
-  'policy.delete': 'Delete policy',
-  'policy.namespaces': 'Namespaces and their labels',
-  'policy.noEffect': 'flannel does not implement NetworkPolicy; this policy has no effect ({policies}).',
-  'policy.deniedIngress': 'Denied on the way in: the receiving pod is isolated for ingress by {policies}, and none of them allows this packet.',
-  'policy.deniedEgress': 'Denied on the way out: the sending pod is isolated for egress by {policies}, and none of them allows this packet.',
-  'policy.whatIfAdd': 'What if: the smallest rule that allows it, added to the policy that already selects this pod:',
-  'policy.whatIfNew': 'What if: the smallest rule that allows it, as a new policy selecting just this pod:',
-  'policy.whatIfApply': 'Allow it (undoable)',
-  'policy.whatIfApplied': 'Rule added; the packet is sent again. Undo takes the rule back.',
-  'policy.nsLabelsHelp':
-    'A namespaceSelector matches these labels. Edit them to make a selector match (key=value, comma-separated); kubernetes.io/metadata.name is always there, set by the control plane.',
-  'policy.nsLabelsOf': 'Labels of namespace {namespace}',
-  'policy.nsLabelsNone': 'no labels besides kubernetes.io/metadata.name',
-  'policy.nsSelectedBy': 'selected by {policies}',
-  'policy.or': 'OR',
-  'policy.anyPort': 'any port',
   'inspector.bgpMesh': 'BGP node-to-node mesh',
   'inspector.bgpMeshHint':
     "Every node peers with every other to learn their pod blocks (Calico's default; n(n-1)/2 sessions, route reflectors are advised above ~100 nodes). Off: only through a route reflector node.",
@@ -465,25 +406,28 @@ export const en = {
   'canvas.calicoBlocksTitle': 'Calico IPAM blocks of this node: /26s handed out of the IP pool on demand (its podCIDR is not used)',
   'inspector.clusterPodCidrHintCalico':
     'Calico IP pool: each node claims /26 blocks of it as it needs addresses (the node pod CIDRs below are not used by calico-ipam).',
-  'matrix.open': 'Reachability matrix',
-  'matrix.title': 'Reachability matrix',
-  'matrix.close': 'Close',
-  'matrix.port': 'Port',
-  'matrix.portEach': "each target's own",
-  'matrix.namespace': 'Namespace',
-  'matrix.allNamespaces': 'all namespaces',
-  'matrix.run': 'Trace all',
-  'matrix.doneIn': '{count} traces in {seconds} s',
-  'matrix.progress': 'tracing: {done} of {total} rows',
-  'matrix.legend':
-    '✓ allowed · ✕ denied by a NetworkPolicy · – dropped for another reason (nothing listens, no route). Rows send, columns receive; hover a cell for the deciding policy, click it to open its trace.',
-  'matrix.fromTo': 'from ↓  to →',
-  'matrix.allowedBy': 'allowed by {rules}',
-  'matrix.allowedOpen': 'allowed (no policy isolates either pod)',
-  'matrix.deniedIngress': "denied by the receiver's ingress policies {policies}",
-  'matrix.deniedEgress': "denied by the sender's egress policies {policies}",
-  'matrix.dropped': 'dropped: {code}',
-  ...manifestsEn,
+  // The manifests features outside the import dialog: File → Import/Export manifests, readiness and EndpointSlices in the inspector.
+  'field.readiness': 'Readiness',
+  'readiness.Ready': 'Ready',
+  'readiness.NotReady': 'Not ready (probe failing)',
+  'readiness.Terminating': 'Terminating',
+  'inspector.readinessHint': 'kube-proxy sends only to Ready pods; terminating ones only when no pod is Ready.',
+  'inspector.readinessProbe': 'Readiness probe',
+  'inspector.owner': 'Created by',
+  'inspector.endpointSlices': 'EndpointSlices (what kube-proxy reads)',
+  'inspector.slice.address': 'Address',
+  'inspector.slice.conditions': 'Ready / serving / terminating',
+  'inspector.slice.node': 'Node',
+  'inspector.slice.pod': 'Pod',
+  'inspector.slice.empty': 'no endpoints',
+  'inspector.slice.yes': 'yes',
+  'inspector.slice.no': 'no',
+  'toolbar.importManifests': 'Import manifests…',
+  'toolbar.exportManifests': 'Export manifests',
+  'file.importManifestsHint': 'Paste or open Kubernetes YAML (kubectl get -o yaml, Helm output)',
+  'file.exportManifestsHint': 'Deployments, Services, Ingresses and NetworkPolicies as YAML for kubectl apply',
+  'file.exportedManifests': 'Exported {name}',
+  'manifests.title': 'Import Kubernetes manifests',
 
   // Cluster add-ons and the first hour (issue 11).
   'addon.addClusterDns': 'Add cluster DNS',
@@ -523,37 +467,10 @@ export const en = {
   'canvas.systemPodsCollapsed': 'System pods: collapsed',
   'canvas.systemPodsTitle': 'Draw the kube-system pods (CoreDNS) and Services, or collapse them to one kube-system row per node',
 
-  // Hop action badges (HopAction) and the hop row's accessible name.
-  'hop.action.send': 'send',
-  'hop.action.veth': 'veth',
-  'hop.action.bridge': 'bridge',
-  'hop.action.route': 'route',
-  'hop.action.arp': 'ARP',
-  'hop.action.switch': 'switch',
-  'hop.action.encapsulate': 'encapsulate',
-  'hop.action.decapsulate': 'decapsulate',
-  'hop.action.dnat': 'DNAT',
-  'hop.action.snat': 'SNAT',
-  'hop.action.unnat': 'un-NAT',
-  'hop.action.loopback': 'loopback',
-  'hop.action.deliver': 'deliver',
-  'hop.action.drop': 'drop',
-  'hop.action.dns': 'DNS',
-  'hop.action.l7': 'L7 proxy',
-  'hop.action.lb': 'load balance',
-  'hop.action.policy': 'policy',
-  'hop.aria': 'Hop {n}: {action} at {place}',
   'inspector.portColumn.name': 'name',
   'inspector.portColumn.port': 'port',
   'inspector.portColumn.protocol': 'proto',
 
-  // Hop-group summaries ("veth → cni0 → DNAT → route"), issue 14.
-  'hops.summary.encapsulate': '{tunnel} encap',
-  'hops.summary.decapsulate': '{tunnel} decap',
-  'hops.summary.drop': 'DROP',
-  'hops.summary.l7': 'HTTP proxy',
-  'hops.summary.lb': 'LB',
-  'matrix.droppedWhy': 'dropped ({code}): {reason}',
   // Opening a big scenario (issue 15): the steps shown while a link, a file or the stress cluster loads.
   'loading.title.link': 'Opening the shared scenario…',
   'loading.title.file': 'Importing {name}…',
@@ -573,4 +490,8 @@ export const en = {
   'linkError.unavailable': 'No link was made: this part of the playground could not be loaded (is the connection down?). Your work is unchanged; try again.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** The keys of the core dictionaries, loaded with the app. */
+export type CoreKey = keyof typeof en;
+
+/** Every interface string's key: the core's and every dictionary part's. */
+export type MessageKey = CoreKey | PartKey;

@@ -1,8 +1,9 @@
 /** A language other than English, as one download: its interface strings and its simulator sentences. */
-import type { MessageKey } from './messages.en';
+import type { CoreKey } from './messages.en';
 import type { SimDictionary } from './sim/format';
 
 export interface LocalePack {
-  ui: Readonly<Record<MessageKey, string>>;
+  /** Its core interface strings (the strings of panels loaded on demand come with them: ./messageParts.ts). */
+  ui: Readonly<Record<CoreKey, string>>;
   sim: SimDictionary;
 }

@@ -17,6 +17,7 @@ import { lineUses } from './usage';
 import './inside.css';
 // This panel shows trace sentences and may open before the tracer has loaded them.
 import '../../i18n/sim/trace-messages';
+import '../../i18n/parts/inside';
 
 export function InsideView() {
   const t = useT();

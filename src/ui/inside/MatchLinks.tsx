@@ -6,6 +6,7 @@ import { insideStore } from '../../store/insideStore';
 import { useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
 import './match-links.css';
+import '../../i18n/parts/inside';
 
 export function MatchLinks({
   scenario,

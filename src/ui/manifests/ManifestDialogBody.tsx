@@ -18,6 +18,7 @@ import './manifests.css';
 // The YAML parser comes with this module, which is itself fetched when the dialog first opens
 // (ManifestImportDialog.tsx: a failed fetch is said there, with Try again).
 import { importManifests } from '../../io/manifests/index';
+import '../../i18n/parts/manifests';
 
 const selectScenario = (s: { scenario: Scenario }) => s.scenario;
 

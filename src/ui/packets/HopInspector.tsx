@@ -15,6 +15,7 @@ import { AddClusterDnsButton } from '../problems/ProblemsPanel';
 import { SimText } from '../SimText';
 // This panel shows trace sentences and may open before the tracer has loaded them.
 import '../../i18n/sim/trace-messages';
+import '../../i18n/parts/hops';
 
 const PHASE_TITLE: Record<Phase, MessageKey> = {
   dns: 'hops.dns',

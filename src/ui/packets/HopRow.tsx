@@ -3,6 +3,7 @@ import type { Hop, PacketField } from '../../sim/index';
 import { LayerStack } from './LayerStack';
 import { SimText } from '../SimText';
 import { useT } from '../../i18n/useT';
+import '../../i18n/parts/hops';
 
 function port(p?: number) {
   return p === undefined ? '' : `:${p}`;

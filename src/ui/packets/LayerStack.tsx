@@ -9,6 +9,7 @@ import { Fragment } from 'react';
 import { SimText } from '../SimText';
 import type { EthernetHeader, Hop, HopMatch, PacketField, PacketHeaders } from '../../sim/index';
 import { useT } from '../../i18n/useT';
+import '../../i18n/parts/hops';
 
 type Layer = 'outerEth' | 'outer' | 'eth' | 'ip' | 'l4' | 'http';
 

@@ -6,6 +6,7 @@
 import type { PacketRun, Phase, PlaybackStep } from '../../store/playback';
 import type { MessageKey, Translator } from '../../i18n/index';
 import type { Hop } from '../../sim/index';
+import '../../i18n/parts/hops';
 
 export interface HopGroup {
   /** Element id where these hops happen. */

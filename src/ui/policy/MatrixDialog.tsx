@@ -10,6 +10,7 @@ import { usePacketStore } from '../packets/PacketsContext';
 import { useT } from '../../i18n/useT';
 import type { MatrixMessage, MatrixRequest } from './matrixProtocol';
 import { MatrixGrid } from './MatrixGrid';
+import '../../i18n/parts/policy';
 
 interface Grid {
   sources: { id: string; name: string }[];

@@ -9,6 +9,7 @@ import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { type MatrixCell, type MatrixTarget } from '../../sim/index';
 import { dropReasonMessage } from '../../sim/tracer';
 import type { Translator } from '../../i18n/index';
+import '../../i18n/parts/policy';
 
 /** Cell and header sizes in px (the CSS in policy.css draws the cells at exactly these). */
 export const CELL_W = 28;

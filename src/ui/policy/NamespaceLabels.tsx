@@ -11,6 +11,7 @@ import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
 import { TextField, errorOf } from '../inspector/fields';
 import { formatLabels, parseLabels } from '../inspector/fieldText';
+import '../../i18n/parts/policy';
 
 /** The rules (`ns/policy ingress[i]`) with a peer whose namespaceSelector selects namespace `ns`. */
 export function rulesSelectingNamespace(s: Scenario, ns: string): string[] {

@@ -27,6 +27,7 @@ import { NamespaceLabels } from './NamespaceLabels';
 import './policy.css';
 // This panel shows trace sentences and may open before the tracer has loaded them.
 import '../../i18n/sim/trace-messages';
+import '../../i18n/parts/policy';
 
 /** The policy's rules, one line each: peers joined by OR (each peer's selectors are ANDed), then the ports. */
 function rulesInWords(p: NetworkPolicy, t: Translator): string[] {

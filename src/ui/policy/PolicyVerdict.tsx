@@ -7,6 +7,7 @@ import { type TraceResult, type PacketSpec } from '../../sim/index';
 import { deniedPath, whatIfForResult } from '../../sim/tracer';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
+import '../../i18n/parts/policy';
 
 export function PolicyVerdict({ result, spec, resend }: { result: TraceResult; spec: PacketSpec; resend(spec: PacketSpec): void }) {
   const t = useT();

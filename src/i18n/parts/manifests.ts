@@ -1,30 +1,11 @@
 /**
- * Interface strings of the manifests features (File → Import/Export manifests, readiness and
- * EndpointSlices in the inspector), in English and Simplified Chinese. Spread into the main
- * dictionaries, so their keys are ordinary `MessageKey`s.
+ * The manifest import dialog's strings (src/ui/manifests/ManifestDialogBody.tsx); its title, the File menu's
+ * entries and the inspector's readiness and EndpointSlices are in the core dictionaries.
+ * Registered when this module is evaluated: the modules that show these strings import it (see ../messageParts.ts).
  */
-export const manifestsEn = {
-  'field.readiness': 'Readiness',
-  'readiness.Ready': 'Ready',
-  'readiness.NotReady': 'Not ready (probe failing)',
-  'readiness.Terminating': 'Terminating',
-  'inspector.readinessHint': 'kube-proxy sends only to Ready pods; terminating ones only when no pod is Ready.',
-  'inspector.readinessProbe': 'Readiness probe',
-  'inspector.owner': 'Created by',
-  'inspector.endpointSlices': 'EndpointSlices (what kube-proxy reads)',
-  'inspector.slice.address': 'Address',
-  'inspector.slice.conditions': 'Ready / serving / terminating',
-  'inspector.slice.node': 'Node',
-  'inspector.slice.pod': 'Pod',
-  'inspector.slice.empty': 'no endpoints',
-  'inspector.slice.yes': 'yes',
-  'inspector.slice.no': 'no',
-  'toolbar.importManifests': 'Import manifests…',
-  'toolbar.exportManifests': 'Export manifests',
-  'file.importManifestsHint': 'Paste or open Kubernetes YAML (kubectl get -o yaml, Helm output)',
-  'file.exportManifestsHint': 'Deployments, Services, Ingresses and NetworkPolicies as YAML for kubectl apply',
-  'file.exportedManifests': 'Exported {name}',
-  'manifests.title': 'Import Kubernetes manifests',
+import { registerMessagePart } from '../messageParts';
+
+const manifestsEn = {
   'manifests.intro': 'Paste YAML (one or many documents separated by ---), open .yaml files, or drop them here.',
   'manifests.text': 'Manifests (YAML)',
   'manifests.open': 'Open files…',
@@ -51,28 +32,7 @@ export const manifestsEn = {
   'manifests.dropHint': 'Drop .yaml files to import them as manifests',
 } as const;
 
-export const manifestsZhCN: Record<keyof typeof manifestsEn, string> = {
-  'field.readiness': '就绪状态',
-  'readiness.Ready': '就绪',
-  'readiness.NotReady': '未就绪（探针失败）',
-  'readiness.Terminating': '正在终止',
-  'inspector.readinessHint': 'kube-proxy 只把流量转发给就绪的 Pod；没有任何就绪 Pod 时才使用正在终止的 Pod。',
-  'inspector.readinessProbe': '就绪探针',
-  'inspector.owner': '创建者',
-  'inspector.endpointSlices': 'EndpointSlice（kube-proxy 读取的对象）',
-  'inspector.slice.address': '地址',
-  'inspector.slice.conditions': '就绪 / 可服务 / 终止中',
-  'inspector.slice.node': '节点',
-  'inspector.slice.pod': '所属 Pod',
-  'inspector.slice.empty': '没有端点',
-  'inspector.slice.yes': '是',
-  'inspector.slice.no': '否',
-  'toolbar.importManifests': '导入清单…',
-  'toolbar.exportManifests': '导出清单',
-  'file.importManifestsHint': '粘贴或打开 Kubernetes YAML（kubectl get -o yaml、Helm 输出）',
-  'file.exportManifestsHint': '把 Deployment、Service、Ingress 和 NetworkPolicy 导出为可用 kubectl apply 的 YAML',
-  'file.exportedManifests': '已导出 {name}',
-  'manifests.title': '导入 Kubernetes 清单',
+const manifestsZhCN: Record<keyof typeof manifestsEn, string> = {
   'manifests.intro': '粘贴 YAML（一个或多个以 --- 分隔的文档），打开 .yaml 文件，或把文件拖到这里。',
   'manifests.text': '清单（YAML）',
   'manifests.open': '打开文件…',
@@ -98,3 +58,5 @@ export const manifestsZhCN: Record<keyof typeof manifestsEn, string> = {
   'manifests.lineNumbers': '行号',
   'manifests.dropHint': '拖入 .yaml 文件，作为清单导入',
 };
+
+export const manifestsPart = registerMessagePart('manifests', { en: manifestsEn, 'zh-CN': manifestsZhCN });
