@@ -22,6 +22,10 @@ const ON_DEMAND = [
   'src/i18n/sim/zh-CN.ts',
   'src/i18n/sim/en.ts',
   'src/i18n/sim/trace-messages.ts',
+  // A trace's message codes, and the table of every code (src/sim/messages/all.ts): with the tracer.
+  'src/sim/messages/codes-trace.ts',
+  'src/sim/messages/all.ts',
+  'src/sim/dataplane/endpoints-why.ts',
   'src/ui/packets/HopInspector.tsx',
   'src/ui/packets/exportImage.ts',
   // The packet layer of the canvas: nothing of it shows before the first Send (usePacketLayer.tsx).

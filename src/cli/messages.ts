@@ -7,7 +7,8 @@ import { isLocale, LOCALES, type Locale } from '../i18n/locale';
 import { formatMessage } from '../i18n/sim/index';
 // The CLI speaks every language from the start (the app fetches one when it is chosen).
 import '../i18n/all-locales';
-import { isMessageCode, type Message } from '../sim/index';
+import type { Message } from '../sim/index';
+import { isMessageCode } from '../sim/tracer';
 
 export { formatMessage };
 

@@ -32,4 +32,18 @@ describe('languages load on demand', () => {
     await import('./sim/trace-messages');
     expect(sim.formatMessage('en', drop)).toMatch(/^No route matches the destination/);
   });
+
+  it("a trace's parameter shapes arrive with the tracer too: a pack's trace sentence is not rendered half-marked before that", async () => {
+    vi.resetModules();
+    const i18n = await import('./index');
+    const sim = await import('./sim/index');
+    const hop = msg('hop.veth-in', { veth: 'veth1a2b', pod: 'web-1' });
+    // The Chinese pack carries every sentence, a trace's too; the shapes of a trace's codes are not here yet.
+    await i18n.loadLocaleMessages('zh-CN');
+    expect(sim.formatMessage('zh-CN', hop)).toBe('hop.veth-in');
+    await import('./sim/trace-messages');
+    const parts = sim.messageParts('zh-CN', hop);
+    expect(parts).toContainEqual({ text: 'veth1a2b', code: true });
+    expect(parts).toContainEqual({ text: 'web-1', code: true });
+  });
 });

@@ -21,7 +21,7 @@ export { topology, type Topology } from './model/topology';
 export { adoptProblems, validateScenario, type Problem, type ProblemCode } from './net/validate';
 export * from './net/ipam';
 export * from './net/cidr';
-export { msg, isMessageCode, MESSAGE_CODES, MESSAGE_SPECS, type Message, type MessageCode, type MessageParams, type ParamKind } from './messages/index';
+export { msg, EDITOR_MESSAGE_SPECS, type Message, type MessageCode, type MessageParams, type ParamKind } from './messages/index';
 export type * from './trace/types';
 export { parseTargetText, defaultTargetFor, type TargetText, type DefaultTarget } from './trace/target';
 export { canSendFrom, SENDER_KINDS } from './trace/senders';
@@ -34,7 +34,7 @@ export type { InsideTool, ToolOutput, ShowOptions } from './inspect/index';
 export type { Matrix, MatrixCell, MatrixOptions, MatrixTarget } from './trace/matrix';
 export { vethName, vtepAddress, routerIfaceName } from './dataplane/device-names';
 export { serviceEndpoints, selectPods, type Endpoint } from './dataplane/endpoints';
-export { sliceEndpoints, usableEndpoints, podConditions, isPodReady, noEndpointsWhy, type SliceEndpoint, type EndpointConditions } from './dataplane/endpoints';
+export { sliceEndpoints, usableEndpoints, podConditions, isPodReady, type SliceEndpoint, type EndpointConditions } from './dataplane/endpoints';
 export { endpointSlices, endpointSliceObject, type EndpointSliceView } from './dataplane/endpointslices';
 export {
   addClusterDns,

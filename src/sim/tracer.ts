@@ -6,6 +6,8 @@
  * only `./index`. The CLI and tests may import either door.
  */
 export { trace, TraceInputError } from './trace/trace';
+// Every message code's parameter shape (the app's first load has only the editor's and the send form's).
+export { MESSAGE_SPECS, MESSAGE_CODES, isMessageCode } from './messages/all';
 export { defaultTargetFor } from './trace/target';
 export { DROP_CODES, dropReasonMessage } from './trace/reasons';
 export { createRng, type Rng } from './trace/rng';

@@ -1,9 +1,9 @@
 /** What the send form says before the tracer is loaded: a destination it cannot read, a source that cannot send. */
 import type { SimDictionary } from './format';
-import type { TRACE_CODES } from '../../sim/messages/codes-trace';
+import type { SEND_CODES } from '../../sim/messages/codes-send';
 import { KIND } from './en-model';
 
-type SendCode = Extract<keyof typeof TRACE_CODES, `input.${string}` | `target.${string}`>;
+type SendCode = keyof typeof SEND_CODES;
 
 export const enSend: Pick<SimDictionary, SendCode> = {
   'target.node-port': (p) => `${p.dst}:${p.port}, NodePort ${p.port} of ${p.service} on a local address`,

@@ -4,7 +4,7 @@
  * monospace (`messageParts`) and tests can tell them from prose; `formatMessage` gives plain text.
  * Lists, numbers and plurals go through `Intl`.
  */
-import { MESSAGE_SPECS, type Message, type MessageCode, type MessageSpecs, type ParamKind } from '../../sim/messages/index';
+import { EDITOR_MESSAGE_SPECS, type Message, type MessageCode, type MessageSpecs, type ParamKind, type ParamSpec } from '../../sim/messages/index';
 import type { ParamsOf } from '../../sim/messages/spec';
 import type { Locale } from '../locale';
 
@@ -58,6 +58,17 @@ function fmtFor(locale: Locale): Fmt {
 const dictionaries = new Map<Locale, Partial<SimDictionary>>();
 
 /**
+ * The parameter shapes of the codes that can be rendered: the editor's and the send form's from the
+ * start, a trace's once the tracer's sentences are here (./trace-messages.ts).
+ */
+const specs = new Map<string, ParamSpec>(Object.entries(EDITOR_MESSAGE_SPECS));
+
+/** Make the parameter shapes of more codes known (a trace's, which load with the tracer). */
+export function registerMessageSpecs(more: Readonly<Record<string, ParamSpec>>): void {
+  for (const [code, spec] of Object.entries(more)) specs.set(code, spec);
+}
+
+/**
  * Make sentences available for a language, adding to what it has: English registers the editor's and
  * the send form's sentences at start-up and a trace's sentences with the tracer; another language
  * registers all of them with its pack.
@@ -83,8 +94,9 @@ function prepare(locale: Locale, kinds: Record<string, ParamKind>, params: Recor
 function render(locale: Locale, m: Message): string {
   const dict = dictionaries.get(locale) ?? dictionaries.get('en');
   const entry = (dict?.[m.code] ?? dictionaries.get('en')?.[m.code]) as ((p: unknown, f: Fmt) => string) | undefined;
-  if (!entry) return `${OPEN}${m.code}${CLOSE}`;
-  const spec = MESSAGE_SPECS[m.code] as Record<string, ParamKind>;
+  const spec = specs.get(m.code) as Record<string, ParamKind> | undefined;
+  // A code whose sentence or parameter shape is not here is shown as the code (never a half-rendered sentence).
+  if (!entry || !spec) return `${OPEN}${m.code}${CLOSE}`;
   return entry(prepare(locale, spec, m.params as Record<string, unknown>), fmtFor(locale));
 }
 

@@ -5,7 +5,8 @@
  * hop by hop in Chinese with no English prose left (names, addresses and tool output are code).
  */
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_CODES, MESSAGE_SPECS, msg, type Message, type MessageCode, type ParamKind } from '../../sim/messages/index';
+import { msg, type Message, type MessageCode, type ParamKind } from '../../sim/messages/index';
+import { MESSAGE_CODES, MESSAGE_SPECS } from '../../sim/messages/all';
 import { formatMessage, messageParts } from './index';
 import { enSim } from './en';
 import { zhSim } from './zh-CN';

@@ -6,9 +6,9 @@
  * Field names and defaults follow the API reference (https://kubernetes.io/docs/reference/kubernetes-api/).
  */
 import { z } from 'zod/mini';
-import { issueMessage, MESSAGE_SPECS, msg, type Message } from '../../sim/index';
+import { issueMessage, EDITOR_MESSAGE_SPECS as SPECS, msg, type Message } from '../../sim/index';
 
-type Specs = typeof MESSAGE_SPECS;
+type Specs = typeof SPECS;
 type SchemaCode = { [C in keyof Specs]: C extends `manifest.schema.${string}` ? (keyof Specs[C] extends never ? C : never) : never }[keyof Specs];
 type ObjectWhat = Specs['manifest.schema.object']['what'][number];
 /** A schema's own error: the message code it stands for (read back by `k8sIssueMessage`). */
@@ -35,9 +35,9 @@ export function k8sIssueMessage(issue: z.core.$ZodIssue, root: z.core.$ZodType, 
   const m = issue.message;
   if (m.startsWith(OBJECT)) {
     const what = m.slice(OBJECT.length) as ObjectWhat;
-    if ((MESSAGE_SPECS['manifest.schema.object'].what as readonly string[]).includes(what)) return msg('manifest.schema.object', { what });
+    if ((SPECS['manifest.schema.object'].what as readonly string[]).includes(what)) return msg('manifest.schema.object', { what });
   }
-  if (m.startsWith('manifest.schema.') && m in MESSAGE_SPECS && Object.keys(MESSAGE_SPECS[m as SchemaCode]).length === 0) return msg(m as SchemaCode);
+  if (m.startsWith('manifest.schema.') && m in SPECS && Object.keys(SPECS[m as SchemaCode]).length === 0) return msg(m as SchemaCode);
   return issueMessage(issue, root, input);
 }
 

@@ -9,7 +9,6 @@
  */
 import type { Pod, Readiness, Service, ServicePort } from '../model/schema';
 import type { Topology } from '../model/topology';
-import { msg, type Message } from '../messages/index';
 
 export interface Endpoint {
   /** The pod behind the address; absent for an address given in an Endpoints/EndpointSlice object that is no pod here. */
@@ -179,27 +178,6 @@ export function serviceEndpoints(t: Topology, svc: Service, port: ServicePort): 
 /** The endpoints on one node kube-proxy uses for a Local traffic policy (ready, else serving and terminating). */
 export function localEndpoints(t: Topology, svc: Service, port: ServicePort, node: string): Endpoint[] {
   return usableEndpoints(sliceEndpoints(t, svc, port), node);
-}
-
-/**
- * Why a Service has no endpoint to send to, for the drop: "3 pods match its selector app=web, none
- * of them Ready (2 not Ready, 1 terminating)", or that its selector matches no pod.
- */
-export function noEndpointsWhy(t: Topology, svc: Service, port?: ServicePort): Message {
-  const selector = Object.entries(svc.selector)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  if (Object.keys(svc.selector).length === 0) {
-    const n = svc.endpoints?.length ?? 0;
-    return n === 0 ? msg('why.no-selector-no-endpoints', { service: svc.name }) : msg('why.given-endpoints-not-ready', { n, service: svc.name });
-  }
-  const pods = selectPods(t, svc);
-  if (pods.length === 0) return msg('why.selector-matches-nothing', { namespace: svc.namespace, selector });
-  const serving = port ? pods.filter((p) => resolveTargetPort(p, port) !== undefined) : pods;
-  if (serving.length === 0) return msg('why.no-target-port', { n: pods.length, selector, port: String(port?.targetPort ?? port?.port) });
-  const notReady = serving.filter((p) => p.readiness === 'NotReady').length;
-  const terminating = serving.filter((p) => p.readiness === 'Terminating').length;
-  return msg('why.none-ready', { n: serving.length, selector, notReady, terminating });
 }
 
 /** The service port a packet to `port`/`proto` addresses, if the Service has one. */

@@ -22,7 +22,8 @@ import { pushHop, type Delivered, type TraceCtx } from '../trace/context';
 import type { HttpResponse, PacketHeaders, UpstreamLeg } from '../trace/types';
 import type { ExchangeRunner } from '../trace/exchange';
 import { EPHEMERAL_PORTS } from './ephemeral';
-import { noEndpointsWhy, selectPods, serviceEndpoints, servicePortByRef, type Endpoint } from './endpoints';
+import { selectPods, serviceEndpoints, servicePortByRef, type Endpoint } from './endpoints';
+import { noEndpointsWhy } from './endpoints-why';
 import type { SessionState } from './session';
 import { msg, type Message } from '../messages/index';
 

@@ -22,7 +22,7 @@ import { ipsetKey, ipvsAddresses, realServerText, schedule, IPVS_DEV } from './k
 import { ipvsNode, type IpvsNode } from './ipvs-lazy';
 import { createSessionState, recentCheck, recentSet, type SessionState } from './session';
 import { FLANNEL_VXLAN_DEV, lookupRoute, nodeOwnsIp, nodeRouteTable, type Route } from './routing';
-import { noEndpointsWhy } from './endpoints';
+import { noEndpointsWhy } from './endpoints-why';
 import { NAT_PORTS } from './ephemeral';
 import { msg, type Message } from '../messages/index';
 import { vtepAddress } from './device-names';

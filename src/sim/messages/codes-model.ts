@@ -3,7 +3,7 @@
  * errors (src/sim/model/edit*.ts). Each entry is the code's parameter shape; see spec.ts.
  */
 import type { ParamSpec } from './spec';
-import { KIND } from './codes-trace';
+import { KIND } from './codes-send';
 
 const THING = [...KIND, 'element'] as const;
 const ORIGIN = ['number', 'string', 'array', 'other'] as const;

@@ -1,15 +1,15 @@
 /**
  * Message codes of the tracer: hop explanations, drop reasons, DNS notes, and the parts they nest
  * (why a packet was marked, how an endpoint was picked, what a DNS answer holds). Each entry is the
- * code's parameter shape; see spec.ts for the kinds.
+ * code's parameter shape; see spec.ts for the kinds. They load with the tracer (src/sim/tracer.ts):
+ * what the send form says before that is in codes-send.ts.
  */
 import type { ParamSpec } from './spec';
+import { KIND } from './codes-send';
 
 const HOOK = ['PREROUTING', 'OUTPUT'] as const;
 const FILTER_HOOK = ['INPUT', 'FORWARD', 'OUTPUT'] as const;
 const DIRECTION = ['ingress', 'egress'] as const;
-/** ElementKind, translated by the dictionaries. */
-export const KIND = ['subnet', 'router', 'node', 'pod', 'client', 'service', 'loadBalancer', 'ingress'] as const;
 
 export const TRACE_CODES = {
   // The default sentence of each drop code (src/sim/trace/reasons.ts).
@@ -113,11 +113,6 @@ export const TRACE_CODES = {
   'choice.last-rule': { chain: 'id', k: 'num', n: 'num' },
   'choice.ipvs-persistence': { src: 'id', rs: 'id', seconds: 'num' },
   'choice.ipvs-scheduler': { scheduler: 'id', rs: 'id', n: 'num' },
-  'target.node-port': { dst: 'id', port: 'num', service: 'id' },
-  'target.cluster-ip': { dst: 'id', port: 'num', service: 'id' },
-  'target.lb-ip': { dst: 'id', port: 'num', service: 'id' },
-  'target.node-address': { dst: 'id', port: 'num', service: 'id', node: 'id' },
-  'target.address': { dst: 'id', port: 'num', service: 'id?' },
   'hop.iptables-dnat': {
     node: 'id',
     hook: HOOK,
@@ -233,24 +228,9 @@ export const TRACE_CODES = {
   'drop.dns-cname-unresolved': { name: 'id', target: 'id' },
   'drop.dns-headless-empty': { name: 'id' },
 
-  // Destinations and trace input.
+  // Destinations.
   'dest.invalid-url': { to: 'id' },
   'dest.unknown': { to: 'id' },
   'dest.service-no-cluster-ip': { service: 'id' },
   'dest.no-address': { to: 'id', kind: KIND },
-  'input.unknown-source': { from: 'id' },
-  'input.cannot-send': { kind: KIND },
-  'input.icmp-has-no-port': {},
-  'input.needs-port': { proto: 'id' },
-  'input.pick-no-address': {},
-  'input.not-a-sender': {},
-  'input.tracer-unavailable': {},
-  'target.empty': {},
-  'target.scheme': { scheme: 'id' },
-  'target.invalid-url': { to: 'id' },
-  'target.spaces': { to: 'id' },
-  'target.port-range': { port: 'id' },
-  'target.missing-address': {},
-  'target.no-port': { to: 'id', example: 'id' },
-  'target.bad-port': { port: 'id', example: 'id' },
 } as const satisfies Record<string, ParamSpec>;

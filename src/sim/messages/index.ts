@@ -1,20 +1,25 @@
 /**
  * Simulator messages: every sentence the simulation means is a `Message` (a code and its typed
  * parameters), rendered outside `sim` by src/i18n/sim in the reader's language.
+ *
+ * The types cover every code. At run time this module holds only the parameter shapes of what the
+ * editor, files and the send form say (`EDITOR_MESSAGE_SPECS`, in the first load); a trace's codes
+ * (codes-trace.ts) load with the tracer, and the whole table is `./all.ts` (the CLI and tests).
  */
 import type { ParamsOf, ParamSpec } from './spec';
-import { TRACE_CODES } from './codes-trace';
+import type { TRACE_CODES } from './codes-trace';
 import { MODEL_CODES } from './codes-model';
 import { INPUT_CODES } from './codes-input';
+import { SEND_CODES } from './codes-send';
 
 export type { ParamKind, ParamSpec } from './spec';
 
-/** Every message code with its parameter shape: the one list the dictionaries and tests enumerate. */
-export const MESSAGE_SPECS = { ...TRACE_CODES, ...MODEL_CODES, ...INPUT_CODES } as const satisfies Record<string, ParamSpec>;
+/** The codes of the editor, files and the send form, with their parameter shapes: what the app can say before the tracer is here. */
+export const EDITOR_MESSAGE_SPECS = { ...MODEL_CODES, ...INPUT_CODES, ...SEND_CODES } as const satisfies Record<string, ParamSpec>;
 
-export type MessageSpecs = typeof MESSAGE_SPECS;
+/** Every message code with its parameter shape (the table itself is ./all.ts). */
+export type MessageSpecs = typeof TRACE_CODES & typeof EDITOR_MESSAGE_SPECS;
 export type MessageCode = keyof MessageSpecs;
-export const MESSAGE_CODES = Object.keys(MESSAGE_SPECS) as MessageCode[];
 
 /** The parameters of `C`, as the simulation fills them in. */
 export type MessageParams<C extends MessageCode> = ParamsOf<MessageSpecs[C], Message>;
@@ -28,8 +33,4 @@ export function msg<C extends MessageCode>(
   ...params: keyof MessageParams<C> extends never ? [] | [MessageParams<C>] : [MessageParams<C>]
 ): Message<C> {
   return { code, params: (params[0] ?? {}) as MessageParams<C> } as Message<C>;
-}
-
-export function isMessageCode(code: string): code is MessageCode {
-  return Object.prototype.hasOwnProperty.call(MESSAGE_SPECS, code);
 }

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { staticGraph } from './static-imports';
+import { EDITOR_MESSAGE_SPECS } from '../src/sim/messages/index';
+import { MESSAGE_CODES } from '../src/sim/messages/all';
+import { TRACE_CODES } from '../src/sim/messages/codes-trace';
+import { enModel } from '../src/i18n/sim/en-model';
+import { enInput } from '../src/i18n/sim/en-input';
+import { enSend } from '../src/i18n/sim/en-send';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * Issue 12: a trace's message codes (src/sim/messages/codes-trace.ts) load with the tracer; the first
+ * load knows only the parameter shapes of what the editor, files and the send form say
+ * (EDITOR_MESSAGE_SPECS), and the formatter renders a message only when it has its shape. So no module
+ * of the first load may write a trace code: it would reach the screen as a bare code.
+ */
+describe("the first load's message codes", () => {
+  const graph = staticGraph(ROOT, 'src/main.tsx');
+  const tables = new Set(['src/sim/messages/codes-model.ts', 'src/sim/messages/codes-input.ts', 'src/sim/messages/codes-send.ts']);
+
+  it('are the editor, file and send-form codes, and every other code is a trace code', () => {
+    const editor = Object.keys(EDITOR_MESSAGE_SPECS);
+    expect(editor.length).toBeGreaterThan(50);
+    expect(Object.keys(TRACE_CODES).length).toBeGreaterThan(100);
+    expect([...editor, ...Object.keys(TRACE_CODES)].sort()).toEqual([...MESSAGE_CODES].sort());
+  });
+
+  it('have their English sentences in the first load', () => {
+    expect(Object.keys({ ...enModel, ...enInput, ...enSend }).sort()).toEqual(Object.keys(EDITOR_MESSAGE_SPECS).sort());
+  });
+
+  it('are the only codes a module of the first load writes', () => {
+    const trace = new Set(Object.keys(TRACE_CODES));
+    const written: string[] = [];
+    for (const file of graph.keys()) {
+      if (tables.has(file)) continue;
+      const text = readFileSync(resolve(ROOT, file), 'utf8');
+      for (const m of text.matchAll(/['"`]([a-z0-9-]+(?:\.[a-z0-9-]+)+)['"`]/g)) if (trace.has(m[1]!)) written.push(`${file}: ${m[1]}`);
+    }
+    expect(written).toEqual([]);
+    // The guard reads the modules it means to: the send form's codes are written in the first load.
+    expect(graph.has('src/sim/trace/target.ts')).toBe(true);
+    expect(readFileSync(resolve(ROOT, 'src/store/packetStore.ts'), 'utf8')).toContain("'input.tracer-unavailable'");
+  });
+});
