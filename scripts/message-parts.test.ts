@@ -1,21 +1,24 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { staticGraph } from './static-imports';
 import { ALL_PARTS } from '../src/i18n/parts/all';
+import { en } from '../src/i18n/messages.en';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** The app's modules that may show interface strings (the CLI loads every part up front, through src/i18n/all-locales.ts). */
-function appModules(dir = join(ROOT, 'src')): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    const rel = relative(ROOT, p);
-    if (statSync(p).isDirectory()) return rel === 'src/i18n' || rel === 'src/cli' ? [] : appModules(p);
+/** The modules under `dir` (tests and fixtures left out) but those in the folders `skip`. */
+function modulesUnder(dir: string, skip: readonly string[]): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((f) => {
+    const rel = `${dir}/${f}`;
+    if (statSync(join(ROOT, rel)).isDirectory()) return skip.includes(rel) ? [] : modulesUnder(rel, skip);
     return /\.tsx?$/.test(f) && !/\.(test|fixtures)\.tsx?$/.test(f) ? [rel] : [];
   });
 }
+
+/** The app's modules that may show interface strings (the CLI loads every part up front, through src/i18n/all-locales.ts). */
+const appModules = () => modulesUnder('src', ['src/i18n', 'src/cli']);
 
 /** The string literals of a module, and the fixed heads of its template literals (`hop.action.${a}` gives `hop.action.`). */
 function literals(file: string): { texts: Set<string>; heads: Set<string> } {
@@ -37,6 +40,9 @@ function literals(file: string): { texts: Set<string>; heads: Set<string> } {
   return { texts, heads };
 }
 
+const modules = appModules().map((file) => ({ file, ...literals(file) }));
+const shows = (m: (typeof modules)[number], key: string) => m.texts.has(key) || [...m.heads].some((h) => key.startsWith(h));
+
 /**
  * A dictionary part's strings are registered when its module is evaluated (src/i18n/messageParts.ts). ES
  * modules evaluate their imports first, so a module that imports the part (directly or through its own
@@ -44,14 +50,26 @@ function literals(file: string): { texts: Set<string>; heads: Set<string> } {
  * moved out of its lazy module, or a part key used in an eager one, fails here instead of showing a key.
  */
 describe('dictionary parts', () => {
-  const modules = appModules().map((file) => ({ file, ...literals(file) }));
-
   it.each(ALL_PARTS.map((p) => [p.name, p] as const))('%s: every module that shows one of its keys imports it', (name, part) => {
     const partFile = `src/i18n/parts/${name}.ts`;
     const keys = Object.keys(part.strings.en);
-    const users = modules.filter((m) => keys.some((k) => m.texts.has(k) || [...m.heads].some((h) => k.startsWith(h))));
+    const users = modules.filter((m) => keys.some((k) => shows(m, k)));
     expect(users.length, `no module of the app shows a key of ${name}`).toBeGreaterThan(0);
     const without = users.filter((m) => !staticGraph(ROOT, m.file).has(partFile)).map((m) => m.file);
     expect(without, `these show keys of ${partFile} without importing it`).toEqual([]);
+  });
+});
+
+describe('the interface dictionaries (core and parts)', () => {
+  it('hold no key that nothing shows (a key is shown when a module names it, or builds it from a template such as `hop.action.${a}`)', () => {
+    const all = [...Object.keys(en), ...ALL_PARTS.flatMap((p) => Object.keys(p.strings.en))];
+    // src/i18n itself builds some keys (`element.${kind}`); its dictionaries and parts do not count as use.
+    const users = [
+      ...modules,
+      ...modulesUnder('src/i18n', ['src/i18n/parts', 'src/i18n/sim'])
+        .filter((f) => !/messages\./.test(f))
+        .map((file) => ({ file, ...literals(file) })),
+    ];
+    expect(all.filter((k) => !users.some((m) => shows(m, k)))).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ import {
 import { en } from './messages.en';
 import { zhCN } from './messages.zh-CN';
 import { ALL_PARTS } from './parts/all';
+import { formatMessage } from './sim/index';
+import { msg } from '../sim/messages/index';
 
 type Dictionary = Readonly<Record<MessageKey, string>>;
 const core = { en, 'zh-CN': zhCN };
@@ -63,7 +65,6 @@ describe('dictionaries', () => {
         'field.cidr',
         'field.podCidr',
         'field.clusterIP',
-        'field.nodePort',
         'language.en',
         'language.zh-CN',
         'hop.action.veth',
@@ -71,7 +72,7 @@ describe('dictionaries', () => {
         'hop.action.dns',
       ].sort(),
     );
-    const patterns: MessageKey[] = ['fileError.field', 'problems.both', 'send.senderPod'];
+    const patterns: MessageKey[] = ['problems.both', 'send.senderPod'];
     for (const k of keys.filter((k) => !same.includes(k) && !patterns.includes(k))) expect(MESSAGES['zh-CN'][k], k).toMatch(/[\u4e00-\u9fff]/);
   });
 
@@ -105,7 +106,8 @@ describe('dictionaries', () => {
     for (const code of codes) for (const locale of LOCALES) expect(translate(locale, shareLinkErrorKey(code)).length).toBeGreaterThan(8);
     expect(translate('en', 'linkError.too-large')).toContain(`${MAX_LINK_JSON_BYTES / 1000} kB`);
     expect(translate('zh-CN', 'linkError.too-large')).toContain(`${MAX_LINK_JSON_BYTES / 1000} kB`);
-    expect(translate('en', 'fileError.tooLarge')).toContain(`${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB`);
+    // A file over the limit is refused with the simulator's input sentence, which is given the limit.
+    expect(formatMessage('en', msg('input.file-too-large', { mb: MAX_SCENARIO_FILE_BYTES / 1_000_000 }))).toBe('the file is larger than 16 MB');
     expect(translate('en', 'linkError.too-slow')).toContain(`${LOAD_BUDGET_MS / 1000} s`);
     expect(translate('zh-CN', 'linkError.too-slow')).toContain(`${LOAD_BUDGET_MS / 1000} 秒`);
   });
@@ -113,10 +115,10 @@ describe('dictionaries', () => {
 
 describe('translate', () => {
   it('fills parameters and leaves unknown ones visible', () => {
-    expect(translate('en', 'packet.sendMany', { count: 20 })).toBe('Send 20 requests');
+    expect(translate('en', 'send.many', { count: 20 })).toBe('Send 20');
     expect(translate('zh-CN', 'lessons.stepOf', { n: 2, total: 5 })).toBe('第 2 步，共 5 步');
     expect(translate('en', 'lessons.stepOf', { n: 2 })).toBe('Step 2 of {total}');
-    expect(translate('en', 'fileError.field', { path: 'pods.1.ip', message: 'not an IPv4 address' })).toBe('pods.1.ip: not an IPv4 address');
+    expect(translate('en', 'problems.both', { errors: '1 error', warnings: '2 warnings' })).toBe('1 error, 2 warnings');
   });
 });
 

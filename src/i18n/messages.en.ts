@@ -12,7 +12,6 @@ export const en = {
   // Toolbar
   'toolbar.copyLink': 'Copy link',
   'toolbar.linkCopied': 'Link copied: it holds the whole scenario.',
-  'toolbar.linkCopyFailed': 'Could not copy to the clipboard. Copy the address from the address bar instead.',
   'toolbar.new': 'New',
   'toolbar.resetToLesson': 'Reset to lesson',
   'toolbar.exportJson': 'Export JSON',
@@ -33,8 +32,6 @@ export const en = {
   'language.loading': 'Loading {language}…',
 
   // Palette: element kinds (ElementKind), also used as labels in the inspector and problems list.
-  'palette.title': 'Elements',
-  'palette.hint': 'Drag an element onto the canvas.',
   'element.subnet': 'Subnet',
   'element.router': 'Router',
   'element.node': 'Cluster node',
@@ -49,7 +46,6 @@ export const en = {
   'panel.noProblems': 'The scenario is valid: addresses fit their networks and nothing overlaps.',
   'panel.inspector': 'Inspector',
   'panel.nothingSelected': 'Select an element on the canvas to edit it. Shift-drag selects several.',
-  'panel.hops': 'Hops',
   'panel.noHops': 'Send a packet to see its hops here.',
 
   // Inspector fields
@@ -65,7 +61,6 @@ export const en = {
   'field.gateway': 'Default gateway',
   'field.type': 'Type',
   'field.clusterIP': 'ClusterIP',
-  'field.nodePort': 'NodePort',
   'field.sessionAffinity': 'Session affinity',
   'field.externalTrafficPolicy': 'externalTrafficPolicy',
   'field.internalTrafficPolicy': 'internalTrafficPolicy',
@@ -73,26 +68,19 @@ export const en = {
   'field.flannelBackend': 'flannel backend',
   'field.calicoMode': 'Calico mode',
   'field.kubeProxyMode': 'kube-proxy mode',
-  'field.apply': 'Apply',
 
   // Sending packets and playback
   'packet.send': 'Send',
   'packet.sendMode': 'Send a packet',
   'packet.sendFromHere': 'Send packet from here',
-  'packet.sendMany': 'Send {count} requests',
   'packet.from': 'From',
   'packet.to': 'To',
   'packet.protocol': 'Protocol',
-  'packet.pickSource': 'Click the element to send from.',
-  'packet.pickTarget': 'Click the destination, or type it (web:80, 10.96.0.20:80, http://shop.example.com/).',
   'packet.delivered': 'Delivered',
   'packet.dropped': 'Dropped',
-  'packet.droppedAt': 'Dropped at {place}: {reason}',
-  'packet.outerHeader': 'outer',
   'packet.endpoints': 'Where the requests went',
   'playback.play': 'Play',
   'playback.pause': 'Pause',
-  'playback.step': 'Step',
   'playback.stepBack': 'Step back',
   'playback.speed': 'Speed',
   'playback.replay': 'Replay',
@@ -104,7 +92,6 @@ export const en = {
   'lessons.stepOf': 'Step {n} of {total}',
   'lessons.previous': 'Previous',
   'lessons.next': 'Next',
-  'lessons.sendSuggested': 'Send this packet',
   'lessons.expectDelivered': 'Expected: delivered',
   'lessons.expectDropped': 'Expected: dropped ({code})',
   'lessons.close': 'Close the lesson',
@@ -124,10 +111,6 @@ export const en = {
 
   // Files and saved work
   'fileError.title': 'Cannot import this file',
-  'fileError.field': '{path}: {message}',
-  'fileError.notJson': 'The file is not valid JSON.',
-  'fileError.tooLarge': 'The file is larger than 16 MB.',
-  'fileError.unreadable': 'The file could not be read.',
   fileImported: 'Imported {name}. Your previous work is kept: use "Restore previous work" to go back to it.',
   'savedWork.damaged': 'The last saved work was damaged; the backup before it was opened instead.',
   'savedWork.damagedKept': 'Its text is kept in this browser, untouched by later saves:',
@@ -137,8 +120,6 @@ export const en = {
   'savedWork.unavailable': 'This browser does not allow the site to read its stored data.',
   'saveError.quota': 'Your work could not be saved: the browser storage for this site is full.',
   'saveError.unavailable': 'Your work could not be saved: this browser does not allow the site to store data.',
-  'confirm.new': 'Start a new, empty scenario? Your current work is kept as the previous work.',
-  'confirm.resetToLesson': 'Put the lesson back as it started? Your changes are kept as the previous work.',
   // Session: menus, lesson panel, share dialog, files, messages (src/ui/session).
   'common.close': 'Close',
   'common.dismiss': 'Dismiss message',
@@ -431,7 +412,6 @@ export const en = {
 
   // Cluster add-ons and the first hour (issue 11).
   'addon.addClusterDns': 'Add cluster DNS',
-  'addon.clusterDnsHint': 'CoreDNS: the kube-dns Service (10.96.0.10) and its pods',
   'problems.refused': '{field}: {message} (not applied: the field keeps its last valid value)',
   'notice.deleted': 'Deleted {count} elements',
   'notice.ingressNeedsController':
@@ -462,7 +442,6 @@ export const en = {
   'canvas.systemRow.other': '{count} pods',
   'canvas.systemRowTitle': '{names} (kube-system) run on this node, drawn collapsed: click to show the system pods',
   'canvas.systemRowLabel': 'kube-system: {count} collapsed system pods ({names}); show them',
-  'canvas.systemPods': 'System pods',
   'canvas.systemPodsShown': 'System pods: shown',
   'canvas.systemPodsCollapsed': 'System pods: collapsed',
   'canvas.systemPodsTitle': 'Draw the kube-system pods (CoreDNS) and Services, or collapse them to one kube-system row per node',

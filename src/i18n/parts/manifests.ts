@@ -28,8 +28,6 @@ const manifestsEn = {
   'manifests.cancel': 'Cancel',
   'manifests.imported': 'Imported {count} objects from manifests · Undo with Ctrl+Z',
   'manifests.importedNew': 'Imported {count} objects onto a new cluster; your previous work is kept (File → Restore previous work)',
-  'manifests.lineNumbers': 'Line numbers',
-  'manifests.dropHint': 'Drop .yaml files to import them as manifests',
 } as const;
 
 const manifestsZhCN: Record<keyof typeof manifestsEn, string> = {
@@ -55,8 +53,6 @@ const manifestsZhCN: Record<keyof typeof manifestsEn, string> = {
   'manifests.cancel': '取消',
   'manifests.imported': '已从清单导入 {count} 个对象 · 按 Ctrl+Z 撤销',
   'manifests.importedNew': '已把 {count} 个对象导入到新集群；之前的工作已保留（文件 → 恢复之前的工作）',
-  'manifests.lineNumbers': '行号',
-  'manifests.dropHint': '拖入 .yaml 文件，作为清单导入',
 };
 
 export const manifestsPart = registerMessagePart('manifests', { en: manifestsEn, 'zh-CN': manifestsZhCN });
