@@ -7,14 +7,14 @@ import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 /**
- * Outside src/sim, the simulation is reached only through its front door, src/sim/index.ts (its second door, src/sim/tracer.ts, loaded on demand, and its
+ * Outside src/sim, the simulation is reached only through its front door, src/sim/index.ts (its doors loaded on demand, src/sim/editing.ts and src/sim/tracer.ts, and its
  * message catalogue, src/sim/messages, which the formatters in src/i18n render; tests use sim/testing).
  */
 const simFrontDoor = {
   patterns: [
     {
       // src/i18n/sim is the simulator's sentences, not the simulation.
-      regex: '(^|/)(?<!i18n/)sim/(?!index$|tracer$|testing/|messages/).+',
+      regex: '(^|/)(?<!i18n/)sim/(?!index$|tracer$|editing$|testing/|messages/).+',
       message: "Import the simulation through its front door ('…/sim'), not a file inside it.",
     },
   ],
@@ -144,7 +144,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(\\.\\./)+sim/(?!index$|tracer$|testing/|messages/).+', message: simFrontDoor.patterns[0].message },
+            { regex: '^(\\.\\./)+sim/(?!index$|tracer$|editing$|testing/|messages/).+', message: simFrontDoor.patterns[0].message },
             { regex: '(^|/)ui(/|$)', message: 'The layers below the UI (store, io, layout, lessons, i18n, cli) import nothing from src/ui.' },
           ],
         },

@@ -23,7 +23,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     // The app fetches a language other than English when it is chosen; tests render every language, so all are registered up front.
-    setupFiles: ['src/i18n/all-locales.ts'],
+    // The editor's code is fetched just after the first paint in the app; tests have it from the start.
+    setupFiles: ['src/i18n/all-locales.ts', 'src/store/test-setup.ts'],
     // The property tests take a few seconds alone; on a machine shared by several test runs the 5 s default is too tight.
     testTimeout: 30_000,
   },

@@ -1,5 +1,6 @@
 /** Generated clusters for benchmarks and property tests: N nodes over a few subnets, pods spread evenly. */
-import { parseScenario, type Scenario, type ScenarioInput } from '../src/sim/index';
+import { type Scenario, type ScenarioInput } from '../src/sim/index';
+import { parseScenario } from '../src/sim/editing';
 
 export interface ClusterShape {
   nodes: number;

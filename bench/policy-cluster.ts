@@ -2,7 +2,8 @@
  * The matrix benchmark's cluster (also opened by e2e/policy.spec.ts to scroll a large matrix): 10
  * Calico IPIP nodes on two racks, CoreDNS, app pods in 4 namespaces x 4 tiers, 20 NetworkPolicies.
  */
-import { parseScenario, type Scenario, type ScenarioInput } from '../src/sim/index';
+import { type Scenario, type ScenarioInput } from '../src/sim/index';
+import { parseScenario } from '../src/sim/editing';
 
 const TIERS = ['web', 'api', 'db', 'batch'] as const;
 const NAMESPACES = ['shop', 'billing', 'search', 'ops'] as const;

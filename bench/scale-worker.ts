@@ -2,7 +2,8 @@
  * One scale measurement in a fresh process (so the heap figure is this scenario's alone):
  * `npx tsx bench/scale-worker.ts SCALE [iptables|ipvs]` prints one JSON line. Used by scale.bench.ts.
  */
-import { parseScenarioJson, validateScenario, type Scenario } from '../src/sim/index';
+import { type Scenario } from '../src/sim/index';
+import { parseScenarioJson, validateScenario } from '../src/sim/editing';
 import { trace } from '../src/sim/tracer';
 import { scaleScenarioDoc, scaleShape } from './scale-scenario';
 

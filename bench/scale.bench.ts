@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
-import { parseScenarioJson } from '../src/sim/index';
+import { parseScenarioJson } from '../src/sim/editing';
 import { exportScenarioJson } from '../src/io/scenario-file';
 import { scaleScenarioDoc, scaleShape } from './scale-scenario';
 import { launchChromium } from './browser';

@@ -4,7 +4,8 @@
  * builds that node's kube-proxy rules (cached per scenario); the table reports that build separately.
  * Target: median under 1 ms per Service trace.
  */
-import { parseScenario, type Scenario, type ScenarioInput } from '../src/sim/index';
+import { type Scenario, type ScenarioInput } from '../src/sim/index';
+import { parseScenario } from '../src/sim/editing';
 import { createSessionState, trace } from '../src/sim/tracer';
 import { fmt, timeIt } from './timing';
 

@@ -4,7 +4,7 @@
  * and the stress page.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { parseScenarioJson } from '../src/sim/index';
+import { parseScenarioJson } from '../src/sim/editing';
 import { exportScenarioJson } from '../src/io/scenario-file';
 import { encodeShareLink } from '../src/io/share-link';
 import { scaleScenarioDoc, scaleShape } from '../bench/scale-scenario';

@@ -9,7 +9,8 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { encodeShareLink } from '../src/io/share-link';
-import { parseScenarioJson, type Scenario } from '../src/sim/index';
+import { type Scenario } from '../src/sim/index';
+import { parseScenarioJson } from '../src/sim/editing';
 import { GUESTBOOK_YAML } from '../src/io/manifests/testdata/guestbook';
 
 test.use({ locale: 'zh-CN' });

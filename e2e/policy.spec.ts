@@ -5,7 +5,8 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { calicoIpamState, parseScenarioJson, type Scenario } from '../src/sim/index';
+import { calicoIpamState, type Scenario } from '../src/sim/index';
+import { parseScenarioJson } from '../src/sim/editing';
 import { encodeShareLink } from '../src/io/share-link';
 import { policyCluster } from '../bench/policy-cluster';
 

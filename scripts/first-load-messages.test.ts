@@ -5,6 +5,7 @@ import { staticGraph } from './static-imports';
 import { EDITOR_MESSAGE_SPECS } from '../src/sim/messages/index';
 import { MESSAGE_CODES } from '../src/sim/messages/all';
 import { TRACE_CODES } from '../src/sim/messages/codes-trace';
+import { MODEL_CODES } from '../src/sim/messages/codes-model';
 import { enModel } from '../src/i18n/sim/en-model';
 import { enInput } from '../src/i18n/sim/en-input';
 import { enSend } from '../src/i18n/sim/en-send';
@@ -28,15 +29,20 @@ describe("the first load's message codes", () => {
     expect([...editor, ...Object.keys(TRACE_CODES)].sort()).toEqual([...MESSAGE_CODES].sort());
   });
 
-  it('have their English sentences in the first load', () => {
+  it("have their English sentences: files' and the send form's in the first load, the editor's with the editing code", () => {
     expect(Object.keys({ ...enModel, ...enInput, ...enSend }).sort()).toEqual(Object.keys(EDITOR_MESSAGE_SPECS).sort());
+    expect(graph.has('src/i18n/sim/en-input.ts') && graph.has('src/i18n/sim/en-send.ts')).toBe(true);
+    // Validation problems and refused edits are written only by the editing code, which registers their sentences.
+    expect(graph.has('src/i18n/sim/en-model.ts')).toBe(false);
+    expect(staticGraph(ROOT, 'src/store/editing-code.ts').has('src/i18n/sim/model-messages.ts')).toBe(true);
   });
 
   it('are the only codes a module of the first load writes', () => {
-    const trace = new Set(Object.keys(TRACE_CODES));
+    // Neither a trace's codes (their shapes come with the tracer) nor the editor's (their sentences come with the editing code).
+    const trace = new Set([...Object.keys(TRACE_CODES), ...Object.keys(MODEL_CODES)]);
     const written: string[] = [];
     for (const file of graph.keys()) {
-      if (tables.has(file)) continue;
+      if (tables.has(file) || file.startsWith('npm:')) continue;
       const text = readFileSync(resolve(ROOT, file), 'utf8');
       for (const m of text.matchAll(/['"`]([a-z0-9-]+(?:\.[a-z0-9-]+)+)['"`]/g)) if (trace.has(m[1]!)) written.push(`${file}: ${m[1]}`);
     }

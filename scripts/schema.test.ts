@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { scenarioJsonSchema } from '../src/sim/index';
+import { scenarioJsonSchema } from '../src/sim/editing';
 
 describe('shipped JSON Schema', () => {
   it('is up to date with the zod schema (run `npm run schema` after changing the model)', () => {

@@ -19,7 +19,7 @@ function isTypeOnly(st: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
   return !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
 }
 
-/** Relative paths (from `root`) of the source files `file` imports statically. */
+/** Relative paths (from `root`) of the source files `file` imports statically, and `npm:<name>` for each package. */
 function staticImports(root: string, file: string, host: ts.ModuleResolutionHost): string[] {
   const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const out: string[] = [];
@@ -27,7 +27,10 @@ function staticImports(root: string, file: string, host: ts.ModuleResolutionHost
     if (!(ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier)) continue;
     if (isTypeOnly(st)) continue;
     const spec = st.moduleSpecifier.text;
-    if (!spec.startsWith('.')) continue; // packages are measured by the bundle benchmark
+    if (!spec.startsWith('.')) {
+      out.push(`npm:${spec}`); // a package: named, not followed (the bundle benchmark measures its bytes)
+      continue;
+    }
     const resolved = ts.resolveModuleName(spec, file, OPTIONS, host).resolvedModule;
     if (resolved && !resolved.isExternalLibraryImport) out.push(relative(root, resolved.resolvedFileName));
   }
@@ -44,7 +47,7 @@ export function staticGraph(root: string, entry: string): Map<string, string[]> 
     for (const dep of staticImports(root, resolve(root, file), host)) {
       if (chains.has(dep)) continue;
       chains.set(dep, [...chains.get(file)!, dep]);
-      queue.push(dep);
+      if (!dep.startsWith('npm:')) queue.push(dep);
     }
   }
   return chains;

@@ -7,11 +7,11 @@ import { ErrorBoundary } from './ui/session/ErrorBoundary';
 import { hasShareLink, type DecodedShareLink } from './io/share-address';
 import { browserStorage, clearLinkFromAddress } from './io/browser';
 import { createApp, createStores } from './store/app';
-import { stressScenario } from './store/stressScenario';
 import { LoadingProgress } from './ui/loading/LoadingProgress';
 import { endLoading, loadWithProgress } from './store/loading/progress';
 import { decodedLink } from './store/loading/linkResult';
 import { preloadTracer, whenIdle } from './store/tracer';
+import { loadEditing } from './store/editing';
 import './ui/styles/shell.css';
 import './ui/styles/palette.css';
 import './ui/styles/side.css';
@@ -44,8 +44,8 @@ function start(locale: Locale, unavailable?: Locale) {
       </LocaleProvider>,
     );
     const nodes = Number(params.get('nodes')) || undefined;
-    void loadWithProgress({ kind: 'stress', ...(nodes ? { nodes } : {}) }).then((r) => {
-      const app = createStores(r.ok ? r.scenario : stressScenario());
+    void loadWithProgress({ kind: 'stress', ...(nodes ? { nodes } : {}) }).then(async (r) => {
+      const app = createStores(r.ok ? r.scenario : (await import('./store/stressScenario')).stressScenario());
       render(
         <LocaleProvider initial={locale} unavailable={unavailable}>
           <App app={app} stress zoom={zoom} />
@@ -79,6 +79,11 @@ function start(locale: Locale, unavailable?: Locale) {
     } else void open();
   }
 }
+
+// The editing code (parsing, validation, every edit) is not needed to paint the example: fetch it now,
+// beside the first paint, so the inspector and the canvas can edit a moment later. Saved work and links
+// wait for it in createApp; a failure shows where it is needed (the inspector, with Try again).
+void loadEditing().catch(() => undefined);
 
 const preferred = initialLocale();
 // If the language pack cannot be fetched, the app starts in English rather than not at all, and the

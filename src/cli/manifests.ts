@@ -5,7 +5,8 @@
  * document, the object and the field.
  */
 import { readScenarioFile } from './read-file';
-import { parseScenarioJson, type Scenario } from '../sim/index';
+import { type Scenario } from '../sim/index';
+import { parseScenarioJson } from '../sim/editing';
 import { formatFieldErrors } from '../i18n/sim/index';
 import { formatManifestError, importManifests, manifestAt } from '../io/manifests/index';
 import { formatMessage } from '../i18n/sim/index';

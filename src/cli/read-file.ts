@@ -5,7 +5,7 @@
  * as Import drops it.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { MAX_SCENARIO_FILE_BYTES } from '../io/scenario-file';
+import { MAX_SCENARIO_FILE_BYTES } from '../io/scenario-export';
 import type { CliText, CliWord, Words } from './words';
 
 /** A refusal is one of the CLI's lines (said in the language of --lang). */

@@ -3,7 +3,8 @@
  * outside host or in a pod, from the simulation's own data. `conntrack` holds the connections of the
  * trace given by --from/--to, if any. Also the CLI's validation step (validate before tracing).
  */
-import { topology, validateScenario, type Scenario, type TraceResult } from '../sim/index';
+import { topology, type Scenario, type TraceResult } from '../sim/index';
+import { validateScenario } from '../sim/editing';
 import { InspectError, showNode, showPod, trace } from '../sim/tracer';
 import type { TraceArgs } from './args';
 import { formatMessage } from '../i18n/sim/index';

@@ -118,6 +118,8 @@ export const en = {
   'savedWork.none': 'There is no saved work yet.',
   'savedWork.unreadable': 'The saved work could not be read: it is damaged or from an unknown version.',
   'savedWork.unavailable': 'This browser does not allow the site to read its stored data.',
+  'savedWork.notFetched':
+    'Your saved work is kept, but the code that opens it could not be fetched (is the connection down?). The example is open; nothing is saved until you reload the page.',
   'saveError.quota': 'Your work could not be saved: the browser storage for this site is full.',
   'saveError.unavailable': 'Your work could not be saved: this browser does not allow the site to store data.',
   // Session: menus, lesson panel, share dialog, files, messages (src/ui/session).

@@ -107,6 +107,7 @@ export const zhCN: Record<CoreKey, string> = {
   'savedWork.none': '还没有保存的工作。',
   'savedWork.unreadable': '无法读取保存的工作：它已损坏，或来自未知的版本。',
   'savedWork.unavailable': '这个浏览器不允许本站读取它存储的数据。',
+  'savedWork.notFetched': '你保存的工作仍然保留着，但打开它所需的代码没能下载（网络断开了吗？）。现在打开的是示例；重新加载页面之前不会保存任何内容。',
   'saveError.quota': '无法保存你的工作：浏览器为本站提供的存储空间已满。',
   'saveError.unavailable': '无法保存你的工作：这个浏览器不允许本站存储数据。',
   'common.close': '关闭',

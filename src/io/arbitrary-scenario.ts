@@ -4,7 +4,8 @@
  * settings, labels, positions off the pixel grid). Used by the io property tests.
  */
 import fc from 'fast-check';
-import { parseScenario, type Scenario, type ScenarioInput } from '../sim/index';
+import { type Scenario, type ScenarioInput } from '../sim/index';
+import { parseScenario } from '../sim/editing';
 
 const k8sName = fc.constantFrom('web', 'api', 'db', 'client', 'cache', 'shop', 'a', 'x-1', 'frontend', 'coredns');
 const namespace = fc.constantFrom('default', 'shop', 'kube-system');

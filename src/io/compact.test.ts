@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseScenario, scenarioSchema, type Scenario } from '../sim/index';
+import { type Scenario } from '../sim/index';
+import { parseScenario, scenarioSchema } from '../sim/editing';
 import { compactScenario, roundLayout, stripDefaults } from './compact';
 import { scenarioArbitrary } from './arbitrary-scenario';
 

@@ -12,7 +12,8 @@
  * - Canvas positions are rounded to whole pixels (sub-pixel digits are invisible and compress badly).
  */
 import type { z } from 'zod/mini';
-import { parseScenario, scenarioSchema, type Scenario, type ScenarioInput } from '../sim/index';
+import type { Scenario, ScenarioInput } from '../sim/index';
+import { parseScenario, scenarioSchema } from '../sim/editing';
 import { jsonEqual } from './json-equal';
 
 type AnySchema = z.core.$ZodType;

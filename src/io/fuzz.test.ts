@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scenarioDocArbitrary } from './arbitrary-scenario';
-import { parseScenarioJson, validateScenario, type Scenario, type TraceResult } from '../sim/index';
+import { type Scenario, type TraceResult } from '../sim/index';
+import { parseScenarioJson, validateScenario } from '../sim/editing';
 import { trace, TraceInputError } from '../sim/tracer';
 import { decodeShareLink, encodeShareLink } from './share-link';
 

@@ -3,7 +3,8 @@
  * metadata, spec), for the inspector's YAML view; and back, validated against the scenario schema.
  */
 import { parse, stringify } from 'yaml';
-import { issueMessage, msg, networkPolicySchema, type Message, type NetworkPolicy } from '../sim/index';
+import { msg, type Message, type NetworkPolicy } from '../sim/index';
+import { issueMessage, networkPolicySchema } from '../sim/editing';
 
 export function policyToYaml(p: NetworkPolicy): string {
   return stringify({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: p.name, namespace: p.namespace }, spec: p.spec });

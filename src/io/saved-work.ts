@@ -14,26 +14,13 @@
  *   access (private browsing, blocked cookies) comes back as a typed result. Messages are English;
  *   the UI shows `saveError.<reason>` / `savedWork.<reason>` from src/i18n in the user's language.
  */
-import { parseScenario, scenarioSchema, type Scenario } from '../sim/index';
+import type { Scenario } from '../sim/index';
+import { parseScenario, scenarioSchema } from '../sim/editing';
+import { SAVED_WORK_BACKUP_KEY, SAVED_WORK_DAMAGED_KEY, SAVED_WORK_KEY, type SaveOrigin, type StorageLike } from './saved-work-keys';
+
+export { SAVED_WORK_BACKUP_KEY, SAVED_WORK_DAMAGED_KEY, SAVED_WORK_KEY, hasSavedWork, type SaveOrigin, type StorageLike } from './saved-work-keys';
 import { stripDefaults } from './compact';
 import { translate } from '../i18n/index';
-
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-export const SAVED_WORK_KEY = 'kube-network-playground:saved-work:v1';
-export const SAVED_WORK_BACKUP_KEY = 'kube-network-playground:saved-work-backup:v1';
-/**
- * The text of a current save that could not be read, kept before anything writes over it, so the
- * user can download it (and perhaps mend it by hand) rather than lose it to the first edit.
- */
-export const SAVED_WORK_DAMAGED_KEY = 'kube-network-playground:saved-work-damaged:v1';
-
-/** Why a save happened: an edit of the current scenario, or a replacement of it. */
-export type SaveOrigin = 'edit' | 'new' | 'lesson' | 'link' | 'import' | 'restore';
 
 export interface SavedWork {
   scenario: Scenario;

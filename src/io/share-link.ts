@@ -21,7 +21,8 @@
  * sentence a user can act on.
  */
 import { Inflate, zlibSync } from 'fflate';
-import { msg, parseScenario, SCENARIO_VERSION, type FieldError, type Scenario } from '../sim/index';
+import { msg, SCENARIO_VERSION, type FieldError, type Scenario } from '../sim/index';
+import { parseScenario } from '../sim/editing';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { compactScenario } from './compact';
 import { translate } from '../i18n/index';

@@ -5,7 +5,8 @@
  * picture is a block; small scenarios keep one row of Services under the pods they select.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenarioJson, type Scenario } from '../sim/index';
+import { type Scenario } from '../sim/index';
+import { parseScenarioJson } from '../sim/editing';
 import { loadExample } from '../sim/testing/examples';
 import { scaleScenarioDoc, scaleShape } from '../../bench/scale-scenario';
 import { autoLayout } from './layout';

@@ -2,7 +2,9 @@
  * The built-in lessons, one per layer of the Kubernetes network model, in teaching order:
  * the bridge, host-gw routes, VXLAN across subnets, ClusterIP and DNS, NodePort, LoadBalancer, Ingress.
  */
-import { parseScenario, type Scenario, editCluster, editElement, type EditResult, putNetworkPolicy, withClusterDns } from '../sim/index';
+import { type Scenario, type EditResult } from '../sim/index';
+import { putNetworkPolicy, withClusterDns } from '../sim/editing';
+import { parseScenario, editCluster, editElement } from '../sim/editing';
 import type { Lesson, LessonChange } from './types';
 import { podsOnOneNode } from './01-pods-on-one-node';
 import { hostGw } from './02-host-gw';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeGateway, validateScenario, type Scenario, type TraceResult } from '../sim/index';
+import { bridgeGateway, type Scenario, type TraceResult } from '../sim/index';
+import { validateScenario } from '../sim/editing';
 import { trace } from '../sim/tracer';
 import { LOCALES } from '../i18n/locale';
 import { encodeShareLink, decodeShareLink } from '../io/share-link';

@@ -1,24 +1,16 @@
 /**
- * The public API of the simulation: the model, validation, editing and addressing, which the editor
- * and the canvas need from the first paint. The packet tracer and everything that walks a packet
- * through the dataplane (and the Inside view's tool output) is behind the second door, `./tracer`,
- * which the app loads on demand; its types are exported here too.
+ * The public API of the simulation for the first paint: the scenario's types, its topology, addressing,
+ * the element registry and what the canvas asks of a scenario. Two more doors are loaded on demand:
+ * `./editing` (parsing and validating scenarios, every edit; it holds the zod schemas) and `./tracer`
+ * (the packet tracer, dataplane tables, the Inside view's tools). Their types are exported here too.
  */
-export * from './model/schema';
-export {
-  parseScenario,
-  parseScenarioJson,
-  fieldErrorMessages,
-  migrate,
-  MAX_SCENARIO_ELEMENTS,
-  MAX_SCENARIO_VALUES,
-  type FieldError,
-  type ParseResult,
-} from './model/parse';
-export { materialize, isDnsService, clusterIpRole } from './model/materialize';
-export { issueMessage } from './model/issues';
+export type * from './model/schema';
+export { ID_MESSAGE, isDnsDomain, K8S_NAME_MESSAGE, RESERVED_LABEL_KEYS, SCENARIO_VERSION } from './model/constants';
+export type { FieldError } from './model/field-error';
+export type { ParseResult } from './model/parse';
+export { isDnsService, clusterIpRole } from './model/service-roles';
 export { topology, type Topology } from './model/topology';
-export { adoptProblems, validateScenario, type Problem, type ProblemCode } from './net/validate';
+export type { Problem, ProblemCode } from './net/problem';
 export * from './net/ipam';
 export * from './net/cidr';
 export { msg, EDITOR_MESSAGE_SPECS, type Message, type MessageCode, type MessageParams, type ParamKind } from './messages/index';
@@ -36,47 +28,15 @@ export { vethName, vtepAddress, routerIfaceName } from './dataplane/device-names
 export { serviceEndpoints, selectPods, type Endpoint } from './dataplane/endpoints';
 export { sliceEndpoints, usableEndpoints, podConditions, isPodReady, type SliceEndpoint, type EndpointConditions } from './dataplane/endpoints';
 export { endpointSlices, endpointSliceObject, type EndpointSliceView } from './dataplane/endpointslices';
-export {
-  addClusterDns,
-  dnsAddon,
-  hasClusterDns,
-  isCoreDnsPod,
-  isSystemPod,
-  scheduleSystemPods,
-  withClusterDns,
-  emptyClusterInput,
-  COREDNS_REPLICAS,
-  SYSTEM_NAMESPACE,
-} from './model/addons';
+export { dnsAddon, hasClusterDns, isCoreDnsPod, isSystemPod, COREDNS_REPLICAS, SYSTEM_NAMESPACE } from './model/system-pods';
 export { vethLink, hostLink, routerLink } from './model/links';
-export {
-  addClient,
-  addIngress,
-  addLoadBalancer,
-  addNode,
-  addPod,
-  addRouter,
-  addRouterInterface,
-  addService,
-  addSubnet,
-  deleteElements,
-  moveHost,
-  movePod,
-  removeRouterInterface,
-  setPositions,
-  kindOfElement,
-  COLLECTION_OF,
-  ELEMENT_COLLECTIONS,
-  ELEMENT_KINDS,
-  type EditResult,
-  type Position,
-} from './model/edit';
-export { editCluster, editElement, editScenarioInfo, type ElementPatch } from './model/editFields';
-export { scenarioJsonSchema } from './model/json-schema';
-export { putNetworkPolicy, deleteNetworkPolicy, newNetworkPolicy, setNamespaceLabels } from './model/edit-policy';
+export { kindOfElement, COLLECTION_OF, ELEMENT_COLLECTIONS, ELEMENT_KINDS } from './model/elements';
+export type { EditResult, Position } from './model/edit-result';
+export { setPositions } from './model/positions';
+export type { ElementPatch } from './model/editFields';
 export { caliName, CALICO_VXLAN_DEV, IPIP_DEV } from './dataplane/calico-net';
 export { namespaceNames, namespaceLabels, selectorText, matchSelector, NAMESPACE_NAME_LABEL } from './policy/selector';
 export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/evaluate';
-export { addIngressController, ingressControllerServices, isIngressControllerPod } from './model/ingress-controller';
+export { ingressControllerServices, isIngressControllerPod } from './model/ingress-controllers';
 export { nodeBlocks } from './dataplane/calico-net';
 export { calicoIpamState, type CalicoIpamState } from './net/calico-ipam';

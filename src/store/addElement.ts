@@ -1,4 +1,4 @@
-/** Adding elements: each palette drop as the pure `sim` edit that allocates its addresses. */
+/** Adding elements: each palette drop as the pure `sim` edit that allocates its addresses (part of the editing code, src/store/editing-code.ts). */
 import {
   addClient,
   addIngress,
@@ -9,11 +9,9 @@ import {
   addRouter,
   addService,
   addSubnet,
-  ingressControllerServices,
   scheduleSystemPods,
-  type EditResult,
-  type Scenario,
-} from '../sim/index';
+} from '../sim/editing';
+import { ingressControllerServices, type EditResult, type Scenario } from '../sim/index';
 import type { AddRequest } from './editorTypes';
 
 /** The edit a drop asks for; an Ingress is wired to the cluster's ingress controller when there is one. */

@@ -152,7 +152,7 @@ describe('chooseStartScenario', () => {
   it('opens a good link with its lesson', () => {
     const storage = new MemoryStorage();
     saveWork(storage, hostGw);
-    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson, decode: decodeShareLink })).toEqual({
+    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson, readSaved: loadSavedWork, decode: decodeShareLink })).toEqual({
       scenario: vxlan,
       source: 'link',
       lesson: 'lesson-3-vxlan',
@@ -165,7 +165,7 @@ describe('chooseStartScenario', () => {
     const before = new Map(storage.items);
     const writes = storage.writes;
     for (const hash of [goodLink.slice(0, -9), goodLink.replace('#s=1.', '#s=9.'), '#s=1.@@@', `#s=1.${'A'.repeat(70_000)}`]) {
-      const start = chooseStartScenario({ hash, storage, defaultScenario: defaults, isLesson, decode: decodeShareLink });
+      const start = chooseStartScenario({ hash, storage, defaultScenario: defaults, isLesson, readSaved: loadSavedWork, decode: decodeShareLink });
       expect(start.source).toBe('saved');
       expect(start.scenario).toEqual(hostGw);
       expect(start.lesson).toBe('lesson-2-host-gw');
@@ -176,7 +176,9 @@ describe('chooseStartScenario', () => {
   });
 
   it('opens the default scenario when there is no link and nothing saved, or storage is refused', () => {
-    expect(chooseStartScenario({ hash: '', storage: new MemoryStorage(), defaultScenario: defaults, isLesson, decode: decodeShareLink })).toEqual({
+    expect(
+      chooseStartScenario({ hash: '', storage: new MemoryStorage(), defaultScenario: defaults, isLesson, readSaved: loadSavedWork, decode: decodeShareLink }),
+    ).toEqual({
       scenario: sameNode,
       source: 'default',
     });
@@ -190,7 +192,7 @@ describe('chooseStartScenario', () => {
   it('a link whose code could not be fetched is reported, and the saved work opens', () => {
     const storage = new MemoryStorage();
     saveWork(storage, hostGw);
-    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson })).toMatchObject({
+    expect(chooseStartScenario({ hash: goodLink, storage, defaultScenario: defaults, isLesson, readSaved: loadSavedWork })).toMatchObject({
       scenario: hostGw,
       source: 'saved',
       linkError: { code: 'unavailable' },
@@ -207,7 +209,7 @@ describe('chooseStartScenario', () => {
   it('warns when the saved work is damaged and nothing else is left', () => {
     const storage = new MemoryStorage();
     storage.items.set(SAVED_WORK_KEY, '{');
-    expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson, decode: decodeShareLink })).toMatchObject({
+    expect(chooseStartScenario({ hash: '', storage, defaultScenario: defaults, isLesson, readSaved: loadSavedWork, decode: decodeShareLink })).toMatchObject({
       source: 'default',
       savedWorkWarning: expect.stringMatching(/damaged/),
     });

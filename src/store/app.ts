@@ -10,7 +10,8 @@
  * backup) unless storage already holds exactly that scenario and lesson (a reload of the same link
  * must not push the real previous work out of the backup).
  *
- * `createApp` is async so that a start-up step may load code on demand (a lesson, a dictionary).
+ * `createApp` is async so that a start-up step may load code on demand (a lesson, the link's code, the
+ * editing code that reads saved work). A first visit (no link, nothing saved) waits for none of it.
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../sim/index';
@@ -18,7 +19,9 @@ import { isLessonId } from '../lessons/catalog';
 import { loadLessons } from './lessons';
 import { DEFAULT_LOCALE, translate, type Locale } from '../i18n/index';
 import { hasShareLink, shareLinkErrorKey, type DecodedShareLink, type ShareLinkError } from '../io/share-address';
-import { loadSavedWork, saveWork, type StorageLike } from '../io/saved-work';
+import type { LoadResult, StorageLike } from '../io/saved-work';
+import { hasSavedWork } from '../io/saved-work-keys';
+import { loadEditing, type Editing } from './editing';
 import { jsonEqual } from '../io/json-equal';
 import { placeMissing } from '../layout/layout';
 import { createEditorStore, type EditorStore, type LessonUndo } from './editorStore';
@@ -53,6 +56,8 @@ export interface StartInput {
   link?: DecodedShareLink | undefined;
   /** Decodes a link (io/share-link.ts, fetched only when the address holds one); missing: the link code could not be fetched. */
   decode?: ((hash: string) => DecodedShareLink) | undefined;
+  /** Reads saved work (it comes with the editing code); missing: storage holds none, or the code could not be fetched. */
+  readSaved?: ((storage: StorageLike) => LoadResult) | undefined;
 }
 
 /** Which scenario to open (never writes storage). */
@@ -66,8 +71,8 @@ export function chooseStartScenario(input: StartInput): StartChoice {
     linkError = link.error;
   }
   const extra = linkError ? { linkError } : {};
-  if (input.storage) {
-    const saved = loadSavedWork(input.storage);
+  if (input.storage && input.readSaved) {
+    const saved = input.readSaved(input.storage);
     if (saved.ok) {
       return {
         scenario: saved.work.scenario,
@@ -114,6 +119,8 @@ export interface BuildOptions {
   banner?: StartupBanner | undefined;
   /** Remove a share link from the address bar once the scenario no longer matches it. */
   clearLinkFromAddress?: () => void;
+  /** Saved work's code (with the editing code), for saving an opened link as the work. */
+  savedWork?: Editing['savedWork'] | undefined;
   autosaveDelayMs?: number;
   load?: SessionOptions['load'];
 }
@@ -145,7 +152,15 @@ export function createStores(scenario: Scenario, lesson?: LessonUndo): Stores {
 }
 
 /** Save a good link's scenario as the work (unless storage holds it already); whether storage now holds what the editor opened. */
-function saveOpenedLink(scenario: Scenario, lesson: string | undefined, editor: EditorStore, storage: StorageLike, locale: Locale): boolean {
+function saveOpenedLink(
+  code: Editing['savedWork'],
+  scenario: Scenario,
+  lesson: string | undefined,
+  editor: EditorStore,
+  storage: StorageLike,
+  locale: Locale,
+): boolean {
+  const { loadSavedWork, saveWork } = code;
   const saved = loadSavedWork(storage);
   if (saved.ok && saved.from === 'current' && saved.work.lesson === lesson && jsonEqual(saved.work.scenario, scenario)) return true;
   const result = saveWork(storage, editor.getState().scenario, { origin: 'link', ...(lesson !== undefined ? { lesson } : {}) });
@@ -177,7 +192,7 @@ export function buildApp(scenario: Scenario, opts: BuildOptions): App {
   const lesson = state.getState().lesson;
   const openedFromStorage =
     source === 'link'
-      ? opts.storage !== undefined && saveOpenedLink(scenario, lesson, editor, opts.storage, locale)
+      ? opts.storage !== undefined && opts.savedWork !== undefined && saveOpenedLink(opts.savedWork, scenario, lesson, editor, opts.storage, locale)
       : source === 'saved' || source === 'backup';
   const session = createSession({
     editor,
@@ -203,6 +218,10 @@ export function buildApp(scenario: Scenario, opts: BuildOptions): App {
 }
 
 export async function createApp(opts: AppOptions): Promise<App> {
+  // Saved work and links are read through the schema: wait for the editing code when there is either.
+  // A first visit opens the example, already parsed, and the code arrives while the reader looks at it.
+  const saved = opts.storage !== undefined && hasSavedWork(opts.storage);
+  const code = saved || hasShareLink(opts.hash) ? await loadEditing().catch(() => undefined) : undefined;
   // A link not decoded yet is decoded here; its code (zlib, the schema check) is fetched only then.
   const decode =
     opts.link === undefined && hasShareLink(opts.hash)
@@ -218,10 +237,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
     isLesson: isLessonId,
     link: opts.link,
     decode,
+    readSaved: code?.savedWork.loadSavedWork,
   });
+  // Saved work whose code could not be fetched is left exactly as it is: nothing is saved this visit, and the banner says why.
+  const keepSaved = saved && !code;
   const { hash: _hash, link: _link, defaultScenario: _default, ...rest } = opts;
   // Opening on a lesson: its steps and packets are fetched first, so the lesson panel has them at once
   // (if the fetch fails the panel fetches again when it shows).
   if (choice.lesson !== undefined) await loadLessons().catch(() => undefined);
-  return buildApp(choice.scenario, { ...rest, source: choice.source, lesson: choice.lesson, step: choice.step, banner: startupBanner(choice) });
+  return buildApp(choice.scenario, {
+    ...rest,
+    ...(keepSaved ? { storage: undefined } : {}),
+    savedWork: code?.savedWork,
+    source: choice.source,
+    lesson: choice.lesson,
+    step: choice.step,
+    banner: keepSaved ? { opened: choice.source, savedWork: 'notFetched' } : startupBanner(choice),
+  });
 }

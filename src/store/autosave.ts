@@ -12,7 +12,8 @@
  */
 import type { Scenario } from '../sim/index';
 import type { EditorStore } from './editorStore';
-import { saveWork, type SaveOrigin, type SaveResult, type StorageLike } from '../io/saved-work';
+import type { SaveOrigin, SaveResult, StorageLike } from '../io/saved-work';
+import { editingIfLoaded, loadEditing } from './editing';
 
 /** Milliseconds of quiet after an edit before it is written. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -66,8 +67,17 @@ export function createAutosaver(opts: AutosaveOptions): Autosaver {
   };
   const write = (scenario: Scenario, origin: SaveOrigin, lesson: string | undefined): SaveResult | undefined => {
     if (!opts.storage) return undefined;
+    const code = editingIfLoaded();
+    if (!code) {
+      // Saving writes through the schema, which comes with the editing code: save once it is here.
+      void loadEditing().then(
+        () => write(scenario, origin, lesson),
+        () => undefined,
+      );
+      return undefined;
+    }
     const step = lesson !== undefined && origin === 'edit' ? opts.step?.() : undefined;
-    const result = saveWork(opts.storage, scenario, { origin, ...(lesson !== undefined ? { lesson } : {}), ...(step ? { step } : {}) });
+    const result = code.savedWork.saveWork(opts.storage, scenario, { origin, ...(lesson !== undefined ? { lesson } : {}), ...(step ? { step } : {}) });
     opts.onResult?.(result, origin);
     return result;
   };

@@ -3,7 +3,8 @@ import { createEditorStore, type LessonSnapshot } from './editorStore';
 import { defaultScenario } from './defaultScenario';
 import { stressScenario } from './stressScenario';
 import { placeMissing } from '../layout/layout';
-import { msg, validateScenario } from '../sim/index';
+import { msg } from '../sim/index';
+import { validateScenario } from '../sim/editing';
 import { formatMessage } from '../i18n/sim/index';
 import type { Message } from '../sim/messages/index';
 
@@ -121,7 +122,7 @@ describe('editor store', () => {
   it('problems follow the scenario: a router deleted leaves its gateways unserved', () => {
     const store = fresh();
     store.getState().deleteElements(['core-router']);
-    const codes = store.getState().problems.map((p) => `${p.code}:${p.element}`);
+    const codes = (store.getState().problems ?? []).map((p) => `${p.code}:${p.element}`);
     expect(codes).toEqual(['gateway-not-router:rack-a', 'gateway-not-router:rack-b', 'gateway-not-router:internet']);
     store.getState().undo();
     expect(store.getState().problems).toEqual([]);

@@ -3,7 +3,8 @@
  * Slices:
  * - scenario: the materialized scenario; every change goes through a pure `sim` edit operation,
  *   which allocates addresses and refuses edits that would make the scenario invalid;
- * - problems: `validateScenario` of the scenario, recomputed when anything but positions changes;
+ * - problems: `validateScenario` of the scenario, recomputed when anything but positions changes
+ *   (null until the editing code is here: src/store/editing.ts; `editable` says when it is);
  * - selection: element ids, in its own field so selecting never rebuilds the scenario;
  * - history: undo/redo over every edit (a drag is one entry, however many frames it lasted: React
  *   Flow owns the positions while the gesture lasts and the canvas commits them once, on drop). One
@@ -11,28 +12,8 @@
  *   so undo across opening a lesson or a lesson packet's change restores both in one step.
  */
 import { createStore } from 'zustand/vanilla';
-import {
-  type Scenario,
-  type Problem,
-  validateScenario,
-  addRouterInterface,
-  deleteElements,
-  moveHost,
-  movePod,
-  removeRouterInterface,
-  setPositions,
-  type EditResult,
-  editCluster,
-  editElement,
-  editScenarioInfo,
-  deleteNetworkPolicy,
-  putNetworkPolicy,
-  setNamespaceLabels,
-  addClusterDns,
-  ingressControllerServices,
-  ELEMENT_COLLECTIONS,
-} from '../sim/index';
-import { applyAdd } from './addElement';
+import { type Scenario, type Problem, type EditResult, ingressControllerServices, setPositions, ELEMENT_COLLECTIONS } from '../sim/index';
+import { editing, editingIfLoaded, whenEditingLoaded } from './editing';
 import { HISTORY_LIMIT, type EditorState, type EditorStore, type EditorStoreOptions, type LessonSnapshot, type UndoStep } from './editorTypes';
 
 export type {
@@ -85,7 +66,10 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
   const lesson = options.lesson ?? NO_LESSON;
   const step = (scenario: Scenario): UndoStep => ({ scenario, lesson: lesson.current() });
 
-  return createStore<EditorState>()((set, get) => {
+  /** The scenario's problems, or null while the validator is not here yet (they are filled in when it arrives). */
+  const validate = (s: Scenario): Problem[] | null => editingIfLoaded()?.validateScenario(s) ?? null;
+
+  const store = createStore<EditorState>()((set, get) => {
     /** Make `next` the current scenario (and `nextLesson` the open lesson), remembering the current ones for undo. */
     const commit = (next: Scenario, extra: Partial<EditorState> = {}, validated?: Problem[], nextLesson?: LessonSnapshot) => {
       const { scenario, past, problems } = get();
@@ -99,7 +83,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       set({
         scenario: placed,
         // Placing new elements moves nothing the validator reads, so an edit's own problems still hold.
-        problems: sameNetwork(scenario, placed) ? problems : (validated ?? validateScenario(placed)),
+        problems: sameNetwork(scenario, placed) ? problems : (validated ?? validate(placed)),
         past: [...past.slice(-(HISTORY_LIMIT - 1)), before],
         future: [],
         ...extra,
@@ -125,16 +109,23 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         scenario,
         past,
         future,
-        problems: sameNetwork(current, scenario) ? problems : validateScenario(scenario),
+        problems: sameNetwork(current, scenario) ? problems : validate(scenario),
         selection: existing(scenario, selection),
         notice: null,
       });
     };
 
+    /** The current problems, which an edit uses to tell the problems it caused from those already there. */
+    const known = (): { problems?: Problem[] } => {
+      const problems = get().problems;
+      return problems ? { problems } : {};
+    };
+
     const start = withPlaces(initial);
     return {
       scenario: start,
-      problems: validateScenario(start),
+      problems: validate(start),
+      editable: editingIfLoaded() !== undefined,
       selection: [],
       past: [],
       future: [],
@@ -143,7 +134,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
 
       add(req) {
         const s = get().scenario;
-        const result = run(applyAdd(s, req), { select: true, notifyError: true });
+        const result = run(editing().applyAdd(s, req), { select: true, notifyError: true });
         if (!result.ok) return result;
         // Without an ingress controller an Ingress serves nothing: offer to add one.
         if (req.kind === 'ingress' && ingressControllerServices(s).length === 0)
@@ -156,21 +147,21 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
         }
         return result;
       },
-      movePod: (podId, nodeId) => run(movePod(get().scenario, podId, nodeId), { notifyError: true }),
-      moveHost: (id, subnetId, position) => run(moveHost(get().scenario, id, subnetId, position), { notifyError: true }),
-      editElement: (id, patch) => run(editElement(get().scenario, id, patch, { problems: get().problems })),
-      editCluster: (patch) => run(editCluster(get().scenario, patch, { problems: get().problems })),
-      editInfo: (patch) => run(editScenarioInfo(get().scenario, patch)),
-      putPolicy: (policy) => run(putNetworkPolicy(get().scenario, policy)),
-      deletePolicy: (id) => run(deleteNetworkPolicy(get().scenario, id)),
-      setNamespaceLabels: (name, labels) => run(setNamespaceLabels(get().scenario, name, labels)),
+      movePod: (podId, nodeId) => run(editing().movePod(get().scenario, podId, nodeId), { notifyError: true }),
+      moveHost: (id, subnetId, position) => run(editing().moveHost(get().scenario, id, subnetId, position), { notifyError: true }),
+      editElement: (id, patch) => run(editing().editElement(get().scenario, id, patch, known())),
+      editCluster: (patch) => run(editing().editCluster(get().scenario, patch, known())),
+      editInfo: (patch) => run(editing().editScenarioInfo(get().scenario, patch)),
+      putPolicy: (policy) => run(editing().putNetworkPolicy(get().scenario, policy)),
+      deletePolicy: (id) => run(editing().deleteNetworkPolicy(get().scenario, id)),
+      setNamespaceLabels: (name, labels) => run(editing().setNamespaceLabels(get().scenario, name, labels)),
       applyEdit: (edit) => run(edit(get().scenario)),
-      addClusterDns: () => run(addClusterDns(get().scenario), { select: true, notifyError: true }),
-      addRouterInterface: (routerId, subnetId) => run(addRouterInterface(get().scenario, routerId, subnetId)),
-      removeRouterInterface: (routerId, subnetId) => run(removeRouterInterface(get().scenario, routerId, subnetId)),
+      addClusterDns: () => run(editing().addClusterDns(get().scenario), { select: true, notifyError: true }),
+      addRouterInterface: (routerId, subnetId) => run(editing().addRouterInterface(get().scenario, routerId, subnetId)),
+      removeRouterInterface: (routerId, subnetId) => run(editing().removeRouterInterface(get().scenario, routerId, subnetId)),
       deleteElements(ids) {
         const { scenario, selection } = get();
-        const r = deleteElements(scenario, ids);
+        const r = editing().deleteElements(scenario, ids);
         if (r.deleted.length === 0) return [];
         const gone = new Set(r.deleted);
         commit(r.scenario, { selection: selection.filter((id) => !gone.has(id)) });
@@ -243,4 +234,13 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
       },
     };
   });
+
+  // The validator arrives with the editing code: check the scenario then, and let the interface edit.
+  if (!store.getState().editable) {
+    whenEditingLoaded((m) => {
+      const { scenario, problems } = store.getState();
+      store.setState({ editable: true, problems: problems ?? m.validateScenario(scenario) });
+    });
+  }
+  return store;
 }

@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Message } from '../sim/messages/index';
 import type { ClusterSettings, EditResult, ElementPatch, Position, Problem, Scenario } from '../sim/index';
 import type { MessageKey, MessageParams } from '../i18n/index';
-import type { PacketOutcome } from './lessonPackets';
+import type { PacketOutcome } from './lessonOutcome';
 
 export type AddRequest =
   | { kind: 'subnet'; position?: Position | undefined }
@@ -55,7 +55,10 @@ export interface LessonUndo {
 
 export interface EditorState {
   scenario: Scenario;
-  problems: Problem[];
+  /** `validateScenario` of the scenario; null until the editing code is here (src/store/editing.ts). */
+  problems: Problem[] | null;
+  /** Whether the editing code is here: until then the interface offers no edit (it arrives just after the first paint). */
+  editable: boolean;
   selection: string[];
   /** Undo steps, oldest first: each holds the scenario and lesson before an edit. */
   past: UndoStep[];

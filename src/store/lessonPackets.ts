@@ -5,9 +5,13 @@
 import type { Scenario, TraceResult, PacketSpec } from '../sim/index';
 import type { LessonChange, SuggestedPacket } from '../lessons/index';
 import type { Locale, Translator } from '../i18n/index';
-import { networkPolicySchema } from '../sim/index';
+import { editing } from './editing';
+import type { PacketOutcome } from './lessonOutcome';
 
-const parseNetworkPolicy = (p: unknown) => networkPolicySchema.parse(p);
+export type { PacketOutcome } from './lessonOutcome';
+
+/** A lesson's policy change (lessons are fetched with the editing code: src/store/sessionLessons.ts). */
+const parseNetworkPolicy = (p: unknown) => editing().networkPolicySchema.parse(p);
 
 /** The spec for the packet store: the tracer takes element ids, IPs, names and URLs in `to`. */
 export function packetSpec(packet: SuggestedPacket): PacketSpec {
@@ -43,18 +47,6 @@ export function describeChange(change: LessonChange, scenario: Scenario, t: Tran
   if (change.kind === 'cluster') return t('lessons.changeCluster', { changes: sets.join(', ') });
   const name = scenario.services.find((s) => s.id === change.service)?.name ?? change.service;
   return t('lessons.changeService', { name, changes: sets.join(', ') });
-}
-
-export interface PacketOutcome {
-  verdict: 'delivered' | 'dropped';
-  /** The drop reason code. */
-  code?: string;
-  /** Element id where the request finally arrived (the backend pod behind an ingress controller). */
-  at?: string;
-  /** The HTTP status the ingress controller answered itself, when it did (404, 503). */
-  http?: number;
-  /** The outcome the lesson's text expects. */
-  asExpected: boolean;
 }
 
 /** What happened to a sent suggested packet, against what the lesson says should happen. */

@@ -14,7 +14,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../sim/index';
 import { isLessonId } from '../lessons/catalog';
 import { createTranslator, DEFAULT_LOCALE, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
-import { loadBackup, type SaveResult } from '../io/saved-work';
+import type { SaveResult } from '../io/saved-work';
+import { editingIfLoaded } from './editing';
 import type { LessonUndo } from './editorTypes';
 import { createAutosaver } from './autosave';
 import { lessonActions } from './sessionLessons';
@@ -61,7 +62,8 @@ export function lessonUndo(state: StoreApi<SessionState>): LessonUndo {
 
 export function createSession(opts: SessionOptions): Session {
   const { editor, state, storage } = opts;
-  const hasBackup = () => (storage ? loadBackup(storage).ok : false);
+  // A backup is read through the schema; when storage holds one the app waited for the editing code at start.
+  const hasBackup = () => (storage ? (editingIfLoaded()?.savedWork.loadBackup(storage).ok ?? false) : false);
   state.setState({ hasBackup: hasBackup() });
   const t = (key: MessageKey, params?: MessageParams) => createTranslator(state.getState().locale)(key, params);
   const notify = (key: MessageKey, params?: MessageParams, tone: 'info' | 'error' = 'info') => editor.getState().notify(t(key, params), tone);

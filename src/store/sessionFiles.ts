@@ -2,11 +2,13 @@
  * The session's actions on the work as a whole: New, Import and Export JSON, Restore previous work,
  * the share link, and the damaged work kept for download. Every replacement goes through the
  * session's `replace` (autosaved first, so the work replaced becomes the backup; one undo step).
+ * New, Import JSON text and Restore read through the schema: the interface offers them once the
+ * editing code is here (src/store/editing.ts).
  */
-import { emptyClusterInput, msg, parseScenario } from '../sim/index';
+import { msg } from '../sim/index';
 import { isLessonId } from '../lessons/catalog';
-import { loadDamagedWork, restoreBackup } from '../io/saved-work';
-import { exportScenarioJson, importScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../io/scenario-file';
+import { exportScenarioJson, MAX_SCENARIO_FILE_BYTES, scenarioFileName } from '../io/scenario-export';
+import { editing, editingIfLoaded } from './editing';
 import { endLoading, loadWithProgress } from './loading/progress';
 import type { Session, SessionCore } from './sessionTypes';
 
@@ -16,12 +18,13 @@ export function fileActions(core: SessionCore): FileActions {
   const { editor, state, storage, autosave, notify } = core;
   return {
     newScenario() {
+      const { parseScenario, emptyClusterInput } = editing();
       const parsed = parseScenario(emptyClusterInput(core.t('scenario.untitled')));
       if (!parsed.ok) throw new Error('the empty scenario does not parse');
       notify(core.replace('new', parsed.scenario, 'new', undefined) ? 'notice.newScenarioKept' : 'notice.newScenario');
     },
     importJson(text, fileName) {
-      const result = importScenarioJson(text);
+      const result = editing().scenarioFile.importScenarioJson(text);
       if (!result.ok) {
         // The current work stays exactly as it is.
         state.setState({ importErrors: { fileName, errors: result.errors } });
@@ -71,7 +74,7 @@ export function fileActions(core: SessionCore): FileActions {
         return false;
       }
       autosave.flush();
-      const restored = restoreBackup(storage);
+      const restored = editing().savedWork.restoreBackup(storage);
       if (!restored.ok) {
         notify('notice.noPreviousWork', undefined, 'error');
         state.setState({ hasBackup: core.hasBackup() });
@@ -96,6 +99,7 @@ export function fileActions(core: SessionCore): FileActions {
       if (!link.ok) return { ok: false, code: link.error.code };
       return { ok: true, hash: link.hash, url: base.replace(/#.*$/, '') + link.hash };
     },
-    damagedWork: () => (storage ? loadDamagedWork(storage) : undefined),
+    // Damaged work is only there when storage held saved work, and then the app waited for the editing code.
+    damagedWork: () => (storage ? editingIfLoaded()?.savedWork.loadDamagedWork(storage) : undefined),
   };
 }

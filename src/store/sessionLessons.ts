@@ -5,6 +5,7 @@
 import type { Scenario } from '../sim/index';
 import type { Lesson } from '../lessons/index';
 import { lessonsIfLoaded, loadLessons, type Lessons } from './lessons';
+import { loadEditing } from './editing';
 import { localized } from '../i18n/index';
 import { layoutAsDrawn } from '../layout/asDrawn';
 import { changeNeeded, packetOutcome, packetSpec } from './lessonPackets';
@@ -22,10 +23,14 @@ type LessonActions = Pick<Session, 'openLesson' | 'resetToLesson' | 'closeLesson
 export function lessonActions(core: SessionCore): LessonActions {
   const { editor, state, autosave, notify } = core;
 
-  /** The lessons' content, fetched the first time one is opened; a failed fetch is said and changes nothing. */
+  /**
+   * The lessons' content, fetched the first time one is opened, with the editing code its scenarios
+   * and changes go through; a failed fetch is said and changes nothing.
+   */
   const lessonsNow = async (): Promise<Lessons | undefined> => {
     try {
-      return await loadLessons();
+      const [lessons] = await Promise.all([loadLessons(), loadEditing()]);
+      return lessons;
     } catch {
       notify('lessons.loadFailed', {}, 'error');
       return undefined;

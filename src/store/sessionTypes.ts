@@ -11,7 +11,7 @@ import type { Locale, MessageKey, MessageParams } from '../i18n/index';
 import type { SaveOrigin, StorageLike } from '../io/saved-work';
 import type { ShareLinkErrorCode } from '../io/share-address';
 import type { Autosaver } from './autosave';
-import type { PacketOutcome } from './lessonPackets';
+import type { PacketOutcome } from './lessonOutcome';
 import type { LoadOptions } from './loading/loader';
 
 /** What the app opened with, when it is worth a message that stays until dismissed. */
@@ -22,8 +22,8 @@ export interface StartupBanner {
   linkErrors?: FieldError[];
   /** What opened instead. */
   opened: 'link' | 'saved' | 'backup' | 'default';
-  /** The saved work was damaged: its backup (or the example) was opened. */
-  savedWork?: 'damaged' | 'unreadable';
+  /** The saved work was damaged: its backup (or the example) was opened; or its code could not be fetched (nothing is saved then). */
+  savedWork?: 'damaged' | 'unreadable' | 'notFetched';
 }
 
 export interface ImportErrors {

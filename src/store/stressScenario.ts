@@ -2,7 +2,8 @@
  * A big cluster for measuring the canvas (`?stress=1`): 100 nodes on 4 subnets, 10 pods each
  * (1,000 pods), a router joining the subnets, a few Services selecting some of the pods, and CoreDNS.
  */
-import { parseScenario, type Scenario, type ScenarioInput, withClusterDns } from '../sim/index';
+import type { Scenario, ScenarioInput } from '../sim/index';
+import { parseScenario, withClusterDns } from '../sim/editing';
 
 export const STRESS_NODES = 100;
 export const STRESS_PODS_PER_NODE = 10;

@@ -7,8 +7,8 @@ import '@xyflow/react/dist/style.css';
 import type { Stores } from '../store/app';
 import type { Session } from '../store/session';
 import { Palette } from './palette/Palette';
-import { Inspector } from './inspector/Inspector';
-import { ProblemsPanel } from './problems/ProblemsPanel';
+import { lazyPanel } from './LazyPanel';
+import { loadEditing } from '../store/editing';
 import { Toolbar } from './Toolbar';
 import { NoticeBar } from './Notice';
 import { EditorProvider } from './state';
@@ -24,6 +24,10 @@ import { SessionProvider } from './session/SessionContext';
 import { ManifestDialogProvider } from './manifests/ManifestDialogContext';
 import { LessonPanel, SessionControls, SessionOverlays } from './session/SessionUI';
 import { Welcome } from './session/Welcome';
+
+// The inspector and the problems list come with the editing code, fetched just after the first paint
+// (src/store/editing.ts): "Loading…" meanwhile, and Try again if it cannot be fetched.
+const InspectPanel = lazyPanel(() => Promise.all([loadEditing(), import('./inspector/InspectPanel')]).then(([, m]) => m.InspectPanel));
 
 /**
  * `app`: the stores, built once by main.tsx (src/store/app.ts); with a session (lessons, saved work,
@@ -48,15 +52,7 @@ export function App({ app, stress = false, zoom }: { app: Stores & { session?: S
                 <PacketCanvas zoom={zoom} />
                 {session && <Welcome />}
               </div>
-              <SidePanel
-                {...(session ? { lesson: <LessonPanel /> } : {})}
-                inspect={
-                  <>
-                    <Inspector />
-                    <ProblemsPanel />
-                  </>
-                }
-              />
+              <SidePanel {...(session ? { lesson: <LessonPanel /> } : {})} inspect={<InspectPanel />} />
             </main>
             <NoticeBar />
             {session && <SessionOverlays />}

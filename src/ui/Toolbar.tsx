@@ -5,6 +5,7 @@ import { scenarioText } from './scenarioText';
 import { useEditor, useEditorStore } from './state';
 import { systemPodsStore } from './canvas/systemPods';
 import { layoutAsDrawn } from '../layout/asDrawn';
+import { withEditing } from '../store/editing';
 
 export function Toolbar({ children }: { children?: React.ReactNode }) {
   const t = useT();
@@ -53,7 +54,7 @@ export function Toolbar({ children }: { children?: React.ReactNode }) {
         <button
           type="button"
           className="btn"
-          onClick={() => store.getState().deleteSelection()}
+          onClick={() => withEditing(() => store.getState().deleteSelection())}
           disabled={selected === 0}
           aria-keyshortcuts="Delete"
           title={t('toolbar.deleteTitle')}

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import type { EditorStore } from '../store/editorStore';
+import { withEditing } from '../store/editing';
 
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -26,7 +27,7 @@ export function useEditorShortcuts(store: EditorStore) {
       } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
         if (store.getState().selection.length === 0) return;
         e.preventDefault();
-        store.getState().deleteSelection();
+        withEditing(() => store.getState().deleteSelection());
       } else if (e.key === 'Escape') {
         store.getState().select([]);
       }

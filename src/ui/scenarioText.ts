@@ -4,7 +4,7 @@
  * interface shows that text's translation. A name the user typed is shown as typed.
  */
 import { LESSON_CATALOG } from '../lessons/catalog';
-import { DEFAULT_SCENARIO_TEXT } from '../store/defaultScenario';
+import { DEFAULT_SCENARIO_TEXT } from '../store/defaultScenarioText';
 import type { Locale, LocalizedText } from '../i18n/locale';
 import { GENERATED_CLUSTER_NAME } from '../io/manifests/generated-name';
 

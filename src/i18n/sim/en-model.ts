@@ -1,19 +1,10 @@
 /** Validation problems and edit errors in English (see en.ts). */
 import type { MODEL_CODES } from '../../sim/messages/codes-model';
 import type { SimDictionary } from './format';
+import { KIND } from './en-kinds';
 
-/** An element kind in a sentence (also used by the trace dictionary). */
-export const KIND: Record<string, string> = {
-  subnet: 'subnet',
-  router: 'router',
-  node: 'node',
-  pod: 'pod',
-  client: 'outside client',
-  service: 'Service',
-  loadBalancer: 'load balancer',
-  ingress: 'Ingress',
-  element: 'element',
-};
+export { KIND } from './en-kinds';
+
 const FOR: Record<string, string> = {
   router: ' for {name}',
   node: ' for another node',

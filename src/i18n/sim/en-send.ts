@@ -1,7 +1,7 @@
 /** What the send form says before the tracer is loaded: a destination it cannot read, a source that cannot send. */
 import type { SimDictionary } from './format';
 import type { SEND_CODES } from '../../sim/messages/codes-send';
-import { KIND } from './en-model';
+import { KIND } from './en-kinds';
 
 type SendCode = keyof typeof SEND_CODES;
 

@@ -1,12 +1,11 @@
 /** Simulator messages in the reader's language: `formatMessage(locale, message)` and `messageParts` for monospace names. */
 import { registerSimDictionary } from './format';
-import { enModel } from './en-model';
 import { enInput } from './en-input';
 import { enSend } from './en-send';
 
-// English for the editor, files and the send form is built in; a trace's sentences come with the
-// tracer (./trace-messages.ts); other languages register everything with their pack (src/i18n/pack.*.ts).
-registerSimDictionary('en', { ...enModel, ...enInput, ...enSend });
+// English for files and the send form is built in; the editor's sentences (validation, refused edits)
+// come with its code (./model-messages.ts), a trace's with the tracer (./trace-messages.ts); other languages register everything with their pack (src/i18n/pack.*.ts).
+registerSimDictionary('en', { ...enInput, ...enSend });
 
 export { formatMessage, messageParts, registerSimDictionary, type MessagePart, type SimDictionary, type Fmt } from './format';
 

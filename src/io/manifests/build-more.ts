@@ -1,5 +1,6 @@
 /** The Ingresses, Namespaces and NetworkPolicies of an import. */
-import { issueMessage, msg, networkPolicySchema, type Ingress, type NetworkPolicy, type Service } from '../../sim/index';
+import { msg, type Ingress, type NetworkPolicy, type Service } from '../../sim/index';
+import { issueMessage, networkPolicySchema } from '../../sim/editing';
 import { objectError } from './documents';
 import { noteFor, type CheckedObject } from './read';
 import type { K8sIngress, K8sIngressClass, K8sNetworkPolicy } from './k8s-schemas';

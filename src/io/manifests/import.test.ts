@@ -1,6 +1,7 @@
 /** Manifests in: the guestbook round trip, bad documents named precisely (in English and Chinese), and imports onto the canvas cluster. */
 import { describe, expect, it } from 'vitest';
-import { topology, validateScenario } from '../../sim/index';
+import { topology } from '../../sim/index';
+import { validateScenario } from '../../sim/editing';
 import { trace } from '../../sim/tracer';
 import { importManifests, exportManifests, formatManifestError } from './index';
 import { GUESTBOOK_YAML } from './testdata/guestbook';

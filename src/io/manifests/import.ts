@@ -5,7 +5,8 @@
  * replace (the manifest wins, keeping the element's id and place), keep (the manifest's object is
  * left out) or rename (the manifest's object gets a free name). Pure: no I/O, deterministic.
  */
-import { msg, parseScenario, type Scenario } from '../../sim/index';
+import { msg, type Scenario } from '../../sim/index';
+import { parseScenario } from '../../sim/editing';
 import type { ManifestError, ManifestSource } from './documents';
 import { checkObjects, type ManifestNote } from './read';
 import { ImportFailed, type Clash, type ClashPolicy } from './context';

@@ -6,7 +6,8 @@
  * Field names and defaults follow the API reference (https://kubernetes.io/docs/reference/kubernetes-api/).
  */
 import { z } from 'zod/mini';
-import { issueMessage, EDITOR_MESSAGE_SPECS as SPECS, msg, type Message } from '../../sim/index';
+import { EDITOR_MESSAGE_SPECS as SPECS, msg, type Message } from '../../sim/index';
+import { issueMessage } from '../../sim/editing';
 
 type Specs = typeof SPECS;
 type SchemaCode = { [C in keyof Specs]: C extends `manifest.schema.${string}` ? (keyof Specs[C] extends never ? C : never) : never }[keyof Specs];

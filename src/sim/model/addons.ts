@@ -10,16 +10,23 @@
  * dns 53/UDP, dns-tcp 53/TCP, metrics 9153/TCP.
  */
 import type { Container, Pod, Scenario, ScenarioInput, Service } from './schema';
-import { isDnsService } from './materialize';
+import { COREDNS_IMAGE, COREDNS_REPLICAS, dnsAddon, isCoreDnsPod, KUBE_DNS_LABELS, SYSTEM_NAMESPACE } from './system-pods';
 import { allocateClusterIp, DNS_SERVICE_OFFSET } from '../net/ipam';
 import { nthAddress } from '../net/cidr';
 import { allElementIds, failure, lowestFree, nextPodIp, succeed, type EditResult } from './edit';
 import { msg, type Message } from '../messages/index';
 
-export const COREDNS_REPLICAS = 2;
-export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
-export const SYSTEM_NAMESPACE = 'kube-system';
-export const KUBE_DNS_LABELS: Readonly<Record<string, string>> = { 'k8s-app': 'kube-dns' };
+export {
+  COREDNS_IMAGE,
+  COREDNS_REPLICAS,
+  dnsAddon,
+  hasClusterDns,
+  isCoreDnsPod,
+  isSystemPod,
+  KUBE_DNS_LABELS,
+  SYSTEM_NAMESPACE,
+  type DnsAddonState,
+} from './system-pods';
 
 const corednsContainer = (): Container => ({
   name: 'coredns',
@@ -36,33 +43,6 @@ const kubeDnsPorts = (): Service['ports'] => [
   { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' },
   { name: 'metrics', port: 9153, targetPort: 9153, protocol: 'TCP' },
 ];
-
-/** A pod of the kube-system namespace (CoreDNS, an add-on): what the system-pods toggle hides. */
-export function isSystemPod(p: Pick<Pod, 'namespace'>): boolean {
-  return p.namespace === SYSTEM_NAMESPACE;
-}
-
-/** A CoreDNS pod: kube-system, labelled k8s-app=kube-dns (what the kube-dns Service selects). */
-export function isCoreDnsPod(p: Pick<Pod, 'namespace' | 'labels'>): boolean {
-  return p.namespace === SYSTEM_NAMESPACE && p.labels['k8s-app'] === 'kube-dns';
-}
-
-export interface DnsAddonState {
-  service?: Service;
-  /** CoreDNS pods (whether or not the Service selects them). */
-  pods: Pod[];
-}
-
-export function dnsAddon(s: Pick<Scenario, 'services' | 'pods'>): DnsAddonState {
-  const service = s.services.find(isDnsService);
-  return { ...(service ? { service } : {}), pods: s.pods.filter(isCoreDnsPod) };
-}
-
-/** True when the cluster has the kube-dns Service and at least one CoreDNS pod behind it. */
-export function hasClusterDns(s: Pick<Scenario, 'services' | 'pods'>): boolean {
-  const { service, pods } = dnsAddon(s);
-  return service !== undefined && pods.length > 0;
-}
 
 /* ------------------------------------------------------------------ as documents (scenario input) */
 

@@ -2,7 +2,6 @@
 import type { Ingress, Router, Scenario } from './schema';
 import { cidrContains } from '../net/cidr';
 import { kindOfElement } from './elements';
-import type { Position } from './edit-result';
 
 /**
  * Delete elements and whatever cannot exist without them: a subnet takes its nodes, clients and
@@ -90,13 +89,4 @@ export function deleteElements(s: Scenario, ids: Iterable<string>): { scenario: 
   return { scenario, deleted: [...gone] };
 }
 
-/* ------------------------------------------------------------------ layout */
-
-/** Set canvas positions (the simulation ignores them); untouched ids keep their entries. */
-export function setPositions(s: Scenario, positions: Readonly<Record<string, Position>>): Scenario {
-  const entries = Object.entries(positions);
-  if (entries.length === 0) return s;
-  const layout = { ...s.layout };
-  for (const [id, p] of entries) layout[id] = { x: p.x, y: p.y };
-  return { ...s, layout };
-}
+export { setPositions } from './positions';

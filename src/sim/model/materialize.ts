@@ -8,16 +8,9 @@ import { clusterIpAllocator, nodePortAllocator, podCidrAllocator, podIpAllocator
 import { CalicoIpam, needsTunnel } from '../net/calico-ipam';
 import { isIPv4Cidr } from '../net/cidr';
 import { msg } from '../messages/index';
+import { clusterIpRole } from './service-roles';
 
-export function isDnsService(s: Pick<Service, 'name' | 'namespace'>): boolean {
-  return s.name === 'kube-dns' && s.namespace === 'kube-system';
-}
-
-/** The ClusterIP a Service has a reserved claim to: .10 for kube-dns, .1 for default/kubernetes. */
-export function clusterIpRole(s: Pick<Service, 'name' | 'namespace'>): 'dns' | 'api' | false {
-  if (isDnsService(s)) return 'dns';
-  return s.name === 'kubernetes' && s.namespace === 'default' ? 'api' : false;
-}
+export { isDnsService, clusterIpRole } from './service-roles';
 
 export function materialize(doc: ScenarioDoc): { scenario: Scenario; errors: FieldError[] } {
   const errors: FieldError[] = [];

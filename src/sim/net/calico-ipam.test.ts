@@ -15,7 +15,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CalicoIpam, calicoIpamState, fnv1_32, startBlock } from './calico-ipam';
-import { addPod, editCluster, topology, validateScenario, type Scenario } from '../index';
+import { topology, type Scenario } from '../index';
+import { addPod, editCluster, validateScenario } from '../editing';
 import { nodeRouteTable } from '../tracer';
 import { loadExample, withChanges } from '../testing/examples';
 import { cidrContains } from './cidr';

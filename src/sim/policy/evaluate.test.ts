@@ -4,7 +4,8 @@
  * including that page's examples, which are written here as the page gives them.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Pod, type Scenario, type ScenarioInput } from '../index';
+import type { Pod, Scenario, ScenarioInput } from '../index';
+import { parseScenario } from '../editing';
 import { effectivePolicyTypes, evaluatePolicy, type PolicyDirection, type PolicyPeerEnd } from './evaluate';
 import { matchSelector, namespaceLabels } from './selector';
 

@@ -3,7 +3,8 @@
  * file has its BOM and size checked), validate, lay out what has no position. Pure, so the worker
  * runs it and unit tests call it directly; `onStep` is told as each step starts.
  */
-import { setPositions, validateScenario, type Scenario } from '../../sim/index';
+import { setPositions, type Scenario } from '../../sim/index';
+import { validateScenario } from '../../sim/editing';
 import { decodeShareLink } from '../../io/share-link';
 import { importScenarioJson } from '../../io/scenario-file';
 import { stressScenario } from '../stressScenario';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeShareLink } from '../../io/share-link';
 import { exportScenarioJson } from '../../io/scenario-file';
 import { loadExample } from '../../sim/testing/examples';
-import { validateScenario } from '../../sim/index';
+import { validateScenario } from '../../sim/editing';
 import { runLoad } from './loadSteps';
 import { startLoad } from './loader';
 import type { LoadStep } from './loadProtocol';

@@ -6,7 +6,7 @@
  * which bounds what the element and value budgets of parseScenario cannot foresee (a slow device,
  * a pathological document).
  */
-import { adoptProblems } from '../../sim/index';
+import { loadEditing } from '../editing';
 import type { LoadCounts, LoadMessage, LoadOutcome, LoadRequest, LoadStep } from './loadProtocol';
 
 /** Parse + validate + layout of the 1,000-node scale scenario take about 0.5 s idle and 4 s on a loaded 2-core machine; 20 s is far past anything legal. */
@@ -32,9 +32,17 @@ function defaultWorker(): Worker | undefined {
   return new Worker(new URL('./load.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Adopt the worker's validation for the scenario the page now holds, so the editor does not redo it on the main thread. */
-function adopt(r: LoadResult): LoadResult {
-  if (r.ok) adoptProblems(r.scenario, r.problems);
+/**
+ * Adopt the worker's validation for the scenario the page now holds, so the editor does not redo it
+ * on the main thread. The validator comes with the editing code, which a loaded scenario needs anyway;
+ * if it cannot be fetched the result stands and the editor validates once it is here.
+ */
+async function adopt(r: LoadResult): Promise<LoadResult> {
+  if (r.ok)
+    await loadEditing().then(
+      (m) => m.adoptProblems(r.scenario, r.problems),
+      () => undefined,
+    );
   return r;
 }
 
@@ -49,7 +57,7 @@ export function startLoad(req: LoadRequest, opts: LoadOptions = {}): LoadHandle 
       done = true;
       clearTimeout(timer);
       worker?.terminate();
-      resolve(adopt(r));
+      void adopt(r).then(resolve);
     };
   });
   const timer = setTimeout(() => finish({ ok: false, tooSlow: true, budgetMs: budget }), budget);

@@ -29,6 +29,7 @@ import { useRevealAdded } from './useRevealAdded';
 import './readable.css';
 import { useView } from '../view';
 import { useT } from '../../i18n/useT';
+import { withEditing } from '../../store/editing';
 
 export const PALETTE_MIME = 'application/x-kube-playground-element';
 
@@ -115,7 +116,8 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
       const kind = e.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
       if (!kind) return;
       e.preventDefault();
-      addElement(kind, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const at = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      withEditing(() => addElement(kind, at));
     },
     [addElement, rf],
   );

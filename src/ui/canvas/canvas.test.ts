@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../store/defaultScenario';
 import { stressScenario } from '../../store/stressScenario';
-import { addNode, addPod, addService, setPositions, type Scenario } from '../../sim/index';
+import { setPositions, type Scenario } from '../../sim/index';
+import { addService } from '../../sim/editing';
+import { addNode, addPod } from '../../sim/editing';
 import { autoLayout, placeMissing } from '../../layout/layout';
 import { sceneBoxes, type Box } from '../../layout/boxes';
 import { ENDPOINT_LINES_MAX, createFlowBuilder } from './flow';

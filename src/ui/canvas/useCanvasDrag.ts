@@ -12,6 +12,7 @@ import type { AppNode } from './flow';
 import { dropContext, nodeAt, subnetAt, subnetOrigin } from './dropTarget';
 import { clampHost } from './useAddElement';
 import { nodeSize, SIZES, subnetSize } from '../../layout/geometry';
+import { withEditing } from '../../store/editing';
 
 const HOSTS = new Set(['clusterNode', 'client', 'loadBalancer']);
 export const NOT_DRAGGING: ReadonlySet<string> = new Set();
@@ -122,7 +123,7 @@ export function useCanvasDrag() {
         const pointer = rf.screenToFlowPosition(clientPoint(event));
         const pod = s.pods.find((p) => p.id === node.id);
         const target = nodeAt(ctx, pointer);
-        if (pod && target && target !== pod.node) st.movePod(pod.id, target);
+        if (pod && target && target !== pod.node) withEditing(() => store.getState().movePod(pod.id, target));
         return;
       }
       const positions: Record<string, Position> = {};
@@ -137,7 +138,8 @@ export function useCanvasDrag() {
             const target = subnetAt(ctx, centre);
             const to = target ? subnetOrigin(ctx, target) : undefined;
             if (target && to && target !== n.parentId) {
-              st.moveHost(n.id, target, clampHost({ x: centre.x - to.x - size.w / 2, y: centre.y - to.y - size.h / 2 }));
+              const at = clampHost({ x: centre.x - to.x - size.w / 2, y: centre.y - to.y - size.h / 2 });
+              withEditing(() => store.getState().moveHost(n.id, target, at));
               return;
             }
           }

@@ -10,6 +10,7 @@ import { KindIcon } from '../canvas/icons';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { useAddElement, type PaletteKind } from '../canvas/useAddElement';
 import { setView, useView } from '../view';
+import { withEditing } from '../../store/editing';
 
 /** The palette's element kinds, in order, with the keys of their names and hints; then the cluster add-ons. */
 export const PALETTE_ITEMS: { kind: PaletteKind; label: MessageKey; hint: MessageKey }[] = [
@@ -78,7 +79,7 @@ const PaletteItem = memo(function PaletteItem({
 export function Palette() {
   const t = useT();
   const add = useAddElement();
-  const onAdd = useCallback((k: PaletteKind) => void add(k), [add]);
+  const onAdd = useCallback((k: PaletteKind) => withEditing(() => add(k)), [add]);
   const rail = useView((v) => v.paletteCollapsed);
   return (
     <nav className={`palette${rail ? ' rail' : ''}`} aria-label={t('palette.navLabel')}>

@@ -11,11 +11,11 @@ import {
   policyRef,
   namespaceNames,
   selectorText,
-  newNetworkPolicy,
   type NetworkPolicy,
   type PolicyPeer,
   type PolicyPort,
 } from '../../sim/index';
+import { newNetworkPolicy } from '../../sim/editing';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 import { useEditor, useEditorStore } from '../state';
 import { SimText } from '../SimText';
+import { withEditing } from '../../store/editing';
 
 /** "2 errors, 1 warning" / "none". */
 export function problemCount(t: Translator, errors: number, warnings: number): string {
@@ -15,11 +16,14 @@ export function problemCount(t: Translator, errors: number, warnings: number): s
 
 export function ProblemsPanel() {
   const t = useT();
-  const problems = useEditor((s) => s.problems);
+  const checked = useEditor((s) => s.problems);
   const fieldErrors = useEditor((s) => s.fieldErrors);
-  const refused = Object.entries(fieldErrors);
   const store = useEditorStore();
   const rf = useReactFlow();
+  // Not checked yet: the validator comes with the editing code, just after the first paint.
+  if (checked === null) return null;
+  const problems = checked;
+  const refused = Object.entries(fieldErrors);
   const errors = problems.filter((p) => p.severity === 'error').length + refused.length;
   const warnings = problems.length + refused.length - errors;
   return (
@@ -78,7 +82,7 @@ export function AddClusterDnsButton() {
   const t = useT();
   const store = useEditorStore();
   return (
-    <button type="button" className="btn small fix-btn" onClick={() => store.getState().addClusterDns()}>
+    <button type="button" className="btn small fix-btn" onClick={() => withEditing(() => store.getState().addClusterDns())}>
       {t('addon.addClusterDns')}
     </button>
   );

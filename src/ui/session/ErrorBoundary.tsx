@@ -3,15 +3,21 @@
  * work is never touched from here; the message offers to reload (which opens the saved work) and to
  * download the saved work as a file, in case the same error comes back.
  */
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
-import { loadSavedWork, type StorageLike } from '../../io/saved-work';
-import { exportScenarioJson, scenarioFileName } from '../../io/scenario-file';
+import type { StorageLike } from '../../io/saved-work';
+import { exportScenarioJson, scenarioFileName } from '../../io/scenario-export';
+import { editingIfLoaded, loadEditing } from '../../store/editing';
 import { downloadText } from './FileMenu';
 
 function Crash({ error, storage }: { error: Error; storage: StorageLike | undefined }) {
   const t = useT();
-  const saved = storage ? loadSavedWork(storage) : undefined;
+  // Saved work is read through the schema, which comes with the editing code (fetched here if the crash came first).
+  const [code, setCode] = useState(editingIfLoaded);
+  useEffect(() => {
+    if (!code) void loadEditing().then(setCode, () => undefined);
+  }, [code]);
+  const saved = storage && code ? code.savedWork.loadSavedWork(storage) : undefined;
   return (
     <div className="crash" role="alert" data-testid="crash">
       <div className="crash-card">

@@ -8,8 +8,9 @@ import { useT } from '../../i18n/useT';
 import { MenuButton, MenuItem } from './Popover';
 import { useSession, useSessionState } from './SessionContext';
 import { useManifestDialogStore } from '../manifests/ManifestDialogContext';
-import { scenarioFileName } from '../../io/scenario-file';
+import { scenarioFileName } from '../../io/scenario-export';
 import type { Scenario } from '../../sim/index';
+import { withEditing } from '../../store/editing';
 
 /** Offer a text as a file download (Export JSON). */
 export function downloadText(fileName: string, text: string, type = 'application/json') {
@@ -54,7 +55,7 @@ export function FileMenu() {
             <MenuItem
               onSelect={() => {
                 close();
-                session.newScenario();
+                withEditing(() => session.newScenario());
               }}
               hint={t('file.newHint')}
             >
@@ -117,7 +118,7 @@ export function FileMenu() {
               disabled={!hasBackup}
               onSelect={() => {
                 close();
-                session.restorePrevious();
+                withEditing(() => session.restorePrevious());
               }}
               hint={hasBackup ? t('file.restoreHint') : t('file.restoreNone')}
             >

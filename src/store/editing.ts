@@ -1,0 +1,63 @@
+/**
+ * The editor's code, loaded on demand. The first paint needs only the scenario and the canvas: the
+ * example ships already parsed, so parsing, validation and every edit (src/store/editing-code.ts)
+ * are fetched right after it, while the reader looks at the cluster. The app waits for them before
+ * the first paint only when there is something to parse first (saved work, a share link).
+ *
+ * Until the code is here the editor store holds no validation result (`problems: null`) and the
+ * interface offers no edit (the store's `editable`); `whenEditingLoaded` tells the stores when it is.
+ */
+import type * as EditingCode from './editing-code';
+import { onDemand } from './onDemand';
+
+export type Editing = typeof EditingCode;
+
+const code = onDemand(() => import('./editing-code'));
+const waiting = new Set<(m: Editing) => void>();
+
+/** The editing code (fetched once; a failed fetch is tried again by the next call). */
+export function loadEditing(): Promise<Editing> {
+  return code.load().then((m) => {
+    for (const f of [...waiting]) f(m);
+    waiting.clear();
+    return m;
+  });
+}
+
+/** The editing code if it is here already (no waiting). */
+export const editingIfLoaded = code.now;
+
+/**
+ * The editing code, for an action the interface offers only once it is here (an edit, Restore,
+ * reading saved work the app waited for at start). Calling it earlier is a bug, and says so.
+ */
+export function editing(): Editing {
+  const m = code.now();
+  if (!m) throw new Error('the editing code is used before it was loaded (src/store/editing.ts)');
+  return m;
+}
+
+/**
+ * Run an edit the reader asked for: now if the editing code is here, else as soon as it arrives (a
+ * drop or a Delete a moment after the first paint). If it cannot be fetched the edit is not made; the
+ * inspector says why, with Try again.
+ */
+export function withEditing(f: () => void): void {
+  if (code.now()) f();
+  else
+    void loadEditing().then(
+      () => f(),
+      () => undefined,
+    );
+}
+
+/** Call `f` when the editing code is here: at once if it is, else after the load that brings it. Returns a function that cancels the wait. */
+export function whenEditingLoaded(f: (m: Editing) => void): () => void {
+  const m = code.now();
+  if (m) {
+    f(m);
+    return () => {};
+  }
+  waiting.add(f);
+  return () => waiting.delete(f);
+}
