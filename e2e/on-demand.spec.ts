@@ -93,6 +93,28 @@ test('the lessons cannot be fetched: opening one says so and keeps the scenario;
   await expect(panel.getByTestId('lesson-step')).toBeVisible();
 });
 
+test("the lesson panel's code cannot be fetched: the panel says so with Try again, the lesson's scenario is open; Try again shows its steps", async ({
+  page,
+}) => {
+  const code = await block(page, 'LessonPanelBody');
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page
+    .getByRole('menu', { name: 'Lessons' })
+    .getByRole('menuitem', { name: /^Lesson 2: / })
+    .click();
+  const panel = page.getByRole('complementary', { name: 'Lesson', exact: true });
+  await expect(panel.getByRole('alert')).toContainText('Could not load the lessons');
+  await expect(page.getByTestId('crash')).toHaveCount(0);
+  // The lesson itself opened: its scenario is on the canvas.
+  await expect(page.getByTitle('Scenario', { exact: true })).toHaveText('Lesson 2: host-gw between two nodes');
+  await code.release();
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await expect(panel.getByTestId('lesson-step')).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Pods on two nodes: host-gw routes' })).toBeVisible();
+});
+
 test.describe('a browser that prefers Chinese, when the Chinese pack cannot be fetched', () => {
   test.use({ locale: 'zh-CN' });
 

@@ -17,6 +17,8 @@ const ON_DEMAND = [
   'src/sim/inspect/index.ts',
   'src/lessons/index.ts',
   'src/lessons/01-pods-on-one-node.ts',
+  // The lesson panel's body, fetched with the lesson's content (src/ui/session/LessonPanel.tsx).
+  'src/ui/session/LessonPanelBody.tsx',
   'src/i18n/pack.zh-CN.ts',
   'src/i18n/messages.zh-CN.ts',
   'src/i18n/sim/zh-CN.ts',

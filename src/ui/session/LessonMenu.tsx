@@ -1,5 +1,6 @@
 /** The lessons menu: the eight lessons in order, each with its number, title and one-line summary. */
 import { BookIcon } from './icons';
+import { preloadLessonPanel } from './LessonPanel';
 import { LESSON_CATALOG } from '../../lessons/catalog';
 import { localized } from '../../i18n/index';
 import { useLocale, useT } from '../../i18n/useT';
@@ -32,6 +33,7 @@ export function LessonMenu() {
               className={`lesson-item${open === lesson.id ? ' current' : ''}`}
               onSelect={() => {
                 close();
+                preloadLessonPanel();
                 void session.openLesson(lesson.id);
               }}
               hint={localized(lesson.summary, locale)}

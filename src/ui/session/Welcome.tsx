@@ -13,6 +13,7 @@ import { usePacketStore } from '../packets/PacketsContext';
 import { useEditorStore } from '../state';
 import { BookIcon, CloseIcon, SendIcon } from './icons';
 import { useSession } from './SessionContext';
+import { preloadLessonPanel } from './LessonPanel';
 import { browserStorage } from '../../io/browser';
 import './welcome.css';
 
@@ -78,7 +79,14 @@ export function Welcome() {
       <p>{t('welcome.body')}</p>
       <div className="welcome-actions">
         {lesson1 && (
-          <button type="button" className="btn small primary" onClick={() => void session.openLesson(lesson1.id)}>
+          <button
+            type="button"
+            className="btn small primary"
+            onClick={() => {
+              preloadLessonPanel();
+              void session.openLesson(lesson1.id);
+            }}
+          >
             <BookIcon size={14} /> {t('welcome.lesson1')}
           </button>
         )}
