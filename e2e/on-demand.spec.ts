@@ -3,7 +3,10 @@
  * network fails to deliver it: the learner is told in a sentence where they were looking, nothing
  * is lost, and trying again works once the network is back. Never the crash screen.
  */
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
+import { parseScenarioJson } from '../src/sim/index';
+import { encodeShareLink } from '../src/io/share-link';
 
 /** Refuse requests for the chunk whose file name starts with `name-` until `release()` is called. */
 async function block(page: Page, name: string): Promise<{ release(): Promise<void> }> {
@@ -113,6 +116,35 @@ test("the lesson panel's code cannot be fetched: the panel says so with Try agai
   await panel.getByRole('button', { name: 'Try again' }).click();
   await expect(panel.getByTestId('lesson-step')).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Pods on two nodes: host-gw routes' })).toBeVisible();
+});
+
+test('a Calico cluster while the tracer cannot be fetched: its veths are named cali… (being worked out), never wrongly; once the tracer is here, by their real names', async ({
+  page,
+}) => {
+  const r = parseScenarioJson(readFileSync(new URL('../examples/calico-policy.json', import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error('examples/calico-policy.json does not parse');
+  const link = encodeShareLink(r.scenario);
+  if (!link.ok) throw new Error('link');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !m.text().includes('ERR_INTERNET_DISCONNECTED') && errors.push(m.text()));
+  const tracer = await block(page, 'tracer');
+  await page.goto(`/${link.hash}`);
+  await expect(page.locator('.react-flow__node[data-id="db"]')).toBeVisible();
+  const veths = page.locator('.veth-port');
+  await expect(veths.first()).toBeVisible();
+  for (const title of await veths.evaluateAll((els) => els.map((e) => e.getAttribute('title')))) expect(title).toBe('cali…');
+  await expect(page.getByTestId('crash')).toHaveCount(0);
+  await tracer.release();
+  // A send fetches the tracer again; the names come with it.
+  const form = packetsForm(page);
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  await form.getByLabel('To', { exact: true }).fill('db:5432');
+  await form.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Hops' }).getByTestId('verdict')).toBeVisible();
+  await expect(veths.first()).toHaveAttribute('title', /^cali[0-9a-f]{11}$/);
+  for (const title of await veths.evaluateAll((els) => els.map((e) => e.getAttribute('title')))) expect(title).toMatch(/^cali[0-9a-f]{11}$/);
+  expect(errors).toEqual([]);
 });
 
 test.describe('a browser that prefers Chinese, when the Chinese pack cannot be fetched', () => {

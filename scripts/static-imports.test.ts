@@ -28,6 +28,8 @@ const ON_DEMAND = [
   'src/sim/messages/codes-trace.ts',
   'src/sim/messages/all.ts',
   'src/sim/dataplane/endpoints-why.ts',
+  // Calico's hashed names (and @noble/hashes): with the tracer, asked for when a Calico cluster is shown.
+  'src/sim/dataplane/cali-name.ts',
   'src/ui/packets/HopInspector.tsx',
   'src/ui/packets/exportImage.ts',
   // The packet layer of the canvas: nothing of it shows before the first Send (usePacketLayer.tsx).

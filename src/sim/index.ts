@@ -34,7 +34,7 @@ export { kindOfElement, COLLECTION_OF, ELEMENT_COLLECTIONS, ELEMENT_KINDS } from
 export type { EditResult, Position } from './model/edit-result';
 export { setPositions } from './model/positions';
 export type { ElementPatch } from './model/editFields';
-export { caliName, CALICO_VXLAN_DEV, IPIP_DEV } from './dataplane/calico-net';
+export { CALICO_VXLAN_DEV, IPIP_DEV } from './dataplane/calico-net';
 export { namespaceNames, namespaceLabels, selectorText, matchSelector, NAMESPACE_NAME_LABEL } from './policy/selector';
 export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/evaluate';
 export { ingressControllerServices, isIngressControllerPod } from './model/ingress-controllers';

@@ -12,6 +12,7 @@ export { defaultTargetFor } from './trace/target';
 export { DROP_CODES, dropReasonMessage } from './trace/reasons';
 export { createRng, type Rng } from './trace/rng';
 export { createSessionState } from './dataplane/session';
+export { caliName } from './dataplane/cali-name';
 export { nodeRouteTable, podRouteTable, routerRouteTable } from './dataplane/routing';
 export { iptablesSave, ipvsadm } from './dataplane/kubeproxy-save';
 export { showNode, showPod, toolsFor, InspectError, NODE_TOOLS, POD_TOOLS, HOST_TOOLS, TOOL_COMMANDS } from './inspect/index';

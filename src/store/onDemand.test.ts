@@ -21,4 +21,24 @@ describe('onDemand', () => {
     await code.load();
     expect(calls).toBe(2);
   });
+
+  it('tells its listeners once the module is here, whoever fetched it, and not after a failure', async () => {
+    let fail = true;
+    const code = onDemand(async () => {
+      if (fail) throw new Error('offline');
+      return { name: 'module' };
+    });
+    const heard: string[] = [];
+    const stop = code.onLoad(() => heard.push(code.now()?.name ?? 'nothing'));
+    const other = code.onLoad(() => heard.push('other'));
+    other();
+    await expect(code.load()).rejects.toThrow('offline');
+    expect(heard).toEqual([]);
+    fail = false;
+    await code.load();
+    expect(heard).toEqual(['module']);
+    stop();
+    await code.load();
+    expect(heard).toEqual(['module']);
+  });
 });

@@ -6,15 +6,22 @@
 export interface OnDemand<T> {
   load(): Promise<T>;
   now(): T | undefined;
+  /** Call `listener` once the module is here (whichever `load()` fetched it); returns the unsubscribe. */
+  onLoad(listener: () => void): () => void;
 }
 
 export function onDemand<T>(fetch: () => Promise<T>): OnDemand<T> {
   let pending: Promise<T> | undefined;
   let loaded: T | undefined;
+  const listeners = new Set<() => void>();
   return {
     load() {
       pending ??= fetch().then(
-        (m) => (loaded = m),
+        (m) => {
+          loaded = m;
+          for (const l of [...listeners]) l();
+          return m;
+        },
         (e: unknown) => {
           pending = undefined;
           throw e;
@@ -23,5 +30,9 @@ export function onDemand<T>(fetch: () => Promise<T>): OnDemand<T> {
       return pending;
     },
     now: () => loaded,
+    onLoad(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }

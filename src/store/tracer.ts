@@ -17,6 +17,9 @@ export const loadTracer = tracer.load;
 /** The tracer if it is here already (no waiting). */
 export const tracerIfLoaded = tracer.now;
 
+/** Be told when the tracer arrives (fetched by whichever of its users asked first); returns the unsubscribe. */
+export const onTracerLoaded = tracer.onLoad;
+
 /** Run `work` when the main thread has nothing better to do (after the first paint), within 2 s. */
 export function whenIdle(work: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;

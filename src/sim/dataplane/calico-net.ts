@@ -1,7 +1,6 @@
 /**
  * Calico's names and numbers, from projectcalico/calico:
- * - host-side veth `cali` + the first 11 hex digits of sha1("<namespace>.<pod>")
- *   (libcalico-go/lib/backend/k8s/conversion/workload_endpoint_default.go, VethNameForWorkload);
+ * - host-side veth `cali` + the first 11 hex digits of sha1("<namespace>.<pod>") (./cali-name.ts);
  * - the pod's default gateway 169.254.1.1 (`default via 169.254.1.1 dev eth0`, `169.254.1.1 dev eth0
  *   scope link`, cni-plugin/tests/calico_cni_k8s_test.go), answered by proxy ARP on the cali
  *   interface (`net.ipv4.conf.<cali>.proxy_arp=1`, cni-plugin/pkg/dataplane/linux/dataplane_linux.go),
@@ -12,8 +11,7 @@
  * - policy chains cali-tw-<iface> (to workload) and cali-fw-<iface> (from workload), cali-pi-/cali-po-
  *   per policy (felix/rules/rule_defs.go).
  */
-import { sha1 } from '@noble/hashes/legacy.js';
-import type { Node, Pod } from '../model/schema';
+import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { calicoIpamState, type CalicoIpamState } from '../net/calico-ipam';
 
@@ -27,22 +25,6 @@ export { CALICO_BLOCK_PREFIX } from '../net/calico-ipam';
 /** IPIP adds one 20-byte IP header; VXLAN 50 bytes (felix sets tunl0 MTU 1480, vxlan.calico 1450 on a 1500 link). */
 export const IPIP_OVERHEAD = 20;
 export const CALICO_VXLAN_OVERHEAD = 50;
-
-const utf8 = new TextEncoder();
-const names = new Map<string, string>();
-
-/** The host end of a pod's veth pair: cali + sha1("namespace.pod")[:11] (15 characters, IFNAMSIZ - 1). */
-export function caliName(pod: Pick<Pod, 'namespace' | 'name'>): string {
-  const key = `${pod.namespace}.${pod.name}`;
-  let n = names.get(key);
-  if (n === undefined) {
-    const hex = Array.from(sha1(utf8.encode(key)), (b) => b.toString(16).padStart(2, '0')).join('');
-    n = `cali${hex.slice(0, 11)}`;
-    if (names.size > 100_000) names.clear();
-    names.set(key, n);
-  }
-  return n;
-}
 
 export function isCaliIface(iface: string): boolean {
   return iface.startsWith('cali');
@@ -83,10 +65,4 @@ export function advertisedRoutes(t: Topology, node: Node): string[] {
 /** The address of a node's tunl0 / vxlan.calico: calico-node's first allocation from the node's blocks. */
 export function tunnelAddress(t: Topology, node: Node): string {
   return calicoIpam(t)?.tunnels.get(node.id) ?? node.ip;
-}
-
-/** Calico gives a tunnel device a MAC derived from the node; we derive a stable one the same way flannel's is. */
-export function calicoVtepMac(node: Node): string {
-  const hex = Array.from(sha1(utf8.encode(`vxlan.calico:${node.id}`)), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `66:${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4, 6)}:${hex.slice(6, 8)}:${hex.slice(8, 10)}`;
 }

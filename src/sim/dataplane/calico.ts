@@ -14,9 +14,8 @@ import { deliverToPod } from './listeners';
 import { vethLink } from '../model/links';
 import type { Route } from './routing';
 import { podMac } from './macs';
+import { caliName, calicoVtepMac } from './cali-name';
 import {
-  caliName,
-  calicoVtepMac,
   tunnelAddress,
   CALI_MAC,
   CALICO_GATEWAY,

@@ -16,7 +16,8 @@
 import type { Node, Router } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { maskOf, parseCidr } from '../net/cidr';
-import { advertisedRoutes, caliName, nodeBlocks, tunnelAddress, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
+import { advertisedRoutes, nodeBlocks, tunnelAddress, CALICO_VXLAN_DEV, IPIP_DEV } from './calico-net';
+import { caliName } from './cali-name';
 import { bestOwn, lazyTable, table, type Route, type RouteTable } from './route-table';
 
 /** Every node's blocks by prefix length (longest first) and network, in document order. */

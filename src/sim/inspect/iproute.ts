@@ -11,7 +11,8 @@ import { FLANNEL_VXLAN_DEV, nodeRouteTable, podRouteTable, type RouteTable } fro
 import { VXLAN_PORT, VXLAN_VNI } from '../dataplane/overlay';
 import { bridgeMac, hostVethMac, linkLocal6, podMac, solicitedNodeMac, vtepMacOf } from '../dataplane/macs';
 import { l2HostMac } from '../dataplane/underlay';
-import { CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, caliName, calicoVtepMac, tunnelAddress } from '../dataplane/calico-net';
+import { CALI_MAC, CALICO_GATEWAY, CALICO_VXLAN_DEV, tunnelAddress } from '../dataplane/calico-net';
+import { caliName, calicoVtepMac } from '../dataplane/cali-name';
 import { nodeLinks, podLinks, type Link } from './links';
 import { vtepAddress } from '../dataplane/device-names';
 

@@ -11,7 +11,8 @@ import { broadcastAddress, parseCidr } from '../net/cidr';
 import { FLANNEL_VXLAN_DEV } from '../dataplane/routing';
 import { VXLAN_OVERHEAD } from '../dataplane/overlay';
 import { ipvsAddresses, IPVS_DEV } from '../dataplane/kubeproxy-ipvs';
-import { CALI_MAC, CALICO_VXLAN_DEV, CALICO_VXLAN_OVERHEAD, IPIP_DEV, IPIP_OVERHEAD, caliName, calicoVtepMac, tunnelAddress } from '../dataplane/calico-net';
+import { CALI_MAC, CALICO_VXLAN_DEV, CALICO_VXLAN_OVERHEAD, IPIP_DEV, IPIP_OVERHEAD, tunnelAddress } from '../dataplane/calico-net';
+import { caliName, calicoVtepMac } from '../dataplane/cali-name';
 import { bytes, bridgeMac, hostVethMac, ipvsDummyMac, nicMac, podMac, vtepMacOf } from '../dataplane/macs';
 import { vethName, vtepAddress } from '../dataplane/device-names';
 

@@ -9,7 +9,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { topology, type Hop, type Scenario } from '../index';
 import { nodeRouteTable, podRouteTable, routerRouteTable, trace } from '../tracer';
 import { loadExample, withChanges } from '../testing/examples';
-import { caliName } from '../dataplane/calico-net';
+import { caliName } from '../dataplane/cali-name';
 import { calicoIpamState } from '../net/calico-ipam';
 import { formatMessage } from '../../i18n/sim/index';
 

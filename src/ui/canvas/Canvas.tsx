@@ -16,6 +16,7 @@ import { edgeTypes } from './edges';
 import { lodStore, useFar, useMid, ZoomWatcher, DENSE_PODS } from './lod';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { useCaliNames } from './caliNames';
 import { lessonInfo } from '../../lessons/catalog';
 import { useOptionalSession } from '../session/SessionContext';
 import { setSystemPodsMode, systemPodsShown, systemPodsStore, useSystemPodsMode } from './systemPods';
@@ -79,7 +80,11 @@ export function Canvas({ zoom, children, onElementClick, onElementContextMenu, c
   const far = useFar();
   const mid = useMid();
   const minimap = useView((v) => v.minimap);
-  const nodes = useMemo(() => builder.nodes(scenario, selected, dragging, far, keepVisible), [builder, scenario, selected, dragging, far, keepVisible]);
+  const caliName = useCaliNames(scenario.cluster.cni === 'calico');
+  const nodes = useMemo(
+    () => builder.nodes(scenario, selected, dragging, far, keepVisible, caliName),
+    [builder, scenario, selected, dragging, far, keepVisible, caliName],
+  );
   const [initialNodes] = useState(nodes);
   const allEdges = useMemo(() => builder.edges(scenario), [builder, scenario]);
   // Far out the pods are hidden: leave their veth and endpoint edges out altogether.

@@ -11,12 +11,12 @@ import {
   vethName,
   routerIfaceName,
   vtepAddress,
-  caliName,
   calicoIpamState,
   CALICO_VXLAN_DEV,
   IPIP_DEV,
 } from '../../sim/index';
 import { appColor } from './colors';
+import { CALI_PENDING, type CaliNameOf } from './caliNames';
 import { createTranslator, type Translator } from '../../i18n';
 import { collapsedRows } from '../../layout/systemRow';
 import { nodeSize, podSlot, POD_H, POD_W, SIZES, SUBNET_HOST_TOP, SUBNET_PAD, subnetSize } from '../../layout/geometry';
@@ -43,6 +43,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
    * `far`: zoomed out beyond reading; pods are hidden as flow nodes (their veth and endpoint edges
    * with them) and each cluster node draws its pods as coloured tiles instead, except the pods in
    * `keep` (those a packet on the canvas visits) and selected ones: their cards, names, stay.
+   * `caliName`: Calico's veth names, once their hash is here (caliNames.ts); `cali…` until then.
    */
   function buildNodes(
     s: Scenario,
@@ -50,6 +51,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
     dragging: ReadonlySet<string> = NOTHING,
     far = false,
     keep: ReadonlySet<string> = NOTHING,
+    caliName?: CaliNameOf,
   ): AppNode[] {
     const endpointCounts = edgeBuilder.endpointCounts(s); // for service cards
     const out: AppNode[] = [];
@@ -115,7 +117,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
       const blocks = ipam?.blocks.get(n.id) ?? [];
       const blockKey = blocks.join(',');
       out.push(
-        cached(n.id, [n, podKey, systemPods, p.x, p.y, selected, vxlan, calicoMode, isMoving, blockKey], () => ({
+        cached(n.id, [n, podKey, systemPods, p.x, p.y, selected, vxlan, calicoMode, isMoving, blockKey, caliName], () => ({
           id: n.id,
           type: 'clusterNode',
           ...(isMoving ? { className: MOVING } : {}),
@@ -131,7 +133,7 @@ export function createFlowBuilder(t: Translator = createTranslator('en')) {
             ...(calicoMode
               ? { calico: { mode: calicoMode, blocks, ...(calicoMode === 'bgp' ? {} : { tunnel: calicoMode === 'ipip' ? IPIP_DEV : CALICO_VXLAN_DEV }) } }
               : {}),
-            veths: pods.map((pod, i) => ({ name: calicoMode ? caliName(pod) : vethName(pod), row: i })),
+            veths: pods.map((pod, i) => ({ name: calicoMode ? (caliName?.(pod) ?? CALI_PENDING) : vethName(pod), row: i })),
             podColors: colors,
             ...(systemPods ? { systemPods } : {}),
           },

@@ -109,7 +109,7 @@ export const ClusterNode = memo(function ClusterNode({ id, data, selected }: Nod
         {!far &&
           veths.map((v) => (
             <span
-              key={v.name}
+              key={`${v.row}:${v.name}`}
               className="veth-port"
               data-iface={v.name}
               ref={iface(v.name)}
