@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { parseScenarioJson } from '../src/sim/index';
+import { parseScenarioJson } from '../src/sim/editing';
 import { encodeShareLink } from '../src/io/share-link';
 
 /** Refuse requests for the chunk whose file name starts with `name-` until `release()` is called. */

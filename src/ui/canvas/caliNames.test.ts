@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioJson } from '../../sim/index';
+import { parseScenarioJson } from '../../sim/editing';
 import { caliName } from '../../sim/tracer';
 import { createFlowBuilder } from './flow';
 import { CALI_PENDING } from './caliNames';
