@@ -20,6 +20,7 @@ const ON_DEMAND = [
   // The lesson panel's body, fetched with the lesson's content (src/ui/session/LessonPanel.tsx).
   'src/ui/session/LessonPanelBody.tsx',
   'src/i18n/pack.zh-CN.ts',
+  'src/lessons/catalog.zh-CN.ts',
   'src/i18n/messages.zh-CN.ts',
   'src/i18n/sim/zh-CN.ts',
   'src/i18n/sim/en.ts',

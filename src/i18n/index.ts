@@ -10,6 +10,7 @@ import type { Message } from '../sim/messages/index';
 import { formatMessage, registerSimDictionary } from './sim/index';
 import type { LocalePack } from './pack';
 import { missingPart, partText } from './messageParts';
+import { registerCatalogTranslation } from '../lessons/catalog';
 
 export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale, type LocalizedText } from './locale';
 export type { MessageKey } from './messages.en';
@@ -32,6 +33,7 @@ const PACKS: Record<Exclude<Locale, 'en'>, () => Promise<LocalePack>> = {
 export function registerLocalePack(locale: Locale, pack: LocalePack): void {
   messages[locale] = pack.ui;
   registerSimDictionary(locale, pack.sim);
+  registerCatalogTranslation(locale, pack.lessons);
 }
 
 /** Whether `locale`'s strings are here, so it can be shown without waiting. */

@@ -14,7 +14,15 @@ describe('languages load on demand', () => {
     expect(i18n.translate('zh-CN', 'app.title')).toBe(i18n.translate('en', 'app.title'));
     expect(sim.formatMessage('zh-CN', sentence)).toBe(sim.formatMessage('en', sentence));
 
+    // The lesson menu's titles too: English until the pack is here (it carries the catalog's Chinese).
+    const catalog = await import('../lessons/catalog');
+    const lesson1 = catalog.LESSON_CATALOG[0]!;
+    expect(i18n.localized(lesson1.title, 'zh-CN')).toBe('Two pods on one node');
+
     await i18n.loadLocaleMessages('zh-CN');
+    expect(i18n.localized(lesson1.title, 'zh-CN')).toBe('同一节点上的两个 Pod');
+    expect(i18n.localized(lesson1.scenarioName, 'zh-CN')).toBe('第 1 课：同一节点上的两个 Pod');
+    expect(i18n.localized(lesson1.title, 'en')).toBe('Two pods on one node');
     expect(i18n.isLocaleLoaded('zh-CN')).toBe(true);
     expect(i18n.translate('zh-CN', 'app.title')).toBe('Kube 网络演练场');
     expect(sim.formatMessage('zh-CN', sentence)).toBe('只有 Pod、节点或集群外客户端才能发送数据包。');

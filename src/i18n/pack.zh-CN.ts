@@ -2,5 +2,6 @@
 import type { LocalePack } from './pack';
 import { zhCN } from './messages.zh-CN';
 import { zhSim } from './sim/zh-CN';
+import { catalogZhCN } from '../lessons/catalog.zh-CN';
 
-export const zhCNPack: LocalePack = { ui: zhCN, sim: zhSim };
+export const zhCNPack: LocalePack = { ui: zhCN, sim: zhSim, lessons: catalogZhCN };

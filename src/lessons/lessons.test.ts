@@ -84,7 +84,7 @@ describe.each(LESSONS.map((l) => [l.number, l.id, l] as const))('lesson %i (%s)'
       for (const locale of LOCALES) expect(text[locale].trim().length).toBeGreaterThan(0);
     }
     // Prose is translated (a packet label may be just an address or a URL, the same in both).
-    for (const text of [lesson.title, lesson.summary, ...lesson.steps]) {
+    for (const text of [lesson.title, lesson.summary, lesson.scenarioName, ...lesson.steps]) {
       expect(text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
       expect(text.en).not.toMatch(/[\u4e00-\u9fff]/);
     }
