@@ -18,6 +18,9 @@ describe('languages load on demand', () => {
     const catalog = await import('../lessons/catalog');
     const lesson1 = catalog.LESSON_CATALOG[0]!;
     expect(i18n.localized(lesson1.title, 'zh-CN')).toBe('Two pods on one node');
+    // A whole lesson (fetched when it opens) is in every language, its title too.
+    const { LESSONS } = await import('../lessons/index');
+    expect(LESSONS[0]!.title['zh-CN']).toBe('同一节点上的两个 Pod');
 
     await i18n.loadLocaleMessages('zh-CN');
     expect(i18n.localized(lesson1.title, 'zh-CN')).toBe('同一节点上的两个 Pod');

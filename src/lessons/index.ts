@@ -14,13 +14,27 @@ import { nodePort } from './05-nodeport';
 import { loadBalancer } from './06-loadbalancer';
 import { ingress } from './07-ingress';
 import { networkPolicy } from './08-network-policy';
+import { catalogZhCN } from './catalog.zh-CN';
+import type { LessonCatalogId } from './catalog';
 
 export type { Lesson, LessonChange, SuggestedPacket } from './types';
 
-/** Every lesson's cluster has CoreDNS, as a kubeadm cluster does (lessons 4 and 8 lay their own out to talk about it). */
-const withDns = (l: Lesson): Lesson => ({ ...l, scenario: withClusterDns(l.scenario) });
+/**
+ * Every lesson's cluster has CoreDNS, as a kubeadm cluster does (lessons 4 and 8 lay their own out to talk about it).
+ * A whole lesson is in every language, its catalog text too (the catalog alone reads English until the Chinese pack is here).
+ */
+const whole = (l: Lesson): Lesson => {
+  const zh = catalogZhCN[l.id as LessonCatalogId];
+  return {
+    ...l,
+    title: { en: l.title.en, 'zh-CN': zh.title },
+    scenarioName: { en: l.scenarioName.en, 'zh-CN': zh.scenarioName },
+    summary: { en: l.summary.en, 'zh-CN': zh.summary },
+    scenario: withClusterDns(l.scenario),
+  };
+};
 
-export const LESSONS: readonly Lesson[] = [podsOnOneNode, hostGw, hostGwVsVxlan, clusterIpDns, nodePort, loadBalancer, ingress, networkPolicy].map(withDns);
+export const LESSONS: readonly Lesson[] = [podsOnOneNode, hostGw, hostGwVsVxlan, clusterIpDns, nodePort, loadBalancer, ingress, networkPolicy].map(whole);
 
 export function getLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
