@@ -15,6 +15,8 @@ export function LessonMenu() {
   return (
     <MenuButton
       className="lesson-menu"
+      // Right-aligned under its button: 440 px wide, left-aligned it ran off a 1440 px window in Chinese (a wider toolbar).
+      align="right"
       menuLabel={t('lessons.title')}
       label={
         <>
