@@ -3,7 +3,8 @@
  * `kubectl get endpointslices -o yaml` prints them (a List), the objects kube-proxy reads.
  */
 import { stringify } from 'yaml';
-import { endpointSliceObject, endpointSlices, topology, type Scenario } from '../sim/index';
+import { topology, type Scenario } from '../sim/index';
+import { endpointSliceObject, endpointSlices } from '../sim/editing';
 import type { CliOutcome } from './outcome';
 import type { Locale } from '../i18n/locale';
 import { nameList, say } from './words';

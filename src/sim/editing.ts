@@ -29,3 +29,7 @@ export { scenarioJsonSchema } from './model/json-schema';
 export { putNetworkPolicy, deleteNetworkPolicy, newNetworkPolicy, setNamespaceLabels } from './model/edit-policy';
 export { addClusterDns, scheduleSystemPods, withClusterDns, emptyClusterInput } from './model/addons';
 export { addIngressController } from './model/ingress-controller';
+// What the inspector and the Policies tab show beside their forms (they load with this door).
+export { endpointSlices, endpointSliceObject } from './dataplane/endpointslices';
+export { namespaceNames, namespaceLabels, selectorText, matchSelector, NAMESPACE_NAME_LABEL } from './policy/selector';
+export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/evaluate';

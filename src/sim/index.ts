@@ -27,7 +27,7 @@ export type { Matrix, MatrixCell, MatrixOptions, MatrixTarget } from './trace/ma
 export { vethName, vtepAddress, routerIfaceName } from './dataplane/device-names';
 export { serviceEndpoints, selectPods, type Endpoint } from './dataplane/endpoints';
 export { sliceEndpoints, usableEndpoints, podConditions, isPodReady, type SliceEndpoint, type EndpointConditions } from './dataplane/endpoints';
-export { endpointSlices, endpointSliceObject, type EndpointSliceView } from './dataplane/endpointslices';
+export type { EndpointSliceView } from './dataplane/endpointslices';
 export { dnsAddon, hasClusterDns, isCoreDnsPod, isSystemPod, COREDNS_REPLICAS, SYSTEM_NAMESPACE } from './model/system-pods';
 export { vethLink, hostLink, routerLink } from './model/links';
 export { kindOfElement, COLLECTION_OF, ELEMENT_COLLECTIONS, ELEMENT_KINDS } from './model/elements';
@@ -35,8 +35,6 @@ export type { EditResult, Position } from './model/edit-result';
 export { setPositions } from './model/positions';
 export type { ElementPatch } from './model/editFields';
 export { CALICO_VXLAN_DEV, IPIP_DEV } from './dataplane/calico-net';
-export { namespaceNames, namespaceLabels, selectorText, matchSelector, NAMESPACE_NAME_LABEL } from './policy/selector';
-export { effectivePolicyTypes, peerText, portText, policyRef } from './policy/evaluate';
 export { ingressControllerServices, isIngressControllerPod } from './model/ingress-controllers';
 export { nodeBlocks } from './dataplane/calico-net';
 export { calicoIpamState, type CalicoIpamState } from './net/calico-ipam';

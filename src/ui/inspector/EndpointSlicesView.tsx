@@ -2,7 +2,8 @@
  * A Service's EndpointSlices as kube-proxy reads them: per slice its ports, and per endpoint its
  * address, conditions {ready, serving, terminating}, nodeName and pod. Computed by the simulation.
  */
-import { endpointSlices, topology, type Scenario, type Service } from '../../sim/index';
+import { topology, type Scenario, type Service } from '../../sim/index';
+import { endpointSlices } from '../../sim/editing';
 import { useT } from '../../i18n/useT';
 import { useEditor } from '../state';
 import './slices.css';

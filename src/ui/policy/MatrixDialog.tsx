@@ -4,7 +4,8 @@
  * clicking it sends that packet so its trace opens in the hop inspector.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type MatrixCell, type MatrixOptions, type MatrixTarget, namespaceNames } from '../../sim/index';
+import { type MatrixCell, type MatrixOptions, type MatrixTarget } from '../../sim/index';
+import { namespaceNames } from '../../sim/editing';
 import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
 import { useT } from '../../i18n/useT';

@@ -6,7 +6,8 @@
  * it is shown, never stored, and a different value is refused. Under each namespace: the policy
  * rules whose namespaceSelector selects it now.
  */
-import { matchSelector, msg, namespaceLabels, policyRef, NAMESPACE_NAME_LABEL, type PolicyPeer, type Scenario } from '../../sim/index';
+import { msg, type PolicyPeer, type Scenario } from '../../sim/index';
+import { matchSelector, namespaceLabels, policyRef, NAMESPACE_NAME_LABEL } from '../../sim/editing';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
 import { TextField, errorOf } from '../inspector/fields';

@@ -4,18 +4,8 @@
  * every change is one undo step. Also the CNI's stance (flannel enforces nothing) and the matrix.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
-import {
-  effectivePolicyTypes,
-  peerText,
-  portText,
-  policyRef,
-  namespaceNames,
-  selectorText,
-  type NetworkPolicy,
-  type PolicyPeer,
-  type PolicyPort,
-} from '../../sim/index';
-import { newNetworkPolicy } from '../../sim/editing';
+import { type NetworkPolicy, type PolicyPeer, type PolicyPort } from '../../sim/index';
+import { effectivePolicyTypes, peerText, portText, policyRef, namespaceNames, selectorText, newNetworkPolicy } from '../../sim/editing';
 import { policyFromYaml, policyToYaml } from '../../io/policy-yaml';
 import { useEditor, useEditorStore } from '../state';
 import { useT } from '../../i18n/useT';
