@@ -6,10 +6,11 @@
 import type { KeysOf } from '../messageParts';
 import { hopsPart } from './hops';
 import { insidePart } from './inside';
+import { lessonPart } from './lesson';
 import { manifestsPart } from './manifests';
 import { policyPart } from './policy';
 
-export const ALL_PARTS = [hopsPart, insidePart, manifestsPart, policyPart] as const;
+export const ALL_PARTS = [hopsPart, insidePart, lessonPart, manifestsPart, policyPart] as const;
 
 /** The keys of every part. */
 export type PartKey = KeysOf<(typeof ALL_PARTS)[number]>;

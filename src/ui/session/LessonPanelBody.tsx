@@ -15,6 +15,7 @@ import { useEditor } from '../state';
 import { usePacketStore } from '../packets/PacketsContext';
 import { useSession, useSessionState } from './SessionContext';
 import { changeNeeded, describeChange, type PacketOutcome } from '../../store/lessonPackets';
+import '../../i18n/parts/lesson';
 
 function Outcome({ outcome, packet }: { outcome: PacketOutcome; packet: SuggestedPacket }) {
   const t = useT();
