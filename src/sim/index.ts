@@ -13,7 +13,7 @@ export { topology, type Topology } from './model/topology';
 export type { Problem, ProblemCode } from './net/problem';
 export * from './net/ipam';
 export * from './net/cidr';
-export { msg, EDITOR_MESSAGE_SPECS, type Message, type MessageCode, type MessageParams, type ParamKind } from './messages/index';
+export { msg, FIRST_LOAD_MESSAGE_SPECS, type Message, type MessageCode, type MessageParams, type ParamKind } from './messages/index';
 export type * from './trace/types';
 export { parseTargetText, defaultTargetFor, type TargetText, type DefaultTarget } from './trace/target';
 export { canSendFrom, SENDER_KINDS } from './trace/senders';

@@ -4,7 +4,7 @@
  * monospace (`messageParts`) and tests can tell them from prose; `formatMessage` gives plain text.
  * Lists, numbers and plurals go through `Intl`.
  */
-import { EDITOR_MESSAGE_SPECS, type Message, type MessageCode, type MessageSpecs, type ParamKind, type ParamSpec } from '../../sim/messages/index';
+import { FIRST_LOAD_MESSAGE_SPECS, type Message, type MessageCode, type MessageSpecs, type ParamKind, type ParamSpec } from '../../sim/messages/index';
 import type { ParamsOf } from '../../sim/messages/spec';
 import type { Locale } from '../locale';
 
@@ -58,10 +58,11 @@ function fmtFor(locale: Locale): Fmt {
 const dictionaries = new Map<Locale, Partial<SimDictionary>>();
 
 /**
- * The parameter shapes of the codes that can be rendered: the editor's and the send form's from the
- * start, a trace's once the tracer's sentences are here (./trace-messages.ts).
+ * The parameter shapes of the codes that can be rendered: files' and the send form's from the start,
+ * the editor's with the editing code (./model-messages.ts), a trace's once the tracer's sentences are
+ * here (./trace-messages.ts).
  */
-const specs = new Map<string, ParamSpec>(Object.entries(EDITOR_MESSAGE_SPECS));
+const specs = new Map<string, ParamSpec>(Object.entries(FIRST_LOAD_MESSAGE_SPECS));
 
 /** Make the parameter shapes of more codes known (a trace's, which load with the tracer). */
 export function registerMessageSpecs(more: Readonly<Record<string, ParamSpec>>): void {

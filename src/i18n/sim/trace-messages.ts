@@ -6,6 +6,8 @@
 import { registerMessageSpecs, registerSimDictionary } from './format';
 import { enSim } from './en';
 import { TRACE_CODES } from '../../sim/messages/codes-trace';
+import { MODEL_CODES } from '../../sim/messages/codes-model';
 
-registerMessageSpecs(TRACE_CODES);
+// A trace's result can carry the editor's codes too (its English, enSim, has their sentences).
+registerMessageSpecs({ ...TRACE_CODES, ...MODEL_CODES });
 registerSimDictionary('en', enSim);

@@ -6,7 +6,7 @@
  * Field names and defaults follow the API reference (https://kubernetes.io/docs/reference/kubernetes-api/).
  */
 import { z } from 'zod/mini';
-import { EDITOR_MESSAGE_SPECS as SPECS, msg, type Message } from '../../sim/index';
+import { FIRST_LOAD_MESSAGE_SPECS as SPECS, msg, type Message } from '../../sim/index';
 import { issueMessage } from '../../sim/editing';
 
 type Specs = typeof SPECS;

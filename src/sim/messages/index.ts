@@ -3,22 +3,22 @@
  * parameters), rendered outside `sim` by src/i18n/sim in the reader's language.
  *
  * The types cover every code. At run time this module holds only the parameter shapes of what the
- * editor, files and the send form say (`EDITOR_MESSAGE_SPECS`, in the first load); a trace's codes
- * (codes-trace.ts) load with the tracer, and the whole table is `./all.ts` (the CLI and tests).
+ * files and the send form say (`FIRST_LOAD_MESSAGE_SPECS`, in the first load); the editor's codes
+ * (codes-model.ts) load with the editing code and the tracer, a trace's (codes-trace.ts) with the tracer, and the whole table is `./all.ts` (the CLI and tests).
  */
 import type { ParamsOf, ParamSpec } from './spec';
 import type { TRACE_CODES } from './codes-trace';
-import { MODEL_CODES } from './codes-model';
+import type { MODEL_CODES } from './codes-model';
 import { INPUT_CODES } from './codes-input';
 import { SEND_CODES } from './codes-send';
 
 export type { ParamKind, ParamSpec } from './spec';
 
-/** The codes of the editor, files and the send form, with their parameter shapes: what the app can say before the tracer is here. */
-export const EDITOR_MESSAGE_SPECS = { ...MODEL_CODES, ...INPUT_CODES, ...SEND_CODES } as const satisfies Record<string, ParamSpec>;
+/** The codes of files and the send form, with their parameter shapes: what the app can say before the editing code or the tracer is here. */
+export const FIRST_LOAD_MESSAGE_SPECS = { ...INPUT_CODES, ...SEND_CODES } as const satisfies Record<string, ParamSpec>;
 
 /** Every message code with its parameter shape (the table itself is ./all.ts). */
-export type MessageSpecs = typeof TRACE_CODES & typeof EDITOR_MESSAGE_SPECS;
+export type MessageSpecs = typeof TRACE_CODES & typeof MODEL_CODES & typeof FIRST_LOAD_MESSAGE_SPECS;
 export type MessageCode = keyof MessageSpecs;
 
 /** The parameters of `C`, as the simulation fills them in. */

@@ -34,15 +34,17 @@ function defaultWorker(): Worker | undefined {
 
 /**
  * Adopt the worker's validation for the scenario the page now holds, so the editor does not redo it
- * on the main thread. The validator comes with the editing code, which a loaded scenario needs anyway;
- * if it cannot be fetched the result stands and the editor validates once it is here.
+ * on the main thread. The validator comes with the editing code, which what comes back needs anyway
+ * (a scenario to edit and save, or field errors in the editor's words); if it cannot be fetched the
+ * result stands and the editor validates once it is here.
  */
 async function adopt(r: LoadResult): Promise<LoadResult> {
-  if (r.ok)
-    await loadEditing().then(
-      (m) => m.adoptProblems(r.scenario, r.problems),
-      () => undefined,
-    );
+  await loadEditing().then(
+    (m) => {
+      if (r.ok) m.adoptProblems(r.scenario, r.problems);
+    },
+    () => undefined,
+  );
   return r;
 }
 
