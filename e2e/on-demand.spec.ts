@@ -147,6 +147,22 @@ test('a Calico cluster while the tracer cannot be fetched: its veths are named c
   expect(errors).toEqual([]);
 });
 
+test('what the manifest importer says cannot be fetched: the dialog says so with Try again; then its sentences show in English', async ({ page }) => {
+  const sentences = await block(page, 'en-manifest');
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="web-3"]')).toBeVisible();
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /Import manifests/ }).click();
+  const failed = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(failed).toBeVisible();
+  await expect(page.getByTestId('crash')).toHaveCount(0);
+  await sentences.release();
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  const dialog = page.getByTestId('manifest-dialog');
+  await dialog.getByTestId('manifest-text').fill('kind: [');
+  await expect(dialog.getByTestId('manifest-errors')).toContainText('not valid YAML');
+});
+
 test.describe('a browser that prefers Chinese, when the Chinese pack cannot be fetched', () => {
   test.use({ locale: 'zh-CN' });
 

@@ -7,6 +7,7 @@
 import type { SimDictionary } from './format';
 import { enModel, KIND } from './en-model';
 import { enInput } from './en-input';
+import { enManifest } from './en-manifest';
 import { enSend } from './en-send';
 
 const closed = (tcp: boolean) => (tcp ? 'the kernel answers TCP RST' : 'the kernel answers ICMP port unreachable');
@@ -267,4 +268,5 @@ export const enSim: SimDictionary = {
   ...enSend,
   ...enModel,
   ...enInput,
+  ...enManifest,
 };

@@ -18,6 +18,8 @@ import './manifests.css';
 // The YAML parser comes with this module, which is itself fetched when the dialog first opens
 // (ManifestImportDialog.tsx: a failed fetch is said there, with Try again).
 import { importManifests } from '../../io/manifests/index';
+// What the importer says, in English (other languages' packs carry theirs).
+import '../../i18n/sim/manifest-messages';
 import '../../i18n/parts/manifests';
 
 const selectScenario = (s: { scenario: Scenario }) => s.scenario;

@@ -17,6 +17,8 @@ import { NamespaceLabels } from './NamespaceLabels';
 import './policy.css';
 // This panel shows trace sentences and may open before the tracer has loaded them.
 import '../../i18n/sim/trace-messages';
+// What a policy's YAML reader says (policy-yaml.*, manifest.not-yaml).
+import '../../i18n/sim/manifest-messages';
 import '../../i18n/parts/policy';
 
 /** The policy's rules, one line each: peers joined by OR (each peer's selectors are ANDed), then the ports. */
