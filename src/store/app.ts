@@ -164,8 +164,9 @@ function saveOpenedLink(
   const saved = loadSavedWork(storage);
   if (saved.ok && saved.from === 'current' && saved.work.lesson === lesson && jsonEqual(saved.work.scenario, scenario)) return true;
   const result = saveWork(storage, editor.getState().scenario, { origin: 'link', ...(lesson !== undefined ? { lesson } : {}) });
-  if (result.ok && result.backedUp) editor.getState().notify(translate(locale, 'notice.openedFromLink'));
-  if (!result.ok) editor.getState().notify(translate(locale, `saveError.${result.reason}`), 'error');
+  if (result.ok && result.backedUp) editor.getState().notifyMessage('notice.openedFromLink', undefined, { text: translate(locale, 'notice.openedFromLink') });
+  if (!result.ok)
+    editor.getState().notifyMessage(`saveError.${result.reason}`, undefined, { tone: 'error', text: translate(locale, `saveError.${result.reason}`) });
   return result.ok;
 }
 

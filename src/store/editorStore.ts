@@ -204,7 +204,7 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
           notice: {
             id: ++noticeId,
             tone: opts.tone ?? 'info',
-            text: key,
+            text: opts.text ?? key,
             message: { key, ...(params ? { params } : {}) },
             ...(opts.action ? { action: opts.action } : {}),
           },

@@ -100,7 +100,8 @@ export interface EditorState {
   load(scenario: Scenario, lesson?: LessonSnapshot): void;
   notify(text: string | Message, tone?: Notice['tone']): void;
   /** A notice in the interface language, optionally with a button. */
-  notifyMessage(key: MessageKey, params?: MessageParams, opts?: { tone?: Notice['tone']; action?: NoticeAction }): void;
+  /** `opts.text`: the sentence as written now, kept as `text` (the bar renders `message` in the language shown, even after a switch). */
+  notifyMessage(key: MessageKey, params?: MessageParams, opts?: { tone?: Notice['tone']; action?: NoticeAction; text?: string }): void;
   /** Run a notice's button. */
   runNoticeAction(action: NoticeAction): void;
   dismissNotice(): void;

@@ -66,7 +66,9 @@ export function createSession(opts: SessionOptions): Session {
   const hasBackup = () => (storage ? (editingIfLoaded()?.savedWork.loadBackup(storage).ok ?? false) : false);
   state.setState({ hasBackup: hasBackup() });
   const t = (key: MessageKey, params?: MessageParams) => createTranslator(state.getState().locale)(key, params);
-  const notify = (key: MessageKey, params?: MessageParams, tone: 'info' | 'error' = 'info') => editor.getState().notify(t(key, params), tone);
+  // A notice keeps its key, so it is shown in the reader's language even after they switch ("Opened lesson 3" then 简体中文).
+  const notify = (key: MessageKey, params?: MessageParams, tone: 'info' | 'error' = 'info') =>
+    editor.getState().notifyMessage(key, params, { tone, text: t(key, params) });
 
   const onSaved = (result: SaveResult) => {
     if (result.ok) state.setState({ saveError: undefined, ...(result.backedUp ? { hasBackup: true } : {}) });

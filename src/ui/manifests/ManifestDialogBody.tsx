@@ -62,10 +62,10 @@ export function ManifestDialogBody() {
     if (!result?.ok) return;
     if (result.generatedCluster) {
       session.importJson(JSON.stringify(result.scenario), name || 'manifests.yaml');
-      editor.getState().notify(t('manifests.importedNew', { count }));
+      editor.getState().notifyMessage('manifests.importedNew', { count });
     } else {
       editor.getState().load(result.scenario);
-      editor.getState().notify(t('manifests.imported', { count }));
+      editor.getState().notifyMessage('manifests.imported', { count });
     }
     close();
   };

@@ -23,7 +23,7 @@ export function CanvasTools() {
       // The picture's code is fetched on the first export, not before the first paint.
       const code = await Promise.all([import('./exportImage'), import('./exportSvg'), import('./flowGeometry')]).catch(() => undefined);
       if (!code) {
-        editor.getState().notify(t('export.failed', { reason: t('lazy.failed') }), 'error');
+        editor.getState().notifyMessage('export.failed', { reason: t('lazy.failed') }, { tone: 'error' });
         return;
       }
       const [{ collectPicture, downloadBlob, imageFileBase, svgToPng }, { pictureSvg }, { flowGeometry }] = code;
@@ -44,9 +44,9 @@ export function CanvasTools() {
       const base = imageFileBase(scenario.name);
       downloadBlob(`${base}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
       downloadBlob(`${base}.png`, await svgToPng(svg));
-      editor.getState().notify(t('export.done', { svg: `${base}.svg`, png: `${base}.png` }));
+      editor.getState().notifyMessage('export.done', { svg: `${base}.svg`, png: `${base}.png` });
     } catch (e) {
-      editor.getState().notify(t('export.failed', { reason: e instanceof Error ? e.message : String(e) }), 'error');
+      editor.getState().notifyMessage('export.failed', { reason: e instanceof Error ? e.message : String(e) }, { tone: 'error' });
     } finally {
       setBusy(false);
     }

@@ -40,7 +40,7 @@ export function PolicyVerdict({ result, spec, resend }: { result: TraceResult; s
                 onClick={() => {
                   const r = store.getState().putPolicy(fix.policy);
                   if (r.ok) {
-                    store.getState().notify(t('policy.whatIfApplied'), 'info');
+                    store.getState().notifyMessage('policy.whatIfApplied', undefined, { tone: 'info' });
                     resend(spec);
                   } else store.getState().notify(r.error, 'error');
                 }}

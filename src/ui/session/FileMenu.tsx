@@ -77,7 +77,7 @@ export function FileMenu() {
                 close();
                 const file = session.exportJson();
                 downloadText(file.fileName, file.text);
-                session.editor.getState().notify(t('file.exported', { name: file.fileName }));
+                session.editor.getState().notifyMessage('file.exported', { name: file.fileName });
               }}
               hint={t('file.exportHint')}
             >
@@ -106,7 +106,7 @@ export function FileMenu() {
                 close();
                 void exportManifestsFile(session.editor.getState().scenario).then((file) => {
                   downloadText(file.fileName, file.text, 'application/yaml');
-                  session.editor.getState().notify(t('file.exportedManifests', { name: file.fileName }));
+                  session.editor.getState().notifyMessage('file.exportedManifests', { name: file.fileName });
                 });
               }}
               hint={t('file.exportManifestsHint')}
