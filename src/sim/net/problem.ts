@@ -36,3 +36,6 @@ export interface Problem {
   /** What is wrong, as a message code and its parameters (rendered in the reader's language outside sim). */
   msg: Message;
 }
+
+/** How each check reports a problem: an error unless it says `severity: 'warning'`. */
+export type AddProblem = (p: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }) => void;

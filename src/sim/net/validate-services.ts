@@ -1,7 +1,7 @@
 /**
  * Checks on Services, load balancers and Ingresses that the API server or the controllers would
  * report (kubernetes.io/docs/concepts/services-networking/service/ and .../ingress/): each problem
- * names its element and field, like the address checks in validate.ts.
+ * names its element and field, like the address checks beside it (validate.ts lists them).
  */
 import type { Scenario } from '../model/schema';
 import type { Problem } from './problem';
