@@ -7,16 +7,8 @@
 import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { addRule, ensureChain, MASQ_MARK, newTable, type RuleTable } from './iptables';
-import {
-  writeKubeletFirewall,
-  KUBE_FIREWALL,
-  KUBE_FORWARD,
-  KUBE_MARK_MASQ,
-  KUBE_POSTROUTING,
-  KUBE_PROXY_FIREWALL,
-  KUBE_SERVICES,
-  type NodeRules,
-} from './kubeproxy-iptables';
+import { writeKubeletFirewall, KUBE_FIREWALL, KUBE_FORWARD, KUBE_MARK_MASQ, KUBE_POSTROUTING, KUBE_PROXY_FIREWALL, KUBE_SERVICES } from './kubeproxy-base';
+import type { NodeRules } from './kubeproxy-iptables';
 import { addFlannelChains } from './cni-chains';
 
 export const KUBE_NODE_PORT = 'KUBE-NODE-PORT';

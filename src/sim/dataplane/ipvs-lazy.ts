@@ -14,7 +14,8 @@
 import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { ipToInt } from '../net/cidr';
-import { externallyAccessible, type NodeRules, type ProxiedPort } from './kubeproxy-iptables';
+import type { NodeRules } from './kubeproxy-iptables';
+import { externallyAccessible, type ProxiedPort } from './kubeproxy-ports';
 import { portIndex } from './kubeproxy-lazy';
 import { ipvsIptablesRules, KUBE_IPVS_IPS } from './ipvs-iptables';
 import { nodePortAddresses, virtualServer, vsKey, type VirtualServer } from './kubeproxy-ipvs';

@@ -15,7 +15,7 @@ import type { Node } from '../model/schema';
 import type { Topology } from '../model/topology';
 import { bridgeGateway } from '../net/ipam';
 
-import { externallyAccessible, proxiedPorts, type ProxiedPort } from './kubeproxy-iptables';
+import { externallyAccessible, proxiedPorts, type ProxiedPort } from './kubeproxy-ports';
 import { KUBE_IPVS_IPS } from './ipvs-iptables';
 import { usableEndpoints, type Endpoint } from './endpoints';
 import { stableHash } from '../trace/rng';

@@ -18,7 +18,9 @@ import type { Topology } from '../model/topology';
 import { ipToInt } from '../net/cidr';
 import { newTable, type Rule, type RuleTable, type Table } from './iptables';
 import type { ChainSource } from './iptables-walk';
-import { proxiedPorts, writeNodeBase, writeServicePort, type NodeRules, type ProxiedPort } from './kubeproxy-iptables';
+import { writeNodeBase, type NodeRules } from './kubeproxy-iptables';
+import { proxiedPorts, type ProxiedPort } from './kubeproxy-ports';
+import { writeServicePort } from './kubeproxy-service-rules';
 import { endpointChain } from './kubeproxy-names';
 import type { Endpoint } from './endpoints';
 
