@@ -3,7 +3,8 @@
  * packets are sent and the hop list, the verdict and the drop reason read in Chinese: what is left
  * in Latin letters outside monospace (names, addresses, tool output) is never an English sentence.
  * An invalid field says why in Chinese; switching the language back to English re-words the same
- * hops and the same field error in English.
+ * hops and the same field error in English. The panels fetched on demand (Policies, Inside, the
+ * manifest dialog) bring their strings in both languages (src/i18n/parts) and show them in Chinese.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { LESSONS, type Lesson } from '../src/lessons/index';
@@ -113,4 +114,30 @@ test('an invalid field says why in Chinese; switching back to English re-words i
   const { explains } = await proseOfHops(page);
   for (const text of explains) expect(text).not.toMatch(HAN);
   await expect(page.locator('.scenario-name')).toHaveText(lesson.scenarioName.en);
+});
+
+test('the panels fetched on demand bring their own Chinese: Policies, Inside, the manifest dialog; in English once switched', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node[data-id="node-1"]')).toBeVisible();
+  await page.getByRole('tab', { name: '策略', exact: true }).click();
+  const policies = page.getByRole('region', { name: 'NetworkPolicy 网络策略' });
+  await expect(policies.getByRole('heading', { name: 'NetworkPolicy 网络策略' })).toBeVisible();
+  await expect(policies.getByRole('button', { name: '连通性矩阵' })).toBeVisible();
+
+  await page.locator('.react-flow__node[data-id="node-1"] .cnode-header').click();
+  await page.getByRole('tab', { name: '节点内部', exact: true }).click();
+  const inside = page.getByRole('region', { name: 'node-1 内部' });
+  await expect(inside.getByRole('tablist', { name: '命令' })).toBeVisible();
+
+  await page.getByRole('button', { name: '文件', exact: true }).click();
+  await page.getByRole('menuitem', { name: /导入清单/ }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 Kubernetes 清单' });
+  await expect(dialog.getByText('粘贴 YAML（一个或多个以 --- 分隔的文档），打开 .yaml 文件，或把文件拖到这里。')).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('region', { name: 'Inside node-1' }).getByRole('tablist', { name: 'Commands' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'NetworkPolicies' }).getByRole('button', { name: 'Reachability matrix' })).toBeVisible();
 });
