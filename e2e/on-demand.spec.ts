@@ -7,14 +7,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { parseScenarioJson } from '../src/sim/editing';
 import { encodeShareLink } from '../src/io/share-link';
-
-/** Refuse requests for the chunk whose file name starts with `name-` until `release()` is called. */
-async function block(page: Page, name: string): Promise<{ release(): Promise<void> }> {
-  const pattern = new RegExp(`/assets/${name}-[^/]+\\.js$`);
-  const handler = (route: import('@playwright/test').Route) => route.abort('internetdisconnected');
-  await page.route(pattern, handler);
-  return { release: () => page.unroute(pattern, handler) };
-}
+import { blockChunk as block } from './block-chunk';
 
 const packetsForm = (page: Page) => page.getByRole('form', { name: 'Send a packet' });
 

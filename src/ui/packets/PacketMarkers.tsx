@@ -17,7 +17,7 @@ import { useGeometry } from './flowGeometry';
 
 const FLASH_ACTIONS = new Set(['dnat', 'snat', 'unnat', 'encapsulate', 'decapsulate', 'l7', 'lb', 'dns', 'drop']);
 
-/** One end of the label's packet; at a NAT the old address:port struck through, then the new one (animated, packets.css). */
+/** One end of the label's packet; at a NAT the old address:port struck through, then the new one (animated, packets-canvas.css). */
 function End({ end }: { end: LabelEnd }) {
   if (end.old === undefined) return <>{end.now}</>;
   return (

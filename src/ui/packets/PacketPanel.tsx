@@ -8,7 +8,12 @@ import { usePacketStore } from './PacketsContext';
 import { SendForm, type SenderOption } from './SendForm';
 import { PlaybackControls } from './PlaybackControls';
 import { TallyChart } from './TallyChart';
-import './packets.css';
+import './packets-canvas.css';
+import './send-form.css';
+import './hops.css';
+import './packet-panel.css';
+import './hop-story.css';
+import './packets-flows.css';
 import { useT } from '../../i18n/useT';
 import type { Translator } from '../../i18n/index';
 

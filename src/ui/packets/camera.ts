@@ -23,7 +23,7 @@ const MARGIN = 0.1;
 
 export const cameraStore = createStore<{ glide: Viewport | undefined }>(() => ({ glide: undefined }));
 
-/** On React Flow's root while the camera glides (packets.css). */
+/** On React Flow's root while the camera glides (packets-canvas.css). */
 export const CAMERA_MOVING = 'camera-moving';
 
 /**
