@@ -73,3 +73,15 @@ test('stress page: 100 nodes and 1,000 pods; far out pods are tiles, closer in t
   await expect(page.locator('.pod-tiles').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('7-stress-zoom.png') });
 });
+
+test("every subnet's header shows its name, CIDR and gateway whole, none cut short", async ({ page }) => {
+  const header = node(page, 'rack-a').locator('.subnet-bar');
+  await expect(header).toContainText('rack-a');
+  await expect(header).toContainText('192.168.1.0/24');
+  await expect(header).toContainText('gateway 192.168.1.1');
+  const cut = await page
+    .locator('.subnet-name, .subnet-cidr, .subnet-gw')
+    .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  expect(cut).toEqual([]);
+  expect(await page.locator('.subnet-gw').count()).toBe(3);
+});

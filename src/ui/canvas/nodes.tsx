@@ -33,13 +33,18 @@ export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps
       <div className="subnet-bar">
         <Anchor id="top" type="target" position={Position.Top} />
         <KindIcon kind="subnet" />
-        <strong className="subnet-name">{subnet.name}</strong>
-        <span className="mono subnet-cidr">{subnet.cidr}</span>
-        {!far && subnet.gateway && (
-          <span className="subnet-gw" title={t('canvas.gateway', { ip: subnet.gateway })}>
-            {t('canvas.gateway', { ip: subnet.gateway })}
-          </span>
-        )}
+        {/* The name and CIDR on one line, the gateway under them: all of it fits the narrowest subnet. */}
+        <div className="subnet-text">
+          <div className="subnet-title">
+            <strong className="subnet-name">{subnet.name}</strong>
+            <span className="mono subnet-cidr">{subnet.cidr}</span>
+          </div>
+          {!far && subnet.gateway && (
+            <span className="subnet-gw" title={t('canvas.gateway', { ip: subnet.gateway })}>
+              {t('canvas.gateway', { ip: subnet.gateway })}
+            </span>
+          )}
+        </div>
         <Anchor id="bus" type="target" position={Position.Bottom} />
       </div>
     </div>
