@@ -8,6 +8,8 @@ import { type Scenario } from '../index';
 import { trace } from '../tracer';
 import { loadExample, withChanges, withCluster } from '../testing/examples';
 import { formatMessage } from '../../i18n/sim/index';
+import { testNetworkPolicy } from '../policy/policy.fixtures';
+import { networkPolicySchema } from '../model/schema';
 
 const calico = () => loadExample('calico-policy');
 type Policy = Scenario['networkPolicies'][number];
@@ -125,28 +127,7 @@ describe('NetworkPolicy enforced by Calico', () => {
       x.pods.find((p) => p.id === 'db')!.labels = { role: 'db' };
       x.pods.find((p) => p.id === 'api')!.labels = { role: 'frontend' };
       x.pods.find((p) => p.id === 'db')!.containers[0]!.ports.push({ containerPort: 6379, protocol: 'TCP' });
-      x.networkPolicies = [
-        {
-          id: 'np',
-          name: 'test-network-policy',
-          namespace: 'shop',
-          spec: {
-            podSelector: { matchLabels: { role: 'db' } },
-            policyTypes: ['Ingress', 'Egress'],
-            ingress: [
-              {
-                from: [
-                  { ipBlock: { cidr: '172.17.0.0/16', except: ['172.17.1.0/24'] } },
-                  { namespaceSelector: { matchLabels: { project: 'myproject' } } },
-                  { podSelector: { matchLabels: { role: 'frontend' } } },
-                ],
-                ports: [{ protocol: 'TCP', port: 6379 }],
-              },
-            ],
-            egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/24' } }], ports: [{ protocol: 'TCP', port: 5978 }] }],
-          },
-        },
-      ];
+      x.networkPolicies = [networkPolicySchema.parse({ ...testNetworkPolicy, namespace: 'shop' })];
     });
     expect(trace(s, { from: 'api', to: 'db', port: 6379 }).verdict).toBe('delivered'); // role=frontend in the policy's namespace
     expect(trace(s, { from: 'frontend', to: 'db', port: 6379 }).reason).toMatchObject({ code: 'policy-denied', direction: 'ingress' }); // no role=frontend label
