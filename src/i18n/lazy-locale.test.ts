@@ -44,15 +44,20 @@ describe('languages load on demand', () => {
     expect(sim.formatMessage('en', drop)).toMatch(/^No route matches the destination/);
   });
 
-  it("a trace's parameter shapes arrive with the tracer too: a pack's trace sentence is not rendered half-marked before that", async () => {
+  it("a trace's Chinese sentences and parameter shapes arrive with the tracer, not with the Chinese pack", async () => {
     vi.resetModules();
     const i18n = await import('./index');
     const sim = await import('./sim/index');
     const hop = msg('hop.veth-in', { veth: 'veth1a2b', pod: 'web-1' });
-    // The Chinese pack carries every sentence, a trace's too; the shapes of a trace's codes are not here yet.
+    // The Chinese pack, fetched before a Chinese reader's first paint, has the send form's sentences but no trace's.
+    const { zhCNPack } = await import('./pack.zh-CN');
+    expect(zhCNPack.sim['input.not-a-sender']).toBeDefined();
+    expect(zhCNPack.sim['hop.veth-in']).toBeUndefined();
+    expect(zhCNPack.sim['reason.no-route']).toBeUndefined();
     await i18n.loadLocaleMessages('zh-CN');
     expect(sim.formatMessage('zh-CN', hop)).toBe('hop.veth-in');
     await import('./sim/trace-messages');
+    expect(sim.formatMessage('zh-CN', msg('reason.no-route'))).toMatch(/^没有路由匹配目的地址/);
     const parts = sim.messageParts('zh-CN', hop);
     expect(parts).toContainEqual({ text: 'veth1a2b', code: true });
     expect(parts).toContainEqual({ text: 'web-1', code: true });

@@ -9,7 +9,7 @@ import { msg, type Message, type MessageCode, type ParamKind } from '../../sim/m
 import { MESSAGE_CODES, MESSAGE_SPECS } from '../../sim/messages/all';
 import { formatMessage, messageParts } from './index';
 import { enSim } from './en';
-import { zhSim } from './zh-CN';
+import { zhSim } from './zh-CN-all';
 import { LOCALES } from '../locale';
 import { ENGLISH_RUN, prose } from './testing';
 

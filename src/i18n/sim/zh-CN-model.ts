@@ -1,19 +1,10 @@
 /** 校验问题和编辑错误的简体中文（见 zh-CN.ts）。 */
 import type { MODEL_CODES } from '../../sim/messages/codes-model';
 import type { SimDictionary } from './format';
+import { KIND } from './zh-CN-kinds';
 
-/** An element kind in a sentence (also used by the trace dictionary). */
-export const KIND: Record<string, string> = {
-  subnet: '子网',
-  router: '路由器',
-  node: '节点',
-  pod: 'Pod',
-  client: '集群外客户端',
-  service: '服务',
-  loadBalancer: '负载均衡器',
-  ingress: 'Ingress',
-  element: '元素',
-};
+export { KIND } from './zh-CN-kinds';
+
 const FOR: Record<string, string> = { router: '可分配给 {name}', node: '可分配给新节点', host: '可分配给新主机', loadBalancer: '可分配给负载均衡器', any: '' };
 
 export const zhModel: Pick<SimDictionary, keyof typeof MODEL_CODES> = {

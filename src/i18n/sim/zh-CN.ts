@@ -4,12 +4,15 @@
  * 每个句子按中文习惯重写，不逐词对译英文。
  */
 import type { SimDictionary } from './format';
-import { zhModel, KIND } from './zh-CN-model';
-import { zhInput } from './zh-CN-input';
+import type { TRACE_CODES } from '../../sim/messages/codes-trace';
+import { KIND } from './zh-CN-kinds';
+
+type TraceCode = keyof typeof TRACE_CODES;
 
 const closed = (tcp: boolean) => (tcp ? '内核回复 TCP RST' : '内核回复 ICMP 端口不可达');
 
-export const zhSim: SimDictionary = {
+/** 追踪的句子：随追踪器一起加载（./trace-messages.ts），不在语言包里，中文读者首屏之前不必下载。 */
+export const zhTrace: Pick<SimDictionary, TraceCode> = {
   'reason.no-route': () => '没有路由匹配目的地址，数据包无法转发（ICMP 网络不可达）。',
   'reason.not-l2-adjacent': (_p, f) =>
     `flannel 的 host-gw 模式要求节点位于同一个二层子网：它写入的路由“${f.code('podCIDR via nodeIP')}”只能以直连网络上的地址作为下一跳。`,
@@ -129,11 +132,6 @@ export const zhSim: SimDictionary = {
   'choice.last-rule': (p) => `${p.chain} 前面带概率的规则都没有命中，于是由最后一条不带概率的规则选中 ${p.n} 个端点中的第 ${p.k} 个`,
   'choice.ipvs-persistence': (p) => `持久化模板让 ${p.src} 继续使用 ${p.rs}（sessionAffinity ClientIP，持久 ${p.seconds} 秒）`,
   'choice.ipvs-scheduler': (p) => `${p.scheduler} 调度器从 ${p.n} 个真实服务器中选中 ${p.rs}`,
-  'target.node-port': (p) => `${p.dst}:${p.port}（本机地址上 ${p.service} 的 NodePort ${p.port}）`,
-  'target.cluster-ip': (p) => `${p.dst}:${p.port}（${p.service} 的 ClusterIP）`,
-  'target.lb-ip': (p) => `${p.dst}:${p.port}（${p.service} 的负载均衡器 IP）`,
-  'target.node-address': (p) => `${p.dst}:${p.port}（节点 ${p.node} 的地址，对应 ${p.service}）`,
-  'target.address': (p) => `目的地址 ${p.dst}:${p.port}${p.service ? `（${p.service} 的地址）` : ''}`,
   'hop.iptables-dnat': (p) =>
     `${p.node} 上 kube-proxy 的 nat 规则（${p.hook} → KUBE-SERVICES${p.nodePorts ? ' → KUBE-NODEPORTS' : ''}）匹配到 ${p.target}；${p.choice ? `${p.choice}；` : ''}${p.sep} 对数据包做目的地址转换（DNAT），改为 ${p.to}${p.pod ? `（${p.podNode} 上的 ${p.pod}）` : p.slice ? '（EndpointSlice 中直接给出的地址，不是 Pod）' : ''}${p.mark ? `。它还被打上伪装标记 0x4000，因为${p.mark}` : ''}。`,
   'deliver.ipvs-icmp': (p) =>
@@ -250,22 +248,4 @@ export const zhSim: SimDictionary = {
   'dest.unknown': (p) => `${p.to} 既不是 IPv4 地址，也不是本场景中的元素。`,
   'dest.service-no-cluster-ip': (p) => `服务 ${p.service} 没有可以发往的 ClusterIP。`,
   'dest.no-address': (p) => `${p.to} 是${KIND[p.kind]}，没有可以发往的地址。`,
-  'input.unknown-source': (p) => `找不到发送方 ${p.from}。`,
-  'input.cannot-send': (p) => `${KIND[p.kind]}不能发送数据包，请选择 Pod、节点或集群外客户端。`,
-  'input.icmp-has-no-port': (_p, f) => `ICMP 没有端口：去掉端口，或者使用 ${f.code('--proto tcp|udp')}。`,
-  'input.needs-port': (p) => `${p.proto} 需要目的端口。`,
-  'input.not-a-sender': () => '只有 Pod、节点或集群外客户端才能发送数据包。',
-  'input.tracer-unavailable': () => '无法加载数据包追踪器（网络是否断开？）。请重新发送以重试；你的集群没有改变。',
-  'input.pick-no-address': () => '这个元素没有可以发往的地址，请选择 Pod、服务、节点、负载均衡器、Ingress 或集群外客户端。',
-  'target.empty': (_p, f) => `请输入目的地，例如 ${f.code('web:80')} 或 ${f.code('10.244.1.2:80')}。`,
-  'target.scheme': (p) => `只能发送 http:// 和 https:// 的 URL，不能发送 ${p.scheme}//。`,
-  'target.invalid-url': (p) => `${p.to} 不是有效的 URL。`,
-  'target.spaces': (p) => `${p.to} 中含有空格。`,
-  'target.port-range': (p) => `端口 ${p.port} 不在 1-65535 范围内。`,
-  'target.missing-address': () => '端口前面缺少地址。',
-  'target.bad-port': (p) => `${p.port} 不是端口：冒号后面应是 1-65535 之间的端口号（例如 ${p.example}）。`,
-  'target.no-port': (p) => `${p.to} 末尾有冒号，但后面没有端口（例如 ${p.example}）。`,
-
-  ...zhModel,
-  ...zhInput,
 };
