@@ -13,7 +13,7 @@
 import type { Scenario } from '../sim/index';
 import type { EditorStore } from './editorStore';
 import type { SaveOrigin, SaveResult, StorageLike } from '../io/saved-work';
-import { editingIfLoaded, loadEditing } from './editing';
+import { editingIfLoaded, withEditing } from './editing';
 
 /** Milliseconds of quiet after an edit before it is written. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -70,10 +70,7 @@ export function createAutosaver(opts: AutosaveOptions): Autosaver {
     const code = editingIfLoaded();
     if (!code) {
       // Saving writes through the schema, which comes with the editing code: save once it is here.
-      void loadEditing().then(
-        () => write(scenario, origin, lesson),
-        () => undefined,
-      );
+      withEditing(() => void write(scenario, origin, lesson));
       return undefined;
     }
     const step = lesson !== undefined && origin === 'edit' ? opts.step?.() : undefined;

@@ -4,8 +4,8 @@
  * are fetched right after it, while the reader looks at the cluster. The app waits for them before
  * the first paint only when there is something to parse first (saved work, a share link).
  *
- * Until the code is here the editor store holds no validation result (`problems: null`) and the
- * interface offers no edit (the store's `editable`); `whenEditingLoaded` tells the stores when it is.
+ * Until the code is here the editor store holds no validation result (`problems: null`); an edit asked
+ * for meanwhile runs once it arrives (`withEditing`); `whenEditingLoaded` tells the stores when it is.
  */
 import type * as EditingCode from './editing-code';
 import { onDemand } from './onDemand';
@@ -13,15 +13,13 @@ import { onDemand } from './onDemand';
 export type Editing = typeof EditingCode;
 
 const code = onDemand(() => import('./editing-code'));
-const waiting = new Set<(m: Editing) => void>();
 
 /** The editing code (fetched once; a failed fetch is tried again by the next call). */
-export function loadEditing(): Promise<Editing> {
-  return code.load().then((m) => {
-    for (const f of [...waiting]) f(m);
-    waiting.clear();
-    return m;
-  });
+export const loadEditing = code.load;
+
+/** `other` (a panel's module, the lessons) once it and the editing code it works through are both here. */
+export function withEditingCode<T>(other: Promise<T>): Promise<T> {
+  return Promise.all([loadEditing(), other]).then(([, m]) => m);
 }
 
 /** The editing code if it is here already (no waiting). */
@@ -58,6 +56,9 @@ export function whenEditingLoaded(f: (m: Editing) => void): () => void {
     f(m);
     return () => {};
   }
-  waiting.add(f);
-  return () => waiting.delete(f);
+  const off = code.onLoad(() => {
+    off();
+    f(code.now()!);
+  });
+  return off;
 }

@@ -4,7 +4,7 @@
  * - scenario: the materialized scenario; every change goes through a pure `sim` edit operation,
  *   which allocates addresses and refuses edits that would make the scenario invalid;
  * - problems: `validateScenario` of the scenario, recomputed when anything but positions changes
- *   (null until the editing code is here: src/store/editing.ts; `editable` says when it is);
+ *   (null until the editing code is here: src/store/editing.ts);
  * - selection: element ids, in its own field so selecting never rebuilds the scenario;
  * - history: undo/redo over every edit (a drag is one entry, however many frames it lasted: React
  *   Flow owns the positions while the gesture lasts and the canvas commits them once, on drop). One
@@ -125,7 +125,6 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
     return {
       scenario: start,
       problems: validate(start),
-      editable: editingIfLoaded() !== undefined,
       selection: [],
       past: [],
       future: [],
@@ -235,11 +234,10 @@ export function createEditorStore(initial: Scenario, options: EditorStoreOptions
     };
   });
 
-  // The validator arrives with the editing code: check the scenario then, and let the interface edit.
-  if (!store.getState().editable) {
+  // The validator arrives with the editing code: check the scenario then.
+  if (store.getState().problems === null) {
     whenEditingLoaded((m) => {
-      const { scenario, problems } = store.getState();
-      store.setState({ editable: true, problems: problems ?? m.validateScenario(scenario) });
+      if (store.getState().problems === null) store.setState({ problems: m.validateScenario(store.getState().scenario) });
     });
   }
   return store;

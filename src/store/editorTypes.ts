@@ -57,8 +57,6 @@ export interface EditorState {
   scenario: Scenario;
   /** `validateScenario` of the scenario; null until the editing code is here (src/store/editing.ts). */
   problems: Problem[] | null;
-  /** Whether the editing code is here: until then the interface offers no edit (it arrives just after the first paint). */
-  editable: boolean;
   selection: string[];
   /** Undo steps, oldest first: each holds the scenario and lesson before an edit. */
   past: UndoStep[];

@@ -5,7 +5,7 @@
 import type { Scenario } from '../sim/index';
 import type { Lesson } from '../lessons/index';
 import { lessonsIfLoaded, loadLessons, type Lessons } from './lessons';
-import { loadEditing } from './editing';
+import { withEditingCode } from './editing';
 import { localized } from '../i18n/index';
 import { layoutAsDrawn } from '../layout/asDrawn';
 import { changeNeeded, packetOutcome, packetSpec } from './lessonPackets';
@@ -29,8 +29,7 @@ export function lessonActions(core: SessionCore): LessonActions {
    */
   const lessonsNow = async (): Promise<Lessons | undefined> => {
     try {
-      const [lessons] = await Promise.all([loadLessons(), loadEditing()]);
-      return lessons;
+      return await withEditingCode(loadLessons());
     } catch {
       notify('lessons.loadFailed', {}, 'error');
       return undefined;

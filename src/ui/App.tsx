@@ -8,7 +8,7 @@ import type { Stores } from '../store/app';
 import type { Session } from '../store/session';
 import { Palette } from './palette/Palette';
 import { lazyPanel } from './LazyPanel';
-import { loadEditing } from '../store/editing';
+import { withEditingCode } from '../store/editing';
 import { Toolbar } from './Toolbar';
 import { NoticeBar } from './Notice';
 import { EditorProvider } from './state';
@@ -27,7 +27,7 @@ import { Welcome } from './session/Welcome';
 
 // The inspector and the problems list come with the editing code, fetched just after the first paint
 // (src/store/editing.ts): "Loading…" meanwhile, and Try again if it cannot be fetched.
-const InspectPanel = lazyPanel(() => Promise.all([loadEditing(), import('./inspector/InspectPanel')]).then(([, m]) => m.InspectPanel));
+const InspectPanel = lazyPanel(() => withEditingCode(import('./inspector/InspectPanel')).then((m) => m.InspectPanel));
 
 /**
  * `app`: the stores, built once by main.tsx (src/store/app.ts); with a session (lessons, saved work,

@@ -10,13 +10,13 @@ import { PacketPanel } from './packets/PacketPanel';
 import { insideStore } from '../store/insideStore';
 import { useT } from '../i18n/useT';
 import { clampSide, setView, SIDE_MAX, SIDE_MIN, useView, viewStore } from './view';
-import { loadEditing } from '../store/editing';
+import { withEditingCode } from '../store/editing';
 
 export type SideTab = 'inspect' | 'packets' | 'policies' | 'inside';
 
 // Loaded when first opened (with the YAML library and the node dumps), so the first load stays light.
 // The Policies tab edits policies and namespace labels: it comes with the editing code too.
-const PolicyPanel = lazyPanel(() => Promise.all([loadEditing(), import('./policy/PolicyPanel')]).then(([, m]) => m.PolicyPanel));
+const PolicyPanel = lazyPanel(() => withEditingCode(import('./policy/PolicyPanel')).then((m) => m.PolicyPanel));
 const InsideView = lazyPanel(() => import('./inside/InsideView').then((m) => m.InsideView));
 
 function ResizeHandle() {

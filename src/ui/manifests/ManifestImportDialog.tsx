@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useManifestDialog, useManifestDialogStore } from './ManifestDialogContext';
 import { lazyPanel } from '../LazyPanel';
 import { useT } from '../../i18n/useT';
-import { loadEditing } from '../../store/editing';
+import { withEditingCode } from '../../store/editing';
 
 /** The dialog's box while its code is fetched, or if that fails. */
 function DialogFrame({ children }: { children: ReactNode }) {
@@ -22,7 +22,7 @@ function DialogFrame({ children }: { children: ReactNode }) {
 }
 
 // Importing replaces the scenario through the schema: the dialog comes with the editing code.
-const ManifestDialogBody = lazyPanel(() => Promise.all([loadEditing(), import('./ManifestDialogBody')]).then(([, m]) => m.ManifestDialogBody), DialogFrame);
+const ManifestDialogBody = lazyPanel(() => withEditingCode(import('./ManifestDialogBody')).then((m) => m.ManifestDialogBody), DialogFrame);
 
 export function ManifestImportDialog() {
   const open = useManifestDialog((s) => s.open);
