@@ -18,7 +18,7 @@ import type { Scenario } from '../sim/index';
 import { parseScenario, scenarioSchema } from '../sim/editing';
 import { SAVED_WORK_BACKUP_KEY, SAVED_WORK_DAMAGED_KEY, SAVED_WORK_KEY, type SaveOrigin, type StorageLike } from './saved-work-keys';
 
-export { SAVED_WORK_BACKUP_KEY, SAVED_WORK_DAMAGED_KEY, SAVED_WORK_KEY, hasSavedWork, type SaveOrigin, type StorageLike } from './saved-work-keys';
+export { SAVED_WORK_BACKUP_KEY, SAVED_WORK_DAMAGED_KEY, SAVED_WORK_KEY, type SaveOrigin, type StorageLike } from './saved-work-keys';
 import { stripDefaults } from './compact';
 import { translate } from '../i18n/index';
 

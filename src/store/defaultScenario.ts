@@ -6,8 +6,6 @@
 import type { Scenario } from '../sim/index';
 import { DEFAULT_SCENARIO } from './defaultScenario.generated';
 
-export { DEFAULT_SCENARIO_TEXT } from './defaultScenarioText';
-
 /** A fresh copy of the example scenario (callers may hold it as their own). */
 export function defaultScenario(): Scenario {
   return structuredClone(DEFAULT_SCENARIO);
